@@ -10,7 +10,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from growth import assert_linear
 from lint_support import run_cli
+
+from migcheck.readers import bicep, inventory
 
 SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"
 TEMPLATE = (
@@ -136,3 +139,31 @@ def test_a_prefix_a_bicep_parameter_defaults_to_is_told_and_fixed_at_the_default
     assert "main.bicep:2:22: MIG304" in out
     run_cli(capsys, "check", str(folder), "--select", "MIG304", "--fix")
     assert (folder / "main.bicep").read_text() == network.replace("10.60.0.1/16", "10.60.0.0/16")
+
+
+def test_the_defaults_of_many_parameters_are_placed_in_linear_time():
+    def make(n: int):
+        parameters = {f"p{i}": {"type": "string", "defaultValue": f"10.{i % 250}.0.1/16"} for i in range(n)}
+        prefixes = [f"[parameters('p{i}')]" for i in range(n)]
+        network = {
+            "type": "Microsoft.ClassicNetwork/virtualNetworks",
+            "name": "app-vnet",
+            "properties": {"addressSpace": {"addressPrefixes": prefixes}},
+        }
+        data = json.dumps({"$schema": SCHEMA, "parameters": parameters, "resources": [network]}).encode()
+        params = "".join(f"param p{i} string = '10.{i % 250}.0.1/16'\n" for i in range(n))
+        bicep_text = (
+            params
+            + "resource vnet 'Microsoft.ClassicNetwork/virtualNetworks@2016-11-01' = {\n  name: 'app-vnet'\n"
+            "  properties: {\n    addressSpace: {\n      addressPrefixes: [ "
+            + " ".join(f"p{i}" for i in range(n))
+            + " ]\n    }\n  }\n}\n"
+        ).encode()
+
+        def work() -> None:
+            assert inventory.read("t.json", data).resources
+            assert bicep.read("t.bicep", bicep_text).resources
+
+        return work
+
+    assert_linear(make, 2000)

@@ -680,7 +680,7 @@ class _Walk(_Scanner):
         self.passed: tuple[tuple[str, Mark], ...] = ()
         # The strings the template's own parameters default to (`"defaultValue": "10.0.0.0/16"`, no
         # expression), where written: after those its callers pass, which its defaults give way to.
-        self.defaults: tuple[tuple[str, Mark], ...] = ()
+        self.defaults: list[tuple[str, Mark]] = []
 
     def walk(self) -> str:
         """Read the whole text; what `_at_a_fixed_depth` returns."""
@@ -689,7 +689,7 @@ class _Walk(_Scanner):
             return ""
         self.scope = Scope(file=posixpath.basename(self.path))
         self.schema = self._template(self.scope)
-        self.passed = self.defaults
+        self.passed = tuple(self.defaults)
         self._space()
         if self.pos != len(self.text):
             raise _Malformed("unexpected text after the end of the template", self.pos)
@@ -746,7 +746,7 @@ class _Walk(_Scanner):
                     [default], "defaultValue"
                 )
                 if written is not begins:
-                    self.defaults += ((default, written),)
+                    self.defaults.append((default, written))
 
     def _resources(self, scope: Scope) -> list[_Written]:
         """The `resources` value at `pos`: an array of resources, or an object of them by symbolic name."""
