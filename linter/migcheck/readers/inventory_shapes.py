@@ -179,6 +179,11 @@ def _written_ways(value: str) -> list[str]:
     return list(dict.fromkeys(ways))
 
 
+# How many values `Spots.values` looks for in an object's text without finding them, before it looks for the
+# rest only among those its callers pass (each such search reads the rest of the object).
+_MISSES_SEARCHED = 16
+
+
 class Spots:
     """Where values of one object of an export are written, so that a finding about a field points at the
     field rather than at the object's `{` (a classic VM's object runs to a hundred lines and more).
@@ -274,12 +279,16 @@ class Spots:
 
         marks: list[Mark] = []
         at = (self.key(under) if under else self.start) if values else -1
+        misses = 0
         for value in values:
             found = self._find(value, at) if at >= 0 else -1
             if found < 0:
                 elsewhere = self.passed.get(value) if self.passed else None
                 marks.append(elsewhere or self.mark)
-                at = at if elsewhere is not None else -1
+                misses += 1
+                # Each value not written here is looked for to the object's end: past a few, those after are
+                # looked for only among the values passed, so that the object is read a bounded number of times.
+                at = at if elsewhere is not None and misses < _MISSES_SEARCHED else -1
                 continue
             marks.append(self._mark_of(found))
             at = found + 1

@@ -112,7 +112,8 @@ def read_template(path: str, text: str) -> tuple[object, ...] | None:
     if "deploymenttemplate.json" not in walk.schema.casefold():
         return None
     if walk.top and walk.scope is not None:
-        walk.scope.supplied = _parameters_file(path)
+        walk.scope.supplied, passed = _parameters_file(path)
+        walk.passed = (*passed, *walk.passed)
     files = FilesRead(len(text))
     found = _at_a_fixed_depth(lambda: _records(walk, path, text, (path,), files))
     if found and (_linked_elsewhere(path) or _used_as_a_module(path)):
@@ -222,14 +223,7 @@ class _Links:
             _as_path(evaluator.value(_get_folded(link, "uri"), scope, {})) if isinstance(link, dict) else None
         )
         found = _linked_template(stated, self.chain) if isinstance(stated, str) else None
-        values = _parameter_values(found) if found is not None else {}
-        if found is None or not values:
-            return {}, ()
-        text = _decode(found.data)[0]
-        written = [v for v in values.values() if isinstance(v, str)]
-        start = Mark(found.path, 1, column=1)
-        marks = Spots(text, 0, len(text), start, cut_at=[]).values(written, "parameters")
-        return values, tuple((v, at) for v, at in zip(written, marks, strict=True) if at is not start)
+        return _values_written(found) if found is not None else ({}, ())
 
     def _passed(self, deployment: _Written, given: object) -> Iterator[tuple[str, Mark]]:
         """Each string the deployment passes its linked template as written (`{"value": "10.0.0.0/16"}`, no
@@ -504,18 +498,31 @@ def _string_end(text: str, at: int) -> int:
         at = quote + 1
 
 
-def _parameters_file(path: str) -> dict[str, object]:
+def _parameters_file(path: str) -> tuple[dict[str, object], tuple[tuple[str, Mark], ...]]:
     """The values the parameters file beside the template gives its parameters (`azuredeploy.json`'s
     `azuredeploy.parameters.json`), by name case-folded: each `value` as written; none when there is no
     such file among those the run checks, or it is not a parameters file that parses. A parameter taken
-    from a key vault (`reference`) is given no value here."""
+    from a key vault (`reference`) is given no value here. Then where the file writes each string."""
     from migcheck.readers import beside
 
     name = posixpath.basename(path)
     if not beside.finding() or not name.lower().endswith(".json"):
-        return {}
+        return {}, ()
     found = beside.settings_file(name[: -len(".json")] + ".parameters.json")
-    return _parameter_values(found) if found is not None else {}
+    return _values_written(found) if found is not None else ({}, ())
+
+
+def _values_written(found: Settings) -> tuple[dict[str, object], tuple[tuple[str, Mark], ...]]:
+    """The values a parameters file gives (`_parameter_values`), and where it writes each string (a finding
+    about one points there, `Spots.passed`)."""
+    values = _parameter_values(found)
+    if not values:
+        return {}, ()
+    text = _decode(found.data)[0]
+    written = [v for v in values.values() if isinstance(v, str)]
+    start = Mark(found.path, 1, column=1)
+    marks = Spots(text, 0, len(text), start, cut_at=[]).values(written, "parameters")
+    return values, tuple((v, at) for v, at in zip(written, marks, strict=True) if at is not start)
 
 
 def _parameter_values(found: Settings) -> dict[str, object]:
