@@ -117,3 +117,11 @@ def test_a_template_s_alert_is_recorded_from_the_group_the_template_is_deployed_
         f"(`az monitor activity-log alert show -n 'web01-restarts' -g {group}` or `Get-AzActivityLogAlert "
         f"-Name 'web01-restarts' -ResourceGroupName {group}`, or keep this file" in (finding.fix or "")
     )
+
+
+def test_a_group_of_a_value_not_known_is_left_to_fill_in(tmp_path, monkeypatch):
+    # Not a stand-in placed in the resource's text, where the group is not written.
+    template = _template([_nested("[uniqueString(deployment().name)]", [PEERING])])
+    fix, at = _peering_fix(tmp_path, monkeypatch, {"azuredeploy.json": template})
+    assert fix.startswith(_deletes("<resource group>", "<resource group>"))
+    assert at == "azuredeploy.json:21:25"

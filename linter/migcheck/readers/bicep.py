@@ -74,6 +74,7 @@ from migcheck.readers.template_values import (
     classic_type,
     deployment_group,
     deployment_subscription,
+    group_stated,
     parameter_stand_in,
     partly_known,
     passed_at,
@@ -665,7 +666,7 @@ class _File:
             elif full_type.casefold() == ROLE_ASSIGNMENT:  # on the scope the file is deployed to
                 own["scope"] = _get(self._own_scope(), "id")
             if not classic_type(full_type) and self.target == "resourcegroup":  # the group commands name
-                own["resourceGroup"] = _get(self._own_scope(), "name")
+                group_stated(own, _get(self._own_scope(), "name"))
             props = _plain(values.get("properties"))
             mark, written = self.positions.mark(node), self._written(node)
             if not classic_type(full_type):

@@ -65,6 +65,7 @@ from migcheck.readers.template_values import (
     classic_type,
     deployment_group,
     deployment_subscription,
+    group_stated,
     passed_at,
     read_type,
     records_of,
@@ -608,7 +609,7 @@ class _Expansion:
         elif rtype.strip().casefold() == ROLE_ASSIGNMENT:  # on the scope the template is deployed to
             own["scope"] = self._deployment_scope(scope)["id"]
         if not classic_type(rtype) and not deployed_at_subscription(scope):  # the group commands name
-            own["resourceGroup"] = self._deployment_scope(scope)["name"]
+            group_stated(own, self._deployment_scope(scope)["name"])
         mark = self._lines.mark(written.start)
         return Declared(rtype, name, props, mark, written.start, written.end, own, passed=self.passed)
 

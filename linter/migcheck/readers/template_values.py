@@ -104,6 +104,15 @@ def deployment_subscription(file: str) -> dict[str, object]:
     }
 
 
+def group_stated(own: dict[str, object], group: object) -> None:
+    """`own["resourceGroup"]`: the resource group a template's Resource Manager resource is in (the one the
+    commands that read it back name), where the file names it or a stand-in says which it is; a group of a
+    value not known otherwise is left out (the commands leave it to fill in), not searched for in the
+    resource's text as its properties' values are."""
+    if isinstance(group, str) or (isinstance(group, Unknown) and group.stand_in):
+        own["resourceGroup"] = group
+
+
 def deployment_group(file: str, name: object = None) -> dict[str, object]:
     """What `resourceGroup()` gives: the resource group the template `file` (its name) is deployed to, which
     it does not state, its `id` and `name` stand-ins named after the file, its `location` not known; or, of
