@@ -1006,7 +1006,13 @@ _MOST_CALLS = 32
 _MOST_CALL_DEPTH = 8
 # The functions whose value is a list built of the lists given, that `_Configuration.listed` reads.
 _LIST_FUNCTIONS = ("concat", "flatten", "tolist")
-_SETS = ("toset", "tomap")  # the functions a `for_each` value is written in that keep its keys
+_SETS = ("toset", "tomap")
+# The data sources that give the subscription the `azurerm` provider works in, and what holds it where their
+# block does not name one.
+_SUBSCRIPTION_SOURCES = ("azurerm_subscription", "azurerm_client_config")
+_PROVIDER_SUBSCRIPTION = (
+    "the azurerm provider's subscription"  # the functions a `for_each` value is written in that keep its keys
+)
 
 
 def _steps(node: Node) -> list[str | Node] | None:
@@ -1090,6 +1096,34 @@ def _values_picked(node: Node) -> tuple[tuple[str, str], str | Node, str] | None
     if names is None or len(names) != 2 or index is None or not isinstance(attribute, str):
         return None
     return (names[0], names[1]), index, attribute
+
+
+class _For(NamedTuple):
+    """A `for` expression's parts: its names, the collection it goes over, the key expression (of one that
+    builds a map) and the value's, its `if`, and whether it groups values of one key (`...`)."""
+
+    names: list[str]
+    collection: Node
+    key: Node | None
+    value: Node
+    condition: Node | None
+    grouped: bool
+
+
+def _for_parts(node: Node) -> _For | None:
+    """The parts of a `for` expression (`[for i, v in l : v if v != ""]`, `{for k, v in m : k => v}`)."""
+    intro = _child(node, "for_intro")
+    names = [_name(t) for t in _trees(intro) if _kind(t) == "identifier"]
+    collection = [t for t in _trees(intro) if _kind(t) not in ("identifier", "new_line_or_comment")]
+    condition = _child(node, "for_cond")
+    built = [t for t in _trees(node) if _kind(t) not in ("for_intro", "for_cond", "new_line_or_comment")]
+    wanted = 2 if _kind(node) == "for_object_expr" else 1
+    if intro is None or len(names) not in (1, 2) or len(collection) != 1 or len(built) != wanted:
+        return None
+    tested = [t for t in _trees(condition) if _kind(t) != "new_line_or_comment"] if condition else []
+    grouped = any(str(t) == "..." for t in node.children if not hasattr(t, "data"))
+    key = built[0] if wanted == 2 else None
+    return _For(names, collection[0], key, built[-1], tested[0] if tested else None, grouped)
 
 
 def _number(text: str) -> int | None:
@@ -1184,6 +1218,8 @@ class _Configuration:
         # the iterator of a `dynamic` block (`endpoint`, or its `iterator`) whose `content` is made now: its
         # key (`each.key`), and its value's expression (`each.value`; None where the module does not state it).
         self.iterators: dict[str, tuple[Word, tuple[str, Node] | None]] = {}
+        # The names of the `for` expressions whose items are made now, each the item's `key` or `value`.
+        self.for_roles: dict[str, str] = {}
         self.evaluating: set[tuple[str, str, str]] = set()
         self.known: dict[tuple[str, str, str], Word] = {}
         self.followed: dict[tuple[str, str, str], tuple[str, Node] | None] = {}  # `named_written`'s
@@ -1227,17 +1263,28 @@ class _Configuration:
             return Word(_name(node), mark, exact=True)
         if kind == "string":
             return self.string(path, node)
-        if kind == "identifier" and _name(node) in ("true", "false"):
+        if kind in ("identifier", "literal_value") and _name(node) in ("true", "false"):
             return Word(_name(node), mark, exact=True)
-        steps = _steps(node)
+        if kind == "conditional":
+            return self.conditional(path, node, mark)
+        if _parenthesised(node):
+            return self.word(path, _trees(node)[0], at)
+        steps = self.for_steps(_steps(node))
         if steps is not None and self.followable(steps, members=True):  # `var.x.y`, `local.m["k"]`
             return self.member_word(path, node, mark)
         instance = self.instance_word(path, node, steps, mark)
         if instance is not None:  # `azure_instance.web[count.index].name`, `element(....*.name, i)`
             return instance
         if kind == "function_call" and _function(node)[0] in _PICKING:
-            return self.member_word(path, node, mark)
-        reference = _path(node)
+            picked = self.member_word(path, node, mark)
+            return self.item_of_listed(path, node, mark) or picked if picked.text is None else picked
+        if kind == "index_expr_term" and steps is None:  # `split(",", x)[0]`, `local.vms[*].id[1]`
+            return self.item_of_listed(path, node, mark) or Word(None, mark, holder=_source(node))
+        if kind == "function_call" and _function(node)[0] in _FUNCTIONS:
+            return _FUNCTIONS[_function(node)[0]](self, path, _function(node)[1], mark) or Word(
+                None, mark, holder=_source(node)
+            )
+        reference = self.for_steps(_path(node))
         if reference is not None:
             return self.reference(reference, mark)
         return Word(None, mark, holder=_source(node))
@@ -1304,16 +1351,16 @@ class _Configuration:
         if node is None or instance is None or key in self.evaluating:
             return Word(None, at, holder=written)
         # that instance's values, built of its own `count.index` or `each`, apart from the instance made now
-        saved = self.index, self.iterators, self.known
+        saved = self.index, self.iterators, self.known, self.for_roles
         self.index, each, value = instance
         self.iterators = {"each": (each, value)} if each is not None else {}
-        self.known = {}
+        self.known, self.for_roles = {}, {}
         self.evaluating.add(key)
         try:
             found = self.argument_word(resource.path, node)
         finally:
             self.evaluating.discard(key)
-            self.index, self.iterators, self.known = saved
+            self.index, self.iterators, self.known, self.for_roles = saved
         return found if found.text is not None else replace(found, mark=at)
 
     def instance(
@@ -1389,9 +1436,19 @@ class _Configuration:
             return [self.word(path, item, _mark(path, item)) for item in _items(node)][: most + 1]
         if kind == "for_tuple_expr":
             return self.for_items(path, node, most)
+        if kind == "conditional" or _parenthesised(node):
+            branch = self.branch(path, node) if kind == "conditional" else _trees(node)[0]
+            return self.listed(path, branch, at, most) if branch is not None else None
+        if kind in _SPLATS:
+            return self.splatted(path, node, most)
         name, arguments = _function(node) if kind == "function_call" else ("", [])
-        if name == "tolist" and len(arguments) == 1:
-            return self.listed(path, arguments[0], at, most)
+        if name in _LIST_REWRITES and len(arguments) == 1:
+            items = self.listed(path, arguments[0], at, most)
+            return _LIST_REWRITES[name](items) if items is not None else None
+        if name in ("values", "keys") and len(arguments) == 1:
+            return self.map_items(path, arguments[0], name == "keys")
+        if name == "split" and len(arguments) == 2:
+            return self.split(path, arguments, at)
         if name == "flatten" and len(arguments) == 1:
             return self.flattened(path, arguments[0], at, most)
         if name != "concat":
@@ -1403,6 +1460,175 @@ class _Configuration:
                 return None
             joined += part
         return joined
+
+    def item_of_listed(self, path: str, node: Node, at: Mark) -> Word | None:
+        """An item of a list a function, `for` expression or splat builds of lists the module states, by its
+        index: `split(",", x)[0]`, or `element(concat(...), i)`, which wraps around the list's length; None
+        where the list or the index is not stated, or the index is past the list's end."""
+        if _kind(node) == "function_call":
+            arguments = _function(node)[1]
+            base, index, wraps = (
+                (arguments[0], arguments[1], True) if len(arguments) == 2 else (None, None, True)
+            )
+        else:
+            parts = _trees(node)
+            base, index, wraps = parts[0], _step(parts[-1], keep_indexes=True), False
+        items = self.listed(path, base, at) if base is not None else None
+        written = (
+            self.word(path, index, at).text if index is not None and not isinstance(index, str) else index
+        )
+        number = _number(written) if isinstance(written, str) else None
+        if not items or number is None or (number >= len(items) and not wraps):
+            return None
+        return items[number % len(items)]
+
+    def splatted(self, path: str, node: Node, most: int) -> list[Word] | None:
+        """A splat of a list the module states (`local.vms[*].id`, `local.vms.*.id`): the member the splat
+        takes of each item; None for any other (a resource's instances are `reference`'s)."""
+        base, part = _trees(node)[0], _trees(node)[-1]
+        found = self.written(path, base)
+        steps = [_step(inner, keep_indexes=True) for inner in _trees(part)]
+        if found is None or _kind(_unwrapped(found[1])) != "tuple" or None in steps:
+            return None
+        items: list[Word] = []
+        for item in _items(_unwrapped(found[1]))[: most + 1]:
+            member: tuple[str, Node] | None = (found[0], item)
+            for step in steps:
+                member = self.member(member, step, path) if member is not None else None
+                member = self.written(*member) if member is not None else None
+            at = _mark(found[0], item)
+            items.append(
+                self.word(*member, at) if member is not None else Word(None, at, holder=_source(node))
+            )
+        return items
+
+    def map_items(self, path: str, node: Node, keys: bool) -> list[Word] | None:
+        """`values(map)` or `keys(map)` of a map the module states: in the order of its keys, as Terraform
+        lists them."""
+        found = self.written(path, node)
+        if found is None or _kind(_unwrapped(found[1])) not in ("object", "for_object_expr"):
+            return None
+        keyed = self.keyed(path, node)
+        if keyed is None:
+            return None
+        ordered = sorted(keyed, key=lambda item: str(item[0].text))
+        if keys:
+            return [key for key, _ in ordered]
+        return [self.word(*value, _mark(*value)) for _, value in ordered if value is not None]
+
+    def split(self, path: str, arguments: list[Node], at: Mark) -> list[Word] | None:
+        """`split(separator, text)` of a stated text: its pieces, each shown where the text is."""
+        separator = self.word(path, arguments[0], at).text
+        text = self.word(path, arguments[1], at)
+        if not separator or text.text is None:
+            return None
+        return [Word(piece, text.mark) for piece in text.text.split(separator)]
+
+    def conditional(self, path: str, node: Node, at: Mark) -> Word:
+        """`condition ? a : b`: the value of the branch the condition takes where the module states it; the
+        value both branches give alike where it does not; else a value not stated."""
+        branch = self.branch(path, node)
+        if branch is not None:
+            return self.word(path, branch, _mark(path, branch))
+        _, yes, no = _conditional_parts(node)
+        first, second = self.word(path, yes, at), self.word(path, no, at)
+        if first.text is not None and first.text == second.text:
+            return first
+        return Word(None, at, holder=_source(node))
+
+    def branch(self, path: str, node: Node) -> Node | None:
+        """The branch a conditional takes, where the module states its condition."""
+        condition, yes, no = _conditional_parts(node)
+        taken = self.truth(path, condition)
+        return None if taken is None else yes if taken else no
+
+    def truth(self, path: str, node: Node) -> bool | None:
+        """A condition's value where the module states it (`var.env == "prod"`, `!local.on && true`,
+        `contains(local.l, "x")`, `length(local.l) > 0`); None where it does not."""
+        node = _unwrapped(node)
+        if _parenthesised(node):
+            return self.truth(path, _trees(node)[0])
+        kind = _kind(node)
+        if kind == "unary_op" and str(node.children[0]) == "!":
+            inner = self.truth(path, _trees(node)[0])
+            return None if inner is None else not inner
+        if kind == "binary_op":
+            return self.operation(path, node)
+        if kind == "conditional":
+            branch = self.branch(path, node)
+            return self.truth(path, branch) if branch is not None else None
+        if kind == "function_call" and _function(node)[0] == "contains":
+            return self.contains(path, _function(node)[1])
+        text = self.word(path, node, _mark(path, node)).text
+        return {"true": True, "false": False}.get(text or "")
+
+    def operation(self, path: str, node: Node) -> bool | None:
+        """A binary operation's truth: `&&`, `||`, `==`, `!=`, `<`, `>`, `<=`, `>=`."""
+        left, term = [t for t in _trees(node) if _kind(t) != "new_line_or_comment"][:2]
+        operator = _name(_trees(term)[0])
+        right = next(t for t in _trees(term) if _kind(t) not in ("binary_operator", "new_line_or_comment"))
+        if operator in ("&&", "||"):
+            found = {self.truth(path, left), self.truth(path, right)}
+            decides = operator == "||"  # the value of one side that decides the whole
+            return decides if decides in found else None if None in found else not decides
+        if operator in ("==", "!="):
+            same = self.equal(path, left, right)
+            return None if same is None else same == (operator == "==")
+        first, second = (_numeric(self.word(path, side, _mark(path, side)).text) for side in (left, right))
+        if first is None or second is None:
+            return None
+        return {"<": first < second, ">": first > second, "<=": first <= second, ">=": first >= second}.get(
+            operator
+        )
+
+    def equal(self, path: str, left: Node, right: Node) -> bool | None:
+        """Whether two values the module states are equal (a `null` equal only to `null`)."""
+        nulls = self.is_null(path, left), self.is_null(path, right)
+        if any(nulls):
+            other = right if nulls[0] else left
+            return (
+                True
+                if all(nulls)
+                else (False if self.word(path, other, _mark(path, other)).text is not None else None)
+            )
+        first, second = (self.word(path, side, _mark(path, side)).text for side in (left, right))
+        return None if first is None or second is None else first == second
+
+    def contains(self, path: str, arguments: list[Node]) -> bool | None:
+        """`contains(list, value)` of a list whose items the module all states."""
+        items = self.listed(path, arguments[0], _mark(path, arguments[0])) if len(arguments) == 2 else None
+        wanted = self.word(path, arguments[1], _mark(path, arguments[1])).text if items is not None else None
+        if items is None or wanted is None:
+            return None
+        texts = [item.text for item in items]
+        return True if wanted in texts else None if None in texts else False
+
+    def is_null(self, path: str, node: Node) -> bool:
+        """Whether a value is written as `null` (`default = null`), followed to where the module writes it."""
+        found = self.written(path, node)
+        return (
+            found is not None and _kind(_unwrapped(found[1])) == "literal_value" and _name(found[1]) == "null"
+        )
+
+    def fails(self, path: str, node: Node) -> bool:
+        """Whether a reference names a member of an object or list the module states that it does not hold
+        (`local.settings.vm_id` of settings with no `vm_id`), which Terraform refuses and `try` steps past."""
+        steps = self.for_steps(_steps(_interpolated(node)))
+        for n in range(2, len(steps or [])):
+            prefix = (steps or [])[:n]
+            if not self.followable(prefix):
+                continue
+            parent = self.written(path, prefix)
+            if parent is None:
+                return False
+            step = (steps or [])[n]
+            known = isinstance(step, str) or self.word(path, step, _mark(path, step)).text is not None
+            kind = _kind(_unwrapped(parent[1]))
+            if kind in ("string", "int_lit", "float_lit") or (
+                known and kind in ("object", "tuple") and self.member(parent, step, path) is None
+            ):
+                return True
+        return False
 
     def flattened(self, path: str, node: Node, at: Mark, most: int) -> list[Word] | None:
         """`flatten` of a list: each of its items that is a list the module states replaced by its own
@@ -1424,23 +1650,74 @@ class _Configuration:
         return flat
 
     def for_items(self, path: str, node: Node, most: int) -> list[Word] | None:
-        """A `for` expression's items (`[for v in local.vms : v]`): its value for each item of a list or map
-        the module states, the name (`v`) bound to that item; None for one with an `if`, or two names."""
-        intro = _child(node, "for_intro")
-        parts = [t for t in _trees(node) if _kind(t) not in ("for_intro", "new_line_or_comment")]
-        names = [_name(t) for t in _trees(intro) if _kind(t) == "identifier"] if intro is not None else []
-        collection = [t for t in _trees(intro) if _kind(t) != "identifier"] if intro is not None else []
-        if len(names) != 1 or len(parts) != 1 or len(collection) != 1:
-            return None
-        listed = self.dynamic_items(path, collection[0])
-        if listed is None or len(listed) > most:
+        """A `for` expression's items (`[for v in local.vms : v.id if v.classic]`): its value for each item of
+        a list or map the module states, its names bound to that item (`for i, v in ...`: the index or key,
+        and the value; `v.id` a member of the value); an item its `if` leaves out is not in it, one whose
+        `if` the module does not state decide a value not stated. None for a collection not stated."""
+        written = _for_parts(node)
+        listed = self.dynamic_items(path, written.collection) if written is not None else None
+        if written is None or listed is None or len(listed) > most:
             return None
         made: list[Word] = []
+
+        def item() -> None:
+            kept = self.truth(path, written.condition) if written.condition is not None else True
+            value = self.word(path, written.value, _mark(path, written.value))
+            if kept is None:
+                made.append(Word(None, value.mark, holder=_source(node)))
+            elif kept:
+                made.append(value)
+
         for key, value in listed:
-            self.bound(
-                names[0], key, value, lambda: made.append(self.word(path, parts[0], _mark(path, parts[0])))
-            )
+            self.bound_for(written.names, key, value, item)
         return made
+
+    def for_keyed(self, path: str, node: Node) -> list[tuple[Word, tuple[str, Node] | None]] | None:
+        """A `for` expression that builds a map (`{ for vm in local.vms : vm.name => vm }`), as `keyed` has a
+        map: each key its key expression's text for an item, with the value expression's (followed while the
+        item is bound, so that `vm` and `vm.id` are the item's own); None where a key or an `if` is not
+        stated, and for a map of grouped values (`...`)."""
+        written = _for_parts(node)
+        listed = self.dynamic_items(path, written.collection) if written is not None else None
+        if written is None or written.key is None or written.grouped or listed is None:
+            return None
+        keyed: list[tuple[Word, tuple[str, Node] | None]] = []
+        known = [True]
+
+        def item() -> None:
+            kept = self.truth(path, written.condition) if written.condition is not None else True
+            key = self.word(path, written.key, _mark(path, written.key)) if kept else None
+            if kept is None or (key is not None and key.text is None):
+                known[0] = False
+            elif key is not None:
+                keyed.append((replace(key, exact=False), self.written(path, written.value)))
+
+        for key, value in listed[: _MOST_DYNAMIC_BLOCKS + 1]:
+            self.bound_for(written.names, key, value, item)
+        return list({key.text: (key, value) for key, value in keyed}.values()) if known[0] else None
+
+    def bound_for(
+        self, names: list[str], key: Word, value: tuple[str, Node] | None, make: Callable[[], None]
+    ) -> None:
+        """`make` with a `for` expression's names bound to an item: one name its value; of two, the first its
+        key (a list's index) and the second its value."""
+        roles = dict(zip(names, ("key", "value") if len(names) == 2 else ("value",), strict=True))
+        saved = self.for_roles
+        self.for_roles = {**saved, **roles}
+        try:
+            if len(names) == 2:
+                self.bound(names[0], key, None, lambda: self.bound(names[1], key, value, make))
+            else:
+                self.bound(names[0], key, value, make)
+        finally:
+            self.for_roles = saved
+
+    def for_steps(self, steps: list[str | Node] | None) -> list[str | Node] | None:
+        """A reference's steps with a `for` expression's name read as its item's key or value (`v.id` is
+        `v.value.id`, `i` is `i.key`), as the iterators of `dynamic` blocks are written."""
+        if not steps or not isinstance(steps[0], str) or steps[0] not in self.for_roles:
+            return steps
+        return [steps[0], self.for_roles[steps[0]], *steps[1:]]
 
     def string(self, path: str, node: Node) -> Word:
         """A quoted string: its text, or the shape of the text it builds with a hole for each value in it
@@ -1483,6 +1760,8 @@ class _Configuration:
         item = self.iterators.get(names[0]) if len(names) == 2 else None
         if item is not None and names[1] == "key":
             return item[0] if item[0].text is not None else replace(item[0], mark=at)
+        if item is not None and names[1] == "value" and item[1] is None and item[0].text is not None:
+            return item[0]  # a set's item built by a function: its value is its key
         if item is not None and names[1] == "value":
             return self.member_word(item[0].mark.path, [names[0], "value"], at)
         if len(names) == 3 and (names[0], names[1]) in self.module.resources:
@@ -1498,7 +1777,37 @@ class _Configuration:
         holding = self.module.holding.get((names[0], names[1])) if len(names) == 3 else None
         if holding is not None and names[2] in _HOLDING[holding.kind]:
             return self.argument(holding, _HOLDING[holding.kind][names[2]], at, written)
-        return Word(None, at, holder=written)
+        looked_up = self.data_id(names, at) if names[0] == "data" and len(names) >= 4 else None
+        return looked_up or Word(None, at, holder=written)
+
+    def data_id(self, names: list[str], at: Mark) -> Word | None:
+        """An id an `azurerm` data source gives, built of what its block states: `data.azurerm_subscription.
+        x.id` (`/subscriptions/<its subscription_id>`) and `.subscription_id`, `data.azurerm_client_config.
+        x.subscription_id`, and `data.azurerm_resources.x.resources[0].id` (the id of the resource of its
+        `type`, `resource_group_name` and `name`); what it does not state (the provider's subscription, a
+        name it does not filter on) a value not stated. None for any other attribute."""
+        block = self.module.named_blocks.get((f"data.{names[1]}", names[2]))
+        if block is None or not _OWN_ONE.isdisjoint(block.attributes):
+            return None
+        base = ".".join(names[:3])
+        subscription = (
+            self.argument(block, "subscription_id", at, f"{base}.subscription_id")
+            if "subscription_id" in block.attributes
+            else Word(None, at, holder=_PROVIDER_SUBSCRIPTION)
+        )
+        if names[1] in _SUBSCRIPTION_SOURCES and names[3:] == ["subscription_id"]:
+            return subscription
+        if names[1] == "azurerm_subscription" and names[3:] == ["id"]:
+            return _joined([Word("/subscriptions/", at), subscription], at, exact=False)
+        if names[1] != "azurerm_resources" or names[3:] != ["resources", "*", "id"]:
+            return None
+        kind = self.argument(block, "type", at, f"{base}.type")
+        if kind.text is None:
+            return None
+        group = self.argument(block, "resource_group_name", at, f"{base}.resource_group_name")
+        name = self.argument(block, "name", at, f"{base}.resources[0].name")
+        pieces = [Word("/subscriptions/", at), subscription, Word("/resourceGroups/", at), group]
+        return _joined([*pieces, Word("/providers/", at), kind, Word("/", at), name], at, exact=False)
 
     def followable(self, steps: list[str | Node], members: bool = False) -> bool:
         """Whether a reference's value is one `written` follows to what the module writes: a variable's, a
@@ -1562,7 +1871,7 @@ class _Configuration:
             steps: list[str | Node] | None = node
         else:
             node = _interpolated(node)
-            steps = _steps(node)
+            steps = self.for_steps(_steps(node))
             if _kind(node) == "function_call" and _function(node)[0] in _PICKING:
                 return self.picked(path, node)
         if steps is None or not self.followable(steps):
@@ -1848,8 +2157,10 @@ class _Configuration:
         while found is not None and _kind(found[1]) == "function_call" and _function(found[1])[0] in _SETS:
             arguments = _function(found[1])[1]
             found = self.written(found[0], arguments[0]) if len(arguments) == 1 else None
+        if found is not None and _kind(found[1]) == "for_object_expr":
+            return self.for_keyed(*found)
         if found is None or _kind(found[1]) not in ("tuple", "object"):
-            return None
+            return self.set_of_listed(path, node)
         written_in, collection = found
         if _kind(collection) == "object":
             members = self.object_members(written_in, collection)
@@ -1864,6 +2175,15 @@ class _Configuration:
                 return None
             keyed.append((key, (written_in, item)))
         return list({key.text: (key, value) for key, value in keyed}.values())  # a set holds each once
+
+    def set_of_listed(self, path: str, node: Node) -> list[tuple[Word, tuple[str, Node] | None]] | None:
+        """The keys of a set built of a list the module states by a function or `for` expression
+        (`toset(concat(...))`, `toset([for v in l : v.name])`): each item, its own value; None where an
+        item is not stated."""
+        listed = self.listed(path, node, _mark(path, node), _MOST_COUNT)
+        if listed is None or any(word.text is None for word in listed):
+            return None
+        return [(word, None) for word in {word.text: word for word in listed}.values()]
 
     def nested(self, r: _Resource, kind: str, make: Callable[[Node], None]) -> None:
         """`make` with each block of `kind` nested in the resource's (`endpoint`, `subnet`), in order: one
@@ -1987,6 +2307,200 @@ def _joined(pieces: list[Word], at: Mark, exact: bool) -> Word:
     # words, see `Word.identity`): only the value alone is told by what holds it.
     alone = len(holes) == 1 and built == f"{HOLE}-0-"
     return Word(None, at, holder=holes[0] if alone else None, shape=built, holes=tuple(holes))
+
+
+def _parenthesised(node: Node) -> bool:
+    """Whether an expression is another in parentheses (`(var.x)`)."""
+    return _kind(node) == "expr_term" and len(_trees(node)) == 1 and str(node.children[0]) == "("
+
+
+def _conditional_parts(node: Node) -> tuple[Node, Node, Node]:
+    """A conditional's condition and its two branches (`condition ? a : b`)."""
+    condition, yes, no = [t for t in _trees(node) if _kind(t) != "new_line_or_comment"][:3]
+    return condition, yes, no
+
+
+def _numeric(text: str | None) -> float | None:
+    try:
+        return float(text) if text is not None and len(text) <= 40 else None
+    except ValueError:
+        return None
+
+
+def _set_of(items: list[Word]) -> list[Word]:
+    """`toset` of a list: each stated item once, in the order of their texts, as Terraform orders a set of
+    strings; items not stated kept (which of them are equal is not known)."""
+    stated = {word.text: word for word in items if word.text is not None}
+    return [stated[text] for text in sorted(stated)] + [word for word in items if word.text is None]
+
+
+def _distinct(items: list[Word]) -> list[Word]:
+    """`distinct` of a list: each stated item at its first place; items not stated kept."""
+    seen: set[str] = set()
+    kept = []
+    for word in items:
+        if word.text is None or word.text not in seen:
+            kept.append(word)
+            seen.add(word.text or "")
+    return kept
+
+
+def _sorted(items: list[Word]) -> list[Word] | None:
+    """`sort` of a list whose items are all stated (the place of one not stated is not known)."""
+    if any(word.text is None for word in items):
+        return None
+    return sorted(items, key=lambda word: str(word.text))
+
+
+# The functions that make a list of one list, each from that list's items.
+_LIST_REWRITES: dict[str, Callable[[list[Word]], list[Word] | None]] = {
+    "tolist": lambda items: items,
+    "toset": _set_of,
+    "distinct": _distinct,
+    "compact": lambda items: [word for word in items if word.text != ""],
+    "reverse": lambda items: items[::-1],
+    "sort": _sorted,
+}
+
+
+def _text_function(change: Callable[..., str], more: int = 0) -> Callable[..., Word | None]:
+    """A function of a text (and `more` stated texts after it) that gives a text: `lower(x)`,
+    `trimsuffix(x, "/")`; its value where the module states them all."""
+
+    def apply(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Word | None:
+        if len(arguments) != 1 + more:
+            return None
+        texts = [c.word(path, argument, at).text for argument in arguments]
+        if None in texts:
+            return None
+        text = change(*texts)
+        return Word(text, at) if len(text) <= _MOST_TEXT else None
+
+    return apply
+
+
+def _replaced(text: str, old: str, new: str) -> str:
+    if len(old) > 1 and old.startswith("/") and old.endswith("/"):  # a regular expression: not worked out
+        raise _NotWorkedOut
+    return text.replace(old, new) if old else text
+
+
+class _NotWorkedOut(Exception):
+    """A function's value migcheck does not work out (a regular expression's replacement)."""
+
+
+def _replace(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Word | None:
+    try:
+        return _text_function(_replaced, 2)(c, path, arguments, at)
+    except _NotWorkedOut:
+        return None
+
+
+def _to_string(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Word | None:
+    """`tostring(x)`: the value itself."""
+    return c.word(path, arguments[0], at) if len(arguments) == 1 else None
+
+
+def _format(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Word | None:
+    """`format(spec, values...)` of a stated spec of `%s`, `%v`, `%d` and `%%`: the text it builds, a hole
+    for each value not stated (so an id built so is an id named by a stand-in)."""
+    spec = c.word(path, arguments[0], at).text if arguments else None
+    if spec is None:
+        return None
+    pieces: list[Word] = []
+    literal: list[str] = []
+    given = iter(arguments[1:])
+    at_char = 0
+    while at_char < len(spec):
+        char, verb = spec[at_char], spec[at_char + 1 : at_char + 2]
+        at_char += 2 if char == "%" else 1
+        if char != "%" or verb == "%":
+            literal.append(char)
+            continue
+        value = next(given, None)
+        if verb not in ("s", "v", "d") or value is None:
+            return None  # a verb with flags or width, or too few values: not worked out
+        pieces += [Word("".join(literal), at), c.word(path, value, at)]
+        literal = []
+    return _joined([*pieces, Word("".join(literal), at)], at, exact=False)
+
+
+def _join(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Word | None:
+    """`join(separator, list...)` of stated lists: their items with the separator between, a hole for each
+    item not stated."""
+    separator = c.word(path, arguments[0], at) if len(arguments) >= 2 else None
+    if separator is None or separator.text is None:
+        return None
+    items: list[Word] = []
+    for argument in arguments[1:]:
+        listed = c.listed(path, argument, at, _MOST_COUNT)
+        if listed is None:
+            return None
+        items += listed
+    pieces = [piece for item in items for piece in (Word(separator.text, at), item)][1:]
+    return _joined(pieces, at, exact=False) if pieces else Word("", at)
+
+
+def _coalesce(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Word | None:
+    """`coalesce(a, b, ...)`: the first value that is neither `null` nor empty; not stated where a value
+    before it is not stated (it may be either)."""
+    for argument in arguments:
+        if c.is_null(path, argument):
+            continue
+        word = c.word(path, argument, at)
+        if word.text is None:
+            return None
+        if word.text:
+            return word
+    return None
+
+
+def _one(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Word | None:
+    """`one(list)`: the item of a list of one item the module states."""
+    items = c.listed(path, arguments[0], at, _MOST_COUNT) if len(arguments) == 1 else None
+    return items[0] if items is not None and len(items) == 1 else None
+
+
+def _try(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Word | None:
+    """`try(a, b, ...)`: the first value Terraform can work out, stepping past a member the module's object
+    or list does not hold (`try(local.settings.vm_id, "")`)."""
+    for argument in arguments:
+        if not c.fails(path, argument):
+            return c.word(path, argument, at)
+    return None
+
+
+def _length(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Word | None:
+    """`length(x)` of a list, map or text the module states."""
+    if len(arguments) != 1:
+        return None
+    found = c.written(path, arguments[0])
+    if found is not None and _kind(_unwrapped(found[1])) == "object":
+        return Word(str(len(c.object_members(found[0], _unwrapped(found[1])))), at)
+    items = c.listed(path, arguments[0], at)
+    text = c.word(path, arguments[0], at).text if items is None else None
+    return Word(str(len(items) if items is not None else len(text or "")), at) if items or text else None
+
+
+# Terraform's functions of values that `_Configuration.word` works out, by name (the others' values are not
+# stated): what each gives of its arguments' expressions, None where the module does not state it.
+_FUNCTIONS: dict[str, Callable[[_Configuration, str, list[Node], Mark], Word | None]] = {
+    "lower": _text_function(str.lower),
+    "upper": _text_function(str.upper),
+    "trimspace": _text_function(str.strip),
+    "chomp": _text_function(lambda text: text.rstrip("\r\n")),
+    "trimprefix": _text_function(str.removeprefix, 1),
+    "trimsuffix": _text_function(str.removesuffix, 1),
+    "trim": _text_function(str.strip, 1),
+    "replace": _replace,
+    "tostring": _to_string,
+    "format": _format,
+    "join": _join,
+    "coalesce": _coalesce,
+    "one": _one,
+    "try": _try,
+    "length": _length,
+}
 
 
 def _renumbered(shape: str, after: int) -> str:

@@ -78,7 +78,9 @@ def _stated(word: Word | None) -> str | None:
     after it), each value not stated written as its stand-in (`_value_stand_in`); else None."""
     if word is None or word.text is not None:
         return None if word is None else word.text
-    if word.shape is None or not _classic_up_to(word.shape.partition(HOLE)[0]):
+    if word.shape is None or not (
+        _classic_up_to(word.shape.partition(HOLE)[0]) or _classic_shape(word.shape)
+    ):
         return None
     pieces = word.shape.split(f"{HOLE}-")
     written = [pieces[0]]
@@ -99,6 +101,21 @@ def _classic_up_to(stated: str) -> bool:
         return False
     kinds = stated[len(stated) - len(after) : -1].split("/")  # namespace, type, name, type, ...
     return len(kinds) >= 2 and not len(kinds) % 2 and bool(classic_type("/".join([kinds[0], *kinds[1::2]])))
+
+
+def _classic_shape(shape: str) -> bool:
+    """Whether a shape is a classic resource's id whose subscription, resource group or names are values not
+    stated, its provider's namespace and types stated (`/subscriptions/${var.sub}/resourceGroups/
+    ${var.group}/providers/Microsoft.ClassicCompute/virtualMachines/web01`)."""
+    from migcheck.readers.template_values import classic_type
+
+    segments = shape.split("/")
+    if len(segments) < 9 or not len(segments) % 2:  # its levels, then a name for each type
+        return False
+    if [segments[i].casefold() for i in (0, 1, 3, 5)] != ["", "subscriptions", "resourcegroups", "providers"]:
+        return False
+    kinds = [segments[6], *segments[7::2]]  # the namespace, then each type
+    return not any(HOLE in kind for kind in kinds) and bool(classic_type("/".join(kinds)))
 
 
 def _value_stand_in(holder: str | None, at: Mark) -> str:
