@@ -1,0 +1,109 @@
+"""An `azurerm` resource's list argument built by a `for` expression with an `if` (`[for v in l : ... if v !=
+""]`: the items it keeps), with two names (`for i, v in l`, `for k, v in map`), or whose value is a member of
+an object item (`v.id`), or by `toset`, `distinct`, `compact`, `split`, `values`, `keys`, a splat
+(`local.objs[*].id`) or a conditional whose condition the configuration states, of lists it states, is read
+item by item, as a list written out is: an alert on classic VMs so listed is MIG502 naming each, at the
+argument. An item whose `if` the configuration does not state gives no finding (it may not be in the list).
+Terraform's JSON syntax (`"${[for ...]}"`) alike."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lint_support import lint_files
+
+VMS = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/shop/providers/Microsoft.ClassicCompute/virtualMachines"
+
+LOCALS = f"""\
+variable "unset" {{}}
+variable "watched" {{
+  default = true
+}}
+
+locals {{
+  vms     = "{VMS}"
+  names   = ["web01", "", "web02"]
+  objects = [{{ id = "${{local.vms}}/web03", on = true }}, {{ id = "${{local.vms}}/web04", on = false }}]
+  by_name = {{ b = "${{local.vms}}/web06", a = "${{local.vms}}/web05" }}
+}}
+"""
+
+# Each alert's name, its `scopes` expression, and the VMs MIG502 names, in order.
+CASES = {
+    "by-if": ('[for v in local.names : "${local.vms}/${v}" if v != ""]', "classic VM 'web01', VM 'web02'"),
+    "by-two-names": (
+        '[for i, v in local.names : "${local.vms}/${v}-${i}" if i != 1]',
+        "classic VM 'web01-0', VM 'web02-2'",
+    ),
+    "by-member": ("[for o in local.objects : o.id if o.on]", "classic VM 'web03'"),
+    "by-map": ("[for k, v in local.by_name : v]", "classic VM 'web05', VM 'web06'"),
+    "by-values": ("values(local.by_name)", "classic VM 'web05', VM 'web06'"),
+    "by-splat": ("local.objects[*].id", "classic VM 'web03', VM 'web04'"),
+    "by-set": ('toset(["${local.vms}/web07", "${local.vms}/web07"])', "classic VM 'web07'"),
+    "by-distinct": ('distinct(concat(["${local.vms}/web08"], ["${local.vms}/web08"]))', "classic VM 'web08'"),
+    "by-compact": ('compact(["${local.vms}/web09", ""])', "classic VM 'web09'"),
+    "by-split": ('split(",", "${local.vms}/web10,${local.vms}/web11")', "classic VM 'web10', VM 'web11'"),
+    "by-condition": ('var.watched ? ["${local.vms}/web12"] : []', "classic VM 'web12'"),
+    "by-if-not-stated": ('[for v in local.names : "${local.vms}/${v}" if var.unset == v]', None),
+    "by-condition-not-stated": ('var.unset == "x" ? ["${local.vms}/web13"] : []', None),
+}
+
+
+def _alert(name: str, scopes: str) -> str:
+    return (
+        f'resource "azurerm_monitor_metric_alert" "{name}" {{\n  name   = "{name}"\n  scopes = {scopes}\n}}\n'
+    )
+
+
+def _watched(findings: list) -> dict[str, tuple[str, int, int]]:
+    """Each MIG502's alert, with the VMs it names and where it is."""
+    found = {}
+    for finding in findings:
+        if finding.code == "MIG502":
+            alert = finding.message.split("'")[1]
+            vms = finding.message.split(" watches ")[1].split(":")[0]
+            found[alert] = (vms, finding.location.line, finding.location.column)
+    return found
+
+
+def _expected(lines_before: int, lines_each: int) -> dict[str, tuple[str, int, int]]:
+    """Each alert that names VMs, at its `scopes` (the alerts written one after another after `lines_before`
+    lines, its `scopes` the third line of each)."""
+    return {
+        name: (vms, lines_before + index * lines_each + 3, 12)
+        for index, (name, (_, vms)) in enumerate(CASES.items())
+        if vms is not None
+    }
+
+
+def test_each_item_a_for_expression_or_list_function_keeps_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    configuration = LOCALS + "".join(_alert(name, scopes) for name, (scopes, _) in CASES.items())
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": configuration}, "MIG502", dedent=False)
+    assert _watched(result.findings) == _expected(LOCALS.count("\n"), 4)
+
+
+def test_a_tf_json_file_s_for_expression_is_read_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    alerts = {name: {"name": name, "scopes": "${" + scopes + "}"} for name, (scopes, _) in CASES.items()}
+    configuration = {
+        "variable": {"unset": {}, "watched": {"default": True}},
+        "locals": {
+            "vms": VMS,
+            "names": ["web01", "", "web02"],
+            "objects": [{"id": "${local.vms}/web03", "on": True}, {"id": "${local.vms}/web04", "on": False}],
+            "by_name": {"b": "${local.vms}/web06", "a": "${local.vms}/web05"},
+        },
+        "resource": {"azurerm_monitor_metric_alert": alerts},
+    }
+    text = json.dumps(configuration, indent=1)
+    result = lint_files(tmp_path, monkeypatch, {"main.tf.json": text}, "MIG502", dedent=False)
+    lines = text.splitlines()
+    expected = {}
+    for name, (_, vms) in CASES.items():
+        if vms is not None:
+            line = next(n for n, written in enumerate(lines, 1) if f'"name": "{name}"' in written) + 1
+            expected[name] = (vms, line, lines[line - 1].index('"${') + 4)  # at the expression
+    assert _watched(result.findings) == expected
