@@ -1606,9 +1606,8 @@ class _Configuration:
     def is_null(self, path: str, node: Node) -> bool:
         """Whether a value is written as `null` (`default = null`), followed to where the module writes it."""
         found = self.written(path, node)
-        return (
-            found is not None and _kind(_unwrapped(found[1])) == "literal_value" and _name(found[1]) == "null"
-        )
+        literal = _unwrapped(found[1]) if found is not None else None  # JSON's `null` is an identifier
+        return _kind(literal) in ("literal_value", "identifier") and _name(literal) == "null"
 
     def fails(self, path: str, node: Node) -> bool:
         """Whether a reference names a member of an object or list the module states that it does not hold
