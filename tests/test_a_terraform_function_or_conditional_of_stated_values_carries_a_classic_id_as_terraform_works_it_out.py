@@ -87,7 +87,9 @@ def test_a_function_of_stated_values_carries_the_id_terraform_works_out(
     assert _assigned(result.findings) == expected
 
 
-def test_a_tf_json_file_s_function_carries_the_id_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_tf_json_file_s_function_carries_the_id_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assignments = {
         name: {"scope": "${" + scope + "}", "role_definition_name": "Reader", "principal_id": name}
         for name, (scope, _) in CASES.items()

@@ -1007,8 +1007,7 @@ _MOST_CALL_DEPTH = 8
 # The functions whose value is a list built of the lists given, that `_Configuration.listed` reads.
 _LIST_FUNCTIONS = ("concat", "flatten", "tolist")
 _SETS = ("toset", "tomap")
-# The data sources that give the subscription the `azurerm` provider works in, and what holds it where their
-# block does not name one.
+# The data sources that give the subscription the `azurerm` provider works in.
 _SUBSCRIPTION_SOURCES = ("azurerm_subscription", "azurerm_client_config")
 _PROVIDER_SUBSCRIPTION = (
     "the azurerm provider's subscription"  # the functions a `for_each` value is written in that keep its keys
@@ -1792,7 +1791,7 @@ class _Configuration:
         subscription = (
             self.argument(block, "subscription_id", at, f"{base}.subscription_id")
             if "subscription_id" in block.attributes
-            else Word(None, at, holder=_PROVIDER_SUBSCRIPTION)
+            else Word(None, at, holder=terraform_azurerm.PROVIDER_SUBSCRIPTION)
         )
         if names[1] in _SUBSCRIPTION_SOURCES and names[3:] == ["subscription_id"]:
             return subscription

@@ -35,6 +35,10 @@ from typing import Protocol
 from migcheck.model import Mark
 from migcheck.readers.xplat import HOLE, Word
 
+# What holds the subscription an id names where the configuration does not state it: the one the `azurerm`
+# provider works in (its `subscription_id`, or `ARM_SUBSCRIPTION_ID` at `plan`).
+PROVIDER_SUBSCRIPTION = "the azurerm provider's subscription"
+
 
 class Block(Protocol):
     """A resource's block, or a block nested in it, as the Terraform reader evaluates it."""
@@ -73,22 +77,40 @@ class _Row:
 
 
 def _stated(word: Word | None) -> str | None:
-    """A word's text; of one not stated, the id it builds when that is stated up to a classic type's name
-    (`/providers/Microsoft.ClassicCompute/virtualMachines/` and a value not stated, a name or a child's path
-    after it), each value not stated written as its stand-in (`_value_stand_in`); else None."""
+    """A word's text; of one not stated, the id it builds when that is a classic type's id stated up to the
+    type's name (`/providers/Microsoft.ClassicCompute/virtualMachines/` and a value not stated, a name or a
+    child's path after it), or one whose subscription or resource group is not stated (`_classic_shape`),
+    each value not stated written as its stand-in (`_value_stand_in`; a subscription's, the same wherever
+    the configuration writes it: `_subscription_stand_in`); else None."""
     if word is None or word.text is not None:
         return None if word is None else word.text
     if word.shape is None or not (
         _classic_up_to(word.shape.partition(HOLE)[0]) or _classic_shape(word.shape)
     ):
         return None
-    pieces = word.shape.split(f"{HOLE}-")
+    segments = word.shape.split("/")
+    subscription = 2 if len(segments) > 2 and segments[1].casefold() == "subscriptions" else -1
+    return "/".join(_filled(segment, word, index == subscription) for index, segment in enumerate(segments))
+
+
+def _filled(segment: str, word: Word, subscription: bool) -> str:
+    """A segment of an id's shape, each value not stated in it written as its stand-in."""
+    pieces = segment.split(f"{HOLE}-")
     written = [pieces[0]]
     for piece in pieces[1:]:
         number, _, rest = piece.partition("-")
         holder = word.holes[int(number)] if number.isdigit() and int(number) < len(word.holes) else None
-        written.append(_value_stand_in(holder, word.mark) + rest)
+        stand_in = _subscription_stand_in(holder) if subscription else _value_stand_in(holder, word.mark)
+        written.append(stand_in + rest)
     return "".join(written)
+
+
+def _subscription_stand_in(holder: str | None) -> str:
+    """What names a subscription the configuration does not state, the same wherever it is written (one
+    subscription, not one for each id): `<the azurerm provider's subscription>`, `<value of var.sub>`."""
+    if holder == PROVIDER_SUBSCRIPTION:
+        return f"<{holder}>"
+    return f"<value of {holder}>" if holder else "<subscription not stated>"
 
 
 def _classic_up_to(stated: str) -> bool:
