@@ -4,7 +4,8 @@ an object item (`v.id`), or by `toset`, `distinct`, `compact`, `split`, `values`
 (`local.objs[*].id`) or a conditional whose condition the configuration states, of lists it states, is read
 item by item, as a list written out is: an alert on classic VMs so listed is MIG502 naming each, at the
 argument. An item whose `if` the configuration does not state gives no finding (it may not be in the list).
-Terraform's JSON syntax (`"${[for ...]}"`) alike."""
+Terraform's JSON syntax (`"${[for ...]}"`) alike. An `if` that looks in a local's list for each item
+(`contains(local.big, v)`) lists it once: the cost grows with the list, not its square."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ import json
 from pathlib import Path
 
 import pytest
+from growth import assert_linear
 from lint_support import lint_files
+
+from migcheck.readers import terraform
 
 VMS = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/shop/providers/Microsoft.ClassicCompute/virtualMachines"
 
@@ -107,3 +111,14 @@ def test_a_tf_json_file_s_for_expression_is_read_too(tmp_path: Path, monkeypatch
             line = next(n for n, written in enumerate(lines, 1) if f'"name": "{name}"' in written) + 1
             expected[name] = (vms, line, lines[line - 1].index('"${') + 4)  # at the expression
     assert _watched(result.findings) == expected
+
+
+def _looked_up_each_item(items: int) -> str:
+    """An alert whose `for` expression's `if` looks each item up in the list it goes over."""
+    names = ", ".join(f'"web{i}"' for i in range(items))
+    scopes = f'[for v in local.big : "{VMS}/${{v}}" if contains(local.big, v) && length(local.big) > 0]'
+    return f"locals {{\n  big = [{names}]\n}}\n" + _alert("by-lookup", scopes)
+
+
+def test_a_for_expression_whose_if_looks_in_a_local_list_costs_no_more_than_the_list() -> None:
+    assert_linear(lambda n: lambda: terraform.read("main.tf", _looked_up_each_item(n).encode()), 200)

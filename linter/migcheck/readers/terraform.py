@@ -1219,6 +1219,8 @@ class _Configuration:
         self.iterators: dict[str, tuple[Word, tuple[str, Node] | None]] = {}
         # The names of the `for` expressions whose items are made now, each the item's `key` or `value`.
         self.for_roles: dict[str, str] = {}
+        # The lists variables and locals hold (`listed`), by their kind, name and the most items read.
+        self.named_lists: dict[tuple[str, str, str], list[Word] | None] = {}
         self.evaluating: set[tuple[str, str, str]] = set()
         self.known: dict[tuple[str, str, str], Word] = {}
         self.followed: dict[tuple[str, str, str], tuple[str, Node] | None] = {}  # `named_written`'s
@@ -1414,9 +1416,17 @@ class _Configuration:
 
     def listed(self, path: str, node: Node, at: Mark, most: int = _MOST_DYNAMIC_BLOCKS) -> list[Word] | None:
         """The items of a list the module states: written out (`[local.a]`), held by a variable or a local,
-        or built of such lists by `concat`, `flatten` or `tolist`, or by a `for` expression over one (`[for v
-        in local.vms : "${v}/x"]`, with no `if`), each evaluated with its item; None for any other value, or
-        a list of more than `most` items (`concat(local.l, local.l)` each step doubles)."""
+        or built of such lists by a function (`concat`, `flatten`, `toset`, `split`: `list_items`) or by a
+        `for` expression over one (`[for v in local.vms : "${v}/x" if v != ""]`), each evaluated with its
+        item; None for any other value, or a list of more than `most` items (`concat(local.l, local.l)` each
+        step doubles). A variable's or local's list is listed once: Terraform's locals and variables cannot
+        name `each`, `count` or a `for` expression's names, so theirs is the same for every item (a `for`
+        whose `if` looks in `local.big` for each of its items stays linear)."""
+        steps = _steps(_interpolated(node))
+        whole = steps is not None and len(steps) == 2 and steps[0] in _NAMED
+        named = (str(steps[0]), str(steps[1]), str(most)) if steps is not None and whole else None
+        if named is not None and named in self.named_lists:
+            return self.named_lists[named]
         found = self.written(path, node)
         key = ("listing", found[0], str(id(found[1]))) if found is not None else None
         if found is None or key is None or key in self.evaluating:  # a list built of itself: a cycle
@@ -1426,7 +1436,10 @@ class _Configuration:
             items = self.list_items(found[0], _unwrapped(found[1]), at, most)
         finally:
             self.evaluating.discard(key)
-        return items if items is None or len(items) <= most else None
+        listed = items if items is None or len(items) <= most else None
+        if named is not None:
+            self.named_lists[named] = listed
+        return listed
 
     def list_items(self, path: str, node: Node, at: Mark, most: int) -> list[Word] | None:
         """`listed` of the expression a list is written as, in its file."""
