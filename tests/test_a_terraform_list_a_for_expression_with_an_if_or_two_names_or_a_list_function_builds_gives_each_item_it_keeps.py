@@ -122,3 +122,66 @@ def _looked_up_each_item(items: int) -> str:
 
 def test_a_for_expression_whose_if_looks_in_a_local_list_costs_no_more_than_the_list() -> None:
     assert_linear(lambda n: lambda: terraform.read("main.tf", _looked_up_each_item(n).encode()), 200)
+
+
+BUILT = f"""\
+locals {{
+  vms     = "{VMS}"
+  a       = ["web01", "web02"]
+  b       = ["web01"]
+  objects = [{{ name = "o1", id = "${{local.vms}}/web05" }}]
+}}
+
+resource "azurerm_monitor_metric_alert" "index" {{
+  name   = "by-index"
+  scopes = [for i, v in concat(local.a, local.b) : "${{local.vms}}/${{v}}-${{i}}"]
+}}
+
+resource "azurerm_monitor_activity_log_alert" "dynamic" {{
+  name                = "by-dynamic"
+  resource_group_name = "mon"
+  scopes              = ["/subscriptions/11111111-2222-3333-4444-555555555555"]
+
+  dynamic "criteria" {{
+    for_each = concat(local.a, local.b)
+    content {{
+      resource_id = "${{local.vms}}/${{criteria.value}}-${{criteria.key}}"
+      category    = "Administrative"
+    }}
+  }}
+}}
+
+resource "azurerm_role_assignment" "map" {{
+  for_each             = {{ for o in local.objects : o.name => "${{o.id}}-x" }}
+  scope                = each.value
+  role_definition_name = "Reader"
+  principal_id         = "by-map"
+}}
+
+resource "azurerm_role_assignment" "set" {{
+  for_each             = toset([for n in local.a : "${{local.vms}}/${{n}}"])
+  scope                = each.value
+  role_definition_name = "Reader"
+  principal_id         = "by-set"
+}}
+"""
+
+
+def test_an_item_of_a_list_a_function_builds_is_at_its_index_and_a_map_s_value_is_its_item_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A `for` expression's or `dynamic` block's index over a list `concat` builds is each item's place in
+    it (its duplicate too); a `for_each` map a `for` builds gives each key the value worked out for its
+    item; a set a `for` builds gives each item as its own value."""
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": BUILT}, "MIG501", "MIG502", dedent=False)
+    found = sorted(
+        (f.location.line, f.location.column, f.message.split(": the migration")[0].split(";")[0])
+        for f in result.findings
+    )
+    assert found == [
+        (10, 12, "metric alert 'by-index' watches classic VM 'web01-0', VM 'web02-1', VM 'web01-2'"),
+        (21, 22, "activity log alert 'by-dynamic' watches classic VM 'web01-0', VM 'web02-1', VM 'web01-2'"),
+        (29, 26, "role 'Reader' is assigned to principal by-map on classic VM 'web05-x'"),
+        (36, 26, "role 'Reader' is assigned to principal by-set on classic VM 'web01'"),
+        (36, 26, "role 'Reader' is assigned to principal by-set on classic VM 'web02'"),
+    ]

@@ -1004,9 +1004,22 @@ _CALL_ARGUMENTS = frozenset({"source", "version", "providers", "depends_on", "co
 # otherwise read the last an exponential number of times.
 _MOST_CALLS = 32
 _MOST_CALL_DEPTH = 8
-# The functions whose value is a list built of the lists given, that `_Configuration.listed` reads.
-_LIST_FUNCTIONS = ("concat", "flatten", "tolist")
+# The functions whose value is a list built of the lists or texts given, that `_Configuration.listed` reads.
+_LIST_FUNCTIONS = (
+    "concat",
+    "flatten",
+    "tolist",
+    "distinct",
+    "compact",
+    "reverse",
+    "sort",
+    "split",
+    "values",
+    "keys",
+)
 _SETS = ("toset", "tomap")
+# The expressions of a collection, whose members a value's reference may take (`each.value.subnet`).
+_COLLECTIONS = ("object", "tuple", "for_tuple_expr", "for_object_expr")
 # The data sources that give the subscription the `azurerm` provider works in.
 _SUBSCRIPTION_SOURCES = ("azurerm_subscription", "azurerm_client_config")
 _PROVIDER_SUBSCRIPTION = (
@@ -1063,9 +1076,20 @@ def _step(part: Node, keep_indexes: bool) -> str | Node | None:
     return None
 
 
+# An item's value, of a `for_each`, a `dynamic` block or a `for` expression: its expression with the file that
+# writes it; the value itself, of an item of a list a function builds (`concat(...)`), which no expression
+# writes; None where the module does not state it.
+_Value = tuple[str, Node] | Word | None
+
+
+def _value_word(c: _Configuration, value: tuple[str, Node] | Word) -> Word:
+    """An item's value (`_Value`) as a word: its expression's, or the value itself."""
+    return value if isinstance(value, Word) else c.word(*value, _mark(*value))
+
+
 def _at_position(
-    keyed: list[tuple[Word, tuple[str, Node] | None]] | None, position: str | None, wraps: bool
-) -> tuple[None, Word, tuple[str, Node] | None] | None:
+    keyed: list[tuple[Word, _Value]] | None, position: str | None, wraps: bool
+) -> tuple[None, Word, _Value] | None:
     """The `each.key` and `each.value` of the instance at `position` among a `for_each` block's `keyed`
     instances, in the order of their keys, as Terraform lists them; past their number, counted on from the
     first where `wraps`, else none. None where a key is not stated: the order is not known."""
@@ -1216,7 +1240,7 @@ class _Configuration:
         # The item made now, by the name of what iterates over it: `each` of a resource of `for_each`, and
         # the iterator of a `dynamic` block (`endpoint`, or its `iterator`) whose `content` is made now: its
         # key (`each.key`), and its value's expression (`each.value`; None where the module does not state it).
-        self.iterators: dict[str, tuple[Word, tuple[str, Node] | None]] = {}
+        self.iterators: dict[str, tuple[Word, _Value]] = {}
         # The names of the `for` expressions whose items are made now, each the item's `key` or `value`.
         self.for_roles: dict[str, str] = {}
         # The lists variables and locals hold (`listed`), by their kind, name and the most items read.
@@ -1366,7 +1390,7 @@ class _Configuration:
 
     def instance(
         self, resource: _Resource, index: Word, wraps: bool, at: Mark, by_position: bool = False
-    ) -> tuple[Word | None, Word | None, tuple[str, Node] | None] | None:
+    ) -> tuple[Word | None, Word | None, _Value] | None:
         """The `count.index`, `each.key` and `each.value` of the instance `index` (a number, or a key) of a
         resource whose block has `count` or `for_each`; None where the module does not state it. Of a
         `for_each` block's, `index` is a position where `wraps` or `by_position` say so: Terraform lists
@@ -1526,7 +1550,7 @@ class _Configuration:
         ordered = sorted(keyed, key=lambda item: str(item[0].text))
         if keys:
             return [key for key, _ in ordered]
-        return [self.word(*value, _mark(*value)) for _, value in ordered if value is not None]
+        return [_value_word(self, value) for _, value in ordered if value is not None]
 
     def split(self, path: str, arguments: list[Node], at: Mark) -> list[Word] | None:
         """`split(separator, text)` of a stated text: its pieces, each shown where the text is."""
@@ -1623,22 +1647,21 @@ class _Configuration:
 
     def fails(self, path: str, node: Node) -> bool:
         """Whether a reference names a member of an object or list the module states that it does not hold
-        (`local.settings.vm_id` of settings with no `vm_id`), which Terraform refuses and `try` steps past."""
-        steps = self.for_steps(_steps(_interpolated(node)))
-        for n in range(2, len(steps or [])):
-            prefix = (steps or [])[:n]
-            if not self.followable(prefix):
-                continue
-            parent = self.written(path, prefix)
-            if parent is None:
-                return False
-            step = (steps or [])[n]
-            known = isinstance(step, str) or self.word(path, step, _mark(path, step)).text is not None
-            kind = _kind(_unwrapped(parent[1]))
-            if kind in ("string", "int_lit", "float_lit") or (
-                known and kind in ("object", "tuple") and self.member(parent, step, path) is None
-            ):
+        (`local.settings.vm_id` of settings with no `vm_id`), or a member of a text or number, which
+        Terraform refuses and `try` steps past: each step followed once from the one before."""
+        steps = self.for_steps(_steps(_interpolated(node))) or []
+        start = next((n for n in range(2, len(steps)) if self.followable(steps[:n])), len(steps))
+        parent = self.written(path, steps[:start]) if start < len(steps) else None
+        for step in steps[start:]:
+            kind = _kind(_unwrapped(parent[1])) if parent is not None else ""
+            if kind in ("string", "int_lit", "float_lit"):
                 return True
+            if parent is None or kind not in ("object", "tuple"):
+                return False  # not stated, or a collection not written out: not known to fail
+            member = self.member(parent, step, path)
+            if member is None:  # a key not held fails; one not stated is not known to
+                return isinstance(step, str) or self.word(path, step, _mark(path, step)).text is not None
+            parent = self.written(*member)
         return False
 
     def flattened(self, path: str, node: Node, at: Mark, most: int) -> list[Word] | None:
@@ -1683,7 +1706,7 @@ class _Configuration:
             self.bound_for(written.names, key, value, item)
         return made
 
-    def for_keyed(self, path: str, node: Node) -> list[tuple[Word, tuple[str, Node] | None]] | None:
+    def for_keyed(self, path: str, node: Node) -> list[tuple[Word, _Value]] | None:
         """A `for` expression that builds a map (`{ for vm in local.vms : vm.name => vm }`), as `keyed` has a
         map: each key its key expression's text for an item, with the value expression's (followed while the
         item is bound, so that `vm` and `vm.id` are the item's own); None where a key or an `if` is not
@@ -1692,7 +1715,7 @@ class _Configuration:
         listed = self.dynamic_items(path, written.collection) if written is not None else None
         if written is None or written.key is None or written.grouped or listed is None:
             return None
-        keyed: list[tuple[Word, tuple[str, Node] | None]] = []
+        keyed: list[tuple[Word, _Value]] = []
         known = [True]
 
         def item() -> None:
@@ -1701,15 +1724,22 @@ class _Configuration:
             if kept is None or (key is not None and key.text is None):
                 known[0] = False
             elif key is not None:
-                keyed.append((replace(key, exact=False), self.written(path, written.value)))
+                keyed.append((replace(key, exact=False), self.item_value(path, written.value)))
 
         for key, value in listed[: _MOST_DYNAMIC_BLOCKS + 1]:
             self.bound_for(written.names, key, value, item)
         return list({key.text: (key, value) for key, value in keyed}.values()) if known[0] else None
 
-    def bound_for(
-        self, names: list[str], key: Word, value: tuple[str, Node] | None, make: Callable[[], None]
-    ) -> None:
+    def item_value(self, path: str, node: Node) -> _Value:
+        """The value a `for` expression gives for the item bound now: an object or list followed to where
+        the module writes it (its members read later, as each item's), any other value worked out now, while
+        the item's names are bound."""
+        found = self.written(path, node)
+        if found is not None and _kind(_unwrapped(found[1])) in _COLLECTIONS:
+            return found
+        return self.word(path, node, _mark(path, node))
+
+    def bound_for(self, names: list[str], key: Word, value: _Value, make: Callable[[], None]) -> None:
         """`make` with a `for` expression's names bound to an item: one name its value; of two, the first its
         key (a list's index) and the second its value."""
         roles = dict(zip(names, ("key", "value") if len(names) == 2 else ("value",), strict=True))
@@ -1771,8 +1801,8 @@ class _Configuration:
         item = self.iterators.get(names[0]) if len(names) == 2 else None
         if item is not None and names[1] == "key":
             return item[0] if item[0].text is not None else replace(item[0], mark=at)
-        if item is not None and names[1] == "value" and item[1] is None and item[0].text is not None:
-            return item[0]  # a set's item built by a function: its value is its key
+        if item is not None and names[1] == "value" and isinstance(item[1], Word):
+            return item[1]  # an item of a list a function builds: its value itself
         if item is not None and names[1] == "value":
             return self.member_word(item[0].mark.path, [names[0], "value"], at)
         if len(names) == 3 and (names[0], names[1]) in self.module.resources:
@@ -1891,7 +1921,8 @@ class _Configuration:
             return None
         rest = steps[2:]
         if steps[0] in self.iterators:
-            found = self.iterators[str(steps[0])][1] if steps[1] == "value" else None
+            value = self.iterators[str(steps[0])][1] if steps[1] == "value" else None
+            found = value if isinstance(value, tuple) else None  # a value no expression writes has no members
         elif steps[0] == "each":  # of a resource of no `for_each`
             found = None
         elif steps[0] in _NAMED:
@@ -2140,7 +2171,7 @@ class _Configuration:
         self,
         path: str,
         node: Node,
-        listed: list[tuple[Word, tuple[str, Node] | None]] | None,
+        listed: list[tuple[Word, _Value]] | None,
         name: str,
         make: Callable[[], None],
     ) -> None:
@@ -2160,7 +2191,7 @@ class _Configuration:
             holders=frozenset({f"{name}.key", f"{name}.value"}),
         )
 
-    def keyed(self, path: str, node: Node) -> list[tuple[Word, tuple[str, Node] | None]] | None:
+    def keyed(self, path: str, node: Node) -> list[tuple[Word, _Value]] | None:
         """The keys of a `for_each` value, each with its value's expression: a set's items (`toset([...])`,
         a list), each its own value, or a map's keys and values; None where the module does not state them
         all."""
@@ -2179,7 +2210,7 @@ class _Configuration:
                 (Word(key, _mark(written_in, value), exact=True), (written_in, value))
                 for key, value in members.items()
             ]
-        keyed: list[tuple[Word, tuple[str, Node] | None]] = []
+        keyed: list[tuple[Word, _Value]] = []
         for item in _items(collection):
             key = self.word(written_in, item, _mark(written_in, item))
             if key.text is None:
@@ -2187,14 +2218,14 @@ class _Configuration:
             keyed.append((key, (written_in, item)))
         return list({key.text: (key, value) for key, value in keyed}.values())  # a set holds each once
 
-    def set_of_listed(self, path: str, node: Node) -> list[tuple[Word, tuple[str, Node] | None]] | None:
+    def set_of_listed(self, path: str, node: Node) -> list[tuple[Word, _Value]] | None:
         """The keys of a set built of a list the module states by a function or `for` expression
         (`toset(concat(...))`, `toset([for v in l : v.name])`): each item, its own value; None where an
         item is not stated."""
         listed = self.listed(path, node, _mark(path, node), _MOST_COUNT)
         if listed is None or any(word.text is None for word in listed):
             return None
-        return [(word, None) for word in {word.text: word for word in listed}.values()]
+        return [(word, word) for word in {word.text: word for word in listed}.values()]
 
     def nested(self, r: _Resource, kind: str, make: Callable[[Node], None]) -> None:
         """`make` with each block of `kind` nested in the resource's (`endpoint`, `subnet`), in order: one
@@ -2231,13 +2262,17 @@ class _Configuration:
             return named[0] if len(named) == 1 else None
         return self.word(path, node, _mark(path, node)).text
 
-    def dynamic_items(self, path: str, node: Node) -> list[tuple[Word, tuple[str, Node] | None]] | None:
+    def dynamic_items(self, path: str, node: Node) -> list[tuple[Word, _Value]] | None:
         """The items of a `dynamic` block's `for_each`, each key with its value's expression, in the order
         Terraform writes their blocks: a list's (written as one, not through `toset`) by index; a map's or
         a set's as a resource's `for_each` has them (`keyed`), by key. None where the module does not state
         them."""
         found = self.written(path, node)
-        if found is None or _kind(found[1]) != "tuple":
+        kind = _kind(_unwrapped(found[1])) if found is not None else ""
+        if found is not None and kind != "tuple" and _is_list(_unwrapped(found[1])):
+            listed = self.listed(path, node, _mark(path, node))  # a list a function or `for` builds
+            return [(Word(str(i), w.mark, exact=True), w) for i, w in enumerate(listed)] if listed else None
+        if found is None or kind != "tuple":
             keyed = self.keyed(path, node)
             return sorted(keyed, key=lambda item: str(item[0].text)) if keyed is not None else None
         written_in, collection = found
@@ -2246,7 +2281,7 @@ class _Configuration:
             for index, item in enumerate(_items(collection))
         ]
 
-    def bound(self, name: str, key: Word, value: tuple[str, Node] | None, make: Callable[[], None]) -> None:
+    def bound(self, name: str, key: Word, value: _Value, make: Callable[[], None]) -> None:
         """`make` with `name` (`each`, an iterator) this `key` and `value`: the values built of it are built
         again."""
         held = self.iterators.get(name)
