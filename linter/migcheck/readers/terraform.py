@@ -1968,6 +1968,8 @@ class _Configuration:
             items = _items(node)
             index = _number(key)
             return (written_in, items[index]) if index is not None and index < len(items) else None
+        if _kind(node) == "function_call" and _function(node)[0] == "merge":
+            return self.merged_member(written_in, node, key)
         if _kind(node) != "object":
             return None
         members = self.objects.get(id(node))
@@ -1975,6 +1977,37 @@ class _Configuration:
             members = self.objects[id(node)] = self.object_members(written_in, node)
         value = members.get(key)
         return (written_in, value) if value is not None else None
+
+    def merged_member(self, path: str, node: Node, key: str) -> tuple[str, Node] | None:
+        """The member of `key` of `merge(a, b, ...)`: the last map's that holds it, as Terraform merges them;
+        None where a map after it is not stated (it may hold the key)."""
+        for argument in reversed(_function(node)[1]):
+            found = self.written(path, argument)
+            if found is None or _kind(_unwrapped(found[1])) not in ("object", "function_call"):
+                return None
+            member = self.member(found, key, path)
+            if member is not None:
+                return member
+            if _kind(_unwrapped(found[1])) != "object":  # a map a function builds, not known to lack it
+                return None
+        return None
+
+    def merged_keyed(self, path: str, node: Node) -> list[tuple[Word, _Value]] | None:
+        """`keyed` of `merge(a, b, ...)` of maps the module states: each key with the last value given it."""
+        merged: dict[str, tuple[Word, _Value]] = {}
+        for argument in _function(node)[1]:
+            found = self.written(path, argument)
+            if found is None or _kind(_unwrapped(found[1])) not in (
+                "object",
+                "for_object_expr",
+                "function_call",
+            ):
+                return None
+            keyed = self.keyed(path, argument)
+            if keyed is None:
+                return None
+            merged.update((str(key.text), (key, value)) for key, value in keyed)
+        return list(merged.values())
 
     def object_members(self, path: str, node: Node) -> dict[str, Node]:
         """An object's members by their keys (a name, or a string the module states), each its expression."""
@@ -2201,6 +2234,8 @@ class _Configuration:
             found = self.written(found[0], arguments[0]) if len(arguments) == 1 else None
         if found is not None and _kind(found[1]) == "for_object_expr":
             return self.for_keyed(*found)
+        if found is not None and _kind(found[1]) == "function_call" and _function(found[1])[0] == "merge":
+            return self.merged_keyed(*found)
         if found is None or _kind(found[1]) not in ("tuple", "object"):
             return self.set_of_listed(path, node)
         written_in, collection = found
@@ -2442,6 +2477,26 @@ def _replace(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> W
         return None
 
 
+def _cidr_subnet(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Word | None:
+    """`cidrsubnet(prefix, newbits, netnum)`: the `netnum`th subnet of `newbits` more bits of a stated
+    prefix (`cidrsubnet("10.0.0.0/16", 8, 2)` is `10.0.2.0/24`), as Terraform works it out."""
+    import ipaddress
+
+    texts = [c.word(path, argument, at).text for argument in arguments] if len(arguments) == 3 else []
+    bits, number = (_number(texts[1] or ""), _number(texts[2] or "")) if texts else (None, None)
+    try:
+        network = ipaddress.ip_network(texts[0] or "", strict=False) if texts else None
+    except ValueError:
+        return None
+    if network is None or bits is None or number is None:
+        return None
+    length = network.prefixlen + bits
+    if length > network.max_prefixlen or number >= 2**bits:
+        return None
+    start = int(network.network_address) + (number << (network.max_prefixlen - length))
+    return Word(str(ipaddress.ip_network((start, length))), at)
+
+
 def _to_string(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Word | None:
     """`tostring(x)`: the value itself."""
     return c.word(path, arguments[0], at) if len(arguments) == 1 else None
@@ -2540,6 +2595,7 @@ _FUNCTIONS: dict[str, Callable[[_Configuration, str, list[Node], Mark], Word | N
     "trim": _text_function(str.strip, 1),
     "replace": _replace,
     "tostring": _to_string,
+    "cidrsubnet": _cidr_subnet,
     "format": _format,
     "join": _join,
     "coalesce": _coalesce,
