@@ -81,8 +81,17 @@ key, `each.key` the key and `each.value` the set's item or the map's value; one 
 standing for all, as a `count` not stated. A `dynamic "endpoint"` or `dynamic "subnet"` block writes its
 `content` as one such block for each item of its `for_each`, its iterator (the block's label, or its
 `iterator`) `.key` and `.value` the item's: a list's index and item, a map's key and value (in the order of
-the keys, as Terraform writes them); one not stated, one block standing for all. Any other value (a function's result, a conditional, an argument not
-written) is a value the file does not state, as a script's unstated values are. Each file describes the
+the keys, as Terraform writes them); one not stated, one block standing for all. A `for_each` map a `for`
+expression builds (`{ for vm in local.vms : vm.name => vm if vm.on }`) has the keys it keeps, each value its
+item's. Terraform's functions that pass values through predictably are worked out where the module states what
+they are given (`_FUNCTIONS`: `format`, `join`, `lower`, `replace`, `coalesce`, `one`, `try`, `cidrsubnet`, ...;
+`merge` of maps; an index of a list a function builds), and so is a conditional whose condition it states
+(`_Configuration.truth`); lists built by functions (`_LIST_REWRITES`, `concat`, `flatten`, `split`, `values`),
+splats of a list of objects and `for` expressions (with an `if`, two names, `v.id`) item by item. Where
+Terraform's value depends on one the module does not state, none is guessed. Any other value (another
+function's result, an argument not written) is a value the file does not state, as a script's unstated values
+are; an id built of an `azurerm` data source (`data.azurerm_resources.x.resources[0].id`,
+`data.azurerm_subscription.x.id`) is built of what its block states (`_Configuration.data_id`). Each file describes the
 resources it declares; the others of its folder give it values only. A value the module does not state,
 written alike or referenced in several of its files, is named where the module first writes it
 (`_Module.first_place`), so the files describe one resource (`estate.owner_of`).

@@ -24,7 +24,9 @@ value is written. A `dynamic` block writes its `content` as one nested block for
 value the configuration does not state is left out of the row, as an export that does not write it; but an id
 stated up to a classic type's name and named by a value not stated (`".../Microsoft.ClassicCompute/
 virtualMachines/${var.vm}"`, `var.vm` given at `plan`) is an id of that type named by a stand-in (`<value of
-var.vm, main.tf:8>`), as a template reads one named by a parameter with no value."""
+var.vm, main.tf:8>`), as a template reads one named by a parameter with no value; so is one whose subscription
+or resource group is not stated (`/subscriptions/${var.sub}/resourceGroups/...`), its subscription one stand-in
+wherever it is written (`<value of var.sub>`, `<the azurerm provider's subscription>`)."""
 
 from __future__ import annotations
 
