@@ -113,3 +113,38 @@ def test_a_tf_json_file_s_function_carries_the_id_too(
             stand_in = vm.replace("main.tf:N", f"main.tf.json:{line}")
             expected[name] = (stand_in, line, lines[line - 1].index('"${') + 4)  # at the expression
     assert _assigned(result.findings) == expected
+
+
+COUNTED = f"""\
+locals {{
+  vms   = "{VMS}"
+  names = ["a", "b"]
+}}
+
+resource "azurerm_role_assignment" "counted" {{
+  count                = length(local.names) > 0 ? length(local.names) : 0
+  scope                = "${{local.vms}}/web${{count.index + 1}}-${{local.names[count.index]}}"
+  role_definition_name = "Reader"
+  principal_id         = "counted"
+}}
+
+resource "azurerm_role_assignment" "negative" {{
+  count                = 1
+  scope                = "${{local.vms}}/web${{-count.index - 3 * 2 % 4}}"
+  role_definition_name = "Reader"
+  principal_id         = "negative"
+}}
+"""
+
+
+def test_a_count_of_a_stated_length_makes_one_per_item_its_arithmetic_worked_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`count = length(local.names) > 0 ? length(local.names) : 0` is the list's length, and `count.index + 1`
+    each instance's number plus one, as Terraform works them out."""
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": COUNTED}, "MIG501", dedent=False)
+    found = sorted(
+        (f.location.line, f.location.column, f.message.split("classic VM ")[1].split(";")[0])
+        for f in result.findings
+    )
+    assert found == [(8, 27, "'web1-a'"), (8, 27, "'web2-b'"), (15, 27, "'web-2'")]  # at the string

@@ -105,6 +105,7 @@ tokens (`#`, `//`, `/* */`) hold `migcheck: ignore[...]` directives (`_suppressi
 from __future__ import annotations
 
 import functools
+import math
 import posixpath
 import shlex
 from collections.abc import Callable, Iterable, Iterator
@@ -1301,6 +1302,8 @@ class _Configuration:
             return Word(_name(node), mark, exact=True)
         if kind == "conditional":
             return self.conditional(path, node, mark)
+        if kind in ("binary_op", "unary_op"):
+            return self.operated(path, node, mark)
         if _parenthesised(node):
             return self.word(path, _trees(node)[0], at)
         steps = self.for_steps(_steps(node))
@@ -1606,6 +1609,29 @@ class _Configuration:
             return self.contains(path, _function(node)[1])
         text = self.word(path, node, _mark(path, node)).text
         return {"true": True, "false": False}.get(text or "")
+
+    def operated(self, path: str, node: Node, at: Mark) -> Word:
+        """An operation's value where the module states its operands: a number of `+`, `-`, `*`, `/`, `%`
+        (`count.index + 1`), or `true`/`false` of a comparison or logic; else a value not stated."""
+        parts = [t for t in _trees(node) if _kind(t) != "new_line_or_comment"]
+        term = parts[1] if _kind(node) == "binary_op" and len(parts) == 2 else None
+        operator = _name(_trees(term)[0]) if term is not None else str(node.children[0])
+        if operator in _ARITHMETIC and term is not None:
+            right = next(
+                t for t in _trees(term) if _kind(t) not in ("binary_operator", "new_line_or_comment")
+            )
+            operands = [_numeric(self.word(path, side, at).text) for side in (parts[0], right)]
+            found = _arithmetic(operator, operands[0], operands[1])
+            return Word(found, at) if found is not None else Word(None, at, holder=_source(node))
+        if operator == "-" and term is None:
+            number = _numeric(self.word(path, parts[0], at).text)
+            return (
+                Word(_number_text(-number), at)
+                if number is not None
+                else Word(None, at, holder=_source(node))
+            )
+        truth = self.truth(path, node)
+        return Word(str(truth).lower(), at) if truth is not None else Word(None, at, holder=_source(node))
 
     def operation(self, path: str, node: Node) -> bool | None:
         """A binary operation's truth: `&&`, `||`, `==`, `!=`, `<`, `>`, `<=`, `>=`."""
@@ -2411,10 +2437,31 @@ def _conditional_parts(node: Node) -> tuple[Node, Node, Node]:
 
 
 def _numeric(text: str | None) -> float | None:
+    """A number Terraform reads in a text (`2`, `2.5`, `-1`); None for any other (`nan`, `inf`, `1_000`)."""
     try:
-        return float(text) if text is not None and len(text) <= 40 else None
+        number = float(text) if text is not None and len(text) <= 40 and "_" not in text else None
     except ValueError:
         return None
+    return number if number is not None and math.isfinite(number) else None
+
+
+_ARITHMETIC = ("+", "-", "*", "/", "%")
+
+
+def _arithmetic(operator: str, left: float | None, right: float | None) -> str | None:
+    """An arithmetic operation of two numbers, written as Terraform writes the number (`2`, `2.5`); None for
+    an operand not stated, a division by zero, or a number too large to write."""
+    if left is None or right is None or (operator in "/%" and right == 0):
+        return None
+    if operator == "%":
+        found = math.fmod(left, right)
+    else:
+        found = {"+": left + right, "-": left - right, "*": left * right, "/": left / right}[operator]
+    return _number_text(found) if math.isfinite(found) and abs(found) < 1e15 else None
+
+
+def _number_text(number: float) -> str:
+    return str(int(number)) if number == int(number) else repr(number)
 
 
 def _set_of(items: list[Word]) -> list[Word]:
