@@ -1173,6 +1173,11 @@ def _is_list(node: Node) -> bool:
     )
 
 
+def _merge(node: Node) -> bool:
+    """Whether an expression is a call of `merge` (of maps)."""
+    return _kind(node) == "function_call" and _function(node)[0] == "merge"
+
+
 def _function(node: Node) -> tuple[str, list[Node]]:
     """A function call's name and its arguments' expressions."""
     parts = _trees(node)
@@ -2003,7 +2008,7 @@ class _Configuration:
             items = _items(node)
             index = _number(key)
             return (written_in, items[index]) if index is not None and index < len(items) else None
-        if _kind(node) == "function_call" and _function(node)[0] == "merge":
+        if _merge(node):
             return self.merged_member(written_in, node, key)
         if _kind(node) != "object":
             return None
@@ -2066,10 +2071,13 @@ class _Configuration:
         name, arguments = _function(node)
         if name == "lookup" and len(arguments) in (2, 3):
             found = self.written(path, arguments[0])
-            if found is not None and _kind(found[1]) == "object":
+            merged = found is not None and _merge(found[1])  # no default: a map not stated may hold the key
+            if found is not None and (_kind(found[1]) == "object" or merged):
                 member = self.member(found, arguments[1], path)
                 if member is not None:
                     return self.written(*member)
+                if merged:
+                    return None
                 if len(arguments) == 3 and self.word(path, arguments[1], _mark(path, node)).text is not None:
                     return self.written(path, arguments[2])
             return None
@@ -2269,7 +2277,7 @@ class _Configuration:
             found = self.written(found[0], arguments[0]) if len(arguments) == 1 else None
         if found is not None and _kind(found[1]) == "for_object_expr":
             return self.for_keyed(*found)
-        if found is not None and _kind(found[1]) == "function_call" and _function(found[1])[0] == "merge":
+        if found is not None and _merge(found[1]):
             return self.merged_keyed(*found)
         if found is None or _kind(found[1]) not in ("tuple", "object"):
             return self.set_of_listed(path, node)
