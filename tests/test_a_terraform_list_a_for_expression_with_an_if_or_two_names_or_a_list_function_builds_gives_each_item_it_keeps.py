@@ -4,8 +4,8 @@ an object item (`v.id`), or by `toset`, `distinct`, `compact`, `split`, `values`
 (`local.objs[*].id`) or a conditional whose condition the configuration states, of lists it states, is read
 item by item, as a list written out is: an alert on classic VMs so listed is MIG502 naming each, at the
 argument. An item whose `if` the configuration does not state gives no finding (it may not be in the list).
-Terraform's JSON syntax (`"${[for ...]}"`) alike. An `if` that looks in a local's list for each item
-(`contains(local.big, v)`) lists it once: the cost grows with the list, not its square."""
+Terraform's JSON syntax (`"${[for ...]}"`) alike. An `if` that looks in a list built of locals for each item
+(`contains(concat(local.big, ["x"]), v)`) lists it once: the cost grows with the list, not its square."""
 
 from __future__ import annotations
 
@@ -116,7 +116,8 @@ def test_a_tf_json_file_s_for_expression_is_read_too(tmp_path: Path, monkeypatch
 def _looked_up_each_item(items: int) -> str:
     """An alert whose `for` expression's `if` looks each item up in the list it goes over."""
     names = ", ".join(f'"web{i}"' for i in range(items))
-    scopes = f'[for v in local.big : "{VMS}/${{v}}" if contains(local.big, v) && length(local.big) > 0]'
+    looked_in = 'contains(concat(local.big, ["x"]), v) && length(local.big) > 0'
+    scopes = f'[for v in local.big : "{VMS}/${{v}}" if {looked_in}]'
     return f"locals {{\n  big = [{names}]\n}}\n" + _alert("by-lookup", scopes)
 
 

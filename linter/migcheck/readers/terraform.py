@@ -1258,8 +1258,10 @@ class _Configuration:
         self.iterators: dict[str, tuple[Word, _Value]] = {}
         # The names of the `for` expressions whose items are made now, each the item's `key` or `value`.
         self.for_roles: dict[str, str] = {}
-        # The lists variables and locals hold (`listed`), by their kind, name and the most items read.
+        # The lists of expressions that name nothing bound (`listed`), by their file, node and the most items
+        # read; and the names each expression's references start with, by its node.
         self.named_lists: dict[tuple[str, str, str], list[Word] | None] = {}
+        self.roots: dict[int, frozenset[str]] = {}
         self.evaluating: set[tuple[str, str, str]] = set()
         self.known: dict[tuple[str, str, str], Word] = {}
         self.followed: dict[tuple[str, str, str], tuple[str, Node] | None] = {}  # `named_written`'s
@@ -1460,12 +1462,10 @@ class _Configuration:
         or built of such lists by a function (`concat`, `flatten`, `toset`, `split`: `list_items`) or by a
         `for` expression over one (`[for v in local.vms : "${v}/x" if v != ""]`), each evaluated with its
         item; None for any other value, or a list of more than `most` items (`concat(local.l, local.l)` each
-        step doubles). A variable's or local's list is listed once: Terraform's locals and variables cannot
-        name `each`, `count` or a `for` expression's names, so theirs is the same for every item (a `for`
-        whose `if` looks in `local.big` for each of its items stays linear)."""
-        steps = _steps(_interpolated(node))
-        whole = steps is not None and len(steps) == 2 and steps[0] in _NAMED
-        named = (str(steps[0]), str(steps[1]), str(most)) if steps is not None and whole else None
+        step doubles). A list whose expression names nothing bound now (`count`, `each`, `self`, an iterator,
+        a `for` expression's names; Terraform's locals and variables name none of them) is listed once, as it
+        is the same for every item: a `for` whose `if` looks in `local.big` for each item stays linear."""
+        named = (path, str(id(node)), str(most)) if self.unbound(node) else None
         if named is not None and named in self.named_lists:
             return self.named_lists[named]
         found = self.written(path, node)
@@ -1481,6 +1481,24 @@ class _Configuration:
         if named is not None:
             self.named_lists[named] = listed
         return listed
+
+    def unbound(self, node: Node) -> bool:
+        """Whether an expression names nothing bound now: no `count`, `each`, `self`, iterator or `for`
+        expression's name, so its value is the same whatever item is made."""
+        names = self.roots.get(id(node))
+        if names is None:
+            found, stack = set(), [node]
+            while stack:
+                here = stack.pop()
+                if _kind(here) == "identifier":
+                    found.add(_name(here))
+                stack.extend(_trees(here))
+            names = self.roots[id(node)] = frozenset(found)
+        return (
+            names.isdisjoint(_OWN_VALUES)
+            and names.isdisjoint(self.iterators)
+            and names.isdisjoint(self.for_roles)
+        )
 
     def list_items(self, path: str, node: Node, at: Mark, most: int) -> list[Word] | None:
         """`listed` of the expression a list is written as, in its file."""
@@ -2527,6 +2545,8 @@ def _text_function(change: Callable[..., str], more: int = 0) -> Callable[..., W
 def _replaced(text: str, old: str, new: str) -> str:
     if len(old) > 1 and old.startswith("/") and old.endswith("/"):  # a regular expression: not worked out
         raise _NotWorkedOut
+    if old and len(text) + text.count(old) * (len(new) - len(old)) > _MOST_TEXT:
+        raise _NotWorkedOut  # longer than any value is built to: not built at all
     return text.replace(old, new) if old else text
 
 
