@@ -134,6 +134,13 @@ resource "azurerm_role_assignment" "negative" {{
   role_definition_name = "Reader"
   principal_id         = "negative"
 }}
+
+resource "azurerm_role_assignment" "none" {{
+  count                = length(compact(["", ""]))
+  scope                = "${{local.vms}}/none"
+  role_definition_name = "Reader"
+  principal_id         = "none"
+}}
 """
 
 
@@ -141,7 +148,8 @@ def test_a_count_of_a_stated_length_makes_one_per_item_its_arithmetic_worked_out
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`count = length(local.names) > 0 ? length(local.names) : 0` is the list's length, and `count.index + 1`
-    each instance's number plus one, as Terraform works them out."""
+    each instance's number plus one, as Terraform works them out; the length of an empty list is 0, so a
+    block of that count makes no resource."""
     result = lint_files(tmp_path, monkeypatch, {"main.tf": COUNTED}, "MIG501", dedent=False)
     found = sorted(
         (f.location.line, f.location.column, f.message.split("classic VM ")[1].split(";")[0])

@@ -2663,8 +2663,10 @@ def _length(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Wo
     if found is not None and _kind(_unwrapped(found[1])) == "object":
         return Word(str(len(c.object_members(found[0], _unwrapped(found[1])))), at)
     items = c.listed(path, arguments[0], at)
-    text = c.word(path, arguments[0], at).text if items is None else None
-    return Word(str(len(items) if items is not None else len(text or "")), at) if items or text else None
+    if items is not None:
+        return Word(str(len(items)), at)
+    text = c.word(path, arguments[0], at).text
+    return Word(str(len(text)), at) if text is not None else None
 
 
 # Terraform's functions of values that `_Configuration.word` works out, by name (the others' values are not
