@@ -2288,8 +2288,11 @@ class _Configuration:
     def keyed(self, path: str, node: Node) -> list[tuple[Word, _Value]] | None:
         """The keys of a `for_each` value, each with its value's expression: a set's items (`toset([...])`,
         a list), each its own value, or a map's keys and values; None where the module does not state them
-        all."""
+        all. Of a conditional whose condition the module states, its branch's."""
         found = self.written(path, node)
+        if found is not None and _kind(_unwrapped(found[1])) == "conditional":
+            branch = self.branch(found[0], _unwrapped(found[1]))
+            return self.keyed(found[0], branch) if branch is not None else None
         while found is not None and _kind(found[1]) == "function_call" and _function(found[1])[0] in _SETS:
             arguments = _function(found[1])[1]
             found = self.written(found[0], arguments[0]) if len(arguments) == 1 else None
@@ -2362,12 +2365,17 @@ class _Configuration:
         """The items of a `dynamic` block's `for_each`, each key with its value's expression, in the order
         Terraform writes their blocks: a list's (written as one, not through `toset`) by index; a map's or
         a set's as a resource's `for_each` has them (`keyed`), by key. None where the module does not state
-        them."""
+        them. Of a conditional whose condition the module states (`var.on ? [1] : []`), its branch's."""
         found = self.written(path, node)
         kind = _kind(_unwrapped(found[1])) if found is not None else ""
+        if found is not None and kind == "conditional":
+            branch = self.branch(found[0], _unwrapped(found[1]))
+            return self.dynamic_items(found[0], branch) if branch is not None else None
         if found is not None and kind != "tuple" and _is_list(_unwrapped(found[1])):
             listed = self.listed(path, node, _mark(path, node))  # a list a function or `for` builds
-            return [(Word(str(i), w.mark, exact=True), w) for i, w in enumerate(listed)] if listed else None
+            if listed is None:
+                return None
+            return [(Word(str(i), w.mark, exact=True), w) for i, w in enumerate(listed)]
         if found is None or kind != "tuple":
             keyed = self.keyed(path, node)
             return sorted(keyed, key=lambda item: str(item[0].text)) if keyed is not None else None
