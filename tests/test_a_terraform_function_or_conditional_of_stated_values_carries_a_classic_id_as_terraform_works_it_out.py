@@ -1,8 +1,8 @@
 """A classic id an `azurerm` resource takes through one of Terraform's functions of values the configuration
 states is the id Terraform works out: `format`, `join`, `lower`, `replace`, `trimsuffix`, `tostring`,
 `coalesce` (past `null` and ""), `one`, `try` (past a member the object does not hold), `element` and an
-index of a list a function builds (`split(...)[0]`), and a conditional whose condition it states (or whose
-branches are alike). A role assignment on such an id is MIG501 on that VM, at the resource's `scope`. Where
+index of a list a function builds (`split(...)[0]`), `lookup` of `tomap(...)`, and a conditional whose
+condition it states (`==`, `&&`, `!`, `startswith`), or whose branches are alike. A role assignment on such an id is MIG501 on that VM, at the resource's `scope`. Where
 Terraform's value depends on one the configuration does not state (`coalesce(var.unset, ...)`, a condition
 of `var.unset`), no id is guessed; where only the VM's name is not stated (`format("%s/%s", local.vms,
 var.vm)`), the VM is a stand-in. Terraform's JSON syntax alike."""
@@ -48,6 +48,8 @@ CASES = {
     "element": ('element(concat(local.one_vm, ["${local.vms}/el02"]), 3)', "'el02'"),
     "split": ('split(",", "${local.vms}/split01,x")[0]', "'split01'"),
     "condition": ('var.env == "prod" && !false ? "${local.vms}/cond01" : "${local.vms}/cond02"', "'cond01'"),
+    "tomap": ('lookup(tomap({ a = "${local.vms}/map01" }), "a")', "'map01'"),
+    "startswith": ('startswith(local.vms, "/subscriptions/") ? "${local.vms}/sw01" : ""', "'sw01'"),
     "alike": ('var.unset ? "${local.vms}/same01" : "${local.vms}/same01"', "'same01'"),
     "stand-in": ('format("%s/%s", local.vms, var.vm)', "'<value of var.vm, main.tf:N>'"),
     "coalesce-not-stated": ('coalesce(var.unset, "${local.vms}/coal02")', None),

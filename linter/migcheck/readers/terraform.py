@@ -1630,6 +1630,9 @@ class _Configuration:
             return self.truth(path, branch) if branch is not None else None
         if kind == "function_call" and _function(node)[0] == "contains":
             return self.contains(path, _function(node)[1])
+        if kind == "function_call" and _function(node)[0] in _TESTS and len(_function(node)[1]) == 2:
+            texts = [self.word(path, argument, _mark(path, argument)).text for argument in _function(node)[1]]
+            return None if None in texts else _TESTS[_function(node)[0]](str(texts[0]), str(texts[1]))
         text = self.word(path, node, _mark(path, node)).text
         return {"true": True, "false": False}.get(text or "")
 
@@ -1973,6 +1976,12 @@ class _Configuration:
             steps = self.for_steps(_steps(node))
             if _kind(node) == "function_call" and _function(node)[0] in _PICKING:
                 return self.picked(path, node)
+            if (
+                _kind(node) == "function_call"
+                and _function(node)[0] in _KEEPING
+                and len(_function(node)[1]) == 1
+            ):
+                return self.written(path, _function(node)[1][0])  # `tomap({...})`: the value itself
         if steps is None or not self.followable(steps):
             return path, node
         if len(steps) < 2 or not isinstance(steps[1], str):
@@ -2480,6 +2489,14 @@ def _numeric(text: str | None) -> float | None:
 
 
 _ARITHMETIC = ("+", "-", "*", "/", "%")
+# The functions whose value is the value they are given, as its members are (`tomap({...}).key`).
+_KEEPING = ("tomap", "tolist", "tostring", "tonumber", "sensitive", "nonsensitive")
+# The functions that test a text, by what each says of two stated texts.
+_TESTS: dict[str, Callable[[str, str], bool]] = {
+    "startswith": str.startswith,
+    "endswith": str.endswith,
+    "strcontains": lambda text, part: part in text,
+}
 
 
 def _arithmetic(operator: str, left: float | None, right: float | None) -> str | None:
