@@ -137,6 +137,13 @@ resource "azurerm_role_assignment" "negative" {{
   principal_id         = "negative"
 }}
 
+resource "azurerm_role_assignment" "padded" {{
+  count                = 2
+  scope                = format("%s/web-%02d%-3s|", local.vms, count.index + 1, "x")
+  role_definition_name = "Reader"
+  principal_id         = "padded"
+}}
+
 resource "azurerm_role_assignment" "none" {{
   count                = length(compact(["", ""]))
   scope                = "${{local.vms}}/none"
@@ -150,11 +157,17 @@ def test_a_count_of_a_stated_length_makes_one_per_item_its_arithmetic_worked_out
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`count = length(local.names) > 0 ? length(local.names) : 0` is the list's length, and `count.index + 1`
-    each instance's number plus one, as Terraform works them out; the length of an empty list is 0, so a
-    block of that count makes no resource."""
+    each instance's number plus one, as Terraform works them out (`format("web-%02d", ...)` padded as it pads
+    it); the length of an empty list is 0, so a block of that count makes no resource."""
     result = lint_files(tmp_path, monkeypatch, {"main.tf": COUNTED}, "MIG501", dedent=False)
     found = sorted(
         (f.location.line, f.location.column, f.message.split("classic VM ")[1].split(";")[0])
         for f in result.findings
     )
-    assert found == [(8, 27, "'web1-a'"), (8, 27, "'web2-b'"), (15, 27, "'web-2'")]  # at the string
+    assert found == [
+        (8, 27, "'web1-a'"),  # at the string
+        (8, 27, "'web2-b'"),
+        (15, 27, "'web-2'"),
+        (22, 26, "'web-01x  |'"),  # at the call
+        (22, 26, "'web-02x  |'"),
+    ]

@@ -2612,27 +2612,62 @@ def _to_string(c: _Configuration, path: str, arguments: list[Node], at: Mark) ->
 
 
 def _format(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Word | None:
-    """`format(spec, values...)` of a stated spec of `%s`, `%v`, `%d` and `%%`: the text it builds, a hole
-    for each value not stated (so an id built so is an id named by a stand-in)."""
+    """`format(spec, values...)` of a stated spec of `%s`, `%v`, `%d` (with a width and flags: `%02d`,
+    `%-8s`) and `%%`: the text it builds, a hole for each value not stated (so an id built so is an id named
+    by a stand-in, and `format("web-%02d", count.index + 1)` is `web-01`); None for another verb."""
     spec = c.word(path, arguments[0], at).text if arguments else None
     if spec is None:
         return None
     pieces: list[Word] = []
-    literal: list[str] = []
     given = iter(arguments[1:])
-    at_char = 0
-    while at_char < len(spec):
-        char, verb = spec[at_char], spec[at_char + 1 : at_char + 2]
-        at_char += 2 if char == "%" else 1
-        if char != "%" or verb == "%":
-            literal.append(char)
+    for literal, verb in _format_parts(spec):
+        value = next(given, None) if verb else None
+        if verb and value is None:
+            return None  # too few values: Terraform refuses it
+        pieces.append(Word(literal, at))
+        if value is not None:
+            word = c.word(path, value, at)
+            formatted = _formatted(verb, word.text) if word.text is not None else None
+            pieces.append(Word(formatted, at) if formatted is not None else replace(word, text=None))
+    if any(piece.text is None and piece.shape is None and piece.holder is None for piece in pieces):
+        return None  # a verb migcheck does not work out
+    return _joined(pieces, at, exact=False)
+
+
+def _format_parts(spec: str) -> Iterator[tuple[str, str]]:
+    """A format spec's literal texts, each with the verb after it (`%02d`; "" after the last)."""
+    literal: list[str] = []
+    at = 0
+    while at < len(spec):
+        if spec[at] != "%":
+            literal.append(spec[at])
+            at += 1
             continue
-        value = next(given, None)
-        if verb not in ("s", "v", "d") or value is None:
-            return None  # a verb with flags or width, or too few values: not worked out
-        pieces += [Word("".join(literal), at), c.word(path, value, at)]
+        end = at + 1
+        while end < len(spec) and (spec[end] in "-+ 0#." or spec[end].isdigit()):
+            end += 1
+        verb = spec[at : end + 1]
+        at = end + 1
+        if verb == "%%":
+            literal.append("%")
+            continue
+        yield "".join(literal), verb
         literal = []
-    return _joined([*pieces, Word("".join(literal), at)], at, exact=False)
+    yield "".join(literal), ""
+
+
+def _formatted(verb: str, text: str) -> str | None:
+    """A stated value as a `format` verb writes it (`%s`, `%v`, `%d`, with flags and a width of at most two
+    digits); None for another verb or a value it cannot write (`%d` of a text)."""
+    flags, kind = verb[1:-1], verb[-1:]
+    if kind not in ("s", "v", "d") or not all(char in "-0" or char.isdigit() for char in flags):
+        return None
+    if len(flags.lstrip("-0")) > 2:
+        return None  # a width past 99: not built
+    if kind == "d":
+        number = _number(text.removeprefix("-"))
+        return f"%{flags}d" % (-number if text.startswith("-") else number) if number is not None else None
+    return f"%{flags}s" % text
 
 
 def _join(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Word | None:
