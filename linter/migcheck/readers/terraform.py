@@ -1536,11 +1536,10 @@ class _Configuration:
         """An item of a list a function, `for` expression or splat builds of lists the module states, by its
         index: `split(",", x)[0]`, or `element(concat(...), i)`, which wraps around the list's length; None
         where the list or the index is not stated, or the index is past the list's end."""
-        if _kind(node) == "function_call":
-            arguments = _function(node)[1]
-            base, index, wraps = (
-                (arguments[0], arguments[1], True) if len(arguments) == 2 else (None, None, True)
-            )
+        if _kind(node) == "function_call":  # `element(list, index)`; `lookup` of a map is `picked`'s alone
+            name, arguments = _function(node)
+            element = name == "element" and len(arguments) == 2
+            base, index, wraps = (arguments[0], arguments[1], True) if element else (None, None, True)
         else:
             parts = _trees(node)
             base, index, wraps = parts[0], _step(parts[-1], keep_indexes=True), False
