@@ -165,6 +165,12 @@ resource "azurerm_role_assignment" "set" {{
   role_definition_name = "Reader"
   principal_id         = "by-set"
 }}
+
+resource "azurerm_monitor_metric_alert" "objects" {{
+  for_each = {{ for o in local.objects : o.name => {{ scope = "${{o.id}}-y", label = upper(o.name) }} }}
+  name     = each.value.label
+  scopes   = [each.value.scope, each.value.missing]
+}}
 """
 
 
@@ -173,7 +179,8 @@ def test_an_item_of_a_list_a_function_builds_is_at_its_index_and_a_map_s_value_i
 ) -> None:
     """A `for` expression's or `dynamic` block's index over a list `concat` builds is each item's place in
     it (its duplicate too); a `for_each` map a `for` builds gives each key the value worked out for its
-    item; a set a `for` builds gives each item as its own value."""
+    item (of an object it writes, each member: `each.value.scope`); a set a `for` builds gives each item as
+    its own value."""
     result = lint_files(tmp_path, monkeypatch, {"main.tf": BUILT}, "MIG501", "MIG502", dedent=False)
     found = sorted(
         (f.location.line, f.location.column, f.message.split(": the migration")[0].split(";")[0])
@@ -185,4 +192,5 @@ def test_an_item_of_a_list_a_function_builds_is_at_its_index_and_a_map_s_value_i
         (29, 26, "role 'Reader' is assigned to principal by-map on classic VM 'web05-x'"),
         (36, 26, "role 'Reader' is assigned to principal by-set on classic VM 'web01'"),
         (36, 26, "role 'Reader' is assigned to principal by-set on classic VM 'web02'"),
+        (44, 15, "metric alert 'O1' watches classic VM 'web05-y'"),
     ]

@@ -1088,8 +1088,9 @@ def _step(part: Node, keep_indexes: bool) -> str | Node | None:
 
 # An item's value, of a `for_each`, a `dynamic` block or a `for` expression: its expression with the file that
 # writes it; the value itself, of an item of a list a function builds (`concat(...)`), which no expression
-# writes; None where the module does not state it.
-_Value = tuple[str, Node] | Word | None
+# writes; an object a `for` expression writes for each item (`v.name => { id = v.id }`), its members worked
+# out with the item; None where the module does not state it.
+_Value = tuple[str, Node] | Word | dict[str, Word] | None
 
 
 def _value_word(c: _Configuration, value: tuple[str, Node] | Word) -> Word:
@@ -1314,6 +1315,9 @@ class _Configuration:
         if _parenthesised(node):
             return self.word(path, _trees(node)[0], at)
         steps = self.for_steps(_steps(node))
+        made = self.made_member(steps, mark) if steps is not None else None
+        if made is not None:  # `each.value.id` of an object a `for` expression wrote for the item
+            return made
         if steps is not None and self.followable(steps, members=True):  # `var.x.y`, `local.m["k"]`
             return self.member_word(path, node, mark)
         instance = self.instance_word(path, node, steps, mark)
@@ -1584,7 +1588,13 @@ class _Configuration:
         ordered = sorted(keyed, key=lambda item: str(item[0].text))
         if keys:
             return [key for key, _ in ordered]
-        return [_value_word(self, value) for _, value in ordered if value is not None]
+        # an object a `for` expression wrote is no word: a value not stated, at its key
+        return [
+            _value_word(self, value)
+            if value is not None and not isinstance(value, dict)
+            else Word(None, key.mark)
+            for key, value in ordered
+        ]
 
     def split(self, path: str, arguments: list[Node], at: Mark) -> list[Word] | None:
         """`split(separator, text)` of a stated text: its pieces, each shown where the text is."""
@@ -1790,11 +1800,23 @@ class _Configuration:
             self.bound_for(written.names, key, value, item)
         return list({key.text: (key, value) for key, value in keyed}.values()) if known[0] else None
 
+    def made_member(self, steps: list[str | Node], at: Mark) -> Word | None:
+        """A member of the object a `for` expression wrote for the item bound now (`each.value.id`); a value
+        not stated for one it does not hold; None for any other reference."""
+        item = self.iterators.get(str(steps[0])) if len(steps) == 3 and steps[1] == "value" else None
+        if item is None or not isinstance(item[1], dict) or not isinstance(steps[2], str):
+            return None
+        found = item[1].get(steps[2])
+        return found if found is not None else Word(None, at, holder=".".join(str(step) for step in steps))
+
     def item_value(self, path: str, node: Node) -> _Value:
         """The value a `for` expression gives for the item bound now: an object or list followed to where
-        the module writes it (its members read later, as each item's), any other value worked out now, while
-        the item's names are bound."""
+        the module writes it (its members read later, as each item's); an object the expression writes itself
+        (`{ id = v.id }`) and any other value worked out now, while the item's names are bound."""
         found = self.written(path, node)
+        if found is not None and _unwrapped(found[1]) is _unwrapped(node) and _kind(found[1]) == "object":
+            members = self.object_members(path, found[1])  # written here, of the item's names: its own
+            return {key: self.word(path, value, _mark(path, value)) for key, value in members.items()}
         if found is not None and _kind(_unwrapped(found[1])) in _COLLECTIONS:
             return found
         return self.word(path, node, _mark(path, node))
