@@ -369,3 +369,68 @@ def test_help_is_as_wide_as_the_terminal_columns_say(columns: int, monkeypatch, 
     lines = capsys.readouterr().out.splitlines()
     # argparse fills lines up to two columns short of the terminal's width, as it always has
     assert max(len(line) for line in lines if " " in line.strip()) in range(columns - 12, columns - 1)
+
+
+def every_record() -> list[type]:
+    """The records of every module that declares them with `model.record`."""
+    from migcheck import discover, estate, suppress
+    from migcheck.readers import python_flow
+
+    modules = (discover, estate, suppress, python_flow)
+    return records() + [
+        cls
+        for module in modules
+        for cls in vars(module).values()
+        if dataclasses.is_dataclass(cls) and isinstance(cls, type) and cls.__module__ == module.__name__
+    ]
+
+
+def test_importing_the_model_writes_no_record_s_init_until_one_is_made(tmp_path: Path) -> None:
+    """Most records are never made in a run (none in `--version` or a check of an empty folder): each one's
+    `__init__` is compiled when the first of them is made, not as the model is imported."""
+    probe = """\
+import builtins
+compiled = []
+original = builtins.exec
+def counted(source, *args):
+    if isinstance(source, str) and "def __init__(" in source:  # not a module's code, which imports exec
+        compiled.append(source)
+    return original(source, *args)
+builtins.exec = counted
+import migcheck.model
+before = len(compiled)
+migcheck.model.Mark("a.cscfg", 3)
+migcheck.model.Mark("b.cscfg", 4)
+print(before, len(compiled))
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "1"]
+
+
+def test_a_record_s_init_takes_and_sets_what_a_dataclass_s_does() -> None:
+    import inspect
+
+    from migcheck import model
+
+    written_init = model._dataclass_init  # type: ignore[attr-defined]  # what a record's first making calls
+    checked = 0
+    for cls in every_record():
+        fields = dataclasses.fields(cls)
+        same = {
+            f.name: dataclasses.field(
+                default=f.default, default_factory=f.default_factory, init=f.init, kw_only=f.kw_only
+            )
+            for f in fields
+        }
+        same["__annotations__"] = dict.fromkeys(same, object)  # type: ignore[assignment]
+        dataclass_init = dataclasses.dataclass(slots=True)(type(cls.__name__, (), same)).__init__
+        ours, theirs = inspect.signature(written_init(cls)), inspect.signature(dataclass_init)
+        assert [(p.name, p.kind) for p in ours.parameters.values()] == [
+            (p.name, p.kind) for p in theirs.parameters.values()
+        ], cls
+        for name, parameter in ours.parameters.items():
+            default = theirs.parameters[name].default
+            if parameter.default is not inspect.Parameter.empty and repr(default) != "<factory>":
+                assert parameter.default is default, (cls, name)
+        checked += 1
+    assert checked >= 90

@@ -37,6 +37,9 @@ from migcheck.extensions import (
 #   `__getstate__` builds a dict per record in Python: documents read in worker processes cross back
 #   pickled (`migcheck.workers`), in half the time and bytes. A record with a field its `__init__` does
 #   not take by position keeps the default way.
+# - `__init__` itself is written when the class is first made an instance of, not when it is defined: of the
+#   hundred records a command imports, most are never made in a given run (none in `--version` or a check
+#   of an empty folder), and writing the hundred was 40% of importing this module.
 _Record = TypeVar("_Record")
 
 if TYPE_CHECKING:
@@ -51,7 +54,9 @@ else:
 
     def record(cls):
         """A record of the model: a slotted dataclass, frozen for the type checker (see above)."""
-        cls = dataclass(slots=True, eq=False, repr=False)(cls)
+        cls = dataclass(slots=True, eq=False, repr=False, init=False)(cls)
+        if "__init__" not in cls.__dict__:  # as `dataclass` keeps one the class writes
+            cls.__init__ = _written_when_first_called(cls)
         compared = [f.name for f in fields(cls) if f.compare]
         key = attrgetter(*compared) if compared else lambda _: ()
         cls.__eq__ = lambda self, other: (
@@ -62,6 +67,43 @@ else:
         if fields(cls) and all(f.init and not f.kw_only for f in fields(cls)):
             cls.__reduce__ = _reducer(cls)
         return cls
+
+    def _written_when_first_called(cls):
+        """An `__init__` that writes the dataclass's `__init__` of `cls`, puts it in its place and calls it."""
+
+        def __init__(self, *args, **kwargs):
+            written = _dataclass_init(cls)
+            cls.__init__ = written
+            written(self, *args, **kwargs)
+
+        return __init__
+
+    def _dataclass_init(cls):
+        """The `__init__` `dataclass` writes for the fields of `cls` (not frozen): each field set from its
+        parameter, its default or its default factory, in the order of the fields; the fields that are
+        keyword-only taken after the others."""
+        given, positional, keywords, body = {"MISSING": dataclasses.MISSING}, [], [], []
+        for f in fields(cls):
+            default, factory = f"_default_{f.name}", f"_factory_{f.name}"
+            given[default], given[factory] = f.default, f.default_factory
+            if f.default_factory is not dataclasses.MISSING:
+                value = f"{factory}() if {f.name} is MISSING else {f.name}" if f.init else f"{factory}()"
+                parameter = f"{f.name}=MISSING"
+            elif f.init or f.default is not dataclasses.MISSING:
+                value = f.name if f.init else default
+                parameter = f.name if f.default is dataclasses.MISSING else f"{f.name}={default}"
+            else:
+                continue  # neither taken nor defaulted: left unset, as `dataclass` does
+            if f.init:
+                (keywords if f.kw_only else positional).append(parameter)
+            body.append(f"    self.{f.name} = {value}")
+        if hasattr(cls, "__post_init__"):
+            body.append("    self.__post_init__()")
+        parameters = ", ".join(["self", *positional, *(["*", *keywords] if keywords else [])])
+        exec(f"def __init__({parameters}):\n" + ("\n".join(body) or "    pass"), given)
+        written = given["__init__"]
+        written.__qualname__ = f"{cls.__qualname__}.__init__"
+        return written
 
     def _reducer(cls):
         names = [f.name for f in fields(cls)]
