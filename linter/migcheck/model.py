@@ -54,7 +54,13 @@ else:
 
     def record(cls):
         """A record of the model: a slotted dataclass, frozen for the type checker (see above)."""
+        documented = bool(cls.__doc__)
+        # A class with no docstring is given one of its fields below: left to `dataclass`, which writes its
+        # signature, it would be found by parsing the text of `object.__init__`'s, with no `__init__` yet.
+        cls.__doc__ = cls.__doc__ or "-"
         cls = dataclass(slots=True, eq=False, repr=False, init=False)(cls)
+        if not documented:
+            cls.__doc__ = f"{cls.__name__}({', '.join(f.name for f in fields(cls))})"
         if "__init__" not in cls.__dict__:  # as `dataclass` keeps one the class writes
             cls.__init__ = _written_when_first_called(cls)
         compared = [f.name for f in fields(cls) if f.compare]
