@@ -79,3 +79,33 @@ def test_a_named_xml_file_that_is_not_classic_is_still_reported(repo, capsys):
     assert "pom.xml:1:1: MIG002 [warning] not a classic Azure file: its root element is <project>" in out
     assert out.splitlines()[-1] == "Found 1 finding in 1 file: 1 warning."
     assert "no classic Azure files" not in err
+
+
+@pytest.mark.parametrize("named", [*sorted(PLAIN_SCRIPTS), "NetworkConfig.netcfg"])
+def test_a_json_check_warns_of_nothing_checked_without_listing_the_files_checked(
+    repo, capsys, monkeypatch, named
+):
+    """Whether anything was checked is answered by the first file that describes something classic: a report
+    that counts no files (JSON, SARIF) does not list every one that does for the warning."""
+    from migcheck import engine
+
+    def listed(result):
+        raise AssertionError("every file that describes something classic was listed")
+
+    monkeypatch.setattr(engine.LintResult, "described", property(listed))
+    code, _, err = run_cli(capsys, "check", "--format", "json", named)
+    assert code in (0, 1)
+    assert ("is no classic Azure file" in err) == (named in PLAIN_SCRIPTS)
+
+
+@pytest.mark.parametrize(
+    "named", [(), *((script,) for script in sorted(PLAIN_SCRIPTS)), ("NetworkConfig.netcfg",)]
+)
+def test_whether_anything_is_described_is_whether_the_files_described_are_any(repo, named):
+    from lint_support import RULES
+
+    from migcheck.config import Config
+    from migcheck.engine import lint
+
+    result = lint(list(named) or ["."], Config(), RULES, jobs=1)
+    assert result.describes_anything() == bool(result.described)

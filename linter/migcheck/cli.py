@@ -579,7 +579,7 @@ def _warn_if_nothing_checked(result: LintResult, paths: list[str], config: Confi
             "which ones run)",
             file=sys.stderr,
         )
-    if result.described or result.unread:
+    if result.unread or result.describes_anything():
         return
     print(
         f"migcheck: warning: {_nothing_classic_in(paths)} "
