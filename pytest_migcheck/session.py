@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import _pytest.main  # `_in_venv`: pytest's test for a virtual environment, which it does not collect
 import pluggy
 import pytest
+from _pytest import timing  # the clock pytest times a call with (its own tests replace it)
 from _pytest.junitxml import xml_key as junit_xml_key  # --junitxml's writer, when it is on
 from _pytest.logging import _LiveLoggingNullHandler  # the handler of live logging where it is off
 from _pytest.pathlib import (
@@ -66,7 +67,7 @@ class _LogReport(NamedTuple):
     start: Callable[..., object]  # `pytest_runtest_logstart`
     call: pluggy.HookCaller  # `pytest_runtest_logreport` for its call phase
     idle: pluggy.HookCaller  # `pytest_runtest_logreport` for its setup and teardown, which did nothing
-    make: Callable[..., pytest.TestReport]  # `pytest_runtest_makereport`, or what it comes to (`_maker`)
+    make: Callable[[MigcheckItem], pytest.TestReport]  # the call and its report (`_maker`)
     finish: Callable[..., object]  # `pytest_runtest_logfinish`
 
 
@@ -691,7 +692,7 @@ class MigcheckSession:
         nodeid, location = item.nodeid, item.location
         logreport = self._logreport(hook)
         logreport.start(nodeid=nodeid, location=location)
-        call = logreport.make(item=item, call=pytest.CallInfo.from_call(item.runtest, "call"))
+        call = logreport.make(item)
         # Setup and teardown have nothing to run: their reports are built directly, sharing the call
         # report's keywords (collecting an item's keywords walks every parent node, three times per item).
         setup, teardown = _idle_reports(call)
@@ -731,7 +732,7 @@ class MigcheckSession:
         start = _called(plugins, hook.pytest_runtest_logstart, *logging_off, *_quiet_reporter(reporter))
         finish = _called(plugins, hook.pytest_runtest_logfinish, *logging_off)
         call = _without(plugins, hook.pytest_runtest_logreport, self, *logging_off)
-        make = _maker(hook.pytest_runtest_makereport)
+        make = self._maker(hook.pytest_runtest_makereport)
         if type(reporter) is not pytest.TerminalReporter:
             return _LogReport(start, call, call, make, finish)
         statuses = hook.pytest_report_teststatus.get_hookimpls()
@@ -739,6 +740,45 @@ class MigcheckSession:
             return _LogReport(start, call, call, make, finish)
         idle = _without(plugins, hook.pytest_runtest_logreport, self, reporter, *logging_off)
         return _LogReport(start, call, idle, make, finish)
+
+    def _maker(self, hook: pluggy.HookCaller) -> Callable[[MigcheckItem], pytest.TestReport]:
+        """How an item's call is run and reported: through `hook` (`pytest_runtest_makereport`), or, where
+        only pytest's plugins implement it (`_OWN_MAKEREPORT`), by building the report pytest's runner
+        would make (`_call_report`), without three layers of hook calls (two wrappers among them) per
+        item. Another plugin (a conftest.py among them) gets the hook called."""
+        plugins = {getattr(impl.plugin, "__name__", None) for impl in hook.get_hookimpls()}
+        if plugins <= _OWN_MAKEREPORT:
+            return self._call_report
+
+        def made_by_the_hook(item: MigcheckItem) -> pytest.TestReport:
+            report: pytest.TestReport = hook(item=item, call=pytest.CallInfo.from_call(item.runtest, "call"))
+            return report
+
+        return made_by_the_hook
+
+    def _call_report(self, item: MigcheckItem) -> pytest.TestReport:
+        """The report pytest's runner makes of an item's call (`TestReport.from_item_and_call` of
+        `CallInfo.from_call(item.runtest)`), made from the item's findings directly: a failing item's
+        text is what `repr_failure` gives for the exception `runtest` raises, so neither the exception,
+        its traceback, nor the call's record are made, 1,500 times on a 4,000-file estate. Its keywords
+        are pytest's (`MigcheckItem.report_keywords`); its sections none: `_run` captures no output."""
+        start, began = timing.time(), timing.perf_counter()
+        failing = self.failing(item.key)
+        text = self.format(failing) if failing else None
+        duration = timing.perf_counter() - began
+        return pytest.TestReport(
+            item.id if _STRUCTURED_IDS else item.nodeid,
+            item.location,
+            item.report_keywords(),
+            "failed" if failing else "passed",
+            text,
+            "call",
+            [],
+            duration,
+            start,
+            timing.time(),
+            user_properties=item.user_properties,
+        )
 
     @pytest.hookimpl(tryfirst=True)  # before --junitxml's writer records the report
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
@@ -908,15 +948,6 @@ def _quiet_reporter(reporter: object) -> list[object]:
     if type(reporter) is not pytest.TerminalReporter:
         return []
     return [] if reporter.showlongtestinfo or reporter.showfspath else [reporter]
-
-
-def _maker(hook: pluggy.HookCaller) -> Callable[..., pytest.TestReport]:
-    """`hook` (`pytest_runtest_makereport`), or pytest's runner's own constructor of the report where
-    only pytest's plugins implement the hook (`_OWN_MAKEREPORT`): the report is the same, without three
-    layers of hook calls (two wrappers among them) per item. Another plugin (a conftest.py among them)
-    gets the hook called."""
-    plugins = {getattr(impl.plugin, "__name__", None) for impl in hook.get_hookimpls()}
-    return pytest.TestReport.from_item_and_call if plugins <= _OWN_MAKEREPORT else hook
 
 
 def _idle_reports(call: pytest.TestReport) -> tuple[pytest.TestReport, pytest.TestReport]:

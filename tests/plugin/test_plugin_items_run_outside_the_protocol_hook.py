@@ -155,3 +155,44 @@ def test_another_plugin_s_makereport_hook_makes_the_call_report_of_an_item(estat
     calls = [r for r in reprec.getreports("pytest_runtest_logreport") if r.when == "call"]
     assert len(calls) == 5
     assert all(r.user_properties == [("made", "call")] for r in calls)
+
+
+def test_an_item_s_call_is_reported_without_raising_its_failure_when_only_pytest_makes_reports(
+    estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where pytest's runner would make the call report, the plugin makes it from the item's findings:
+    the item is not run to raise its failure for pytest to catch, trace back and turn into text. A plugin
+    with a `pytest_runtest_makereport` of its own gets the call run and the hook called, as before."""
+    from pytest_migcheck.items import MigcheckItem
+
+    ran: list[str] = []
+    runtest = MigcheckItem.runtest
+
+    def counted(item: MigcheckItem) -> None:
+        ran.append(item.nodeid)
+        runtest(item)
+
+    monkeypatch.setattr(MigcheckItem, "runtest", counted)
+    reprec = estate.inline_run("--migcheck", *QUIET, *SELECTED, "-m", "migcheck")
+    reprec.assertoutcome(passed=3, failed=2)
+    assert ran == []
+    estate.makeconftest(MAKEREPORT_WRAPPER)
+    reprec = estate.inline_run("--migcheck", *QUIET, *SELECTED, "-m", "migcheck")
+    reprec.assertoutcome(passed=3, failed=2)
+    assert len(ran) == 5
+
+
+def test_an_item_s_call_report_is_the_one_pytest_s_runner_makes(estate: pytest.Pytester) -> None:
+    """Outcome, failure text, location, keywords (in pytest's order: the item's own, then its file's and
+    its folders'), sections and user properties are those of `TestReport.from_item_and_call`."""
+    reprec = estate.inline_run("--migcheck", *QUIET, *SELECTED, "-m", "migcheck")
+    made = {r.nodeid: r for r in reprec.getreports("pytest_runtest_logreport") if r.when == "call"}
+    items = reprec.getcall("pytest_collection_finish").session.items
+    assert len(made) == len(items) == 5
+    for item in items:
+        pytest_s = pytest.TestReport.from_item_and_call(item, pytest.CallInfo.from_call(item.runtest, "call"))
+        ours = made[item.nodeid]
+        assert list(ours.keywords.items()) == list(pytest_s.keywords.items())
+        for field in ("nodeid", "location", "outcome", "longrepr", "when", "sections", "user_properties"):
+            assert getattr(ours, field) == getattr(pytest_s, field), field
+    assert sorted(r.outcome for r in made.values()) == ["failed", "failed", "passed", "passed", "passed"]
