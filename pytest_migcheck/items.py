@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 import pytest
@@ -33,15 +33,6 @@ class MigcheckFile(pytest.File):
         self.document = document
         self.migcheck = migcheck
         self._hook: tuple[int, pluggy.HookRelay] | None = None  # (plugins registered, proxy)
-        self._keywords: dict[str, Literal[1]] | None = None  # `report_keywords`, once the run asks for them
-
-    def report_keywords(self) -> dict[str, Literal[1]]:
-        """The file's keywords and those of the folders above it, as its items' reports hold them after
-        their own (`MigcheckItem.report_keywords`). Worked out as the run asks, after collection, when
-        every hook that may add one has."""
-        if self._keywords is None:
-            self._keywords = dict.fromkeys(self.keywords, 1)
-        return self._keywords
 
     @property
     def ihook(self) -> pluggy.HookRelay:
@@ -85,15 +76,6 @@ class MigcheckItem(pytest.Item):
     def has_other_markers(self) -> bool:
         """True when a mark other than our own `migcheck` applies (a conftest or hook added one)."""
         return any(mark.name != "migcheck" for node in self.listchain() for mark in node.own_markers)
-
-    def report_keywords(self) -> dict[str, Literal[1]]:
-        """The keywords pytest's runner gives a report of the item, `dict.fromkeys(item.keywords, 1)`: its
-        own, then those of its file and the folders above that it does not have. The file's are worked out
-        once for its items (`MigcheckFile.report_keywords`), not by walking up every parent for each."""
-        own = getattr(self.keywords, "_markers", None)  # pytest's `NodeKeywords` keeps the node's own there
-        if not isinstance(own, dict):
-            return dict.fromkeys(self.keywords, 1)
-        return {**dict.fromkeys(own, 1), **self.file.report_keywords()}
 
     def runtest(self) -> None:
         failing = self.migcheck.failing(self.key)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import _pytest.main  # `_in_venv`: pytest's test for a virtual environment, which it does not collect
 import pluggy
@@ -531,8 +531,11 @@ class MigcheckSession:
         given its parent's conftest modules (`_conftests_of_parent`) has its parent's."""
         known = self._ignores.get(folder)
         if known is None or known[0] != self.plugins_registered:
-            if folder in self._as_parent:
-                return self._ignored_in(os.path.dirname(folder))
+            if folder in self._as_parent:  # kept for the folder too, not looked up the tree for each path
+                parent = os.path.dirname(folder)
+                ignored = self._ignored_in(parent)
+                self._ignores[folder] = self._ignores[parent]
+                return ignored
             config, where = self.config, Path(folder)
             paths = config._getconftest_pathlist("collect_ignore", path=where) or []
             paths += [absolutepath(p) for p in config.getoption("ignore") or ()]
@@ -761,7 +764,7 @@ class MigcheckSession:
         `CallInfo.from_call(item.runtest)`), made from the item's findings directly: a failing item's
         text is what `repr_failure` gives for the exception `runtest` raises, so neither the exception,
         its traceback, nor the call's record are made, 1,500 times on a 4,000-file estate. Its keywords
-        are pytest's (`MigcheckItem.report_keywords`); its sections none: `_run` captures no output."""
+        are pytest's (`_report_keywords`); its sections none: `_run` captures no output."""
         start, began = timing.time(), timing.perf_counter()
         failing = self.failing(item.key)
         text = self.format(failing) if failing else None
@@ -769,7 +772,7 @@ class MigcheckSession:
         return pytest.TestReport(
             item.id if _STRUCTURED_IDS else item.nodeid,
             item.location,
-            item.report_keywords(),
+            _report_keywords(item),
             "failed" if failing else "passed",
             text,
             "call",
@@ -961,6 +964,25 @@ def _idle_reports(call: pytest.TestReport) -> tuple[pytest.TestReport, pytest.Te
     teardown = object.__new__(pytest.TestReport)
     teardown.__dict__ = {**setup.__dict__, "when": "teardown", "sections": [], "user_properties": []}
     return setup, teardown
+
+
+# A collector's keywords as its items' reports hold them after their own (`_report_keywords`).
+_KEYWORDS = pytest.StashKey[dict[str, Literal[1]]]()
+
+
+def _report_keywords(node: pytest.Item | pytest.Collector) -> dict[str, Literal[1]]:
+    """The keywords pytest's runner gives a report of `node`, `dict.fromkeys(node.keywords, 1)`: the
+    node's own, then those of its parents that it does not have (`NodeKeywords`). A collector's are worked
+    out once, as the run first asks for them (after collection, where hooks may add some), rather than by
+    walking up every parent again for each item."""
+    own = getattr(node.keywords, "_markers", None)  # where pytest's `NodeKeywords` keeps the node's own
+    if not isinstance(own, dict) or node.parent is None:
+        return dict.fromkeys(node.keywords, 1)
+    parent = node.parent
+    above = parent.stash.get(_KEYWORDS, None)
+    if above is None:
+        above = parent.stash[_KEYWORDS] = _report_keywords(parent)
+    return {**dict.fromkeys(own, 1), **above}
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
