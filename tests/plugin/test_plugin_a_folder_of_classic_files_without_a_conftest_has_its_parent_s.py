@@ -87,3 +87,29 @@ def test_the_conftests_of_a_folder_and_of_those_above_it_reach_its_items(estate:
     result.assert_outcomes(passed=1, failed=1)
     seen = f"{DEEP}::MIG003 {DEEP}::MIG201"
     result.stdout.fnmatch_lines([f"cloud saw: {seen}", f"{estate.path.name} saw: {seen}"])
+
+
+def test_a_folder_given_its_parent_s_conftests_keeps_what_they_leave_out_for_each_path_in_it(
+    estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the conftests leave out is looked up the tree once for a folder that has its parent's, not
+    again from each path in it up to the folder that has a conftest.py of its own."""
+    from pytest_migcheck.session import MigcheckSession
+
+    shop = estate.path / DEEP
+    shop.parent.mkdir(parents=True)
+    for name in ("ServiceConfiguration.Cloud.cscfg", "ServiceConfiguration.Local.cscfg"):
+        (shop.parent / name).write_text(CSCFG, encoding="utf-8")
+    asked: list[str] = []
+    ignored_in = MigcheckSession._ignored_in
+
+    def counted(self: MigcheckSession, folder: str) -> tuple[frozenset[str], list[str]]:
+        asked.append(folder)
+        return ignored_in(self, folder)
+
+    monkeypatch.setattr(MigcheckSession, "_ignored_in", counted)
+    estate.inline_run("--migcheck", *QUIET, *SELECTED, "-m", "migcheck", "ops").assertoutcome(
+        passed=3, failed=1
+    )
+    # ops/ is asked about its own path cloud/, and once on behalf of cloud/ (and so of shop/ and its files).
+    assert asked.count(str(estate.path / "ops")) == 2
