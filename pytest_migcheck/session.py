@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import gc
+import heapq
 import os
 import posixpath
 from collections import Counter, defaultdict
@@ -136,6 +137,11 @@ class MigcheckSession:
         self._ignores: dict[str, tuple[int, frozenset[str], list[str]]] = {}
         # The folders given their parent's conftest modules (`_conftests_of_parent`).
         self._as_parent: set[str] = set()
+        # Classic files pytest is told to leave out as it lists a folder, to be collected with the folder's
+        # report instead (`_collected_with_their_folder`): absolute path of the folder → (path, document).
+        self._taken: dict[str, list[tuple[Path, Document]]] = defaultdict(list)
+        # `_pytest_alone_collects_files`: (plugins registered, the answer).
+        self._collects_alone: tuple[int, bool] | None = None
 
     # --- the run ------------------------------------------------------------------------------------
 
@@ -396,15 +402,20 @@ class MigcheckSession:
     @pytest.hookimpl(hookwrapper=True)
     def pytest_make_collect_report(self, collector: pytest.Collector) -> Generator[None, Any, None]:
         """A folder's collection holds the items of its classic files in place of the files (see
-        `_items_in_place_of_files`), and also the classic files its listing passed over (`_unlisted`)."""
+        `_items_in_place_of_files`), and also the classic files its listing passed over (`_unlisted`) or
+        was told to leave out, to be collected here (`_collected_with_their_folder`)."""
         if isinstance(collector, pytest.Directory):
             self._conftests_of_parent(collector.path)
         outcome = yield
         if not isinstance(collector, pytest.Directory):
             return
+        taken = self._taken.pop(str(collector.path), None)
         report: pytest.CollectReport = outcome.get_result()
         if not report.passed:
             return
+        if taken:
+            checks = [self._checks(collector, path, document) for path, document in taken]
+            report.result[:] = _merged_by_name(report.result, checks)
         if self._unlisted:
             self._add_unlisted(collector, report.result)
         # Under --lf pytest skips the files with no failures as it collects them, which needs the files.
@@ -484,7 +495,46 @@ class MigcheckSession:
                 return False
             if not path.startswith(self._inside):
                 return True
-        return self._as_pytest_would(collection_path, path, document)
+        answer = self._as_pytest_would(collection_path, path, document)
+        if answer is False and document is not None and self._collected_with_their_folder(collection_path):
+            self._taken[os.path.dirname(path)].append((collection_path, document))
+            return True
+        return answer
+
+    def _collected_with_their_folder(self, path: Path) -> bool:
+        """Whether a classic file pytest would collect (read whole, as `_as_pytest_would` found) is better
+        collected with its folder's report: where pytest's own plugins alone collect files and none of
+        them makes anything of this one (`_pytest_alone_collects_files`), asking them costs more than
+        making the file's checks (doctest's match of its globs takes a third of it), and what they answer
+        is known. pytest is then told to leave the file out, and the report gets its checks in its place
+        (`pytest_make_collect_report`), as `pytest_collect_file` would have made them."""
+        name = path.name
+        # pytest's Python plugin makes a module of a .py file, its doctest plugin may make a text file of
+        # a .txt or .rst file: those are left to them, as is a name a --doctest-glob pattern matches.
+        if name.endswith((".py", ".txt", ".rst")) or not self._pytest_alone_collects_files():
+            return False
+        globs = self.config.getoption("doctestglob", None) or ["test*.txt"]
+        return not any(fnmatch.fnmatch(name, glob) for glob in globs)
+
+    def _pytest_alone_collects_files(self) -> bool:
+        """True when only pytest's Python and doctest plugins (and this one) implement
+        `pytest_collect_file`, no plugin wraps `pytest_ignore_collect` or answers it but pytest and this
+        one (which then stands in for pytest: `_as_pytest_would`), and neither --lf, which needs the files
+        as pytest collects them, nor a --doctest-glob pattern with a separator is given. Worked out again
+        when a plugin is registered."""
+        known = self._collects_alone
+        if known is None or known[0] != self.plugins_registered:
+            files = self.config.hook.pytest_collect_file.get_hookimpls()
+            ignores = self.config.hook.pytest_ignore_collect.get_hookimpls()
+            globs = self.config.getoption("doctestglob", None) or []
+            alone = (
+                all(impl.plugin is self or impl.plugin_name in ("python", "doctest") for impl in files)
+                and all(impl.plugin is self or impl.plugin_name == "main" for impl in ignores)
+                and not self.config.getoption("lf", False)
+                and not any("/" in glob or os.sep in glob for glob in globs)
+            )
+            known = self._collects_alone = (self.plugins_registered, alone)
+        return known[1]
 
     def _as_pytest_would(self, collection_path: Path, path: str, document: Document | None) -> bool | None:
         """pytest's own answer (`_pytest.main.pytest_ignore_collect`) for a classic file the lint read
@@ -888,6 +938,12 @@ def _insert_by_name(nodes: list[Any], node: pytest.Collector) -> None:
     name = node.path.name
     at = next((i for i, other in enumerate(nodes) if other.path.name > name), len(nodes))
     nodes.insert(at, node)
+
+
+def _merged_by_name(nodes: list[Any], files: list[MigcheckFile]) -> list[Any]:
+    """A folder's collected `nodes` with the `files` of the folder its listing left out, each in its
+    place: both are listed as pytest lists a folder, by name (a package's `__init__.py` first)."""
+    return list(heapq.merge(nodes, files, key=lambda node: (node.path.name != "__init__.py", node.path.name)))
 
 
 def _name(path: Path, parent: pytest.Collector) -> str | None:
