@@ -8175,9 +8175,10 @@ def _folders_shown(folders: list[str], alike: Sequence[CloudService]) -> list[st
     return [posixpath.join(top, folder) if folder else top for folder in folders]
 
 
-def _absolute(paths: Sequence[str]) -> list[str]:
-    """`paths` (display paths, relative to the working directory) as absolute paths, normalized."""
-    cwd = os.getcwd().replace(os.sep, "/")
+def _absolute(paths: Sequence[str], cwd: str | None = None) -> list[str]:
+    """`paths` (display paths, relative to the working directory `cwd`, the current one by default) as
+    absolute paths, normalized."""
+    cwd = (os.getcwd() if cwd is None else cwd).replace(os.sep, "/")
     return [posixpath.normpath(posixpath.join(cwd, path)) for path in paths]
 
 
@@ -8198,12 +8199,12 @@ def _one_vm_of_no_service(doc: Document) -> bool:
     return isinstance(vm, inv.ClassicVm) and not vm.service.strip()
 
 
-def apart(paths: Sequence[str]) -> list[str]:
-    """Each of `paths` (display paths, relative to the working directory) relative to the deepest folder
-    that holds them all: what tells apart things of one name that several files describe, said alike from
-    any working directory (`teamA/deploy.ps1` and `teamB/deploy.ps1`, whether run in the repository or
-    above it, where the display paths are `repo/teamA/deploy.ps1`...)."""
-    full = _absolute(paths)
+def apart(paths: Sequence[str], cwd: str | None = None) -> list[str]:
+    """Each of `paths` (display paths, relative to the working directory `cwd`, the current one by default)
+    relative to the deepest folder that holds them all: what tells apart things of one name that several
+    files describe, said alike from any working directory (`teamA/deploy.ps1` and `teamB/deploy.ps1`,
+    whether run in the repository or above it, where the display paths are `repo/teamA/deploy.ps1`...)."""
+    full = _absolute(paths, cwd)
     shared = _shared_folder(full)
     if not shared:
         return list(paths)

@@ -30,29 +30,67 @@ def files_apart(paths: Iterable[str]) -> Mapping[str, str]:
     """Of `paths` (display paths), each whose file's name another has too, by its path relative to the
     deepest folder that holds every file of that name (`estate.apart`): `scripts/a/deploy.ps1` ->
     `a/deploy.ps1`. A file whose name is its own is not among them. The last answer is kept: a check asks it
-    of the same files before linking and while linking, and every service's `ServiceDefinition.csdef` is
-    one of thousands of namesakes, each a path worked out."""
+    of the same files before linking and while linking. Each name's paths are worked out when first asked
+    for (`_FilesApart`): every service's `ServiceDefinition.csdef` is one of thousands of namesakes, and
+    only a file that may hold a stand-in is ever asked about."""
     global _LAST_APART
     asked = (os.getcwd(), tuple(paths))
     last = _LAST_APART
     if last is not None and last[0] == asked:
         return last[1]
-    from migcheck.estate import apart  # the estate imports this module
-
     by_name: dict[str, dict[str, None]] = defaultdict(dict)
     for path in asked[1]:
         by_name[posixpath.basename(path)].setdefault(path)
-    answer = {
-        path: where
-        for namesakes in by_name.values()
-        if len(namesakes) > 1
-        for path, where in zip(namesakes, apart(list(namesakes)), strict=True)
-    }
+    answer = _FilesApart(asked[0], {name: list(paths) for name, paths in by_name.items() if len(paths) > 1})
     _LAST_APART = (asked, answer)
     return answer
 
 
 _LAST_APART: tuple[tuple[str, tuple[str, ...]], Mapping[str, str]] | None = None
+
+
+class _FilesApart(Mapping[str, str]):
+    """`files_apart`'s answer: the paths of each file name several files have (`namesakes`), each name's
+    told apart (`estate.apart`, from the working directory `cwd` of the run) when a path of that name is
+    first looked up."""
+
+    def __init__(self, cwd: str, namesakes: dict[str, list[str]]) -> None:
+        self._cwd = cwd
+        self._namesakes = namesakes
+        self._paths = frozenset(path for paths in namesakes.values() for path in paths)
+        self._apart: dict[str, dict[str, str]] = {}
+
+    def _of_name(self, name: str) -> dict[str, str]:
+        found = self._apart.get(name)
+        if found is None:
+            from migcheck.estate import apart  # the estate imports this module
+
+            paths = self._namesakes.get(name, [])
+            found = self._apart[name] = dict(zip(paths, apart(paths, self._cwd), strict=True))
+        return found
+
+    def __getitem__(self, path: str) -> str:
+        return self._of_name(posixpath.basename(path))[path]
+
+    def __contains__(self, path: object) -> bool:  # none worked out to say so
+        return path in self._paths
+
+    def __iter__(self) -> Iterator[str]:
+        for paths in self._namesakes.values():
+            yield from paths
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def __bool__(self) -> bool:
+        return bool(self._namesakes)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _FilesApart):  # the same paths from the same folder: told apart alike
+            return (self._cwd, self._namesakes) == (other._cwd, other._namesakes)
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]  # a mapping
 
 
 def shown_file(path: str, apart: Mapping[str, str]) -> str:
