@@ -67,6 +67,8 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import inspect
+import sys
 import types
 import typing
 from collections import defaultdict
@@ -819,7 +821,7 @@ def _parts(kind: type) -> Callable[[Any], Iterable[Any]] | None:
         return None
     names = [name for name in _field_names(kind) if not name.startswith("_")]
     try:
-        hints = typing.get_type_hints(kind)
+        hints = _field_hints(kind)
     except NameError:  # an annotation only the type checker resolves: walk every field
         hints = dict.fromkeys(names, Any)
     walked = [name for name in names if _may_hold_mark(hints[name])]
@@ -833,6 +835,29 @@ def _parts(kind: type) -> Callable[[Any], Iterable[Any]] | None:
         return (one(value),)
 
     return field_of
+
+
+def _field_hints(kind: type) -> dict[str, object]:
+    """The annotations of the fields of `kind`, a dataclass, as `typing.get_type_hints` resolves them (in
+    the module of the class that declares each, then in that class), each annotation's text compiled once
+    a run: the records share a few dozen (`str`, `Mark`, `tuple[Role, ...]`), and `get_type_hints` compiled
+    each of every class again, most of what walking a type for the first time cost."""
+    hints: dict[str, object] = {}
+    for base in reversed(kind.__mro__):
+        annotations = inspect.get_annotations(base)  # its own, not inherited
+        if not annotations:
+            continue
+        module = vars(sys.modules[base.__module__])
+        namespace = dict(vars(base))
+        for name, annotation in annotations.items():
+            text = annotation if isinstance(annotation, str) else None
+            hints[name] = eval(_compiled(text), namespace, module) if text is not None else annotation
+    return hints
+
+
+@cache
+def _compiled(annotation: str) -> types.CodeType:
+    return compile(annotation, "<annotation>", "eval")
 
 
 def _itself(value: Iterable[Any]) -> Iterable[Any]:
