@@ -259,10 +259,13 @@ class ClassicAutomation(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
+        scripts = list(estate.resources(Script))
+        if not scripts:  # what follows walks every cloud service and every file's resources for them
+            return
         queried = _queried_services(estate)
         expressroute = _expressroute_gateway_creates(estate)
         files = _script_files(estate)
-        for script in estate.resources(Script):
+        for script in scripts:
             own = files.get(id(script), script.mark.path)
             if script.written_in in TEMPLATE_LANGUAGES:
                 yield self.finding(script, _template_message(script), fix=_template_fix(script))

@@ -52,14 +52,18 @@ def _uninstalled_monitoring(estate: Estate) -> list[tuple[Role, Extension]]:
     An export or REST body whose reference is in the state `Uninstall` says what the VM was, not a removal
     still to run."""
     scripts = {doc.path for doc in estate.documents if doc.kind in _SCRIPT_KINDS}
+    if not scripts:  # an export's VMs, thousands of them, are not walked for what no file removes
+        return []
     seen: set[tuple[Mark, str, str]] = set()
     found = []
     for service in estate.cloud_services:
         for vm in service.vms:
             for ext in vm.extensions:
-                where = (ext.mark, key(service.name), key(vm.name))
                 removal = not ext.installed and ext.mark.path in scripts
-                if removal and ext.is_security_monitoring and where not in seen:
+                if not (removal and ext.is_security_monitoring):
+                    continue
+                where = (ext.mark, key(service.name), key(vm.name))  # keyed for a removal only
+                if where not in seen:
                     seen.add(where)
                     found.append((vm, ext))
     return found
