@@ -264,7 +264,7 @@ def _selections(doc: Document) -> list[SubscriptionSelection]:
 
 def _own_selections(doc: Document) -> list[SubscriptionSelection]:
     """Every selection a script makes in its own text, in the order of their lines."""
-    if doc.kind is None or doc.kind is _NETWORK_CONFIGURATION:
+    if doc.kind is None or doc.kind in _SELECT_NONE:
         return []
     found = [r for r in doc.resources if isinstance(r, SubscriptionSelection) and r.mark.path == doc.path]
     found.sort(key=lambda s: (s.mark.line, s.mark.column))
@@ -458,6 +458,9 @@ def _by_network_configuration(docs: list[Document], root: str) -> list[tuple[str
 # 3.11, and `_defines_networks` is asked of every document, twice.
 _SHELL, _NETWORK_CONFIGURATION = FileKind.SHELL, FileKind.NETWORK_CONFIGURATION
 _PROJECT_KINDS = (FileKind.SERVICE_DEFINITION, FileKind.SERVICE_CONFIGURATION)
+# The kinds of file whose readers make no `SubscriptionSelection`: a cloud service's definitions and
+# configurations (most files of an estate) are not walked for one.
+_SELECT_NONE = frozenset((_NETWORK_CONFIGURATION, *_PROJECT_KINDS, FileKind.VM_EXPORT))
 
 
 def _defines_networks(doc: Document) -> bool:

@@ -1359,9 +1359,10 @@ class _ReservedIps:
             for ref in _used_by(service, placements)
             if (k := join_key(ref.name, ref.mark)) in self.by_name
         }
-        for ip in self.by_service.get(join_key(service.name, service.mark), ()):
+        # Most estates declare no IP for a service, and no script leaves one's VIP open: no name keyed then.
+        for ip in self.by_service.get(join_key(service.name, service.mark), ()) if self.by_service else ():
             found.setdefault(join_key(ip.name, ip.mark), ip)
-        for placement in placements:
+        for placement in placements if self.maybe else ():
             for ip in self.maybe.get((key(service.name), key(placement.name)), ()):
                 found.setdefault(join_key(ip.name, ip.mark), ip)
         return list(found.values())
