@@ -181,6 +181,10 @@ def test_the_paths_of_namesakes_no_stand_in_can_name_are_not_worked_out(monkeypa
     # Asked again while linking: the same answer, each name worked out once.
     shown = stand_in_files.files_apart(d.path for d in documents)
     assert shown["svc1/deploy.ps1"] == "svc1/deploy.ps1" and len(told) == 1
+    # The editor's memo starts empty, and keeps the answer of its last run to compare with the next.
+    memo = stand_in_files.PathMemo()
+    stand_in_files.by_path(documents, memo)
+    assert memo.apart == shown and len(told) == 1
     assert dict(shown) == {
         **{f"svc{i}/ServiceDefinition.csdef": f"svc{i}/ServiceDefinition.csdef" for i in range(3)},
         **{
