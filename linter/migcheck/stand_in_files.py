@@ -70,6 +70,8 @@ class _FilesApart(Mapping[str, str]):
         return found
 
     def __getitem__(self, path: str) -> str:
+        if path not in self._paths:  # a file whose name is its own (`shown_file` asks of any)
+            raise KeyError(path)
         return self._of_name(posixpath.basename(path))[path]
 
     def __contains__(self, path: object) -> bool:  # none worked out to say so
