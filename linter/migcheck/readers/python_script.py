@@ -842,10 +842,11 @@ def read(path: str, data: bytes, arguments: Sequence[str | None] | None = None) 
         resources = (*resources, *python_cli.read(path, parsed, source.mark, automation.names_the_api(data)))
     if python_resource_types.sniff(data):
         resources = (*resources, *python_resource_types.read(path, parsed, source.call_mark))
+    values = _ManagementValues(source, parsed, index)
     if _CLASSIC_NETWORK_ID.search(data) is not None:
-        resources = (*resources, *_classic_peerings(source, parsed), *_reaching_into_classic(source, parsed))
+        resources = (*resources, *_classic_peerings(parsed, values), *_reaching_into_classic(parsed, values))
     if _CLOUD_SERVICES in data:
-        resources = (*resources, *_extended_support_services(source, parsed))
+        resources = (*resources, *_extended_support_services(source, parsed, values))
     resources = _one_script(resources)
     comments = source.directive_comments() if "migcheck" in decoded.lower() else ()
     suppressions = tuple(source.suppressions(index, comments, parsed))
@@ -917,20 +918,22 @@ _CLOUD_SERVICE_ARGUMENTS = ("resource_group_name", "cloud_service_name", "parame
 _CLOUD_SERVICE_VIA = "creates it with azure-mgmt-compute's cloud_services.{method}"
 
 
-def _extended_support_services(source: _Source, tree: ast.Module) -> list[object]:
+def _extended_support_services(source: _Source, tree: ast.Module, values: _ManagementValues) -> list[object]:
     """The cloud services of extended support a script creates with azure-mgmt-compute (`client.
     cloud_services.begin_create_or_update(group, "shop", parameters)`), as an Az PowerShell script's
     `New-AzCloudService` is read: evidence that the package it deploys is not classic, named by the name the
-    script writes as a string (or assigns one name once at the top of the module), marked at the call. The
-    client manages Resource Manager resources only: no classic call."""
-    constants = _module_strings(tree)
+    script states (see `_ManagementValues`), marked at the call. The client manages Resource Manager
+    resources only: no classic call."""
     found: list[object] = []
     for node, _, method in _operation_calls(tree, ("cloud_services",), _CLOUD_SERVICE_METHODS):
-        name = _string_of(
-            _given_arguments(node, _CLOUD_SERVICE_ARGUMENTS).get("cloud_service_name"), constants
-        )
+        given = _given_arguments(node, _CLOUD_SERVICE_ARGUMENTS).get("cloud_service_name")
         via = _CLOUD_SERVICE_VIA.format(method=method)
-        found.append(ExtendedSupportService(str(name.value) if name else "", source.call_mark(node), via))
+        sites: list[flow.Site | None] = [*values.sites(node)] or [None]  # unread where it never runs
+        for site in sites:
+            name = values.text(site, {}, given) if site is not None else None
+            service = ExtendedSupportService(name or "", source.call_mark(node), via)
+            if service not in found:
+                found.append(service)
     return found
 
 
@@ -947,30 +950,38 @@ _PEERING_ARGUMENTS = (
 )
 
 
-def _classic_peerings(source: _Source, tree: ast.Module) -> list[object]:
+def _classic_peerings(tree: ast.Module, values: _ManagementValues) -> list[object]:
     """The peerings a script adds with azure-mgmt-network (`client.virtual_network_peerings.
     begin_create_or_update(group, vnet, name, {"remote_virtual_network": {"id": <id>}})`, or the
     parameters as `VirtualNetworkPeering(remote_virtual_network=SubResource(id=<id>))`) from a Resource
-    Manager network to a classic one, whose id the script writes as a string (or assigns one name once at
-    the top of the module): each a peering of that network, marked at the id, as an export shows it. The
-    client manages Resource Manager resources only: no classic call."""
+    Manager network to a classic one, whose id the script states (see `_ManagementValues`): each a peering
+    of that network, marked at the id, as an export shows it. The client manages Resource Manager resources
+    only: no classic call."""
     from migcheck.readers.inventory_shapes import classic_peering  # the export reader's
 
-    constants = _module_strings(tree)
     found: list[object] = []
     for node, _, _ in _operation_calls(tree, ("virtual_network_peerings",), _PEERING_METHODS):
         given = _given_arguments(node, _PEERING_ARGUMENTS)
-        remote = _remote_network_id(given.get("virtual_network_peering_parameters"), constants)
-        if remote is None:
-            continue
-        name = _string_of(given.get("virtual_network_peering_name"), constants)
-        peer = _string_of(given.get("virtual_network_name"), constants)
-        named, peered = str(name.value) if name else "", str(peer.value) if peer else ""
-        group = _string_of(given.get("resource_group_name"), constants)
-        at = source.mark(remote)
-        peering = classic_peering(str(remote.value), named, peered, at, str(group.value) if group else "")
-        if peering is not None:
-            found.append(peering)
+        for site in values.sites(node):
+            by_value: dict[str, Mark] = {}
+            parameters = _row_properties(
+                given.get("virtual_network_peering_parameters"), values.row_reader(site, by_value)
+            )
+            remote = parameters.get("remoteVirtualNetwork")
+            remote_id = remote.get("id") if isinstance(remote, dict) else None
+            if not isinstance(remote_id, str) or remote_id not in by_value:
+                continue
+            named, peered, group = (
+                values.text(site, {}, given.get(argument)) or ""
+                for argument in (
+                    "virtual_network_peering_name",
+                    "virtual_network_name",
+                    "resource_group_name",
+                )
+            )
+            peering = classic_peering(remote_id, named, peered, by_value[remote_id], group)
+            if peering is not None and peering not in found:
+                found.append(peering)
     return found
 
 
@@ -1018,84 +1029,179 @@ _REACHING_OPERATIONS = {
 _CREATES = frozenset({"create", "create_or_update", "begin_create", "begin_create_or_update"})
 
 
-def _reaching_into_classic(source: _Source, tree: ast.Module) -> list[object]:
+def _reaching_into_classic(tree: ast.Module, values: _ManagementValues) -> list[object]:
     """The role assignments, alerts, autoscale settings, networks with peerings and services in a virtual
     network (an App Service Environment, an HDInsight cluster, Domain Services, API Management) a script
     creates with the management SDK (`client.role_assignments.create(scope, name, {"role_definition_id": ..., ...})`,
     `client.api_management_service.begin_create_or_update(group, name, ApiManagementServiceResource(
     virtual_network_configuration=VirtualNetworkConfiguration(subnet_resource_id=<id>)))`) on a classic
-    resource whose id the script writes as a string (or assigns one name once at the top of the module):
-    what the export row of the resource gives, each value marked where it is written. The clients manage
-    Resource Manager resources only: no classic call."""
+    resource whose id the script states (see `_ManagementValues`): what the export row of the resource
+    gives, each value marked where it is written, once for each call of the function the call is in that
+    passes other values. The clients manage Resource Manager resources only: no classic call."""
     from migcheck.readers.inventory_shapes import resource_records  # the export reader's
 
-    constants, values = _module_strings(tree), _module_values(tree)
     found: list[object] = []
+    seen: set[str] = set()
     for node, group, _ in _operation_calls(tree, _REACHING_OPERATIONS, _CREATES):
         rtype, arguments = _REACHING_OPERATIONS[group]
         given = _given_arguments(node, arguments)
-        by_value: dict[str, Mark] = {}
-        written = functools.partial(_noted_string, source, constants, by_value)
-        properties = _row_properties(given.get(arguments[-1]), _RowValues(values, written))
-        scope = written(given.get("scope"))  # a role assignment's, given beside its model
-        properties.update({"scope": scope} if scope else {})
-        name = written(given.get(arguments[1])) or ""
-        by_key = {k: by_value[v] for k, v in properties.items() if isinstance(v, str) and v in by_value}
-        stated = {k: v for k, v in properties.items() if v is not None}
-        resource_group = written(given.get("resource_group_name"))
-        found += resource_records(rtype, name, stated, source.mark(node), by_value, by_key, resource_group)
+        for site in values.sites(node):
+            by_value: dict[str, Mark] = {}
+            written = functools.partial(values.text, site, by_value)
+            properties = _row_properties(given.get(arguments[-1]), values.row_reader(site, by_value))
+            scope = written(given.get("scope"))  # a role assignment's, given beside its model
+            properties.update({"scope": scope} if scope else {})
+            name = written(given.get(arguments[1])) or ""
+            by_key = {k: by_value[v] for k, v in properties.items() if isinstance(v, str) and v in by_value}
+            stated = {k: v for k, v in properties.items() if v is not None}
+            resource_group = written(given.get("resource_group_name"))
+            told = repr((id(node), name, resource_group, sorted(stated.items(), key=repr), sorted(by_value)))
+            if told not in seen:  # two calls of the function that pass the same values: one resource
+                seen.add(told)
+                found += resource_records(
+                    rtype, name, stated, values.source.mark(node), by_value, by_key, resource_group
+                )
     return found
 
 
+class _ModelFlow(flow.Flow):
+    """The flow reader, with a call of a class a management SDK's package gives (`VirtualNetworkConfiguration(
+    subnet_resource_id=...)`, imported from `azure.mgmt.apimanagement.models`) read as an object of the
+    keywords it is given, as a classic SDK's model is: what the script gives such a model, through names and
+    the changes it makes to them, is read where it is written. Values it does not state are `HOLE`s in the
+    text built around them."""
+
+    def __init__(self, index: Index, budget: int, classes: frozenset[str]) -> None:
+        super().__init__(index, budget, holes=True)
+        self.classes = classes
+
+    def _call(self, node: ast.Call, site: flow.Site) -> Value:
+        if self._is_model(node.func):
+            attrs = {k.arg: self.value(k.value, site) for k in node.keywords if k.arg is not None}
+            return Obj(dotted(node.func) or "", attrs, node)
+        return super()._call(node, site)
+
+    def _is_model(self, func: ast.expr) -> bool:
+        """Whether a callee is a class imported from a management SDK's package (or a module's of one)."""
+        written = dotted(func) or ""
+        return written.partition(".")[0] in self.classes or written.startswith("azure.mgmt.")
+
+
+def _management_imports(tree: ast.Module) -> frozenset[str]:
+    """The names the script imports from a management SDK's package (`from azure.mgmt.web.models import
+    VirtualNetworkProfile`, `from azure.mgmt.web import models`)."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("azure.mgmt"):
+            names.update(alias.asname or alias.name for alias in node.names)
+    return frozenset(names)
+
+
+class _ManagementValues:
+    """What a script passes to a management SDK's operation, read by the flow reader (`_ModelFlow`): a value
+    written in the call, or held in a name (a function's local, a module's setting, a parameter a call of
+    the function passes or leaves to its default), a dict built key by key, a model built of other names; a
+    string built with an f-string or `+`. A string is noted where it is written (a piece of one built, at
+    the expression that builds it); one built in part of values the script does not state is read only
+    as a classic resource's id stated up to its type (`.../providers/Microsoft.ClassicNetwork/
+    virtualNetworks/{vnet}`), each such value a stand-in (`<value not stated, deploy.py:12>`)."""
+
+    def __init__(self, source: _Source, tree: ast.Module, index: Index) -> None:
+        self.source, self.index = source, index
+        budget = 10_000 + int(BUDGET_PER_BYTE * len(source.text))
+        self.flow = _ModelFlow(index, budget, _management_imports(tree))
+        self._sites = {id(site.node): site for site in index.calls}
+
+    def sites(self, node: ast.Call) -> list[flow.Site]:
+        """Where a call is read: once for each call of the function it is in (its parameters bound to what
+        that call passes), or as written; none where it surely never runs."""
+        call = self._sites.get(id(node))
+        if call is None:
+            return []
+        return self.flow.callers(call) if call.scope is not self.index.module else [flow.site_of(call)]
+
+    def row_reader(self, site: flow.Site, by_value: dict[str, Mark]) -> _RowValues:
+        return _RowValues(self, site, by_value)
+
+    def text(self, site: flow.Site, by_value: dict[str, Mark], node: ast.expr | None) -> str | None:
+        """The string a value passed at `site` is (see the class), noted in `by_value` where it is written;
+        None for another value, or one not stated."""
+        return None if node is None else self.stated(self.flow.value(node, site), by_value)
+
+    def stated(self, value: Value, by_value: dict[str, Mark]) -> str | None:
+        if not isinstance(value, Lit) or (isinstance(value.node, ast.Constant) and not _is_text(value.node)):
+            return None
+        text = value.text
+        if HOLE in text:
+            at = self.source.mark(value.node)
+            if not _classic_up_to(text.partition(HOLE)[0]):
+                return None
+            text = text.replace(HOLE, f"<value not stated, {posixpath.basename(at.path)}:{at.line}>")
+        if value.node is not None:
+            by_value.setdefault(text, self.source.mark(value.node))
+        return text
+
+
+def _is_text(node: ast.Constant) -> bool:
+    return isinstance(node.value, str)
+
+
+def _classic_up_to(stated: str) -> bool:
+    """Whether the stated start of an id ends at a classic type's name, or a child type's of one (`.../
+    providers/Microsoft.ClassicCompute/domainNames/shop/slots/`), so that what follows is a name; as the
+    Terraform reader reads an id built of values its configuration does not state."""
+    from migcheck.readers.template_values import classic_type
+
+    _, found, after = stated.casefold().rpartition("/providers/")
+    if not found or not after.endswith("/"):
+        return False
+    kinds = stated[len(stated) - len(after) : -1].split("/")  # namespace, type, name, type, ...
+    return len(kinds) >= 2 and not len(kinds) % 2 and bool(classic_type("/".join([kinds[0], *kinds[1::2]])))
+
+
 class _RowValues:
-    """What turns the SDK's model of a resource, as a script writes it, into its export row's JSON: the
-    names assigned once at the module's top, the note of each string where it is written, and how many more
-    values may be looked at (a name may be used many times, and each use read again)."""
+    """What turns the SDK's model of a resource, as a script passes it at `site`, into its export row's JSON:
+    the values the flow reader gives (`_ManagementValues`), each string noted where it is written, and how
+    many more values may be looked at (a value may be held many times over, and each read again)."""
 
-    __slots__ = ("budget", "names", "written")
+    __slots__ = ("budget", "by_value", "site", "values")
 
-    def __init__(self, names: dict[str, ast.expr], written: Callable[[ast.expr | None], str | None]) -> None:
-        self.names, self.written, self.budget = names, written, 10_000
+    def __init__(self, values: _ManagementValues, site: flow.Site, by_value: dict[str, Mark]) -> None:
+        self.values, self.site, self.by_value, self.budget = values, site, by_value, 10_000
 
 
 def _row_properties(parameters: ast.expr | None, values: _RowValues) -> dict[str, object]:
     """The `properties` of the export row of the resource a model (or dict) gives: the SDK flattens them
     into the model's own fields; a dict written as the REST body (or `ClusterCreateParametersExtended`) puts
     them under `properties`."""
-    model = _row_value(parameters, values, (), 0)
+    if parameters is None:
+        return {}
+    model = _row_value(values.values.flow.value(parameters, values.site), values, 0)
     if not isinstance(model, dict):
         return {}
     inner = model.pop("properties", None)
     return {**model, **inner} if isinstance(inner, dict) else model
 
 
-def _row_value(value: ast.expr | None, values: _RowValues, within: tuple[str, ...], depth: int) -> object:
+def _row_value(value: Value, values: _RowValues, depth: int) -> object:
     """A value of the model as the export row's JSON writes it: a dict's keys and a model class's keywords
-    in camelCase (`subnet_resource_id` is `subnetResourceId`), strings noted where written, a name assigned
-    once at the module's top read as its value (`within`: the names being read, never one again); None
-    for what the script does not state, and `depth` past `_DEEPEST_ROW_VALUE` values inside each other."""
+    in camelCase (`subnet_resource_id` is `subnetResourceId`), strings noted where written; None for what
+    the script does not state, and `depth` past `_DEEPEST_ROW_VALUE` values inside each other."""
     values.budget -= 1
-    if value is None or values.budget < 0 or depth > _DEEPEST_ROW_VALUE:
+    if values.budget < 0 or depth > _DEEPEST_ROW_VALUE:
         return None
-    if isinstance(value, ast.Name) and value.id in values.names and value.id not in within:
-        return _row_value(values.names[value.id], values, (*within, value.id), depth + 1)
-    if isinstance(value, ast.Constant):
-        return values.written(value) if isinstance(value.value, str) else value.value
-    if isinstance(value, ast.List | ast.Tuple):
-        items = (_row_value(item, values, within, depth + 1) for item in value.elts)
+    if isinstance(value, Lit):
+        node = value.node
+        if isinstance(node, ast.Constant) and not _is_text(node):
+            return node.value  # `enabled=True`, a count
+        return values.values.stated(value, values.by_value)
+    if isinstance(value, ListV):
+        items = (_row_value(item, values, depth + 1) for item in value.items)
         return [item for item in items if item is not None]
-    fields: list[tuple[ast.expr | None, ast.expr]] = []
-    if isinstance(value, ast.Dict):
-        fields = list(zip(value.keys, value.values, strict=True))
-    elif isinstance(value, ast.Call):
-        fields = [(ast.Constant(k.arg), k.value) for k in value.keywords if k.arg is not None]
-    else:
+    fields = value.items if isinstance(value, DictV) else value.attrs if isinstance(value, Obj) else None
+    if fields is None:
         return None
-    row: dict[str, object] = {}
-    for key, item in fields:
-        if isinstance(key, ast.Constant) and isinstance(key.value, str):
-            row[_camel_case(key.value)] = _row_value(item, values, within, depth + 1)
-    return row
+    return {_camel_case(key): _row_value(item, values, depth + 1) for key, item in fields.items()}
 
 
 # How deep the values of a model are read, inside each other and through the names they are assigned to: far
@@ -1124,17 +1230,6 @@ def _operation_calls(
             yield node, func.value.attr, func.attr
 
 
-def _noted_string(
-    source: _Source, constants: dict[str, ast.Constant], by_value: dict[str, Mark], value: ast.expr | None
-) -> str | None:
-    """The string a value is (`_string_of`), noted in `by_value` where it is written; None for another."""
-    constant = _string_of(value, constants)
-    if constant is None:
-        return None
-    by_value.setdefault(str(constant.value), source.mark(constant))
-    return str(constant.value)
-
-
 def _given_arguments(call: ast.Call, names: tuple[str, ...]) -> dict[str, ast.expr]:
     """A call's arguments by the names of the parameters they are given to, positional ones by their place."""
     given = {
@@ -1142,59 +1237,6 @@ def _given_arguments(call: ast.Call, names: tuple[str, ...]) -> dict[str, ast.ex
     }
     given.update((k.arg, k.value) for k in call.keywords if k.arg is not None)
     return given
-
-
-def _remote_network_id(
-    parameters: ast.expr | None, constants: dict[str, ast.Constant]
-) -> ast.Constant | None:
-    """The string a peering's parameters give its remote network's id: `{"remote_virtual_network": {"id":
-    …}}`, or the models `VirtualNetworkPeering(remote_virtual_network=SubResource(id=…))`."""
-    remote = _field(parameters, "remote_virtual_network", constants)
-    return _string_of(_field(remote, "id", constants), constants)
-
-
-def _field(value: ast.expr | None, name: str, constants: dict[str, ast.Constant]) -> ast.expr | None:
-    """The value a dict literal gives the key `name`, or a call (a model's class) its keyword `name`."""
-    if isinstance(value, ast.Dict):
-        for key, item in zip(value.keys, value.values, strict=True):
-            written = _string_of(key, constants)
-            if written is not None and written.value == name:
-                return item
-    if isinstance(value, ast.Call):
-        return next((k.value for k in value.keywords if k.arg == name), None)
-    return None
-
-
-def _string_of(value: ast.expr | None, constants: dict[str, ast.Constant]) -> ast.Constant | None:
-    """The string constant a value is, or the one a name assigned once at the module's top holds."""
-    if isinstance(value, ast.Name):
-        return constants.get(value.id)
-    if isinstance(value, ast.Constant) and isinstance(value.value, str):
-        return value
-    return None
-
-
-def _module_strings(tree: ast.Module) -> dict[str, ast.Constant]:
-    """The names the module's top level assigns a string constant once, and assigns nothing else."""
-    return {
-        name: value
-        for name, value in _module_values(tree).items()
-        if isinstance(value, ast.Constant) and isinstance(value.value, str)
-    }
-
-
-def _module_values(tree: ast.Module) -> dict[str, ast.expr]:
-    """The names the module's top level assigns once (`name = value`), and assigns nothing else, with the
-    value each is given."""
-    assigned: Counter[str] = Counter()
-    given: dict[str, ast.expr] = {}
-    for statement in tree.body:
-        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
-            target = statement.targets[0]
-            if isinstance(target, ast.Name):
-                assigned[target.id] += 1
-                given[target.id] = statement.value
-    return {name: value for name, value in given.items() if assigned[name] == 1}
 
 
 # --- unittest's and pytest's test classes --------------------------------------------------------------
