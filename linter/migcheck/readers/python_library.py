@@ -20,7 +20,7 @@ from __future__ import annotations
 import ast
 import collections
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import NamedTuple
 
 from migcheck.readers import beside
@@ -95,6 +95,9 @@ class _WholeModule(NamedTuple):
     module: str
     level: int
     library: Library
+    # Of a module the script uses through the name of the package it imports (`pa.util` of `import pyazure
+    # as pa`): that import's name, as `_names_imported_whole` gives it, the import to take its names after.
+    after: str = ""
 
 
 def with_module_calls_by_name(tree: ast.Module) -> ast.Module:
@@ -119,10 +122,13 @@ def with_module_calls_by_name(tree: ast.Module) -> ast.Module:
     for statement in tree.body:
         body.append(statement)
         for name in _names_imported_whole(statement):
-            if by_name.names.get(name):
-                whole = modules[name]
-                names = [ast.alias(name=function) for function in by_name.names[name]]
-                body.append(ast.copy_location(ast.ImportFrom(whole.module, names, whole.level), statement))
+            for key in [name, *(key for key, whole in modules.items() if whole.after == name)]:
+                if by_name.names.get(key):
+                    whole = modules[key]
+                    names = [ast.alias(name=function) for function in by_name.names[key]]
+                    body.append(
+                        ast.copy_location(ast.ImportFrom(whole.module, names, whole.level), statement)
+                    )
     return ast.Module(body=body, type_ignores=tree.type_ignores)
 
 
@@ -188,13 +194,54 @@ def _modules_imported_whole(tree: ast.Module) -> dict[str, _WholeModule]:
     """The modules beside the script that it imports whole at its top level and uses the SDK, the API or
     the classic CLI, by the name each import binds."""
     found: dict[str, _WholeModule] = {}
+    packages: dict[str, tuple[str, int, str]] = {}
     for statement in tree.body:
         for name, (module, level) in _names_imported_whole(statement).items():
-            settings = module_file(module, level)
-            library = beside.values_of(settings, _library) if settings is not None else None
-            if library is not None and (library.functions or library.classes):
-                found[name] = _WholeModule(module, level, library)
+            whole = _whole_module(module, level)
+            if whole is not None:
+                found[name] = whole
+            bound, package = name.partition(".")[0], module if "." not in name else module.partition(".")[0]
+            if module_file(package, level) is not None:  # a package (or module) beside the script
+                packages[bound] = (package, level, name)
+    for used in _dotted_uses(tree, packages.keys()):
+        root, _, rest = used.partition(".")
+        package, level, after = packages[root]
+        whole = None if used in found else _whole_module(f"{package}.{rest}", level)
+        if whole is not None:
+            found[used] = whole._replace(after=after)
     return found
+
+
+def _whole_module(module: str, level: int) -> _WholeModule | None:
+    """The module beside the script `from <module> import ...` names, when it uses the SDK, the API or the
+    classic CLI in functions or classes."""
+    settings = module_file(module, level)
+    library = beside.values_of(settings, _library) if settings is not None else None
+    if library is not None and (library.functions or library.classes):
+        return _WholeModule(module, level, library)
+    return None
+
+
+def _dotted_uses(tree: ast.Module, roots: Collection[str]) -> set[str]:
+    """The modules under the packages the script imports by `roots` that it calls a function of or takes a
+    base class of by a dotted name (`pa.util` of `pa.util.RequestWithMethod(...)` after `import pyazure as
+    pa`), as Python finds them on the package once the package (its `__init__`) or the script imports them."""
+    used: set[str] = set()
+    if not roots:
+        return used
+    for node in ast.walk(tree):
+        references = (
+            [node.func]
+            if isinstance(node, ast.Call)
+            else node.bases
+            if isinstance(node, ast.ClassDef)
+            else []
+        )
+        for reference in references:
+            module = _dotted(reference.value) if isinstance(reference, ast.Attribute) else None
+            if module is not None and "." in module and module.partition(".")[0] in roots:
+                used.add(module)
+    return used
 
 
 def _names_imported_whole(statement: ast.stmt) -> dict[str, tuple[str, int]]:

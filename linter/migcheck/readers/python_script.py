@@ -842,10 +842,11 @@ def read(path: str, data: bytes, arguments: Sequence[str | None] | None = None) 
         resources = (*resources, *python_cli.read(path, parsed, source.mark, automation.names_the_api(data)))
     if python_resource_types.sniff(data):
         resources = (*resources, *python_resource_types.read(path, parsed, source.call_mark))
-    values = _ManagementValues(source, parsed, index)
-    if _CLASSIC_NETWORK_ID.search(data) is not None:
+    reaching, deploying = _CLASSIC_NETWORK_ID.search(data) is not None, _CLOUD_SERVICES in data
+    values = _ManagementValues(source, parsed, index) if reaching or deploying else None
+    if reaching and values is not None:
         resources = (*resources, *_classic_peerings(parsed, values), *_reaching_into_classic(parsed, values))
-    if _CLOUD_SERVICES in data:
+    if deploying and values is not None:
         resources = (*resources, *_extended_support_services(source, parsed, values))
     resources = _one_script(resources)
     comments = source.directive_comments() if "migcheck" in decoded.lower() else ()
