@@ -2326,6 +2326,7 @@ class _Draft:
     # create, in a network no file states (see `_Resources._joins_existing`).
     may_exist: bool = False
     configuration_file: str = ""  # the .cscfg a package deployment reads (`Deployment.configuration_file`)
+    package_file: str = ""  # the .cspkg it deploys, uploaded from that file (`Deployment.package_file`)
     reserved_ip: NameRef | None = None
     reserved_ip_unknown: bool = False  # a call passes a reserved IP name the script does not state
     # The reserved IPs calls that may not run give it, or take off it (True), each with that call: while
@@ -2487,6 +2488,7 @@ class _Draft:
             reserved_ip_known=self.reserved_ip is not None or not self.reserved_ip_unknown,
             other_reserved_ips=reserved[1:],
             configuration_file=self.configuration_file,
+            package_file=self.package_file,
             partly_described=self.may_exist or self._names_only(),
             read_once_in=self.read_once_in,
             selected_in=self.selected_in,
@@ -5636,6 +5638,37 @@ class _Resources:
         path = configuration.read_from if isinstance(configuration, flow.Unknown) else None
         return automation.deployed_file(self._path_shape(path, site)) if path else ""
 
+    def _package_file(self, package_url: Value | None, site: flow.Site) -> str:
+        """The file a package deployment's package was uploaded from (`Deployment.package_file`), as
+        `automation.deployed_file` gives its path: the file the script uploads to the container and blob
+        the package's URL names (`create_blob_from_path("pkgs", "Proj.cspkg", "Proj/bin/Release/app.publish/
+        Proj.cspkg")`, deployed from `https://<account>.blob.core.windows.net/pkgs/Proj.cspkg`);
+        "" when the URL does not name both, or no upload or two of other files do."""
+        node = package_url.node if package_url is not None else None
+        shaped = self.shapes.value(node, site) if isinstance(node, ast.expr) else None
+        url = literal(package_url) or literal(shaped) or ""
+        container, _, blob = urllib.parse.urlsplit(url).path.strip("/").partition("/")
+        if not container or not blob or HOLE in container + blob:
+            return ""
+        files = {
+            self._uploaded_package(upload, container, blob)
+            for method in _BLOB_UPLOADS
+            for upload in self.index.method_calls.get(method, [])
+        } - {None}
+        return files.pop() or "" if len(files) == 1 else ""
+
+    def _uploaded_package(self, upload: CallSite, container: str, blob: str) -> str | None:
+        """The file an upload (`_BLOB_UPLOADS`) sends, as `automation.deployed_file` gives its path, when it
+        sends it to `container` and `blob`; None for an upload elsewhere, or where it is not stated."""
+        given = _given_arguments(upload.node, ("container_name", "blob_name", "file_path"))
+        site = flow.site_of(upload)
+        if any(name not in given for name in ("container_name", "blob_name", "file_path")):
+            return None
+        to = [literal(self.flow.value(given[name], site)) for name in ("container_name", "blob_name")]
+        if to[0] is None or to[0].casefold() != container.casefold() or to[1] != blob:
+            return None
+        return automation.deployed_file(self._path_shape(given["file_path"], site))
+
     def _path_shape(self, node: ast.expr, site: flow.Site) -> str:
         """`_shape` of a path, joined by `os.path.join` where the script joins it so, in the call or in the
         one value of the name it passes: its first part, where the script does not state it, is most often
@@ -5879,6 +5912,7 @@ class _Resources:
         draft.configuration_file = draft.configuration_file or self._configuration_file(
             v.get("configuration"), self.path_of_bound.get(id(bound), site)
         )
+        draft.package_file = draft.package_file or self._package_file(v.get("package_url"), site)
         roles = _configured_roles(v.get("configuration"))
         if not roles:
             roles = [(literal(v.get("role_to_upgrade")) or self._stand_in_at("role", mark), None)]
@@ -6445,6 +6479,12 @@ class _Resources:
 # body describes (its roles, their endpoints): a body sent by every call of a loop over thousands of names
 # would otherwise be that many copies. Real scripts send one body to a few.
 _MAX_BODY_TARGETS = 64
+
+
+# The methods of the storage SDKs that upload a local file to a blob, each given the container's name, the
+# blob's and the file's path first: azure-storage's `BlockBlobService.create_blob_from_path`, the older
+# azure package's `BlobService.put_block_blob_from_path`.
+_BLOB_UPLOADS = ("create_blob_from_path", "put_block_blob_from_path")
 
 
 @dataclass(frozen=True, slots=True)
