@@ -14,6 +14,7 @@ from lint_support import lint_files, where
 
 SUB = "/subscriptions/11111111-2222-3333-4444-555555555555"
 VNET = f"{SUB}/resourceGroups/Default-Networking/providers/Microsoft.ClassicNetwork/virtualNetworks/vnet1"
+ROLE = f"{SUB}/resourceGroups/shop/providers/Microsoft.ClassicCompute/domainNames/shop/slots/Production/roles/Web"
 
 HEAD = """\
 import sys
@@ -152,3 +153,41 @@ peer(object(), object())
     assert f"MIG313 ops.py:9:{_column(script, 9, chr(34) + VNET)}" in found
     peering = messages[found.index(f"MIG313 ops.py:9:{_column(script, 9, chr(34) + VNET)}")]
     assert "peered with Resource Manager network 'hub-vnet' (peering 'hub-to-classic')" in peering
+
+
+UPDATES = f"""
+from azure.mgmt.apimanagement.models import ApiManagementServiceUpdateParameters
+
+NETWORK = VirtualNetworkConfiguration(subnet_resource_id="{VNET}/subnets/apim")
+object().api_management_service.begin_update(
+    "apim-rg", "shop-apim", ApiManagementServiceUpdateParameters(virtual_network_configuration=NETWORK)
+)
+object().app_service_environments.update(
+    "ase-rg", "shop-ase", hosting_environment_envelope={{"virtual_network": {{"id": "{VNET}"}}}}
+)
+object().domain_services.begin_update(
+    "aadds-rg", "corp.example.com", domain_service={{"replica_sets": [{{"subnet_id": "{VNET}/subnets/aadds"}}]}}
+)
+object().autoscale_settings.update(
+    "mon-rg", "web-scale", autoscale_setting_resource={{"target_resource_uri": "{ROLE}"}}
+)
+object().app_service_environments.update_tags("ase-rg", "shop-ase", {{"virtual_network": {{"id": "{VNET}"}}}})
+"""
+
+
+def test_an_update_that_puts_a_service_in_a_classic_network_is_read_as_its_creation_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script, found, messages = _lint(tmp_path, monkeypatch, UPDATES)
+    apim, ase, aadds = (_column(script, line, chr(34) + VNET) for line in (10, 15, 18))
+    scale = _column(script, 21, chr(34) + ROLE)
+    assert found == [
+        f"MIG319 ops.py:10:{apim}",
+        f"MIG314 ops.py:15:{ase}",
+        f"MIG317 ops.py:18:{aadds}",
+        f"MIG503 ops.py:21:{scale}",  # the model by its keyword; `update_tags` changes tags only
+    ]
+    assert "API Management service 'shop-apim' is in classic virtual network 'vnet1'" in messages[0]
+    assert "App Service Environment 'shop-ase'" in messages[1]
+    assert "managed domain 'corp.example.com'" in messages[2]
+    assert "autoscale setting 'web-scale' scales classic role 'Web' of cloud service 'shop'" in messages[3]

@@ -1028,12 +1028,25 @@ _REACHING_OPERATIONS = {
     ),
 }
 _CREATES = frozenset({"create", "create_or_update", "begin_create", "begin_create_or_update"})
+# The operations of those groups that change a resource in place (a PATCH), which may put it on a classic
+# resource as a creation does (`api_management_service.begin_update(group, name, ApiManagementService
+# UpdateParameters(virtual_network_configuration=...))` moves the service into a subnet), by their group:
+# their methods, and the name of their model's parameter, given in the same place as the creation's.
+_REACHING_UPDATES = {
+    "api_management_service": (frozenset({"update", "begin_update"}), "parameters"),
+    "app_service_environments": (frozenset({"update"}), "hosting_environment_envelope"),
+    "domain_services": (frozenset({"update", "begin_update"}), "domain_service"),
+    "metric_alerts": (frozenset({"update"}), "parameters"),
+    "autoscale_settings": (frozenset({"update"}), "autoscale_setting_resource"),
+    "alert_rules": (frozenset({"update"}), "alert_rules_resource"),
+}
+_UPDATES = frozenset(method for methods, _ in _REACHING_UPDATES.values() for method in methods)
 
 
 def _reaching_into_classic(tree: ast.Module, values: _ManagementValues) -> list[object]:
     """The role assignments, alerts, autoscale settings, networks with peerings and services in a virtual
     network (an App Service Environment, an HDInsight cluster, Domain Services, API Management) a script
-    creates with the management SDK (`client.role_assignments.create(scope, name, {"role_definition_id": ..., ...})`,
+    creates with the management SDK, or changes in place (see `_REACHING_UPDATES`) (`client.role_assignments.create(scope, name, {"role_definition_id": ..., ...})`,
     `client.api_management_service.begin_create_or_update(group, name, ApiManagementServiceResource(
     virtual_network_configuration=VirtualNetworkConfiguration(subnet_resource_id=<id>)))`) on a classic
     resource whose id the script states (see `_ManagementValues`): what the export row of the resource
@@ -1043,8 +1056,13 @@ def _reaching_into_classic(tree: ast.Module, values: _ManagementValues) -> list[
 
     found: list[object] = []
     seen: set[str] = set()
-    for node, group, _ in _operation_calls(tree, _REACHING_OPERATIONS, _CREATES):
+    for node, group, method in _operation_calls(tree, _REACHING_OPERATIONS, _CREATES | _UPDATES):
         rtype, arguments = _REACHING_OPERATIONS[group]
+        if method not in _CREATES:
+            methods, model = _REACHING_UPDATES.get(group, (frozenset(), ""))
+            if method not in methods:
+                continue
+            arguments = (*arguments[:-1], model)
         given = _given_arguments(node, arguments)
         for site in values.sites(node):
             by_value: dict[str, Mark] = {}
