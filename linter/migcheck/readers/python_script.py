@@ -6964,9 +6964,14 @@ class _BodyPlace:
         expression that makes the body, never at another element."""
         if mark.column or not mark.tag or not 0 < mark.line <= len(self.lines):
             return None
+        # An f-string's line that holds a field is written by the pieces on both sides of it: scanned once.
+        pieces = {
+            (id(literal), self._row(literal, offset)): (literal, offset)
+            for literal, offset in self.lines[mark.line - 1]
+        }
         shown = [
             (row, column)
-            for literal, offset in self.lines[mark.line - 1]
+            for literal, offset in pieces.values()
             for row, column in self._tags_written(literal, offset, mark.tag)
         ]
         if not mark.nth < len(shown) or len(shown) != self._tags_in_body_line(mark.line, mark.tag):
@@ -7011,8 +7016,7 @@ class _BodyPlace:
         """(row, 0-based column) in the file of each start tag of `tag` line `offset` of `literal` writes:
         between the literal's quotes on its first line and its end on its last, never in a literal written
         beside it on the same line."""
-        start = self._start(literal)
-        row = start + offset if start is not None else 0
+        row = self._row(literal, offset)
         if not 0 < row <= len(self.source.lines):
             return []
         text = self.source.lines[row - 1]
@@ -7021,6 +7025,15 @@ class _BodyPlace:
         end_row = getattr(literal, "end_lineno", None)
         last = self.source.column(row, literal.end_col_offset) if end_row == row else len(text)  # type: ignore[attr-defined]
         return [(row, found.start()) for found in _start_tag(tag).finditer(text, first, last)]
+
+    def _row(self, literal: ast.AST, offset: int) -> int:
+        """The line of the file line `offset` of `literal` is on (see `flow.written_lines`); 0 when its
+        lines are not the file's."""
+        start = self._start(literal)
+        if start is None:
+            return 0
+        continued = _continued_lines(self.source, literal) if isinstance(literal, ast.JoinedStr) else -2
+        return start + offset + (offset <= continued)
 
     def _tags_in_body_line(self, line: int, tag: str) -> int:
         """How many start tags of `tag` line `line` of the body holds: counted once per line and tag."""
@@ -7196,10 +7209,28 @@ def _literal_start(source: _Source, node: ast.AST) -> int | None:
     if isinstance(node, ast.JoinedStr):
         written = source.written(node)
         opening = _F_OPENING.match(written)
-        if opening is None or ("\\" in written and "r" not in opening.group(1).casefold()):
+        if opening is None:
+            return None
+        escaped = "\\" in written and "r" not in opening.group(1).casefold()
+        if escaped and not (
+            _continued_lines(source, node) >= -1 and "\\" not in written[opening.end() + 2 :]
+        ):
             return None
         return node.lineno
     return None
+
+
+def _continued_lines(source: _Source, node: ast.JoinedStr) -> int:
+    """Of an f-string opened with a line continuation (a `\\` right after its opening quotes ends the line;
+    not raw), the last line of its text before its first field, as `flow._f_string_lines` counts the lines
+    of its text before a field (those after one are counted as the file's): each is on the file's line
+    after, the opening's break taken out (-1 when a field comes first). -2 for another f-string."""
+    written = source.written(node)
+    opening = _F_OPENING.match(written)
+    if opening is None or "r" in opening.group(1).casefold() or not written.startswith("\\\n", opening.end()):
+        return -2
+    first = node.values[0] if node.values else None
+    return str(first.value).count("\n") if isinstance(first, ast.Constant) else -1
 
 
 # A tag as written, after its `<`.
