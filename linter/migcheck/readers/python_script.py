@@ -7205,7 +7205,7 @@ def _literal_start(source: _Source, node: ast.AST) -> int | None:
     file does not have). None otherwise."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         origin = _verbatim_origin(source, node, node.value)
-        return origin[0] if origin is not None else None
+        return origin[0] if origin is not None else _escaped_start(source, node)
     if isinstance(node, ast.JoinedStr):
         written = source.written(node)
         opening = _F_OPENING.match(written)
@@ -7218,6 +7218,19 @@ def _literal_start(source: _Source, node: ast.AST) -> int | None:
             return None
         return node.lineno
     return None
+
+
+def _escaped_start(source: _Source, node: ast.Constant) -> int | None:
+    """The line one string literal with escapes (`"<Subnet\\tname='a'>"`) starts on, when each line of its
+    text is a line of the file: none of its escapes stands for a line break or takes one out. None
+    otherwise, and for adjacent literals Python joins into one."""
+    pieces = _adjacent_pieces(source, node, str(node.value))
+    if len(pieces) != 1:
+        return None
+    _, row, _, written, _ = pieces[0]
+    if "\\\n" in written or written.count("\n") != str(node.value).count("\n"):
+        return None
+    return row
 
 
 def _continued_lines(source: _Source, node: ast.JoinedStr) -> int:
