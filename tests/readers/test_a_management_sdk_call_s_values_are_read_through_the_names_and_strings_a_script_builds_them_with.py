@@ -110,13 +110,15 @@ object().api_management_service.begin_create_or_update("apim-rg", "shop-apim", a
     assert "classic virtual network 'vnet1', subnet 'apim'" in messages[0]
 
 
+@pytest.mark.parametrize("name", ["{sys.argv[1]}", "net-{sys.argv[1]}"], ids=["whole", "in part"])
 def test_an_id_built_of_a_value_not_stated_names_a_stand_in_network(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
+    # a name built in part of a value not stated is none the script names: the stand-in is all of it
     body = """
-vnet_id = f"{SUB}/resourceGroups/rg/providers/Microsoft.ClassicNetwork/virtualNetworks/{sys.argv[1]}"
+vnet_id = f"{SUB}/resourceGroups/rg/providers/Microsoft.ClassicNetwork/virtualNetworks/NAME"
 object().app_service_environments.create_or_update("g", "ase", {"virtual_network": {"id": vnet_id}})
-"""
+""".replace("NAME", name)
     script, found, messages = _lint(tmp_path, monkeypatch, body)
     assert found == [f"MIG314 ops.py:8:{_column(script, 8, F_STRING)}"]
     assert "classic virtual network '<value not stated, ops.py:8>'" in messages[0]

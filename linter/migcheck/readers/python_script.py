@@ -1148,14 +1148,18 @@ class _ManagementValues:
         return None if node is None else self.stated(self.flow.value(node, site), by_value)
 
     def stated(self, value: Value, by_value: dict[str, Mark]) -> str | None:
+        """The string a value is (see the class), noted in `by_value` where it is written; None for another."""
         if not isinstance(value, Lit) or (isinstance(value.node, ast.Constant) and not _is_text(value.node)):
             return None
         text = value.text
         if HOLE in text:
             at = self.source.mark(value.node)
-            if not _classic_up_to(text.partition(HOLE)[0]):
+            before = text.partition(HOLE)[0]
+            if not _classic_up_to(before[: before.rfind("/") + 1]):
                 return None
-            text = text.replace(HOLE, f"<value not stated, {posixpath.basename(at.path)}:{at.line}>")
+            # a segment built in part of such a value (`net-{env}`) is none the script names: all of it
+            stand_in = f"<value not stated, {posixpath.basename(at.path)}:{at.line}>"
+            text = "/".join(stand_in if HOLE in part else part for part in text.split("/"))
         if value.node is not None:
             by_value.setdefault(text, self.source.mark(value.node))
         return text
