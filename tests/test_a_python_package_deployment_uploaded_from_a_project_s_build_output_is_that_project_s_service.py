@@ -81,8 +81,9 @@ def test_the_deployment_is_the_project_s_service_under_the_script_s_name(
     [
         (PACKAGE, '"https://acct.blob.core.windows.net/other/Proj.cspkg"'),
         (r'r"out\Proj.cspkg"', URL),
+        (PACKAGE, '"https://[acct/pkgs/Proj.cspkg"'),
     ],
-    ids=["another container", "another folder"],
+    ids=["another container", "another folder", "no URL"],
 )
 def test_a_package_uploaded_elsewhere_or_from_no_project_leaves_the_project_alone(
     tmp_path, monkeypatch: pytest.MonkeyPatch, path: str, url: str

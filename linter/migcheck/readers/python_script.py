@@ -5669,7 +5669,11 @@ class _Resources:
         node = package_url.node if package_url is not None else None
         shaped = self.shapes.value(node, site) if isinstance(node, ast.expr) else None
         url = literal(package_url) or literal(shaped) or ""
-        container, _, blob = urllib.parse.urlsplit(url).path.strip("/").partition("/")
+        try:
+            path = urllib.parse.urlsplit(url).path
+        except ValueError:  # `https://[host/...`: no URL
+            return ""
+        container, _, blob = path.strip("/").partition("/")
         if not container or not blob or HOLE in container + blob:
             return ""
         files = {
