@@ -6944,6 +6944,7 @@ class _BodyPlace:
         self.elements: dict[tuple[int, str], list[tuple[int, int | None]]] | None = None  # see `_elements`
         self.fallback = source.mark(body.node) if body.node is not None else fallback
         self.starts: dict[int, int | None] = {}  # see `_start`
+        self.continued: dict[int, int] = {}  # see `_row`
         self.body_lines: list[str] | None = None  # see `_tags_in_body_line`
         self.line_starts: list[int] | None = None  # see `_body_offset`
         self.node = body.node
@@ -7040,8 +7041,10 @@ class _BodyPlace:
         start = self._start(literal)
         if start is None:
             return 0
-        continued = _continued_lines(self.source, literal) if isinstance(literal, ast.JoinedStr) else -2
-        return start + offset + (offset <= continued)
+        if id(literal) not in self.continued:  # worked out once for each f-string of the body
+            continued = _continued_lines(self.source, literal) if isinstance(literal, ast.JoinedStr) else -2
+            self.continued[id(literal)] = continued
+        return start + offset + (offset <= self.continued[id(literal)])
 
     def _tags_in_body_line(self, line: int, tag: str) -> int:
         """How many start tags of `tag` line `line` of the body holds: counted once per line and tag."""
