@@ -177,7 +177,7 @@ object().app_service_environments.update_tags("ase-rg", "shop-ase", {{"virtual_n
 """
 
 
-def test_an_update_that_puts_a_service_in_a_classic_network_is_read_as_its_creation_is(
+def test_an_update_that_puts_a_service_in_a_classic_network_is_read_as_its_creation_is_and_told_as_an_update(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     script, found, messages = _lint(tmp_path, monkeypatch, UPDATES)
@@ -190,6 +190,7 @@ def test_an_update_that_puts_a_service_in_a_classic_network_is_read_as_its_creat
         f"MIG503 ops.py:21:{scale}",  # the model by its keyword; `update_tags` changes tags only
     ]
     assert "API Management service 'shop-apim' is in classic virtual network 'vnet1'" in messages[0]
-    assert "App Service Environment 'shop-ase'" in messages[1]
-    assert "managed domain 'corp.example.com'" in messages[2]
+    assert "App Service Environment 'shop-ase' is updated to sit in classic virtual network" in messages[1]
+    assert "so the update fails today" in messages[1]
+    assert "managed domain 'corp.example.com' is updated to sit in classic virtual network" in messages[2]
     assert "autoscale setting 'web-scale' scales classic role 'Web' of cloud service 'shop'" in messages[3]

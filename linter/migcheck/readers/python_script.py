@@ -109,7 +109,7 @@ from typing import TYPE_CHECKING, cast
 
 from migcheck import automation
 from migcheck.clouds import cloud_of_url
-from migcheck.inventory_model import ApplicationGateway
+from migcheck.inventory_model import ApplicationGateway, as_updates
 from migcheck.model import (
     CALLED_BY_UNSTATED_NAME,
     CLIENT_UPLOAD_NOT_FOLLOWED,
@@ -1046,7 +1046,8 @@ _UPDATES = frozenset(method for methods, _ in _REACHING_UPDATES.values() for met
 def _reaching_into_classic(tree: ast.Module, values: _ManagementValues) -> list[object]:
     """The role assignments, alerts, autoscale settings, networks with peerings and services in a virtual
     network (an App Service Environment, an HDInsight cluster, Domain Services, API Management) a script
-    creates with the management SDK, or changes in place (see `_REACHING_UPDATES`) (`client.role_assignments.create(scope, name, {"role_definition_id": ..., ...})`,
+    creates with the management SDK, or changes in place (see `_REACHING_UPDATES`: told as updates)
+    (`client.role_assignments.create(scope, name, {"role_definition_id": ..., ...})`,
     `client.api_management_service.begin_create_or_update(group, name, ApiManagementServiceResource(
     virtual_network_configuration=VirtualNetworkConfiguration(subnet_resource_id=<id>)))`) on a classic
     resource whose id the script states (see `_ManagementValues`): what the export row of the resource
@@ -1077,9 +1078,10 @@ def _reaching_into_classic(tree: ast.Module, values: _ManagementValues) -> list[
             told = repr((id(node), name, resource_group, sorted(stated.items(), key=repr), sorted(by_value)))
             if told not in seen:  # two calls of the function that pass the same values: one resource
                 seen.add(told)
-                found += resource_records(
+                records = resource_records(
                     rtype, name, stated, values.source.mark(node), by_value, by_key, resource_group
                 )
+                found += records if method in _CREATES else as_updates(records)
     return found
 
 
