@@ -2218,7 +2218,10 @@ def _network_step(
         here = any(c.named_by and any(n is network for n in c.networks) for c in builder.estate.circuits())
         powershell = replace(powershell, before=_unlink_powershell(name, links, service_key, here))
         cli = replace(cli, before=_unlink_cli(name, links, service_key, here))
-    transit = "MIG305" in builder.codes(network) or any(link.kind is _LinkKind.TRANSIT for link in migrated)
+    # A transit link loses nothing where the network's own connections reach the same offices (MIG305's test).
+    transit = "MIG305" in builder.codes(network) or (
+        any(link.kind is _LinkKind.TRANSIT for link in migrated) and bool(builder.reach.transit_site(network))
+    )
     # The MIG305 note says the transit loss with its advice: the downtime then only points at it.
     transit_noted = any(isinstance(note, Note) and note.finding.code == "MIG305" for note in notes)
     if state:

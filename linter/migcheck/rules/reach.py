@@ -56,6 +56,7 @@ class Reach:
         # The on-premises ranges the other hubs reach, each owned by its hub (or shared by several).
         self.reached = _Blocks(self._reached_on_premises(hubs))
         self._transit: dict[int, str] = {}  # id(network) -> its transit site's name, or ""
+        self._site_off_network: dict[int, list[tuple[int, int]]] = {}  # id(site) -> `_off_network_starts`
         self._sites: dict[int, _SiteFacts] = {}  # id(local site) -> what transit through it depends on
         self._open_sites: dict[int, _SiteFacts] = {}  # id(local site) -> the open hubs it overlaps
         self._reached_sites: dict[int, _SiteFacts] = {}  # id(local site) -> the hubs' ranges it overlaps
@@ -149,8 +150,37 @@ class Reach:
         found = self._transit.get(id(network))
         if found is None:
             found = self._transit[id(network)] = next(
-                (site.name for site in network.vpn_sites if self._via_hub(site, network)), ""
+                (
+                    site.name
+                    for site in network.vpn_sites
+                    if self._via_hub(site, network) and not self._reached_directly(site, network)
+                ),
+                "",
             )
+        return found
+
+    def _reached_directly(self, site: LocalNetworkSite, network: Network) -> bool:
+        """Whether `network`'s own gateway reaches every on-premises range of the transit `site` through
+        site-to-site connections of its own: the gateway guide's remedy (a direct connection to the
+        on-premises local network gateway) is in place already, so migration cuts nothing off. A site
+        whose address space the files leave unstated covers nothing that can be told."""
+        own = [
+            net
+            for other in self._own_on_premises_sites(network)
+            if other is not site and other.address_space_known
+            for net in ipv4_networks(other.address_space)
+        ]
+        if not own:
+            return False
+        starts = self._off_network_starts(site)
+        return sum(_count_within(starts, net) for net in _outermost(own)) == len(starts)
+
+    def _off_network_starts(self, site: LocalNetworkSite) -> list[tuple[int, int]]:
+        """The distinct prefixes of `site` that hold addresses of no virtual network, as sorted (start,
+        length) pairs; once per site, which many networks may connect to."""
+        found = self._site_off_network.get(id(site))
+        if found is None:
+            found = self._site_off_network[id(site)] = sorted({_key(p) for p in self._off_network(site)})
         return found
 
     def _via_hub(self, site: LocalNetworkSite, network: Network) -> bool:
@@ -265,6 +295,27 @@ class _Blocks:
 
 def _key(net: ipaddress.IPv4Network) -> tuple[int, int]:
     return int(net.network_address), net.prefixlen
+
+
+def _outermost(nets: list[ipaddress.IPv4Network]) -> list[tuple[int, int]]:
+    """The distinct (start, length) pairs of `nets` that no other of them encloses: CIDR blocks are nested
+    or apart, so these are apart, and a range lies within at most one of them."""
+    keys = {_key(net) for net in nets}
+    return [
+        (address, length)
+        for address, length in keys
+        if not any((address & _MASKS[outer], outer) in keys for outer in range(length))
+    ]
+
+
+def _count_within(prefixes: list[tuple[int, int]], block: tuple[int, int]) -> int:
+    """How many of the sorted (start, length) `prefixes` lie within `block`: those that start in it, less
+    the wider ones starting where it does (a range starting inside a CIDR block is within it or holds it)."""
+    address, length = block
+    last = address | ~_MASKS[length] & 0xFFFFFFFF
+    inside = bisect.bisect_right(prefixes, (last, 33)) - bisect.bisect_left(prefixes, (address, 0))
+    wider = bisect.bisect_left(prefixes, (address, length)) - bisect.bisect_left(prefixes, (address, 0))
+    return inside - wider
 
 
 def _count(starts: list[int], first: int, last: int) -> int:

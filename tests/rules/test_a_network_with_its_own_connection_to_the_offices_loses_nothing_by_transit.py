@@ -1,0 +1,55 @@
+"""A spoke network whose local site aggregates a hub and the offices (classic transit) and which also
+connects to the offices' site itself: the gateway guide's remedy, a direct connection to the on-premises
+local network gateway, is in place already, so migration cuts no way to on-premises. MIG305 (and the plan's
+transit wording) stay for a spoke whose own connections reach only part of the offices' ranges."""
+
+from __future__ import annotations
+
+from lint_support import lint_files
+
+from migcheck.plan import StepKind
+
+
+def _netcfg(office_prefix: str) -> str:
+    def site(name: str, *prefixes: str) -> str:
+        space = "".join(f"<AddressPrefix>{p}</AddressPrefix>" for p in prefixes)
+        return f'<LocalNetworkSite name="{name}"><AddressSpace>{space}</AddressSpace></LocalNetworkSite>'
+
+    def network(name: str, prefix: str, *sites: str) -> str:
+        refs = "".join(
+            f'<LocalNetworkSiteRef name="{s}"><Connection type="IPsec"/></LocalNetworkSiteRef>' for s in sites
+        )
+        return (
+            f'<VirtualNetworkSite name="{name}" Location="West Europe">'
+            f"<AddressSpace><AddressPrefix>{prefix}</AddressPrefix></AddressSpace>"
+            f"<Gateway><ConnectionsToLocalNetwork>{refs}</ConnectionsToLocalNetwork></Gateway></VirtualNetworkSite>"
+        )
+
+    return (
+        '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">'
+        "<VirtualNetworkConfiguration><LocalNetworkSites>"
+        + site("offices", "192.168.0.0/16")
+        + site("spoke-office", office_prefix)
+        + site("spoke-site", "10.2.0.0/16")
+        + site("hub-and-offices", "10.1.0.0/16", "192.168.0.0/16")
+        + "</LocalNetworkSites><VirtualNetworkSites>"
+        + network("hub", "10.1.0.0/16", "offices", "spoke-site")
+        + network("spoke", "10.2.0.0/16", "hub-and-offices", "spoke-office")
+        + "</VirtualNetworkSites></VirtualNetworkConfiguration></NetworkConfiguration>"
+    )
+
+
+def test_a_spoke_connected_to_every_office_itself_is_no_transit(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"NetworkConfig.netcfg": _netcfg("192.168.0.0/16")}, "MIG305")
+    assert result.findings == []
+
+
+def test_a_spoke_connected_to_part_of_the_offices_still_loses_the_rest(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"NetworkConfig.netcfg": _netcfg("192.168.0.0/17")}, "MIG305")
+    assert [(f.code, f.resource_name) for f in result.findings] == [("MIG305", "spoke")]
+
+
+def test_the_plan_says_no_route_is_lost_for_a_spoke_connected_to_the_offices(plan_of):
+    plan = plan_of({"NetworkConfig.netcfg": _netcfg("192.168.0.0/16")})
+    spoke = next(s for s in plan.steps if s.kind is StepKind.NETWORK and s.name == "spoke")
+    assert "to on-premises through another network" not in spoke.downtime
