@@ -53,3 +53,41 @@ def test_the_plan_says_no_route_is_lost_for_a_spoke_connected_to_the_offices(pla
     plan = plan_of({"NetworkConfig.netcfg": _netcfg("192.168.0.0/16")})
     spoke = next(s for s in plan.steps if s.kind is StepKind.NETWORK and s.name == "spoke")
     assert "to on-premises through another network" not in spoke.downtime
+
+
+def _rest_sites(office_prefix: str) -> str:
+    """The same networks as a REST `VirtualNetworkSites` body, each gateway's local sites written inline."""
+
+    def site(name: str, *prefixes: str) -> str:
+        space = "".join(f"<AddressPrefix>{p}</AddressPrefix>" for p in prefixes)
+        return (
+            f"<LocalNetworkSite><Name>{name}</Name><AddressSpace><AddressPrefixes>{space}</AddressPrefixes>"
+            "</AddressSpace><Connections><Connection><Type>IPsec</Type></Connection></Connections></LocalNetworkSite>"
+        )
+
+    def network(name: str, prefix: str, *sites: str) -> str:
+        return (
+            f"<VirtualNetworkSite><Name>{name}</Name><Location>West Europe</Location>"
+            f"<AddressSpace><AddressPrefixes><AddressPrefix>{prefix}</AddressPrefix></AddressPrefixes></AddressSpace>"
+            f"<Gateway><Sites>{''.join(sites)}</Sites></Gateway></VirtualNetworkSite>"
+        )
+
+    return (
+        '<VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">'
+        + network("hub", "10.1.0.0/16", site("offices", "192.168.0.0/16"), site("spoke-site", "10.2.0.0/16"))
+        + network(
+            "spoke",
+            "10.2.0.0/16",
+            site("hub-and-offices", "10.1.0.0/16", "192.168.0.0/16"),
+            site("spoke-office", office_prefix),
+        )
+        + "</VirtualNetworkSites>"
+    )
+
+
+def test_a_rest_body_s_spoke_connected_to_the_offices_is_no_transit_and_one_connected_to_part_is(
+    tmp_path, monkeypatch
+):
+    files = {"all/vnets.xml": _rest_sites("192.168.0.0/16"), "part/vnets.xml": _rest_sites("192.168.0.0/17")}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG305")
+    assert [(f.code, f.location.path) for f in result.findings] == [("MIG305", "part/vnets.xml")]
