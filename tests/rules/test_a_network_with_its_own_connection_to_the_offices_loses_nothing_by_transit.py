@@ -91,3 +91,64 @@ def test_a_rest_body_s_spoke_connected_to_the_offices_is_no_transit_and_one_conn
     files = {"all/vnets.xml": _rest_sites("192.168.0.0/16"), "part/vnets.xml": _rest_sites("192.168.0.0/17")}
     result = lint_files(tmp_path, monkeypatch, files, "MIG305")
     assert [(f.code, f.location.path) for f in result.findings] == [("MIG305", "part/vnets.xml")]
+
+
+def test_spokes_connected_to_the_offices_cost_linear_time_in_spokes_and_offices(tmp_path, monkeypatch):
+    """`n` spokes share one transit site of `n` office ranges, and each has its own site for all of them:
+    each spoke's own sites are matched against the transit site's ranges by bisection over ranges sorted
+    once per site, not range by range, so the work stays linear as both grow."""
+    from growth import assert_linear
+
+    from migcheck.config import Config
+    from migcheck.engine import lint
+    from migcheck.plugins import load_rules
+
+    rules = load_rules(entry_points=False)
+
+    def make(n: int):
+        offices = [f"172.{16 + i // 250}.{i % 250}.0/24" for i in range(n)]
+        space = lambda *prefixes: "".join(f"<AddressPrefix>{p}</AddressPrefix>" for p in prefixes)  # noqa: E731
+        sites = [
+            f'<LocalNetworkSite name="offices"><AddressSpace>{space(*offices)}</AddressSpace></LocalNetworkSite>'
+        ]
+        sites.append(
+            f'<LocalNetworkSite name="hub-and-offices"><AddressSpace>{space("10.1.0.0/16", *offices)}'
+            "</AddressSpace></LocalNetworkSite>"
+        )
+        sites += [
+            f'<LocalNetworkSite name="office-{i}"><AddressSpace>{space("172.16.0.0/12")}</AddressSpace></LocalNetworkSite>'
+            for i in range(n)
+        ]
+
+        def network(name: str, prefix: str, *refs: str) -> str:
+            connections = "".join(
+                f'<LocalNetworkSiteRef name="{r}"><Connection type="IPsec"/></LocalNetworkSiteRef>'
+                for r in refs
+            )
+            return (
+                f'<VirtualNetworkSite name="{name}" Location="West Europe"><AddressSpace>{space(prefix)}'
+                f"</AddressSpace><Gateway><ConnectionsToLocalNetwork>{connections}</ConnectionsToLocalNetwork>"
+                "</Gateway></VirtualNetworkSite>"
+            )
+
+        networks = [network("hub", "10.1.0.0/16", "offices")]
+        networks += [
+            network(f"spoke-{i}", f"10.{100 + i // 250}.{i % 250}.0/24", "hub-and-offices", f"office-{i}")
+            for i in range(n)
+        ]
+        folder = tmp_path / f"n{n}"
+        folder.mkdir()
+        (folder / "NetworkConfig.netcfg").write_text(
+            '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">'
+            f"<VirtualNetworkConfiguration><LocalNetworkSites>{''.join(sites)}</LocalNetworkSites>"
+            f"<VirtualNetworkSites>{''.join(networks)}</VirtualNetworkSites></VirtualNetworkConfiguration>"
+            "</NetworkConfiguration>"
+        )
+
+        def work() -> None:
+            monkeypatch.chdir(folder)
+            assert lint(["."], Config(select=("MIG305",)), rules).findings == []
+
+        return work
+
+    assert_linear(make, 300)
