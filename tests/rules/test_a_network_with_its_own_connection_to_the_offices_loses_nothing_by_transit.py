@@ -152,3 +152,32 @@ def test_spokes_connected_to_the_offices_cost_linear_time_in_spokes_and_offices(
         return work
 
     assert_linear(make, 300)
+
+
+def _running_vm_in_the_spoke() -> str:
+    """A GET of a deployment with running VM vm1 in the spoke, with a JSON extension installed."""
+    return (
+        '<Deployment xmlns="http://schemas.microsoft.com/windowsazure"><Name>svc1</Name>'
+        "<RoleInstanceList><RoleInstance><RoleName>vm1</RoleName><InstanceName>vm1</InstanceName>"
+        "<InstanceStatus>ReadyRole</InstanceStatus></RoleInstance></RoleInstanceList>"
+        "<RoleList><Role><RoleName>vm1</RoleName><RoleType>PersistentVMRole</RoleType>"
+        "<ResourceExtensionReferences><ResourceExtensionReference><Publisher>Microsoft.Compute</Publisher>"
+        "<Name>CustomScriptExtension</Name><Version>1.*</Version><State>Enable</State>"
+        "</ResourceExtensionReference></ResourceExtensionReferences></Role></RoleList>"
+        "<VirtualNetworkName>spoke</VirtualNetworkName></Deployment>"
+    )
+
+
+def test_extensions_of_a_running_vm_in_a_spoke_connected_to_the_offices_are_not_cut_off(
+    tmp_path, monkeypatch
+):
+    files = {
+        "all/NetworkConfig.netcfg": _netcfg("192.168.0.0/16"),
+        "all/svc1.xml": _running_vm_in_the_spoke(),
+    }
+    files |= {
+        "part/NetworkConfig.netcfg": _netcfg("192.168.0.0/17"),
+        "part/svc1.xml": _running_vm_in_the_spoke(),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG210")
+    assert [(f.code, f.location.path) for f in result.findings] == [("MIG210", "part/svc1.xml")]
