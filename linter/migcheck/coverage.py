@@ -361,7 +361,8 @@ _OTHER: tuple[Coverage, ...] = (
         Status.CHECKED,
         (GATEWAYS,),
         note="From the local network sites of a network configuration or a REST `VirtualNetworkSites` body; "
-        "MIG207 adds what it means for the Defender for Cloud extension, MIG210 for the VMs' other extensions.",
+        "a network whose own site-to-site connections reach every on-premises range of the transit site loses "
+        "nothing and is not reported; MIG207 adds what it means for the Defender for Cloud extension, MIG210 for the VMs' other extensions.",
     ),
     Coverage(
         "Compute",
