@@ -12,6 +12,7 @@ from lint_support import run_cli
 from migcheck import plugins
 from migcheck.hookspecs import hookimpl
 from migcheck.plugins import PluginError, load_rules
+from migcheck.rule import Rule
 
 
 class EntryPoint:
@@ -78,3 +79,37 @@ def test_load_rules_says_nothing_unless_asked(monkeypatch):
     _installed(monkeypatch, EntryPoint("contoso", lambda: _module("contoso_rules")))
     assert load_rules().get("MIG201") is not None
     assert "contoso_rules" not in sys.modules
+
+
+def _installed_giving(monkeypatch: pytest.MonkeyPatch, hook) -> None:
+    _installed(
+        monkeypatch, EntryPoint("contoso", lambda: _module("contoso_rules", migcheck_rules=hookimpl(hook)))
+    )
+
+
+def _boom():
+    raise RuntimeError("no rules today")
+
+
+class _Incomplete(Rule):
+    code = "CON001"
+    name = "contoso-incomplete"
+
+
+@pytest.mark.parametrize(
+    ("hook", "what", "to_do"),
+    [
+        (_boom, "failed to list its rules: RuntimeError: no rules today", "correct its `migcheck_rules`"),
+        (lambda: 5, "returned 5, which is not a list of rule classes", "return a list of migcheck.rule.Rule"),
+        (lambda: [1], "returned 1, which is not a migcheck Rule class", "return only migcheck.rule.Rule"),
+        (lambda: [_Incomplete], "rule _Incomplete has no `severity`", "complete the rule"),
+    ],
+)
+def test_a_plugin_whose_rules_are_broken_says_what_to_correct_or_how_to_uninstall_it(
+    monkeypatch, capsys, hook, what, to_do
+):
+    _installed_giving(monkeypatch, hook)
+    code, out, err = run_cli(capsys, "rules")
+    assert (code, out) == (2, "")
+    assert err.startswith("migcheck: error: plugin contoso-rules[contoso]") and what in err
+    assert to_do in err and err.endswith(", or uninstall it (pip uninstall contoso-rules)\n")

@@ -67,13 +67,16 @@ def load_rules(
     manager = pluggy.PluginManager("migcheck")
     manager.add_hookspecs(hookspecs)
     manager.register(builtin, name=BUILTIN)
+    dists: dict[str, str | None] = {}  # the distribution that installed each plugin, by its label
     if entry_points:
         for entry in _entry_points():
             dist = entry.dist.name if entry.dist else None
-            _register(manager, f"{dist or '?'}[{entry.name}]", entry.load, dist, warn)
+            label = f"{dist or '?'}[{entry.name}]"
+            dists[label] = dist
+            _register(manager, label, entry.load, dist, warn)
     for plugin in plugins:
         _register(manager, getattr(plugin, "__name__", repr(plugin)), _already_loaded(plugin), None, warn)
-    return _collect(manager)
+    return _collect(manager, dists)
 
 
 def _entry_points() -> list[EntryPoint]:
@@ -189,38 +192,68 @@ def _gives_no_rules(label: str, plugin: object, dist: str | None) -> str:
     )
 
 
-def _collect(manager: pluggy.PluginManager) -> RuleSet:
+def _collect(manager: pluggy.PluginManager, dists: dict[str, str | None]) -> RuleSet:
     rules: dict[str, Rule] = {}
     names: dict[str, str] = {}
     for impl in manager.hook.migcheck_rules.get_hookimpls():
         label = manager.get_name(impl.plugin) or repr(impl.plugin)
         try:
-            classes = impl.function()
-        except Exception as exc:
-            raise PluginError(
-                f"plugin {label} failed to list its rules: {type(exc).__name__}: {exc}"
-            ) from exc
-        if classes is None:
-            continue
-        if not isinstance(classes, Iterable):
-            raise PluginError(f"plugin {label} returned {classes!r}, which is not a list of rule classes")
-        for obj in classes:
-            cls = _check_rule(label, obj, rules, names)
-            rules[cls.code] = cls()
-            _providers[cls] = label
-            names[cls.name] = cls.code
+            _collect_from(label, impl.function, rules, names)
+        except PluginError as error:  # the plugin's author corrects it; its user can only remove it
+            raise PluginError(f"{error}{_or_uninstall(dists.get(label))}") from error.__cause__
     return RuleSet(rules)
+
+
+def _or_uninstall(dist: str | None) -> str:
+    return f", or uninstall it (pip uninstall {dist})" if dist else ""
+
+
+def _collect_from(
+    label: str, hook: Callable[[], object], rules: dict[str, Rule], names: dict[str, str]
+) -> None:
+    """Add the rules the plugin's hook gives to `rules` and `names`; a PluginError says what to correct."""
+    try:
+        classes = hook()
+    except Exception as exc:
+        raise PluginError(
+            f"plugin {label} failed to list its rules: {type(exc).__name__}: {exc}; correct its "
+            "`migcheck_rules` hook implementation"
+        ) from exc
+    if classes is None:
+        return
+    if not isinstance(classes, Iterable):
+        raise PluginError(
+            f"plugin {label} returned {classes!r}, which is not a list of rule classes; return a list of "
+            "migcheck.rule.Rule subclasses from its `migcheck_rules`"
+        )
+    for obj in classes:
+        cls = _check_rule(label, obj, rules, names)
+        rules[cls.code] = cls()
+        _providers[cls] = label
+        names[cls.name] = cls.code
 
 
 def _check_rule(label: str, cls: object, rules: dict[str, Rule], names: dict[str, str]) -> type[Rule]:
     """`cls` itself, once it is known to be a complete rule class whose code and name are free."""
     if not (isinstance(cls, type) and issubclass(cls, Rule)):
-        raise PluginError(f"plugin {label} returned {cls!r}, which is not a migcheck Rule class")
+        raise PluginError(
+            f"plugin {label} returned {cls!r}, which is not a migcheck Rule class; return only "
+            "migcheck.rule.Rule subclasses from its `migcheck_rules`"
+        )
     problems = cls.problems()
     if problems:
-        raise PluginError(f"plugin {label}: rule {cls.__name__} {'; '.join(problems)}")
+        raise PluginError(
+            f"plugin {label}: rule {cls.__name__} {'; '.join(problems)}; complete the rule (the plugin "
+            "guide, docs/plugins.md, and its example, examples/plugin, show a complete one)"
+        )
     if cls.code in rules:
-        raise PluginError(f"plugin {label}: rule code {cls.code} is already taken by {rules[cls.code].name}")
+        raise PluginError(
+            f"plugin {label}: rule code {cls.code} is already taken by {rules[cls.code].name}; give the "
+            "rule a code of its own (`migcheck rules` lists those taken)"
+        )
     if cls.name in names:
-        raise PluginError(f"plugin {label}: rule name {cls.name} is already taken by {names[cls.name]}")
+        raise PluginError(
+            f"plugin {label}: rule name {cls.name} is already taken by {names[cls.name]}; give the rule a "
+            "name of its own (`migcheck rules` lists those taken)"
+        )
     return cls
