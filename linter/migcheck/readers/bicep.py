@@ -129,6 +129,7 @@ def _may_use_a_module(lowered: bytes) -> bool:
 def read(path: str, data: bytes) -> Document:
     """The records of one Bicep file. Never raises: a file that does not decode or parse is a syntax
     problem where it breaks."""
+    from migcheck.readers.encoding import not_utf8
     from migcheck.readers.grammars import parser
     from migcheck.readers.inventory import _at_a_fixed_depth
 
@@ -136,9 +137,11 @@ def read(path: str, data: bytes) -> Document:
         return Document(path, None, "", text=data.decode("utf-8-sig", "replace"))
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        mark = Mark(path, data.count(b"\n", 0, error.start) + 1, column=1)
-        return Document(path, FileKind.INVENTORY, "", problem=FileProblem("syntax", "not UTF-8 text", mark))
+    except UnicodeDecodeError:
+        problem = not_utf8(path, data, "Bicep")
+        return Document(
+            path, FileKind.INVENTORY, "", problem=problem, text=data.decode("utf-8-sig", "replace")
+        )
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     tree = parser(_GRAMMAR).parse(body)
     positions = _Positions(path, body, text)

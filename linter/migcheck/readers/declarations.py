@@ -62,6 +62,7 @@ from migcheck.inventory_model import (
 )
 from migcheck.model import Document, FileKind, FileProblem, Mark
 from migcheck.readers import grammars
+from migcheck.readers.encoding import not_utf8
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
@@ -364,8 +365,11 @@ def read(path: str, data: bytes) -> Document:
     does not follow the schema, is a syntax problem at its line."""
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return _broken(path, "", f"not valid UTF-8: byte {data[error.start]:#04x}", 1, 1)
+    except UnicodeDecodeError:
+        problem = not_utf8(path, data, "migcheck")
+        return Document(
+            path, FileKind.INVENTORY, "", problem=problem, text=data.decode("utf-8-sig", "replace")
+        )
     parsed = _load(text)
     if isinstance(parsed, _Unreadable):
         return _broken(path, text, parsed.message, parsed.line, parsed.column)

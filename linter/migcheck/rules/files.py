@@ -143,6 +143,7 @@ class XmlSyntaxError(Rule):
 
 # What to do about a file that does not parse, by what it is ("": the rule's, for XML).
 _SYNTAX_FIXES = {
+    ".bicep": "Fix the file at the position shown, so that `bicep build` compiles it.",
     ".json": "Fix the JSON at the position shown, or export it again (`az graph query -o json`, or "
     "`ConvertTo-Json -Depth 100`).",
     ".ps1": "Fix the script at the position shown: PowerShell cannot run it either.",
