@@ -366,9 +366,9 @@ def read(path: str, data: bytes) -> Document:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        problem = not_utf8(path, data, "migcheck")
+        undecoded = not_utf8(path, data, "migcheck")
         return Document(
-            path, FileKind.INVENTORY, "", problem=problem, text=data.decode("utf-8-sig", "replace")
+            path, FileKind.INVENTORY, "", problem=undecoded, text=data.decode("utf-8-sig", "replace")
         )
     parsed = _load(text)
     if isinstance(parsed, _Unreadable):
