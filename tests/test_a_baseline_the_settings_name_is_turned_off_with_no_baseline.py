@@ -50,3 +50,14 @@ def test_help_says_what_no_baseline_does(capsys):
     with pytest.raises(SystemExit):
         run_cli(capsys, "check", "--help")
     assert "--no-baseline" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["plan", "badge"])
+def test_plan_and_badge_help_say_a_baseline_marks_findings_known_and_hides_none(capsys, command):
+    # The plan and the badge count a recorded finding all the same (the platform refuses it all the same),
+    # and fix nothing: their help said they report only new findings and fix every one without a baseline.
+    with pytest.raises(SystemExit):
+        run_cli(capsys, command, "--help")
+    text = " ".join(capsys.readouterr().out.split())
+    assert "mark the findings recorded in FILE as known (they still count" in text
+    assert "report only findings not recorded" not in text and "fixed" not in text

@@ -319,17 +319,25 @@ def _add_gitignore_option(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_baseline_options(command: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
-    """--baseline and --no-baseline, which check, plan and badge honour alike (`config.baseline`)."""
+def _add_baseline_options(
+    command: argparse.ArgumentParser | argparse._ArgumentGroup, *, hides: bool = True
+) -> None:
+    """--baseline and --no-baseline, which check, plan and badge honour alike (`config.baseline`). `hides`:
+    the command leaves out what the baseline records (check); the plan and the badge count it all the same,
+    since the platform refuses it all the same, and only mark it known."""
+    baseline = (
+        "report only findings not recorded in FILE"
+        if hides
+        else "mark the findings recorded in FILE as known (they still count: the platform refuses them all the same)"
+    )
+    applies_none = "every finding is reported (and fixed)" if hides else "no finding is marked as known"
     command.add_argument(
-        "--baseline",
-        metavar="FILE",
-        help="report only findings not recorded in FILE (default: the config's `baseline`, if any)",
+        "--baseline", metavar="FILE", help=f"{baseline} (default: the config's `baseline`, if any)"
     )
     command.add_argument(
         "--no-baseline",
         action="store_true",
-        help="apply no baseline, not even the config's `baseline`: every finding is reported (and fixed)",
+        help=f"apply no baseline, not even the config's `baseline`: {applies_none}",
     )
 
 
@@ -1195,7 +1203,7 @@ def _add_badge(commands: argparse._SubParsersAction) -> None:
         help="settings file (default: the nearest pyproject.toml or migcheck.toml above the paths)",
     )
     _add_gitignore_option(badge)
-    _add_baseline_options(badge)
+    _add_baseline_options(badge, hides=False)
     badge.set_defaults(run=_badge)
 
 
@@ -1219,7 +1227,7 @@ def _add_plan(commands: argparse._SubParsersAction) -> None:
         help="settings file (default: the nearest pyproject.toml or migcheck.toml above the paths)",
     )
     _add_gitignore_option(plan)
-    _add_baseline_options(plan)
+    _add_baseline_options(plan, hides=False)
     plan.set_defaults(run=_plan)
 
 
