@@ -281,7 +281,7 @@ POWERSHELL: dict[str, str] = {
     ),
     "Remove-AzureServiceExtension": "Remove-AzVmssExtension (a scale set)",
     # networking
-    "Add-AzureEndpoint": "New-AzLoadBalancer rules or New-AzNetworkSecurityRuleConfig",
+    "Add-AzureEndpoint": "Add-AzLoadBalancerRuleConfig or Add-AzNetworkSecurityRuleConfig",
     "Set-AzureEndpoint": "Set-AzLoadBalancerRuleConfig or Set-AzNetworkSecurityRuleConfig",
     "Remove-AzureEndpoint": "Remove-AzLoadBalancerRuleConfig or Remove-AzNetworkSecurityRuleConfig",
     "Set-AzureLoadBalancedEndpoint": "Set-AzLoadBalancerRuleConfig",
