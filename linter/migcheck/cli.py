@@ -1529,6 +1529,13 @@ def _server(args: argparse.Namespace) -> int:
             "`migcheck server` needs pygls 2, which migcheck's `lsp` extra installs: "
             "pip install 'pygls>=2,<3' in this environment, or pip install '.[lsp]' from a clone of migcheck"
         ) from None
+    if sys.stdin.isatty():  # started by hand, it would wait in silence for messages only an editor writes
+        print(
+            "migcheck: the language server talks LSP over standard input and output, for an editor to "
+            "start: it now waits for an editor's messages (Ctrl-D, the end of input, stops it). To check "
+            "files, run `migcheck check`; to set an editor up, see docs/editor.md of migcheck's repository",
+            file=sys.stderr,
+        )
     return serve()
 
 
