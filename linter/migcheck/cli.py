@@ -57,7 +57,10 @@ def run() -> NoReturn:
     error are flushed. Where flushing fails, or other threads still run, Python's own exit takes over."""
     global _KEPT_TO_THE_END
     _KEPT_TO_THE_END = []
-    code = main()
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        _end_as_interrupted()
     threading = sys.modules.get("threading")
     if not isinstance(code, int) or (threading is not None and threading.active_count() > 1):
         sys.exit(code)  # Python's own exit waits for the threads, then runs the exit handlers
@@ -71,6 +74,23 @@ def run() -> NoReturn:
     except Exception:
         sys.exit(code)  # Python's own exit says what failed, as it always does
     os._exit(code)
+
+
+def _end_as_interrupted() -> NoReturn:
+    """Ctrl-C: one line in place of Python's traceback, then the process ends by SIGINT, as an interrupted
+    program does, so that a shell loop or a make that ran it stops too, and the exit codes keep their
+    meaning (2 is migcheck's own refusal); where a signal cannot end it (Windows), with exit code 2."""
+    print(
+        "migcheck: interrupted (Ctrl-C): the run stopped before its end; run it again for a whole report",
+        file=sys.stderr,
+    )
+    sys.stderr.flush()
+    if os.name == "posix":
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
+    sys.exit(EXIT_ERROR)
 
 
 def _keep_to_the_end(made: object) -> None:
