@@ -113,3 +113,18 @@ def test_a_plugin_whose_rules_are_broken_says_what_to_correct_or_how_to_uninstal
     assert (code, out) == (2, "")
     assert err.startswith("migcheck: error: plugin contoso-rules[contoso]") and what in err
     assert to_do in err and err.endswith(", or uninstall it (pip uninstall contoso-rules)\n")
+
+
+def _written_for_another_migcheck():
+    raise ImportError("cannot import name 'hookimpl' from 'migcheck'", name="migcheck")
+
+
+def test_a_plugin_importing_what_this_migcheck_lacks_is_told_to_match_its_version(monkeypatch, capsys):
+    # A reinstall of the same plugin changes nothing: it was made for another version of migcheck.
+    _installed(monkeypatch, EntryPoint("contoso", _written_for_another_migcheck))
+    code, _, err = run_cli(capsys, "rules")
+    assert code == 2
+    assert "from 'migcheck'; it imports from migcheck what this version (" in err
+    assert "install a version of contoso-rules made for migcheck " in err
+    assert err.endswith("(or correct its imports), or uninstall it (pip uninstall contoso-rules)\n")
+    assert "--force-reinstall" not in err

@@ -173,14 +173,29 @@ def _register(
         plugin = load()
         manager.register(plugin, name=label)
     except Exception as exc:  # any failure inside a plugin's import is that plugin's fault
-        advice = (
-            f"; reinstall it (pip install --force-reinstall {dist}), or uninstall it (pip uninstall {dist})"
-            if dist
-            else ""
-        )
-        raise PluginError(f"plugin {label} failed to load: {type(exc).__name__}: {exc}{advice}") from exc
+        raise PluginError(
+            f"plugin {label} failed to load: {type(exc).__name__}: {exc}{_load_advice(exc, dist)}"
+        ) from exc
     if not manager.get_hookcallers(plugin):  # pluggy registers it all the same, and it adds nothing
         warn(_gives_no_rules(label, plugin, dist))
+
+
+def _load_advice(exc: Exception, dist: str | None) -> str:
+    """What to do about a plugin that fails to import: one that imports from migcheck what this version
+    has not was made for another version (or mistyped a name), which a reinstall does not change."""
+    from migcheck import __version__
+
+    if isinstance(exc, ImportError) and (exc.name or "").split(".")[0] == "migcheck":
+        lacks = f"; it imports from migcheck what this version ({__version__}) does not have: "
+        if not dist:
+            return lacks + "correct its imports"
+        return lacks + (
+            f"install a version of {dist} made for migcheck {__version__} (or correct its imports), or "
+            f"uninstall it (pip uninstall {dist})"
+        )
+    if not dist:
+        return ""
+    return f"; reinstall it (pip install --force-reinstall {dist}), or uninstall it (pip uninstall {dist})"
 
 
 def _gives_no_rules(label: str, plugin: object, dist: str | None) -> str:
