@@ -609,18 +609,10 @@ def _warn_if_nothing_checked(result: LintResult, paths: list[str], config: Confi
         )
     if result.unread or result.describes_anything():
         return
+    from migcheck.formats import KINDS_READ
+
     print(
-        f"migcheck: warning: {_nothing_classic_in(paths)} "
-        "(.csdef, .cscfg, .netcfg, .xml with a classic root element, inventory .json exports of classic "
-        "resources or of those that depend on them, .ps1, .psm1 and .py scripts that use the classic APIs, "
-        ".sh, .bash and .py scripts that run the classic CLI, Ansible playbooks and task files "
-        "(.yml, .yaml) that run it or the classic azure module, such scripts with no extension whose #! "
-        "line runs sh, bash, python or pwsh, build pipelines (azure-pipelines.yml, GitHub workflows, "
-        ".gitlab-ci.yml and the like) whose steps run the classic cmdlets, SDK or CLI, Terraform "
-        "configurations (.tf, .tf.json) of the classic azure provider, deployment templates (ARM .json, "
-        ".bicep) that declare classic resources or resources that depend on them, "
-        "TOML declarations, or Visual Studio publish profiles (.azurePubxml) of cloud service projects)"
-        f"{_patterns_that_may_leave_out(config)}",
+        f"migcheck: warning: {_nothing_classic_in(paths)} ({KINDS_READ}){_patterns_that_may_leave_out(config)}",
         file=sys.stderr,
     )
 

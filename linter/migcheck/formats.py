@@ -23,6 +23,20 @@ from dataclasses import dataclass
 
 from migcheck.model import FileKind
 
+# The kinds of file migcheck reads, in a user's words: said where a run finds nothing classic, and to a file
+# named on the command line that is none of them. One list, so that neither leaves a kind out.
+KINDS_READ = (
+    ".csdef, .cscfg, .netcfg, .xml with a classic root element, inventory .json exports of classic "
+    "resources or of those that depend on them, .ps1, .psm1 and .py scripts that use the classic APIs, "
+    ".sh, .bash and .py scripts that run the classic CLI, Ansible playbooks and task files "
+    "(.yml, .yaml) that run it or the classic azure module, such scripts with no extension whose #! "
+    "line runs sh, bash, python or pwsh, build pipelines (azure-pipelines.yml, GitHub workflows, "
+    ".gitlab-ci.yml and the like) whose steps run the classic cmdlets, SDK or CLI, Terraform "
+    "configurations (.tf, .tf.json) of the classic azure provider, deployment templates (ARM .json, "
+    ".bicep) that declare classic resources or resources that depend on them, "
+    "TOML declarations, or Visual Studio publish profiles (.azurePubxml) of cloud service projects"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Format:

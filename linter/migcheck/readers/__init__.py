@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from lxml import etree
 
-from migcheck.formats import FORMATS, STDIN_SHOWN, Format, byte_format
+from migcheck.formats import FORMATS, KINDS_READ, STDIN_SHOWN, Format, byte_format
 from migcheck.model import Document, FileKind, FileProblem, Mark
 from migcheck.readers import beside
 from migcheck.readers.suppressions import read_suppressions
@@ -361,12 +361,7 @@ def _not_classic(path: str) -> Document:
     what = f"a {extension} file" if extension else "a file"
     message = f"not a file migcheck reads: {what} that does not hold XML"
     fix = (
-        "migcheck reads the classic XML files (.csdef, .cscfg, .netcfg, REST and Export-AzureVM .xml), Python "
-        "(.py), PowerShell (.ps1, .psm1) and shell (.sh, .bash) scripts, and those with no extension whose #! "
-        "line runs python, pwsh or a shell, Ansible playbooks and task files (.yml, .yaml), JSON inventory "
-        "exports, TOML declarations, Visual Studio publish profiles (.azurePubxml) and Terraform configurations "
-        "(.tf): name those or their "
-        "folders. Other scripts (the classic CLI in a .cmd "
+        f"migcheck reads {KINDS_READ}: name those or their folders. Other scripts (the classic CLI in a .cmd "
         "file) are not read."
     )
     return Document(path, None, "", problem=FileProblem("root", message, Mark(path, 1, column=1), fix))
