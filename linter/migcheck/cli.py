@@ -182,7 +182,24 @@ class _Parser(argparse.ArgumentParser):
         # `migcheck: error:` for every command, as migcheck's own refusals begin (`main`): not
         # `migcheck check: error:` for argparse's alone. The --help line names the command.
         program = self.prog.split(" ", 1)[0]
+        if self.prog == program and message.endswith(": COMMAND"):  # `migcheck` alone, a first try
+            message = "give a command: `migcheck check` checks the current folder, `migcheck check PATH` a file or folder"
         self.exit(2, f"{program}: error: {_refusal(self.prog, message)}")
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        """A value that is not among an option's or a command's choices is told the choice nearest it,
+        as a rule code is (`migcheck chek`: did you mean check?)."""
+        try:
+            super()._check_value(action, value)
+        except argparse.ArgumentError as error:
+            import difflib
+
+            choices = [str(choice) for choice in action.choices or ()]
+            close = difflib.get_close_matches(str(value), choices, n=1)
+            if not close or "maybe you meant" in error.message:  # Python 3.14 may suggest it already
+                raise
+            said = f"invalid choice: {str(value)!r} (did you mean {close[0]}?); choose one of {', '.join(choices)}"
+            raise argparse.ArgumentError(action, said) from None
 
 
 class _CommandParser(_Parser):
