@@ -421,6 +421,7 @@ def _check(args: argparse.Namespace) -> int:
     _refuse_fixing_stdin(args)
     _refuse_stdin_folder(args.stdin_filename)
     rules = _load_rules()
+    _say_when_stdin_is_the_terminal(args)
     stdin = None
     if args.stdin_filename:
         from migcheck.guarded import read_stdin
@@ -630,6 +631,20 @@ def _warn_if_nothing_checked(result: LintResult, paths: list[str], config: Confi
 
     print(
         f"migcheck: warning: {_nothing_classic_in(paths)} ({KINDS_READ}){_patterns_that_may_leave_out(config)}",
+        file=sys.stderr,
+    )
+
+
+def _say_when_stdin_is_the_terminal(args: argparse.Namespace) -> None:
+    """A check of standard input (`-`, --stdin-filename) typed at a prompt waits for the file's text from
+    the terminal: say so, or it seems to hang."""
+    if not (args.stdin_filename or "-" in args.paths) or sys.stdin is None or not sys.stdin.isatty():
+        return
+    name = visible(args.stdin_filename) if args.stdin_filename else "the file"
+    why = "--stdin-filename" if args.stdin_filename else "the path `-`"
+    print(
+        f"migcheck: {why} reads {name} from standard input, here the terminal: paste its text, then press "
+        "Ctrl-D; to check files on disk, name them (without --stdin-filename or `-`)",
         file=sys.stderr,
     )
 
