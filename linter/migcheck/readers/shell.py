@@ -180,7 +180,7 @@ _PREFIXES: dict[str, _Prefix] = {
     "command": _Prefix(),
     "exec": _Prefix(frozenset({"-a"})),
     "nohup": _Prefix(),
-    "env": _Prefix(frozenset({"-u", "-C", "-S"})),
+    "env": _Prefix(),  # its options and operands: see `_env_operands`
     "timeout": _Prefix(frozenset({"-s", "--signal", "-k", "--kill-after"}), operands=1),
     "nice": _Prefix(frozenset({"-n", "--adjustment"})),
     "ionice": _Prefix(frozenset({"-c", "-n", "--class", "--classdata"})),
@@ -1503,8 +1503,11 @@ class _Walker:
         # The functions read where no call runs them (`functions_no_call_runs`), by the id of their bodies:
         # each once, however many processes (CI steps) source the file that defines it.
         self.read_apart: set[int] = set()
-        # The environment the command being run is given before its name (`SVC=web pwsh -File x.ps1`).
+        # The environment the command being run is given before its name (`SVC=web pwsh -File x.ps1`), a
+        # variable `env -u` takes out of it held as one not known (None); and whether `env -i` empties it
+        # of what the script exports, so that the command sees only the variables given it after.
         self.command_environment: dict[str, _Value | None] = {}
+        self.environment_emptied = False
         self.library_run: set[tuple[str, str]] = set()
         # While another file's commands run as this file's (an Ansible task file a playbook includes): its
         # classic calls are that file's own check's to report, as a sourced file's function's are.
@@ -3215,13 +3218,8 @@ class _Walker:
             (line, holes), arguments = _numbered([value]), rest[2:]
         if line is None:
             return
-        with self._child_shell():
-            outer = self.scope
-            self.scope = _Scope(dict(outer.variables), tuple(arguments))
-            try:
-                self._run_line(line, words[0].mark, holes)
-            finally:
-                self.scope = outer
+        with self._child_process(tuple(arguments)):
+            self._run_line(line, words[0].mark, holes)
 
     def _file_run_path(self, stated: str | None) -> str | None:
         """The path, from the script's folder, of a script file run by the path `stated`, where such a run
@@ -3259,32 +3257,49 @@ class _Walker:
         self.spend(len(source))
         self.library_run.add((settings.path, WHOLE_FILE_RUN))
         folder = posixpath.dirname(relative)
-        with self._child_shell():
-            outer, saved = self.scope, (self.source, self.where, self.placeholders, self.line_holes)
-            self.scope = _Scope(self._inherited(), tuple(operands[1:]))
+        with self._child_process(tuple(operands[1:])):
+            saved = self.source, self.where, self.placeholders, self.line_holes
             self.source, self.where, self.placeholders, self.line_holes = source, where, placeholders, ()
             self.depth += 1
             run_folder, self.run_folder = self.run_folder, folder or "."
-            # What it inherits is in its environment, for the processes it starts; what it exports is its own.
-            exported, self.exported = self.exported, set(self.scope.variables)
-            all_exported, self.all_exported = self.all_exported, False
             try:
                 self.statements(tree.root_node)
             finally:
-                self.exported, self.all_exported = exported, all_exported
-                self.scope = outer
                 self.source, self.where, self.placeholders, self.line_holes = saved
                 self.depth -= 1
                 self.run_folder = run_folder
         return True
 
+    @contextlib.contextmanager
+    def _child_process(self, arguments: tuple[Word, ...]) -> Iterator[None]:
+        """A shell the script starts (`bash x.sh`, `bash -c "..."`), given `arguments` as its `$1`...: it
+        begins with the variables of its environment (`_inherited`) alone, not the script's others, and
+        what it sets, exports or defines is its own, gone when it ends."""
+        with self._child_shell():
+            outer = self.scope
+            self.scope = _Scope(self._inherited(), arguments)
+            # What it inherits is in its environment, for the processes it starts; what it exports is its own.
+            exported, self.exported = self.exported, set(self.scope.variables)
+            all_exported, self.all_exported = self.all_exported, False
+            emptied, self.environment_emptied = self.environment_emptied, False
+            held, self.command_environment = self.command_environment, {}
+            try:
+                yield
+            finally:
+                self.exported, self.all_exported = exported, all_exported
+                self.environment_emptied, self.command_environment = emptied, held
+                self.scope = outer
+
     def _inherited(self) -> dict[str, _Value]:
-        """The variables a shell the script starts (`bash x.sh`) begins with: its environment, those the
-        script exports (`export`, `declare -x`, a CI step's `env:`) and those written before the command
-        (`SVC=web bash x.sh`, `env SVC=web bash x.sh`); another is the child's own, unknown to it. One set
-        to a value the script does not state is one the child does not know either."""
+        """The variables a process the script starts (`bash x.sh`, `pwsh -File x.ps1`) begins with: its
+        environment, those the script exports (`export`, `declare -x`, `set -a`, a CI step's `env:`) unless
+        `env -i` empties it, and those written before the command (`SVC=web bash x.sh`, `env SVC=web bash
+        x.sh`); another is the child's own, unknown to it. One set to a value the script does not state, or
+        taken out by `env -u`, is one the child does not know either."""
         variables = self.scope.variables
         exported = variables.keys() if self.all_exported else self.exported
+        if self.environment_emptied:
+            exported = set()
         inherited = {name: variables[name] for name in exported if name in variables}
         for name, value in self.command_environment.items():
             if value is not None:
@@ -3382,10 +3397,8 @@ class _Walker:
         it, and those written before the command (`SVC=web pwsh -File x.ps1`), where their values are
         stated (`$env:SVC = 'web'`); another is one it does not know."""
         lines = []
-        held: dict[str, _Value | None] = {name: self.scope.variables.get(name) for name in self.exported}
-        held.update(self.command_environment)
-        for name, value in sorted(held.items(), key=lambda item: item[0]):
-            if value is not None and value.text is not None and name.isidentifier():
+        for name, value in sorted(self._inherited().items(), key=lambda item: item[0]):
+            if value.text is not None and name.isidentifier():
                 lines.append(f"$env:{name} = '" + value.text.replace("'", "''") + "'\n")
         return "".join(lines)
 
@@ -3581,9 +3594,13 @@ class _Walker:
             return
         command, may_not_run = fed
         held = dict(self.command_environment)
+        emptied = self.environment_emptied
         # `env SVC=web pwsh -File x.ps1`: in the command's environment, as `SVC=web pwsh ...` is (`command`)
-        for name, value in _env_assignments(words):
-            self.command_environment[name] = value
+        for name, value in _env_changes(words):
+            if name == _EMPTIED:
+                self.command_environment, self.environment_emptied = {}, True
+            else:
+                self.command_environment[name] = value
         try:
             if may_not_run:
                 with self._maybe():
@@ -3591,7 +3608,7 @@ class _Walker:
             else:
                 self._run_command(command)
         finally:
-            self.command_environment = held
+            self.command_environment, self.environment_emptied = held, emptied
 
     def _run_command(self, words: list[Word]) -> None:
         """A command given as words, past any prefix: `azure`, a shell, a command that puts a file in
@@ -4496,17 +4513,70 @@ def _exports_all(arguments: list[str]) -> bool:
     return False
 
 
-def _env_assignments(words: list[Word]) -> list[tuple[str, _Value | None]]:
-    """The variables an `env` among the prefixes of `words` sets in the environment of the command it runs
-    (`env SVC=web VNET=$1 pwsh ...`), each with its value (None where the script does not state it)."""
-    assigned: list[tuple[str, _Value | None]] = []
+# What `_env_changes` gives for an `env` that empties the environment (`env -i`, `env -`).
+_EMPTIED = ""
+
+
+def _env_changes(words: list[Word]) -> list[tuple[str, _Value | None]]:
+    """What an `env` among the prefixes of `words` does to the environment of the command it runs, in
+    order: each variable it sets (`env SVC=web VNET=$1 pwsh ...`) with its value (None where the script
+    does not state it), each it takes out (`-u SVC`, `--unset=SVC`) with None, as one the command does not
+    know, and `_EMPTIED` where it empties it (`-i`, `-`)."""
+    changes: list[tuple[str, _Value | None]] = []
     start = 0
     while start < len(words) and (name := _prefix_named(words[start].text)) is not None:
         after = _after_prefix(name, words, start + 1)
         if name == "env":
-            assigned.extend(filter(None, map(_env_assignment, words[start + 1 : after])))
+            changes.extend(_env_operands(words, start + 1)[1])
         start = after
-    return assigned
+    return changes
+
+
+def _env_operands(words: list[Word], start: int) -> tuple[int, list[tuple[str, _Value | None]]]:
+    """Where the command `env` runs starts in `words`, past its options and the variables it sets from
+    `start` on, and what those do (see `_env_changes`): `-i` (`--ignore-environment`, a lone `-`) empties
+    the environment, `-u NAME` (`-uNAME`, `--unset NAME`, `--unset=NAME`, last of a group: `-iu NAME`)
+    takes a variable out; `-C` (`--chdir`) and `-S` take a value of their own."""
+    changes: list[tuple[str, _Value | None]] = []
+    index = start
+    while index < len(words):
+        word = words[index]
+        text = word.text
+        index += 1
+        if text is None or not text.startswith("-"):
+            assigned = _env_assignment(word)
+            if assigned is None:
+                return index - 1, changes  # the command (or one the script does not state)
+            changes.append(assigned)
+        elif text == "--":
+            break
+        elif text in ("-", "--ignore-environment"):
+            changes.append((_EMPTIED, None))
+        elif text.startswith("--"):
+            option, equals, value = text.partition("=")
+            if not equals and option in ("--unset", "--chdir", "--split-string"):
+                value, index = (words[index].text or "") if index < len(words) else "", index + 1
+            if option == "--unset":
+                changes.append((value, None))
+        else:
+            index = _env_short_options(words, index, text[1:], changes)
+    return index, changes
+
+
+def _env_short_options(words: list[Word], index: int, letters: str, changes: list) -> int:
+    """A group of `env`'s one-letter options (`-i`, `-iu NAME`, `-uNAME`), what each does added to
+    `changes`; where the words after them go on (past the value of the last, if it takes the next)."""
+    for at, letter in enumerate(letters):
+        if letter == "i":
+            changes.append((_EMPTIED, None))
+        elif letter in "uCS":
+            value = letters[at + 1 :]
+            if not value:
+                value, index = (words[index].text or "") if index < len(words) else "", index + 1
+            if letter == "u":
+                changes.append((value, None))
+            break
+    return index
 
 
 def _env_assignment(word: Word) -> tuple[str, _Value | None] | None:
@@ -4522,14 +4592,13 @@ def _env_assignment(word: Word) -> tuple[str, _Value | None] | None:
 
 def _after_prefix(name: str, words: list[Word], start: int) -> int:
     """Where the command a prefix runs starts in `words`, the prefix's own options and operands (and, for
-    `env`, the variables it sets) from `start` on."""
+    `env`, the variables it sets: `_env_operands`) from `start` on."""
+    if name == "env":
+        return _env_operands(words, start)[0]
     prefix = _PREFIXES[name]
     index = start
     while index < len(words):
         text = words[index].text
-        if text is None and name == "env" and _env_assignment(words[index]) is not None:
-            index += 1  # `env SVC=$1 ...`: a variable set to a value the script does not state
-            continue
         if text is None:  # the command (or an operand) the script does not state
             break
         if text == "--":
@@ -4537,8 +4606,6 @@ def _after_prefix(name: str, words: list[Word], start: int) -> int:
             break
         if text.startswith("-") and len(text) > 1:
             index += 2 if text in prefix.takes_value else 1
-        elif name == "env" and "=" in text:
-            index += 1
         else:
             break
     return index + prefix.operands
@@ -5441,12 +5508,15 @@ class CommandLines:
         if start is not None:
             scope.variables, walker.exported, walker.functions = dict(start[0]), set(start[1]), dict(start[2])
             walker.working = start[3]
+        # a shell of its own starts with `set -a` off, whatever one before turned on
+        all_exported, walker.all_exported = walker.all_exported, False
         try:
             run()
             # the functions of a file it sourced and ran whole that no call ran, read before they are gone
             walker.functions_no_call_runs(walker.of_a_file_run_whole)
         finally:
             scope.variables, walker.exported, walker.functions, walker.working = saved
+            walker.all_exported = all_exported
 
     def export(self, name: str) -> None:
         """The variable `name` is in the environment of the processes the lines start (a CI step's `env:`)."""
