@@ -2677,7 +2677,7 @@ class _Walker:
             return
         if (
             _prefix_named(name) is not None
-            or posixpath.basename(name) in _SHELLS | PYTHONS | _PLACES.keys() | {"parallel"}
+            or posixpath.basename(name) in _SHELLS | PYTHONS | _PLACES.keys() | {"parallel", "ssh"}
             or posixpath.basename(name).casefold() in POWERSHELLS
             or _relative_path(name)
         ):
@@ -3182,11 +3182,15 @@ class _Walker:
 
     def _run_line(self, line: str, at: Mark, holes: tuple[tuple[str | None, Mark | None], ...] = ()) -> None:
         """A command line (or script) the script builds as text and runs, parsed and run here, each node of
-        it shown at `at`; `holes`: what holds each value in it the script does not state (`_numbered`)."""
-        if "azure" not in line or self.depth >= _CALL_DEPTH:
+        it shown at `at`; `holes`: what holds each value in it the script does not state (`_numbered`). One
+        that cannot run the classic tools (`sniff`: it names no `azure` command, classic cmdlet, API host...)
+        is not parsed."""
+        if self.depth >= _CALL_DEPTH:
             return
         source = line.encode("utf-8")
         self.spend(len(source))  # parsed again at each run: paid for by its length
+        if not ("azure" in line or sniff(source)):
+            return
         source, tree = _bash_parse(source)
         if tree.root_node.has_error:
             return
@@ -3220,6 +3224,25 @@ class _Walker:
             return
         with self._child_process(tuple(arguments)):
             self._run_line(line, words[0].mark, holes)
+
+    def _ssh(self, words: list[Word]) -> None:
+        """`ssh admin@jump 'azure vm shutdown web1'`: the command line ssh has the shell of the host it logs
+        in to run (its words joined by blanks, as ssh joins them), or the script a here-document feeds that
+        shell (`ssh jump <<'EOF'`), shown where the script writes it. It runs on that machine, not this one:
+        in a shell that starts with none of the script's variables, exported or not, nor its functions, in a
+        folder the script does not know (a script file it runs by its path is that machine's, not followed).
+        A classic command it runs is the script's all the same, which stops working when it does."""
+        command = _ssh_command(words[1:])
+        if command:
+            given = [_Value(w.text, w.mark, shape=w.shape, holder=w.holder, holes=w.holes) for w in command]
+            (line, holes), at = _numbered(given), command[0].mark
+        elif command is not None and self.fed is not None:
+            line, holes, at = self.fed, (), words[0].mark
+        else:
+            return
+        with self._child_process((), environment={}):
+            self.functions, self.working = {}, None
+            self._run_line(line, at, holes)
 
     def _file_run_path(self, stated: str | None) -> str | None:
         """The path, from the script's folder, of a script file run by the path `stated`, where such a run
@@ -3271,13 +3294,16 @@ class _Walker:
         return True
 
     @contextlib.contextmanager
-    def _child_process(self, arguments: tuple[Word, ...]) -> Iterator[None]:
+    def _child_process(
+        self, arguments: tuple[Word, ...], environment: dict[str, _Value] | None = None
+    ) -> Iterator[None]:
         """A shell the script starts (`bash x.sh`, `bash -c "..."`), given `arguments` as its `$1`...: it
-        begins with the variables of its environment (`_inherited`) alone, not the script's others, and
-        what it sets, exports or defines is its own, gone when it ends."""
+        begins with the variables of its environment (`_inherited`; `environment` where it is not this
+        shell's, as another machine's is not) alone, not the script's others, and what it sets, exports or
+        defines is its own, gone when it ends."""
         with self._child_shell():
             outer = self.scope
-            self.scope = _Scope(self._inherited(), arguments)
+            self.scope = _Scope(self._inherited() if environment is None else environment, arguments)
             # What it inherits is in its environment, for the processes it starts; what it exports is its own.
             exported, self.exported = self.exported, set(self.scope.variables)
             all_exported, self.all_exported = self.all_exported, False
@@ -3367,11 +3393,20 @@ class _Walker:
         (`powershell_piece`), each call where the script writes it, the words after `-Command` joined by
         spaces as PowerShell joins them. False for
         a command the script does not state as written (a value the shell fills in), and for one that runs a
-        script file (`-Command ./migrate.ps1 ...`), left unread as before."""
+        script file (`-Command ./migrate.ps1 ...`), left unread as before. In a command line the script runs
+        as text (`bash -c "pwsh -Command '...'"`, `eval`), whose every part is shown where that runs
+        (`_At`), each character is shown there."""
         command = _powershell_command_words(words)
-        if not command or any(w.text is None or not w.exact or w.mark.column < 1 for w in command):
+        run_as_text = isinstance(self.where, _At)
+        if not command or any(
+            w.text is None or not (w.exact or run_as_text) or w.mark.column < 1 for w in command
+        ):
             return False
-        text, places = _written_in_place(command)
+        if run_as_text:
+            text = " ".join(w.text or "" for w in command)
+            places = [(command[0].mark.line, command[0].mark.column)] * len(text)
+        else:
+            text, places = _written_in_place(command)
         if (text, command[0].mark) in self.powershell_seen:  # a function's, run again at each call: read once
             return True
         self.powershell_seen.add((text, command[0].mark))
@@ -3632,6 +3667,8 @@ class _Walker:
             pass  # a script file run by its path: read where it runs, by the reader of its language
         elif posixpath.basename(name) == "parallel":
             self._parallel(words)
+        elif posixpath.basename(name) == "ssh":
+            self._ssh(words)
         elif posixpath.basename(name) in _PLACES:
             for destination, sources in _PLACES[posixpath.basename(name)](words[1:]):
                 self._put_in_place(destination, sources)
@@ -4609,6 +4646,36 @@ def _after_prefix(name: str, words: list[Word], start: int) -> int:
         else:
             break
     return index + prefix.operands
+
+
+# ssh's one-letter options that take the next word as their value (`ssh -i key.pem -p 2222 host ...`); `-N`
+# (no command) and `-s` (a subsystem) run no command line.
+_SSH_VALUES = frozenset("BbcDEeFIiJLlmOoPpQRSWw")
+_SSH_NO_COMMAND = frozenset("Ns")
+
+
+def _ssh_command(words: list[Word]) -> list[Word] | None:
+    """The words of the command ssh given `words` (after its name) has the host run, past its options and
+    the host it logs in to: none for a login shell (which a here-document may feed) or where it runs no
+    command (`-N`, `-s`); None where the script does not state an option or the host."""
+    index = 0
+    while index < len(words):
+        text = words[index].text
+        if text is None:
+            return None
+        if text == "--":
+            index += 1
+            break
+        if not text.startswith("-") or text == "-":
+            break
+        for at, letter in enumerate(text[1:]):
+            if letter in _SSH_NO_COMMAND:
+                return []
+            if letter in _SSH_VALUES:
+                index += 1 if at == len(text) - 2 else 0  # its value the next word, not the rest of this one
+                break
+        index += 1
+    return words[index + 1 :] if index < len(words) else []
 
 
 def _fed(words: list[Word], start: int, after: int) -> int:
