@@ -1150,6 +1150,8 @@ class _Walk:
     def mapping(self, node: Node, context: _Context, depth: int) -> None:
         entries = {key.value: value for key, value in node.value if _scalar(key)}
         self.budget -= len(entries)
+        if _appveyor(self.path):
+            entries = _appveyor_environment(entries)
         context = _within(entries, context, job=id(node) in self.jobs)
         if id(node) in self.jobs:
             self.job_contexts[context.job] = (context, entries)
@@ -2126,6 +2128,28 @@ def _travis(path: str) -> bool:
 
 def _bitbucket(path: str) -> bool:
     return posixpath.basename(path).casefold() in ("bitbucket-pipelines.yml", "bitbucket-pipelines.yaml")
+
+
+def _appveyor(path: str) -> bool:
+    return posixpath.basename(path).casefold() in ("appveyor.yml", ".appveyor.yml")
+
+
+def _appveyor_environment(entries: dict[str, Node]) -> dict[str, Node]:
+    """An AppVeyor mapping's entries with the variables its `environment:` gives every job (its own, and its
+    `global:` ones) as the `env:` its steps see; a `matrix:`'s, one job's each, and a secure value (a
+    mapping) are not stated."""
+    import yaml
+
+    environment = entries.get("environment")
+    if environment is None or not _mapping(environment) or "env" in entries:
+        return entries
+    stated = [(k, v) for k, v in environment.value if _scalar(k) and _scalar(v)]
+    given = _entry(environment, "global")
+    if given is not None and _mapping(given):
+        stated += [(k, v) for k, v in given.value if _scalar(k) and _scalar(v)]
+    stated = [(k, v) for k, v in stated if k.value not in ("global", "matrix")]
+    env = yaml.MappingNode("tag:yaml.org,2002:map", stated, environment.start_mark, environment.end_mark)
+    return {**entries, "env": env}
 
 
 def _gitlab(path: str) -> bool:
