@@ -368,6 +368,9 @@ class _Step:
     # `run:` in its default shell, `bash -e {0}`; an Azure Pipelines `bash:` step): MIG001 then, as for a
     # script file. Not a `cmd` step's, nor a list of commands each run apart.
     bash: bool = False
+    # The script runs in cmd, which fills in each `%NAME%` from its environment before it runs a line (an
+    # AppVeyor `cmd:` item, or one of its lists on a Windows image; a GitHub Actions `shell: cmd` step).
+    cmd: bool = False
 
     @property
     def env(self) -> dict[str, tuple[Node, Node]]:
@@ -1079,6 +1082,7 @@ class _Walk:
         self.budget = 4 * size + 1_000
         self.refused: FileProblem | None = None  # why the CI service refuses the whole file, where it does
         self.more_jobs = 1 << 30  # the numbers of the runs of a matrix job after its first
+        self.unix_image = False  # an AppVeyor file's `image:` names Ubuntu or macOS: its lists run in bash
 
     def add_jobs(self, nodes: list[Node]) -> None:
         for job in nodes:
@@ -1152,6 +1156,9 @@ class _Walk:
         self.budget -= len(entries)
         if _appveyor(self.path):
             entries = _appveyor_environment(entries)
+            image = entries.get("image")
+            names = [item.value.casefold() for item in _scalar_nodes(image)] if image is not None else []
+            self.unix_image = self.unix_image or any(("ubuntu" in n or "macos" in n) for n in names)
         context = _within(entries, context, job=id(node) in self.jobs)
         if id(node) in self.jobs:
             self.job_contexts[context.job] = (context, entries)
@@ -1290,6 +1297,18 @@ class _Walk:
                 _merge_into(entries, key, value)
         return _mapping_like(root, list(entries.values()))
 
+    def runs_in_cmd(self, key: str, entries: dict[str, Node], context: _Context) -> bool:
+        """Whether a step's script runs in cmd: an AppVeyor `cmd:` item, or one of its lists of commands (not
+        `sh:`) where its `image:` is not Ubuntu's or macOS's (its default is Windows); a GitHub Actions `run:`
+        whose shell (its own, else its job's or workflow's default) is `cmd`."""
+        if _appveyor(self.path):
+            return key == "cmd" or (key != "sh" and key in _SHELL_KEYS and not self.unix_image)
+        if key != "run" or not _github(self.path):
+            return False
+        stated = entries.get("shell")
+        shell_name = stated.value if stated is not None and _scalar(stated) else context.shell
+        return (shell_name or "").split(" ", 1)[0].casefold() == "cmd"
+
     def step(self, node: Node, entries: dict[str, Node], context: _Context) -> set[str]:
         """The step a mapping is, if it is one (added to `steps`); the keys read as its scripts."""
         read = set()
@@ -1315,7 +1334,8 @@ class _Walk:
             lines = _lines(value)
             if lines:
                 bash = not powershell and _runs_in_bash(self.path, key, value, entries, context)
-                self.steps.append(_Step(node, powershell, context, lines, key=key, bash=bash))
+                cmd = not powershell and self.runs_in_cmd(key, entries, context)
+                self.steps.append(_Step(node, powershell, context, lines, key=key, bash=bash, cmd=cmd))
                 read.add(key)
         task = entries.get("task")
         if task is not None and _scalar(task) and self.task(node, task.value, entries, context):
@@ -2419,6 +2439,34 @@ def _expanded(node: Node, macros: dict[str, Node] | None) -> tuple[str, list[Pla
     return "".join(pieces), shown
 
 
+def _cmd_variables(
+    text: str, places: list[Place], env: dict[str, tuple[Node, Node]]
+) -> tuple[str, list[Place]]:
+    """A cmd script's text as the shell reader reads it: each `%NAME%` cmd fills in from its environment
+    written `${NAME}`, the same variable of the step's environment, named as its `env` spells it (cmd
+    matches names in any case), each character shown where the `%` is; one the environment does not state
+    is a value not stated. `%%`, a batch file's `%1` and `%~dp0` stay as written."""
+    spelled = {name.casefold(): name for name in env}
+    pieces: list[str] = []
+    shown: list[Place] = []
+    start = at = 0
+    while (opened := text.find("%", at)) != -1:
+        closed = text.find("%", opened + 1)
+        if closed == -1:
+            break
+        name = text[opened + 1 : closed]
+        if not name.isidentifier():
+            at = closed if name else closed + 1  # `%%`: an escaped `%`; else the second may open one
+            continue
+        name = spelled.get(name.casefold(), name)
+        pieces.append(text[start:opened] + "${" + name + "}")
+        shown += places[start:opened] + [places[opened]] * (len(name) + 3)
+        start = at = closed + 1
+    pieces.append(text[start:])
+    shown += places[start:]
+    return "".join(pieces), shown
+
+
 def _references(text: str) -> list[tuple[int, int, str]]:
     """Where each reference to a variable or a parameter starts and ends, with the name its value is kept
     by: `$(name)`, the template expressions `${{ variables.name }}` (`variables['name']`) and
@@ -2617,7 +2665,8 @@ def _run_step(lines: shell.CommandLines, path: str, step: _Step) -> None:
             lines.export(name)
     for node in step.lines:
         held = _Held()
-        held.add(*_expanded(node, macros))
+        text, places = _expanded(node, macros)
+        held.add(*(_cmd_variables(text, places, step.env) if step.cmd else (text, places)))
         refused = _run(lines, _file(node), held, azure)
         if refused is not None and step.bash and lines.refused is None and _may_be_classic(node.value):
             lines.refused = refused if _refused_whole(step) else None
