@@ -1,7 +1,8 @@
 """A CI step whose script runs in cmd (an AppVeyor `cmd:` item, or an item of its lists on its default
-Windows image; a GitHub Actions `run:` with `shell: cmd`) fills in each `%NAME%` from the step's environment
-(cmd matches the name in any case): the value its `environment:` or `env:` states, else a value the file does
-not state, never a resource named `%NAME%`. On an Ubuntu image, AppVeyor runs the lists in bash, where `%` is
+Windows image; a GitHub Actions `run:` with `shell: cmd`; an Azure Pipelines `script:` on a Windows pool)
+fills in each `%NAME%` from the step's environment (cmd matches the name in any case): the value its
+`environment:`, `env:` or `variables:` states, else a value the file does not state, never a resource named
+`%NAME%`. On an Ubuntu image, AppVeyor runs the lists in bash (Azure Pipelines its `script:`), where `%` is
 a character like any other."""
 
 from __future__ import annotations
@@ -42,6 +43,18 @@ def _services(result) -> list[str]:
             ["shop"],
             "8:19",
         ),
+        (
+            "azure-pipelines.yml",
+            f"pool:\n  vmImage: windows-latest\nvariables:\n  svc: shop\nsteps:\n  - script: call {CREATE}\n",
+            ["shop"],
+            "6:18",
+        ),
+        (
+            "azure-pipelines.yml",
+            f"pool:\n  vmImage: ubuntu-latest\nvariables:\n  svc: shop\nsteps:\n  - script: {CREATE}\n",
+            ["%SVC%"],
+            "6:13",
+        ),
     ],
     ids=[
         "appveyor list",
@@ -49,6 +62,8 @@ def _services(result) -> list[str]:
         "not stated",
         "appveyor on ubuntu",
         "github shell cmd",
+        "azure windows",
+        "azure linux",
     ],
 )
 def test_a_cmd_script_s_percent_variable_is_its_environment_s(tmp_path, monkeypatch, path, text, seen, at):

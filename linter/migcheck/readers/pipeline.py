@@ -1300,9 +1300,12 @@ class _Walk:
     def runs_in_cmd(self, key: str, entries: dict[str, Node], context: _Context) -> bool:
         """Whether a step's script runs in cmd: an AppVeyor `cmd:` item, or one of its lists of commands (not
         `sh:`) where its `image:` is not Ubuntu's or macOS's (its default is Windows); a GitHub Actions `run:`
-        whose shell (its own, else its job's or workflow's default) is `cmd`."""
+        whose shell (its own, else its job's or workflow's default) is `cmd`; an Azure Pipelines `script:` on
+        a pool the file states is Windows."""
         if _appveyor(self.path):
             return key == "cmd" or (key != "sh" and key in _SHELL_KEYS and not self.unix_image)
+        if context.azure:
+            return key == "script" and context.system == "windows"
         if key != "run" or not _github(self.path):
             return False
         stated = entries.get("shell")
