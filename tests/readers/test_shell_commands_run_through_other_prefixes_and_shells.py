@@ -1,5 +1,6 @@
 """The classic CLI run through a prefix (`timeout 30`, `nice -n 5`, `xargs`), with an alias bypassed
-(`\\azure`), or by a shell given the command line (`bash -c "..."`) or fed the script (`bash <<EOF`)."""
+(`\\azure`), or by a shell given the command line (`bash -c "..."`, another host's through `ssh host "..."`) or fed the
+script (`bash <<EOF`)."""
 
 from __future__ import annotations
 
@@ -70,7 +71,8 @@ def test_a_shell_runs_the_command_line_c_gives_it_with_its_arguments():
     ssh jump "azure vm create svc6 img u p"
     """
     _, deployments = _read(script)
-    assert [d.service_name for d in deployments] == ["svc1", "svc2", "svc3", "svc4"]
+    # ssh's command runs on the other host, which creates the VM all the same
+    assert [d.service_name for d in deployments] == ["svc1", "svc2", "svc3", "svc4", "svc6"]
     assert deployments[0].virtual_network is not None and deployments[0].virtual_network.name == "net1"
     unstated = deployments[2].virtual_network
     assert unstated is not None and unstated.name.startswith("<virtual network name")
