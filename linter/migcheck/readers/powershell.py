@@ -288,8 +288,9 @@ _HINT = (
     r"|classic (?:virtual machine|network|storage account) (?:contributor|key operator)"
     # the classic CLI's commands on classic resources (`azure vm create`, see `xplat.CLASSIC_GROUPS`)
     r"|\bazure(?:\.cmd)?[ \t]+(?:vm|service|network|storage)[ \t]"
-    # the classic CLI started by Start-Process (`Start-Process "azure.cmd" -ArgumentList $a`), on its line
-    r"|\b(?:start-process|saps|start)[ \t][^\n]{0,200}?\bazure\b"
+    # the classic CLI started by Start-Process (`Start-Process "azure.cmd" -ArgumentList $a`) or by a
+    # scheduled task's action (`New-ScheduledTaskAction -Execute azure.cmd`), on its line
+    r"|\b(?:start-process|saps|start|new-scheduledtaskaction)[ \t][^\n]{0,200}?\bazure\b"
     # its name assigned, to run it by the variable (`$exe = "azure"; & $exe vm …`), or the call operator
     # running it with its words in a variable (`& azure $params`)
     r"|=[ \t]*[\"']azure(?:\.cmd)?[\"']|&[ \t]*[\"']?azure(?:\.cmd)?[\"']?[ \t]+[$@]"
@@ -6328,6 +6329,12 @@ def _is_cli(program: str) -> bool:
     return name.casefold() in ("azure", "azure.cmd")
 
 
+def _is_powershell(program: str) -> bool:
+    """Whether a program a script starts is PowerShell's (`powershell.exe`, `pwsh`, in any folder)."""
+    name = program.strip().strip('"').replace("\\", "/").rsplit("/", 1)[-1]
+    return name.casefold() in shell.POWERSHELLS
+
+
 def _command_line(value: Value) -> str:
     """The command line a program is started with: a string as it is, an array's items joined with blanks
     (as Start-Process joins them), each piece the script does not state as `automation.HOLE` (its shape
@@ -6348,12 +6355,13 @@ def _command_line(value: Value) -> str:
 _CMD_SPECIAL = frozenset("%^&|<>")
 
 
-def _windows_words(line: str, at: Mark) -> list[xplat.Word]:
+def _windows_words(line: str, at: Mark, through_cmd: bool = True) -> list[xplat.Word]:
     """A command line split into the arguments a program gets on Windows (the C runtime's rules: blanks
     part words outside double quotes; a backslash escapes a double quote, 2n backslashes before one are n
-    backslashes), each shown at `at`. A word holding a piece the script does not state, or a character
-    cmd.exe reads before the CLI (`%`, `^`, `&`, ...), or a single quote (which quotes nothing there, as a
-    script meant otherwise most likely) is not known."""
+    backslashes), each shown at `at`. A word holding a piece the script does not state is not known, nor,
+    for a program cmd.exe runs (`through_cmd`: the classic CLI, `azure.cmd`), one holding a character
+    cmd.exe reads before it (`%`, `^`, `&`, ...) or a single quote (which quotes nothing there, as a
+    script meant otherwise most likely)."""
     words: list[xplat.Word] = []
     current: list[str] = []
     started = quoted = False
@@ -6377,19 +6385,19 @@ def _windows_words(line: str, at: Mark) -> list[xplat.Word]:
             quoted, started = not quoted, True
         elif char in " \t" and not quoted:
             if started:
-                words.append(_windows_word("".join(current), at))
+                words.append(_windows_word("".join(current), at, through_cmd))
             current, started = [], False
         else:
             current.append(char)
             started = True
         index += 1
     if started:
-        words.append(_windows_word("".join(current), at))
+        words.append(_windows_word("".join(current), at, through_cmd))
     return words
 
 
-def _windows_word(text: str, at: Mark) -> xplat.Word:
-    unsure = automation.HOLE in text or "'" in text or not _CMD_SPECIAL.isdisjoint(text)
+def _windows_word(text: str, at: Mark, through_cmd: bool) -> xplat.Word:
+    unsure = automation.HOLE in text or (through_cmd and ("'" in text or not _CMD_SPECIAL.isdisjoint(text)))
     return xplat.Word(None if unsure else text, at)
 
 
@@ -6932,11 +6940,22 @@ _NEW_CLOUD_SERVICE_ROLE = "new-azcloudserviceroleprofilepropertiesobject"
 _NEW_CLOUD_SERVICE_ROLE_SPEC = cmdlets._spec("Name SkuCapacity SkuName SkuTier")
 
 
+# New-ScheduledTaskAction: the program a scheduled task starts (`-Execute`), with its command line
+# (`-Argument`), read as Start-Process's program and arguments are (`_Walker._cli_started`).
+_SCHEDULED_ACTION = "new-scheduledtaskaction"
+_SCHEDULED_ACTION_SPEC = cmdlets._spec(
+    "Execute:0 Argument:1 WorkingDirectory:2 Id CimSession ThrottleLimit AsJob!",
+    aliases={"FilePath": "Execute", "ArgumentList": "Argument"},
+)
+
+
 def _spec_of(key: str) -> cmdlets.Spec:
     if key in cmdlets.SPECS:
         return cmdlets.SPECS[key]
     if key in cmdlets.PROCESS_STARTERS:
         return cmdlets.START_PROCESS_SPEC
+    if key == _SCHEDULED_ACTION:
+        return _SCHEDULED_ACTION_SPEC
     if key == "new-object":
         return _NEW_OBJECT
     if key in _WRITE_OUTPUT:
@@ -9945,7 +9964,28 @@ class Interpreter:
         texts = [self._command_word(part, env) for part in words]
         if not texts or any(text is None for text in texts):
             return None
-        line = " ".join(text for text in texts if text is not None)
+        return self._powershell_line_run(node, " ".join(text for text in texts if text is not None), env)
+
+    def _powershell_started(self, node: Node, words: list[xplat.Word], env: Env) -> Value | None:
+        """PowerShell's program started with the command line `words` split (`Start-Process powershell.exe
+        -ArgumentList '-Command "Stop-AzureVM ..."'`; a scheduled task's `New-ScheduledTaskAction -Execute
+        powershell.exe -Argument ...`, which runs it later, the script's all the same): the command after
+        `-Command` (`-c`, the words after it joined by blanks) run as `pwsh -Command` runs it
+        (`_powershell_line_run`). None for a file it runs, or a command the script does not state."""
+        for index, word in enumerate(words):
+            option = (word.text or "").casefold()
+            if option in ("-command", "-c"):
+                rest = words[index + 1 :]
+                if not rest or any(w.text is None for w in rest):
+                    return None
+                return self._powershell_line_run(node, " ".join(w.text or "" for w in rest), env)
+            if not option.startswith("-") or option in ("-file", "-f", "-encodedcommand", "-e", "-ec"):
+                return None
+        return None
+
+    def _powershell_line_run(self, node: Node, line: str, env: Env) -> Value | None:
+        """The command line `line` PowerShell's program runs (see `_powershell_command_run`), shown where
+        the call `node` is."""
         parsed = _parse(self.path, line)
         if isinstance(parsed, FileProblem) or self.depth > _MAX_DEPTH:
             return None
@@ -10076,6 +10116,20 @@ class Interpreter:
         self.spend(len(run[1]))
         self.scripts_read += run[1]
         self.files_run.add(run[0])
+        return Unknown(self.snippet(node))
+
+    def _shell_command_run(self, node: Node, program: str, env: Env) -> Value | None:
+        """`bash -c "azure vm shutdown web1"` (`sh -c`), `ssh jump 'azure vm shutdown web1'`: the command
+        line a shell is given, or ssh has the other host's shell run, read by the shell reader as it runs
+        it (`shell.command_line_run`), each call shown where the command is, its calls this script's. None
+        where it describes nothing."""
+        words, _ = self._native_words(node, env)
+        at = self.where.mark(node)
+        described = shell.command_line_run(self.path, program, [xplat.Word(w.text, at) for w in words], at)
+        if not described:
+            return None
+        self.spend(len(described))
+        self.scripts_read += described
         return Unknown(self.snippet(node))
 
     def _native_text(self, node: Node, arg: Arg | None, env: Env) -> str | None:
@@ -11434,6 +11488,8 @@ class Interpreter:
             output = self._python_file_run(node, env)
         if output is None and key.removesuffix(".exe") in shell.SHELLS and key not in self.defined:
             output = self._shell_file_run(node, key.removesuffix(".exe"), env)
+        if output is None and key.removesuffix(".exe") in {*shell.SHELLS, "ssh"} and key not in self.defined:
+            output = self._shell_command_run(node, key.removesuffix(".exe"), env)
         if output is None and invoked is not None and key not in self.defined:
             output = self._shell_file_by_path(node, invoked, env)
         if output is not None:
@@ -12632,14 +12688,16 @@ class Interpreter:
         (a string, or an array Start-Process joins with blanks), `cmd /c azure …` (each argument as
         written) and `cmd /c "azure …"` (one string). A command line is split as the CLI receives it (see
         `_windows_words`). None when the command starts no classic CLI the script states."""
-        if key in cmdlets.PROCESS_STARTERS:
+        if key in cmdlets.PROCESS_STARTERS or key == _SCHEDULED_ACTION:
             args = self.bind(node, key, env)
-            program = _arg_value(args, "FilePath")
-            if not isinstance(program, Text) or not _is_cli(program.value):
-                return None
-            listed = args.get("ArgumentList")
+            program = _arg_value(args, "FilePath" if key != _SCHEDULED_ACTION else "Execute")
+            listed = args.get("ArgumentList" if key != _SCHEDULED_ACTION else "Argument")
             at = self._written_at(listed) or self._at_call(node)
             line = _command_line(listed.value) if listed is not None else ""
+            if isinstance(program, Text) and _is_powershell(program.value):
+                return self._powershell_started(node, _windows_words(line, at, through_cmd=False), env)
+            if not isinstance(program, Text) or not _is_cli(program.value):
+                return None
             return self._xplat_words(node, _windows_words(line, at), {}, env)
         if key not in ("cmd", "cmd.exe"):
             return None

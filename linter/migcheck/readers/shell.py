@@ -5824,6 +5824,22 @@ def script_file_run(program: str, words: list[Word], at: Mark) -> tuple[str, tup
     return (settings.path, resources) if any(followed) else None
 
 
+def command_line_run(path: str, program: str, words: list[Word], at: Mark) -> tuple[object, ...]:
+    """What the command line another language's script gives a shell or ssh describes (PowerShell's `bash
+    -c "azure vm shutdown web1"`, `ssh jump 'azure vm shutdown web1'`), `program` given `words` (after its
+    name): read as that shell, or the other host's, runs it (`_Walker._shell`, `_Walker._ssh`), each call
+    shown at `at`; nothing for a script file it runs (`script_file_run`) or a line that runs no classic
+    tool."""
+    if not sniff(" ".join(word.text or "" for word in words).encode("utf-8")):
+        return ()
+
+    def program_run(lines: CommandLines) -> None:
+        lines.walker.where = _At(at)
+        lines.walker._run_command([Word(program, at), *words])
+
+    return run_commands(path, b"", program_run)
+
+
 def python_file_operands(words: list[Word]) -> tuple[str, list[Word]] | None:
     """The script file a Python interpreter given `words` (after its name) runs, as a path from the folder it
     runs in (a module `-m pkg.tool` as `pkg/tool.py`), and the words given it; None where it runs code
