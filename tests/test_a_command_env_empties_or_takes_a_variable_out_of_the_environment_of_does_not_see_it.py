@@ -1,9 +1,11 @@
 """`env -i cmd` (`env -`, `env --ignore-environment`) runs `cmd` with an empty environment, and `env -u NAME
 cmd` (`-uNAME`, `--unset NAME`, `--unset=NAME`) with the variable `NAME` taken out of it: the command does
 not see what the script exported (`export`, `set -a`), only the variables `env` sets after (`env -i
-SVC=other cmd`). A shell the script starts (`bash -c '...'`, `bash child.sh`) sees its environment alone,
-not the variables the script set and did not export, and a PowerShell process (`pwsh -File`) sees what
-`set -a` exported. Each CI step's shell starts with `set -a` off, whatever an earlier step turned on."""
+SVC=other cmd`). So does `sudo cmd`, which resets the environment (but for `-E`, `--preserve-env`) and sets
+the variables written before the command (`sudo SVC=other cmd`). A shell the script starts (`bash -c '...'`,
+`bash child.sh`) sees its environment alone, not the variables the script set and did not export, and a
+PowerShell process (`pwsh -File`) sees what `set -a` exported. Each CI step's shell starts with `set -a` off,
+whatever an earlier step turned on."""
 
 from __future__ import annotations
 
@@ -45,6 +47,12 @@ RUNS = {
     "child shell, env -iu NAME": ("env -iu HOME SVC=other bash ./child.sh", "other"),
     "child shell, another variable taken out": ("env -u HOME bash ./child.sh", "shop"),
     "child shell, after sudo": ("sudo env -i bash ./child.sh", None),
+    "child shell, sudo resets it": ("sudo bash ./child.sh", None),
+    "child shell, sudo -u resets it": ("sudo -u ops bash ./child.sh", None),
+    "child shell, sudo -E keeps it": ("sudo -u ops -E bash ./child.sh", "shop"),
+    "child shell, sudo --preserve-env keeps it": ("sudo --preserve-env=SVC bash ./child.sh", "shop"),
+    "child shell, sudo sets one": ("sudo SVC=other bash ./child.sh", "other"),
+    "the command line, sudo": ('sudo azure vm create "$SVC" img ops P -l West', "shop"),  # filled in before
     "child shell, exported": ("bash ./child.sh", "shop"),
     "bash -c, env -i": (f"env -i bash -c '{VM}'", None),
     "bash -c, env -u": (f"env -u SVC sh -c '{VM}'", None),
@@ -70,6 +78,8 @@ def test_a_shell_env_starts_sees_only_the_variables_it_leaves(tmp_path, monkeypa
         ("env --unset=SVC pwsh -File ./y.ps1", None),
         ("env -i SVC=other pwsh -File ./y.ps1", "other"),
         ("pwsh -File ./y.ps1", "shop"),
+        ("sudo pwsh -File ./y.ps1", None),
+        ("sudo -E pwsh -File ./y.ps1", "shop"),
     ],
 )
 def test_a_powershell_process_env_starts_sees_only_the_variables_it_leaves(tmp_path, monkeypatch, line, seen):

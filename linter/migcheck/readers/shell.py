@@ -4565,7 +4565,24 @@ def _env_changes(words: list[Word]) -> list[tuple[str, _Value | None]]:
         after = _after_prefix(name, words, start + 1)
         if name == "env":
             changes.extend(_env_operands(words, start + 1)[1])
+        elif name == "sudo":
+            changes.extend(_sudo_environment(words[start + 1 : after]))
         start = after
+    return changes
+
+
+def _sudo_environment(operands: list[Word]) -> list[tuple[str, _Value | None]]:
+    """What `sudo` given `operands` (its options and the variables it sets, before the command) does to the
+    command's environment (see `_env_changes`): sudo resets it (its default `env_reset`), keeping what the
+    system's policy keeps, which the script does not state, unless told to keep it (`-E`,
+    `--preserve-env`); then it sets the variables written before the command (`sudo SVC=web cmd`)."""
+    texts = [word.text or "" for word in operands]
+    keeps = any(
+        text.startswith("--preserve-env") or (text[:1] == "-" and text[1:2] != "-" and "E" in text)
+        for text in texts
+    )
+    changes: list[tuple[str, _Value | None]] = [] if keeps else [(_EMPTIED, None)]
+    changes.extend(filter(None, (_env_assignment(word) for word in operands if "=" in (word.text or ""))))
     return changes
 
 
@@ -4643,6 +4660,8 @@ def _after_prefix(name: str, words: list[Word], start: int) -> int:
             break
         if text.startswith("-") and len(text) > 1:
             index += 2 if text in prefix.takes_value else 1
+        elif name == "sudo" and _env_assignment(words[index]) is not None:
+            index += 1  # `sudo SVC=web cmd`: a variable it sets in the command's environment
         else:
             break
     return index + prefix.operands
