@@ -2677,7 +2677,7 @@ class _Walker:
             return
         if (
             _prefix_named(name) is not None
-            or posixpath.basename(name) in _SHELLS | PYTHONS | _PLACES.keys() | {"parallel", "ssh"}
+            or posixpath.basename(name) in _SHELLS | PYTHONS | _PLACES.keys() | {"parallel", "ssh", *_CONTAINERS}
             or posixpath.basename(name).casefold() in POWERSHELLS
             or _relative_path(name)
         ):
@@ -3244,6 +3244,29 @@ class _Walker:
             self.functions, self.working = {}, None
             self._run_line(line, at, holes)
 
+    def _container(self, words: list[Word]) -> None:
+        """`docker run --rm -e SVC=web microsoft/azure-cli azure vm create ...` (`docker exec`, `podman`): the
+        command a container runs, as words (no shell splits them again), shown where the script writes them.
+        It runs in the container, not on this machine: with the environment its `-e NAME=value` (`--env`)
+        gives it, `-e NAME` the script's value of an exported `NAME`, and no other, none of the script's
+        functions, in a folder the script does not know (a script file it runs by its path is the
+        container's, not followed)."""
+        found = _container_command(words[1:])
+        if found is None:
+            return
+        given, command = found
+        inherited = self._inherited()
+        environment: dict[str, _Value] = {}
+        for word in given:
+            assigned = _env_assignment(word)
+            if assigned is not None and assigned[1] is not None:
+                environment[assigned[0]] = assigned[1]
+            elif word.text is not None and word.text in inherited:
+                environment[word.text] = inherited[word.text]
+        with self._child_process((), environment=environment):
+            self.functions, self.working = {}, None
+            self._run_words(command)
+
     def _file_run_path(self, stated: str | None) -> str | None:
         """The path, from the script's folder, of a script file run by the path `stated`, where such a run
         is followed: a path the script states from the folder it runs in (not an absolute one, which names a
@@ -3669,6 +3692,8 @@ class _Walker:
             self._parallel(words)
         elif posixpath.basename(name) == "ssh":
             self._ssh(words)
+        elif posixpath.basename(name) in _CONTAINERS:
+            self._container(words)
         elif posixpath.basename(name) in _PLACES:
             for destination, sources in _PLACES[posixpath.basename(name)](words[1:]):
                 self._put_in_place(destination, sources)
@@ -4695,6 +4720,55 @@ def _ssh_command(words: list[Word]) -> list[Word] | None:
                 break
         index += 1
     return words[index + 1 :] if index < len(words) else []
+
+
+# The container engines whose `run` and `exec` start a command in a container (`_Walker._container`), the
+# options before their command that take the next word as their value (the global ones too, before `run`),
+# and those that give the command's environment.
+_CONTAINERS = frozenset({"docker", "podman"})
+_CONTAINER_VALUES = frozenset(
+    {"-a", "-c", "-e", "-h", "-l", "-m", "-p", "-u", "-v", "-w", "-H", "--host", "--context", "--config"}
+    | {"--log-level", "--attach", "--add-host", "--cap-add", "--cap-drop", "--cidfile", "--cpus", "--device"}
+    | {"--dns", "--dns-search", "--dns-option", "--env", "--env-file", "--entrypoint", "--expose", "--gpus"}
+    | {"--hostname", "--label", "--label-file", "--link", "--log-driver", "--log-opt", "--memory", "--mount"}
+    | {"--name", "--network", "--net", "--network-alias", "--platform", "--publish", "--pull", "--restart"}
+    | {"--runtime", "--security-opt", "--shm-size", "--stop-signal", "--stop-timeout", "--tmpfs", "--user"}
+    | {"--ulimit", "--volume", "--volumes-from", "--workdir", "--ipc", "--pid", "--userns", "--ip", "--ip6"}
+    | {"--detach-keys", "--cpu-shares", "--memory-swap", "--isolation", "--cgroupns", "--uts"}
+)
+_CONTAINER_ENV = frozenset({"-e", "--env"})
+
+
+def _container_command(words: list[Word]) -> tuple[list[Word], list[Word]] | None:
+    """Of `docker` (`podman`) given `words` (after its name): the words that give the command a container
+    runs its environment (`-e SVC=web`, `--env=SVC`: `SVC=web`, `SVC`), and the command (past the image of
+    `run`, the container of `exec`); None for another subcommand, a container that runs its image's own
+    command, or a word before the command the script does not state."""
+    index, subcommand, given = 0, "", []
+    while index < len(words):
+        text = words[index].text
+        if text is None:
+            return None
+        option, equals, value = text.partition("=")
+        if text.startswith("-") and option in _CONTAINER_VALUES and not equals:
+            if option in _CONTAINER_ENV and index + 1 < len(words):
+                given.append(words[index + 1])
+            index += 2
+            continue
+        if text.startswith("-"):
+            if option in _CONTAINER_ENV:
+                given.append(words[index].part(len(option) + 1, value))
+            elif text[:2] == "-e" and len(text) > 2:
+                given.append(words[index].part(2, text[2:]))
+            index += 1
+            continue
+        if subcommand in ("run", "exec"):
+            return (given, words[index + 1 :]) if index + 1 < len(words) else None
+        if text not in ("run", "exec", "container") or (subcommand and subcommand != "container"):
+            return None
+        subcommand = text
+        index += 1
+    return None
 
 
 def _fed(words: list[Word], start: int, after: int) -> int:
