@@ -2677,7 +2677,8 @@ class _Walker:
             return
         if (
             _prefix_named(name) is not None
-            or posixpath.basename(name) in _SHELLS | PYTHONS | _PLACES.keys() | {"parallel", "ssh", *_CONTAINERS}
+            or posixpath.basename(name)
+            in _SHELLS | PYTHONS | _PLACES.keys() | {"parallel", "ssh", *_CONTAINERS}
             or posixpath.basename(name).casefold() in POWERSHELLS
             or _relative_path(name)
         ):
