@@ -4,7 +4,8 @@ curl sends to the Service Management API), and `ssh host '...'` (its words joine
 here-document feeds it), which runs on another machine: a classic command there is the script's all the same
 (it stops working when the resources are migrated), said where the script writes it, but that shell starts
 with none of the script's variables, and a script file it runs by its path is that machine's, not the
-repository's. A command that is not classic says nothing, and `ssh -N` runs none."""
+repository's; and `su ops -c '...'` (`runuser`), which has the user's shell run it with the script's environment,
+or, logging in, none of it. A command that is not classic says nothing, and `ssh -N` runs none."""
 
 from __future__ import annotations
 
@@ -85,3 +86,27 @@ def test_a_script_file_ssh_runs_by_its_path_is_the_other_machine_s(tmp_path, mon
     result = lint_files(tmp_path, monkeypatch, files, "MIG601", dedent=False)
     assert where(result.findings) == ["MIG601 c.sh:2:1"]
     assert "Shell script 'c.sh' uses" in result.findings[0].message
+
+
+SU_CREATE = 'azure vm create "$SVC" img ops Pa55w.rd! -l West'
+
+
+@pytest.mark.parametrize(
+    ("line", "seen"),
+    [
+        (f"su ops -c '{SU_CREATE}'", ["shop"]),  # the script's environment
+        (f"runuser ops --command '{SU_CREATE}'", ["shop"]),
+        (f"su - ops -c '{SU_CREATE}'", []),  # logging in: none of it
+        (f"su -l -c '{SU_CREATE}' ops", []),
+    ],
+    ids=["su -c", "runuser --command", "su - (login)", "su -l (login)"],
+)
+def test_the_command_line_su_gives_the_user_s_shell_is_read_as_bash_c_s(tmp_path, monkeypatch, line, seen):
+    """`su ops -c '...'` (`runuser`) has the user's shell run the command line: with the script's environment,
+    or, logging in (`-`, `-l`), with none of it."""
+    text = f"#!/bin/bash\nexport SVC=shop\n{line}\n"
+    result = lint_files(tmp_path, monkeypatch, {"run.sh": text}, dedent=False)
+    services = [r.service_name for d in result.documents for r in d.resources if isinstance(r, Deployment)]
+    assert len(services) == 1
+    assert [name for name in services if name and not name.startswith("<")] == seen
+    assert f"MIG601 run.sh:3:{line.index('azure') + 1}" in where(result.findings)  # where the line says it

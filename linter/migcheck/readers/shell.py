@@ -2678,7 +2678,7 @@ class _Walker:
         if (
             _prefix_named(name) is not None
             or posixpath.basename(name)
-            in _SHELLS | PYTHONS | _PLACES.keys() | {"parallel", "ssh", *_CONTAINERS}
+            in _SHELLS | PYTHONS | _PLACES.keys() | {"parallel", "ssh", *_SWITCH_USER, *_CONTAINERS}
             or posixpath.basename(name).casefold() in POWERSHELLS
             or _relative_path(name)
         ):
@@ -3245,6 +3245,19 @@ class _Walker:
             self.functions, self.working = {}, None
             self._run_line(line, at, holes)
 
+    def _switch_user(self, words: list[Word]) -> None:
+        """`su - ops -c 'azure vm shutdown web1'` (`su -c '...' ops`, `--command=...`, `runuser`): the command
+        line the user's shell runs, as `bash -c` runs one (`_shell`), shown where the script writes it: with
+        the script's environment, or, logging in (`-`, `-l`, `--login`), none of it."""
+        found = _switch_user_command(words[1:])
+        if found is None:
+            return
+        given, login = found
+        value = _Value(given.text, given.mark, shape=given.shape, holder=given.holder, holes=given.holes)
+        line, holes = _numbered([value])
+        with self._child_process((), environment={} if login else None):
+            self._run_line(line, given.mark, holes)
+
     def _container(self, words: list[Word]) -> None:
         """`docker run --rm -e SVC=web microsoft/azure-cli azure vm create ...` (`docker exec`, `podman`): the
         command a container runs, as words (no shell splits them again), shown where the script writes them.
@@ -3695,6 +3708,8 @@ class _Walker:
             self._ssh(words)
         elif posixpath.basename(name) in _CONTAINERS:
             self._container(words)
+        elif posixpath.basename(name) in _SWITCH_USER:
+            self._switch_user(words)
         elif posixpath.basename(name) in _PLACES:
             for destination, sources in _PLACES[posixpath.basename(name)](words[1:]):
                 self._put_in_place(destination, sources)
@@ -4721,6 +4736,35 @@ def _ssh_command(words: list[Word]) -> list[Word] | None:
                 break
         index += 1
     return words[index + 1 :] if index < len(words) else []
+
+
+# The commands that run a command line as another user, in that user's shell (`su -c`, `runuser -c`).
+_SWITCH_USER = frozenset({"su", "runuser"})
+_SWITCH_USER_VALUES = frozenset(
+    {"-s", "--shell", "-g", "--group", "-G", "--supp-group", "-w", "--whitelist-environment"}
+)
+
+
+def _switch_user_command(words: list[Word]) -> tuple[Word, bool] | None:
+    """Of `su` (`runuser`) given `words` (after its name): the command line `-c` (`--command`) gives it,
+    and whether it logs in (`-`, `-l`, `--login`), which starts the shell with none of the environment;
+    None where it runs no command line (an interactive shell, `runuser -u ops -- cmd`)."""
+    command: Word | None = None
+    login = False
+    index = 0
+    while index < len(words):
+        text = words[index].text or ""
+        if text in ("-", "-l", "--login"):
+            login = True
+        elif text in ("-c", "--command") and index + 1 < len(words):
+            command = words[index + 1]
+            index += 1
+        elif text.startswith("--command="):
+            command = words[index].part(len("--command="), text[len("--command=") :])
+        elif text in _SWITCH_USER_VALUES or text in ("-u", "--user"):
+            index += 1
+        index += 1
+    return (command, login) if command is not None else None
 
 
 # The container engines whose `run` and `exec` start a command in a container (`_Walker._container`), the
