@@ -3266,7 +3266,7 @@ class _Walker:
         functions, in a folder the script does not know (a script file it runs by its path is the
         container's, not followed)."""
         found = _container_command(words[1:])
-        if found is None:
+        if found is None or self.depth >= _CALL_DEPTH:  # a container in a container...: as deep as calls
             return
         given, command = found
         inherited = self._inherited()
@@ -3279,7 +3279,11 @@ class _Walker:
                 environment[word.text] = inherited[word.text]
         with self._child_process((), environment=environment):
             self.functions, self.working = {}, None
-            self._run_words(command)
+            self.depth += 1
+            try:
+                self._run_words(command)
+            finally:
+                self.depth -= 1
 
     def _file_run_path(self, stated: str | None) -> str | None:
         """The path, from the script's folder, of a script file run by the path `stated`, where such a run
