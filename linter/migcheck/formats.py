@@ -47,6 +47,9 @@ class Format:
     # A smaller size limit than the one for every file (`migcheck.readers.MAX_FILE_BYTES`), for formats
     # whose parsers cost far more per byte than lxml: scripts.
     max_bytes: int | None = None
+    # What the files of this format are called where one is past the size limit, and what of one goes
+    # unread, when its kind's words ("shell scripts" for the kind Terraform's records share) would be wrong.
+    called: tuple[str, str] | None = None
 
 
 # Real scripts are at most a few hundred KB (the corpus's largest: 127 KB of Python, 74 KB of PowerShell).
@@ -82,6 +85,7 @@ FORMATS: tuple[Format, ...] = (
         "migcheck.readers.terraform",
         xml=False,
         max_bytes=SCRIPT_BYTES,
+        called=("Terraform files", "none of the resources it declares is read"),
     ),
     Format(FileKind.INVENTORY, (".json",), "migcheck.readers.inventory", xml=False),
     # Bicep files that declare classic resources (or cloud services of extended support): read into the
@@ -93,6 +97,7 @@ FORMATS: tuple[Format, ...] = (
         "migcheck.readers.bicep",
         xml=False,
         max_bytes=SCRIPT_BYTES,
+        called=("Bicep files", "none of the resources it declares is read"),
     ),
     # Declarations (facts no export shows) in TOML: both readers produce the same types.
     Format(FileKind.INVENTORY, (".toml",), "migcheck.readers.declarations", xml=False),
@@ -107,7 +112,13 @@ FORMATS: tuple[Format, ...] = (
     ),
     # Graphical runbooks of Azure Automation: their activities are a binary graph, not read; the file is said
     # to be one (a part not read), so that the run names it.
-    Format(FileKind.POWERSHELL, (".graphrunbook",), "migcheck.readers.graphrunbook", xml=False),
+    Format(
+        FileKind.POWERSHELL,
+        (".graphrunbook",),
+        "migcheck.readers.graphrunbook",
+        xml=False,
+        called=("graphical runbooks", "none of it is read"),
+    ),
 )
 
 

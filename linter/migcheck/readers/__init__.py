@@ -292,7 +292,8 @@ def _read_bytes(fmt: Format, path: str, data: bytes, *, explicit: bool) -> Docum
         if len(data) > limit:
             # A module that reads files of several kinds names which this one is (`ansible.too_large`).
             named = getattr(module, "too_large", None)
-            return _too_large(path, data, fmt.kind, None, limit, named(path, data) if named else None)
+            called = named(path, data) if named else fmt.called
+            return _too_large(path, data, fmt.kind, None, limit, called)
         return module.read(path, data)
     except Exception as exc:  # the boundary: whatever the bytes, the run goes on
         return Document(path, fmt.kind, "", problem=_failed(path, exc))
