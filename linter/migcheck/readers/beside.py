@@ -29,7 +29,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar, cast
 
 from migcheck import guarded
 from migcheck.discover import STDIN, Candidate
@@ -92,6 +92,9 @@ class _Inputs:
         self.by_folder: dict[str, list[str]] | None = None  # the names in each folder, at the first asked for
         # What `once_per_run` made, by its key and project root, with what its making took.
         self.made: dict[tuple[str, str], tuple[object, tuple[Loaded, ...]]] = {}
+        # What `values_of` made of each settings file for each reader in this run: the process's cache
+        # holds a bounded number, which a folder of more files than that read in turn would empty.
+        self.values: dict[tuple[Settings, Callable[[Settings], object]], object] = {}
 
     def in_order(self) -> list[str]:
         """The absolute path of each file to read, in order: the files inside a folder are a run of it."""
@@ -456,8 +459,16 @@ def _through_a_link(folder: str, absolute: str) -> bool:
 
 def values_of(settings: Settings, read: Callable[[Settings], T]) -> T:
     """What `read` makes of a settings file (the values it assigns), once per process for each file and
-    reader: no settings file is found while it runs, so one that loads another does not follow it."""
-    return _values(settings, read)
+    reader: no settings file is found while it runs, so one that loads another does not follow it. Once
+    per run as well, whatever the number of files: each of a folder's 400 Terraform files reads the other
+    399, which the process's cache of 256 alone would read again for each."""
+    inputs = _INPUTS.get()
+    if inputs is None:
+        return _values(settings, read)
+    key = (settings, read)
+    if key not in inputs.values:
+        inputs.values[key] = _values(settings, read)
+    return cast(T, inputs.values[key])
 
 
 @functools.lru_cache(maxsize=256)
