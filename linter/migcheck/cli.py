@@ -532,10 +532,15 @@ def _refuse_unknown_format(args: argparse.Namespace, command: str) -> None:
 def _written_files(*paths: str | None) -> list[str]:
     """The files of `paths` (those given) a run writes that are migcheck's own, never read as inputs: last
     run's report or baseline. One that describes something classic is an input, which the run reads, and
-    refuses to write (`_refuse_overwriting_inputs`)."""
+    refuses to write (`_refuse_overwriting_inputs`), also by the name it has once writing has made the
+    folders on its way (`missing/../a.cscfg` is `a.cscfg`)."""
     from migcheck.engine import classic_file
 
-    return [path for path in paths if path and path != "-" and not classic_file(path)]
+    return [
+        path
+        for path in paths
+        if path and path != "-" and not (classic_file(path) or classic_file(os.path.abspath(path)))
+    ]
 
 
 def _refuse_overwriting_inputs(

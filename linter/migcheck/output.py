@@ -57,7 +57,9 @@ def _read_as(path: str, inputs: Iterable[tuple[str, str, str]]) -> tuple[str, st
     try:
         target = os.stat(path)
     except OSError:
-        return None  # nothing there yet (or nothing this can tell): no input is replaced
+        target = _once_its_folders_are_made(path)
+        if target is None:
+            return None  # nothing there yet (or nothing this can tell): no input is replaced
     if not stat.S_ISREG(target.st_mode):
         return None  # a pipe or a device is written into, and no input is one
     identity = (target.st_dev, target.st_ino)
@@ -69,6 +71,17 @@ def _read_as(path: str, inputs: Iterable[tuple[str, str, str]]) -> tuple[str, st
         if (info.st_dev, info.st_ino) == identity and not _same_link(path, opened):
             return what, shown
     return None
+
+
+def _once_its_folders_are_made(path: str) -> os.stat_result | None:
+    """What `path` names once writing it has made the folders it goes through: `missing/../a.sh` is `a.sh`
+    when `missing` is made, though nothing is there before."""
+    if ".." not in path.replace("\\", "/").split("/"):
+        return None  # no step back out of a folder: nothing else is named once folders are made
+    try:
+        return os.stat(os.path.normpath(path))
+    except OSError:
+        return None
 
 
 def _same_link(path: str, opened: str) -> bool:
