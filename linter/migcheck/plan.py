@@ -27,7 +27,7 @@ import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from migcheck import clouds
@@ -3019,7 +3019,7 @@ def _service_step(
         notes = (_partly_described_note(service), *notes)
     apart = builder.file_apart(service.mark)
     notes = (*_unnamed_service_notes(service, builder), *_looped_service_notes(service, apart), *notes)
-    return Step(
+    step = Step(
         id=builder.step_id(f"service:{service.name}/{deployment}", service),
         kind=StepKind.SERVICE,
         name=builder.step_name(
@@ -3063,6 +3063,7 @@ def _service_step(
         unseen_export=placement.imports_unseen_export,
         name_unstated="cloud service's name" if _unnamed_service(service) else "",
     )
+    return _token_named_first(step, "cloud service", name)
 
 
 # What the platform answers a change to a resource between its Prepare and its Commit or Abort (errors
@@ -3400,11 +3401,49 @@ def _named_first(step: Step, kind: str, name: str, apart: str = "") -> Step:
     """The step of a resource of `kind` (`_FIND_NAME`) named `name`, which, where that name is a stand-in,
     says first to fill it in, and is not ready until then, as the step of a cloud service the files do not
     name (`_unnamed_service_notes`): none of its commands runs as written."""
-    if not _unnamed(name, kind):
-        return step
     words, find = _FIND_NAME[kind]
+    if not _unnamed(name, kind):
+        return _token_named_first(step, words, name)
     return replace(
         step, notes=(_fill_in_first(words, name, find, apart), *step.notes), name_unstated=f"{words}'s name"
+    )
+
+
+def _token_named_first(step: Step, words: str, name: str) -> Step:
+    """The step of a resource of `words` (`virtual network`) named `name`, which, where that name is a
+    pipeline token (`#{Env}#-vnet`, `__Env__-vnet`: `estate.is_pipeline_token`), says first that the build or
+    deployment fills it in, shows it in the commands as a placeholder in the form of a stand-in, and is not
+    ready until it is put in: no command runs with the token as written, and the file may be deployed under
+    several values of it."""
+    if not is_pipeline_token(name) or step.name_unstated:
+        return step
+    placeholder = f"<{words} name, {name} filled in>"
+    note = (
+        f"{FILL_IN_FIRST} the name of this {words} is '{name}', a pipeline token: the build or deployment tool "
+        f"replaces it with a value of its own before the file is deployed, and the files do not say which. "
+        f"'{placeholder}' stands for it in this step, and no command here runs until the name the token "
+        f"is given (in the pipeline's or release's variables) is put in its place: take this step once for "
+        f"each value it is deployed with."
+    )
+    return replace(
+        step,
+        notes=(note, *step.notes),
+        powershell=_commands_naming(step.powershell, name, placeholder),
+        cli=_commands_naming(step.cli, name, placeholder),
+        name_unstated=f"{words}'s name",
+    )
+
+
+def _commands_naming(commands: Commands | None, name: str, placeholder: str) -> Commands | None:
+    """`commands` with `placeholder` wherever they write the pipeline token `name` (the step's own text,
+    where the name is quoted as it is, alone or in a resource group's name)."""
+    if commands is None:
+        return None
+    return Commands(
+        *(
+            tuple(line.replace(name, placeholder) for line in getattr(commands, part.name))
+            for part in fields(commands)
+        )
     )
 
 
@@ -3733,7 +3772,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         becomes = "depends on its network: check it with a REST deployment body or Get-AzureVM"
         downtime = "In a virtual network: none (migrated with the network). In none: stop, deallocate, start."
     commands = _possible_commands(service, in_none=not subnets) if not networks else (None, None)
-    return Step(
+    step = Step(
         id=builder.step_id(f"service:{service.name}", service),
         kind=StepKind.UNKNOWN_NETWORK,
         name=builder.step_name(service.listed_name, service),
@@ -3774,6 +3813,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         unseen_export=service.imports_unseen_export,
         name_unstated="cloud service's name" if _unnamed_service(service) else "",
     )
+    return _token_named_first(step, "cloud service", service_name(service))
 
 
 def _partly_described_note(service: CloudService) -> str:
