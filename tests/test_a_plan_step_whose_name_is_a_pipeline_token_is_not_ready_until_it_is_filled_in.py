@@ -1,4 +1,4 @@
-"""A network or cloud service named by a token the build or deployment tool replaces (`#{Environment}#-vnet`,
+"""A network, cloud service or deployment named by a token the build or deployment tool replaces (`#{Environment}#-vnet`,
 `__Env__-vnet`, `$(Env)-vnet`, `${ENV}-vnet`, `{{ env }}-vnet`: `estate.is_pipeline_token`), in a .netcfg, a
 .cscfg or a script, has a step that says so first, whose commands hold a placeholder in the form of a
 stand-in (`<virtual network name, #{Environment}#-vnet filled in>`), never the token, and which is NOT READY
@@ -44,7 +44,9 @@ $vm = New-AzureVMConfig -Name 'vm1' -InstanceSize 'Small' -ImageName 'img' -Medi
 New-AzureVM -ServiceName '{name}' -Location 'West US' -VMs $vm
 """
 
-NETWORK, SERVICE = "virtual network", "cloud service"
+DEPLOYMENT_SCRIPT = SCRIPT.replace("-ServiceName '{name}'", "-ServiceName 'svc1' -DeploymentName '{name}'")
+
+NETWORK, SERVICE, DEPLOYMENT = "virtual network", "cloud service", "deployment"
 TOKENS = {
     "netcfg, replace-tokens": ("NetworkConfig.netcfg", NETCFG, "#{Environment}#-vnet", NETWORK),
     "netcfg, double underscores": ("NetworkConfig.netcfg", NETCFG, "__Env__-vnet", NETWORK),
@@ -54,6 +56,7 @@ TOKENS = {
     "cscfg, double underscores": ("ServiceConfiguration.Cloud.cscfg", CSCFG, "__Env__-vnet", NETWORK),
     "script, a macro": ("deploy.ps1", SCRIPT, "$(Env)-svc", SERVICE),
     "script, replace-tokens": ("deploy.ps1", SCRIPT, "#{Service}#", SERVICE),
+    "script, a deployment's": ("deploy.ps1", DEPLOYMENT_SCRIPT, "#{Slot}#-dep", DEPLOYMENT),
 }
 
 

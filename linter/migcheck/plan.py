@@ -3063,7 +3063,9 @@ def _service_step(
         unseen_export=placement.imports_unseen_export,
         name_unstated="cloud service's name" if _unnamed_service(service) else "",
     )
-    return _token_named_first(step, "cloud service", name)
+    step = _token_named_first(step, "cloud service", name)
+    # A deployment's token that holds its service's is shown in the service's placeholder already.
+    return step if name in stated else _token_named_first(step, "deployment", stated)
 
 
 # What the platform answers a change to a resource between its Prepare and its Commit or Abort (errors
@@ -3415,7 +3417,7 @@ def _token_named_first(step: Step, words: str, name: str) -> Step:
     deployment fills it in, shows it in the commands as a placeholder in the form of a stand-in, and is not
     ready until it is put in: no command runs with the token as written, and the file may be deployed under
     several values of it."""
-    if not is_pipeline_token(name) or step.name_unstated:
+    if not is_pipeline_token(name):
         return step
     placeholder = f"<{words} name, {name} filled in>"
     note = (
@@ -3430,7 +3432,7 @@ def _token_named_first(step: Step, words: str, name: str) -> Step:
         notes=(note, *step.notes),
         powershell=_commands_naming(step.powershell, name, placeholder),
         cli=_commands_naming(step.cli, name, placeholder),
-        name_unstated=f"{words}'s name",
+        name_unstated=step.name_unstated or f"{words}'s name",
     )
 
 
