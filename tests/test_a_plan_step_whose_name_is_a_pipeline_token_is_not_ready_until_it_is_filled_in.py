@@ -1,4 +1,4 @@
-"""A network, cloud service or deployment named by a token the build or deployment tool replaces (`#{Environment}#-vnet`,
+"""A network, cloud service, deployment or reserved IP named by a token the build or deployment tool replaces (`#{Environment}#-vnet`,
 `__Env__-vnet`, `$(Env)-vnet`, `${ENV}-vnet`, `{{ env }}-vnet`: `estate.is_pipeline_token`), in a .netcfg, a
 .cscfg or a script, has a step that says so first, whose commands hold a placeholder in the form of a
 stand-in (`<virtual network name, #{Environment}#-vnet filled in>`), never the token, and which is NOT READY
@@ -44,9 +44,10 @@ $vm = New-AzureVMConfig -Name 'vm1' -InstanceSize 'Small' -ImageName 'img' -Medi
 New-AzureVM -ServiceName '{name}' -Location 'West US' -VMs $vm
 """
 
+RESERVED_IP_SCRIPT = "Import-Module Azure\nNew-AzureReservedIP -ReservedIPName '{name}' -Location 'West US'\n"
 DEPLOYMENT_SCRIPT = SCRIPT.replace("-ServiceName '{name}'", "-ServiceName 'svc1' -DeploymentName '{name}'")
 
-NETWORK, SERVICE, DEPLOYMENT = "virtual network", "cloud service", "deployment"
+NETWORK, SERVICE, DEPLOYMENT, RESERVED_IP = "virtual network", "cloud service", "deployment", "reserved IP"
 TOKENS = {
     "netcfg, replace-tokens": ("NetworkConfig.netcfg", NETCFG, "#{Environment}#-vnet", NETWORK),
     "netcfg, double underscores": ("NetworkConfig.netcfg", NETCFG, "__Env__-vnet", NETWORK),
@@ -57,6 +58,7 @@ TOKENS = {
     "script, a macro": ("deploy.ps1", SCRIPT, "$(Env)-svc", SERVICE),
     "script, replace-tokens": ("deploy.ps1", SCRIPT, "#{Service}#", SERVICE),
     "script, a deployment's": ("deploy.ps1", DEPLOYMENT_SCRIPT, "#{Slot}#-dep", DEPLOYMENT),
+    "script, a reserved IP's": ("ip.ps1", RESERVED_IP_SCRIPT, "#{Ip}#", RESERVED_IP),
 }
 
 
@@ -68,7 +70,7 @@ def _plan(tmp_path, monkeypatch, capsys, path: str, text: str, name: str, form: 
 
 def _step(out: str) -> dict:
     (subscription,) = json.loads(out)["subscriptions"]
-    (step,) = [s for s in subscription["steps"] if s["kind"] in ("network", "service")]
+    (step,) = [s for s in subscription["steps"] if s["kind"] in ("network", "service", "unattached")]
     return step
 
 
