@@ -1,7 +1,7 @@
 """A pipeline token written where a name belongs is no name: the estate links nothing through it.
 
 Configurations kept for a release pipeline write variables the pipeline replaces (`#{ServiceName}#`,
-`__VNetName__`, `$(VNetName)`, `{0}`). Two files that write one token may be given two values (a
+Octopus Deploy's `#{ServiceName}`, `__VNetName__`, `$(VNetName)`, `{0}`). Two files that write one token may be given two values (a
 development and a production configuration): the services and networks they name are joined only within
 the file that writes them, a token is never dangling, and messages say the name is a token."""
 
@@ -29,6 +29,8 @@ from migcheck.plan import StepKind, build_plan
         "__vnet-name__",
         "app-__Env__",
         "vnet-{0}",
+        "#{VNetName}",
+        "#{Environment}-vnet",
     ],
 )
 def test_tokens_are_told(name):
@@ -158,3 +160,28 @@ def test_two_files_on_one_token_network_do_not_share_static_addresses(tmp_path, 
     one = _hosted_service(_deployment("d1", "Production", role).replace("vnet1", "$(VNet)"), service="svc")
     [found] = lint_files(tmp_path / "one", monkeypatch, {"svc.xml": one}, "MIG306", dedent=False).findings
     assert "virtual network '$(VNet)' (a pipeline token)" in found.message
+
+
+def test_octopus_variables_are_each_file_s_own_network(tmp_path, monkeypatch):
+    """Octopus Deploy's `#{Name}` (no closing `#`) is a token as `#{Name}#` is: two environments' network
+    configurations that write it are two networks, each moved by a step that names its file."""
+    network = NETWORK_CONFIGURATION.replace(
+        '"other-vnet" Location="West Europe"', '"#{Environment}-vnet" Location="#{Location}"'
+    )
+    files = {"network/dev.netcfg": network, "network/prod.netcfg": network}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert len(result.estate.virtual_networks) == 2
+    steps = [s for s in build_plan(result).steps if s.kind is StepKind.NETWORK]
+    assert [s.id for s in steps] == [
+        "network:#{Environment}-vnet@network/dev.netcfg",
+        "network:#{Environment}-vnet@network/prod.netcfg",
+    ]
+
+
+def test_an_octopus_variable_network_of_a_configuration_is_not_dangling(tmp_path, monkeypatch):
+    files = {
+        "web/ServiceConfiguration.Cloud.cscfg": _configuration("#{ServiceName}", "Web", "#{VNetName}"),
+        "network.netcfg": NETWORK_CONFIGURATION,
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG003", dedent=False)
+    assert result.findings == []

@@ -123,10 +123,11 @@ def key(name: str) -> str:
     return name if folded == name else folded
 
 
-# The marks of the variables deployment pipelines replace in a file before it is deployed: Azure DevOps'
-# replace-tokens (`#{VNetName}#`), Octopus and others (`__VNetName__`), Azure DevOps macros (`$(VNetName)`),
-# shell and template substitution (`${VNetName}`, `{{VNetName}}`), .NET format items (`{0}`).
-_TOKEN_MARKS = (("#{", "}#"), ("$(", ")"), ("${", "}"), ("{{", "}}"))
+# The marks of the variables deployment pipelines replace in a file before it is deployed: Octopus Deploy
+# (`#{VNetName}`) and Azure DevOps' replace-tokens (`#{VNetName}#`, which the first mark covers), others
+# (`__VNetName__`), Azure DevOps macros (`$(VNetName)`), shell and template substitution (`${VNetName}`,
+# `{{VNetName}}`), .NET format items (`{0}`).
+_TOKEN_MARKS = (("#{", "}"), ("$(", ")"), ("${", "}"), ("{{", "}}"))
 
 
 def is_pipeline_token(name: str) -> bool:
