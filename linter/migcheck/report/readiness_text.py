@@ -49,7 +49,7 @@ def readiness_summary(result: LintResult) -> str:
         counted_in = {id(f): item for item in summary.items for f in item.findings}
         for scope in summary.scopes:
             if scope.items:
-                rows.append((f"  {scope.scope}", ""))
+                rows.append((f"  {_heading(scope.scope, scope.items)}", ""))
                 note = RETIREMENT_NOTES.get(scope.scope)
                 rows += [(f"    ({note})", "")] if note else []
                 rows += _readiness_rows(scope.items, by_subject, counted_in)
@@ -76,6 +76,23 @@ def readiness_summary(result: LintResult) -> str:
         lines += [line for text, verdict in rows for line in _row_lines(text, verdict, width, widths)]
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)
+
+
+def _heading(scope: ScopeKind, items: Sequence[ScopeItem]) -> str:
+    """The scope's heading, for what its rows hold: the networks' scope, whose Validate moves the VMs and
+    the web/worker roles in each network alike, is headed for the roles where no row holds a VM."""
+    if scope is not ScopeKind.IN_VNET or not any(map(_holds_roles, items)):
+        return str(scope)
+    if any(map(_holds_vms, items)):
+        return "VMs and web/worker roles in a virtual network"
+    return "Cloud services with web/worker roles in a virtual network"
+
+
+def _holds_vms(item: ScopeItem) -> bool:
+    """Whether a network's row lists a VM, or a role that may be one (an export that does not say its kind)."""
+    return any(
+        s["vms"] or s.get("vm_sets") or s.get("roles_of_unsaid_kind") for s in item.migrates["cloud_services"]
+    )
 
 
 def _notes_after(scope: ScopeKind, items: Sequence[ScopeItem]) -> list[str]:
@@ -415,6 +432,8 @@ def _verdict(
         # A circuit's move (Move-AzExpressRouteCircuit) has no Validate of its own either.
         plain = item.type in (FILE, "ExpressRouteCircuit")
         verdict = _FILE_VERDICTS[item.verdict] if plain else str(item.verdict)
+        if item.verdict is Verdict.NAME_NOT_STATED:
+            verdict = f"Not decided: {_name_to_find(item)}"
     # "Not decided: <why>" says its reason after a colon already: the counts follow it apart.
     joined = "; " if ":" in verdict else ": "
     text = f"{verdict}{joined}{shown}" if shown else verdict
@@ -434,6 +453,27 @@ def _verdict(
     notes += [f"{known}{more} known from baseline"] if known else []
     # What it waits on comes after the notes, which are about its own counts.
     return (f"{text} ({', '.join(notes)})" if notes else text) + _after_words(item, by_subject)
+
+
+def _name_to_find(item: ScopeItem) -> str:
+    """What the files leave unsaid of an item a stand-in names (`Verdict.NAME_NOT_STATED`), and where the
+    platform lists it, as the item's plan step says when it asks for the name first."""
+    if item.type == "ExpressRouteCircuit":
+        return (
+            "the files do not state the circuit's service key: Get-AzureDedicatedCircuit lists the "
+            "subscription's circuits with their service keys"
+        )
+    if item.type == "CloudService":
+        lists = (
+            "Get-AzureVM, with no parameters, lists each VM with its ServiceName"
+            if item.migrates.get("vms")
+            else "Get-AzureService lists the subscription's cloud services (ServiceName)"
+        )
+        return f"the files do not state the cloud service's name: {lists}"
+    from migcheck.plan import _FIND_NAME  # only for such a row: the plan is a large module to import
+
+    words, find = _FIND_NAME.get(item.type, ("resource", ""))
+    return f"the files do not state the {words}'s name" + (f": {find}" if find else "")
 
 
 # What a storage account's or a network's row says of an item it migrates after that is not ready, by that
