@@ -128,7 +128,7 @@ def test_roles_in_a_network_carry_the_retirement_note_of_web_worker_roles(tmp_pa
         patch.chdir(tmp_path)
         main(["check", "."])
     lines = capsys.readouterr().out.splitlines()
-    heading = lines.index("  VMs in a virtual network")
+    heading = lines.index("  Cloud services with web/worker roles in a virtual network")
     assert lines[heading + 1].startswith(
         "    bot-vnet (not defined in the files checked; cloud services: bot (1 "
     )

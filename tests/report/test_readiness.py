@@ -427,7 +427,7 @@ def test_text_report_prints_readiness_before_the_summary_line(monkeypatch):
     out = render(lint_example("contoso", monkeypatch), "text")
     block = out[out.index("Readiness by migration scope:") :].splitlines()
     assert block[1] == "  ExpressRoute circuits"  # moved first, as the plan's first step
-    at = block.index("  VMs in a virtual network")
+    at = block.index("  VMs and web/worker roles in a virtual network")
     assert block[at + 1].startswith(
         "    contoso-prod-vnet (4 subnets, gateway; cloud services: contoso-jump (2 VMs), sql-tier (3 VMs))"
     )
