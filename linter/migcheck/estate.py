@@ -1613,7 +1613,7 @@ def _copies_joined(
     folders: list[tuple[str, _FolderServices]],
     documents: Callable[[str], list[Document]],
     folder_services: Callable[[str, list[Document]], _FolderServices],
-) -> list[tuple[str, _FolderServices]]:
+) -> tuple[list[tuple[str, _FolderServices]], Callable[[str], list[Document]]]:
     """`folders` with each folder whose definitions are all copies by their files' names (a solution's
     `ServiceDefinition.Template.csdef` beside the `.Template.cscfg` it is packaged with, see `_is_copy`)
     joined to the one folder that defines each of their services in a file not named as a copy: a
@@ -1621,12 +1621,14 @@ def _copies_joined(
     definitions have no configuration beside them (an old `ServiceDefinition.csdef` kept in a subfolder):
     a definition is deployed with a configuration, so it joins the one folder that holds both for each of
     its services. Folders that define a service each in a file of its own name (copies of a whole
-    solution, a course's labs) are left apart."""
+    solution, a course's labs) are left apart. Returned with the documents of each folder, those joined
+    to it with them: a configuration joined later (`_joined_by_service_name`) is one more of them, and the
+    copies stay compared (MIG004) with the definition they joined."""
     copies = [
         folder for folder, (services, _) in folders if services and all(_undeployed(s) for s in services)
     ]
     if not copies:
-        return folders
+        return folders, documents
     deployed: dict[str, set[str]] = defaultdict(set)  # a service's name -> the folders deploying it
     configured: dict[str, set[str]] = defaultdict(set)  # those of them that hold its configuration too
     for folder, (services, _) in folders:
@@ -1648,15 +1650,13 @@ def _copies_joined(
             joining[next(iter(target))].extend(documents(folder))
             left.add(folder)
     if not joining:
-        return folders
+        return folders, documents
+    joined = {folder: [*documents(folder), *docs] for folder, docs in joining.items()}
     return [
-        (
-            folder,
-            folder_services(folder, [*documents(folder), *joining[folder]]) if folder in joining else entry,
-        )
+        (folder, folder_services(folder, joined[folder]) if folder in joined else entry)
         for folder, entry in folders
         if folder not in left
-    ]
+    ], lambda folder: joined[folder] if folder in joined else documents(folder)
 
 
 def _of_copies(service: CloudService) -> bool:
@@ -2889,7 +2889,7 @@ class _Linker:
                     docs[folder].append(doc)
             folders = [(folder, self.folder_services(folder, docs[folder])) for folder in sorted(docs)]
             documents = docs.__getitem__
-        folders = _copies_joined(folders, documents, self.folder_services)
+        folders, documents = _copies_joined(folders, documents, self.folder_services)
         for _, (services, dangling) in _joined_by_service_name(folders, documents, self.folder_services):
             self.dangling.extend(dangling)
             for service in services:
@@ -3855,7 +3855,7 @@ def _deployed_configurations(
         project = projects[found.project]
         if "" in found.paths:
             continue
-        chosen = set(found.paths)
+        chosen = _with_copies_elsewhere(project, set(found.paths), files)
         used[found.project] |= chosen
         placements = tuple(p for p in project.configured if files.path_key(p.mark.path) in chosen)
         services[index] = replace(services[index], placements=placements)
@@ -3871,6 +3871,23 @@ def _deployed_configurations(
         if others:
             left[project_index] = replace(project, placements=others)
     return left
+
+
+def _with_copies_elsewhere(project: CloudService, chosen: set[str], files: _ConfigurationFiles) -> set[str]:
+    """The configuration files a deployment of `project` names (`chosen`, by `path_key`), with each copy of
+    one of them kept in another folder than the project's definition (`Backup/<project>/ServiceConfiguration.
+    Cloud.cscfg`, joined to the project by `_joined_by_service_name`): a copy of a file deploys what the
+    file deploys, not one more service under the project's own name."""
+    if project.definition is None:
+        return chosen
+    home = posixpath.dirname(files.path_key(project.definition.mark.path))
+    names = {posixpath.basename(path) for path in chosen}
+    copies = {
+        path
+        for path in map(files.path_key, (c.mark.path for c in project.configurations))
+        if posixpath.dirname(path) != home and posixpath.basename(path) in names
+    }
+    return chosen | copies
 
 
 def _slot_of_configuration(
