@@ -6273,6 +6273,7 @@ def _link_inventory(
     that may give a disk its blob is made (see `_in_premium_accounts`)."""
     portal = _portal_networks(linker._definitions())
     found = {t: _as_defined(linker._all(t), portal) for t in inv.INVENTORY_TYPES}
+    found[inv.ClassicNetwork], declared_again = _declarations_apart(linker, found[inv.ClassicNetwork])
     _subscribe_cmdlet_records(linker, found)
     _subscribe_cmdlet_rows(linker, found)
     records = {t: _once(found[t], linker.conflicts) for t in inv.INVENTORY_TYPES}
@@ -6296,7 +6297,8 @@ def _link_inventory(
         groups = _in_subscription(groups, joined)
         classic = [*vms, *networks, *accounts, *reserved, *groups]
     if joined is not None:
-        _join_inventory_networks(linker, [n for n in networks if n.subscription == joined])
+        again = _in_subscription(declared_again, joined) if joined else declared_again
+        _join_inventory_networks(linker, [n for n in (*networks, *again) if n.subscription == joined])
         # The subscription's security groups are the estate's, as a script's or a REST body's are, each
         # of the subnets its export says use it, as a script's association gives it.
         linker.by_type[NetworkSecurityGroup] += [
@@ -6668,15 +6670,40 @@ def _reaching_into(inventory: Inventory, joined: str | None) -> dict[str, list[A
     return reaching
 
 
+def _declarations_apart(
+    linker: _Linker, networks: list[inv.ClassicNetwork]
+) -> tuple[list[inv.ClassicNetwork], list[inv.ClassicNetwork]]:
+    """The network records the inventory holds (every export's, and the first declaration of each network
+    in a template or Bicep file), and each other file's declaration of a network declared already: a file
+    the user edits, as a network configuration is, each a definition of its own (`_join_inventory_networks`)
+    whose prefixes are checked where it writes them (MIG304), and compared with the first (MIG004)."""
+    if not linker.declaring or len(networks) < 2:
+        return networks, []
+    kept: list[inv.ClassicNetwork] = []
+    again: list[inv.ClassicNetwork] = []
+    seen: set[tuple] = set()
+    has = _identity_fields(inv.ClassicNetwork)
+    for record in networks:
+        if record.network is None or record.mark.path not in linker.declaring:
+            kept.append(record)
+            continue
+        identity = _record_identity(record, has)
+        (again if identity in seen else kept).append(record)
+        seen.add(identity)
+    return kept, again
+
+
 def _join_inventory_networks(linker: _Linker, networks: list[inv.ClassicNetwork]) -> None:
     """Each network an export describes in full is a definition of it, after the files' (which are
     the networks' own documents): a network the files define stays the files' (an export that describes
     it differently is a conflict, see `_Linker._compare_networks`), and what only the export states (the
-    DNS servers it uses) is the network's too; one only an export describes is the export's."""
+    DNS servers it uses) is the network's too; one only an export describes is the export's. A template's
+    or Bicep file's declaration is a definition too, but no export: the user edits it (see MIG304)."""
     for record in networks:
         if record.network is not None:
             linker.by_type[VirtualNetwork].append(record.network)
-            linker.exported_networks.add(id(record.network))
+            if record.mark.path not in linker.declaring:
+                linker.exported_networks.add(id(record.network))
 
 
 def _once(records: Iterable[Any], conflicts: list[Conflict]) -> list[Any]:
