@@ -43,6 +43,9 @@ resource vnet 'Microsoft.ClassicNetwork/virtualNetworks@2016-11-01' = {
 """
 
 
+MODULE_CALL = "module n 'net.bicep' = {\n  name: 'n'\n}\n"
+
+
 @pytest.mark.parametrize(
     ("second", "text", "told"),
     [
@@ -52,11 +55,14 @@ resource vnet 'Microsoft.ClassicNetwork/virtualNetworks@2016-11-01' = {
             ["MIG004 b.json:5:5", "MIG304 b.json:6:58", "MIG304 b.json:7:53"],
         ),
         ("c.bicep", BICEP, ["MIG004 c.bicep:1:1", "MIG304 c.bicep:5:26", "MIG304 c.bicep:10:24"]),
+        ("net.bicep", BICEP, ["MIG004 net.bicep:1:1", "MIG304 net.bicep:5:26", "MIG304 net.bicep:10:24"]),
     ],
-    ids=["template", "bicep"],
+    ids=["template", "bicep", "bicep module"],
 )
 def test_each_file_s_bad_prefixes_are_told_where_it_writes_them(tmp_path, monkeypatch, second, text, told):
     files = {"a.json": _template("10.20.02.0/24"), second: text}
+    if second == "net.bicep":  # used as a module by another Bicep file
+        files["main.bicep"] = MODULE_CALL
     result = lint_files(tmp_path, monkeypatch, files, "MIG304", "MIG004", dedent=False)
     assert sorted(where(result.findings)) == sorted(["MIG304 a.json:6:58", "MIG304 a.json:7:53", *told])
     space = next(
