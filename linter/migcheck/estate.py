@@ -258,6 +258,8 @@ class Dangling:
 def _subnet_names(network: Network) -> frozenset[str] | None:
     """The names (by `key`) of a network's subnets; None where one is a name the script that makes it does
     not state (`network vnet create -n $SUBNET`): that subnet may be any name another file gives."""
+    if network.definitions and not any(v.subnets_known for v in network.definitions):
+        return None  # described only by an export's row that leaves its subnets out: any may be the network's
     names = frozenset(key(s.name) for s in network.subnets)
     return None if any(is_stand_in(s.name) for s in network.subnets) else names
 
@@ -5662,7 +5664,8 @@ def _merged_subnets(definitions: Sequence[VirtualNetwork]) -> tuple[Subnet, ...]
     states them, a network configuration never does), so they migrate with the network. Which subnets the
     network has, and their prefixes, stay the first description's: descriptions that list others disagree
     (MIG004)."""
-    subnets = definitions[0].subnets if definitions else ()
+    # The first description that lists them: an export's row that leaves them out says none of them.
+    subnets = next((v.subnets for v in definitions if v.subnets_known), ())
     groups: dict[str, str] = {}
     tables: dict[str, str] = {}
     for later in (s for v in definitions[1:] for s in v.subnets):
@@ -5690,7 +5693,7 @@ def _network_differences(a: VirtualNetwork, b: VirtualNetwork) -> tuple[str, ...
     space_a, space_b = _prefixes(a.address_space), _prefixes(b.address_space)
     if a.address_space_known and b.address_space_known and space_a != space_b:
         out.append(f"address space {_spaces(space_a)} / {_spaces(space_b)}")
-    if _subnets_differ(a.subnets, b.subnets):
+    if a.subnets_known and b.subnets_known and _subnets_differ(a.subnets, b.subnets):
         out.append(f"subnets {_subnet_list(a.subnets)} / {_subnet_list(b.subnets)}")
     out.extend(_place_differences(a, b))
     out.extend(_gateway_differences(a.gateway, b.gateway))

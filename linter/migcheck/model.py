@@ -1300,6 +1300,9 @@ class VirtualNetwork:
     # False when the file leaves a prefix of the address space to a value it does not state (a script's
     # template): `address_space` holds only those it states, and is not compared with another's (MIG004).
     address_space_known: bool = True
+    # False when the file states the network's address space but not its subnets (an export's row that
+    # leaves them out): `subnets` is empty, and says nothing of which subnets the network has.
+    subnets_known: bool = True
     # A network a script makes anew: the networks of this name the same script made and deleted before
     # (the classic CLI's `vnet create`, then `vnet delete`), which no longer exist, with the subnets they had;
     # or the network as it was before the script took a subnet of it away (`vnet subnet delete`).

@@ -1180,9 +1180,10 @@ def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
     """A classic VNet (`microsoft.classicnetwork/virtualnetworks`). It describes the network when it states
     its subnets, each with its name and prefix, and what it states of its address space: the prefixes
     written, the space not known (`address_space_known`) when one is not, or the space is left out or null,
-    so that each prefix written is still checked. A row that leaves its subnets out (or null, or one
-    without its name or prefix) only says the network exists: a subnet missing from it is not missing from
-    the network."""
+    so that each prefix written is still checked. A row that leaves its subnets out (or null) describes
+    its address space, with its subnets not known (`subnets_known`): a subnet missing from it is not
+    missing from the network. One that lists a subnet without its name or prefix, or states neither list,
+    only says the network exists."""
     props = item.properties
     if not isinstance(props, dict):
         return
@@ -1190,7 +1191,8 @@ def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
     subnets = get(props, "subnets")
     network = None
     spots = item.spots
-    if isinstance(subnets, list) and _all_stated(subnets):
+    listed = isinstance(subnets, list) and _all_stated(subnets)
+    if listed or (subnets is None and isinstance(space, list)):
         prefixes = tuple(p for p in strings(space) if not is_stand_in(p)) if isinstance(space, list) else ()
         servers = strings(get(get(props, "dhcpOptions"), "dnsServers"))
         network = VirtualNetwork(
@@ -1200,7 +1202,8 @@ def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
                 AddressPrefix(p, mark)
                 for p, mark in zip(prefixes, spots.values(list(prefixes), "addressPrefixes"), strict=True)
             ),
-            subnets=tuple(_subnets(subnets, spots)),
+            subnets=tuple(_subnets(subnets, spots)) if isinstance(subnets, list) and listed else (),
+            subnets_known=listed,
             inline_dns_servers=tuple(
                 DnsServer(a, a, mark)
                 for a, mark in zip(servers, spots.values(list(servers), "dnsServers"), strict=True)

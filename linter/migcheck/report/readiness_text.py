@@ -247,7 +247,8 @@ def _described(item: ScopeItem) -> str:
     """`_describe` with the name as written, which each description begins with."""
     m = item.migrates
     if item.type == "VirtualNetwork":
-        network = _count(len(m["subnets"]), "subnet") + (", gateway" if m["gateway"] else "")
+        subnets = _count(len(m["subnets"]), "subnet") if _subnets_known(item) else "subnets not known"
+        network = subnets + (", gateway" if m["gateway"] else "")
         # A network only a script names may still have a gateway a script creates, which the plan moves.
         undefined = [_undefined_here(m), *(["gateway"] if m["gateway"] else [])]
         parts = [network] if m["defined"] else undefined
@@ -292,6 +293,13 @@ def _described(item: ScopeItem) -> str:
         return f"{item.name} (reserved IP of cloud service '{m['service']}')"
     attachment = _ATTACHMENT.get(m.get("attachment", ""), "")
     return f"{item.name} ({_RESOURCE_WORDS.get(item.type, item.type)}{attachment})"
+
+
+def _subnets_known(item: ScopeItem) -> bool:
+    """Whether a network's description lists its subnets: not where an export's row alone describes it,
+    leaving them out (`VirtualNetwork.subnets_known`), whose none is not the network's."""
+    definitions = getattr(item.subject, "definitions", ())
+    return not definitions or any(v.subnets_known for v in definitions)
 
 
 # What an unattached resource's row says when an export leaves open whether something uses it: it is
