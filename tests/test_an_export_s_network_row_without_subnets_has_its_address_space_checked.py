@@ -1,6 +1,6 @@
 """An export's classic network row that states its address space and leaves its subnets out (or null)
 describes the network with its subnets not known: each prefix it writes is checked (MIG304, at the row's
-value), where the row only said the network exists and its prefixes were never looked at. A subnet the
+value) and its DNS servers are the network's, where the row only said the network exists and its prefixes were never looked at. A subnet the
 row does not list is not missing from the network (no MIG003), a row of it that lists its subnets does not
 differ from it (no MIG004), and the readiness summary says its subnets are not known, not "0 subnets"."""
 
@@ -39,10 +39,12 @@ CONFIGURATION = """\
 
 @pytest.mark.parametrize("left_out", [{}, {"subnets": None}], ids=["left out", "null"])
 def test_the_address_space_of_a_row_without_subnets_is_checked(tmp_path, monkeypatch, left_out) -> None:
-    files = {"networks.json": _row(addressSpace=SPACE, **left_out)}
+    files = {"networks.json": _row(addressSpace=SPACE, **left_out, dhcpOptions={"dnsServers": ["10.5.0.4"]})}
     result = lint_files(tmp_path, monkeypatch, files, "MIG304", dedent=False)
     assert where(result.findings) == ["MIG304 networks.json:2:55"]
     assert result.findings[0].message.startswith("'10.5.0.1/16', an address space prefix of virtual network")
+    (network,) = result.estate.virtual_networks
+    assert [server.address for server in network.dns_servers] == ["10.5.0.4"]  # the row states them too
 
 
 def test_a_subnet_the_row_does_not_list_is_not_missing_from_the_network(tmp_path, monkeypatch) -> None:
