@@ -1,8 +1,9 @@
 """An export's classic network row that states its address space and leaves its subnets out (or null)
 describes the network with its subnets not known: each prefix it writes is checked (MIG304, at the row's
-value) and its DNS servers are the network's, where the row only said the network exists and its prefixes were never looked at. A subnet the
-row does not list is not missing from the network (no MIG003), a row of it that lists its subnets does not
-differ from it (no MIG004), and the readiness summary says its subnets are not known, not "0 subnets"."""
+value) and its DNS servers are the network's, where the row only said the network exists and its prefixes
+were never looked at. A subnet the row does not list is not missing from the network (no MIG003), a row of
+it that lists its subnets does not differ from it (no MIG004), and the readiness summary says its subnets
+are not known, not "0 subnets"."""
 
 from __future__ import annotations
 
