@@ -130,3 +130,20 @@ def test_a_stated_name_keeps_its_step_ready_and_in_its_commands(tmp_path, monkey
     step = _step(out)
     assert (step["ready"], "name_unstated" in step) == (True, False)
     assert f"-VirtualNetworkName '{name}'" in " ".join(_command_lines(step))
+
+
+# The rows a token names that nothing else decides (a role's network fails with MIG101 first; a deployment
+# is no row of its own).
+ROWS = {k: v for k, v in TOKENS.items() if k not in ("cscfg, double underscores", "script, a deployment's")}
+
+
+@pytest.mark.parametrize(("path", "text", "name", "words"), ROWS.values(), ids=ROWS)
+def test_the_readiness_summary_row_is_not_decided_as_the_step_is_not_ready(
+    tmp_path, monkeypatch, capsys, path, text, name, words
+):
+    """The check's summary agrees with the plan: the row the token names is not said to pass Validate."""
+    lint_files(tmp_path, monkeypatch, {path: text.replace("{name}", name)}, dedent=False)
+    _, out, _ = run_cli(capsys, "check", ".")
+    (row,) = [line for line in out.splitlines() if line.strip().startswith(name)]
+    assert "Not decided: its name is a pipeline token the build or deployment tool fills in" in row
+    assert "Validation passed" not in row

@@ -82,6 +82,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from migcheck.estate import (
     every_disk_listed,
     in_unnamed_networks,
+    is_pipeline_token,
     join_key,
     key,
     origins,
@@ -550,14 +551,15 @@ def _holders(estates: Iterable[Estate], files: frozenset[str]) -> tuple[dict[str
 
 def _name_unstated(draft: _Draft) -> bool:
     """Whether the item is named by one of migcheck's stand-ins for a value the files do not state (not a
-    placeholder a file writes), as the plan's step names it and asks to fill it in first: a cloud service by
+    placeholder a file writes), or by a pipeline token the build fills in, as the plan's step names it and
+    asks to fill it in first: a cloud service by
     the name its commands use (`plan.service_name`)."""
     name = draft.name
     if draft.type == "CloudService":
         name = _service_name()(cast("CloudService", draft.subject))
     elif draft.type not in _NAMED_BY_STAND_INS:
         return False
-    return is_stand_in(name) and not is_placeholder(name, draft.type)
+    return (is_stand_in(name) and not is_placeholder(name, draft.type)) or is_pipeline_token(name)
 
 
 @cache

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from migcheck.config import in_settings_file
+from migcheck.estate import is_pipeline_token
 from migcheck.model import Finding, Severity, is_placeholder, may_be_prepared
 from migcheck.report.readiness import (
     EXTENDED_SUPPORT,
@@ -465,7 +466,10 @@ def _verdict(
 
 def _name_to_find(item: ScopeItem) -> str:
     """What the files leave unsaid of an item a stand-in names (`Verdict.NAME_NOT_STATED`), and where the
-    platform lists it, as the item's plan step says when it asks for the name first."""
+    platform lists it, as the item's plan step says when it asks for the name first; or that its name is a
+    pipeline token, which the build writes."""
+    if is_pipeline_token(item.name):
+        return "its name is a pipeline token the build or deployment tool fills in: check the files it writes"
     if item.type == "ExpressRouteCircuit":
         return (
             "the files do not state the circuit's service key: Get-AzureDedicatedCircuit lists the "
