@@ -45,6 +45,7 @@ __all__ = [
     "finding",
     "found_above",
     "note",
+    "once_per_folder",
     "once_per_run",
     "reading",
     "recording",
@@ -90,11 +91,16 @@ class _Inputs:
         self.read: dict[str, Settings | None] = {}
         self.ordered: list[str] | None = None  # the absolute paths in order, at the first folder listed
         self.by_folder: dict[str, list[str]] | None = None  # the names in each folder, at the first asked for
-        # What `once_per_run` made, by its key and project root, with what its making took.
-        self.made: dict[tuple[str, str], tuple[object, tuple[Loaded, ...]]] = {}
+        # What `once_per_run` made, by its key and project root (and `once_per_folder`, by its key, project
+        # root and folder), with what its making took.
+        self.made: dict[tuple[str, ...], tuple[object, tuple[Loaded, ...]]] = {}
         # What `values_of` made of each settings file for each reader in this run: the process's cache
         # holds a bounded number, which a folder of more files than that read in turn would empty.
         self.values: dict[tuple[Settings, Callable[[Settings], object]], object] = {}
+        # The folder and project root of each script read, by its path: asked for each settings file a
+        # script looks for.
+        self.folders: dict[str, str] = {}
+        self.roots: dict[str, str] = {}
 
     def in_order(self) -> list[str]:
         """The absolute path of each file to read, in order: the files inside a folder are a run of it."""
@@ -217,14 +223,27 @@ def once_per_run(key: str, make: Callable[[], T]) -> T:
     inputs, loading = _INPUTS.get(), _READING.get()
     if inputs is None or loading is None:
         return make()
-    root = _root(inputs, loading)
-    known = inputs.made.get((key, root))
+    return _once(inputs, (key, _root(inputs, loading)), make)
+
+
+def once_per_folder(key: str, make: Callable[[], T]) -> T:
+    """`make()`, kept as `once_per_run` keeps it, per `key`, project root and folder of the script read now:
+    for what depends on the script's folder alone, such as a settings file looked for by a path from it
+    (found or not). The scripts of a folder that each import `os` then look for `os.py` beside them once."""
+    inputs, loading = _INPUTS.get(), _READING.get()
+    if inputs is None or loading is None:
+        return make()
+    return _once(inputs, (key, _root(inputs, loading), _folder(inputs, loading)), make)
+
+
+def _once(inputs: _Inputs, key: tuple[str, ...], make: Callable[[], T]) -> T:
+    known = inputs.made.get(key)
     if known is not None:
         note(known[1])
         return known[0]  # type: ignore[return-value]  # what `make` made under `key`
     with recording() as loaded:
         made = make()
-    inputs.made[(key, root)] = (made, tuple(loaded))
+    inputs.made[key] = (made, tuple(loaded))
     return made
 
 
@@ -380,6 +399,13 @@ def _root(inputs: _Inputs, loading: Candidate) -> str:
     run checks wherever they are (`migcheck check main.bicep ../modules/vm.bicep`, or files named from
     another folder than theirs), as a run of a folder holding them all does; for an editor's buffer in no
     folder named, the working directory. What it reaches is still only the files the run checks."""
+    root = inputs.roots.get(loading.fs_path)
+    if root is None:
+        root = inputs.roots[loading.fs_path] = _root_of(inputs, loading)
+    return root
+
+
+def _root_of(inputs: _Inputs, loading: Candidate) -> str:
     if loading.within:
         return os.path.abspath(loading.within)
     if loading.explicit:
@@ -397,9 +423,14 @@ def _linked_script(inputs: _Inputs, loading: Candidate) -> bool:
 
 def _folder(inputs: _Inputs, loading: Candidate) -> str:
     """The folder of the script read now: that of its file, for an editor's buffer."""
-    if loading.fs_path == STDIN and inputs.buffer is not None:
-        return os.path.dirname(inputs.buffer[0])
-    return os.path.dirname(os.path.abspath(loading.fs_path))
+    folder = inputs.folders.get(loading.fs_path)
+    if folder is None:
+        if loading.fs_path == STDIN and inputs.buffer is not None:
+            folder = os.path.dirname(inputs.buffer[0])
+        else:
+            folder = os.path.dirname(os.path.abspath(loading.fs_path))
+        inputs.folders[loading.fs_path] = folder
+    return folder
 
 
 def _found(inputs: _Inputs, loading: Candidate, absolute: str) -> Settings | None:

@@ -86,7 +86,12 @@ def _module(path: str) -> _Module:
 
 def _file(path: str) -> beside.Settings | None:
     """The settings module at `path` (see `_module_path`): a package's `__init__.py`, which Python imports
-    before a module of the same name beside it, else the `.py` file."""
+    before a module of the same name beside it, else the `.py` file. Looked for once per folder: every
+    script of a folder imports `os` or `json`, which are rarely beside it."""
+    return beside.once_per_folder("python-module:" + path, lambda: _looked_up(path))
+
+
+def _looked_up(path: str) -> beside.Settings | None:
     if not path:
         return beside.settings_file("__init__.py")
     package = beside.settings_file(path + "/__init__.py")
