@@ -14,6 +14,8 @@ import ast
 import copy
 from dataclasses import dataclass, field
 
+from migcheck.readers.python_nodes import nodes
+
 __all__ = ["CallsByName", "with_calls_by_name"]
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
@@ -32,7 +34,7 @@ class CallsByName:
 def with_calls_by_name(tree: ast.Module) -> CallsByName:
     """`tree` with each call by a stated method name read as the call of that method (see the module's
     docs); `tree` itself when it makes no call through `getattr`."""
-    if not any(_getattr(node) for node in ast.walk(tree)):
+    if not any(_getattr(node) for node in nodes(tree)):
         return CallsByName(tree)
     module = _Scope(tree, None)
     found = CallsByName(tree)

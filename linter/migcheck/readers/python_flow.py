@@ -100,6 +100,7 @@ from keyword import iskeyword
 from typing import Any, TypeVar
 
 from migcheck import automation
+from migcheck.readers.python_nodes import CHILD_FIELDS, nodes
 
 T = TypeVar("T")
 
@@ -920,7 +921,7 @@ def _whole_tree(tree: ast.Module) -> tuple[frozenset[str], bool]:
     `_builds_sdk_class`) without binding `azure` to anything else. One walk for both."""
     keys: set[str] = set()
     builds = rebinds = False
-    for node in _nodes(tree):
+    for node in nodes(tree):
         if isinstance(node, ast.Call):
             builds = builds or _builds_sdk_class(node)
         elif isinstance(node, ast.keyword):
@@ -929,36 +930,6 @@ def _whole_tree(tree: ast.Module) -> tuple[frozenset[str], bool]:
         elif type(node) in _AZURE_BINDERS:
             rebinds = rebinds or _binds_azure_otherwise(node)
     return frozenset(keys), builds and not rebinds
-
-
-# The fields that hold only leaves every tree shares (`Load`, `Add`, `Eq`), which neither `_nodes` nor the
-# index's visit goes into.
-_SHARED_LEAF_FIELDS = frozenset({"ctx", "op", "ops"})
-_CHILD_FIELDS: dict[type[ast.AST], tuple[str, ...]] = {}  # see `_child_fields`
-
-
-def _child_fields(kind: type[ast.AST]) -> tuple[str, ...]:
-    """The fields of a node class that may hold nodes other than those shared leaves, in order."""
-    fields = _CHILD_FIELDS.get(kind)
-    if fields is None:
-        fields = _CHILD_FIELDS[kind] = tuple(f for f in kind._fields if f not in _SHARED_LEAF_FIELDS)
-    return fields
-
-
-def _nodes(tree: ast.AST) -> Iterator[ast.AST]:
-    """Every node of a tree but expression contexts and operators, in no set order: `ast.walk`'s nodes at
-    a fraction of its cost, which goes through two generators per node."""
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        yield node
-        kind = type(node)
-        for name in _CHILD_FIELDS.get(kind) or _child_fields(kind):
-            child = getattr(node, name)
-            if type(child) is list:
-                stack.extend(item for item in child if isinstance(item, ast.AST))
-            elif isinstance(child, ast.AST):
-                stack.append(child)
 
 
 # How a script names the environment's table (`os.environ`, `from os import environ`).
@@ -1669,7 +1640,7 @@ def _counter_starts(tree: ast.Module) -> dict[int, tuple[str, ast.expr]]:
     the value the nearest of the few simple statements before the loop in its block sets it to (`i = 0`),
     where none of those between binds it otherwise and no compound statement comes between."""
     found: dict[int, tuple[str, ast.expr]] = {}
-    for parent in ast.walk(tree):
+    for parent in nodes(tree):
         for field_name in ("body", "orelse", "finalbody"):
             statements = getattr(parent, field_name, None)
             if not isinstance(statements, list):
@@ -1815,7 +1786,7 @@ class _Indexer(ast.NodeVisitor):
         if self.depth >= MAX_NESTING:
             super().generic_visit(node)
             return
-        for name in _CHILD_FIELDS.get(type(node)) or _child_fields(type(node)):
+        for name in CHILD_FIELDS[type(node)]:
             value = getattr(node, name, None)
             if type(value) is list:
                 for item in value:

@@ -15,6 +15,7 @@ import ast
 import collections
 
 from migcheck.readers.python_dispatch import handler_and_pattern_names
+from migcheck.readers.python_nodes import nodes
 
 __all__ = ["with_lambdas_as_functions"]
 
@@ -137,7 +138,7 @@ def _declared_shared(tree: ast.Module) -> set[str] | None:
     the tree holds no lambda."""
     found: set[str] = set()
     lambdas = False
-    for node in ast.walk(tree):
+    for node in nodes(tree):
         if isinstance(node, (ast.Global, ast.Nonlocal)):
             found.update(node.names)
         elif isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
