@@ -97,7 +97,7 @@ import string
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from keyword import iskeyword
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from migcheck import automation
 from migcheck.readers.python_nodes import CHILD_FIELDS, nodes
@@ -914,12 +914,22 @@ def _iterated(node: ast.expr, parent: ast.AST) -> bool:
     return isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node
 
 
-def _whole_tree(tree: ast.Module) -> tuple[frozenset[str], bool]:
+class _WholeTree(NamedTuple):
+    """What the index reads from every node of the tree (see `_whole_tree`)."""
+
+    set_options: frozenset[str]
+    reads_sdk_by_its_full_name: bool
+    counter_starts: dict[int, tuple[str, ast.expr]]
+
+
+def _whole_tree(tree: ast.Module) -> _WholeTree:
     """What the index reads from every node of the tree, the parts its visit leaves out included (annotations,
     the targets of a `for`, the keywords of a class): the options surely set (see
-    `_set_options`) and whether the file builds an SDK class by its full name (see
-    `_builds_sdk_class`) without binding `azure` to anything else. One walk for both."""
+    `_set_options`), whether the file builds an SDK class by its full name (see
+    `_builds_sdk_class`) without binding `azure` to anything else, and where the counter of each `while`
+    loop starts (see `_counter_starts`). One walk for the three."""
     keys: set[str] = set()
+    counter_starts: dict[int, tuple[str, ast.expr]] = {}
     builds = rebinds = False
     for node in nodes(tree):
         if isinstance(node, ast.Call):
@@ -929,7 +939,21 @@ def _whole_tree(tree: ast.Module) -> tuple[frozenset[str], bool]:
                 keys.update(_set_options(node.value))
         elif type(node) in _AZURE_BINDERS:
             rebinds = rebinds or _binds_azure_otherwise(node)
-    return frozenset(keys), builds and not rebinds
+        for field_name in _BLOCK_FIELDS[type(node)]:
+            _counter_starts(getattr(node, field_name), counter_starts)
+    return _WholeTree(frozenset(keys), builds and not rebinds, counter_starts)
+
+
+class _BlockFields(dict[type[ast.AST], tuple[str, ...]]):
+    """The fields of each node class that may hold a block of statements (a lambda's and an `if`
+    expression's `body` is an expression): worked out at the first node of the class."""
+
+    def __missing__(self, kind: type[ast.AST]) -> tuple[str, ...]:
+        fields = self[kind] = tuple(f for f in ("body", "orelse", "finalbody") if f in kind._fields)
+        return fields
+
+
+_BLOCK_FIELDS = _BlockFields()
 
 
 # How a script names the environment's table (`os.environ`, `from os import environ`).
@@ -1562,12 +1586,11 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
     """The index of a module, of Python 2 when `python2` (its `map` builds a list: every call runs). Raises
     `TooDeep` for a tree nested deeper than MAX_NESTING."""
     indexer = _Indexer(python2)
-    indexer.counter_starts = _counter_starts(tree)
+    set_options, reads_sdk_by_its_full_name, indexer.counter_starts = _whole_tree(tree)
     indexer.visit(tree)
     indexer.file_events()
     indexer.started_threads(tree)
     indexer.lazy_maps_checked()
-    set_options, reads_sdk_by_its_full_name = _whole_tree(tree)
     if not indexer.imports.modules and reads_sdk_by_its_full_name:
         indexer.imports.modules.add(SDK_PACKAGE)
     services = {
@@ -1635,23 +1658,19 @@ _BUILTINS = frozenset(dir(builtins))
 _COUNTER_SET_BEFORE = 8  # the simple statements before a `while` looked through for its counter's start
 
 
-def _counter_starts(tree: ast.Module) -> dict[int, tuple[str, ast.expr]]:
-    """For each `while` whose test compares a name (`while i < 3`), by the `id` of the loop: the name and
-    the value the nearest of the few simple statements before the loop in its block sets it to (`i = 0`),
-    where none of those between binds it otherwise and no compound statement comes between."""
-    found: dict[int, tuple[str, ast.expr]] = {}
-    for parent in nodes(tree):
-        for field_name in ("body", "orelse", "finalbody"):
-            statements = getattr(parent, field_name, None)
-            if not isinstance(statements, list):
-                continue
-            for place, statement in enumerate(statements):
-                test = statement.test if isinstance(statement, ast.While) else None
-                if isinstance(test, ast.Compare) and isinstance(test.left, ast.Name):
-                    start = _set_before(statements[max(0, place - _COUNTER_SET_BEFORE) : place], test.left.id)
-                    if start is not None:
-                        found[id(statement)] = (test.left.id, start)
-    return found
+def _counter_starts(statements: object, found: dict[int, tuple[str, ast.expr]]) -> None:
+    """For each `while` of a block of statements whose test compares a name (`while i < 3`), by the `id` of
+    the loop, into `found`: the name and the value the nearest of the few simple statements before the
+    loop in its block sets it to (`i = 0`), where none of those between binds it otherwise and no compound
+    statement comes between."""
+    if not isinstance(statements, list):
+        return
+    for place, statement in enumerate(statements):
+        test = statement.test if isinstance(statement, ast.While) else None
+        if isinstance(test, ast.Compare) and isinstance(test.left, ast.Name):
+            start = _set_before(statements[max(0, place - _COUNTER_SET_BEFORE) : place], test.left.id)
+            if start is not None:
+                found[id(statement)] = (test.left.id, start)
 
 
 def _set_before(statements: list[ast.stmt], name: str) -> ast.expr | None:

@@ -197,7 +197,7 @@ from migcheck.model import (
 from migcheck.readers import beside, python_cli, python_resource_types
 from migcheck.readers import python_flow as flow
 from migcheck.readers.python_arguments import with_arguments
-from migcheck.readers.python_dispatch import with_calls_by_name
+from migcheck.readers.python_dispatch import CallsByName, with_calls_by_name
 from migcheck.readers.python_flow import (
     HOLE,
     PATH_JOINS,
@@ -815,10 +815,12 @@ def read(path: str, data: bytes, arguments: Sequence[str | None] | None = None) 
         return Document(path, FileKind.PYTHON, "", problem=parsed, text=decoded)
     if arguments is not None:  # `sys.argv[1]`, `args.vnet`: the words it is run with
         parsed = with_arguments(parsed, arguments)
-    parsed = with_lambdas_as_functions(parsed)  # `disk = lambda n: ...` read as `def disk(n): ...`
+    if source.writes("lambda"):
+        parsed = with_lambdas_as_functions(parsed)  # `disk = lambda n: ...` read as `def disk(n): ...`
     parsed, ran = _with_libraries(parsed, source)  # the functions of a settings module beside it it calls
     parsed = with_settings_values(parsed)  # the values such a module states
-    by_name = with_calls_by_name(parsed)  # `getattr(sms, "create_...")(...)` read as `sms.create_...(...)`
+    # `getattr(sms, "create_...")(...)` read as `sms.create_...(...)`
+    by_name = with_calls_by_name(parsed) if source.writes("getattr") else CallsByName(parsed)
     parsed = by_name.tree
     try:
         torn_down: _TornDown = {}
@@ -1655,6 +1657,12 @@ class _Source:
         self._line_starts = None
         self._libraries.append((base, path))
         return base
+
+    def writes(self, word: str) -> bool:
+        """Whether the text read holds `word` anywhere, as parsed (see `parse`) or as written, the modules
+        read after the script's included (`attach`): a tree of a text that never writes `lambda` holds no
+        lambda, and the passes that look for one through every node are spared."""
+        return word in self.text or word in self._parsed_text
 
     def place(self, line: int) -> tuple[str, int]:
         """The file a line of the text read is written in, and its line there (see `attach`)."""
