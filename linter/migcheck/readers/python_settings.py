@@ -102,7 +102,11 @@ def module_file(module: str, level: int) -> beside.Settings | None:
     """The settings module `from <module> import ...` names, `level` its leading dots (see `_file`). A
     module of a package that names another by the package's own name (`from pyazure.util import
     RequestWithMethod` in `pyazure/hostedservices.py`, run as `python -m pyazure.hostedservices`) finds it
-    beside itself, where Python does from the folder above the package."""
+    beside itself, where Python does from the folder above the package. Looked for once per folder."""
+    return beside.once_per_folder(f"python-import:{level}:{module}", lambda: _module_file(module, level))
+
+
+def _module_file(module: str, level: int) -> beside.Settings | None:
     found = _file(_module_path(module, level))
     package = module.partition(".")[0]
     if found is None and level == 0 and package and package == beside.folder_name():
