@@ -675,7 +675,7 @@ def uses_classic(data: bytes) -> bool:
         or any(collection in data for collection in _REQUEST_COLLECTIONS)
         or python_cli.sniff(data)
         or python_resource_types.sniff(data)
-        or _CLASSIC_NETWORK_ID.search(data) is not None
+        or _names_a_classic_id(data)
         # a classic ExpressRoute circuit moved by its service key (`_circuit_move`)
         or b"express_route_circuits" in data
         or _may_request_the_api(data)
@@ -727,6 +727,13 @@ _CLASSIC_NETWORK_ID = re.compile(
     rb"|classic (?:virtual machine|network|storage account) (?:contributor|key operator)",
     re.IGNORECASE,
 )
+
+
+def _names_a_classic_id(data: bytes) -> bool:
+    """Whether a file names a classic network's or resource's id or a classic-only role (see
+    `_CLASSIC_NETWORK_ID`). Each of those holds `classic`, looked for first in the bytes lowered: the
+    pattern, blind to case, is tried at every byte of the file, most of them Python files that name none."""
+    return b"classic" in data.lower() and _CLASSIC_NETWORK_ID.search(data) is not None
 
 
 # The API's collections a request path names (see `automation.written_request_path`), as bytes.
@@ -844,7 +851,7 @@ def read(path: str, data: bytes, arguments: Sequence[str | None] | None = None) 
         resources = (*resources, *python_cli.read(path, parsed, source.mark, automation.names_the_api(data)))
     if python_resource_types.sniff(data):
         resources = (*resources, *python_resource_types.read(path, parsed, source.call_mark))
-    reaching, deploying = _CLASSIC_NETWORK_ID.search(data) is not None, _CLOUD_SERVICES in data
+    reaching, deploying = _names_a_classic_id(data), _CLOUD_SERVICES in data
     values = _ManagementValues(source, parsed, index) if reaching or deploying else None
     if reaching and values is not None:
         resources = (*resources, *_classic_peerings(parsed, values), *_reaching_into_classic(parsed, values))
