@@ -55,11 +55,11 @@ def _read_as(path: str, inputs: Iterable[tuple[str, str, str]]) -> tuple[str, st
     """What the file `path` names is to the run, and the name reports show it by, when the run reads it;
     None when it does not, or nothing is there yet."""
     try:
-        target = os.stat(path)
+        target: os.stat_result | None = os.stat(path)
     except OSError:
         target = _once_its_folders_are_made(path)
-        if target is None:
-            return None  # nothing there yet (or nothing this can tell): no input is replaced
+    if target is None:
+        return None  # nothing there yet (or nothing this can tell): no input is replaced
     if not stat.S_ISREG(target.st_mode):
         return None  # a pipe or a device is written into, and no input is one
     identity = (target.st_dev, target.st_ino)
