@@ -2089,12 +2089,20 @@ class _Linker:
     """Links the documents of one subscription. Every join goes through a dict built once."""
 
     def __init__(
-        self, subscription: str, docs: tuple[Document, ...], grouping: Grouping, memo: LinkMemo | None = None
+        self,
+        subscription: str,
+        docs: tuple[Document, ...],
+        grouping: Grouping,
+        memo: LinkMemo | None = None,
+        records_once: bool = False,
     ) -> None:
         self.subscription = subscription
         self.docs = docs
         self.grouping = grouping
         self.memo = memo
+        # Whether the exports' records are each of one resource already: those of a subscription split from
+        # the exports linked with the files (`_other_subscriptions`), taken once each there (`_once`).
+        self.records_once = records_once
         self.dangling: list[Dangling] = []
         # The network and subnet names that point nowhere, each with every use a file makes of it (a
         # placement, a migration call, a gateway, a declaration): one finding each, see `_once_per_file`.
@@ -6279,7 +6287,9 @@ def _link_inventory(
     found[inv.ClassicNetwork], declared_again = _declarations_apart(linker, found[inv.ClassicNetwork])
     _subscribe_cmdlet_records(linker, found)
     _subscribe_cmdlet_rows(linker, found)
-    records = {t: _once(found[t], linker.conflicts) for t in inv.INVENTORY_TYPES}
+    records = (
+        found if linker.records_once else {t: _once(found[t], linker.conflicts) for t in inv.INVENTORY_TYPES}
+    )
     if not any(records.values()):
         return services, Inventory(), set()
     premium: set[str] = set()
@@ -6637,7 +6647,9 @@ def _other_subscriptions(
     after the subscription id (after the files' group too, when the files are split into several). A VM
     is given to its estate as its export wrote it (`as_exported`): the estate tells its subscription
     again, and joins a `Get-AzureVM` row to the Resource Graph row of the same VM, whatever the order of
-    their files, rather than keep the first of two records that name one subscription."""
+    their files, rather than keep the first of two records that name one subscription. The records are
+    those of every subscription taken once each (`_once`): the estate's link does not take them once again
+    (most of the records of a large export of several subscriptions are other subscriptions')."""
     placed, reaching = placed_elsewhere(inventory), _reaching_into(inventory, joined)
     by_subscription: dict[str, list[Any]] = defaultdict(list)
     for record in classic:
@@ -6651,7 +6663,7 @@ def _other_subscriptions(
         if linker.subscription != DEFAULT_SUBSCRIPTION:
             name = f"{linker.subscription}: {name}"
         export = Document(found[0].mark.path, FileKind.INVENTORY, "", tuple(found))
-        estate = _Linker(name, (export,), linker.grouping).estate()
+        estate = _Linker(name, (export,), linker.grouping, records_once=True).estate()
         in_networks = (*placed.get(subscription, ()), *reaching.get(key(subscription), ()))
         estates.append(replace(estate, documents=(), placed_in_networks=in_networks))
     return tuple(estates)
