@@ -6725,12 +6725,12 @@ def _once(records: Iterable[Any], conflicts: list[Conflict]) -> list[Any]:
     """Records once each: two pages or two exports of one resource are one record (the first kept). Two
     exports of one VM that disagree are a conflict (see `_exports_conflict`)."""
     kept: dict[tuple, Any] = {}
-    held: dict[type, frozenset[str]] = {}  # by record type, which of `_IDENTITY_FIELDS` it has
+    held: dict[type, tuple[Callable[[Any], Any], ...]] = {}  # by record type, the readers of its identity
     for record in records:
-        has = held.get(type(record))
-        if has is None:
-            has = held[type(record)] = _identity_fields(type(record))
-        first = kept.setdefault(_record_identity(record, has), record)
+        readers = held.get(type(record))
+        if readers is None:
+            readers = held[type(record)] = _identity_readers(type(record))
+        first = kept.setdefault(_record_identity(record, readers), record)
         if first is not record and type(record) in _EXPORT_DIFFERENCES:
             conflicts.extend(_exports_conflict(first, record))
     return list(kept.values())
@@ -6881,24 +6881,24 @@ _IDENTITY_FIELDS: Mapping[str, Callable[[Any], Any]] = {
 }
 
 
-def _identity_fields(type_: type) -> frozenset[str]:
-    """Which of `_IDENTITY_FIELDS` tell records of `type_` apart. A reserved IP's name is unique in its
-    subscription: its `service` is what it is attached to, which two exports of it may say otherwise (a
-    conflict, see `_exports_conflict`), not another reserved IP."""
-    has = frozenset(f for f in _IDENTITY_FIELDS if hasattr(type_, f))
-    return has - {"service"} if type_ is inv.ClassicReservedIp else has
+def _identity_readers(type_: type) -> tuple[Callable[[Any], Any], ...]:
+    """The readers of those of `_IDENTITY_FIELDS` that tell records of `type_` apart. A reserved IP's name is
+    unique in its subscription: its `service` is what it is attached to, which two exports of it may say
+    otherwise (a conflict, see `_exports_conflict`), not another reserved IP."""
+    has = [f for f in _IDENTITY_FIELDS if hasattr(type_, f)]
+    if type_ is inv.ClassicReservedIp:
+        has.remove("service")
+    return tuple(_IDENTITY_FIELDS[f] for f in has)
 
 
 def _id_key(resource: inv.ResourceId | None) -> str:
     return key(resource.text) if resource is not None else ""
 
 
-def _record_identity(record: Any, has: frozenset[str]) -> tuple:
-    """Which resource `record` is, of the fields `has` names (see `_once`)."""
-    return (
-        key(record.name),
-        *(read(record) if field in has else "" for field, read in _IDENTITY_FIELDS.items()),
-    )
+def _record_identity(record: Any, readers: tuple[Callable[[Any], Any], ...]) -> tuple:
+    """Which resource `record` is, of the fields `readers` read (see `_once`): only records of one type are
+    compared, so the fields its type lacks are left out rather than written as empty."""
+    return (key(record.name), *[read(record) for read in readers])
 
 
 def _without_declared_copies(records: list[Any], joined: str | None) -> list[Any]:
