@@ -108,6 +108,8 @@ import functools
 import math
 import posixpath
 import shlex
+import string
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
@@ -1226,7 +1228,11 @@ def _unescaped(chars: str) -> str:
     out, at = [], 0
     escapes = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
     while at < len(chars):
-        if chars[at] == "\\" and at + 1 < len(chars):
+        code = _code_point(chars, at)
+        if code is not None:  # `\uNNNN`, `\UNNNNNNNN`: the character they name
+            out.append(chr(code))
+            at += 6 if chars[at + 1] == "u" else 10
+        elif chars[at] == "\\" and at + 1 < len(chars):
             out.append(escapes.get(chars[at + 1], chars[at + 1]))
             at += 2
         elif chars.startswith(("$${", "%%{"), at):
@@ -1236,6 +1242,19 @@ def _unescaped(chars: str) -> str:
             out.append(chars[at])
             at += 1
     return "".join(out)
+
+
+def _code_point(chars: str, at: int) -> int | None:
+    """The character a `\\uNNNN` or `\\UNNNNNNNN` escape at `at` names, or None where none is written there (or
+    the number names no character)."""
+    if chars[at] != "\\" or chars[at + 1 : at + 2] not in ("u", "U"):
+        return None
+    size = 4 if chars[at + 1] == "u" else 8
+    digits = chars[at + 2 : at + 2 + size]
+    if len(digits) != size or not all(c in string.hexdigits for c in digits):
+        return None
+    code = int(digits, 16)
+    return code if code <= sys.maxunicode and not 0xD800 <= code <= 0xDFFF else None
 
 
 # --- values --------------------------------------------------------------------------------------------
