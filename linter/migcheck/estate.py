@@ -6697,7 +6697,7 @@ def _declarations_apart(
     kept: list[inv.ClassicNetwork] = []
     again: list[inv.ClassicNetwork] = []
     seen: set[tuple] = set()
-    has = _identity_fields(inv.ClassicNetwork)
+    has = _identity_readers(inv.ClassicNetwork)
     for record in networks:
         if record.network is None or record.mark.path not in linker.declaring:
             kept.append(record)
