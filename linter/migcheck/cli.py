@@ -643,7 +643,9 @@ def _warn_if_nothing_checked(result: LintResult, paths: list[str], config: Confi
 def _say_when_stdin_is_the_terminal(args: argparse.Namespace) -> None:
     """A check of standard input (`-`, --stdin-filename) typed at a prompt waits for the file's text from
     the terminal: say so, or it seems to hang."""
-    if not (args.stdin_filename or "-" in args.paths) or sys.stdin is None or not sys.stdin.isatty():
+    # A stream put in standard input's place (by a tool that embeds migcheck) may have no `isatty`.
+    isatty = getattr(sys.stdin, "isatty", None)
+    if not (args.stdin_filename or "-" in args.paths) or not callable(isatty) or not isatty():
         return
     name = visible(args.stdin_filename) if args.stdin_filename else "the file"
     why = "--stdin-filename" if args.stdin_filename else "the path `-`"

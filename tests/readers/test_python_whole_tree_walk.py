@@ -1,4 +1,4 @@
-"""The Python reader's walk over every node of a module (`python_flow._nodes`, which finds the options an
+"""The Python reader's walk over every node of a module (`python_nodes.nodes`, which finds the options an
 `argument_spec` surely sets and the SDK classes built by their full name) reaches every node
 `ast.walk` does, the parts the index's visit leaves out (annotations, `for` targets, a class's keywords,
 `match` patterns) included: only the expression contexts and operators every tree shares are left out."""
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from migcheck.readers import python_flow
+from migcheck.readers import python_flow, python_nodes
 
 SHARED_LEAVES = (ast.expr_context, ast.operator, ast.unaryop, ast.boolop, ast.cmpop)
 
@@ -45,7 +45,7 @@ def nodes_by_walk(tree: ast.AST) -> set[int]:
 
 def test_every_node_of_an_odd_module() -> None:
     tree = ast.parse(textwrap.dedent(ODD_PLACES))
-    found = [id(node) for node in python_flow._nodes(tree)]
+    found = [id(node) for node in python_nodes.nodes(tree)]
     assert len(found) == len(set(found))  # each once
     assert set(found) == nodes_by_walk(tree)
 
@@ -55,12 +55,12 @@ def test_every_node_of_migcheck_s_own_modules(package: str) -> None:
     folder = Path(python_flow.__file__).parent.parent / package
     for path in sorted(folder.glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        assert {id(node) for node in python_flow._nodes(tree)} == nodes_by_walk(tree), path.name
+        assert {id(node) for node in python_nodes.nodes(tree)} == nodes_by_walk(tree), path.name
 
 
 def test_options_and_full_names_in_the_parts_the_visit_leaves_out() -> None:
     tree = ast.parse(textwrap.dedent(ODD_PLACES))
-    set_options, builds = python_flow._whole_tree(tree)
+    set_options, builds, _ = python_flow._whole_tree(tree)
     assert set_options == frozenset({"vnet"})  # a class keyword's; an annotated dict is no argument_spec
     assert not builds  # the lambda's parameter binds `azure` to something else
 
