@@ -644,6 +644,16 @@ def _under(parent: tuple[str, object], rtype: str, name: object) -> tuple[str, o
     return rtype, name
 
 
+def _stated_name(evaluator: Evaluator, name: str, written: _Written) -> str:
+    """A cloud service's name as the template states it: an expression worked out where its values are stated
+    (`[parameters('cloudServiceName')]` of a default, the way the platform's sample template names it), as a
+    Bicep file's name is; else as written, which names no service."""
+    if not is_expression(name):
+        return name
+    value = evaluator.value(name, written.scope, {})
+    return value if isinstance(value, str) and value.strip() else name
+
+
 class _Lines:
     """Line and column of offsets asked for in any order, by the offsets of the text's line starts."""
 
@@ -709,7 +719,9 @@ class _Walk(_Scanner):
         `test`) is not deployed, and no evidence; one not known may be, and is."""
         evaluator = Evaluator(_BUDGET_FLOOR)
         return [
-            ExtendedSupportService(name, self.lines.mark(offset), _TEMPLATE_VIA, roles=roles)
+            ExtendedSupportService(
+                _stated_name(evaluator, name, written), self.lines.mark(offset), _TEMPLATE_VIA, roles=roles
+            )
             for offset, name, roles, written in sorted(self.found, key=lambda found: found[0])
             if "condition" not in written.values
             or evaluator.value(written.values["condition"], written.scope, {}) is not False
