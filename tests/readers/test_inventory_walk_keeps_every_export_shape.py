@@ -118,6 +118,9 @@ ROWS: dict[str, dict] = {
     "microsoft.remoteapp/collections": _row(
         "Microsoft.RemoteApp/collections", "desk", {"vnet": {"subnetId": CLASSIC_SUBNET}}
     ),
+    "microsoft.compute/cloudservices": _row(
+        "Microsoft.Compute/cloudServices", "shop", {"roleProfile": {"roles": [{"name": "Web"}]}}
+    ),
     "microsoft.authorization/roleassignments": {
         "id": f"/subscriptions/{SUB}/providers/Microsoft.Authorization/roleAssignments/4a9e",
         "name": "4a9e",

@@ -135,6 +135,7 @@ _TYPE_MARKERS = (
     "microsoft.classic",
     "microsoft.network/expressroutecircuits",
     "microsoft.security/pricings",
+    "microsoft.compute/cloudservices",  # Cloud Services (extended support): which projects are not classic
     *(type_ for type_ in REACHING_INTO_CLASSIC if not type_.endswith("/virtualnetworkpeerings")),
 )
 _CMDLET_MARKERS = (

@@ -54,6 +54,7 @@ from migcheck.model import (
     DiskPlace,
     DnsServer,
     EndpointAcl,
+    ExtendedSupportService,
     Extension,
     ExtensionStatus,
     Image,
@@ -1545,6 +1546,23 @@ def _remoteapp(item: Item) -> Iterator[ServiceInVnet]:
     yield from _in_classic_vnets(item, ServiceKind.REMOTEAPP, strings_in(item.properties))
 
 
+# --- Cloud Services (extended support) ---------------------------------------------------------------
+
+_EXTENDED_SUPPORT_TYPE = "microsoft.compute/cloudservices"
+_EXTENDED_SUPPORT_VIA = "lists it as a Microsoft.Compute/cloudServices resource"
+
+
+def _extended_support(item: Item) -> Iterator[ExtendedSupportService]:
+    """A cloud service the export shows deployed as Cloud Services (extended support): evidence, as a
+    template's resource of the type is, that the project of its name is not a classic cloud service. Its
+    roles (`roleProfile.roles[].name`) tell the project apart where the name does not."""
+    listed = get(get(item.properties, "roleProfile"), "roles")
+    roles = [text(get(role, "name")) for role in listed] if isinstance(listed, list) else []
+    stated = tuple(roles) if all(roles) else ()
+    if item.name:
+        yield ExtendedSupportService(item.name, item.mark, _EXTENDED_SUPPORT_VIA, roles=stated)
+
+
 def strings_in(value: object, budget: int | None = 10_000) -> Iterator[str]:
     """Every string inside a JSON value, however deep; at most `budget` values looked at (an undocumented
     shape is read, not trusted: a hostile one cannot make this cost more than that), or every one where
@@ -1740,6 +1758,7 @@ BUILDERS: dict[str, Builder] = {
     "microsoft.insights/metricalerts": _scoped_alert("metric alert"),
     "microsoft.insights/activitylogalerts": _scoped_alert("activity log alert"),
     "microsoft.insights/autoscalesettings": _autoscale,
+    _EXTENDED_SUPPORT_TYPE: _extended_support,
 }
 
 
@@ -1791,7 +1810,11 @@ READ_AT_TOP: dict[str, frozenset[str]] = {rtype: _read_at_top(builder) for rtype
 # says what uses it only when it writes its subnets; the plan says it is not known to be unattached when
 # the row does not, rather than the file being left unchecked.
 READ_WITHOUT_PROPERTIES = frozenset(
-    {"microsoft.classicnetwork/networksecuritygroups", *(t for t, read in READ_AT_TOP.items() if not read)}
+    {
+        "microsoft.classicnetwork/networksecuritygroups",
+        _EXTENDED_SUPPORT_TYPE,  # its name is the evidence; its roles only help
+        *(t for t, read in READ_AT_TOP.items() if not read),
+    }
 )
 
 # By resource type, what its resource is called and what the rules read of its properties, in words: what
