@@ -94,3 +94,27 @@ def test_a_parameter_with_no_value_still_names_no_service(tmp_path, monkeypatch)
         ("MIG101 src/shop/ServiceDefinition.csdef:3:3", "error"),
     ]
     assert found[0].message.startswith("a cloud service the file does not name runs on")
+
+
+def test_a_linked_template_s_service_is_named_by_the_value_its_deployment_passes(tmp_path, monkeypatch):
+    deployment = {
+        "type": "Microsoft.Resources/deployments",
+        "apiVersion": "2022-09-01",
+        "name": "cloud-service",
+        "properties": {
+            "mode": "Incremental",
+            "templateLink": {"relativePath": "nested/cs.json"},
+            "parameters": {"cloudServiceName": {"value": "billing"}},
+        },
+    }
+    main = {"$schema": SCHEMA, "contentVersion": "1.0.0.0", "resources": [deployment]}
+    files = {
+        **_projects(),
+        "deploy/azuredeploy.json": json.dumps(main, indent=2),
+        "deploy/nested/cs.json": _template(None),
+    }
+    found = lint_files(tmp_path, monkeypatch, files, "MIG101").findings
+    assert _said(found) == [
+        ("MIG101 src/billing/ServiceDefinition.csdef:3:3", "warning"),
+        ("MIG101 src/shop/ServiceDefinition.csdef:3:3", "error"),
+    ]
