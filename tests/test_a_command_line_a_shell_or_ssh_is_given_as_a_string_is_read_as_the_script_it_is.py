@@ -110,3 +110,30 @@ def test_the_command_line_su_gives_the_user_s_shell_is_read_as_bash_c_s(tmp_path
     assert len(services) == 1
     assert [name for name in services if name and not name.startswith("<")] == seen
     assert f"MIG601 run.sh:3:{line.index('azure') + 1}" in where(result.findings)  # where the line says it
+
+
+@pytest.mark.parametrize(
+    ("line", "seen"),
+    [
+        (f"runuser -u ops -- {SU_CREATE}", ["shop"]),
+        (f"runuser -u ops {SU_CREATE}", ["shop"]),
+        (f"runuser --user=ops -- {SU_CREATE}", ["shop"]),
+        (f"runuser -u ops -- bash -c '{SU_CREATE}'", ["shop"]),  # the script's environment
+        (f"runuser -l -u ops -- bash -c '{SU_CREATE}'", []),  # logging in: none of it
+    ],
+    ids=["runuser -u --", "runuser -u", "runuser --user=", "bash -c", "bash -c, logging in"],
+)
+def test_the_command_runuser_runs_as_a_user_is_read_as_the_command(tmp_path, monkeypatch, line, seen):
+    """`runuser -u ops -- cmd` runs the command itself as the user, no shell between: the command is read,
+    with the script's environment, or, logging in, none of it."""
+    text = f"#!/bin/bash\nexport SVC=shop\n{line}\n"
+    result = lint_files(tmp_path, monkeypatch, {"run.sh": text}, dedent=False)
+    services = [r.service_name for d in result.documents for r in d.resources if isinstance(r, Deployment)]
+    assert len(services) == 1
+    assert [name for name in services if name and not name.startswith("<")] == seen
+    assert f"MIG601 run.sh:3:{line.index('azure') + 1}" in where(result.findings)
+
+
+def test_runuser_with_no_user_runs_no_command_of_its_words(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"run.sh": "#!/bin/bash\nrunuser ops\n"}, dedent=False)
+    assert where(result.findings) == []

@@ -3251,12 +3251,27 @@ class _Walker:
         the script's environment, or, logging in (`-`, `-l`, `--login`), none of it."""
         found = _switch_user_command(words[1:])
         if found is None:
+            self._run_as_user(words)
             return
         given, login = found
         value = _Value(given.text, given.mark, shape=given.shape, holder=given.holder, holes=given.holes)
         line, holes = _numbered([value])
         with self._child_process((), environment={} if login else None):
             self._run_line(line, given.mark, holes)
+
+    def _run_as_user(self, words: list[Word]) -> None:
+        """`runuser -u deploy -- azure vm shutdown web1`: the command runuser runs as the user, as words (no
+        shell splits them again), in a process of its own: with the script's environment, or, logging in
+        (`-l`), none of it; none of the script's functions."""
+        found = (
+            _run_as_user_command(words[1:]) if posixpath.basename(words[0].text or "") == "runuser" else None
+        )
+        if found is None:
+            return
+        command, login = found
+        with self._child_process((), environment={} if login else None):
+            self.functions = {}
+            self._run_words(command)
 
     def _container(self, words: list[Word]) -> None:
         """`docker run --rm -e SVC=web microsoft/azure-cli azure vm create ...` (`docker exec`, `podman`): the
@@ -4769,6 +4784,33 @@ def _switch_user_command(words: list[Word]) -> tuple[Word, bool] | None:
             index += 1
         index += 1
     return (command, login) if command is not None else None
+
+
+def _run_as_user_command(words: list[Word]) -> tuple[list[Word], bool] | None:
+    """Of `runuser` given `words` (after its name), with no `-c`: the command `-u USER` has it run, the words
+    after its options (and a `--`), and whether it logs in (`-`, `-l`, `--login`); None where it names no
+    user by `-u` (`runuser ops`, an interactive shell), runs no command, or a word before the command is
+    not stated."""
+    user, login, index = False, False, 0
+    while index < len(words):
+        text = words[index].text
+        if text is None:
+            return None
+        if text == "--":
+            index += 1
+            break
+        if not text.startswith("-"):
+            break
+        if text in ("-", "-l", "--login"):
+            login = True
+        elif text in ("-u", "--user") or text.startswith("--user="):
+            user = True
+            index += 1 if text in ("-u", "--user") else 0
+        elif text in _SWITCH_USER_VALUES:
+            index += 1
+        index += 1
+    command = words[index:]
+    return (command, login) if user and command else None
 
 
 # The container engines whose `run` and `exec` start a command in a container (`_Walker._container`), the
