@@ -4,7 +4,9 @@
 run by a shell (`subprocess.check_output("azure vm create ...", shell=True)`, `os.system(...)`,
 `os.popen(...)`, Fabric's `fabric.api.local(...)`, the `c.run(...)` of an Invoke task's context). Each command is what the same command in a shell script is: `xplat` gives it its meaning,
 through the shell reader, which is handed the script's commands written as the shell script that runs
-them as the Python script does (`shell.read_commands`), never run.
+them as the Python script does (`shell.read_commands`), never run. So is a list whose program runs the
+command its other words name (`["bash", "-c", "azure vm shutdown web1"]`, `["ssh", "jump", "azure ..."]`,
+`["sudo", "azure", ...]`): the shell reader follows it into that command, as it does in a shell script.
 
 The words of a list are the words the script states: a string literal is its word, a variable assigned a
 string literal is that string, an f-string its text with a value of its own for each field, as is a template filled in by `str.format` or `%`
@@ -129,8 +131,11 @@ def read(
 
 
 def _runs_read_command(first: str | None) -> bool:
-    """Whether a command's first word names the classic CLI or curl or wget (by a path too: `/usr/bin/curl`)."""
-    return first in _CLI or posixpath.basename(first or "") in _REQUESTERS
+    """Whether a command's first word names the classic CLI or curl or wget (by a path too: `/usr/bin/curl`),
+    or a program that runs the command its other words name, which the shell reader follows as it does in a
+    shell script (`bash -c "azure ..."`, `ssh jump "azure ..."`, `sudo azure ...`: `shell.RUNS_COMMANDS`)."""
+    program = posixpath.basename(first or "")
+    return first in _CLI or program in _REQUESTERS or program in shell.RUNS_COMMANDS
 
 
 def _may_be_read(line: str) -> bool:

@@ -4828,6 +4828,14 @@ _CONTAINER_VALUES = frozenset(
     | {"--detach-keys", "--cpu-shares", "--memory-swap", "--isolation", "--cgroupns", "--uts"}
 )
 _CONTAINER_ENV = frozenset({"-e", "--env"})
+# The programs whose words name another command they run, which the walk follows into it (`_run_command`):
+# a shell or ssh given a command line, a prefix (`sudo`, `env`), `su`/`runuser`, a container engine, an
+# interpreter given code inline; as another language's script names them when it runs one
+# (`subprocess.run(["bash", "-c", "azure vm shutdown web1"])`).
+RUNS_COMMANDS = frozenset(
+    {*_SHELLS, *PYTHONS, *POWERSHELLS, *_SWITCH_USER, *_CONTAINERS, "ssh", "parallel"}
+    | (_PREFIXES.keys() - {"call"})
+)
 
 
 def _container_command(words: list[Word]) -> tuple[list[Word], list[Word]] | None:
