@@ -1,8 +1,8 @@
 """A classic command a PowerShell script has another program run from a string is the script's: PowerShell
 started with `-Command` by Start-Process, or by a scheduled task's action (`New-ScheduledTaskAction -Execute
 powershell.exe -Argument '-Command "Stop-AzureVM ..."'`, which runs it later, the script's all the same), the
-classic CLI as such an action (`-Execute azure.cmd`), a shell given it (`bash -c`) and another host's shell
-(`ssh jump '...'`). Each is said where the command that starts it is; a program given no classic command, or
+classic CLI as such an action (`-Execute azure.cmd`), a shell given it (`bash -c`), another host's shell
+(`ssh jump '...'`) and a program that runs the command its words name (`sudo`, `env`, `runuser -u ops`). Each is said where the command that starts it is; a program given no classic command, or
 a file, says nothing."""
 
 from __future__ import annotations
@@ -31,6 +31,10 @@ STARTED = {
     "bash -c": ("bash -c 'azure vm shutdown web1'", ["MIG601 run.ps1:1:1"], "azure vm shutdown"),
     "ssh": ("ssh admin@jump 'azure vm shutdown web1'", ["MIG601 run.ps1:1:1"], "azure vm shutdown"),
     "ssh, not classic": ("ssh admin@jump 'az vm list'", [], ""),
+    "sudo": ("sudo -u ops azure vm shutdown web1", ["MIG601 run.ps1:1:1"], "azure vm shutdown"),
+    "env": ("env SVC=shop azure vm shutdown web1", ["MIG601 run.ps1:1:1"], "azure vm shutdown"),
+    "runuser -u": ("runuser -u ops azure vm shutdown web1", ["MIG601 run.ps1:1:1"], "azure vm shutdown"),
+    "sudo, not classic": ("sudo systemctl restart azure-agent", [], ""),
     "scheduled task, a file": (
         "New-ScheduledTaskAction -Execute powershell.exe -Argument '-File C:\\jobs\\stop-vms.ps1'",
         [],

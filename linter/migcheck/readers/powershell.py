@@ -11488,7 +11488,11 @@ class Interpreter:
             output = self._python_file_run(node, env)
         if output is None and key.removesuffix(".exe") in shell.SHELLS and key not in self.defined:
             output = self._shell_file_run(node, key.removesuffix(".exe"), env)
-        if output is None and key.removesuffix(".exe") in {*shell.SHELLS, "ssh"} and key not in self.defined:
+        if (
+            output is None
+            and key.removesuffix(".exe") in shell.RUNS_SHELL_COMMANDS
+            and key not in self.defined
+        ):
             output = self._shell_command_run(node, key.removesuffix(".exe"), env)
         if output is None and invoked is not None and key not in self.defined:
             output = self._shell_file_by_path(node, invoked, env)

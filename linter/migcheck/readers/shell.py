@@ -4832,10 +4832,11 @@ _CONTAINER_ENV = frozenset({"-e", "--env"})
 # a shell or ssh given a command line, a prefix (`sudo`, `env`), `su`/`runuser`, a container engine, an
 # interpreter given code inline; as another language's script names them when it runs one
 # (`subprocess.run(["bash", "-c", "azure vm shutdown web1"])`).
-RUNS_COMMANDS = frozenset(
-    {*_SHELLS, *PYTHONS, *POWERSHELLS, *_SWITCH_USER, *_CONTAINERS, "ssh", "parallel"}
-    | (_PREFIXES.keys() - {"call"})
+# `command_line_run` reads the command of those that run no other language's code.
+RUNS_SHELL_COMMANDS = frozenset(
+    {*_SHELLS, *_SWITCH_USER, *_CONTAINERS, "ssh", "parallel"} | (_PREFIXES.keys() - {"call"})
 )
+RUNS_COMMANDS = RUNS_SHELL_COMMANDS | PYTHONS | POWERSHELLS
 
 
 def _container_command(words: list[Word]) -> tuple[list[Word], list[Word]] | None:
@@ -6018,8 +6019,9 @@ def script_file_run(program: str, words: list[Word], at: Mark) -> tuple[str, tup
 
 def command_line_run(path: str, program: str, words: list[Word], at: Mark) -> tuple[object, ...]:
     """What the command line another language's script gives a shell or ssh describes (PowerShell's `bash
-    -c "azure vm shutdown web1"`, `ssh jump 'azure vm shutdown web1'`), `program` given `words` (after its
-    name): read as that shell, or the other host's, runs it (`_Walker._shell`, `_Walker._ssh`), each call
+    -c "azure vm shutdown web1"`, `ssh jump 'azure vm shutdown web1'`), or the command a program that runs
+    another runs (`sudo azure ...`, `runuser -u ops -- azure ...`: `RUNS_SHELL_COMMANDS`), `program` given
+    `words` (after its name): read as that shell, or the other host's, runs it (`_Walker._shell`, `_Walker._ssh`), each call
     shown at `at`; nothing for a script file it runs (`script_file_run`) or a line that runs no classic
     tool."""
     if not sniff(" ".join(word.text or "" for word in words).encode("utf-8")):
@@ -6027,7 +6029,7 @@ def command_line_run(path: str, program: str, words: list[Word], at: Mark) -> tu
 
     def program_run(lines: CommandLines) -> None:
         lines.walker.where = _At(at)
-        lines.walker._run_command([Word(program, at), *words])
+        lines.walker._run_words([Word(program, at), *words])  # past a prefix: `sudo azure ...`
 
     return run_commands(path, b"", program_run)
 
