@@ -136,3 +136,18 @@ def test_a_gitlab_dotenv_report_s_variables_are_what_the_later_jobs_see(
         f"    - {line}\n" for line in CLI_STEPS.format(reference="$VNET").splitlines()
     )
     assert _networks_committed_first(tmp_path, monkeypatch, ".gitlab-ci.yml", text) == found
+
+
+@pytest.mark.parametrize(
+    "writer",
+    [
+        "'{ echo X=1; echo VNET=spoke-vnet; } >> build.env'",
+        "printf 'VNET=%s\\n' spoke-vnet | tee -a build.env",
+    ],
+    ids=["group", "printf | tee -a"],
+)
+def test_a_gitlab_dotenv_report_is_written_whatever_writes_its_lines(tmp_path, monkeypatch, writer):
+    text = GITLAB.format(dotenv="build.env", stage="move").replace(
+        '- echo "VNET=spoke-vnet" >> build.env', f"- {writer}"
+    ) + "".join(f"    - {line}\n" for line in CLI_STEPS.format(reference="$VNET").splitlines())
+    assert _networks_committed_first(tmp_path, monkeypatch, ".gitlab-ci.yml", text) == ["spoke-vnet"]

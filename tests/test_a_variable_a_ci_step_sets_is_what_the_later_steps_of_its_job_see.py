@@ -93,3 +93,49 @@ def test_a_step_that_may_not_run_leaves_the_value_not_stated(tmp_path, monkeypat
         ']spoke-vnet"\n', f']spoke-vnet"\n  condition: {condition}\n'
     )
     assert _committed_first(tmp_path, monkeypatch, {"azure-pipelines.yml": pipeline}) == seen
+
+
+@pytest.mark.parametrize(
+    ("setter", "seen"),
+    [
+        ("run: '{ echo X=1; echo VNET=spoke-vnet; } >> \"$GITHUB_ENV\"'", ["spoke-vnet"]),
+        (
+            "run: |\n          {\n            echo X=1\n            echo VNET=spoke-vnet\n          } >> $GITHUB_ENV",
+            ["spoke-vnet"],
+        ),
+        ("run: (echo VNET=spoke-vnet) >> $GITHUB_ENV", ["spoke-vnet"]),
+        ("run: printf 'VNET=%s\\n' spoke-vnet >> $GITHUB_ENV", ["spoke-vnet"]),
+        ("run: printf 'VNET=spoke-vnet\\n' >> $GITHUB_ENV", ["spoke-vnet"]),
+        ('run: echo VNET=spoke-vnet | tee -a "$GITHUB_ENV" > /dev/null', ["spoke-vnet"]),
+        (
+            "run: |\n          cat >> $GITHUB_ENV <<EOF\n          VNET=spoke-vnet\n          EOF",
+            ["spoke-vnet"],
+        ),
+        ("run: |\n          cat >> $GITHUB_ENV <<EOF\n          VNET=$(pick)\n          EOF", []),
+        ("run: for v in a b; do echo VNET=$v; done >> $GITHUB_ENV", []),  # which, not stated
+        # printed elsewhere: the YAML's value
+        ("run: '{ echo VNET=spoke-vnet > /tmp/x; echo X=1; } >> $GITHUB_ENV'", ["hub-vnet"]),
+        ("run: echo X=$(echo VNET=spoke-vnet) >> $GITHUB_ENV", ["hub-vnet"]),
+    ],
+    ids=[
+        "group",
+        "group, lines",
+        "subshell",
+        "printf %s",
+        "printf",
+        "tee -a",
+        "here-document",
+        "here-document, not stated",
+        "loop",
+        "group, one redirected elsewhere",
+        "command substitution",
+    ],
+)
+def test_the_lines_a_shell_step_writes_to_github_env_set_the_variables_whatever_writes_them(
+    tmp_path, monkeypatch, setter, seen
+):
+    """A group, subshell or loop redirected as one, `printf`, `tee -a` and a here-document write their
+    `NAME=value` lines to `$GITHUB_ENV` as a lone `echo` does."""
+    workflow = GITHUB.format(setter=setter, reference="$VNET")
+    files = {".github/workflows/move.yml": workflow}
+    assert _committed_first(tmp_path, monkeypatch, files) == seen

@@ -155,7 +155,7 @@ from migcheck.model import (
     StorageAccountType,
     is_placeholder,
 )
-from migcheck.readers import ansible, beside, run_order, shell
+from migcheck.readers import ansible, beside, run_order, shell, shell_env_files
 from migcheck.readers import pipeline_expressions as expressions
 from migcheck.readers.xplat import HOLE
 
@@ -831,7 +831,7 @@ def _with_variables_steps_set(
             continue
         named = _step_name(step.node, step.context.azure)
         for line in step.lines:
-            for (sink, name), value in _variables_set(line, dotenv).items():
+            for (sink, name), value in _variables_set(line, dotenv, not step.powershell).items():
                 # one that may not run leaves the variable either value: one the reader does not state
                 value = value if step.context.runs else None
                 if sink == _SETS_VARIABLE:
@@ -888,20 +888,60 @@ def _with_set(
 _SETS_VARIABLE, _SETS_OUTPUT, _SETS_DOTENV = "variable", "output", "dotenv"
 
 
-def _variables_set(line: Node, dotenv: tuple[str, ...] = ()) -> dict[tuple[str, str], Node | None]:
+def _variables_set(
+    line: Node, dotenv: tuple[str, ...] = (), shell_script: bool = False
+) -> dict[tuple[str, str], Node | None]:
     """The variables a script sets for the steps after it, by where it sets them (`_set_in_line`) and name:
     the value it writes, where it is a word of letters, digits and `-_./:` shown where the script writes
-    it, else None (a value not stated)."""
+    it, else None (a value not stated). A shell script's lines written to a file (`$GITHUB_ENV`, a dotenv
+    report) are found in its tree, whatever writes them there (`shell_env_files`): a group or a loop
+    redirected as one, `tee -a`, `printf`, a here-document."""
     text: str = line.value
-    found: dict[tuple[str, str], Node | None] = {}
+    found: list[tuple[int, str, str, Node | None]] = []
     offset = 0
     for written in text.split("\n"):
-        for sink, name, start, end in _set_in_line(written, dotenv):
-            value = written[start:end]
-            plain = bool(value) and all(c.isalnum() or c in "-_./:" for c in value)
-            places = _places_of(line, text)[offset + start : offset + end]
-            found[sink, name] = _held_scalar(line, value, places) if plain else None
+        logged = _logging_command(written)
+        for sink, name, start, end in logged or ([] if shell_script else _set_in_line(written, dotenv)):
+            found.append((offset + start, sink, name, _value_node(line, text, offset + start, offset + end)))
         offset += len(written) + 1
+    if shell_script:
+        found.extend(_written_to_files(line, text, dotenv))
+    return {(sink, name): value for _, sink, name, value in sorted(found, key=lambda item: item[0])}
+
+
+def _value_node(line: Node, text: str, start: int, end: int) -> Node | None:
+    """The value written at `start:end` of a script's text, where it is a plain word (see `_variables_set`)."""
+    value = text[start:end]
+    plain = bool(value) and all(c.isalnum() or c in "-_./:" for c in value)
+    return _held_scalar(line, value, _places_of(line, text)[start:end]) if plain else None
+
+
+def _written_to_files(
+    line: Node, text: str, dotenv: tuple[str, ...]
+) -> list[tuple[int, str, str, Node | None]]:
+    """The `NAME=value` lines a shell script writes to `$GITHUB_ENV`, `$GITHUB_OUTPUT` or a `dotenv` file,
+    as `_variables_set` gives them: where each is written, the sink, the name, the value."""
+    if "GITHUB_" not in text and not any(file in text for file in dotenv):
+        return []
+    source = text.encode("utf-8")
+    ascii_only = len(source) == len(text)
+
+    def at(byte: int) -> int:  # where a byte of the script is in its text
+        return byte if ascii_only else len(source[:byte].decode("utf-8", "replace"))
+
+    def sink_of(target: str) -> str | None:
+        if "GITHUB_ENV" in target:
+            return _SETS_VARIABLE
+        if "GITHUB_OUTPUT" in target:
+            return _SETS_OUTPUT
+        stated = target.strip("'\"")
+        return _SETS_DOTENV if any(stated.startswith(file) for file in dotenv) else None
+
+    found = []
+    for written in shell_env_files.lines_written(source, sink_of):
+        start, end = (at(written.value[0]), at(written.value[1])) if written.value else (-1, -1)
+        value = _value_node(line, text, start, end) if written.value else None
+        found.append((start, written.sink, written.name, value))
     return found
 
 
@@ -910,19 +950,9 @@ def _set_in_line(written: str, dotenv: tuple[str, ...] = ()) -> list[tuple[str, 
     where its value starts and ends in the line: Azure Pipelines' logging command (an output variable with
     `isOutput=true`, which later steps name by the step's name), a `NAME=value` the line writes to
     `$GITHUB_ENV` (`$GITHUB_OUTPUT`: an output), or to one of the job's `dotenv` report files."""
-    marker = "##vso[task.setvariable "
-    at = written.find(marker)
-    if at != -1:
-        closed = written.find("]", at)
-        properties = written[at + len(marker) : closed].split(";") if closed != -1 else []
-        given = dict(p.strip().partition("=")[::2] for p in properties)
-        name = given.get("variable", "").strip()
-        if not name:
-            return []
-        output = given.get("isOutput", given.get("isoutput", "")).strip().casefold() == "true"
-        return [
-            (_SETS_OUTPUT if output else _SETS_VARIABLE, name, closed + 1, _value_end(written, closed + 1))
-        ]
+    logged = _logging_command(written)
+    if logged is not None:
+        return logged
     if "GITHUB_ENV" in written:
         sink = _SETS_VARIABLE
     elif "GITHUB_OUTPUT" in written:
@@ -939,6 +969,23 @@ def _set_in_line(written: str, dotenv: tuple[str, ...] = ()) -> list[tuple[str, 
         start -= 1
     name = written[start:equals]
     return [(sink, name, equals + 1, _value_end(written, equals + 1))] if name.isidentifier() else []
+
+
+def _logging_command(written: str) -> list[tuple[str, str, int, int]] | None:
+    """Azure Pipelines' logging command in a line of a script (`##vso[task.setvariable variable=NAME]value`,
+    whatever prints it), as `_set_in_line` gives it; None where the line has none."""
+    marker = "##vso[task.setvariable "
+    at = written.find(marker)
+    if at == -1:
+        return None
+    closed = written.find("]", at)
+    properties = written[at + len(marker) : closed].split(";") if closed != -1 else []
+    given = dict(p.strip().partition("=")[::2] for p in properties)
+    name = given.get("variable", "").strip()
+    if not name:
+        return []
+    output = given.get("isOutput", given.get("isoutput", "")).strip().casefold() == "true"
+    return [(_SETS_OUTPUT if output else _SETS_VARIABLE, name, closed + 1, _value_end(written, closed + 1))]
 
 
 def _writes_to(written: str, file: str) -> bool:
