@@ -137,3 +137,38 @@ def test_the_command_runuser_runs_as_a_user_is_read_as_the_command(tmp_path, mon
 def test_runuser_with_no_user_runs_no_command_of_its_words(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, {"run.sh": "#!/bin/bash\nrunuser ops\n"}, dedent=False)
     assert where(result.findings) == []
+
+
+@pytest.mark.parametrize(
+    ("files", "shown"),
+    [
+        (
+            {"run.sh": "#!/bin/bash\nssh -p 22 admin@jump 'azure vm shutdown web1'\n"},
+            "azure vm shutdown on admin@jump",
+        ),
+        (
+            {"run.sh": "#!/bin/bash\nssh jump <<'EOF'\nazure vm shutdown web1\nEOF\n"},
+            "azure vm shutdown on jump",
+        ),
+        (
+            {"run.sh": "#!/bin/bash\nssh \"$1\" 'azure vm shutdown web1'\n"},
+            "azure vm shutdown on another machine (ssh)",
+        ),
+        (
+            {"run.sh": "#!/bin/bash\nazure vm shutdown web2\nssh jump 'azure vm shutdown web1'\n"},
+            "azure vm shutdown, azure vm shutdown on jump",
+        ),
+        (
+            {"run.py": "import subprocess\nsubprocess.run(['ssh', 'jump', 'azure vm shutdown web1'])\n"},
+            "azure vm shutdown on jump",
+        ),
+        ({"run.ps1": "ssh jump 'azure vm shutdown web1'\n"}, "azure vm shutdown on jump"),
+        ({"run.sh": "#!/bin/bash\nsudo azure vm shutdown web1\n"}, "azure vm shutdown)"),
+    ],
+    ids=["ssh", "here-document", "host not stated", "here and there", "python", "powershell", "this machine"],
+)
+def test_a_classic_command_run_on_another_machine_is_said_to_run_there(tmp_path, monkeypatch, files, shown):
+    """MIG601 names the machine ssh has run a classic command, as the script names it."""
+    result = lint_files(tmp_path, monkeypatch, files, "MIG601", dedent=False)
+    assert len(result.findings) == 1
+    assert f"({shown}" in result.findings[0].message

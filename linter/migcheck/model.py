@@ -1955,6 +1955,9 @@ class Script:
     # states (`readers.run_order`); jobs that may run at once follow neither the other.
     job: tuple[str, str] = field(default=("", ""), compare=False)
     follows: tuple[str, ...] = field(default=(), compare=False)
+    # Of a script that has another machine run a command line (`ssh admin@jump 'azure vm shutdown web1'`):
+    # where each call made there is marked, and the machine as the script names it ("" where it does not).
+    run_on: tuple[tuple[Mark, str], ...] = field(default=(), compare=False)
 
 
 @record

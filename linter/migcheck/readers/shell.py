@@ -1422,6 +1422,10 @@ class _Walker:
         self.changes: list[ClassicCall] = []
         self.uploaded: dict[str, None] = {}
         self.uploaded_in: dict[tuple[str, str], None] = {}  # see `model.Script.uploaded_in`
+        # The machine `ssh` has run the commands being read (None: this one), and where each call made on
+        # another is marked (see `model.Script.run_on`).
+        self.host: str | None = None
+        self.run_on: dict[Mark, str] = {}
         # The deployment bodies it sends from a file with curl or wget, with the service each creates one in
         # (`model.Script.posted_bodies`).
         self.posted_bodies: dict[tuple[str, str], None] = {}
@@ -1597,6 +1601,7 @@ class _Walker:
             uploaded_files=tuple(self.uploaded),
             uploaded_in=tuple(self.uploaded_in),
             posted_bodies=tuple(self.posted_bodies),
+            run_on=tuple(self.run_on.items()),
         )
 
     def _steps_with_calls(self) -> tuple[MigrationStep, ...]:
@@ -3241,9 +3246,13 @@ class _Walker:
             line, holes, at = self.fed, (), words[0].mark
         else:
             return
+        host = self.host
         with self._child_process((), environment={}):
-            self.functions, self.working = {}, None
-            self._run_line(line, at, holes)
+            self.functions, self.working, self.host = {}, None, _ssh_host(words[1:])
+            try:
+                self._run_line(line, at, holes)
+            finally:
+                self.host = host
 
     def _switch_user(self, words: list[Word]) -> None:
         """`su - ops -c 'azure vm shutdown web1'` (`su -c '...' ops`, `--command=...`, `runuser`): the command
@@ -3786,6 +3795,8 @@ class _Walker:
 
     def _add_call(self, call: ClassicCall) -> None:
         self.calls.append(call)
+        if self.host is not None:
+            self.run_on.setdefault(call.mark, self.host)
         self.call_uncertainty.append(self.uncertain)
 
     def _called_either_way(self, made: list[int]) -> None:
@@ -4733,15 +4744,25 @@ _SSH_VALUES = frozenset("BbcDEeFIiJLlmOoPpQRSWw")
 _SSH_NO_COMMAND = frozenset("Ns")
 
 
+def _ssh_host(words: list[Word]) -> str:
+    """The host ssh given `words` (after its name) logs in to, as the script writes it (`admin@jump`); ""
+    where the script does not state it."""
+    command = _ssh_command(words)
+    at = len(words) - len(command) - 1 if command is not None else -1
+    host = words[at].text if 0 <= at < len(words) else None
+    return host if host is not None and not host.startswith("-") else ""
+
+
 def _ssh_command(words: list[Word]) -> list[Word] | None:
     """The words of the command ssh given `words` (after its name) has the host run, past its options and
     the host it logs in to: none for a login shell (which a here-document may feed) or where it runs no
-    command (`-N`, `-s`); None where the script does not state an option or the host."""
+    command (`-N`, `-s`). A word the script does not state where an option or the host may be is the host
+    (`ssh "$HOST" '...'`), whose shell runs the command all the same."""
     index = 0
     while index < len(words):
         text = words[index].text
         if text is None:
-            return None
+            break
         if text == "--":
             index += 1
             break

@@ -568,7 +568,7 @@ def _message(script: Script, own: str, subject: str = "") -> str:
     subject = subject or _script_named(script)
     names = list(dict.fromkeys(call.name for call in script.calls))
     api = _api(script, names)
-    shown = _named_calls(script.calls, own)
+    shown = _named_calls(script.calls, own, dict(script.run_on))
     creating = _creating(script)
     managing = _creating(script, of=MANAGES_RETIRED_ROLES)
     starting = _creating(script, of=STARTS_RETIRED_VMS)
@@ -801,15 +801,18 @@ def _script_files(estate: Estate) -> dict[int, str]:
     return {id(r): doc.path for doc in estate.documents for r in doc.resources if isinstance(r, Script)}
 
 
-def _named_calls(calls: Iterable[ClassicCall], own: str) -> str:
+def _named_calls(calls: Iterable[ClassicCall], own: str, run_on: Mapping[Mark, str] | None = None) -> str:
     """The names of `calls`, once each, as a message lists them (the first `SHOWN`, the rest counted): those
     written in a file other than the script's own `own` (a script file it runs, one a CI step runs) after
-    that file's path, so that each is found: "azure vm list; in scripts/create.sh: azure vm create"."""
+    that file's path, so that each is found: "azure vm list; in scripts/create.sh: azure vm create"; one
+    the script has another machine run after that machine (`run_on`, see `Script.run_on`): "azure vm
+    shutdown on admin@jump"."""
     files: dict[str, list[str]] = {own: []}
     for call in calls:
         names = files.setdefault(call.mark.path, [])
-        if call.name not in names:
-            names.append(call.name)
+        named = _on_host(call.name, run_on.get(call.mark)) if run_on else call.name
+        if named not in names:
+            names.append(named)
     if len(files) == 1:
         return _shown(files[own])
     parts, room = [], SHOWN
@@ -820,6 +823,13 @@ def _named_calls(calls: Iterable[ClassicCall], own: str) -> str:
             room -= len(names[:room])
     total = sum(len(names) for names in files.values())
     return "; ".join(parts) + (f" and {total - SHOWN} more" if total > SHOWN else "")
+
+
+def _on_host(name: str, host: str | None) -> str:
+    """A call's name, with the machine it runs on where that is not the script's (`ssh`)."""
+    if host is None:
+        return name
+    return f"{name} on {host}" if host else f"{name} on another machine (ssh)"
 
 
 def _queried_services(estate: Estate) -> dict[str, bool]:
