@@ -265,3 +265,23 @@ def test_a_vm_the_settings_module_creates_is_its_own_and_no_mig004(tmp_path, mon
     files = {"deploy.py": PY_DEPLOY, **settings}
     result = lint_files(tmp_path, monkeypatch, files, dedent=False)
     assert [f for f in result.findings if f.code == "MIG004"] == []
+
+
+STAR = PY_DEPLOY.replace("from config import SERVICE_NAME, SUBNETS", "from config import *")
+
+
+@pytest.mark.parametrize(
+    ("all_listed", "found"),
+    [("", ["cloud service 'shop-svc'"]), ("__all__ = ['SUBNETS']\n", [])],
+    ids=["every public name", "the names __all__ lists"],
+)
+def test_a_star_import_of_a_settings_module_holds_the_values_it_states(
+    tmp_path, monkeypatch, all_listed, found
+):
+    """`from config import *` binds every name the module states that does not start with `_`, or those its
+    `__all__` lists, as importing them by name does."""
+    settings = py_settings("Front", "Back")
+    settings["config.py"] = all_listed + settings["config.py"] + '_PRIVATE = "x"\n'
+    result = lint_files(tmp_path, monkeypatch, {"deploy.py": STAR, **settings}, dedent=False)
+    assert [name for name in services(result) if "<" not in name] == found
+    assert len(mig202(result)) == 1  # SUBNETS, listed or not

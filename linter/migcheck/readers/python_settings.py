@@ -1,7 +1,7 @@
 """The values a Python script takes from a settings module beside it (`from config import SERVICE_NAME`,
 `import settings` then `settings.VNET`, `import config as cfg`, `from conf import settings` then
-`settings.VNET`, `import conf.settings` then `conf.settings.VNET`; a package's `__init__.py` for
-`config/`): the module's top-level names it assigns once, unconditionally, to
+`settings.VNET`, `import conf.settings` then `conf.settings.VNET`, `from config import *` its names
+`__all__` lists, else those not starting with `_`; a package's `__init__.py` for `config/`): the module's top-level names it assigns once, unconditionally, to
 values it states (literals, lists, tuples, dicts, and strings or lists built from such values with `+` or an
 f-string), written into the script as if assigned where it imports them, so that the reader follows them
 as it follows the script's own. Only values: what the module's calls do is its own, checked with it.
@@ -35,7 +35,10 @@ def with_settings_values(tree: ast.Module) -> ast.Module:
             package = _module_path(statement.module or "", statement.level)
             module = _module(package) if statement.module is not None else _Module({}, frozenset())
             for alias in statement.names:
-                if alias.name in module.values:
+                if alias.name == "*":  # `from settings import *`: every public name it states
+                    for name, value in _star_imported(module.values).items():
+                        body.append(_assigned(name, value, statement))
+                elif alias.name in module.values:
                     body.append(_assigned(alias.asname or alias.name, module.values[alias.name], statement))
                 elif alias.name not in module.bound and alias.name != "*":  # a module of the package
                     values = _module(_joined_path(package, alias.name)).values
@@ -55,6 +58,15 @@ def with_settings_values(tree: ast.Module) -> ast.Module:
     if attributes:
         changed = _AttributesRead(attributes, _bound_again(tree, attributes)).visit(changed)
     return changed
+
+
+def _star_imported(values: dict[str, Any]) -> dict[str, Any]:
+    """Of the values a settings module states, those `from settings import *` binds: the names its
+    `__all__` lists, where it states one, else every name not starting with `_`."""
+    listed = values.get("__all__")
+    if isinstance(listed, (list, tuple)) and all(isinstance(name, str) for name in listed):
+        return {name: values[name] for name in listed if name in values}
+    return {name: value for name, value in values.items() if not name.startswith("_")}
 
 
 class _Module(NamedTuple):
