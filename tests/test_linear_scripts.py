@@ -16,7 +16,7 @@ from tree_sitter import Node
 from migcheck.model import Deployment
 from migcheck.readers import powershell, python_script, read_document
 from migcheck.readers.powershell import _MAX_TEXT
-from migcheck.readers.python_flow import MAX_TEXT
+from migcheck.readers.python_flow import MAX_BODY, MAX_TEXT
 
 PYTHON_HEAD = """from azure.servicemanagement import ServiceManagementService, LinuxConfigurationSet, OSVirtualHardDisk
 sms = ServiceManagementService("sub", "cert")
@@ -345,6 +345,38 @@ def test_a_python_string_doubled_line_after_line_costs_what_a_chain_of_names_cos
     doubled = _read("s.py", _python_chain(lines, length, doubled=True), "")
     copied = _read("s.py", _python_chain(lines, length, doubled=False), "x" * length)
     assert_costs_at_most(doubled, LINEAR, copied)
+
+
+def test_a_python_markup_string_doubled_line_after_line_costs_what_a_chain_of_names_costs():
+    """A string holding markup (a REST body) is built longer than a name, up to MAX_BODY, each one past
+    MAX_TEXT paid for by its length: fourteen doublings of it read no slower than fourteen plain copies."""
+    length, lines = 25_000, 14
+
+    def chain(doubled: bool) -> bytes:
+        return _python_chain(lines, length, doubled).replace(b"a0 = 'x", b"a0 = '<")
+
+    doubled = _read("s.py", chain(doubled=True), "")
+    copied = _read("s.py", chain(doubled=False), "<" + "x" * (length - 1))
+    assert_costs_at_most(doubled, LINEAR, copied)
+
+
+def test_a_python_markup_string_is_built_up_to_the_longest_body_it_follows():
+    lines = [f"long = '<{'x' * (MAX_BODY - 2)}'"]
+    assert _services("s.py", _python(lines, "long + 'y'")) == ["<" + "x" * (MAX_BODY - 2) + "y"]
+    assert _services("s.py", _python(lines, "long + 'yy'")) == [""]
+
+
+def test_a_python_markup_template_filled_in_line_after_line():
+    """A long body template filled in on each of n lines builds n long strings: each is paid for by its
+    length, so past the script's budget they read as values not stated, and the cost stays linear in n."""
+
+    def make(n: int):
+        template = "<Body>" + "x" * 50_000 + "%s</Body>"
+        filled = [f"b{i} = T % ('v{i}',)" for i in range(n)]
+        data = _python([f"T = '{template}'", *filled], f"b{n - 1}")
+        return lambda: read_document("s.py", data, explicit=True)
+
+    assert_linear(make, 200)
 
 
 def test_a_python_name_built_from_parts_is_read():

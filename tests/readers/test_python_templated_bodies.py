@@ -394,3 +394,22 @@ def test_an_f_string_written_with_escapes_is_shown_at_the_expression(tmp_path, m
     template = CREATE.format(field="{config}").replace("\n", "\\n")
     text = HEADER + "BODY = f'" + template + "'\n" + SEND
     assert mig(tmp_path, monkeypatch, {"deploy.py": text}, "MIG101") == ["MIG101 deploy.py:8:8"]
+
+
+@pytest.mark.parametrize("shape", ["percent", "plus", "f-string", "format by name", "replace"])
+def test_a_create_deployment_body_longer_than_any_name_is_read(tmp_path, monkeypatch, shape):
+    """A body filled in from values is read however long a body a script sends is (here a comment of 20,000
+    characters in it), not only up to the longest name the reader builds."""
+    long = CREATE.replace("  <StartDeployment>", "  <!-- " + "x" * 20_000 + " -->\n  <StartDeployment>")
+    head, tail = long.split("{field}")
+    built = {
+        "percent": 'BODY = """' + long.format(field="%s") + '""" % config\n',
+        "plus": 'BODY = """' + head + '""" + config + """' + tail + '"""\n',
+        "f-string": 'BODY = f"""' + long.format(field="{config}") + '"""\n',
+        "format by name": 'BODY = """' + long.format(field="{cfg}") + '""".format(cfg=config)\n',
+        "replace": 'BODY = """' + long.format(field="$CONFIG") + '""".replace("$CONFIG", config)\n',
+    }
+    text = HEADER + built[shape] + SEND
+    assert mig(tmp_path, monkeypatch, {"deploy.py": text}, "MIG101") == [
+        f"MIG101 deploy.py:{position(text, '<PackageUrl>')}"
+    ]

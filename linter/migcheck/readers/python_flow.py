@@ -7,7 +7,8 @@ every use that lets the object escape where its changes can no longer be followe
 script's own functions, stored on `self`), the SDK imports, and the calls that may be classic ones.
 Evaluating an argument (`Flow.value`) reads that index and never walks the tree again, so the cost stays
 linear in the file; a budget bounds the evaluations too, and no string built from others (`prefix + name`)
-grows past MAX_TEXT.
+grows past MAX_TEXT, but one holding markup (a REST body), which grows up to MAX_BODY, each one past
+MAX_TEXT paid for from the budget by its length.
 
 The rules are deliberately narrow. A name bound once in its function (or at module level) to a literal, a
 list or dict literal, or one of the SDK's model objects (or to its part of one, `a, b = 'x', 'y'`) has that
@@ -306,6 +307,13 @@ MAX_DEPTH = 40  # values nested deeper than this (a chain of names, lists of lis
 # reads (cloud services take 63 characters), with room for a small service configuration written in pieces.
 # A longer one is `Unknown`, so a script that doubles a string line after line costs what any script costs.
 MAX_TEXT = 4096
+# The longest string holding markup (a `<`: a REST body, a network configuration) the reader builds from
+# others: longer than any body a script sends (a Create Deployment body with its configuration inline), and
+# each one past MAX_TEXT is paid for from the budget by its length (see `Flow._paid`), so a script that
+# doubles one line after line costs no more than one that writes it out.
+MAX_BODY = 256 * 1024
+# What the budget is charged for a string built past MAX_TEXT: one evaluation for every so many characters.
+_CHARACTERS_PER_EVALUATION = 256
 # The most turns of the loops around a call, or of a loop that changes an object, the reader takes one by one
 # (a longer list, or loops in loops whose turns multiply past it, leave their variables unknown).
 MAX_TURNS = 64
@@ -3426,7 +3434,7 @@ class Flow:
                 self._joinable(self.value(node.right, site)),
             )
             if isinstance(left, Lit) and isinstance(right, Lit):
-                return _joined(left, right, node) or self.unknown(node)
+                return self._paid(_joined(left, right, node) or self.unknown(node))
             return _concatenated(left, right, node) or self.unknown(node)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
             return self._percent(node, site)
@@ -5859,9 +5867,15 @@ class Flow:
             texts.append(text)
         # Measured before it is joined: many fields bound to long constants would otherwise build a string
         # of their total length at each f-string, only to drop it.
-        if sum(len(text.text) for text in texts) > MAX_TEXT:
+        if _too_long(sum(len(text.text) for text in texts), [text.text for text in texts]):
             return self.unknown(node)
-        return Lit("".join(text.text for text in texts), node, _f_string_lines(node, texts))
+        return self._paid(Lit("".join(text.text for text in texts), node, _f_string_lines(node, texts)))
+
+    def _paid(self, value: Value) -> Value:
+        """A string built from others, its length past MAX_TEXT charged to the budget (see MAX_BODY)."""
+        if isinstance(value, Lit) and len(value.text) > MAX_TEXT:
+            self.budget -= len(value.text) // _CHARACTERS_PER_EVALUATION
+        return value
 
     def _f_string_field(self, part: ast.expr, site: Site) -> Lit | None:
         """The text a piece of an f-string gives it (see `_f_string`); None for a field it cannot tell."""
@@ -5887,14 +5901,14 @@ class Flow:
             if any(f.key is None for f in fields):
                 return self.unknown(node)  # Python wants a mapping for the one and a tuple for the other
             keyed = self._mapping(node.right, site)
-            return _fill(template, pieces, keyed, node) or self.unknown(node)
+            return self._paid(_fill(template, pieces, keyed, node) or self.unknown(node))
         args = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
         if len(args) != len(fields) or any(isinstance(arg, ast.Starred) for arg in args):
             return self.unknown(node)
         texts = iter(
             [self._field_text(self.value(arg, site), f) for arg, f in zip(args, fields, strict=True)]
         )
-        return _fill(template, pieces, lambda _: next(texts), node) or self.unknown(node)
+        return self._paid(_fill(template, pieces, lambda _: next(texts), node) or self.unknown(node))
 
     def _field_text(self, value: Value, field_: _Field) -> Lit | None:
         """The text a value gives a field of a `%` template (see `_text`, `_fits_field`)."""
@@ -5936,7 +5950,7 @@ class Flow:
                 given = keywords.get(field_.key)
             return _fits_field(given, field_) if given is not None else None
 
-        return _fill(template, pieces, value_of, node) or self.unknown(node)
+        return self._paid(_fill(template, pieces, value_of, node) or self.unknown(node))
 
     def _library_urljoin(self, func: ast.expr, site: Site) -> bool:
         """Whether `urljoin` is the standard library's (`urllib.parse`, Python 2's `urlparse`, re-exported
@@ -5968,7 +5982,7 @@ class Flow:
         old, new = literal(self.value(node.args[0], site)), self._text(self.value(node.args[1], site))
         if old is None or new is None or not isinstance(receiver, Lit) or _number(receiver) is not None:
             return self.unknown(node)
-        return _replaced(receiver, old, new, node) or self.unknown(node)
+        return self._paid(_replaced(receiver, old, new, node) or self.unknown(node))
 
     def _list(self, node: ast.List | ast.Tuple, site: Site) -> ListV:
         result = ListV([], True, node)
@@ -7283,7 +7297,7 @@ def _joined(left: Lit, right: Lit, node: ast.expr) -> Lit | None:
         if None in numbers or not all(isinstance(n, int) for n in numbers):
             return None
         return Lit(str(sum(n for n in numbers if n is not None)), node)
-    if len(left.text) + len(right.text) > MAX_TEXT:
+    if _too_long(len(left.text) + len(right.text), (left.text, right.text)):
         return None
     return Lit(left.text + right.text, node, _joined_lines([left, right]))
 
@@ -8071,11 +8085,12 @@ def _fill(
     template: Lit, pieces: Template, value_of: Callable[[_Field], Lit | None], node: ast.expr
 ) -> Lit | None:
     """The text a template makes with each field's value, its lines written where the template's and the
-    values' are; None when a field has none or the text grows past MAX_TEXT (measured before it is
-    built)."""
+    values' are; None when a field has none or the text grows past MAX_TEXT, MAX_BODY for markup
+    (measured before it is built)."""
     texts: list[str] = []
     values: list[Lit | None] = []  # what fills each piece; None for a piece of the template's own text
     size = 0
+    longest = _longest(template.text)
     for piece in pieces:
         value: Lit | None = None
         if isinstance(piece, str):
@@ -8086,8 +8101,10 @@ def _fill(
                 return None
             text = value.text
         size += len(text)
-        if size > MAX_TEXT:
-            return None
+        if size > longest:
+            longest = max(longest, _longest(text))
+            if size > longest:
+                return None
         texts.append(text)
         values.append(value)
     return Lit("".join(texts), node, _joined_lines(_placed_pieces(template, texts, values)))
@@ -8157,14 +8174,15 @@ def _url_joined(base: str, url: str) -> str | None:
 
 
 def _replaced(receiver: Lit, old: str, new: Lit, node: ast.expr) -> Lit | None:
-    """`text.replace(old, new)`; None when the result would grow past MAX_TEXT (measured before it is
-    built) or the text is over twice that long, as a template is (see `_template`). Its lines are the
+    """`text.replace(old, new)`; None when the result would grow past MAX_TEXT, MAX_BODY for markup
+    (measured before it is built), or the text is over twice that long, as a template is (see `_template`). Its lines are the
     text's, written where they are and, where `old` is replaced, where `new` is; unless a line break is
     replaced or put in, which leaves them unplaced."""
     text = receiver.text
-    if len(text) > 2 * MAX_TEXT or HOLE in old:
+    longest = _longest(text[: 2 * MAX_BODY], new.text)
+    if len(text) > 2 * longest or HOLE in old:
         return None
-    if len(text) + text.count(old) * (len(new.text) - len(old)) > MAX_TEXT:
+    if len(text) + text.count(old) * (len(new.text) - len(old)) > longest:
         return None
     lines = None
     if "\n" not in old + new.text:
@@ -8177,10 +8195,24 @@ def _replaced(receiver: Lit, old: str, new: Lit, node: ast.expr) -> Lit | None:
 
 
 def _template(text: str | None, read: Callable[[str], Template | None]) -> Template | None:
-    """The fields of a template, or None. A template more than twice MAX_TEXT long is not looked at: for
-    what it builds to fit, its fields would have to take half of it, and a long template filled in at each
-    of many calls would otherwise be read in full at each."""
-    return read(text) if text is not None and len(text) <= 2 * MAX_TEXT else None
+    """The fields of a template, or None. A template more than twice MAX_TEXT long (MAX_BODY for markup)
+    is not looked at: for what it builds to fit, its fields would have to take half of it; one filled in
+    at each of many calls is paid for by what it builds (see `Flow._paid`)."""
+    if text is None or len(text) > 2 * MAX_BODY:
+        return None
+    return read(text) if len(text) <= 2 * _longest(text) else None
+
+
+def _longest(*texts: str) -> int:
+    """The longest string the reader builds from pieces of which `texts` are some: MAX_BODY where one holds
+    markup (a `<`), else MAX_TEXT."""
+    return MAX_BODY if any("<" in text for text in texts) else MAX_TEXT
+
+
+def _too_long(size: int, texts: Iterable[str]) -> bool:
+    """Whether a string `size` long built of `texts` is past what the reader builds (see `_longest`):
+    looked into only when it is longer than MAX_TEXT."""
+    return size > MAX_TEXT and (size > MAX_BODY or not any("<" in text for text in texts))
 
 
 def _constant(node: ast.Constant, flow: Flow) -> Value:
