@@ -1885,6 +1885,10 @@ BICEPPARAM_NOT_READ = "bicepparam-not-read"
 # <<EOF` of a here-document whose variables the shell fills in) whose text the script does not state as
 # written: the classic calls it makes are not read.
 INLINE_PYTHON_NOT_READ = "inline-python-not-read"
+# The tag of a `Script.unread` mark of the first value a Python script's reader left unread because the work
+# it spends following the script's values (bounded by the script's size) was spent: that value and the
+# values read after it are values the script does not state.
+VALUES_NOT_FOLLOWED = "values-not-followed"
 
 
 @record

@@ -3319,6 +3319,9 @@ class Flow:
         # Evaluations cut short (past the budget or MAX_DEPTH, or a name read inside its own value): a
         # value found while one was cut may differ from the one a fresh evaluation finds, and is not kept.
         self._cuts = 0
+        # The first expression left unread because the budget was spent (see `_evaluate`): the script is said
+        # to be read only so far (`python_script`'s `VALUES_NOT_FOLLOWED`); None while the budget lasts.
+        self.first_cut: ast.AST | None = None
         # The work done inside calls of the script's own functions has a budget of its own: a script that
         # calls one a million times, or functions that call each other in a chain, costs no more than it,
         # and past it a call is unknown while the rest of the script reads as it would without calls.
@@ -3392,6 +3395,8 @@ class Flow:
             return _constant(node, self)  # a literal is read even past the budget: it is only a literal
         if self.budget <= 0 or self._depth > MAX_DEPTH:
             self._cuts += 1
+            if self.budget <= 0 and self.first_cut is None:
+                self.first_cut = node
             return self.unknown(node)
         self._depth += 1
         try:

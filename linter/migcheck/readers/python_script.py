@@ -127,6 +127,7 @@ from migcheck.model import (
     UNSTATED_SUBSCRIPTION,
     UNSTATED_TEXT,
     URL_NAMES_THE_API,
+    VALUES_NOT_FOLLOWED,
     VM_FACTS,
     VM_OF_REQUEST_URI,
     VPN,
@@ -548,6 +549,7 @@ _BY_TURN = frozenset(
 _MAX_CHOICES = 16
 # The work spent following values, per byte of the script: real scripts use a small part of it.
 BUDGET_PER_BYTE = 0.05
+BUDGET_FLOOR = 10_000  # the work spent following values that even the smallest script may take
 _PYTHON2_HINTS = (
     "Missing parentheses in call to",
     "multiple exception types must be parenthesized",
@@ -845,7 +847,8 @@ def read(path: str, data: bytes, arguments: Sequence[str | None] | None = None) 
         or any(_starts_a_runbook(call) for call in index.calls)  # a child that may be classic
         or _may_request_the_api(data)  # at a URL it does not state
     )
-    resources = _Resources(source, index, parsed, torn_down, by_name.unread).build() if classic else ()
+    reader = _Resources(source, index, parsed, torn_down, by_name.unread) if classic else None
+    resources = reader.build() if reader is not None else ()
     # `azure ...` it runs, itself or in the functions it calls of a module beside it
     if python_cli.sniff(data) or (ran and python_cli.sniff(source.text.encode("utf-8", "replace"))):
         resources = (*resources, *python_cli.read(path, parsed, source.mark, automation.names_the_api(data)))
@@ -857,11 +860,28 @@ def read(path: str, data: bytes, arguments: Sequence[str | None] | None = None) 
         resources = (*resources, *_classic_peerings(parsed, values), *_reaching_into_classic(parsed, values))
     if deploying and values is not None:
         resources = (*resources, *_extended_support_services(source, parsed, values))
-    resources = _one_script(resources)
+    flows = [*(reader.flows() if reader is not None else ()), *((values.flow,) if values is not None else ())]
+    resources = _with_values_not_followed(_one_script(resources), flows, source)
     comments = source.directive_comments() if "migcheck" in decoded.lower() else ()
     suppressions = tuple(source.suppressions(index, comments, parsed))
     return Document(
         path, FileKind.PYTHON, "", resources, suppressions, comments, text=decoded, functions_run=ran
+    )
+
+
+def _with_values_not_followed(
+    resources: tuple[object, ...], flows: Sequence[flow.Flow], source: _Source
+) -> tuple[object, ...]:
+    """The resources, the script's holding as a part not read the first value its reader left unread when
+    the work spent following values ran out (`VALUES_NOT_FOLLOWED`), said once for the file."""
+    cuts = [read.first_cut for read in flows if read.first_cut is not None]
+    if not cuts:
+        return resources
+    first = min(cuts, key=lambda node: (getattr(node, "lineno", 0), getattr(node, "col_offset", 0)))
+    mark = replace(source.mark(first), tag=VALUES_NOT_FOLLOWED)
+    return tuple(
+        replace(r, unread=tuple(sorted((*r.unread, mark), key=_written_at))) if isinstance(r, Script) else r
+        for r in resources
     )
 
 
@@ -1138,7 +1158,7 @@ class _ManagementValues:
 
     def __init__(self, source: _Source, tree: ast.Module, index: Index) -> None:
         self.source, self.index = source, index
-        budget = 10_000 + int(BUDGET_PER_BYTE * len(source.text))
+        budget = BUDGET_FLOOR + int(BUDGET_PER_BYTE * len(source.text))
         self.flow = _ModelFlow(index, budget, _management_imports(tree))
         self._sites = {id(site.node): site for site in index.calls}
 
@@ -2801,7 +2821,7 @@ class _Resources:
         self.index = index
         self.tree = tree
         self.torn_down = torn_down  # the tearDown the runs call after each setUp and test (see `_TornDown`)
-        budget = 10_000 + int(BUDGET_PER_BYTE * len(source.text))
+        budget = BUDGET_FLOOR + int(BUDGET_PER_BYTE * len(source.text))
         self.flow = flow.Flow(index, budget)
         # URLs and paths, built in part from what the script does not state (a subscription id).
         self.shapes = flow.Flow(index, budget, holes=True)
@@ -2990,6 +3010,10 @@ class _Resources:
         # The names the file's imports bind to the requests library and to its `Request`, once read (see
         # `_of_requests`).
         self.requests_names: _RequestsNames | None = None
+
+    def flows(self) -> tuple[flow.Flow, ...]:
+        """The readers of the script's values, each with its own budget (see `_with_values_not_followed`)."""
+        return (self.flow, self.shapes, self.may_be_sent)
 
     def build(self) -> tuple[object, ...]:
         models: list[ClassicCall] = []  # the SDK's models the file builds

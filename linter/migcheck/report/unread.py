@@ -24,7 +24,8 @@ given its output (`VM_NOT_PASSED_ON`: `… | Set-AzureAclConfig …`): that call
 above the script's holds, not its own (`LOADED_FROM_ANOTHER_FOLDER`). So is a file a PowerShell script dot-sources by a path migcheck does not follow
 (`DOT_SOURCE_NOT_FOLLOWED`: one it does not state, an absolute one, one to a file not checked), as is a
 script it runs or a script module it imports by such a path (`LOAD_NOT_FOLLOWED`). So is Python code a shell script runs inline whose text it does not state as written
-(`INLINE_PYTHON_NOT_READ`: `python3 -c "$CODE"`). So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
+(`INLINE_PYTHON_NOT_READ`: `python3 -c "$CODE"`). So is the first value a Python script's reader left unread
+when the work it may spend following the script's values ran out (`VALUES_NOT_FOLLOWED`), said once. So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
 parameter's name to the command as a value, by position, and each report says to remove the backtick. So is
 a PowerShell call that gives a cmdlet more values by position than it takes (`EXTRA_POSITIONAL`:
 `Set-AzureSubscription "a" "b"`), which PowerShell refuses.
@@ -79,6 +80,7 @@ from migcheck.model import (
     UNPARSED_COMMAND_LINE,
     UNSTATED_COMMAND_LINE,
     URL_NAMES_THE_API,
+    VALUES_NOT_FOLLOWED,
     VM_NOT_PASSED_ON,
     XML_EDITS_NOT_FOLLOWED,
     undecided_url,
@@ -149,6 +151,14 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "operation its call runs, and what that creates, changes or deletes, is unknown, so findings about it "
         "may be missing; call the method by its name (`sms.create_virtual_machine_deployment(...)`), or give "
         "`getattr` a string or a name the script binds only to strings",
+    ),
+    VALUES_NOT_FOLLOWED: (
+        "values-not-followed",
+        "is as far as migcheck follows the values this Python script builds (names bound to names, strings "
+        "built from pieces, calls of its own functions): the work it spends on a script is bounded by the "
+        "script's size, and this script's values took all of it, so this value and those read after it are "
+        "read as values the script does not state (stand-ins such as <VM name, file:line>), and findings "
+        "about them may be missing; state the names the classic calls take in fewer steps",
     ),
     XML_EDITS_NOT_FOLLOWED: (
         "xml-edits-not-followed",
