@@ -285,3 +285,41 @@ def test_a_star_import_of_a_settings_module_holds_the_values_it_states(
     result = lint_files(tmp_path, monkeypatch, {"deploy.py": STAR, **settings}, dedent=False)
     assert [name for name in services(result) if "<" not in name] == found
     assert len(mig202(result)) == 1  # SUBNETS, listed or not
+
+
+VMS_DEPLOY = """\
+from azure.servicemanagement import ServiceManagementService, LinuxConfigurationSet, OSVirtualHardDisk
+{imported}
+sms = ServiceManagementService("sub", "cert")
+for vm in {vms}:
+    sms.create_virtual_machine_deployment(vm["service"], "dep", "production", "label", vm["name"],
+        LinuxConfigurationSet("vm", "u", None, True),
+        OSVirtualHardDisk("img", "https://a.blob.core.windows.net/v/vm.vhd"), role_size="Small")
+"""
+
+
+def _vms(count: int) -> str:
+    rows = [
+        {
+            "service": f"svc{i}",
+            "name": f"vm{i}",
+            "image": "Ubuntu-14_04_1-LTS-amd64-server-20150123-en-us-30GB",
+        }
+        for i in range(count)
+    ]
+    return f"VMS = {rows!r}\n"
+
+
+@pytest.mark.parametrize(
+    ("imported", "vms"),
+    [("from config import VMS", "VMS"), ("import config", "config.VMS")],
+    ids=["from", "import"],
+)
+def test_a_settings_module_s_data_longer_than_a_name_is_taken(tmp_path, monkeypatch, imported, vms):
+    """A list of fifty VMs, each a dict of its settings (some 5,000 characters), is the module's data the
+    script loops over: each VM is created in its own service."""
+    files = {"deploy.py": VMS_DEPLOY.format(imported=imported, vms=vms), "config.py": _vms(50)}
+    assert len(files["config.py"]) > 4096
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    created = {r.service_name for d in result.documents for r in d.resources if hasattr(r, "service_name")}
+    assert {f"svc{i}" for i in range(50)} <= created

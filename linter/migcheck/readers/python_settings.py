@@ -4,7 +4,9 @@
 `__all__` lists, else those not starting with `_`; a package's `__init__.py` for `config/`): the module's top-level names it assigns once, unconditionally, to
 values it states (literals, lists, tuples, dicts, and strings or lists built from such values with `+` or an
 f-string), written into the script as if assigned where it imports them, so that the reader follows them
-as it follows the script's own. Only values: what the module's calls do is its own, checked with it.
+as it follows the script's own, its data too (a list of the VMs to create, each a dict of its settings), up
+to 256 KiB a value, each one longer than a name paid for by its length (see `_SMALL_VALUE`). Only values:
+what the module's calls do is its own, checked with it.
 
 A name the module binds more than once, in a branch, a loop or a `try`, or to a value it reads (from the
 environment, a call, a file) is not taken: the script reads it as it would without the module."""
@@ -19,8 +21,17 @@ from migcheck.readers import beside
 __all__ = ["module_file", "with_settings_values"]
 
 _NOT_STATED = object()
-# The values copied in are kept small: a settings module's names, not its data.
-_MAX_VALUE = 4096
+# The longest value taken from a settings module: its data too (a list of the VMs to create, each a dict of
+# its settings), not only its names.
+_MAX_VALUE = 256 * 1024
+# Values up to this long are taken and copied in wherever read; each longer one is paid for by its length,
+# from a bound on what one module builds (`_BUILT_PER_BYTE` of its size, past `_BUILT_FLOOR`) and on what
+# one script copies in (`_COPIED`), so that a module or script that repeats a long value costs what its
+# size does: past the bound a value is not taken, and the script reads the name as it would without it.
+_SMALL_VALUE = 4096
+_BUILT_FLOOR = 1024 * 1024
+_BUILT_PER_BYTE = 16
+_COPIED = 1024 * 1024
 
 
 def with_settings_values(tree: ast.Module) -> ast.Module:
@@ -29,6 +40,7 @@ def with_settings_values(tree: ast.Module) -> ast.Module:
     none."""
     body: list[ast.stmt] = []
     attributes: dict[str, dict[str, Any]] = {}  # a module imported whole, by the name it is bound to
+    copies = _Copies()
     for statement in tree.body:
         body.append(statement)
         if isinstance(statement, ast.ImportFrom):
@@ -37,9 +49,11 @@ def with_settings_values(tree: ast.Module) -> ast.Module:
             for alias in statement.names:
                 if alias.name == "*":  # `from settings import *`: every public name it states
                     for name, value in _star_imported(module.values).items():
-                        body.append(_assigned(name, value, statement))
+                        body.extend(copies.assigned(name, value, statement))
                 elif alias.name in module.values:
-                    body.append(_assigned(alias.asname or alias.name, module.values[alias.name], statement))
+                    body.extend(
+                        copies.assigned(alias.asname or alias.name, module.values[alias.name], statement)
+                    )
                 elif alias.name not in module.bound and alias.name != "*":  # a module of the package
                     values = _module(_joined_path(package, alias.name)).values
                     if values:
@@ -56,7 +70,7 @@ def with_settings_values(tree: ast.Module) -> ast.Module:
         return tree
     changed = ast.Module(body=body, type_ignores=tree.type_ignores)
     if attributes:
-        changed = _AttributesRead(attributes, _bound_again(tree, attributes)).visit(changed)
+        changed = _AttributesRead(attributes, _bound_again(tree, attributes), copies).visit(changed)
     return changed
 
 
@@ -148,6 +162,7 @@ def _values(settings: beside.Settings) -> _Module:
                 bound = alias.asname or alias.name.split(".")[0]
                 assigned[bound] = assigned.get(bound, 0) + 1
     values: dict[str, Any] = {}
+    room = _BUILT_FLOOR + _BUILT_PER_BYTE * len(settings.data)  # for values longer than `_SMALL_VALUE`
     for statement in tree.body:
         if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
             target, value = statement.targets[0], statement.value
@@ -160,7 +175,9 @@ def _values(settings: beside.Settings) -> _Module:
                 found = _stated(value, values)
             except RecursionError:
                 continue
-            if found is not _NOT_STATED and len(repr(found)) <= _MAX_VALUE:
+            size = len(repr(found)) if found is not _NOT_STATED else _MAX_VALUE + 1
+            room -= size if size > _SMALL_VALUE else 0
+            if size <= _MAX_VALUE and room >= 0:
                 values[target.id] = found
     return _Module(values, frozenset(assigned))
 
@@ -214,6 +231,27 @@ def _literal(value: Any, at: ast.AST) -> ast.expr:
     return expression
 
 
+class _Copies:
+    """The values one script copies in (see `_COPIED`): each longer than `_SMALL_VALUE` paid for by its
+    length; past the bound, none such."""
+
+    def __init__(self) -> None:
+        self.room = _COPIED
+
+    def affords(self, value: Any) -> bool:
+        if isinstance(value, (str, int, bool, type(None))) and len(str(value)) <= _SMALL_VALUE // 2:
+            return True  # a name, as most values are: not measured
+        size = len(repr(value))
+        if size <= _SMALL_VALUE:
+            return True
+        self.room -= size
+        return self.room >= 0
+
+    def assigned(self, name: str, value: Any, at: ast.stmt) -> list[ast.stmt]:
+        """`name = value` at `at`, where the script can afford the copy; else nothing (the name unknown)."""
+        return [_assigned(name, value, at)] if self.affords(value) else []
+
+
 def _assigned(name: str, value: Any, at: ast.stmt) -> ast.stmt:
     assignment = ast.Assign(targets=[ast.Name(name, ast.Store())], value=_literal(value, at))
     for node in ast.walk(assignment):
@@ -237,13 +275,14 @@ def _bound_again(tree: ast.Module, modules: dict[str, dict[str, Any]]) -> bool:
 class _AttributesRead(ast.NodeTransformer):
     """`settings.NAME` read as the value the settings module states for it, placed where it is read."""
 
-    def __init__(self, modules: dict[str, dict[str, Any]], bound_again: bool) -> None:
+    def __init__(self, modules: dict[str, dict[str, Any]], bound_again: bool, copies: _Copies) -> None:
         self.modules = {} if bound_again else modules
+        self.copies = copies
 
     def visit_Attribute(self, node: ast.Attribute) -> ast.expr:
         if isinstance(node.ctx, ast.Load) and (module := _dotted(node.value)) is not None:
             values = self.modules.get(module)
-            if values is not None and node.attr in values:
+            if values is not None and node.attr in values and self.copies.affords(values[node.attr]):
                 return _literal(values[node.attr], node)
         self.generic_visit(node)
         return node
