@@ -31,3 +31,29 @@ def test_the_command_the_program_runs_is_read(tmp_path, monkeypatch, case):
     result = lint_files(tmp_path, monkeypatch, {"run.py": text}, "MIG601", dedent=False)
     assert where(result.findings) == expected
     assert all("azure vm shutdown" in finding.message for finding in result.findings)
+
+
+@pytest.mark.parametrize(
+    ("run", "expected"),
+    [
+        (
+            "subprocess.run(['pwsh', '-Command', 'Stop-AzureVM -ServiceName shop -Name web1 -Force'])",
+            ["MIG601 run.py:3:37"],
+        ),
+        (
+            "os.system(\"pwsh -Command 'Stop-AzureVM -ServiceName shop -Name web1 -Force'\")",
+            ["MIG601 run.py:3:11"],
+        ),
+        ("subprocess.run(['pwsh', '-Command', 'Stop-AzVM -ResourceGroupName rg -Name web1 -Force'])", []),
+    ],
+    ids=["list", "command line", "not classic"],
+)
+def test_a_classic_cmdlet_a_python_script_gives_powershell_is_the_script_s(
+    tmp_path, monkeypatch, run, expected
+):
+    """`pwsh -Command 'Stop-AzureVM ...'` run by a Python script is read by the PowerShell reader, as the
+    same command in a shell script is: a classic cmdlet there is the Python script's."""
+    text = f"import os\nimport subprocess\n{run}\n"
+    result = lint_files(tmp_path, monkeypatch, {"run.py": text}, "MIG601", dedent=False)
+    assert where(result.findings) == expected
+    assert all("Stop-AzureVM" in finding.message for finding in result.findings)

@@ -103,7 +103,12 @@ def sniff(data: bytes) -> bool:
     runners = (b"subprocess", b"os.system", b"os.popen", b"fabric", b"invoke")
     if not any(runner in data for runner in runners):  # plain searches first: most files run no command
         return False
-    return b"azure" in data or _MANAGEMENT_API.search(data) is not None or shell.may_send_to_the_api(data)
+    return (
+        b"azure" in data
+        or _MANAGEMENT_API.search(data) is not None
+        or shell.may_send_to_the_api(data)
+        or shell.may_run_classic_powershell(data)  # `["pwsh", "-Command", "Stop-AzureVM ..."]`
+    )
 
 
 def read(
@@ -141,7 +146,11 @@ def _runs_read_command(first: str | None) -> bool:
 def _may_be_read(line: str) -> bool:
     """Whether a command line may run the classic CLI, or curl or wget (whose request the shell reader reads
     where its URL, maybe a variable's value, is the API's)."""
-    return "azure" in line or any(program in line for program in _REQUESTERS)
+    lowered = line.lower()
+    return (
+        "azure" in lowered  # the classic CLI, or a classic cmdlet PowerShell is given (`Stop-AzureVM`)
+        or any(program in line for program in _REQUESTERS)
+    )
 
 
 def _with_unparsed(read: tuple[object, ...], script: _Script, path: str) -> tuple[object, ...]:

@@ -284,9 +284,14 @@ def sniff(data: bytes) -> bool:
     return (mentions or _CLASSIC_ID.search(data) is not None) and b"\x00" not in data
 
 
-def _may_run_classic_powershell(data: bytes) -> bool:
+def may_run_classic_powershell(data: bytes) -> bool:
+    """Whether the file may give PowerShell a command that names a classic cmdlet (`pwsh -Command
+    'Stop-AzureVM ...'`): it names PowerShell and the classic API (`automation.names_the_api`)."""
     lowered = data.lower()
     return (b"pwsh" in lowered or b"powershell" in lowered) and automation.names_the_api(data)
+
+
+_may_run_classic_powershell = may_run_classic_powershell
 
 
 def _may_run_classic_python(data: bytes) -> bool:
@@ -529,7 +534,11 @@ def read_commands(
         unread = sorted((*script.unread, *refused), key=lambda mark: (mark.line, mark.column))
         script = replace(script, unread=tuple(unread))
     described = tuple(walker.reading.resources())
-    return (script, *described) if script is not None else described
+    # what the code its commands give another language describes (`pwsh -Command '...'`, `python3 -c`), and
+    # the script files they run, as in a shell script's own run (`run_commands`)
+    walker.powershell_pieces_read()
+    others = (*walker.reaching, *walker.extended, *walker.python_read, *walker.files_read)
+    return (script, *described, *others) if script is not None else (*described, *others)
 
 
 def parses(command_line: str) -> bool:
@@ -3462,7 +3471,11 @@ class _Walker:
         as text (`bash -c "pwsh -Command '...'"`, `eval`), whose every part is shown where that runs
         (`_At`), each character is shown there."""
         command = _powershell_command_words(words)
-        run_as_text = isinstance(self.where, _At)
+        # a command line run as text, or words another language's script gives as whole values (Python's
+        # `["pwsh", "-Command", "..."]`): each character shown where the command is
+        run_as_text = isinstance(self.where, _At) or (
+            isinstance(self.where, _HeldAt) and not self.where.exact
+        )
         if not command or any(
             w.text is None or not (w.exact or run_as_text) or w.mark.column < 1 for w in command
         ):
