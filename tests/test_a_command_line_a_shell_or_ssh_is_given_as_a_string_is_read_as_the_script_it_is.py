@@ -163,9 +163,30 @@ def test_runuser_with_no_user_runs_no_command_of_its_words(tmp_path, monkeypatch
             "azure vm shutdown on jump",
         ),
         ({"run.ps1": "ssh jump 'azure vm shutdown web1'\n"}, "azure vm shutdown on jump"),
+        (
+            {
+                ".github/workflows/ci.yml": "on: push\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n"
+                "      - run: ssh jump 'azure vm shutdown web1'\n"
+            },
+            "azure vm shutdown on jump",
+        ),
+        (
+            {"site.yml": "- hosts: all\n  tasks:\n    - shell: ssh jump 'azure vm shutdown web1'\n"},
+            "azure vm shutdown on jump",
+        ),
         ({"run.sh": "#!/bin/bash\nsudo azure vm shutdown web1\n"}, "azure vm shutdown)"),
     ],
-    ids=["ssh", "here-document", "host not stated", "here and there", "python", "powershell", "this machine"],
+    ids=[
+        "ssh",
+        "here-document",
+        "host not stated",
+        "here and there",
+        "python",
+        "powershell",
+        "ci step",
+        "ansible task",
+        "this machine",
+    ],
 )
 def test_a_classic_command_run_on_another_machine_is_said_to_run_there(tmp_path, monkeypatch, files, shown):
     """MIG601 names the machine ssh has run a classic command, as the script names it."""
