@@ -139,3 +139,47 @@ def test_the_lines_a_shell_step_writes_to_github_env_set_the_variables_whatever_
     workflow = GITHUB.format(setter=setter, reference="$VNET")
     files = {".github/workflows/move.yml": workflow}
     assert _committed_first(tmp_path, monkeypatch, files) == seen
+
+
+@pytest.mark.parametrize(
+    ("setter", "seen"),
+    [
+        (
+            'shell: pwsh\n        run: |\n          @"\n          X=1\n          VNET=spoke-vnet\n          "@'
+            " | Out-File -FilePath $env:GITHUB_ENV -Append",
+            ["spoke-vnet"],
+        ),
+        (
+            'shell: pwsh\n        run: \'"X=1", "VNET=spoke-vnet" | Add-Content $env:GITHUB_ENV\'',
+            ["spoke-vnet"],
+        ),
+        (
+            "shell: pwsh\n        run: |\n          @'\n          VNET=spoke-vnet\n          '@ >> $env:GITHUB_ENV",
+            ["spoke-vnet"],
+        ),
+        (
+            'shell: pwsh\n        run: |\n          @"\n          VNET=$name\n          "@ | Out-File $env:GITHUB_ENV',
+            [],
+        ),
+        # the later line wins, stated or not
+        (
+            "run: |\n          echo VNET=spoke-vnet >> $GITHUB_ENV\n          echo VNET=$(pick) >> $GITHUB_ENV",
+            [],
+        ),
+    ],
+    ids=[
+        "here-string to Out-File",
+        "array to Add-Content",
+        "here-string redirected",
+        "not stated",
+        "later wins",
+    ],
+)
+def test_the_lines_a_powershell_step_writes_to_github_env_set_the_variables(
+    tmp_path, monkeypatch, setter, seen
+):
+    """Each `NAME=value` line of the strings a PowerShell step's pipeline writes to `$env:GITHUB_ENV` (a
+    here-string, an array) sets the variable, as a shell step's lines do."""
+    workflow = GITHUB.format(setter=setter, reference="$VNET")
+    files = {".github/workflows/move.yml": workflow}
+    assert _committed_first(tmp_path, monkeypatch, files) == seen

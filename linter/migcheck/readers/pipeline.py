@@ -138,6 +138,7 @@ from __future__ import annotations
 import copy
 import functools
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -155,7 +156,7 @@ from migcheck.model import (
     StorageAccountType,
     is_placeholder,
 )
-from migcheck.readers import ansible, beside, run_order, shell, shell_env_files
+from migcheck.readers import ansible, beside, pipeline_powershell_env, run_order, shell, shell_env_files
 from migcheck.readers import pipeline_expressions as expressions
 from migcheck.readers.xplat import HOLE
 
@@ -895,7 +896,8 @@ def _variables_set(
     the value it writes, where it is a word of letters, digits and `-_./:` shown where the script writes
     it, else None (a value not stated). A shell script's lines written to a file (`$GITHUB_ENV`, a dotenv
     report) are found in its tree, whatever writes them there (`shell_env_files`): a group or a loop
-    redirected as one, `tee -a`, `printf`, a here-document."""
+    redirected as one, `tee -a`, `printf`, a here-document; a PowerShell script's, the strings a pipeline
+    writes to one (`pipeline_powershell_env`), each line of a here-string."""
     text: str = line.value
     found: list[tuple[int, str, str, Node | None]] = []
     offset = 0
@@ -904,8 +906,10 @@ def _variables_set(
         for sink, name, start, end in logged or ([] if shell_script else _set_in_line(written, dotenv)):
             found.append((offset + start, sink, name, _value_node(line, text, offset + start, offset + end)))
         offset += len(written) + 1
-    if shell_script:
-        found.extend(_written_to_files(line, text, dotenv))
+    # lines written to a file, by whatever writes them (`{ ...; } >> "$GITHUB_ENV"`, a here-string piped to
+    # `Out-File $env:GITHUB_ENV`), found in the script's tree
+    reader = shell_env_files.lines_written if shell_script else pipeline_powershell_env.lines_written
+    found.extend(_written_to_files(line, text, dotenv, reader))
     return {(sink, name): value for _, sink, name, value in sorted(found, key=lambda item: item[0])}
 
 
@@ -917,10 +921,14 @@ def _value_node(line: Node, text: str, start: int, end: int) -> Node | None:
 
 
 def _written_to_files(
-    line: Node, text: str, dotenv: tuple[str, ...]
+    line: Node,
+    text: str,
+    dotenv: tuple[str, ...],
+    reader: Callable[[bytes, Callable[[str], str | None]], list[shell_env_files.Written]],
 ) -> list[tuple[int, str, str, Node | None]]:
-    """The `NAME=value` lines a shell script writes to `$GITHUB_ENV`, `$GITHUB_OUTPUT` or a `dotenv` file,
-    as `_variables_set` gives them: where each is written, the sink, the name, the value."""
+    """The `NAME=value` lines a script writes to `$GITHUB_ENV`, `$GITHUB_OUTPUT` or a `dotenv` file, as
+    `reader` finds them in its language, as `_variables_set` gives them: where each is written, the sink,
+    the name, the value."""
     if "GITHUB_" not in text and not any(file in text for file in dotenv):
         return []
     source = text.encode("utf-8")
@@ -938,10 +946,10 @@ def _written_to_files(
         return _SETS_DOTENV if any(stated.startswith(file) for file in dotenv) else None
 
     found = []
-    for written in shell_env_files.lines_written(source, sink_of):
+    for written in reader(source, sink_of):
         start, end = (at(written.value[0]), at(written.value[1])) if written.value else (-1, -1)
         value = _value_node(line, text, start, end) if written.value else None
-        found.append((start, written.sink, written.name, value))
+        found.append((at(written.at), written.sink, written.name, value))
     return found
 
 

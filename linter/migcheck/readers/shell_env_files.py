@@ -26,6 +26,11 @@ class Written(NamedTuple):
     sink: str
     name: str
     value: tuple[int, int] | None
+    at: int = -1  # where it is written, in the script's bytes: its value's start, else its statement's
+
+    def placed(self, statement: Node) -> Written:
+        """This line, placed at its value or, where it states none, at `statement`, which writes it."""
+        return self._replace(at=self.value[0] if self.value else statement.start_byte)
 
 
 def lines_written(source: bytes, sink_of: Callable[[str], str | None]) -> list[Written]:
@@ -37,7 +42,7 @@ def lines_written(source: bytes, sink_of: Callable[[str], str | None]) -> list[W
     tree = grammars.parser(_GRAMMAR).parse(source)
     found: list[Written] = []
     for statement, sink in _writing_statements(tree.root_node, sink_of):
-        found.extend(_lines_of(statement, sink))
+        found.extend(written.placed(statement) for written in _lines_of(statement, sink))
     return found
 
 
