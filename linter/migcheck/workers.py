@@ -20,6 +20,7 @@ the result is the same, only slower."""
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import itertools
 import os
@@ -46,8 +47,12 @@ MAX_AUTO_JOBS = 4
 
 # How many results a worker pickles at a time (see `_fork`).
 _PART = 500
-# What pickling and unpickling a document costs, next to reading it (measured on the benchmark estate).
-READ_PICKLING = 0.12
+# What pickling a document costs a worker, next to reading it: 26 instructions a byte against 160 (measured
+# on the benchmark estate, where reading costs the same per byte in every kind of file, to within 2%).
+READ_PICKLING = 0.16
+# What reading a file costs beyond its bytes (opening it, the checks of its text, its document), in bytes
+# of reading: about 38,000 instructions.
+FILE_BYTES = 240
 
 Read = tuple[Document | None, int | None]  # a document (None: not a classic file) and its `shed_check`
 
@@ -139,7 +144,16 @@ def read_in_workers(
     def task(start: int, end: int) -> list[Read]:
         return _read_span(found, start, end, held)
 
-    return in_workers(task, len(found), jobs, READ_PICKLING, arrived, then)
+    return in_workers(task, _costs(found), jobs, READ_PICKLING, arrived, then)
+
+
+def _costs(found: Sequence[Candidate]) -> list[float]:
+    """What reading each file of `found` costs, in bytes (`FILE_BYTES`): shares of as many files are far
+    apart where one holds the large ones (the exported VMs, the network configuration). A file whose size
+    the walk did not meet (named, a link) counts as the mean of those it met."""
+    known = [c.size for c in found if c.size >= 0]
+    mean = sum(known) / len(known) if known else 0
+    return [(c.size if c.size >= 0 else mean) + FILE_BYTES for c in found]
 
 
 # What a worker does after its task, if kept: `then(start, end, results)` gives what answers each request
@@ -149,25 +163,26 @@ Then = Callable[[int, int, list[Any]], Callable[[Any], Any]]
 
 def in_workers(
     task: Callable[[int, int], list[T]],
-    count: int,
+    costs: Sequence[float],
     jobs: int,
     pickling: float,
     arrived: Callable[[int, int], None] | None = None,
     then: Then | None = None,
 ) -> tuple[list[T], Crew | None] | None:
-    """`task(start, end)` over the items `[0, count)`, shared among `jobs` processes: this one and `jobs -
+    """`task(start, end)` over the items `[0, len(costs))`, shared among `jobs` processes: this one and `jobs -
     1` forked workers, each returning a list of one result per item; the results in order, or None when a
     worker failed (the system refused a fork, a worker raised or was killed), for the caller to do it all
-    itself. This process takes the first share, which needs no pickling, larger by `pickling`: what
-    pickling a result costs next to computing it, so that all finish together. `arrived(start, end)` is
-    called as each share comes in. With `then`, the workers are kept, as a `Crew`, for more work on their
-    share (the caller closes it).
+    itself. The shares are of equal cost (`costs`: what each item costs), but for this process's, the
+    first, which needs no pickling, larger by `pickling`: what pickling a result costs next to computing
+    it, so that all finish together. `arrived(start, end)` is called as each share comes in. With `then`,
+    the workers are kept, as a `Crew`, for more work on their share (the caller closes it).
 
     A worker is a bare `os.fork` that writes its results, pickled, to a pipe: a process pool imports and
     starts more (multiprocessing, its threads and queues: 20 ms a run) than the whole exchange costs."""
     import pickle  # here, not in each worker after it is forked
 
-    bounds = _bounds(count, jobs, pickling)
+    count = len(costs)
+    bounds = _bounds(costs, jobs, pickling)
     members: list[_Member] = []
     results: list[T] = []
     try:
@@ -193,13 +208,14 @@ def in_workers(
     return results, Crew(members) if then is not None and members else None
 
 
-def _bounds(count: int, jobs: int, pickling: float) -> list[int]:
-    """Where the shares of `count` items start, and where the last ends: this process's first, larger by
-    `pickling`, then each worker's."""
+def _bounds(costs: Sequence[float], jobs: int, pickling: float) -> list[int]:
+    """Where the shares of the items start, and where the last ends: this process's first, larger by
+    `pickling`, then each worker's. A share ends at the item whose middle its cost reaches."""
     weight = [1 + pickling] + [1.0] * (jobs - 1)
-    total = sum(weight)
-    starts = [round(count * sum(weight[:share]) / total) for share in range(jobs)]
-    return [*starts, count]
+    middles = [done - cost / 2 for done, cost in zip(itertools.accumulate(costs), costs, strict=True)]
+    total = sum(costs)
+    starts = [bisect.bisect_left(middles, total * sum(weight[:share]) / sum(weight)) for share in range(jobs)]
+    return [*starts, len(costs)]
 
 
 class _Member:
