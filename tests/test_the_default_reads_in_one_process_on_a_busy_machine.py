@@ -19,7 +19,7 @@ def machine(monkeypatch):
         monkeypatch.setattr(workers, "can_fork", lambda: True)
         monkeypatch.setattr(workers, "_cores", lambda: cores)
         monkeypatch.setattr(workers.os, "cpu_count", lambda: cores)
-        monkeypatch.setattr(workers, "_running", lambda: running)
+        monkeypatch.setattr(workers, "_busy", lambda: running)
 
     return make
 
@@ -46,7 +46,7 @@ def test_a_container_counts_the_machine_s_cores_against_the_machine_s_load(monke
     monkeypatch.setattr(workers, "can_fork", lambda: True)
     monkeypatch.setattr(workers, "_cores", lambda: 2)
     monkeypatch.setattr(workers.os, "cpu_count", lambda: 64)
-    monkeypatch.setattr(workers, "_running", lambda: 30)
+    monkeypatch.setattr(workers, "_busy", lambda: 30)
     assert workers.auto_jobs(FILES) == 2
 
 
@@ -65,3 +65,17 @@ def test_counts_that_cannot_be_read_count_this_process_alone(text, tmp_path):
 
 def test_a_system_without_the_counts_counts_this_process_alone(tmp_path):
     assert workers._running(str(tmp_path / "loadavg")) == 1
+
+
+def test_a_thread_that_runs_for_an_instant_leaves_its_core_idle(monkeypatch):
+    counts = iter([2, 1, 3])  # another thread runs at the first count only, then a third at the last
+    monkeypatch.setattr(workers, "_running", lambda: next(counts))
+    monkeypatch.setattr(workers.time, "sleep", lambda seconds: None)
+    assert workers._busy() == 1
+
+
+def test_a_machine_found_idle_is_not_counted_again(monkeypatch):
+    counts = iter([1])
+    monkeypatch.setattr(workers, "_running", lambda: next(counts))
+    monkeypatch.setattr(workers.time, "sleep", lambda seconds: pytest.fail("waited on an idle machine"))
+    assert workers._busy() == 1

@@ -13,8 +13,8 @@ worker forked only then would count, in its peak memory, all the run holds by th
 past the 150 MB the check is held to); these were forked when the run held little more than the list of
 files.
 
-Only where forking is safe and cheap (Linux, a process with one thread), and only for enough files that
-starting the workers pays.
+Only where forking is safe and cheap (Linux, a process with one thread), only for enough files that
+starting the workers pays, and by default only on cores nothing else keeps busy (`auto_jobs`).
 If the workers cannot do it (the system refuses to fork, a worker dies), the caller reads in this process:
 the result is the same, only slower."""
 
@@ -26,6 +26,7 @@ import itertools
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
@@ -44,6 +45,9 @@ T = TypeVar("T")
 MIN_FILES = 500
 # More workers than this gain little: linking and the rules, after the read, are one process's work.
 MAX_AUTO_JOBS = 4
+
+# How many times `auto_jobs` counts the threads running (`_busy`): 2 ms, where other threads run.
+SAMPLES = 3
 
 # How many results a worker pickles at a time (see `_fork`).
 _PART = 500
@@ -80,8 +84,21 @@ def _idle_cores() -> int:
     keeps it from starting any. Counted against the machine's cores, not this process's: in a container
     limited to a few of a large machine's cores, the whole machine's processes are not on those few."""
     cores = _cores()
-    others = _running() - 1  # this process is running as it asks
+    others = _busy() - 1  # this process is running as it asks
     return max(1, min(cores, (os.cpu_count() or cores) - others))
+
+
+def _busy() -> int:
+    """The threads running now, as few as `SAMPLES` counts a millisecond apart find: a thread that runs for
+    an instant (a terminal's, the system's) leaves its core idle for the check, one that keeps a core
+    busy is in every count."""
+    fewest = _running()
+    for _ in range(SAMPLES - 1):
+        if fewest == 1:  # this one alone: no count finds fewer
+            break
+        time.sleep(0.001)
+        fewest = min(fewest, _running())
+    return fewest
 
 
 def _running(counts_file: str = "/proc/loadavg") -> int:
