@@ -111,6 +111,7 @@ def test_each_benchmark_script_s_help_prints_its_usage(name):
         ("run.py", ["--large-estate", "MISSING"], "run.py: error: --large-estate MISSING: not a folder"),
         ("editor.py", ["--estate", "MISSING"], "editor.py: error: --estate MISSING: not a folder"),
         ("generate.py", ["MISSING/estate"], "generate.py: MISSING: not a folder"),  # it makes the last only
+        ("shares.py", ["MISSING"], "shares.py: error: MISSING: not a folder"),
     ],
 )
 def test_a_folder_that_is_not_there_is_said_in_one_line(name, argv, said, tmp_path):

@@ -1,0 +1,63 @@
+"""How a check that reads in several processes shares out a folder's files, and what crosses back: each
+share's files, bytes and cost as `migcheck.workers` weighs them, and the bytes each worker's documents
+come to pickled, as a worker sends them; and how many processes the default would start on this machine
+right now (`workers.auto_jobs`, which starts none on cores other processes keep busy).
+
+Usage::
+
+    python benchmarks/shares.py [--jobs 2] FOLDER
+
+The instructions each process runs are what to compare across changes, not wall times on a shared
+machine: ``valgrind --tool=callgrind --callgrind-out-file=cg.%p python -m migcheck check FOLDER --jobs 2``
+writes one count per process (a forked worker carries, in its count, what this process ran before the fork:
+subtract it, or dump at `_pickle_dump` and `_pickle_load` with ``--dump-before`` to split the worker's read
+from its pickling and its locating).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import itertools
+import os
+import pickle
+import sys
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder")
+    parser.add_argument("--jobs", type=int, default=2, help="processes to share the files among (default 2)")
+    args = parser.parse_args()
+    if not os.path.isdir(args.folder):
+        print(f"shares.py: error: {args.folder}: not a folder", file=sys.stderr)
+        return 2
+    if args.jobs < 1:
+        parser.error("--jobs: expected a number of processes, 1 or more")
+
+    from migcheck import engine, workers
+    from migcheck.config import Config
+
+    found = engine.walk([args.folder], Config())
+    costs = workers._costs(found)
+    bounds = workers._bounds(costs, args.jobs, workers.READ_PICKLING)
+    print(f"{len(found)} files, {sum(c.size for c in found if c.size > 0):,} bytes")
+    for share, (start, end) in enumerate(itertools.pairwise(bounds)):
+        size = sum(c.size for c in found[start:end] if c.size > 0)
+        who = "this process" if share == 0 else f"worker {share}"
+        line = (
+            f"{who}: files {start}-{end} ({end - start}), {size:,} bytes, cost {sum(costs[start:end]):,.0f}"
+        )
+        if share:
+            sent = io.BytesIO()
+            workers._send(workers._read_span(found, start, end), sent, pickle)
+            line += f", {len(sent.getvalue()):,} bytes pickled ({len(sent.getvalue()) / max(end - start, 1):.0f} a file)"
+        print(line)
+    print(
+        f"the default here now: {workers.auto_jobs(len(found))} process(es), {workers._busy()} thread(s) running"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
