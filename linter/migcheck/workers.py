@@ -76,8 +76,9 @@ def _idle_cores() -> int:
     A worker pays only on a core of its own. Where Linux groups a session's processes to share the CPU
     as one (its "autogroup", on by default), a worker on a busy machine takes its share of time from
     this process, not from the others: the check does the work of two processes on one process's share
-    (10% more instructions: pickling the documents and reading them back) and waits on the slower.
-    Measured on 2 cores with other sessions running: 0.63 s against `--jobs 1`'s 0.54 s, best of nine.
+    (8% more instructions on the benchmark estate: pickling the documents and reading them back) and
+    waits on the slower. Measured on 2 cores with other sessions running: 0.63 s against `--jobs 1`'s
+    0.54 s, best of nine.
 
     The processes running at this moment, not the load average: that one counts this user's own runs of
     the last minute, and a check run again and again would read its own earlier workers as the load that
