@@ -83,7 +83,7 @@ def test_a_worker_that_fails_leaves_the_read_to_this_process(monkeypatch):
     monkeypatch.chdir(CORPUS)
     expected = _outcome(lint(["."], Config(), RULES, jobs=1))
 
-    def broken(found, start, end):
+    def broken(found, start, end, *_):
         raise MemoryError("a worker that could not read")
 
     monkeypatch.setattr(workers, "_read_span", broken)

@@ -147,12 +147,15 @@ def read_in_workers(
 ) -> tuple[list[Read], Crew | None] | None:
     """Each file of `found` read by `jobs` processes (`in_workers`), in order, and the workers kept for
     `then`; None when the workers could not read their share, for the caller to read them all itself.
-    `progress(done, total, path)` is called for each file as the share holding it comes in. A buffer (`-`)
+    `progress(done, total, path)` is called for each file this process reads as it reads it, and for each
+    file of a worker's share as the share comes in. A buffer (`-`)
     is not for workers: it is the caller's. With `held`, each process puts there, by path, the texts of its
     share that the documents it returns go without (`migcheck.texts.Texts`): this process's own in
     `held`, a worker's in its copy."""
     if jobs < 2 or not can_fork() or any(c.fs_path == STDIN for c in found):
         return None
+
+    here = os.getpid()
 
     def arrived(start: int, end: int) -> None:
         if progress is not None:
@@ -160,7 +163,10 @@ def read_in_workers(
                 progress(done + 1, len(found), found[done].path)
 
     def task(start: int, end: int) -> list[Read]:
-        return _read_span(found, start, end, held)
+        # This process's share tells of each file as it is read: a progress line waiting for the whole
+        # share stood still for its first half (4 s at 40,000 files). A worker's tells nothing: the
+        # terminal is this process's.
+        return _read_span(found, start, end, held, progress if os.getpid() == here else None)
 
     return in_workers(task, _costs(found), jobs, READ_PICKLING, arrived, then)
 
@@ -187,13 +193,14 @@ def in_workers(
     arrived: Callable[[int, int], None] | None = None,
     then: Then | None = None,
 ) -> tuple[list[T], Crew | None] | None:
-    """`task(start, end)` over the items `[0, len(costs))`, shared among `jobs` processes: this one and `jobs -
-    1` forked workers, each returning a list of one result per item; the results in order, or None when a
-    worker failed (the system refused a fork, a worker raised or was killed), for the caller to do it all
-    itself. The shares are of equal cost (`costs`: what each item costs), but for this process's, the
-    first, which needs no pickling, larger by `pickling`: what pickling a result costs next to computing
-    it, so that all finish together. `arrived(start, end)` is called as each share comes in. With `then`,
-    the workers are kept, as a `Crew`, for more work on their share (the caller closes it).
+    """`task(start, end)` over the items `[0, len(costs))`, shared among `jobs` processes: this one and
+    `jobs - 1` forked workers, each returning a list of one result per item; the results in order, or None
+    when a worker failed (the system refused a fork, a worker raised or was killed), for the caller to do
+    it all itself. The shares are of equal cost (`costs`: what each item costs), but for this process's,
+    the first, which needs no pickling, larger by `pickling`: what pickling a result costs next to
+    computing it, so that all finish together. `arrived(start, end)` is called as each worker's share
+    comes in (the task tells of this process's own as it goes). With `then`, the workers are kept, as a
+    `Crew`, for more work on their share (the caller closes it).
 
     A worker is a bare `os.fork` that writes its results, pickled, to a pipe: a process pool imports and
     starts more (multiprocessing, its threads and queues: 20 ms a run) than the whole exchange costs."""
@@ -208,8 +215,6 @@ def in_workers(
             if end > start:
                 members.append(_fork(task, start, end, then, members))
         results += task(0, bounds[1])
-        if arrived is not None:
-            arrived(0, len(results))
         for member in members:
             share: list[T] | None = member.collect(pickle)
             if share is None:
@@ -391,10 +396,15 @@ def _received(pipe: BinaryIO, pickle: ModuleType) -> list[Any]:
 
 
 def _read_span(
-    found: Sequence[Candidate], start: int, end: int, held: dict[str, Any] | None = None
+    found: Sequence[Candidate],
+    start: int,
+    end: int,
+    held: dict[str, Any] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> list[Read]:
     """The files `found[start:end]`, each read as the engine reads it, its text dropped when the run would
-    drop it (`migcheck.texts.shed_check`), or put in `held` when the run holds such texts."""
+    drop it (`migcheck.texts.shed_check`), or put in `held` when the run holds such texts; `progress` told
+    of each as it is read."""
     from migcheck.engine import _read_bytes
     from migcheck.texts import shed_check
 
@@ -407,4 +417,6 @@ def _read_span(
                 held[document.path] = document.text
             document = document.without_text()
         out.append((document, check))
+        if progress is not None:
+            progress(start + len(out), len(found), candidate.path)
     return out
