@@ -30,7 +30,7 @@ def _role(el: Element, marker: Marker) -> Role:
     # A role's children are many and the lists few: lxml's tag filter finds them; a list's own children
     # are looked at once for both kinds of endpoint. A role's imports are found once too, and looked at only
     # where it has some (every definition the SDK writes imports Diagnostics or RemoteAccess).
-    lists = [grouped_children(listed, _ENDPOINTS) for listed in el.iterchildren(_LISTS)]
+    lists = [grouped_children(listed, _ENDPOINTS) for listed in el.iterchildren(*_LISTS)]
     imports = list(el.iterchildren(_IMPORTS))
     endpoints = [
         _endpoint(e, marker) for name in _ENDPOINTS for listed in lists for e in listed.get(name, ())
@@ -50,7 +50,9 @@ def _role(el: Element, marker: Marker) -> Role:
 
 # The input endpoints of a role's `Endpoints`, by local name: every input endpoint, then every instance one.
 _ENDPOINTS = ("InputEndpoint", "InstanceInputEndpoint")
-_LISTS = "{*}Endpoints"
+# The lists that hold them: `Endpoints`, and the first SDKs' `InputEndpoints` and `InternalEndpoints`, which a
+# definition of that schema still deploys with (an internal list's endpoints are not on the VIP: none is read).
+_LISTS = ("{*}Endpoints", "{*}InputEndpoints", "{*}InternalEndpoints")
 _IMPORTS = "{*}Imports"
 
 
