@@ -125,6 +125,7 @@ PRODUCES: dict[str, frozenset[type]] = {
             DnsServer,
             Document,
             EndpointAcl,
+            ExtendedSupportService,
             InstanceAddress,
             RoleSettings,
             ServiceConfiguration,

@@ -7,11 +7,13 @@ A cscfg does not say whether a role is a web or a worker role, so its roles are 
 
 from __future__ import annotations
 
+from migcheck.inventory_model import own_type
 from migcheck.model import (
     AccessControl,
     AclRule,
     DnsServer,
     EndpointAcl,
+    ExtendedSupportService,
     InstanceAddress,
     InternalLoadBalancer,
     Mark,
@@ -89,7 +91,27 @@ def read(root: Element, marker: Marker) -> tuple[object, ...]:
             [_balancer(el, marker) for el in _below(parts, "LoadBalancers", "LoadBalancer")]
         ),
     )
-    return (configuration,)
+    extended = _extended_support(configuration)
+    return (configuration, extended) if extended is not None else (configuration,)
+
+
+def _extended_support(configuration: ServiceConfiguration) -> ExtendedSupportService | None:
+    """The evidence that a configuration is deployed as Cloud Services (extended support), about the
+    configuration itself: it names its virtual network, or a reserved IP, by a Resource Manager id. A classic
+    network's or reserved IP's name holds no "/"; extended support takes a network of another resource group
+    by its id. None for a configuration that names both by name."""
+    named = [configuration.virtual_network, *configuration.reserved_ips]
+    for ref in named:
+        if ref is not None and (via := _EXTENDED_VIA.get(own_type(ref.name))):
+            return ExtendedSupportService("", ref.mark, via, configuration.mark.path)
+    return None
+
+
+# The Resource Manager types a configuration of extended support names by id, with how messages say so.
+_EXTENDED_VIA = {
+    "microsoft.network/virtualnetworks": "names its virtual network by its Resource Manager id",
+    "microsoft.network/publicipaddresses": "names a reserved IP by its Resource Manager id",
+}
 
 
 def _roles_only(name: str, roles: tuple[RoleSettings, ...], mark: Mark) -> ServiceConfiguration:

@@ -419,12 +419,13 @@ def configuration_of(
         return None
     place = placed(text) if placed is not None else None
     if place is None:
-        [config] = read_service_configuration(root, _AtElement(at))
+        # First the configuration, then any evidence of extended support it gives (its network's id).
+        [config, *_] = read_service_configuration(root, _AtElement(at))
     else:
         from migcheck.readers.python_script import remarked
 
         read = remarked(tuple(read_service_configuration(root, Marker(at.path, text))), place.mark)
-        [config] = read if isinstance(read, tuple) else ()
+        [config, *_] = read if isinstance(read, tuple) else ()
     return config if isinstance(config, ServiceConfiguration) else None
 
 
