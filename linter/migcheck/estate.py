@@ -5879,14 +5879,20 @@ def _in_registered_os_disks(
     if not unplaced:
         return services
     blobs = _NamedBlobs([*(d for s in services for vm in s.vms for d in vm.disks), *listed])
-    unplaced = {vm: disk for vm, disk in unplaced.items() if blobs.of(disk) is None}
+    described = {vm: blobs.of(disk) for vm, disk in unplaced.items()}
 
     def role(r: Role) -> Role:
         disk = unplaced.get(id(r))
         if disk is None:
             return r
-        at = UnplacedDisk(DiskPlace.REGISTERED_DISK, disk.mark, disk.name)
-        return replace(r, unknown=r.unknown | {"disks"}, unplaced_disk=at)
+        blob = described[id(r)]
+        if blob is None:
+            at = UnplacedDisk(DiskPlace.REGISTERED_DISK, disk.mark, disk.name)
+            return replace(r, unknown=r.unknown | {"disks"}, unplaced_disk=at)
+        if blob.media_link.strip():  # its blob is joined to it as every description of it is
+            return r
+        # A script registers it in an account it does not state whole: the disk is in that account.
+        return replace(r, disks=tuple(replace(d, account=blob.account) if d is disk else d for d in r.disks))
 
     return tuple(_with_roles(s, role) for s in services)
 
@@ -5905,13 +5911,23 @@ def _registered_os_disk(vm: Role) -> Disk | None:
 class _NamedBlobs:
     """The disks whose descriptions give a blob, by name, for the disks named without one: a disk named in
     a file is the one of that name the same file gives a blob, else the one blob of that name in any file.
-    Two blobs of one name (folders of two subscriptions no file tells apart) name neither."""
+    Two blobs of one name (folders of two subscriptions no file tells apart) name neither. A disk no
+    description gives the blob of, but one gives the storage account of (a script's `Add-AzureDisk` of a
+    blob in an account it does not state whole: `Disk.account`, a stand-in), is that description's: it
+    places the disk in that account."""
 
     def __init__(self, disks: Iterable[Disk]) -> None:
         self.by_file: dict[str, dict[str, Disk]] = defaultdict(dict)
+        in_accounts: list[Disk] = []
         for disk in disks:
             if disk.media_link.strip() and disk.name.strip():
                 self.by_file[join_key(disk.name, disk.mark)].setdefault(disk.mark.path, disk)
+            elif disk.account.strip() and disk.name.strip():
+                in_accounts.append(disk)
+        for disk in in_accounts:  # only where no description of the name gives its blob
+            name = join_key(disk.name, disk.mark)
+            if name not in self.by_file or not any(d.media_link.strip() for d in self.by_file[name].values()):
+                self.by_file[name].setdefault(disk.mark.path, disk)
         self.only: dict[str, Disk | None] = {}
         for name, by_file in self.by_file.items():
             blobs = {_disk_key(disk): disk for disk in by_file.values()}
@@ -7972,7 +7988,12 @@ def _with_named_disks(services: tuple[CloudService, ...], listed: Sequence[Disk]
         owner, blob = _named_in_file(vms, use), blobs.of(use)
         if owner is not None and blob is not None:
             at = blob.media_link_mark or blob.mark
-            joined = replace(use, media_link=blob.media_link, io_type=use.io_type or blob.io_type)
+            joined = replace(
+                use,
+                media_link=blob.media_link,
+                io_type=use.io_type or blob.io_type,
+                account=use.account or blob.account,
+            )
             added[id(owner[1])].append(replace(joined, media_link_mark=at))
         elif owner is not None and not use.data and not use.account and not owner[1].changes_existing:
             unplaced.setdefault(id(owner[1]), use)
