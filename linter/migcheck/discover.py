@@ -73,6 +73,14 @@ BUILD_COPY_SUFFIX = ".build.csdef"
 # of the project's folder (see `_published_configurations`, `published_project`).
 BUILD_OUTPUT = "bin"
 PUBLISHED = "app.publish"
+# A built cloud service package, and the files of its project a package build copies beside it (see
+# `_without_package_copies`), with why `--verbose` says the walk passes those copies over.
+PACKAGE_FILE = ".cspkg"
+PACKAGED = (".cscfg", ".csdef")
+PACKAGE_OUTPUT_WORDS = (
+    "a package build's output: a .cspkg beside copies of the project's configurations; only those the "
+    "project's folder lacks are read"
+)
 # A .gitignore is read up to this size; real ones are a few kilobytes.
 GITIGNORE_BYTES = 1024 * 1024
 
@@ -630,7 +638,8 @@ def discover(
     whole (`walked_whole`): the walk records what its patterns match as it goes, and is not walked again.
 
     With `skipped`, it is called with (the folder's path, why) for each folder of build output the walk
-    does not enter (`bin`, `obj`, `csx`, a `<service>.csx` package), as it meets them."""
+    does not enter (`bin`, `obj`, `csx`, a `<service>.csx` package), and each package build's folder whose
+    copies it passes over (`_without_package_copies`), as it meets them."""
     paths = list(paths)
     tracked = unmatched is not None
     included, excluded = Patterns(include, tracked=tracked), Patterns(exclude, tracked=tracked)
@@ -877,6 +886,8 @@ def _walk(
             # A build copy is passed over only for a definition this walk reads: a regular file, not ignored.
             read_here = {entry.name.lower() for entry in candidates if _regular_file(entry)}
             candidates = [entry for entry in candidates if not _build_copy(entry.name, read_here)]
+        if prefix and any(entry.name.lower().endswith(PACKAGED) for entry in candidates):
+            candidates = _without_package_copies(folder, entries, candidates, prefix, build_output_met)
         for entry in candidates:
             yield _found(entry, prefix + entry.name, real_top)
         if build_output is not None and any(name.endswith(".csdef") for name in read_here):
@@ -910,6 +921,28 @@ def _build_output_words(name: str) -> str:
     if lowered == "csx" or lowered.endswith(PACKAGE_SUFFIX):
         return "the Azure SDK's package build: copies of the project's service definition and configurations"
     return ""
+
+
+def _without_package_copies(
+    folder: str,
+    entries: list[os.DirEntry[str]],
+    candidates: list[os.DirEntry[str]],
+    prefix: str,
+    met: Callable[[str, str], None] | None,
+) -> list[os.DirEntry[str]]:
+    """`candidates` of `folder` (below the walked one, `prefix`) but the copies of its parent's service
+    definition and configurations, where the folder holds a built package (`*.cspkg`): a package build's
+    output, as the Azure Toolkit for Eclipse writes it into the project's `deploy/` folder (its `package.xml`'s
+    `packagedir`), the package beside the configurations it was built with. A copy read beside its project's
+    file is the same service twice; a configuration the project's folder lacks is read, as a published one is
+    (`_published_configurations`). `met` hears of the folder once."""
+    if not any(entry.name.lower().endswith(PACKAGE_FILE) and _regular_file(entry) for entry in entries):
+        return candidates
+    project = {entry.name.lower() for entry in _entries_in(os.path.dirname(folder)) if _regular_file(entry)}
+    kept = [e for e in candidates if not (e.name.lower().endswith(PACKAGED) and e.name.lower() in project)]
+    if len(kept) < len(candidates) and met is not None:
+        met(prefix.rstrip("/"), PACKAGE_OUTPUT_WORDS)
+    return kept
 
 
 def _published_configurations(
