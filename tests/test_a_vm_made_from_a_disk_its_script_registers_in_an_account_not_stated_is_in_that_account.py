@@ -3,7 +3,8 @@
 makes a VM of that disk by its name (`New-AzureVMConfig -DiskName d`, an `OSVirtualHardDisk(disk_name=d)`)
 puts the VM's OS disk in that one account: one storage step for it, after the VM's cloud service, and no
 note that no file states the disk's blob. A VM a REST body makes of a disk a script registers so is in that
-account too. Three VMs of three such disks in one account are one step."""
+account too, as is one the classic CLI creates from a role file (`vm create-from`) of a disk its script
+registers (`vm disk create -u`). Three VMs of three such disks in one account are one step."""
 
 from __future__ import annotations
 
@@ -94,3 +95,20 @@ def test_a_python_vm_of_a_disk_the_script_registers_is_in_its_account(tmp_path, 
 def test_a_rest_vm_of_a_disk_a_script_registers_is_in_its_account(tmp_path, monkeypatch, capsys):
     steps = storage_steps(tmp_path, monkeypatch, capsys, {"deployment.xml": REST, "register.ps1": REGISTER})
     assert_one_account_of_the_registering_file(steps, "register.ps1:2:")
+
+
+CLASSIC_CLI = """\
+#!/bin/bash
+account=$1
+azure vm disk create web2osdisk -u "https://$account.blob.core.windows.net/vhds/web2.vhd" --os Windows
+azure vm create-from farm2 role.json --location "West US"
+"""
+ROLE_FILE = (
+    '{"RoleName": "web2", "RoleType": "PersistentVMRole", "RoleSize": "Small",'
+    ' "OSVirtualHardDisk": {"DiskName": "web2osdisk"}}\n'
+)
+
+
+def test_a_classic_cli_vm_of_a_disk_the_script_registers_is_in_its_account(tmp_path, monkeypatch, capsys):
+    steps = storage_steps(tmp_path, monkeypatch, capsys, {"create.sh": CLASSIC_CLI, "role.json": ROLE_FILE})
+    assert_one_account_of_the_registering_file(steps, "create.sh:3:")
