@@ -38,6 +38,12 @@ CSCFG = """\
   </NetworkConfiguration>
 </ServiceConfiguration>
 """
+# The local emulator's configuration: no network, and not deployed.
+LOCAL = """\
+<ServiceConfiguration serviceName="Contoso" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
+  <Role name="Web"><Instances count="1" /></Role>
+</ServiceConfiguration>
+"""
 
 
 def service(name: str, network: str, reserved_ip: str = "web-ip") -> dict[str, str]:
@@ -107,3 +113,33 @@ def test_a_rest_body_carrying_such_a_configuration_reads_its_roles_and_subnets(t
     read = [r for e in result.estates for d in e.documents for r in d.resources]
     [deployment] = [r for r in read if isinstance(r, Deployment)]
     assert [(r.name, [s.name for s in r.subnets]) for r in deployment.roles] == [("Web", ["WebTier"])]
+
+
+def test_a_project_keeping_a_classic_configuration_beside_it_stays_classic(tmp_path, monkeypatch, capsys):
+    # A classic configuration deploys the service as classic: the one of extended support is set apart,
+    # and its network gets no step, though the classic one names a network no file defines either.
+    files = {
+        **service("Contoso", NETWORK_ID),
+        "Contoso/ServiceConfiguration.Classic.cscfg": CSCFG.format(
+            name="Contoso", network="contoso-vnet", reserved_ip="web-ip"
+        ),
+        "Contoso/ServiceConfiguration.Local.cscfg": LOCAL,
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG101")
+    [finding] = result.findings
+    assert "has a WebRole 'Web'" in finding.message and finding.severity is Severity.ERROR
+    assert [s.name for e in result.estates for s in e.cloud_services] == ["Contoso"]
+    plan = run_cli(capsys, "plan", ".", "--format", "json")[1]
+    [apart] = [a for s in json.loads(plan)["subscriptions"] for a in s.get("configurations_apart", ())]
+    assert apart["path"] == "Contoso/ServiceConfiguration.Cloud.cscfg"
+    steps = [step["name"] for s in json.loads(plan)["subscriptions"] for step in s["steps"]]
+    assert "contoso-vnet" in steps and not [name for name in steps if "vnet-cs" in name]
+
+
+def test_a_local_configuration_beside_it_leaves_it_of_extended_support(tmp_path, monkeypatch):
+    files = {
+        **service("Contoso", NETWORK_ID),
+        "Contoso/ServiceConfiguration.Local.cscfg": LOCAL,
+    }
+    [finding] = lint_files(tmp_path, monkeypatch, files, "MIG101").findings
+    assert "deployed as Cloud Services (extended support)" in finding.message

@@ -50,7 +50,7 @@ from migcheck.clouds import cloud_of_url
 from migcheck.config import one_slip
 from migcheck.discover import published_project, written_tail
 from migcheck.formats import byte_format, is_script, no_extension
-from migcheck.inventory_model import Inventory
+from migcheck.inventory_model import Inventory, own_type
 from migcheck.model import (
     EVERY_NETWORK,
     UNSTATED_SUBSCRIPTION,
@@ -846,7 +846,11 @@ def _configurations_apart(
     for service in services:
         configured = {c.mark for c in service.configurations}
         placed = [p for p in service.placements if p.mark in configured]
-        alone = [p for p in placed if _alone_in_undefined_network(p, named, defined)]
+        # A configuration that names its network by its Resource Manager id is set apart whatever the others
+        # name: no classic network has that name.
+        alone = [p for p in placed if _in_resource_manager_network(p)] or [
+            p for p in placed if _alone_in_undefined_network(p, named, defined)
+        ]
         set_apart = {id(p) for p in alone}
         others = [p for p in placed if id(p) not in set_apart]
         if not alone or not others or len({_network_key(p) for p in placed}) < 2:
@@ -868,6 +872,13 @@ def _configurations_apart(
 
 def _network_key(placement: Placement) -> str:
     return key(placement.virtual_network.name) if placement.virtual_network else ""
+
+
+def _in_resource_manager_network(placement: Placement) -> bool:
+    """Whether a placement names its virtual network by a Resource Manager id (Cloud Services (extended
+    support) names one of another resource group so)."""
+    network = placement.virtual_network
+    return network is not None and own_type(network.name) == "microsoft.network/virtualnetworks"
 
 
 def _alone_in_undefined_network(placement: Placement, named: Counter[str], defined: set[str]) -> bool:
@@ -4237,6 +4248,7 @@ def _extended_support(
     if not evidence:
         return services, ()
     classic_too = _classically_deployed(services, deployments)
+    kept_classic = _classically_configured_too(services, evidence)
     cwd = os.getcwd().replace(os.sep, "/")
     by_name: dict[str, list[int]] = defaultdict(list)
     in_folder: dict[str, list[int]] = defaultdict(list)  # a folder -> the services whose files are in it
@@ -4271,7 +4283,9 @@ def _extended_support(
             continue
         looked_at.add((how, where))
         for index in indices:
-            if index not in classic_too:
+            if index not in classic_too and not (
+                index in kept_classic and record.package == record.mark.path
+            ):
                 found.setdefault(index, record)
     classic = [service for index, service in enumerate(services) if index not in found]
     extended = tuple(ExtendedSupport(services[index], found[index]) for index in sorted(found))
@@ -4321,6 +4335,25 @@ def _classically_deployed(services: list[CloudService], deployments: Sequence[De
         return set()
     files = _ConfigurationFiles(services)
     return {index for d in deploying if (index := files.index_of(d)[0]) is not None}
+
+
+def _classically_configured_too(
+    services: list[CloudService], evidence: Sequence[ExtendedSupportService]
+) -> set[int]:
+    """The packaged services, by index, one of whose configurations is evidence of extended support of its
+    own (it names its network by its Resource Manager id: the evidence's `package` is its own path) while
+    another deployed one is not: a project that keeps a classic configuration beside the one it deploys as
+    Cloud Services (extended support) is still a classic service, which that configuration does not take out
+    of the migration (it is set apart instead, `_configurations_apart`)."""
+    own = {record.package for record in evidence if record.package == record.mark.path}
+    if not own:
+        return set()
+    return {
+        index
+        for index, service in enumerate(services)
+        if any(c.mark.path in own for c in service.configurations)
+        and any(c.mark.path not in own and not c.is_local for c in service.configurations)
+    }
 
 
 def _roles_agree(record: ExtendedSupportService, service: CloudService) -> bool:
