@@ -5957,9 +5957,10 @@ class _NamedBlobs:
                 self.by_file[join_key(disk.name, disk.mark)].setdefault(disk.mark.path, disk)
             elif disk.account.strip() and disk.name.strip():
                 in_accounts.append(disk)
+        with_blobs = set(self.by_file)
         for disk in in_accounts:  # only where no description of the name gives its blob
             name = join_key(disk.name, disk.mark)
-            if name not in self.by_file or not any(d.media_link.strip() for d in self.by_file[name].values()):
+            if name not in with_blobs:
                 self.by_file[name].setdefault(disk.mark.path, disk)
         self.only: dict[str, Disk | None] = {}
         for name, by_file in self.by_file.items():
