@@ -68,7 +68,8 @@ else:
         cls.__eq__ = lambda self, other: (
             key(self) == key(other) if other.__class__ is self.__class__ else NotImplemented
         )
-        cls.__hash__ = lambda self: hash(key(self))
+        if cls.__dict__.get("__hash__") is None:  # as `dataclass` keeps one the class writes
+            cls.__hash__ = lambda self: hash(key(self))
         cls.__repr__ = _record_repr
         if fields(cls) and all(f.init and not f.kw_only for f in fields(cls)):
             cls.__reduce__ = _reducer(cls)
@@ -2929,6 +2930,13 @@ class Finding:
     # findings is worded once, in `Rule.fix_in`. The engine tells the one of the tool the finding's line
     # is written with.
     fix_in: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
+
+    def __hash__(self) -> int:
+        # The hash of the few compared fields that tell findings apart (equal findings hash alike, and
+        # unequal ones are compared whole): of every compared field, it hashed the mark's through a call of
+        # its own and the severity's through the enum's, each time the engine asked whether a rule had
+        # said a finding before, a quarter of the filter's instructions on a 4,000-file estate.
+        return hash((self.code, self.mark.path, self.mark.line, self.message))
 
     @property
     def platform_severity(self) -> Severity:
