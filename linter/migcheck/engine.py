@@ -59,6 +59,7 @@ from migcheck.model import (
     Mark,
     RolesUndefined,
     Severity,
+    record,
     resource_types,
 )
 from migcheck.namesakes import named_subscriptions
@@ -1282,7 +1283,7 @@ def _kinds_of(rule: Rule) -> frozenset[FileKind] | None:
     return _KINDS[cls]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Linked:
     """One subscription's estate and the rules' findings over it, with what they were computed from."""
 

@@ -8,10 +8,10 @@ import re
 import textwrap
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING, ClassVar
 
-from migcheck.model import Document, FileKind, Finding, Fix, Mark, Severity
+from migcheck.model import Document, FileKind, Finding, Fix, Mark, Severity, record
 
 if TYPE_CHECKING:
     from migcheck.estate import Estate
@@ -53,7 +53,7 @@ class Stage(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@record
 class Example:
     """Files (path → XML text) and where the rule must report, as `path:line:col` strings.
     An example with no `expect` must not trigger the rule.
@@ -77,7 +77,7 @@ class Example:
         return {path: textwrap.dedent(text).lstrip("\n") for path, text in self.written.items()}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Docs:
     """The sections every rule's documentation has."""
 
@@ -380,7 +380,7 @@ def is_more_findings(finding: Finding) -> bool:
     return finding.resource_type == MORE_FINDINGS
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RuleSet:
     """The loaded rules by code, with lookup by code or name."""
 
