@@ -635,8 +635,27 @@ def _warn_if_nothing_checked(result: LintResult, paths: list[str], config: Confi
     from migcheck.formats import KINDS_READ
 
     print(
-        f"migcheck: warning: {_nothing_classic_in(paths)} ({KINDS_READ}){_patterns_that_may_leave_out(config)}",
+        f"migcheck: warning: {_nothing_classic_in(paths)}{_transforms_read(result)} ({KINDS_READ})"
+        f"{_patterns_that_may_leave_out(config)}",
         file=sys.stderr,
+    )
+
+
+def _transforms_read(result: LintResult) -> str:
+    """What a run that found only XML document transforms (`ServiceConfiguration.Release.cscfg`) must say:
+    it read them, and a transform is checked with the file it edits, which the run did not find."""
+    from migcheck.readers import is_transform, transformed_file
+
+    transforms = [document for document in result.documents if is_transform(document)]
+    if not transforms:
+        return ""
+    first = transforms[0]
+    more = f" and {len(transforms) - 1} more" if len(transforms) > 1 else ""
+    are = "are XML document transforms" if more else "is an XML document transform"
+    return (
+        f": {visible(first.path)}{more} {are} (xdt:Transform), the changes a build makes to a base file such "
+        f"as {visible(transformed_file(first))}, not a configuration of its own: name the folder that holds "
+        "the base file too, or the file the build writes from both; migcheck reads"
     )
 
 

@@ -18,6 +18,7 @@ from lxml import etree
 from migcheck.formats import FORMATS, KINDS_READ, STDIN_SHOWN, Format, byte_format
 from migcheck.model import Document, FileKind, FileProblem, Mark
 from migcheck.readers import beside
+from migcheck.readers.encoding import wrong_byte_order_mark
 from migcheck.readers.suppressions import read_suppressions
 from migcheck.readers.xml import (
     SNIFF_BYTES,
@@ -195,6 +196,28 @@ def _is_transform(root: Element) -> bool:
     return XDT_NS in root.nsmap.values() and root.get(_XDT_TRANSFORM, "").strip() != "Replace"
 
 
+def is_transform(document: Document) -> bool:
+    """Whether `read_document` read the file as an XML document transform: the only document of a classic
+    root element that has neither a kind nor a problem."""
+    return document.kind is None and document.problem is None and document.root in BY_ROOT
+
+
+def transformed_file(document: Document) -> str:
+    """The name of the file a transform's build edits, by the convention of its name:
+    `ServiceConfiguration.Release.cscfg` and `ServiceDefinition.csdef.xdt.xml` edit
+    `ServiceConfiguration.cscfg` and `ServiceDefinition.csdef`."""
+    name = posixpath.basename(document.path)
+    extension = _EXTENSIONS[BY_ROOT[document.root]]
+    return f"{name.split('.', 1)[0] or document.root}{extension}"
+
+
+_EXTENSIONS = {
+    FileKind.SERVICE_DEFINITION: ".csdef",
+    FileKind.SERVICE_CONFIGURATION: ".cscfg",
+    FileKind.NETWORK_CONFIGURATION: ".netcfg",
+}
+
+
 def _not_a_resource(sniffed: tuple[str, str] | None) -> bool:
     return sniffed is not None and sniffed[0] in _NOT_RESOURCES and sniffed[1] in _WINDOWS_AZURE_NAMESPACES
 
@@ -288,6 +311,9 @@ def _read_bytes(fmt: Format, path: str, data: bytes, *, explicit: bool) -> Docum
         sniffed = sniff_file(path, data) if sniff_file is not None else module.sniff(data)
         if not explicit and not sniffed:
             return None
+        wrong_mark = wrong_byte_order_mark(path, data)
+        if wrong_mark is not None:
+            return Document(path, fmt.kind, "", problem=wrong_mark, text=_after_the_mark(data))
         limit = fmt.max_bytes or MAX_FILE_BYTES
         if len(data) > limit:
             # A module that reads files of several kinds names which this one is (`ansible.too_large`).
@@ -297,6 +323,13 @@ def _read_bytes(fmt: Format, path: str, data: bytes, *, explicit: bool) -> Docum
         return module.read(path, data)
     except Exception as exc:  # the boundary: whatever the bytes, the run goes on
         return Document(path, fmt.kind, "", problem=_failed(path, exc))
+
+
+def _after_the_mark(data: bytes) -> str:
+    """What a report shows of a file whose byte order mark is wrong: its bytes past the mark as UTF-8 (a
+    mark before UTF-16 text shows it with its NULs, which the report escapes)."""
+    text = data.decode("utf-8", errors="replace")
+    return text.lstrip("\ufeff\ufffd")
 
 
 def _failed(path: str, exc: Exception) -> FileProblem:
@@ -383,6 +416,9 @@ def _starts_as_xml(text: str) -> bool:
 def _read(
     path: str, data: bytes, expected: FileKind | None, sniffed: tuple[str, str] | None, *, explicit: bool
 ) -> Document | None:
+    wrong_mark = wrong_byte_order_mark(path, data)
+    if wrong_mark is not None:
+        return Document(path, expected, "", problem=wrong_mark, text=_after_the_mark(data))
     encoding, read_as = encodings(data)
     text = decode(data, encoding)
     try:

@@ -1,27 +1,88 @@
-"""The problem of a file that must be UTF-8 and is not: said at the first byte that is not, with what to do."""
+"""The problem of a file whose bytes are not the text they must be: said at the first byte that is not,
+or at the byte order mark that names the wrong encoding, with what to do."""
 
 from __future__ import annotations
+
+import codecs
 
 from migcheck.model import FileProblem, Mark
 
 
 def not_utf8(path: str, data: bytes, reads: str) -> FileProblem:
     """A MIG001 problem at the first byte of `data` that is no part of a UTF-8 character; `reads` says who
-    reads the file only as UTF-8 ("Bicep", "migcheck"). Its column counts characters, as the report's other
+    reads the file only as UTF-8 ("Bicep", "migcheck")."""
+    fix = f"Save the file as UTF-8 (`iconv -f <its encoding> -t UTF-8`): {reads} reads it only in UTF-8."
+    return not_decoded(path, data, "utf-8", fix)
+
+
+def not_decoded(path: str, data: bytes, encoding: str, fix: str) -> FileProblem:
+    """A MIG001 problem at the first byte of `data` that is no part of a character of `encoding` (a name
+    Python's codecs know), with `fix` as what to do. Its column counts characters, as the report's other
     columns do, the bytes before it decoded as far as they go (a BOM is no character)."""
+    name = _named(encoding)
     try:
-        data.decode("utf-8")
+        data.decode(encoding)
     except UnicodeDecodeError as error:  # found again here: a decoding past a BOM counts from after it
         at = error.start
     else:
         at = len(data)
+    newline = "\n".encode(encoding.removesuffix("-sig"))
     before = data[:at]
-    line = before.count(b"\n") + 1
-    column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace").lstrip("\ufeff")) + 1
+    line = before.count(newline) + 1
+    start = before.rfind(newline) + len(newline) if newline in before else 0
+    column = len(before[start:].decode(encoding, "replace").lstrip("\ufeff")) + 1
     byte = f"byte {data[at]:#04x}" if at < len(data) else "a byte"
     return FileProblem(
         "syntax",
-        f"not UTF-8: {byte} here is no part of a UTF-8 character, so the file is not read",
+        f"not {name}: {byte} here is no part of a {name} character, so the file is not read",
         Mark(path, line, column=column),
-        f"Save the file as UTF-8 (`iconv -f <its encoding> -t UTF-8`): {reads} reads it only in UTF-8.",
+        fix,
     )
+
+
+def _named(encoding: str) -> str:
+    """`utf-16-le` as people write it: UTF-16."""
+    return "UTF-16" if encoding.startswith("utf-16") else "UTF-8"
+
+
+# How many bytes after a byte order mark are looked at to tell whether the text is what the mark says.
+_LOOKED_AT = 64
+
+
+def wrong_byte_order_mark(path: str, data: bytes) -> FileProblem | None:
+    """A MIG001 problem for a file whose byte order mark names an encoding its bytes are not in, else None:
+    a UTF-16 mark before one-byte text (an editor or a script that wrote the mark, then UTF-8 or ASCII:
+    decoded as the mark says, the file is CJK characters), or a UTF-8 mark before UTF-16 text (NUL bytes
+    between its letters). Every format migcheck reads starts with ASCII punctuation or letters, which
+    UTF-16 writes with a NUL byte beside each."""
+    after = data[_bom_length(data) :][:_LOOKED_AT]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and after and b"\x00" not in after:
+        said = "a UTF-16 byte order mark (bytes 0xff 0xfe or 0xfe 0xff)"
+        what = "yet its text is not UTF-16 (it has no NUL bytes between its letters)"
+    elif data.startswith(codecs.BOM_UTF8) and _looks_utf16(after):
+        said = "a UTF-8 byte order mark (bytes 0xef 0xbb 0xbf)"
+        what = "yet its text is UTF-16 (a NUL byte beside each letter)"
+    else:
+        return None
+    return FileProblem(
+        "syntax",
+        f"the file starts with {said}, {what}, so it is not read",
+        Mark(path, 1, column=1),
+        "Save the file as UTF-8 (in your editor, or `iconv -f <its encoding> -t UTF-8`), so that its first "
+        "bytes say what its text is; a file that starts with a byte order mark of another encoding is read "
+        "as that encoding, by migcheck and by the tools that use it.",
+    )
+
+
+def _bom_length(data: bytes) -> int:
+    if data.startswith(codecs.BOM_UTF8):
+        return len(codecs.BOM_UTF8)
+    return 2 if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else 0
+
+
+def _looks_utf16(after: bytes) -> bool:
+    """Whether bytes start as UTF-16 text of ASCII characters do: a UTF-16 mark, or a NUL byte beside the
+    first character."""
+    if after.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    return len(after) >= 2 and (after[0] == 0) != (after[1] == 0)

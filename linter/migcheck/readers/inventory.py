@@ -115,6 +115,7 @@ from migcheck.model import (
     Mark,
     Severity,
 )
+from migcheck.readers.encoding import not_decoded
 
 if TYPE_CHECKING:
     import json
@@ -214,7 +215,7 @@ def sniff(data: bytes) -> bool:
         text, problem = _decode(data)
         if problem is None and _template("", text) is not None:
             return True
-        if problem is None and _names_a_classic_provider(lowered) and not _parses(text):
+        if _names_a_classic_provider(lowered) and (problem is not None or not _parses(text)):
             return True  # what may be a template of classic resources, and breaks: read, to say where
     if _FIRST_KEY.match(head):
         return False
@@ -288,7 +289,8 @@ def read(path: str, data: bytes) -> Document:
 
     text, problem = _decode(data)
     if problem is not None:
-        return Document(path, FileKind.INVENTORY, "", problem=_syntax(path, data, problem))
+        undecoded = _syntax(path, data, problem)
+        return Document(path, FileKind.INVENTORY, "", problem=undecoded, text=_shown_text(data))
     if _may_name_a_schema(data) and _may_be_a_template(data.lower()):
         found = _template(path, text)
         if found is not None:
@@ -493,10 +495,28 @@ def _encoding(data: bytes) -> str:
 
 
 def _syntax(path: str, data: bytes, error: UnicodeDecodeError) -> FileProblem:
-    line = data.count(b"\n", 0, error.start) + 1
-    column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-    message = f"not valid {error.encoding} text: byte {data[error.start]:#04x} at offset {error.start}"
-    return FileProblem("syntax", message, Mark(path, line, column=column))
+    """The first byte that is not text of the file's encoding, at its line and column, with what to do for
+    the kind of file it is: a template is saved by a person, an export written by a command."""
+    is_template = _may_name_a_schema(data) and _may_be_a_template(data.lower())
+    fix = _TEMPLATE_ENCODING_FIX if is_template else _EXPORT_ENCODING_FIX
+    return not_decoded(path, data, error.encoding, fix)
+
+
+_TEMPLATE_ENCODING_FIX = (
+    "Save the template as UTF-8 (in your editor, or `iconv -f <its encoding> -t UTF-8`): JSON is UTF-8 "
+    "text, and a byte of another encoding (Latin-1's 0xe9 for é) is not."
+)
+_EXPORT_ENCODING_FIX = (
+    "Export it again with the encoding set: `az graph query ... -o json > export.json` writes UTF-8; in "
+    "Windows PowerShell give `-Encoding utf8` to `Out-File` or `Set-Content` (Set-Content writes the "
+    "system's code page otherwise, where é is the byte 0xe9)."
+)
+
+
+def _shown_text(data: bytes) -> str:
+    """The text a report shows the lines of for a file that does not decode: what decodes, and U+FFFD for
+    each byte that does not."""
+    return data.decode(_encoding(data), errors="replace").removeprefix("\ufeff")
 
 
 # --- the walk ------------------------------------------------------------------------------------------
