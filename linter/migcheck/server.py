@@ -1048,7 +1048,29 @@ def serve() -> int:
     """Speak LSP over stdin/stdout until the client says exit or closes the connection; return the exit
     code LSP asks for."""
     server = create_server()
+    _end_at_once_on_ctrl_c()
     server.start_io()
     if server.shutdown_requested:  # the store the shutdown queued is written, even if exit came first
         server._worker.shutdown(wait=True)
     return 0 if server.shutdown_requested else 1
+
+
+# The exit code of a process a SIGINT ended, as shells give it (128 + 2).
+EXIT_INTERRUPTED = 130
+
+
+def _end_at_once_on_ctrl_c() -> None:
+    """Ctrl-C ends the server at once, quietly, with exit code 130. pygls took the KeyboardInterrupt as a
+    shutdown, which waits for the thread reading standard input: from a terminal that read never returns,
+    so the server hung until killed (and from a pipe it ended with 1, as a client that left). Nothing is
+    saved: the store is a cache the next start rebuilds. Only the main thread may set a signal handler (a
+    caller that runs `serve` in another thread keeps Python's)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, _interrupted)
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    os._exit(EXIT_INTERRUPTED)
