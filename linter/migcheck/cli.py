@@ -292,8 +292,9 @@ def _parser() -> argparse.ArgumentParser:
     rule = commands.add_parser(
         "rule",
         help="show a rule's documentation, or list the rules a prefix names",
-        description="Print the documentation of the rule a code or name gives; a prefix (MIG2, MIG, ALL) "
-        "lists the rules it names, as `migcheck rules` does.",
+        description="Print the documentation of the rule a code or name gives: what it finds, why, what to "
+        "do, an example and how to suppress it, wrapped to the terminal's width (piped, the Markdown of "
+        "docs/rules.md); a prefix (MIG2, MIG, ALL) lists the rules it names, as `migcheck rules` does.",
         epilog="examples: migcheck rule MIG201; migcheck rule endpoint-acl; migcheck rule MIG2",
     )
     rule.add_argument("rule", metavar="CODE|NAME|PREFIX", help="MIG201, endpoint-acl, or MIG2")
@@ -1535,7 +1536,7 @@ def _rule(args: argparse.Namespace) -> int:
     rules = _load_rules()
     rule = rules.get(args.rule)
     if rule is not None:
-        _stdout(_visible_lines(rule.documentation()))
+        _stdout(_visible_lines(_rule_documentation(rule)))
         return EXIT_OK
     named = [r for r in rules if specificity(args.rule, r.code, r.name)]
     if named:
@@ -1545,6 +1546,17 @@ def _rule(args: argparse.Namespace) -> int:
         f"no rule {args.rule!r}{closest_rule(args.rule, rules)}; give a code (MIG201), a name (endpoint-acl) or "
         "a prefix (MIG2) to list the rules under it; `migcheck rules` lists them all"
     )
+
+
+def _rule_documentation(rule: Rule) -> str:
+    """At a terminal, the rule's documentation wrapped to its width with how to suppress the rule; piped, the
+    Markdown docs/rules.md holds, for a tool or a page to take as it is."""
+    isatty = getattr(sys.stdout, "isatty", None)
+    if not callable(isatty) or not isatty():
+        return rule.documentation()
+    from migcheck.terminal_docs import rule_for_the_terminal, terminal_width
+
+    return rule_for_the_terminal(rule, terminal_width())
 
 
 def _rules(args: argparse.Namespace) -> int:

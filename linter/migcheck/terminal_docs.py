@@ -1,0 +1,164 @@
+"""A rule's documentation as `migcheck rule` shows it at a terminal: the Markdown `Rule.documentation` writes
+(what docs/rules.md holds), its paragraphs and list items wrapped to the terminal's width, its headings
+underlined, its examples indented without their fences, and how to suppress the rule's findings added, in
+the comment forms of the files the rule checks. Piped, `migcheck rule` prints the Markdown as it is."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Iterator
+
+from migcheck.rule import Rule
+
+# The widths text is wrapped to: the terminal's, within these bounds (past 100 columns a line is hard to
+# follow back to its start; under 40 nothing is readable anyway).
+NARROWEST = 40
+WIDEST = 100
+
+# The comment that suppresses a finding, by the kinds of file that write it (docs/suppressing.md).
+_XML_KINDS = frozenset({"csdef", "cscfg", "netcfg", "rest", "vmexport", "azurepubxml"})
+_HASH_KINDS = frozenset({"powershell", "python", "shell"})
+
+
+def terminal_width() -> int:
+    """The width to wrap to: the terminal's (80 when it does not say), within `NARROWEST` and `WIDEST`."""
+    return max(NARROWEST, min(WIDEST, shutil.get_terminal_size((80, 24)).columns))
+
+
+def rule_for_the_terminal(rule: Rule, width: int) -> str:
+    """The rule's documentation, wrapped to `width` columns, with how to suppress it."""
+    markdown = rule.documentation()
+    body, source = _before_source(markdown)
+    blocks = [*_blocks(body, width), *_heading("How to suppress"), _suppressing(rule, width)]
+    if source:
+        blocks.append(_filled(source, width))
+    return "\n".join(blocks).rstrip("\n") + "\n"
+
+
+def _before_source(markdown: str) -> tuple[str, str]:
+    """The documentation and its closing "Source: ..." paragraph, apart: how to suppress comes before it."""
+    head, found, source = markdown.rpartition("\nSource: ")
+    return (head, f"Source: {source.strip()}") if found else (markdown, "")
+
+
+def _blocks(markdown: str, width: int) -> Iterator[str]:
+    """The Markdown's blocks as terminal text, one string each, blank lines between them."""
+    lines = markdown.split("\n")
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        if line.startswith("```"):
+            end = next((i for i in range(at + 1, len(lines)) if lines[i].startswith("```")), len(lines))
+            yield "\n".join(f"    {code}" if code else "" for code in lines[at + 1 : end]) + "\n"
+            at = end + 1
+            continue
+        if line.startswith("#"):
+            yield from _heading(line.lstrip("#").strip(), "=" if line.startswith("## ") else "-")
+            at += 1
+            continue
+        if not line.strip():
+            at += 1
+            continue
+        end = next((i for i in range(at + 1, len(lines)) if _ends_block(line, lines[i])), len(lines))
+        yield _paragraph(lines[at:end], width)
+        at = end
+
+
+def _ends_block(first: str, line: str) -> bool:
+    """Whether `line` is no longer of the paragraph, list or table that starts with `first`."""
+    if first.startswith("|"):
+        return not line.startswith("|")
+    return not line.strip() or line.startswith(("```", "#", "|"))
+
+
+def _paragraph(lines: list[str], width: int) -> str:
+    """A paragraph, a list or a table, wrapped: each list item with its text indented under its dash."""
+    if lines[0].startswith("|"):
+        return _table(lines, width)
+    items: list[list[str]] = []
+    for line in lines:
+        if line.startswith("- ") or not items:
+            items.append([line])
+        else:
+            items[-1].append(line)
+    return "".join(_item(" ".join(part.strip() for part in item), width) for item in items)
+
+
+def _table(lines: list[str], width: int) -> str:
+    """A Markdown table as a list, a row an item, each cell after its column's heading: a row wider than
+    the terminal, wrapped, is no longer a row."""
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in lines]
+    headings, body = rows[0], [row for row in rows[2:] if any(row)]
+    return "".join(
+        _item(
+            "- " + "; ".join(f"{heading}: {cell}" for heading, cell in zip(headings, row, strict=False)),
+            width,
+        )
+        for row in body
+    )
+
+
+def _item(text: str, width: int) -> str:
+    if text.startswith("- "):
+        return _filled(text[2:], width, first="  - ", rest="    ")
+    return _filled(text, width)
+
+
+def _filled(text: str, width: int, first: str = "", rest: str = "") -> str:
+    # Never broken inside a word or at a hyphen: a code, a cmdlet or a path stays whole, and a line with
+    # one longer than the width runs past it.
+    wrapped = textwrap.fill(
+        text,
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return wrapped + "\n"
+
+
+def _heading(title: str, underline: str = "-") -> Iterator[str]:
+    yield f"{title}\n{underline * len(title)}\n"
+
+
+def _suppressing(rule: Rule, width: int) -> str:
+    """How to silence one finding of the rule, in the comment forms of the files it checks, and the rule
+    everywhere, in the settings."""
+    kinds = {str(kind) for kind in rule.file_kinds()}
+    code = rule.code
+    forms = []
+    if kinds & _XML_KINDS:
+        forms.append(
+            (
+                f"<!-- migcheck: ignore[{code}] reason -->",
+                "XML files (.csdef, .cscfg, .netcfg, bodies, profiles)",
+            )
+        )
+    if kinds & _HASH_KINDS:
+        forms.append(
+            (
+                f"# migcheck: ignore[{code}] reason",
+                "PowerShell, shell and Python scripts, Terraform, CI pipelines and Ansible",
+            )
+        )
+    if "inventory" in kinds:
+        forms.append((f"// migcheck: ignore[{code}] reason", "Bicep and JSON deployment templates"))
+    said = _filled(
+        "Write a comment with the reason just before the element or statement the finding is reported at:",
+        width,
+    )
+    shown = "".join(f"  in {where}:\n    {comment}\n" for comment, where in forms)
+    whole_file = _filled(
+        f"`ignore-file[{code}]` in such a comment anywhere in a file covers the whole file.", width
+    )
+    settings = _filled(
+        "Files without comments (inventory exports) and whole folders are covered by the settings, in "
+        "pyproject.toml or migcheck.toml:",
+        width,
+    )
+    table = f'    [tool.migcheck.per-file-ignores]\n    "exports/**" = ["{code}"]\n'
+    off = _filled(f'and `ignore = ["{code}"]` in [tool.migcheck] turns the rule off everywhere.', width)
+    after = f"{whole_file}\n{settings}\n{table}\n{off}"
+    return f"{said}\n{shown}\n{after}"
