@@ -908,6 +908,8 @@ class MigcheckSession:
             f"{_plural('finding', len(below))} below {self.fail_on} (passed{_still_blocking(below)}), "
             f"{held.total()} suppressed" + (f", {known} known from baseline" if known else "")
         )
+        if below:
+            terminalreporter.write_line(_why_they_passed(below, self.fail_on))
 
     def _not_read(self) -> list[str]:
         """What `check` says before its summary of the parts of the scripts whose items ran that migcheck
@@ -917,6 +919,16 @@ class MigcheckSession:
         ran = {path for path, _ in self._ran}
         parts = [p for p in in_documents(self.result.documents) if p.path in ran]
         return summary_line(parts).splitlines() if parts else []
+
+
+def _why_they_passed(below: list[Finding], fail_on: Severity) -> str:
+    """Why the items of findings listed above passed, and how to make them fail: a run that shows warnings
+    and reports every item passed reads as a fault otherwise."""
+    lowest = min(finding.severity for finding in below)
+    return (
+        f"(an item fails only on findings of severity {fail_on} or above; --migcheck-fail-on {lowest}, or "
+        f'fail-on = "{lowest}" in [tool.migcheck], fails these too)'
+    )
 
 
 def _still_blocking(passed: list[Finding]) -> str:
