@@ -54,3 +54,23 @@ def test_the_example_of_a_utf16_mark_before_xml_is_said_so(tmp_path):
     document = read_document("bad.cscfg", b"\xff\xfe<?xml bad", explicit=True)
     assert document is not None and document.problem is not None
     assert "yet its text is not UTF-16" in document.problem.message
+
+
+SCRIPTS = {
+    "deploy.ps1": 'New-AzureService -ServiceName shop -Location "West Europe"\n',
+    "deploy.py": "from azure.servicemanagement import ServiceManagementService\n"
+    'ServiceManagementService("s", "c").create_hosted_service("shop", "shop")\n',
+    "deploy.sh": "azure service create shop\n",
+}
+
+
+@pytest.mark.parametrize("name", list(SCRIPTS))
+def test_a_walk_finds_a_classic_script_a_wrong_mark_hides(name):
+    data = codecs.BOM_UTF16_LE + SCRIPTS[name].encode("utf-8")
+    document = read_document(name, data, explicit=False)
+    assert document is not None and document.problem is not None
+    assert document.problem.message.startswith("the file starts with a UTF-16 byte order mark")
+
+
+def test_a_walk_passes_over_a_script_a_wrong_mark_hides_that_is_not_classic():
+    assert read_document("notes.ps1", codecs.BOM_UTF16_LE + b"Write-Host 'hello'\n", explicit=False) is None

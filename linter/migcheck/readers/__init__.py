@@ -18,7 +18,7 @@ from lxml import etree
 from migcheck.formats import FORMATS, KINDS_READ, STDIN_SHOWN, Format, byte_format
 from migcheck.model import Document, FileKind, FileProblem, Mark
 from migcheck.readers import beside
-from migcheck.readers.encoding import wrong_byte_order_mark
+from migcheck.readers.encoding import bom_length, wrong_byte_order_mark
 from migcheck.readers.suppressions import read_suppressions
 from migcheck.readers.xml import (
     SNIFF_BYTES,
@@ -309,9 +309,12 @@ def _read_bytes(fmt: Format, path: str, data: bytes, *, explicit: bool) -> Docum
         # A module may tell its files by their path as well (`ansible.sniff_file`: a CI pipeline's YAML).
         sniff_file = getattr(module, "sniff_file", None)
         sniffed = sniff_file(path, data) if sniff_file is not None else module.sniff(data)
-        if not explicit and not sniffed:
-            return None
         wrong_mark = wrong_byte_order_mark(path, data)
+        if not explicit and not sniffed:
+            # A file a wrong mark hides (its text decoded as the mark says is CJK characters): sniffed past it.
+            past = data[bom_length(data) :] if wrong_mark is not None else b""
+            if not past or not (sniff_file(path, past) if sniff_file is not None else module.sniff(past)):
+                return None
         if wrong_mark is not None:
             return Document(path, fmt.kind, "", problem=wrong_mark, text=_after_the_mark(data))
         limit = fmt.max_bytes or MAX_FILE_BYTES

@@ -55,7 +55,7 @@ def wrong_byte_order_mark(path: str, data: bytes) -> FileProblem | None:
     decoded as the mark says, the file is CJK characters), or a UTF-8 mark before UTF-16 text (NUL bytes
     between its letters). Every format migcheck reads starts with ASCII punctuation or letters, which
     UTF-16 writes with a NUL byte beside each."""
-    after = data[_bom_length(data) :][:_LOOKED_AT]
+    after = data[bom_length(data) :][:_LOOKED_AT]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and after and b"\x00" not in after:
         said = "a UTF-16 byte order mark (bytes 0xff 0xfe or 0xfe 0xff)"
         what = "yet its text is not UTF-16 (it has no NUL bytes between its letters)"
@@ -74,7 +74,8 @@ def wrong_byte_order_mark(path: str, data: bytes) -> FileProblem | None:
     )
 
 
-def _bom_length(data: bytes) -> int:
+def bom_length(data: bytes) -> int:
+    """How many bytes of `data` are a UTF-8 or UTF-16 byte order mark."""
     if data.startswith(codecs.BOM_UTF8):
         return len(codecs.BOM_UTF8)
     return 2 if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else 0
