@@ -779,12 +779,25 @@ class _Reader(_Scanner):
         in_template = _template_error(self.text)
         if in_template is not None:  # where Resource Manager, which reads comments, finds it
             (message, pos), fix = in_template, _TEMPLATE_SYNTAX_FIX
+        message, pos = _at_the_end(self.text, message, pos)
         pos = min(max(pos, 0), len(self.text))
         line = self.text.count("\n", 0, pos) + 1
         column = pos - (self.text.rfind("\n", 0, pos) + 1) + 1
         mark = Mark(self.path, line, column=column)
         problem = FileProblem("syntax", f"not valid JSON: {message}", mark, fix=fix)
         return Document(self.path, FileKind.INVENTORY, "", problem=problem, text=self.text)
+
+
+def _at_the_end(text: str, message: str, pos: int) -> tuple[str, int]:
+    """The message and position of JSON that breaks where its text ends: an empty file is said to be
+    empty, and one cut short (an export interrupted, or copied before it was all written) is said so, at
+    the end of its last line, which the report shows, not on the empty line after it."""
+    content = len(text.rstrip())
+    if pos < content:
+        return message, pos
+    if not content:
+        return "the file is empty (an inventory export or a template is a JSON array or object)", 0
+    return f"the file ends before its JSON does ({message}), as a file cut short does", content
 
 
 # What to do about a deployment template that does not parse (not the advice for an export: export it again).
