@@ -55,3 +55,13 @@ def test_a_folder_with_its_base_file_is_checked_and_not_warned_about(tmp_path, m
     monkeypatch.chdir(tmp_path)
     main(["check", "deploy"])
     assert "transform" not in capsys.readouterr().err
+
+
+def test_a_transform_named_alone_is_not_named_twice(tmp_path, monkeypatch, capsys):
+    (tmp_path / "ServiceConfiguration.Release.cscfg").write_text(TRANSFORM, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "ServiceConfiguration.Release.cscfg"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "ServiceConfiguration.Release.cscfg is no classic Azure file: it is an XML document transform" in err
+    )

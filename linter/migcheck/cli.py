@@ -636,13 +636,13 @@ def _warn_if_nothing_checked(result: LintResult, paths: list[str], config: Confi
     from migcheck.formats import KINDS_READ
 
     print(
-        f"migcheck: warning: {_nothing_classic_in(paths)}{_transforms_read(result)} ({KINDS_READ})"
+        f"migcheck: warning: {_nothing_classic_in(paths)}{_transforms_read(result, paths)} ({KINDS_READ})"
         f"{_patterns_that_may_leave_out(config)}",
         file=sys.stderr,
     )
 
 
-def _transforms_read(result: LintResult) -> str:
+def _transforms_read(result: LintResult, paths: list[str]) -> str:
     """What a run that found only XML document transforms (`ServiceConfiguration.Release.cscfg`) must say:
     it read them, and a transform is checked with the file it edits, which the run did not find."""
     from migcheck.readers import is_transform, transformed_file
@@ -653,8 +653,11 @@ def _transforms_read(result: LintResult) -> str:
     first = transforms[0]
     more = f" and {len(transforms) - 1} more" if len(transforms) > 1 else ""
     are = "are XML document transforms" if more else "is an XML document transform"
+    # The one file named, just said to be no classic file: not named again.
+    named_alone = len(paths) == 1 and len(transforms) == 1 and os.path.isfile(paths[0])
+    which = "it" if named_alone else visible(first.path)
     return (
-        f": {visible(first.path)}{more} {are} (xdt:Transform), the changes a build makes to a base file such "
+        f": {which}{more} {are} (xdt:Transform), the changes a build makes to a base file such "
         f"as {visible(transformed_file(first))}, not a configuration of its own: name the folder that holds "
         "the base file too, or the file the build writes from both; migcheck reads"
     )
