@@ -1617,8 +1617,9 @@ def _server(args: argparse.Namespace) -> int:
     if sys.stdin.isatty():  # started by hand, it would wait in silence for messages only an editor writes
         print(
             "migcheck: the language server talks LSP over standard input and output, for an editor to "
-            "start: it now waits for an editor's messages (Ctrl-D, the end of input, stops it). To check "
-            "files, run `migcheck check`; to set an editor up, see docs/editor.md of migcheck's repository",
+            "start: it now waits for an editor's messages (Ctrl-C, or Ctrl-D, the end of input, stops it). "
+            "To check files, run `migcheck check`; to set an editor up, see docs/editor.md of migcheck's "
+            "repository",
             file=sys.stderr,
         )
     return serve()

@@ -33,7 +33,7 @@ def test_started_by_hand_in_a_terminal_it_says_it_waits_for_an_editor(monkeypatc
     assert main(["server"]) == 0
     captured = capsys.readouterr()
     assert captured.out == ""  # standard output is the editor's channel
-    assert "waits for an editor's messages (Ctrl-D, the end of input, stops it)" in captured.err
+    assert "waits for an editor's messages (Ctrl-C, or Ctrl-D, the end of input, stops it)" in captured.err
     assert "migcheck check" in captured.err
 
 
