@@ -273,7 +273,7 @@ def _parser() -> argparse.ArgumentParser:
         type=_jobs,
         metavar="N",
         help=(
-            "read the files, and locate their findings, in N processes (default: one per core, up to 4, "
+            "read the files, and locate their findings, in N processes (default: one per idle core, up to 4, "
             "from 500 files on Linux)"
         ),
     )
