@@ -83,3 +83,24 @@ def test_a_service_an_export_shows_in_a_migration_is_found(tmp_path, monkeypatch
     files = {**WEB_ROLE_PACKAGE, "vms.json": _export("Prepared")}
     result = lint_files(tmp_path, monkeypatch, files, dedent=False)
     assert [service.name for service in result.estate.exported_states] == ["svc1"]
+
+
+def test_whether_a_services_file_is_a_script_is_asked_once_per_file_name(monkeypatch):
+    asked: list[str] = []
+    is_script = estate.is_script
+
+    def counted(path):
+        asked.append(path)
+        return is_script(path)
+
+    monkeypatch.setattr(estate, "is_script", counted)
+    script = estate._script_by_name()
+    packages = [f"svc{n}/ServiceDefinition.csdef" for n in range(50)]
+    assert not any(script(path) for path in packages)
+    assert script("a/deploy.ps1") and script("b/deploy.ps1") and script("tools/create-cluster")
+    assert not script("<stdin>") and not script("b/net.netcfg")
+    assert asked == [packages[0], "a/deploy.ps1", "tools/create-cluster", "<stdin>", "b/net.netcfg"]
+    # A script is told by its file's name, whatever folder it is in: no format's extension holds a `/`.
+    from migcheck.formats import FORMATS
+
+    assert not any("/" in suffix for f in FORMATS for suffix in f.suffixes)

@@ -8286,10 +8286,9 @@ def _stand_ins_told_apart(services: tuple[CloudService, ...]) -> tuple[CloudServ
     body's names the file alone, told apart by its folder."""
     apart = stand_in_files.linked()
     if apart:
+        script = _script_by_name()
         services = tuple(
-            replace(s, file_shown=apart[s.mark.path])
-            if s.mark.path in apart and is_script(s.mark.path)
-            else s
+            replace(s, file_shown=apart[s.mark.path]) if s.mark.path in apart and script(s.mark.path) else s
             for s in services
         )
     stood_in = [s for s in services if s.listed_name != s.name]
@@ -8297,6 +8296,25 @@ def _stand_ins_told_apart(services: tuple[CloudService, ...]) -> tuple[CloudServ
     if not where:
         return services
     return tuple(replace(s, told_apart=where[id(s)]) if id(s) in where else s for s in services)
+
+
+def _script_by_name() -> Callable[[str], bool]:
+    """`is_script`, asked once per file name of the paths given it: a script is told by its file's name
+    (no format's extension holds a `/`), and the paths asked about share a few (every cloud service
+    package's `ServiceDefinition.csdef`: 1,300 at 4,000 files, each as costly to tell as a line of the
+    link). A path of no folder (standard input's `<stdin>`) is asked itself."""
+    scripts: dict[str, bool] = {}
+
+    def script(path: str) -> bool:
+        folder, _, name = path.rpartition("/")
+        if not folder:
+            return is_script(path)
+        found = scripts.get(name)
+        if found is None:
+            found = scripts[name] = is_script(path)
+        return found
+
+    return script
 
 
 def _folders_shown(folders: list[str], alike: Sequence[CloudService]) -> list[str]:
