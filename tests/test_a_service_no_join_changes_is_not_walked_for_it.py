@@ -104,3 +104,19 @@ def test_whether_a_services_file_is_a_script_is_asked_once_per_file_name(monkeyp
     from migcheck.formats import FORMATS
 
     assert not any("/" in suffix for f in FORMATS for suffix in f.suffixes)
+
+
+def test_services_are_not_walked_for_configurations_apart_where_every_network_they_name_is_defined(
+    tmp_path, monkeypatch
+):
+    """A configuration is set apart where it alone places its service in a network no file defines
+    (`ConfigurationApart`): where the files define every network they name, or several placements name
+    each, no service is walked for one."""
+    files = {
+        **WEB_ROLE_PACKAGE,
+        "other/ServiceDefinition.csdef": WEB_ROLE_PACKAGE["shop/ServiceDefinition.csdef"],
+    }
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    services = result.estate.cloud_services
+    monkeypatch.setattr(estate, "_network_key", _refused)
+    assert estate._configurations_apart(services, set()) == (services, ())

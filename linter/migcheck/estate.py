@@ -841,15 +841,23 @@ def _configurations_apart(
 ) -> tuple[tuple[CloudService, ...], tuple[ConfigurationApart, ...]]:
     """The services, without each deployed configuration that is a `ConfigurationApart`, and those."""
     named = Counter(key(p.virtual_network.name) for s in services for p in s.placements if p.virtual_network)
+    # The networks no file defines that one placement alone names: most estates define every network they
+    # name, and a service placed in none of these has no configuration apart.
+    lonely = {n for n, placed in named.items() if placed == 1 and n and n not in defined}
+    if not lonely and not any(_in_resource_manager_network(p) for s in services for p in s.placements):
+        return services, ()
     kept: list[CloudService] = []
     apart: list[ConfigurationApart] = []
     for service in services:
+        if not any(_network_key(p) in lonely or _in_resource_manager_network(p) for p in service.placements):
+            kept.append(service)
+            continue
         configured = {c.mark for c in service.configurations}
         placed = [p for p in service.placements if p.mark in configured]
         # A configuration that names its network by its Resource Manager id is set apart whatever the others
         # name: no classic network has that name.
         alone = [p for p in placed if _in_resource_manager_network(p)] or [
-            p for p in placed if _alone_in_undefined_network(p, named, defined)
+            p for p in placed if _network_key(p) in lonely
         ]
         set_apart = {id(p) for p in alone}
         others = [p for p in placed if id(p) not in set_apart]
@@ -858,7 +866,7 @@ def _configurations_apart(
             continue
         other_networks = tuple(p.virtual_network.name if p.virtual_network else "" for p in others)
         for p in alone:
-            assert p.virtual_network is not None  # `_alone_in_undefined_network`
+            assert p.virtual_network is not None  # in a network of `lonely`
             apart.append(
                 ConfigurationApart(
                     service.label, p.virtual_network, p.mark, tuple(o.mark for o in others), other_networks
@@ -879,12 +887,6 @@ def _in_resource_manager_network(placement: Placement) -> bool:
     support) names one of another resource group so)."""
     network = placement.virtual_network
     return network is not None and own_type(network.name) == "microsoft.network/virtualnetworks"
-
-
-def _alone_in_undefined_network(placement: Placement, named: Counter[str], defined: set[str]) -> bool:
-    """Whether a placement is in a virtual network no file defines and no other placement names."""
-    network = _network_key(placement)
-    return bool(network) and named[network] == 1 and network not in defined
 
 
 class _CircuitIndex(NamedTuple):
