@@ -37,6 +37,10 @@ What is read, by resource type (the provider's own arguments):
 
 The other classic types (`azure_dns_server`, `azure_sql_database_*`) make a file classic but describe
 nothing the rules check.
+A configuration whose `provider "azurerm"` block holds a `features` block (azurerm 2.0 and later require it,
+1.x refuses it) runs on Terraform 0.12 or later only, for which the classic provider has no release
+(`terraform init` finds no `azure` plugin compatible with the version): its classic resource blocks were
+never made by it, so they describe none (`_Module.refuses_classic`), in the modules it calls too.
 A resource's `local-exec` provisioner's `command` (not one run `when = destroy`) is read as a shell script's
 line after the resource is made, each character where the string writes it, `self.<argument>` the resource's (the instance's own, of a resource of `count` or `for_each`);
 one its `interpreter` runs in PowerShell (`["PowerShell", "-Command"]`, pwsh) or Python (`["python3", "-c"]`)
@@ -215,7 +219,7 @@ def read(path: str, data: bytes) -> Document:
     if path.lower().endswith(_VALUES):
         return Document(path, None, "", (), suppressions, marked, text=text)
     module = _Module.of(path, body)
-    own = [resource for resource in module.made() if resource.path == path]
+    own = [resource for resource in _runnable(module, module.made()) if resource.path == path]
     if own and _called_from_elsewhere(path):
         # Terraform makes a called module's resources once per call, with the values each passes, and the
         # calls' reading makes them so (`_Configuration.local_module`): this file describes them nowhere else,
@@ -285,6 +289,14 @@ def read(path: str, data: bytes) -> Document:
 # a chain of a thousand reads, where Python's default limit stopped one of about 150; one deeper still, or
 # an expression nested past it, is said not read (`_too_deep`).
 _EVALUATION_FRAMES = 6000
+
+
+def _runnable(configuration: _Module, resources: list[_Resource]) -> list[_Resource]:
+    """The resources Terraform can make for a configuration whose root module is `configuration`: all, but
+    the classic provider's where it cannot run it (`_Module.refuses_classic`)."""
+    if not configuration.refuses_classic():
+        return resources
+    return [resource for resource in resources if resource.kind not in CLASSIC_TYPES]
 
 
 def _modules_not_checked(resources: tuple[object, ...]) -> bool:
@@ -761,6 +773,9 @@ class _Module:
     files: set[str] = field(default_factory=set)  # the files whose blocks it holds
     # Its folder, from the folder of the file read (`.`); a called module's, that of the call's source.
     folder: str = "."
+    # Where its `provider "azurerm"` block's `features` block is: the configuration needs azurerm 2.0 or later,
+    # so Terraform 0.12 or later, which the classic provider has no release for; None where it has none.
+    azurerm_features: Mark | None = None
     _first_places: dict[str, Mark] | None = None
 
     def made(self) -> list[_Resource]:
@@ -872,6 +887,17 @@ class _Module:
                 self.outputs.setdefault(labels[0], (path, _attributes(inner)["value"]))
             elif keyword == "provider" and labels == ["azure"] and path == self.path:
                 self.provider = (path, _attributes(inner))
+            elif keyword == "provider" and labels == ["azurerm"] and self.azurerm_features is None:
+                # a block in the native syntax; a member in the JSON syntax, which writes a block as an object
+                features = [b for b in inner if _kind(b) == "block" and _block_parts(b)[0] == "features"]
+                written = features[0] if features else _attributes(inner).get("features")
+                self.azurerm_features = _mark(path, written) if written is not None else None
+
+    def refuses_classic(self) -> bool:
+        """Whether Terraform cannot run the classic provider for the module's configuration: its azurerm
+        provider's `features` block needs Terraform 0.12 or later, and the classic provider's releases
+        predate it (no `azure` plugin is compatible with 0.12), so none of its classic blocks was applied."""
+        return self.azurerm_features is not None
 
 
 def _module_files(folder: str) -> list[str]:
@@ -2271,9 +2297,14 @@ class _Configuration:
         if module is None:  # its files do not parse: each says so itself
             return
         self.calls_left[0] -= 1
-        self.called.extend(module.made())
+        made = _runnable(self.root().module, _runnable(module, module.made()))
+        self.called.extend(made)
         callee = _Configuration(module, self.lines, caller=self)
-        callee.made(module.made(), module.calls, (*chain, folder))
+        callee.made(made, module.calls, (*chain, folder))
+
+    def root(self) -> _Configuration:
+        """The configuration of the file read, whose module calls this one (directly or through others)."""
+        return self if self.caller is None else self.caller.root()
 
     def each(self, resource: _Resource, make: Callable[[], None]) -> None:
         """`make` once for each resource a block makes (`instances`)."""
