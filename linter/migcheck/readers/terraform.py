@@ -262,7 +262,7 @@ def read(path: str, data: bytes) -> Document:
         key=lambda mark: (mark.line, mark.column),
         default=Mark(path, 1, column=1),
     )
-    named += _through_module(own, called)
+    named += _through_module(path, own, called)
     classic = (r.kind for r in [*own, *called] if r.kind in CLASSIC_TYPES)
     kinds = sorted(classic, key=lambda kind: _ORDER.get(kind, len(_ORDER)))
     declared = tuple(dict.fromkeys(kinds))
@@ -292,14 +292,16 @@ def read(path: str, data: bytes) -> Document:
 _EVALUATION_FRAMES = 6000
 
 
-def _through_module(own: list[_Resource], called: list[_Resource]) -> str:
-    """Where to find the classic blocks of a configuration whose file declares none itself, said after its
-    name: the file and line of the first classic block the modules it calls declare (", through the modules it
-    calls (VM/main.tf:8),"), since the file read, where the finding is said, shows none of them."""
+def _through_module(path: str, own: list[_Resource], called: list[_Resource]) -> str:
+    """Where to find the classic blocks of a configuration whose file `path` declares none itself, said after
+    its name: the file and line of the first classic block the modules it calls declare, from the file's folder
+    as its `module` blocks' sources are (", through the modules it calls (VM/main.tf:8),"), since the file,
+    where the finding is said, shows none of them."""
     block = next((r for r in called if r.kind in CLASSIC_TYPES), None)
     if own or block is None:
         return ""
-    return f", through the modules it calls ({block.path}:{block.mark.line}),"
+    where = posixpath.relpath(block.path, posixpath.dirname(path) or ".")
+    return f", through the modules it calls ({where}:{block.mark.line}),"
 
 
 def _runnable(configuration: _Module, resources: list[_Resource]) -> list[_Resource]:
