@@ -21,8 +21,9 @@ each item it makes, with the parameters the item passes, and its `outputs` are t
 reader with the values it passes (`template.module_records`). A file another Bicep file of the run uses is
 read through it only (`used_elsewhere`). A module that is not read (a registry's, a file not checked, past the bounds of
 `template_values.FilesRead`) is said not read where its path is written (`TEMPLATE_FILE_NOT_READ`). A
-`.bicepparam` file's `param name = value`, which tree-sitter-bicep does not parse, is said not read in that file
-(`BICEPPARAM_NOT_READ`) when the Bicep file its `using` names declares classic resources.
+`.bicepparam` file gives the Bicep file its `using` names the values of its parameters (`param name = value`,
+read as Bicep variables: `_given`), which it is read with; a declaration the grammar does not parse is said not
+read in that file (`BICEPPARAM_NOT_READ`) when the Bicep file declares classic resources.
 
 A file that does not parse is MIG001 at the first place the grammar could not read, as a script is. A file
 that names no classic type and no cloud service of extended support, and uses no module of a file, is not read
@@ -158,22 +159,39 @@ def read(path: str, data: bytes) -> Document:
     suppressions, marked = _suppressions(tree.root_node, positions, text)
     classic = bool(found)
     given = _parameter_files_of(path) if found else ()
+    if given and given[0].values:
+        # Deployed with the first of its parameters files (by path): its values, not the defaults.
+        file = _File(path, text, tree.root_node, positions)
+        file.given = dict(given[0].values)
+        file.passed = (*given[0].written, *file.defaults)
+        found = _at_a_fixed_depth(file.records)
     if found and used_elsewhere(path):
         # A module another Bicep file of the run uses is read through it, with the parameters it passes
         # (`_File._called`): read alone as well, it would tell each resource again, of values not stated.
         found = ()
     found = with_unread(found, file.calls.said(classic), path, BICEP_LANGUAGE)
-    for parameters in given:  # each `.bicepparam` file's values, not read, said in that file
-        found = with_unread(found, list(parameters), parameters[0].path, BICEP_PARAMETERS)
+    for parameters in given:  # each value of a `.bicepparam` file the grammar does not parse, said there
+        if parameters.unread:
+            found = with_unread(found, list(parameters.unread), parameters.path, BICEP_PARAMETERS)
     kind = FileKind.INVENTORY if found else None
     return Document(path, kind, "", found, suppressions, marked, text=text)
 
 
-def _parameter_files_of(path: str) -> tuple[tuple[Mark, ...], ...]:
-    """Where each `.bicepparam` file this run checks whose `using` names the Bicep file `path` gives its
-    parameters values (`param name = value`, marks tagged `BICEPPARAM_NOT_READ`): tree-sitter-bicep parses
-    the `using` line but not those, so the values are not read (never by a pattern over the text), and the
-    file is read with its parameters' defaults."""
+@dataclass(frozen=True, slots=True)
+class _Given:
+    """What a `.bicepparam` file gives the Bicep file its `using` names: each parameter's value by name, the
+    plain strings it writes where written (a finding about one points there, and `check --fix` rewrites it
+    there), and where it writes a value the grammar does not parse (tagged `BICEPPARAM_NOT_READ`)."""
+
+    path: str
+    values: tuple[tuple[str, object], ...]
+    written: tuple[tuple[str, Mark], ...]
+    unread: tuple[Mark, ...]
+
+
+def _parameter_files_of(path: str) -> tuple[_Given, ...]:
+    """What each `.bicepparam` file this run checks whose `using` names the Bicep file `path` gives it, in
+    the order of their paths."""
     from migcheck.readers import beside
 
     if not beside.finding():
@@ -181,16 +199,16 @@ def _parameter_files_of(path: str) -> tuple[tuple[Mark, ...], ...]:
     return beside.once_per_run("bicepparam-files", _parameter_files).get(posixpath.normpath(path), ())
 
 
-def _parameter_files() -> dict[str, tuple[tuple[Mark, ...], ...]]:
-    """The `param` lines of each `.bicepparam` file this run checks, by the Bicep file (display path) its
-    `using` names. Each is looked at, not read as a file of its own (`listed`): migcheck reads no
-    `.bicepparam` file alone."""
+def _parameter_files() -> dict[str, tuple[_Given, ...]]:
+    """What each `.bicepparam` file this run checks gives, by the Bicep file (display path) its `using`
+    names. Each is looked at, not read as a file of its own (`listed`): migcheck reads no `.bicepparam` file
+    alone."""
     from migcheck.readers import beside
     from migcheck.readers.grammars import parser
 
-    found: dict[str, list[tuple[Mark, ...]]] = {}
-    for name in beside.files_in_run((_PARAMETERS_SUFFIX,)):
-        settings = beside.settings_file(name, listed=False)
+    found: dict[str, list[_Given]] = {}
+    for name in sorted(beside.files_in_run((_PARAMETERS_SUFFIX,))):
+        settings = beside.settings_file(name)
         if settings is None:
             continue
         data = settings.data[3:] if settings.data.startswith(b"\xef\xbb\xbf") else settings.data
@@ -201,15 +219,73 @@ def _parameter_files() -> dict[str, tuple[tuple[Mark, ...], ...]]:
         if not stated or ":" in stated:
             continue
         target = posixpath.normpath(posixpath.join(posixpath.dirname(settings.path), stated.strip()))
-        positions = _Positions(settings.path, data, data.decode("utf-8", "replace"))
-        marks = tuple(
-            replace(positions.mark(node), tag=BICEPPARAM_NOT_READ)
-            for node in root.named_children
-            if node.type == "parameter_declaration"
-        )
-        if marks:
-            found.setdefault(target, []).append(marks)
+        given = _given(settings.path, data, root)
+        if given.values or given.unread:
+            found.setdefault(target, []).append(given)
     return {target: tuple(files) for target, files in found.items()}
+
+
+def _given(path: str, data: bytes, root: Node) -> _Given:
+    """The values a `.bicepparam` file gives. tree-sitter-bicep (1.1.0) parses its `using` line but not
+    `param name = value`, which it reads as a parameter declaration it cannot finish; the same text with
+    each `param` keyword the grammar finds read as a `var` of the same width (`var   name = value`) parses
+    as the Bicep variables it means, at the same places, and each is evaluated as a Bicep file's variable
+    is. A declaration that still does not parse is said not read where it is written."""
+    from migcheck.readers.grammars import parser
+    from migcheck.readers.inventory import _at_a_fixed_depth
+
+    keywords = [node for node in _leaves(root) if node.type == "param"]
+    rewritten = bytearray(data)
+    for keyword in keywords:
+        rewritten[keyword.start_byte : keyword.end_byte] = b"var  "
+    text = data.decode("utf-8", "replace")
+    positions = _Positions(path, data, text)
+    parsed = parser(_GRAMMAR).parse(bytes(rewritten)).root_node
+    file = _File(path, text, parsed, positions)
+    values: list[tuple[str, object]] = []
+    unread: list[Mark] = []
+    declared = {keyword.start_byte for keyword in keywords}
+    for node in parsed.named_children:
+        if node.start_byte not in declared:
+            if node.is_error or node.has_error:
+                unread.append(replace(positions.mark(node), tag=BICEPPARAM_NOT_READ))
+            continue
+        name = node.child_by_field_name("name") or _first_named(node, "identifier")
+        if node.type != "variable_declaration" or node.has_error or name is None:
+            unread.append(replace(positions.mark(node), tag=BICEPPARAM_NOT_READ))
+            continue
+        symbol = _node_text(name)
+        try:
+            value = _at_a_fixed_depth(partial(file._variable, symbol))
+        except RecursionError:
+            value = Unknown()
+        if isinstance(value, Unknown) and not value.stand_in:
+            value = parameter_stand_in(symbol, positions.mark(name))
+        values.append((symbol, value))
+    written = tuple(_strings_written(file, parsed))
+    return _Given(path, tuple(values), written, tuple(unread))
+
+
+def _strings_written(file: _File, root: Node) -> Iterator[tuple[str, Mark]]:
+    """Each plain string (no interpolation) the values of a `.bicepparam` file write, where written."""
+    stack = list(reversed(root.named_children))
+    while stack:
+        node = stack.pop()
+        value = _literal(node) if node.type == "string" else None
+        if value is not None:
+            yield value, file.positions.mark(node)
+        elif node.type != "string":
+            stack.extend(reversed(node.named_children))
+
+
+def _leaves(root: Node) -> Iterator[Node]:
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.child_count == 0:
+            yield node
+        else:
+            stack.extend(reversed(node.children))
 
 
 def used_elsewhere(path: str) -> bool:
@@ -1017,6 +1093,8 @@ class _File:
         )
         if function in _DEPLOYMENT_SCOPES:
             return self._deployment_scope(function, args)
+        if function == "readenvironmentvariable":  # a `.bicepparam` file's: the default it gives
+            return _environment_variable(args)
         if function == "loadtextcontent":
             # Once a file and encoding: a loop's items load the same file, read once.
             which = tuple(a if isinstance(a, str) else None for a in args)
@@ -1050,6 +1128,15 @@ class _File:
 _GROUP = "microsoft.resources/resourcegroups"
 # The functions that give the scope a Bicep file is deployed to.
 _DEPLOYMENT_SCOPES = frozenset({"resourcegroup", "subscription"})
+
+
+def _environment_variable(args: list) -> object:
+    """`readEnvironmentVariable('NAME', 'default')`: the default, which is the value wherever the variable is
+    not set; without one, the variable's value, which no file states."""
+    if len(args) > 1:
+        return args[1]
+    name = args[0] if args and isinstance(args[0], str) else "?"
+    return Unknown(f"the value of environment variable '{name}'")
 
 
 def _loaded_text(args: list) -> object:

@@ -172,8 +172,8 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
     BICEPPARAM_NOT_READ: (
         "bicepparam-not-read",
         "gives a value to a parameter of a Bicep file migcheck reads (`param name = value` of the "
-        "`.bicepparam` file whose `using` names it), which the Bicep grammar migcheck reads with does not "
-        "parse: the Bicep file is read with its parameters' defaults, or values not stated where it has none, "
+        "`.bicepparam` file whose `using` names it) written so that the Bicep grammar migcheck reads with does "
+        "not parse it: that parameter is read as its default, or a value not stated where it has none, "
         "so findings about the resources it declares may be missing or name stand-ins; write the value as the "
         "parameter's default to have it read",
     ),
