@@ -1868,6 +1868,10 @@ MODULE_NOT_READ = "module-not-read"
 # not read: past migcheck's bound on the module calls one configuration reads (nested ones counted), deeper
 # than it follows them, or calling a folder among those that call it (a module calling itself).
 MODULE_CALLS_CUT = "module-calls-cut"
+# The tag of a `Script.unread` mark of a Terraform `dynamic` block's `for_each` of more items than migcheck
+# writes blocks for (`terraform._MOST_COUNT`, or the blocks one resource's `dynamic` blocks write in all): its
+# items are read as one block for each classic type their ids name, named by a stand-in.
+DYNAMIC_BLOCKS_CUT = "dynamic-blocks-cut"
 # The tag of a `Script.unread` mark of a Terraform `module` block of a folder of the configuration's own
 # (`../../modules/vm`) none of whose `.tf` files this run checks (outside the folder checked, or excluded):
 # settings files are read only when the run checks them, so the resources it declares are not read.

@@ -122,6 +122,7 @@ from migcheck.automation import TERRAFORM_LANGUAGE
 from migcheck.frames import with_frames_to_spare
 from migcheck.model import (
     DATA_DISK_SERVICE_MISSING,
+    DYNAMIC_BLOCKS_CUT,
     INTERPRETER_NOT_READ,
     MODULE_CALLS_CUT,
     MODULE_NOT_CHECKED,
@@ -2442,8 +2443,41 @@ class _Configuration:
             return
         name = self.iterator_name(path, given.get("iterator")) or labels[0]
         made = self.dynamic_items(path, node)
-        listed = made if made is None or len(made) <= most else None
-        self.over(path, node, listed, name, lambda: make(content))
+        if made is not None and len(made) > min(most, _MOST_COUNT):
+            self.past_the_cap(path, node, made, name, lambda: make(content))
+            return
+        self.over(path, node, made, name, lambda: make(content))
+
+    def past_the_cap(
+        self, path: str, node: Node, made: list[tuple[Word, _Value]], name: str, make: Callable[[], None]
+    ) -> None:
+        """`make` for the items of a `dynamic` block's `for_each` past the cap (`_MOST_COUNT` items, or the
+        blocks the resource's `dynamic` blocks may still write, `_MOST_DYNAMIC_BLOCKS`), said where the
+        `for_each` is written (`DYNAMIC_BLOCKS_CUT`): once for each classic type the items' ids name, its
+        value an id of that type named by a stand-in, so that the resource is told it is on resources of the
+        type; once, standing for every item, where they name none."""
+        self.lines.unread(replace(_mark(path, node), tag=DYNAMIC_BLOCKS_CUT))
+        starts: dict[str, str] = {}
+        for _, value in made:
+            word = _value_word(self, value) if isinstance(value, (Word, tuple)) else None
+            start = terraform_azurerm.classic_start(word.text) if word is not None and word.text else None
+            if start is not None:
+                starts.setdefault(start.casefold(), start)
+        if not starts:
+            self.over(path, node, None, name, make)
+            return
+        at = _mark(path, node)
+        key = Word(None, at, holder=f"{name}.key")
+        held = f"{name}.value"
+        stand_ins = [Word(None, at, shape=f"{start}{HOLE}-0-", holes=(held,)) for start in starts.values()]
+
+        def each_type() -> None:
+            for stand_in in stand_ins:
+                self.bound(name, key, stand_in, make)
+
+        self.lines.each_unlisted(
+            name, f"for_each = {_source(node)}", each_type, holders=frozenset({f"{name}.key", held})
+        )
 
     def iterator_name(self, path: str, node: Node | None) -> str | None:
         """The name a `dynamic` block's `iterator` gives (`iterator = ep`; in JSON, the string `"ep"`)."""

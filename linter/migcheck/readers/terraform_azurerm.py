@@ -127,6 +127,15 @@ def _classic_up_to(stated: str) -> bool:
     return len(kinds) >= 2 and not len(kinds) % 2 and bool(classic_type("/".join([kinds[0], *kinds[1::2]])))
 
 
+def classic_start(text: str) -> str | None:
+    """The start of a classic resource's id up to its type's name (`/subscriptions/.../providers/
+    Microsoft.ClassicCompute/virtualMachines/` of `.../virtualMachines/web01`), which names the resource's
+    type and not which one; None for another text."""
+    parent, slash, name = text.rstrip("/").rpartition("/")
+    start = parent + slash
+    return start if slash and name and _classic_up_to(start) else None
+
+
 def _classic_shape(shape: str) -> bool:
     """Whether a shape is a classic resource's id whose subscription, resource group or names are values not
     stated, its provider's namespace and types stated (`/subscriptions/${var.sub}/resourceGroups/

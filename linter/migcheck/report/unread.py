@@ -47,6 +47,7 @@ from migcheck.model import (
     CLIENT_UPLOAD_NOT_FOLLOWED,
     DATA_DISK_SERVICE_MISSING,
     DOT_SOURCE_NOT_FOLLOWED,
+    DYNAMIC_BLOCKS_CUT,
     ESCAPED_PARAMETER,
     EXTRA_POSITIONAL,
     GRAPHICAL_RUNBOOK,
@@ -319,6 +320,14 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "follows them, or calling a folder among those that call it, which Terraform refuses; the classic "
         "resources it declares are read with values not stated where its folder is checked on its own, not "
         "with the values this call passes",
+    ),
+    DYNAMIC_BLOCKS_CUT: (
+        "dynamic-blocks-cut",
+        "is the `for_each` of a Terraform `dynamic` block of more items than migcheck writes blocks for (100 "
+        "for one block, 1,000 for all of a resource's `dynamic` blocks together): the classic resources its "
+        "items name are told once for each classic type, by a stand-in of the item, not one by one, so a "
+        "finding about one of them names no resource; split the list, or check each classic id in a "
+        "configuration of fewer items",
     ),
     MODULE_NOT_CHECKED: (
         "module-not-checked",
