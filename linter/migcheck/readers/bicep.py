@@ -716,9 +716,10 @@ class _File:
     # --- resources ----------------------------------------------------------------------------------
 
     def _declared(self, node: Node, parent: _Symbol | None, env: dict[str, object]) -> Iterator[Declared]:
-        """The resources one declaration makes (none when it is `existing`), its nested ones after each."""
-        if _is_existing(node):
-            return
+        """The resources one declaration makes (none when it is `existing`, which names a resource deployed
+        already), its nested ones after each: those of an `existing` one too, which Bicep deploys as its
+        children (an extension of a VM the file does not declare)."""
+        existing = _is_existing(node)
         rtype = self._type(node)
         body = _body(node)
         if not rtype or body is None:
@@ -746,12 +747,16 @@ class _File:
                 own["scope"] = _get(self._own_scope(), "id")
             if not classic_type(full_type) and self.target == "resourcegroup":  # the group commands name
                 group_stated(own, _get(self._own_scope(), "name"))
+            this = _Symbol(full_type, full_name)
+            if existing:
+                for child in _nested_declarations(obj):
+                    yield from self._declared(child, this, item_env)
+                continue
             props = _plain(values.get("properties"))
             mark, written = self.positions.mark(node), self._written(node)
             if not classic_type(full_type):
                 written = self._worked_out(obj, values, written)
             yield Declared(full_type, full_name, props, mark, start, end, own, written, self._passed_at())
-            this = _Symbol(full_type, full_name)
             for child in _nested_declarations(obj):
                 yield from self._declared(child, this, item_env)
 

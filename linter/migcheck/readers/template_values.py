@@ -250,6 +250,7 @@ class Declared:
 # read into their parent's (a VM's extensions).
 _VM = "microsoft.classiccompute/virtualmachines"
 _VM_EXTENSION = "microsoft.classiccompute/virtualmachines/extensions"
+_VM_TYPE = "Microsoft.ClassicCompute/virtualMachines"
 _VNET = "microsoft.classicnetwork/virtualnetworks"
 # What a stand-in calls a declared resource's name, by its type.
 _NOUNS = {
@@ -437,6 +438,7 @@ def records_of(path: str, text: str, declared: list[Declared], language: str) ->
             row["properties"] = props
         made = records(row, resource.mark, _spots(text, resource))
         found += [_marked_extensions(r, [mark for _, mark in added]) for r in made]
+    found += _extended_elsewhere(rows, extensions, text)
     if not classic:  # a template of Resource Manager resources alone manages nothing classic
         return tuple(found)
     types = list(dict.fromkeys(classic_type(d.type) for d in classic))
@@ -762,6 +764,39 @@ def _extensions_by_vm(rows: list[tuple[Declared, dict]]) -> dict[str, list[tuple
         extension = {"extension": name.strip(), **props}
         found.setdefault(vm.strip().casefold(), []).append((extension, resource.mark))
     return found
+
+
+def _extended_elsewhere(
+    rows: list[tuple[Declared, dict]], extensions: dict[str, list[tuple[dict, Mark]]], text: str
+) -> list[object]:
+    """The VMs the extensions are installed on that the file does not declare (`"name": "web01/BGInfo"`
+    alone, Bicep's `parent:` a VM marked `existing`): each a change to the VM of that name, which exists
+    already, holding the extensions and stating nothing else of it (`Role.changes_existing`), so that the
+    link stage makes it to the VM another file describes and no finding is about what the file leaves
+    unsaid (its network, its endpoints). Marked at the first extension."""
+    from migcheck.inventory_model import ClassicVm
+    from migcheck.readers.inventory_shapes import records
+
+    declared = {_key(row["name"]) for _, row in rows if str(row["type"]).casefold() == _VM}
+    found: list[object] = []
+    for resource, row in rows:
+        if str(row["type"]).casefold() != _VM_EXTENSION or not isinstance(row["name"], str):
+            continue
+        name = row["name"].partition("/")[0].strip()
+        added = extensions.pop(name.casefold(), None) if name.casefold() not in declared else None
+        if not added:  # the file's own VM, or one whose extensions are read at its first already
+            continue
+        vm = {"type": _VM_TYPE, "name": name, "properties": {"extensions": [ext for ext, _ in added]}}
+        for record in records(vm, resource.mark, _spots(text, resource)):
+            if isinstance(record, ClassicVm):
+                role = replace(record.role, changes_existing=True, unknown=_UNSAID_OF_A_CHANGE)
+                record = replace(record, role=role)
+            found.append(_marked_extensions(record, [mark for _, mark in added]))
+    return found
+
+
+# What a change to a VM that exists states nothing of: all but the extensions it installs.
+_UNSAID_OF_A_CHANGE = frozenset({"availability_set", "endpoints", "subnets", "public_ips"})
 
 
 def _marked_extensions(record: object, marks: list[Mark]) -> object:
