@@ -30,7 +30,9 @@ TEMPLATE = json.dumps(
         "contentVersion": "1.0.0.0",
         "resources": [
             _extension("web01/BGInfo", "Microsoft.Compute", "BGInfo"),
-            _extension("web01/WebDeploy", "Microsoft.VisualStudio.WindowsAzure.DevTest", "WebDeployForVSDevTest"),
+            _extension(
+                "web01/WebDeploy", "Microsoft.VisualStudio.WindowsAzure.DevTest", "WebDeployForVSDevTest"
+            ),
         ],
     },
     indent=2,
@@ -109,6 +111,8 @@ def test_an_extension_of_a_vm_the_file_declares_is_still_that_vm_s(tmp_path, mon
             "properties": {"domainName": {"name": "shop"}, "hardwareProfile": {"size": "Small"}},
         },
     )
-    result = lint_files(tmp_path, monkeypatch, {"azuredeploy.json": json.dumps(template, indent=2)}, dedent=False)
+    result = lint_files(
+        tmp_path, monkeypatch, {"azuredeploy.json": json.dumps(template, indent=2)}, dedent=False
+    )
     codes = sorted(f.code for f in result.findings)
     assert codes.count("MIG204") == 2 and "MIG105" in codes  # the VM it describes is told of its network

@@ -72,7 +72,11 @@ All `.tf` files of a folder are one module: `var.x` is the `default` of its `var
 value a `terraform.tfvars` or `*.auto.tfvars` beside it gives, or their JSON twins' (`.tfvars.json`);
 `local.x` the value its `locals` block writes (of variables, other locals, templates of them); a member of an
 object or list (`var.x.y`, `var.x["k"]`, `local.l[0]`, `lookup(map, "k", "default")`, `element(list, i)`,
-wrapped around the list's length as Terraform does) the value written there;
+wrapped around the list's length as Terraform does) the value written there, a member of a function's result
+(`lookup(local.m, "k").name`) too; `jsondecode(file("${path.module}/vms.json"))` the value the JSON file holds,
+written there (`_Configuration.decoded_file`: a file the run checks, inside the project, through no symbolic
+link, once a run), `path.module` the module's folder; `==` and `!=` are false between values of two types
+(`"1" == 1`), as Terraform converts neither side (`_Configuration.value_type`);
 `azure_hosted_service.web.name` (bare or in `${...}`) is that resource's argument, and its `id` its name
 (the provider's ids are the names); so are the attributes of Terraform's own resources that hold values
 (`null_resource.x.triggers`, `terraform_data.x.input` and its `output`, `self.triggers` in their
@@ -1221,6 +1225,56 @@ def _merge(node: Node) -> bool:
     return _kind(node) == "function_call" and _function(node)[0] == "merge"
 
 
+# The type of the value each of these functions gives, whatever its arguments.
+_FUNCTION_TYPES = {
+    **dict.fromkeys(
+        ("tostring", "format", "join", "lower", "upper", "replace", "trimspace", "substr"), "string"
+    ),
+    **dict.fromkeys(("cidrsubnet", "cidrhost", "formatdate", "jsonencode", "base64encode"), "string"),
+    **dict.fromkeys(("tonumber", "length", "max", "min", "abs", "ceil", "floor", "parseint"), "number"),
+    **dict.fromkeys(("tobool", "contains", "can", "startswith", "endswith", "alltrue", "anytrue"), "bool"),
+}
+
+
+def _call_steps(node: Node) -> tuple[Node, list[str | Node]] | None:
+    """A member of a function's result (`jsondecode(...).vms[0].name`, `lookup(var.m, "k").id`): the call,
+    and the steps after it, each as `_steps` has it; None for any other expression."""
+    node = _unwrapped(node)
+    if _kind(node) not in ("get_attr_expr_term", "index_expr_term"):
+        return None
+    parts = _trees(node)
+    base = _unwrapped(parts[0]) if parts else None
+    if base is None:
+        return None
+    head = (base, []) if _kind(base) == "function_call" else _call_steps(base)
+    if head is None:
+        return None
+    for part in parts[1:]:
+        step = _step(part, keep_indexes=True)
+        if step is None or _kind(part) in _SPLAT_PARTS:
+            return None
+        head[1].append(step)
+    return head
+
+
+def _decodes_a_file(node: Node) -> bool:
+    return _kind(node) == "function_call" and _function(node)[0] == "jsondecode"
+
+
+def _json_value(settings: beside.Settings) -> Node | None:
+    """The value a JSON file holds as the expression that writes it, each string a literal (`jsondecode`
+    reads no template in it), each value where the file writes it; None for a file that is not UTF-8 JSON."""
+    from migcheck.readers import terraform_json
+
+    try:
+        text = settings.data.decode("utf-8").removeprefix("\ufeff")
+        items = terraform_json.Items(text)
+        items.literal = True
+        return items.expression(terraform_json.parsed(text))
+    except (UnicodeDecodeError, terraform_json.Malformed, RecursionError):
+        return None
+
+
 def _function(node: Node) -> tuple[str, list[Node]]:
     """A function call's name and its arguments' expressions."""
     parts = _trees(node)
@@ -1385,6 +1439,10 @@ class _Configuration:
         if kind == "function_call" and _function(node)[0] in _PICKING:
             picked = self.member_word(path, node, mark)
             return self.item_of_listed(path, node, mark) or picked if picked.text is None else picked
+        if steps is None and (_call_steps(node) is not None or _decodes_a_file(node)):
+            found = self.member_word(path, node, mark)  # `jsondecode(file(...)).vms[0].name`
+            if found.text is not None or found.shape is not None or kind != "index_expr_term":
+                return found
         if kind == "index_expr_term" and steps is None:  # `split(",", x)[0]`, `local.vms[*].id[1]`
             return self.item_of_listed(path, node, mark) or Word(None, mark, holder=_source(node))
         if kind == "function_call" and _function(node)[0] in _FUNCTIONS:
@@ -1756,8 +1814,36 @@ class _Configuration:
                 if all(nulls)
                 else (False if self.word(path, other, _mark(path, other)).text is not None else None)
             )
+        types = self.value_type(path, left), self.value_type(path, right)
+        if None not in types and types[0] != types[1]:
+            return False  # Terraform converts neither side of `==`: "1" == 1 is false
         first, second = (self.word(path, side, _mark(path, side)).text for side in (left, right))
-        return None if first is None or second is None else first == second
+        if first is None or second is None:
+            return None
+        numbers = _numeric(first), _numeric(second)
+        if types[0] == "number" and None not in numbers:
+            return numbers[0] == numbers[1]  # 1.0 == 1
+        return first == second
+
+    def value_type(self, path: str, node: Node) -> str | None:
+        """The type of an expression's value where the expression says it (`number`, `string`, `bool`): a
+        literal's, a template's (a string, but one that is only `${x}` is x's), a function's that always
+        gives one type, a local's value's; None where it does not (a variable, whose declared type may
+        convert the value it is given)."""
+        node = _unwrapped(node)
+        kind = _kind(node)
+        if kind in ("int_lit", "float_lit"):
+            return "number"
+        if kind == "string":
+            inner = _interpolated(node)
+            return "string" if inner is node else self.value_type(path, inner)
+        if kind in ("identifier", "literal_value") and _name(node) in ("true", "false"):
+            return "bool"
+        if kind == "function_call":
+            return _FUNCTION_TYPES.get(_function(node)[0])
+        steps = _steps(node)
+        found = self.written(path, node) if steps is not None and steps[0] == "local" else None
+        return self.value_type(*found) if found is not None and found[1] is not node else None
 
     def contains(self, path: str, arguments: list[Node]) -> bool | None:
         """`contains(list, value)` of a list whose items the module all states."""
@@ -1937,6 +2023,8 @@ class _Configuration:
             return self.own_argument(*held, at, written)
         if names == ["count", "index"]:
             return replace(self.index, mark=at) if self.index is not None else Word(None, at, holder=written)
+        if names in (["path", "module"], ["path", "root"]):  # a folder, from the folder of the file read
+            return Word(self.module.folder if names[1] == "module" else ".", at)
         if len(names) == 1 and names[0] in self.iterators:  # a `for` expression's item (`[for v in l : v]`)
             names = [names[0], "value"]
         item = self.iterators.get(names[0]) if len(names) == 2 else None
@@ -2062,6 +2150,15 @@ class _Configuration:
                 and len(_function(node)[1]) == 1
             ):
                 return self.written(path, _function(node)[1][0])  # `tomap({...})`: the value itself
+            if _kind(node) == "function_call" and _function(node)[0] == "jsondecode":
+                return self.decoded_file(path, _function(node)[1])
+            off_a_call = _call_steps(node) if steps is None else None
+            if off_a_call is not None:  # `jsondecode(...).vms[0].name`, `lookup(...).id`
+                found = self.written(path, off_a_call[0])
+                for step in off_a_call[1]:
+                    found = self.member(found, step, path) if found is not None else None
+                    found = self.written(*found) if found is not None else None
+                return found
         if steps is None or not self.followable(steps):
             return path, node
         if len(steps) < 2 or not isinstance(steps[1], str):
@@ -2080,6 +2177,23 @@ class _Configuration:
             found = self.member(found, step, path) if found is not None else None
             found = self.written(*found) if found is not None else None
         return found
+
+    def decoded_file(self, path: str, arguments: list[Node]) -> tuple[str, Node] | None:
+        """`jsondecode(file("${path.module}/vms.json"))`: the value the JSON file holds, as the expression
+        that writes it where the file writes it (its strings literals, as `jsondecode` takes them), when the
+        path is stated and the file is one the run checks, inside the project and reached through no
+        symbolic link (`beside.settings_file`, which reads each file once a run and no larger than a script
+        may be); None for any other."""
+        call = _unwrapped(arguments[0]) if len(arguments) == 1 else None
+        if call is None or _kind(call) != "function_call" or _function(call)[0] != "file":
+            return None
+        given = _function(call)[1]
+        stated = self.word(path, given[0], _mark(path, given[0])).text if len(given) == 1 else None
+        # Not listed among the files the module takes values from: a file of data, which is no file of
+        # anything classic (nor an export a report says it cannot read) when it is read alone.
+        settings = beside.settings_file(stated, listed=False) if stated else None
+        decoded = beside.values_of(settings, _json_value) if settings is not None else None
+        return (settings.path, decoded) if settings is not None and decoded is not None else None
 
     def attribute_written(self, steps: list[str | Node]) -> tuple[str, Node] | None:
         """The expression of the argument a reference to a resource's attribute names (`held_by`), followed
