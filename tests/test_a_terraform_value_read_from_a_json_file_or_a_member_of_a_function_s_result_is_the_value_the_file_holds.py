@@ -127,3 +127,58 @@ resource "azure_instance" "web" {{
 """
     result = lint_files(tmp_path, monkeypatch, {"main.tf": configuration}, dedent=False)
     assert sum(f.code == "MIG105" for f in result.findings) == vms
+
+
+YAML_CONFIGURATION = """\
+locals {
+  config = yamldecode(file("${path.module}/vms.yaml"))
+}
+
+resource "azure_instance" "web" {
+  for_each             = { for v in local.config.vms : v.name => v if local.config.on }
+  name                 = each.key
+  hosted_service_name  = "${each.key}-svc"
+  image                = "Windows Server 2012 R2 Datacenter"
+  size                 = each.value.size
+  storage_service_name = "shopstore"
+  location             = "West Europe"
+}
+
+resource "azure_virtual_network" "net1" {
+  name          = "net1"
+  address_space = [local.config.space]
+  location      = "West Europe"
+  subnet {
+    name           = "web"
+    address_prefix = "10.1.1.0/24"
+  }
+}
+"""
+
+VMS_YAML = """\
+space: 10.1.0.1/16
+on: yes
+vms:
+  - name: web01
+    size: Basic_A1
+  - name: 'web02'
+    size: Basic_A1
+"""
+
+
+def test_a_yaml_file_s_values_are_those_yaml_decodes_where_it_writes_them(tmp_path, monkeypatch):
+    files = {"main.tf": YAML_CONFIGURATION, "vms.yaml": VMS_YAML}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    said = _said(result)
+    assert "deployment 'web01' of cloud service 'web01-svc'" in said
+    assert "deployment 'web02' of cloud service 'web02-svc'" in said  # `on: yes` is true
+    assert "MIG304 vms.yaml:1:8 '10.1.0.1/16'" in said
+
+
+def test_a_yaml_file_that_names_a_node_twice_is_not_read(tmp_path, monkeypatch):
+    aliased = "space: &s 10.1.0.1/16\nagain: *s\non: yes\nvms:\n  - name: web01\n    size: Basic_A1\n"
+    result = lint_files(
+        tmp_path, monkeypatch, {"main.tf": YAML_CONFIGURATION, "vms.yaml": aliased}, dedent=False
+    )
+    said = _said(result)
+    assert "'web01'" not in said and "10.1.0.1/16" not in said

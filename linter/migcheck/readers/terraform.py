@@ -1258,7 +1258,29 @@ def _call_steps(node: Node) -> tuple[Node, list[str | Node]] | None:
 
 
 def _decodes_a_file(node: Node) -> bool:
-    return _kind(node) == "function_call" and _function(node)[0] == "jsondecode"
+    return _kind(node) == "function_call" and _function(node)[0] in _DECODING
+
+
+_DECODING = ("jsondecode", "yamldecode")
+
+
+def _yaml_value(settings: beside.Settings) -> Node | None:
+    """`_json_value` of a YAML file (`yamldecode`), each value taken as YAML decodes it."""
+    from migcheck.readers import terraform_json
+
+    try:
+        text = settings.data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return None
+    root = terraform_json.yaml_value(text)
+    if root is None:
+        return None
+    items = terraform_json.Items(text)
+    items.literal = items.decoded_only = True
+    try:
+        return items.expression(root)
+    except RecursionError:
+        return None
 
 
 def _json_value(settings: beside.Settings) -> Node | None:
@@ -2150,8 +2172,8 @@ class _Configuration:
                 and len(_function(node)[1]) == 1
             ):
                 return self.written(path, _function(node)[1][0])  # `tomap({...})`: the value itself
-            if _kind(node) == "function_call" and _function(node)[0] == "jsondecode":
-                return self.decoded_file(path, _function(node)[1])
+            if _kind(node) == "function_call" and _function(node)[0] in _DECODING:
+                return self.decoded_file(path, *_function(node))
             off_a_call = _call_steps(node) if steps is None else None
             if off_a_call is not None:  # `jsondecode(...).vms[0].name`, `lookup(...).id`
                 found = self.written(path, off_a_call[0])
@@ -2178,8 +2200,8 @@ class _Configuration:
             found = self.written(*found) if found is not None else None
         return found
 
-    def decoded_file(self, path: str, arguments: list[Node]) -> tuple[str, Node] | None:
-        """`jsondecode(file("${path.module}/vms.json"))`: the value the JSON file holds, as the expression
+    def decoded_file(self, path: str, decoding: str, arguments: list[Node]) -> tuple[str, Node] | None:
+        """`jsondecode(file("${path.module}/vms.json"))`, `yamldecode(file(...))`: the value the file holds, as the expression
         that writes it where the file writes it (its strings literals, as `jsondecode` takes them), when the
         path is stated and the file is one the run checks, inside the project and reached through no
         symbolic link (`beside.settings_file`, which reads each file once a run and no larger than a script
@@ -2192,7 +2214,8 @@ class _Configuration:
         # Not listed among the files the module takes values from: a file of data, which is no file of
         # anything classic (nor an export a report says it cannot read) when it is read alone.
         settings = beside.settings_file(stated, listed=False) if stated else None
-        decoded = beside.values_of(settings, _json_value) if settings is not None else None
+        reading = _yaml_value if decoding == "yamldecode" else _json_value
+        decoded = beside.values_of(settings, reading) if settings is not None else None
         return (settings.path, decoded) if settings is not None and decoded is not None else None
 
     def attribute_written(self, steps: list[str | Node]) -> tuple[str, Node] | None:

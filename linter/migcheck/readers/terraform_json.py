@@ -157,6 +157,45 @@ class _Walk:
             return found
 
 
+def yaml_value(text: str) -> _Value | None:
+    """A YAML document's value as JSON's would be (`yamldecode`), each value where the YAML writes it (a plain
+    scalar's characters where written, its quote one before them, as a JSON string's); None for a text that
+    is not one YAML document of mappings with scalar keys, sequences and scalars, or that names a node twice
+    (an alias, which would repeat what it names however often the document names it)."""
+    import yaml  # type: ignore[import-untyped]
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        return _from_yaml(root, yaml.constructor.SafeConstructor(), set()) if root is not None else None
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return None
+
+
+def _from_yaml(node: Any, constructor: Any, seen: set[int]) -> _Value:
+    import yaml
+
+    if id(node) in seen:
+        raise ValueError("an alias")
+    seen.add(id(node))
+    start, end = node.start_mark.index, node.end_mark.index
+    if isinstance(node, yaml.MappingNode):
+        members = []
+        for key, inner in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                raise ValueError("a key that is not a scalar")
+            members.append((str(key.value), key.start_mark.index, _from_yaml(inner, constructor, seen)))
+        return _Value("object", start, end, members=members)
+    if isinstance(node, yaml.SequenceNode):
+        return _Value("array", start, end, items=[_from_yaml(i, constructor, seen) for i in node.value])
+    decoded = constructor.construct_object(node)
+    if not isinstance(decoded, (str, int, float, bool)) and decoded is not None:
+        decoded = str(node.value)  # a date, binary: the text as written
+    if isinstance(decoded, str):
+        quoted = node.style in ("'", '"')
+        return _Value("string", start if quoted else max(start - 1, 0), end, decoded=decoded)
+    return _Value("scalar", start, end, decoded=decoded)
+
+
 def parsed(text: str) -> _Value:
     """The JSON text's value; Malformed where it is not one JSON value."""
     walk = _Walk(text)
@@ -181,6 +220,9 @@ class Items:
         self.comments: list[tuple[_Value, int, int]] = []
         # Whether strings are literals (a `.tfvars.json` file's), not templates (a `.tf.json` file's).
         self.literal = False
+        # Whether the values are written in another language than JSON (YAML's `yes`, `'a'`), so that each
+        # is taken from its decoded value, not from its text.
+        self.decoded_only = False
 
     def of(self, root: _Value) -> list[Node]:
         if root.kind != "object":
@@ -277,7 +319,7 @@ class Items:
         return self.placed(self.tree("object", [opened, *elements, closed]), value.start, value.end)
 
     def scalar(self, value: _Value) -> Node:
-        source = self.text[value.start : value.end]
+        source = json.dumps(value.decoded) if self.decoded_only else self.text[value.start : value.end]
         if isinstance(value.decoded, bool) or value.decoded is None:
             return self.identifier(source, value.start)
         kind = "int_lit" if isinstance(value.decoded, int) else "float_lit"
@@ -286,6 +328,8 @@ class Items:
     def string(self, value: _Value) -> Node:
         """A string as a template: read as HCL's quoted string where it holds `${`, `%{` or an escape."""
         raw = self.text[value.start + 1 : value.end - 1]
+        if self.decoded_only:
+            return self.plain(_escaped(str(value.decoded)), value.start)
         if self.literal:  # Terraform takes a variable's value from JSON as it is, `${` and all
             return self.plain(raw if _PLAIN.fullmatch(raw) else _escaped(str(value.decoded)), value.start)
         if _PLAIN.fullmatch(raw) or "\n" in raw:
