@@ -182,3 +182,53 @@ def test_a_yaml_file_that_names_a_node_twice_is_not_read(tmp_path, monkeypatch):
     )
     said = _said(result)
     assert "'web01'" not in said and "10.1.0.1/16" not in said
+
+
+TEMPLATED = """\
+variable "vm_name" {}
+
+resource "azurerm_monitor_activity_log_alert" "changes" {
+  name                = "vm-changes"
+  resource_group_name = "mon-rg"
+  scopes              = ["/subscriptions/11111111-2222-3333-4444-555555555555"]
+
+  criteria {
+    category    = "Administrative"
+    resource_id = templatefile("${path.module}/id.tftpl", { sub = "11111111-2222-3333-4444-555555555555", vm = "web01" })
+  }
+  criteria {
+    category    = "Administrative"
+    resource_id = templatefile("${path.module}/id.tftpl", { sub = "11111111-2222-3333-4444-555555555555", vm = var.vm_name })
+  }
+}
+"""
+
+ID_TEMPLATE = (
+    "/subscriptions/${sub}/resourceGroups/shop/providers/Microsoft.ClassicCompute/virtualMachines/${vm}\n"
+)
+
+
+def test_a_template_file_renders_the_classic_id_of_the_values_the_call_gives(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": TEMPLATED, "id.tftpl": ID_TEMPLATE}, dedent=False)
+    (alert,) = [f for f in result.findings if f.code == "MIG502"]
+    assert "classic VM 'web01', VM '<value of var.vm_name, main.tf:14>'" in alert.message
+    assert alert.mark.path == "main.tf"
+
+
+def test_a_template_of_directives_is_a_value_not_stated(tmp_path, monkeypatch):
+    directives = '%{ if vm != "" }' + ID_TEMPLATE + "%{ endif }"
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": TEMPLATED, "id.tftpl": directives}, dedent=False)
+    assert [f for f in result.findings if f.code == "MIG502"] == []
+
+
+def test_a_template_file_named_on_its_own_holds_nothing_and_is_no_unread_format(tmp_path, monkeypatch):
+    from lint_support import RULES
+
+    from migcheck.config import Config
+    from migcheck.engine import lint
+    from migcheck.readers import terraform
+
+    (tmp_path / "id.tftpl").write_text(ID_TEMPLATE)
+    monkeypatch.chdir(tmp_path)
+    assert lint(["id.tftpl"], Config(), RULES).findings == []
+    assert not terraform.sniff_file("id.tftpl", b'provider "azure" {}')

@@ -78,10 +78,11 @@ FORMATS: tuple[Format, ...] = (
     Format(FileKind.SHELL, (".yml", ".yaml"), "migcheck.readers.ansible", xml=False, max_bytes=SCRIPT_BYTES),
     # Terraform configurations of the classic `azure` provider: what they declare is read as the classic CLI's
     # commands that make it. A .tfvars file gives values to the .tf files beside it; .tf.json is Terraform's
-    # JSON syntax of a .tf file, .tfvars.json of a .tfvars file, picked here before the inventory's .json.
+    # JSON syntax of a .tf file, .tfvars.json of a .tfvars file, picked here before the inventory's .json. A
+    # .tftpl file is a template `templatefile` renders, looked at from the .tf file that renders it only.
     Format(
         FileKind.SHELL,
-        (".tf", ".tf.json", ".tfvars", ".tfvars.json"),
+        (".tf", ".tf.json", ".tfvars", ".tfvars.json", ".tftpl"),
         "migcheck.readers.terraform",
         xml=False,
         max_bytes=SCRIPT_BYTES,

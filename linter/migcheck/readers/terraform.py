@@ -75,7 +75,9 @@ object or list (`var.x.y`, `var.x["k"]`, `local.l[0]`, `lookup(map, "k", "defaul
 wrapped around the list's length as Terraform does) the value written there, a member of a function's result
 (`lookup(local.m, "k").name`) too; `jsondecode(file("${path.module}/vms.json"))` the value the JSON file holds,
 written there (`_Configuration.decoded_file`: a file the run checks, inside the project, through no symbolic
-link, once a run), `path.module` the module's folder; `==` and `!=` are false between values of two types
+link, once a run), `templatefile("${path.module}/id.tftpl", {...})` the template a `.tftpl` file holds
+rendered with the variables the object gives (`_template_file`; one of `%{...}` directives is not read),
+`path.module` the module's folder; `==` and `!=` are false between values of two types
 (`"1" == 1`), as Terraform converts neither side (`_Configuration.value_type`);
 `azure_hosted_service.web.name` (bare or in `${...}`) is that resource's argument, and its `id` its name
 (the provider's ids are the names); so are the attributes of Terraform's own resources that hold values
@@ -209,8 +211,19 @@ def _may_provision_classic(data: bytes) -> bool:
     return shell.sniff(data) or powershell.sniff(data)
 
 
+def sniff_file(path: str, data: bytes) -> bool:
+    """`sniff`, but never for a template (`.tftpl`), which the `.tf` file that renders it reads
+    (`templatefile`), not a walk on its own."""
+    return not path.lower().endswith(_TEMPLATE) and sniff(data)
+
+
+_TEMPLATE = ".tftpl"
+
+
 def read(path: str, data: bytes) -> Document:
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+    if path.lower().endswith(_TEMPLATE):  # named on its own: a template, of nothing to read alone
+        return Document(path, None, "", text=text)
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:  # Terraform reads only UTF-8, and refuses the file
@@ -2986,6 +2999,42 @@ def _length(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Wo
 
 # Terraform's functions of values that `_Configuration.word` works out, by name (the others' values are not
 # stated): what each gives of its arguments' expressions, None where the module does not state it.
+def _template_file(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Word | None:
+    """`templatefile("${path.module}/id.tpl", { vm = "web01" })`: the template the file holds (a file the run
+    checks, read as `jsondecode`'s is), rendered with the variables the object the module writes gives (each
+    name bound as a `for` expression's item is); a value not stated for a template of directives (`%{ if }`),
+    or variables the module does not write as an object. Shown at the call."""
+    if len(arguments) != 2:
+        return None
+    stated = c.word(path, arguments[0], at).text
+    settings = beside.settings_file(stated, listed=False) if stated else None
+    template = beside.values_of(settings, _template_node) if settings is not None else None
+    given = c.written(path, arguments[1]) if template is not None else None
+    if template is None or given is None or _kind(_unwrapped(given[1])) != "object":
+        return None
+    variables = list(c.object_members(given[0], _unwrapped(given[1])).items())
+    rendered: list[Word] = []
+
+    def bind(index: int) -> None:
+        if index == len(variables):
+            rendered.append(c.word(path, template, at))
+            return
+        name, value = variables[index]
+        c.bound_for([name], Word(name, at), (given[0], value), lambda: bind(index + 1))
+
+    bind(0)
+    return replace(rendered[0], mark=at, exact=False) if rendered else None
+
+
+def _template_node(settings: beside.Settings) -> Node | None:
+    from migcheck.readers import terraform_json
+
+    try:
+        return terraform_json.template_file(settings.data.decode("utf-8").removeprefix("\ufeff"))
+    except (UnicodeDecodeError, RecursionError):
+        return None
+
+
 _FUNCTIONS: dict[str, Callable[[_Configuration, str, list[Node], Mark], Word | None]] = {
     "lower": _text_function(str.lower),
     "upper": _text_function(str.upper),
@@ -3003,6 +3052,7 @@ _FUNCTIONS: dict[str, Callable[[_Configuration, str, list[Node], Mark], Word | N
     "one": _one,
     "try": _try,
     "length": _length,
+    "templatefile": _template_file,
 }
 
 

@@ -430,6 +430,22 @@ def _blocks(value: _Value) -> bool:
 _JSON_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 
+def template_file(text: str) -> Node | None:
+    """A template file's text (`templatefile`'s) as the HCL quoted string that writes the same template, each
+    token where the file writes it; None for one of directives (`%{ if }`, `%{ for }`), which are not read,
+    and for one that does not parse."""
+    if "%{" in text:
+        return None
+    raw = json.dumps(text)[1:-1]
+    # The offset in `text` of each character of `raw`, its JSON-escaped form.
+    at_in_text = [at for at, char in enumerate(text) for _ in range(len(json.dumps(char)) - 2)]
+    quoted, offsets = _hcl_quoted(raw)
+    items = Items(text)
+    return items.template(
+        quoted, [at_in_text[o] if o < len(at_in_text) else len(text) for o in offsets], start=-1
+    )
+
+
 def _hcl_quoted(raw: str) -> tuple[str, list[int]]:
     """The characters of HCL's quoted string that write the template a JSON string's characters `raw`
     write, with the offset in `raw` of each (an offset past the end last, for a token's end): JSON's
