@@ -116,3 +116,28 @@ def test_an_extension_of_a_vm_the_file_declares_is_still_that_vm_s(tmp_path, mon
     )
     codes = sorted(f.code for f in result.findings)
     assert codes.count("MIG204") == 2 and "MIG105" in codes  # the VM it describes is told of its network
+
+
+def test_an_extension_whose_vm_the_file_names_by_a_value_not_stated_makes_no_other_vm(tmp_path, monkeypatch):
+    template = {
+        "$schema": SCHEMA,
+        "contentVersion": "1.0.0.0",
+        "parameters": {"vmName": {"type": "string"}},
+        "resources": [
+            {
+                "type": "Microsoft.ClassicCompute/virtualMachines",
+                "apiVersion": "2016-04-01",
+                "name": "[parameters('vmName')]",
+                "location": "westeurope",
+                "properties": {"domainName": {"name": "shop"}, "hardwareProfile": {"size": "Small"}},
+            },
+            _extension("[concat(parameters('vmName'), '/BGInfo')]", "Microsoft.Compute", "BGInfo"),
+        ],
+    }
+    result = lint_files(
+        tmp_path, monkeypatch, {"azuredeploy.json": json.dumps(template, indent=2)}, dedent=False
+    )
+    from migcheck.inventory_model import ClassicVm
+
+    vms = [r for d in result.documents for r in d.resources if isinstance(r, ClassicVm)]
+    assert len(vms) == 1 and vms[0].service == "shop"

@@ -780,7 +780,9 @@ def _extended_elsewhere(
     declared = {_key(row["name"]) for _, row in rows if str(row["type"]).casefold() == _VM}
     found: list[object] = []
     for resource, row in rows:
-        if str(row["type"]).casefold() != _VM_EXTENSION or not isinstance(row["name"], str):
+        # A name the file does not state (`[concat(parameters('vm'), '/BGInfo')]`) may be of the VM it
+        # declares under a stand-in of its own: not told apart from it, it is no other VM.
+        if str(row["type"]).casefold() != _VM_EXTENSION or not isinstance(resource.name, str):
             continue
         name = row["name"].partition("/")[0].strip()
         added = extensions.pop(name.casefold(), None) if name.casefold() not in declared else None
