@@ -1633,7 +1633,7 @@ def _cleanup(statement: ast.stmt, owner: str) -> tuple[ast.expr, list[ast.expr],
 def _decode(path: str, data: bytes) -> str | FileProblem:
     """The source as Python decodes it: a UTF-8 BOM or a PEP 263 declaration, else UTF-8."""
     try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        encoding = _source_encoding(data)
         codec = codecs.lookup(encoding)
         # Text encodings only, and none whose decoder is slower than linear on a hostile file.
         if not getattr(codec, "_is_text_encoding", True) or codec.name in ("punycode", "idna"):
@@ -1651,6 +1651,26 @@ def _decode(path: str, data: bytes) -> str | FileProblem:
             f"byte 0x{data[exc.start]:02x} is not {encoding} text, the encoding Python reads this file in"
         )
         return FileProblem("syntax", message, Mark(path, line, column=column), _ENCODING_FIX)
+
+
+def _source_encoding(data: bytes) -> str:
+    """The encoding Python reads a script's source in, as `tokenize.detect_encoding` says it; but where
+    line 1 or 2 holds a byte that is not UTF-8, `detect_encoding` raises as if a declaration were bad,
+    while Python reads the declaration from the bytes as written (`# coding: latin-1` then `café` runs)
+    and, with none, reads UTF-8 and stops at the byte: then the byte's line and column are what to say."""
+    try:
+        return tokenize.detect_encoding(io.BytesIO(data).readline)[0]
+    except SyntaxError:
+        lines = data.removeprefix(codecs.BOM_UTF8).split(b"\n", 2)[:2]
+        for number, line in enumerate(lines, 1):
+            declared = tokenize.cookie_re.match(line.decode("latin-1"))
+            if declared is not None:
+                if data.startswith(codecs.BOM_UTF8):
+                    raise  # a mark and a declaration: Python reads them only when both say UTF-8
+                return declared.group(1)
+            if number == 1 and not tokenize.blank_re.match(line):
+                break  # a declaration on line 2 counts only under a blank or comment line 1
+        return "utf-8"
 
 
 class _Source:
