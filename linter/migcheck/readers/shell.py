@@ -59,6 +59,7 @@ read. `# migcheck: ignore[MIG201] reason` comments suppress findings as in other
 from __future__ import annotations
 
 import bisect
+import codecs
 import collections
 import contextlib
 import fnmatch
@@ -358,7 +359,37 @@ def read(path: str, data: bytes) -> Document:
     # them grew faster than the script (0.2 s of 0.8 s for 5,000 commands, 2 s of 4.4 s for 20,000); what
     # the read leaves is collected after.
     with collector.paused():
-        return _read(path, data)
+        document = _read(path, data)
+    return _with_the_mark_said(document, data)
+
+
+def _with_the_mark_said(document: Document, data: bytes) -> Document:
+    """A classic script that starts with a UTF-8 byte order mark, with the mark said at 1:1 where nothing
+    else is: bash takes its three bytes as part of the first word, so the first line fails, and the kernel
+    sees no `#!` line after them. (PowerShell and Python read past such a mark: their readers say nothing.)"""
+    if not data.startswith(codecs.BOM_UTF8) or document.kind is None or document.problem is not None:
+        return document
+    first = data[len(codecs.BOM_UTF8) :].split(b"\n", 1)[0]
+    if first.startswith(b"#!"):
+        what = (
+            "so its `#!` line is no `#!` line: run by its path, the script is not run by the program that line "
+            "names (Exec format error, or the calling shell runs it), and bash runs the line as a command, "
+            "which fails"
+        )
+    else:
+        what = (
+            "so the command on its first line fails (command not found) and bash runs on from line 2; "
+            "migcheck reads the line as bash runs it once the mark is gone"
+        )
+    problem = FileProblem(
+        "syntax",
+        "the file starts with a UTF-8 byte order mark (bytes 0xef 0xbb 0xbf), which bash takes as part of "
+        f"the first word, {what}",
+        Mark(document.path, 1, column=1),
+        "Save the file as UTF-8 without a byte order mark (in your editor, or `sed -i '1s/^\\xEF\\xBB\\xBF//' "
+        "<file>`): bash, sh and the kernel read the mark as text.",
+    )
+    return replace(document, problem=problem)
 
 
 def _read(path: str, data: bytes) -> Document:
