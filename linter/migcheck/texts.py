@@ -21,6 +21,7 @@ them without reading the file a second time (`Texts.lines`)."""
 from __future__ import annotations
 
 import bisect
+import codecs
 import functools
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -346,12 +347,17 @@ def _reading() -> tuple[Callable[[OnDisk, int], bytes], ModuleType, Callable[[by
 def decoded_alike(document: Document, data: bytes) -> bool:
     """Whether `document`'s text is what the XML front end decodes `data` to: always for the XML formats;
     for a script or an export, whose reader decodes its own way (a coding cookie, UTF-16 PowerShell), only
-    when the two agree. Other texts are kept: reading them again would mean parsing the file again."""
-    if document.kind in _xml_kinds():
+    when the two agree. Other texts are kept: reading them again would mean parsing the file again. An XML
+    file that starts with a byte order mark is one whose mark may be wrong: its text is then the bytes past
+    the mark as UTF-8 (`readers._after_the_mark`), not what reading it again as the mark says gives."""
+    if document.kind in _xml_kinds() and not data.startswith(_MARKS):
         return True
     from migcheck.readers.xml import decode
 
     return decode(data) == document.text
+
+
+_MARKS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 @functools.cache
