@@ -441,7 +441,7 @@ def records_of(path: str, text: str, declared: list[Declared], language: str) ->
     found += _extended_elsewhere(rows, extensions, text)
     if not classic:  # a template of Resource Manager resources alone manages nothing classic
         return tuple(found)
-    types = list(dict.fromkeys(classic_type(d.type) for d in classic))
+    types = list(dict.fromkeys(_declared_type(d, classic) for d in classic))
     called = f"{language} '{file}'"
     found.append(
         Script(
@@ -456,6 +456,29 @@ def records_of(path: str, text: str, declared: list[Declared], language: str) ->
         )
     )
     return tuple(found)
+
+
+def _declared_type(resource: Declared, declared: list[Declared]) -> str:
+    """How a template's `Script` lists a classic resource it declares (`Script.declared_types`): by the
+    classic type it is of (a VM's extension declared with its VM is part of that VM), or, for a child whose
+    parent and the parent's own parents the template does not declare (an extension of a VM named alone, or
+    declared `existing`), as `<its type> <its name>`: it changes a classic resource, and creates none. Its
+    name is "" where the template does not state it."""
+    own = resource.type.strip()
+    parts = own.split("/")
+    name = resource.name if isinstance(resource.name, str) else ""
+    names = name.split("/")
+    for depth in range(2, len(parts)):  # each parent's type, the top one first
+        parent_type = "/".join(parts[:depth]).casefold()
+        parent_name = "/".join(names[: depth - 1]).casefold()
+        for other in declared:
+            if other.type.strip().casefold() != parent_type:
+                continue
+            if not name or not isinstance(other.name, str) or other.name.strip().casefold() == parent_name:
+                return classic_type(own)
+    if len(parts) <= 2:
+        return classic_type(own)
+    return f"{own} {name}"
 
 
 def _extension(resource: Declared) -> Declared | None:

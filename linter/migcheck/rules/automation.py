@@ -394,8 +394,12 @@ def _terraform_message(script: Script) -> str:
 
 def _template_message(script: Script) -> str:
     """MIG601 of a deployment template that declares classic resources: the types it declares, which of
-    them no one can create any more, and what deploying it does once they are migrated."""
-    types = list(script.declared_types)
+    them no one can create any more, and what deploying it does once they are migrated; and what it does to
+    the classic resources it changes without declaring them (`_template_changes`)."""
+    types = [t for t in script.declared_types if " " not in t]
+    changes = _template_changes(script)
+    if not types:
+        return f"{_script_named(script)} {_changes_said(changes)}"
     made = {CLASSIC_RESOURCE_TYPES[t.casefold()][2] for t in types}
     kinds = [kind for kind in _RETIRED if kind in made]
     retired = (
@@ -403,10 +407,111 @@ def _template_message(script: Script) -> str:
         if kinds
         else ": once "
     )
+    also = f"; it also {_changes_said(changes)}" if changes else ""
     return (
         f"{_script_named(script)} declares classic resources ({_shown(types)}){retired}the classic resources "
         "are migrated to Resource Manager it no longer describes them: a deployment of it tries to create them "
-        "again as classic resources"
+        f"again as classic resources{also}"
+    )
+
+
+class _Change(NamedTuple):
+    """A child resource a template declares on a classic resource it does not declare: what it does, in a
+    sentence's words, the child's type as written, what replaces it in Resource Manager, and the kind of
+    retired resource whose deployments it makes ("cloud services"; "" for none)."""
+
+    does: str
+    written: str
+    instead: str
+    kind: str
+
+
+# What a template does with a child of a classic resource it does not declare, by the child's type: the
+# words, with `{child}` and `{parent}` for their names, and the child's Resource Manager type ("" for a
+# cloud service's slot and roles: a deployment of a package of web and worker roles, whose replacement is
+# the cloud service's, `CLASSIC_RESOURCE_TYPES`).
+_CHILD_TYPES = {
+    "microsoft.classiccompute/virtualmachines/extensions": (
+        "installs extension {child} on classic VM {parent}",
+        "Microsoft.Compute/virtualMachines/extensions",
+    ),
+    "microsoft.classiccompute/domainnames/slots": (
+        "deploys a package to the {child} slot of classic cloud service {parent}",
+        "",
+    ),
+    "microsoft.classiccompute/domainnames/slots/roles": (
+        "declares role {child} of the deployment in slot {parent} of a classic cloud service",
+        "",
+    ),
+    "microsoft.classicnetwork/virtualnetworks/subnets": (
+        "adds subnet {child} to classic virtual network {parent}",
+        "Microsoft.Network/virtualNetworks/subnets",
+    ),
+    "microsoft.classicnetwork/networksecuritygroups/securityrules": (
+        "adds security rule {child} to classic network security group {parent}",
+        "Microsoft.Network/networkSecurityGroups/securityRules",
+    ),
+}
+
+
+# What a message calls a classic resource of each type a child can be declared under.
+_PARENT_NOUNS = {
+    "microsoft.classiccompute/virtualmachines": "VM",
+    "microsoft.classiccompute/domainnames": "cloud service",
+    "microsoft.classicstorage/storageaccounts": "storage account",
+    "microsoft.classicnetwork/reservedips": "reserved IP",
+    "microsoft.classicnetwork/virtualnetworks": "virtual network",
+    "microsoft.classicnetwork/networksecuritygroups": "network security group",
+}
+
+
+def _template_changes(script: Script) -> list[_Change]:
+    """The children of classic resources a template declares without declaring their parents (listed as
+    `<type> <name>` in `declared_types`, see `readers.template_values`), each as a `_Change`."""
+    changes = []
+    for declared in script.declared_types:
+        written, space, name = declared.partition(" ")
+        if not space:
+            continue
+        parent, _, child = name.rpartition("/")
+        top = next(t for t in CLASSIC_RESOURCE_TYPES if written.casefold().startswith(t + "/"))
+        _, replaced, kind = CLASSIC_RESOURCE_TYPES[top]
+        words, instead = _CHILD_TYPES.get(written.casefold(), ("", ""))
+        if not words:  # a child type no rule reads: said by its type, under its parent's replacement
+            own = written.rpartition("/")[2]
+            noun = _PARENT_NOUNS.get(written.rpartition("/")[0].casefold(), "resource")
+            words = f"declares {{child}} ({written}) of classic {noun} {{parent}}"
+            instead = f"{replaced}/{own}" if " " not in replaced else ""
+        said = words.format(child=_quoted(child), parent=_quoted(parent))
+        changes.append(
+            _Change(said, written, instead or replaced, kind if kind in _RETIRED and not instead else "")
+        )
+    return changes
+
+
+def _quoted(name: str) -> str:
+    return f"'{name}'" if name else "(its name not stated)"
+
+
+def _changes_said(changes: list[_Change]) -> str:
+    """What a template does to classic resources it does not declare, and what that becomes: a deployment
+    of a retired kind fails today; the others change the resource while it is classic, and name nothing
+    once it is migrated."""
+    does = _and(change.does for change in changes[:SHOWN]) + (
+        f" and {len(changes) - SHOWN} more" if len(changes) > SHOWN else ""
+    )
+    kinds = [kind for kind in _RETIRED if any(change.kind == kind for change in changes)]
+    what = "a classic resource" if len(changes) == 1 else "classic resources"
+    said = f"{does}, which it does not declare: it changes {what} and creates none"
+    if kinds:
+        said += f", and a deployment of it fails today, since {_retired(kinds)}"
+    migrated = [c for c in changes if not c.kind]
+    if not migrated:
+        return said
+    becomes = _shown(list(dict.fromkeys(f"{c.written} is then {c.instead}" for c in migrated)))
+    return (
+        f"{said}; once {'that resource is' if len(changes) == 1 else 'they are'} migrated to Resource Manager, "
+        f"the template's classic types name nothing and a deployment of it fails ({becomes})"
     )
 
 
@@ -415,7 +520,9 @@ def _template_fix(script: Script) -> str:
     replaced = [
         f"{CLASSIC_RESOURCE_TYPES[t.casefold()][0]} → {CLASSIC_RESOURCE_TYPES[t.casefold()][1]}"
         for t in script.declared_types
+        if " " not in t
     ]
+    replaced += list(dict.fromkeys(f"{c.written} → {c.instead}" for c in _template_changes(script)))
     return (
         f"Rewrite the template with Resource Manager's types ({'; '.join(replaced)}), describing the resources "
         "as the migration leaves them: in the resource groups it makes, `<cloud service>-Migrated` for a cloud "
