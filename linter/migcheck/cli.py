@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -1543,7 +1543,7 @@ def _rule(args: argparse.Namespace) -> int:
         return EXIT_OK
     named = [r for r in rules if specificity(args.rule, r.code, r.name)]
     if named:
-        _stdout("".join(_rule_line(r) for r in named))
+        _stdout(_rule_lines(named))
         return EXIT_OK
     raise UsageError(
         f"no rule {args.rule!r}{closest_rule(args.rule, rules)}; give a code (MIG201), a name (endpoint-acl) or "
@@ -1569,13 +1569,30 @@ def _rules(args: argparse.Namespace) -> int:
 
         _stdout(json_text([_rule_data(rule) for rule in rules], indent=2) + "\n", "utf-8")
         return EXIT_OK
-    _stdout("".join(_rule_line(rule) for rule in rules))
+    _stdout(_rule_lines(rules))
     return EXIT_OK
+
+
+def _rule_lines(rules: Iterable[Rule]) -> str:
+    """A line per rule, its summary last: at a terminal, each summary wrapped to its width under its own
+    column (`terminal_docs.wrapped_row`), as `migcheck rule CODE` wraps the documentation; piped, a line
+    each, for a tool to take as it is."""
+    isatty = getattr(sys.stdout, "isatty", None)
+    if not callable(isatty) or not isatty():
+        return "".join(_rule_line(rule) + "\n" for rule in rules)
+    from migcheck.terminal_docs import terminal_width, wrapped_row
+
+    width = terminal_width()
+    return "".join(wrapped_row(_rule_line(rule), _SUMMARY_COLUMN, width) for rule in rules)
+
+
+# Where a rule's summary starts on its line (`_rule_line`): after the code, the name and the severity.
+_SUMMARY_COLUMN = 8 + 35 + 9
 
 
 def _rule_line(rule: Rule) -> str:
     # A plugin's summary is the plugin author's text: shown as any other text from outside, escaped.
-    return visible(f"{rule.code}  {rule.name:<34} {rule.severity!s:<8} {rule.summary}") + "\n"
+    return visible(f"{rule.code}  {rule.name:<34} {rule.severity!s:<8} {rule.summary}")
 
 
 def _visible_lines(text: str) -> str:

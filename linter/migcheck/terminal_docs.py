@@ -119,6 +119,21 @@ def _filled(text: str, width: int, first: str = "", rest: str = "") -> str:
     return wrapped + "\n"
 
 
+def wrapped_row(line: str, column: int, width: int) -> str:
+    """A row of a listing whose last column (from `column` on) is text, wrapped to `width` under that
+    column (`migcheck rules`: a rule's summary after its code, name and severity); where that column leaves
+    too little room (under `NARROWEST` / 2), the text goes on under the row, indented."""
+    if len(line) <= width or len(line) <= column:
+        return line + "\n"
+    head, text = line[:column], line[column:]
+    indent = column if width - column >= NARROWEST // 2 else 4
+    wrapped = _filled(text, width - indent, rest="")
+    first, *others = wrapped.rstrip("\n").split("\n")
+    if indent != column:  # the text starts under the row
+        return f"{head.rstrip()}\n" + "".join(f"{' ' * indent}{part}\n" for part in [first, *others])
+    return f"{head}{first}\n" + "".join(f"{' ' * indent}{part}\n" for part in others)
+
+
 def _heading(title: str, underline: str = "-") -> Iterator[str]:
     yield f"{title}\n{underline * len(title)}\n"
 
