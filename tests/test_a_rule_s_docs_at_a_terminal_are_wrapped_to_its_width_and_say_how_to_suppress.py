@@ -46,8 +46,8 @@ def test_the_sections_say_what_why_what_to_do_an_example_and_how_to_suppress(mon
     places = [out.index(heading) for heading in headings]
     assert places == sorted(places)
     suppressing = out.split("How to suppress", 1)[1]
-    assert "    <!-- migcheck: ignore[MIG101] reason -->\n" in suppressing
-    assert "    # migcheck: ignore[MIG101] reason\n" in suppressing
+    assert "  - `<!-- migcheck: ignore[MIG101] reason -->` in XML files" in suppressing
+    assert "  - `# migcheck: ignore[MIG101] reason` in PowerShell" in suppressing
     assert '    "exports/**" = ["MIG101"]\n' in suppressing
     assert '`ignore = ["MIG101"]`' in suppressing
     assert '    <ServiceDefinition name="shop"\n' in out  # the example's code, indented, unwrapped

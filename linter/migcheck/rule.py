@@ -251,8 +251,42 @@ class Rule:
             f"### How to fix\n\n{_para(self.docs.fix)}\n\n"
             + (f"{self.reference}\n\n" if self.reference else "")
             + f"### Example\n\n{shown}\n\nmigcheck reports {self.code} at {expected}.\n\n"
+            f"### How to suppress\n\n{_suppressing(self)}\n\n"
             f"Source: {_para(self.source)}\n"
         )
+
+
+# The comment that suppresses a finding, by the kinds of file that write it (docs/suppressing.md).
+_XML_KINDS = frozenset({"csdef", "cscfg", "netcfg", "rest", "vmexport", "azurepubxml"})
+_HASH_KINDS = frozenset({"powershell", "python", "shell"})
+
+
+def _suppressing(rule: Rule) -> str:
+    """How to silence one finding of the rule, in the comment forms of the files it checks (a list in the
+    section's first block: a page cut short, SARIF's, keeps each section's first), and the rule everywhere,
+    in the settings: Markdown, as `documentation` writes it."""
+    kinds = {str(kind) for kind in rule.file_kinds()}
+    code = rule.code
+    forms = []
+    if kinds & _XML_KINDS:
+        forms.append(
+            f"`<!-- migcheck: ignore[{code}] reason -->` in XML files (.csdef, .cscfg, .netcfg, bodies, profiles)"
+        )
+    if kinds & _HASH_KINDS:
+        forms.append(
+            f"`# migcheck: ignore[{code}] reason` in PowerShell, shell and Python scripts, Terraform, CI pipelines "
+            "and Ansible"
+        )
+    if "inventory" in kinds:
+        forms.append(f"`// migcheck: ignore[{code}] reason` in Bicep and JSON deployment templates")
+    listed = "".join(f"\n- {form}" for form in forms)
+    return (
+        "Write a comment with the reason just before the element or statement the finding is reported at:"
+        f"{listed}\n\n`ignore-file[{code}]` in such a comment anywhere in a file covers the whole file. Files "
+        "without comments (inventory exports) and whole folders are covered by the settings, in pyproject.toml "
+        f'or migcheck.toml:\n\n```toml\n[tool.migcheck.per-file-ignores]\n"exports/**" = ["{code}"]\n```\n\n'
+        f'and `ignore = ["{code}"]` in [tool.migcheck] turns the rule off everywhere.'
+    )
 
 
 _FENCES = {

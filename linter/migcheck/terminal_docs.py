@@ -1,7 +1,7 @@
 """A rule's documentation as `migcheck rule` shows it at a terminal: the Markdown `Rule.documentation` writes
 (what docs/rules.md holds), its paragraphs and list items wrapped to the terminal's width, its headings
-underlined, its examples indented without their fences, and how to suppress the rule's findings added, in
-the comment forms of the files the rule checks. Piped, `migcheck rule` prints the Markdown as it is."""
+underlined, its examples (and how to suppress the rule's findings, in the comment forms of the files the
+rule checks) indented without their fences. Piped, `migcheck rule` prints the Markdown as it is."""
 
 from __future__ import annotations
 
@@ -16,10 +16,6 @@ from migcheck.rule import Rule
 NARROWEST = 40
 WIDEST = 100
 
-# The comment that suppresses a finding, by the kinds of file that write it (docs/suppressing.md).
-_XML_KINDS = frozenset({"csdef", "cscfg", "netcfg", "rest", "vmexport", "azurepubxml"})
-_HASH_KINDS = frozenset({"powershell", "python", "shell"})
-
 
 def terminal_width() -> int:
     """The width to wrap to: the terminal's (80 when it does not say), within `NARROWEST` and `WIDEST`."""
@@ -27,19 +23,8 @@ def terminal_width() -> int:
 
 
 def rule_for_the_terminal(rule: Rule, width: int) -> str:
-    """The rule's documentation, wrapped to `width` columns, with how to suppress it."""
-    markdown = rule.documentation()
-    body, source = _before_source(markdown)
-    blocks = [*_blocks(body, width), *_heading("How to suppress"), _suppressing(rule, width)]
-    if source:
-        blocks.append(_filled(source, width))
-    return "\n".join(blocks).rstrip("\n") + "\n"
-
-
-def _before_source(markdown: str) -> tuple[str, str]:
-    """The documentation and its closing "Source: ..." paragraph, apart: how to suppress comes before it."""
-    head, found, source = markdown.rpartition("\nSource: ")
-    return (head, f"Source: {source.strip()}") if found else (markdown, "")
+    """The rule's documentation, wrapped to `width` columns (how to suppress it among its sections)."""
+    return "\n".join(_blocks(rule.documentation(), width)).rstrip("\n") + "\n"
 
 
 def _blocks(markdown: str, width: int) -> Iterator[str]:
@@ -136,44 +121,3 @@ def wrapped_row(line: str, column: int, width: int) -> str:
 
 def _heading(title: str, underline: str = "-") -> Iterator[str]:
     yield f"{title}\n{underline * len(title)}\n"
-
-
-def _suppressing(rule: Rule, width: int) -> str:
-    """How to silence one finding of the rule, in the comment forms of the files it checks, and the rule
-    everywhere, in the settings."""
-    kinds = {str(kind) for kind in rule.file_kinds()}
-    code = rule.code
-    forms = []
-    if kinds & _XML_KINDS:
-        forms.append(
-            (
-                f"<!-- migcheck: ignore[{code}] reason -->",
-                "XML files (.csdef, .cscfg, .netcfg, bodies, profiles)",
-            )
-        )
-    if kinds & _HASH_KINDS:
-        forms.append(
-            (
-                f"# migcheck: ignore[{code}] reason",
-                "PowerShell, shell and Python scripts, Terraform, CI pipelines and Ansible",
-            )
-        )
-    if "inventory" in kinds:
-        forms.append((f"// migcheck: ignore[{code}] reason", "Bicep and JSON deployment templates"))
-    said = _filled(
-        "Write a comment with the reason just before the element or statement the finding is reported at:",
-        width,
-    )
-    shown = "".join(f"  in {where}:\n    {comment}\n" for comment, where in forms)
-    whole_file = _filled(
-        f"`ignore-file[{code}]` in such a comment anywhere in a file covers the whole file.", width
-    )
-    settings = _filled(
-        "Files without comments (inventory exports) and whole folders are covered by the settings, in "
-        "pyproject.toml or migcheck.toml:",
-        width,
-    )
-    table = f'    [tool.migcheck.per-file-ignores]\n    "exports/**" = ["{code}"]\n'
-    off = _filled(f'and `ignore = ["{code}"]` in [tool.migcheck] turns the rule off everywhere.', width)
-    after = f"{whole_file}\n{settings}\n{table}\n{off}"
-    return f"{said}\n{shown}\n{after}"
