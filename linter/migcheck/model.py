@@ -798,6 +798,10 @@ class Role:
     # Positions only: they take no part in equality, like a mark would not change what the role is.
     availability_set_mark: Mark | None = field(default=None, compare=False)
     boot_diagnostics_mark: Mark | None = field(default=None, compare=False)
+    # The blobs boot diagnostics writes the VM's serial log and screenshot to, where an inventory export
+    # states them (`debugProfile.serialOutputBlobUri`, `consoleScreenshotBlobUri`): in a Premium account,
+    # they are boot diagnostics on Premium storage (MIG205). No part of equality, as a mark.
+    boot_diagnostics_blobs: tuple[str, ...] = field(default=(), compare=False)
     # The subnets named in the primary configuration's `SubnetNames`, apart from those of secondary network
     # interfaces: an edit that keeps one subnet may remove the former, never the latter. Positions only.
     primary_subnets: tuple[NameRef, ...] = field(default=(), compare=False)
@@ -1006,6 +1010,8 @@ def joined_paths(a: Role, b: Role) -> Role:
             boot_diagnostics=True if enabled else None,
             boot_diagnostics_mark=enabled.boot_diagnostics_mark if enabled else None,
         )
+    if not a.boot_diagnostics_blobs and b.boot_diagnostics_blobs:
+        changes["boot_diagnostics_blobs"] = b.boot_diagnostics_blobs
     if a.size.casefold() != b.size.casefold():
         changes["size"] = ""
     if a.security_group is None:  # a group one path sets may be the VM's: it is cloned with it then

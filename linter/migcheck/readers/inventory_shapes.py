@@ -845,8 +845,12 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
     if not _os_disk_placed(disks[: len(os_disk)], accounts):
         unknown.add("disks")
     instance = _instance(get(props, "instanceView"), hardware, item.name, spots)
-    boot = boolean(get(get(props, "debugProfile"), "bootDiagnosticsEnabled"))
+    debug = get(props, "debugProfile")
+    boot = boolean(get(debug, "bootDiagnosticsEnabled"))
     boot_mark = spots.value("bootDiagnosticsEnabled") if boot is not None else None
+    blobs = tuple(
+        b for b in (text(get(debug, k)) for k in ("serialOutputBlobUri", "consoleScreenshotBlobUri")) if b
+    )
     extensions = get(props, "extensions")
     if not isinstance(extensions, list):
         unknown.add("extensions")
@@ -865,6 +869,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
         disks=disks,
         boot_diagnostics=boot,
         boot_diagnostics_mark=boot_mark,
+        boot_diagnostics_blobs=blobs,
         availability_set_mark=availability_mark,
         unknown=frozenset(unknown),
         static_ips=static_ips,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from migcheck.estate import CloudService, Estate, Placement, key
+from migcheck.inventory_model import ClassicStorageAccount
 from migcheck.model import (
     Disk,
     Edit,
@@ -20,9 +21,12 @@ from migcheck.model import (
     Script,
     SeveralSubnets,
     Severity,
+    StorageAccountType,
     VirtualMachine,
+    account_name,
     at_name,
     is_stand_in,
+    storage_account,
 )
 from migcheck.retirements import CLASSIC_VMS, CLOUD_SERVICES_CLASSIC
 from migcheck.rule import Docs, Example, Rule, Scope, listed
@@ -860,7 +864,10 @@ class BootDiagnosticsPremiumStorage(Rule):
         "turns boot diagnostics on unless told not to is a warning that it may have them on, at that command, "
         "where no file states the setting: the classic CLI's `azure vm create` without "
         "`--disable-boot-diagnostics`, and `New-AzureVMConfig` without `-DisableBootDiagnostics` (its later "
-        "revisions); which version created the VM, the files do not say.",
+        "revisions); which version created the VM, the files do not say.\n\n"
+        "A VM on Standard disks is found too when its boot diagnostics write to Premium storage: an "
+        "inventory export's `debugProfile.serialOutputBlobUri` or `consoleScreenshotBlobUri` with its blob in "
+        "an account shown as Premium by the same means as a disk's.",
         why="The platform cannot migrate boot diagnostics of a VM on Premium storage: validation fails until "
         "the feature is off.",
         fix="Turn boot diagnostics off (`Set-AzureVMBootDiagnostics -Disable`, then `Update-AzureVM`), "
@@ -973,6 +980,7 @@ class BootDiagnosticsPremiumStorage(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
+        premium_accounts = _premium_accounts(estate)
         for service in estate.cloud_services:
             for vm in service.vms:
                 premium = vm.premium_disks
@@ -982,6 +990,17 @@ class BootDiagnosticsPremiumStorage(Rule):
                         f"VM '{vm.name}' has boot diagnostics enabled and Premium storage disks "
                         f"({_disk_names(premium)}): the platform does not migrate a VM with both",
                         at=vm.boot_diagnostics_mark,
+                        autofix=_disable_boot_diagnostics(vm),
+                        fix_in={Tool.CLASSIC_CLI: _cli_boot_diagnostics_off(vm.name)},
+                    )
+                elif vm.boot_diagnostics and (blobs := _on_premium(vm, premium_accounts)):
+                    yield self.finding(
+                        vm,
+                        f"VM '{vm.name}' has boot diagnostics enabled, and writes its serial log and screenshot "
+                        f"to Premium storage account {listed(blobs)}: the platform does not migrate boot "
+                        "diagnostics on Premium storage",
+                        at=vm.boot_diagnostics_mark,
+                        fix=f"{self.fix_hint.removesuffix('.')}, with a Standard storage account for its logs.",
                         autofix=_disable_boot_diagnostics(vm),
                         fix_in={Tool.CLASSIC_CLI: _cli_boot_diagnostics_off(vm.name)},
                     )
@@ -1000,6 +1019,23 @@ class BootDiagnosticsPremiumStorage(Rule):
                         at=vm.boot_diagnostics_mark,
                         severity=Severity.WARNING,  # which version created the VM, the files do not say
                     )
+
+
+def _premium_accounts(estate: Estate) -> frozenset[str]:
+    """The storage accounts the files show as Premium, by name as the platform compares them: an inventory
+    export's (`accountType` `Premium-LRS`), or one a script creates or a REST body states as Premium."""
+    accounts: Iterable[ClassicStorageAccount | StorageAccountType] = (
+        *estate.resources(ClassicStorageAccount),
+        *estate.resources(StorageAccountType),
+    )
+    return frozenset(account_name(a.name) for a in accounts if a.premium)
+
+
+def _on_premium(vm: Role, premium: frozenset[str]) -> list[str]:
+    """The Premium storage accounts boot diagnostics writes a VM's serial log and screenshot to, as an
+    inventory export states its blobs."""
+    accounts = (storage_account(blob) for blob in vm.boot_diagnostics_blobs) if premium else ()
+    return list(dict.fromkeys(account for account in accounts if account in premium))
 
 
 def _disable_boot_diagnostics(vm: Role) -> Fix | None:
