@@ -348,9 +348,10 @@ def decoded_alike(document: Document, data: bytes) -> bool:
     """Whether `document`'s text is what the XML front end decodes `data` to: always for the XML formats;
     for a script or an export, whose reader decodes its own way (a coding cookie, UTF-16 PowerShell), only
     when the two agree. Other texts are kept: reading them again would mean parsing the file again. An XML
-    file that starts with a byte order mark is one whose mark may be wrong: its text is then the bytes past
-    the mark as UTF-8 (`readers._after_the_mark`), not what reading it again as the mark says gives."""
-    if document.kind in _xml_kinds() and not data.startswith(_MARKS):
+    file that starts with a byte order mark and was not read may be one whose mark is wrong: its text is
+    then the bytes past the mark as UTF-8 (`readers._after_the_mark`), not what reading it again as the
+    mark says gives."""
+    if document.kind in _xml_kinds() and (document.problem is None or not data.startswith(_MARKS)):
         return True
     from migcheck.readers.xml import decode
 
