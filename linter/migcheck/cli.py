@@ -645,6 +645,8 @@ def _warn_if_nothing_checked(result: LintResult, paths: list[str], config: Confi
 def _transforms_read(result: LintResult, paths: list[str]) -> str:
     """What a run that found only XML document transforms (`ServiceConfiguration.Release.cscfg`) must say:
     it read them, and a transform is checked with the file it edits, which the run did not find."""
+    if not result.documents:  # nothing read: no reader to import (an empty folder's check stays light)
+        return ""
     from migcheck.readers import is_transform, transformed_file
 
     transforms = [document for document in result.documents if is_transform(document)]
