@@ -832,7 +832,10 @@ class BootDiagnosticsPremiumStorage(Rule):
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({VirtualMachine})
     per_cloud_service = True
-    summary = "A VM with Premium storage disks has boot diagnostics enabled."
+    summary = (
+        "A VM with boot diagnostics enabled has Premium storage disks, or writes its boot diagnostics to a "
+        "Premium storage account."
+    )
     fix_hint = (
         "Disable boot diagnostics on the VM before migrating, delete its screenshot and serial log blobs, and "
         "enable it again in Resource Manager."
