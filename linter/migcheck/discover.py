@@ -77,6 +77,9 @@ PUBLISHED = "app.publish"
 # `_without_package_copies`), with why `--verbose` says the walk passes those copies over.
 PACKAGE_FILE = ".cspkg"
 PACKAGED = (".cscfg", ".csdef")
+# A configuration beside a package is compared with its project's by the service it names, read from at
+# most this many bytes (a large one is read as a service's own).
+PACKAGED_COPY_BYTES = 1024 * 1024
 PACKAGE_OUTPUT_WORDS = (
     "a package build's output: a .cspkg beside copies of the project's configurations; only those the "
     "project's folder lacks are read"
@@ -938,11 +941,43 @@ def _without_package_copies(
     (`_published_configurations`). `met` hears of the folder once."""
     if not any(entry.name.lower().endswith(PACKAGE_FILE) and _regular_file(entry) for entry in entries):
         return candidates
-    project = {entry.name.lower() for entry in _entries_in(os.path.dirname(folder)) if _regular_file(entry)}
-    kept = [e for e in candidates if not (e.name.lower().endswith(PACKAGED) and e.name.lower() in project)]
+    parent = os.path.dirname(folder)
+    project = {entry.name.lower(): entry for entry in _entries_in(parent) if _regular_file(entry)}
+    kept = [
+        e
+        for e in candidates
+        if not (e.name.lower().endswith(PACKAGED) and _copy_of(e, project.get(e.name.lower())))
+    ]
     if len(kept) < len(candidates) and met is not None:
         met(prefix.rstrip("/"), PACKAGE_OUTPUT_WORDS)
     return kept
+
+
+def _copy_of(entry: os.DirEntry[str], original: os.DirEntry[str] | None) -> bool:
+    """Whether `entry`, beside a built package, is a copy of the project's file `original` of its name:
+    the same service's (its root element's service name). A folder holding its own service's files and
+    package, below another service's project, is a service of its own: read."""
+    if original is None:
+        return False
+    named = _service_named(entry.path)
+    return named is not None and named == _service_named(original.path)
+
+
+def _service_named(path: str) -> str | None:
+    """The service a .cscfg or .csdef names (`serviceName`, `name` of its root element), casefolded; None
+    where the file cannot be read or names none, so that it is read as a service's own."""
+    from migcheck.readers.xml import decode, parse_leniently  # the readers import the walk's names
+
+    try:
+        with open(path, "rb") as file:
+            data = file.read(PACKAGED_COPY_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > PACKAGED_COPY_BYTES:
+        return None
+    root = parse_leniently(data, decode(data))
+    name = None if root is None else root.get("serviceName") or root.get("name")
+    return (name.strip().casefold() or None) if name else None
 
 
 def _published_configurations(
