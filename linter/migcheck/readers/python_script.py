@@ -2829,6 +2829,20 @@ def _vm_names(bound: Bound) -> tuple[str | None, ...]:
     )
 
 
+def _hands_on(method: flow.Function, name: str) -> bool:
+    """Whether a method's body calls a method of its own name on an object other than its instance
+    (`self.sms.perform_put(...)` in `def perform_put(self, ...)`, `super().list_hosted_services()`): a
+    wrapper of the SDK's method."""
+    first = method.signature.positional[:1]
+    return any(
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == name
+        and not (isinstance(node.func.value, ast.Name) and (node.func.value.id,) == first)
+        for node in ast.walk(method.node)
+    )
+
+
 class _Resources:
     """The resources of one file, from its calls in source order."""
 
@@ -3202,7 +3216,7 @@ class _Resources:
         if call.method.startswith("_"):
             return None
         if call.method in flow.CLASSIC_METHODS or call.receiver in self.index.services:
-            return call.method
+            return None if self._runs_own_method(call) else call.method
         return None
 
     def _service_management_only(self, call: CallSite) -> str | None:
@@ -3213,7 +3227,19 @@ class _Resources:
             return None
         if call.receiver in ("self", "cls") and call.method in self._own_functions:
             return None
-        return call.method
+        return None if self._runs_own_method(call) else call.method
+
+    def _runs_own_method(self, call: CallSite) -> bool:
+        """Whether a call named like a method of the SDK runs a method the script writes itself (see
+        `flow.Flow.method`) in place of the SDK's: `client.list_hosted_services()` after `client =
+        rdfe_client(...)`, of a class the script defines with a method of that name, or an override in a
+        class deriving from the SDK's service. What that method does is read in its body, where its own
+        calls are. A method the class does not define (one of the SDK's service it derives from) is the
+        SDK's; so is one that hands the call on to a method of that name on another object (`return
+        self.sms.perform_put(self.path, ...)`): its call is read with the SDK's parameters, as the values
+        its own call passes may reach the SDK's only through attributes the reader does not follow."""
+        method = self.flow.method(call.node, call.scope)
+        return method is not None and not _hands_on(method, call.method)
 
     @functools.cached_property
     def _own_functions(self) -> frozenset[str]:

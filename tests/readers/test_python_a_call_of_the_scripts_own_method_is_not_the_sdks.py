@@ -1,0 +1,162 @@
+"""A call of a method the script defines itself, on an instance of its own class, runs that method's body,
+not the Service Management SDK's method of the same name: `client.list_hosted_services()` after `client =
+rdfe_client(...)` is what the method does (a REST request of its own), and is reported there. The SDK's
+methods stay the SDK's wherever the object may be the SDK's: a service the script makes, a method a class
+deriving from the service does not override, an object the reader does not know."""
+
+from __future__ import annotations
+
+import textwrap
+
+from migcheck.config import Config
+from migcheck.engine import lint
+from migcheck.model import Script
+from migcheck.plugins import load_rules
+from migcheck.readers import read_document
+
+# The shape of a REST helper for the classic API that names its methods after the SDK's.
+RDFE = """
+import requests
+
+
+class rdfe_client:
+    def __init__(self, subscription_id, cert_path):
+        self.url = 'https://management.core.windows.net/' + subscription_id
+        self.cert_path = cert_path
+
+    def list_hosted_services(self):
+        return requests.get(self.url + '/services/hostedservices', cert=self.cert_path,
+                            headers={'x-ms-version': '2012-03-01'}).text
+
+
+client = rdfe_client('00000000-0000-0000-0000-000000000000', 'mgmt.pem')
+print(client.list_hosted_services())
+"""
+
+
+def findings(tmp_path, monkeypatch, files: dict[str, str]):
+    for name, source in files.items():
+        (tmp_path / name).write_text(textwrap.dedent(source), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return [
+        (finding.code, finding.mark.line, finding.message)
+        for finding in lint(["."], Config(), load_rules(entry_points=False)).findings
+    ]
+
+
+def test_the_own_method_is_reported_at_the_request_it_sends(tmp_path, monkeypatch):
+    [(code, line, message)] = findings(tmp_path, monkeypatch, {"rdfe.py": RDFE})
+    assert (code, line) == ("MIG601", 11)
+    assert "uses the Service Management API (GET " in message
+    assert "SDK" not in message and "list_hosted_services" not in message
+
+
+def test_a_script_that_imports_the_sdk_keeps_its_own_method_too(tmp_path, monkeypatch):
+    source = "from azure.servicemanagement import ServiceManagementService\n" + textwrap.dedent(RDFE)
+    [(code, line, message)] = findings(tmp_path, monkeypatch, {"rdfe.py": source})
+    assert (code, line) == ("MIG601", 12)
+    assert "list_hosted_services" not in message
+
+
+def test_an_object_the_reader_does_not_know_is_still_the_sdks(tmp_path, monkeypatch):
+    source = textwrap.dedent(RDFE) + "other = make_client()\nother.list_hosted_services()\n"
+    [(_, line, message)] = findings(tmp_path, monkeypatch, {"rdfe.py": source})
+    assert line == 11 and "SDK" in message and "list_hosted_services" in message
+
+
+def test_the_sdks_service_is_still_the_sdks(tmp_path, monkeypatch):
+    source = """
+        from azure.servicemanagement import ServiceManagementService
+
+        class Report:
+            def list_hosted_services(self):
+                return []
+
+        sms = ServiceManagementService('00000000-0000-0000-0000-000000000000', 'mgmt.pem')
+        sms.list_hosted_services()
+        """
+    [(_, _, message)] = findings(tmp_path, monkeypatch, {"tool.py": source})
+    assert "(ServiceManagementService, list_hosted_services)" in message
+
+
+def test_an_override_of_a_class_deriving_from_the_service_is_the_scripts(tmp_path, monkeypatch):
+    source = """
+        from azure.servicemanagement import ServiceManagementService
+
+        class CachedService(ServiceManagementService):
+            def list_hosted_services(self):
+                return ['cached']
+
+        sms = CachedService('00000000-0000-0000-0000-000000000000', 'mgmt.pem')
+        sms.list_hosted_services()
+        sms.delete_hosted_service('legacysvc')
+        """
+    [(_, line, message)] = findings(tmp_path, monkeypatch, {"tool.py": source})
+    # The method the class does not override is the service's; the override is not.
+    assert line == 10 and "(delete_hosted_service)" in message
+
+
+def test_an_override_that_calls_the_services_method_is_the_sdks(tmp_path, monkeypatch):
+    source = """
+        from azure.servicemanagement import ServiceManagementService
+
+        class CachedService(ServiceManagementService):
+            def list_hosted_services(self):
+                return super().list_hosted_services()
+
+        sms = CachedService('00000000-0000-0000-0000-000000000000', 'mgmt.pem')
+        sms.list_hosted_services()
+        """
+    [(_, line, message)] = findings(tmp_path, monkeypatch, {"tool.py": source})
+    assert line == 6 and "(list_hosted_services)" in message
+
+
+def test_a_wrapper_of_the_service_keeps_the_call_it_makes(tmp_path, monkeypatch):
+    source = """
+        from azure.servicemanagement import ServiceManagementService
+
+        class Classic:
+            def __init__(self):
+                self.sms = ServiceManagementService('00000000-0000-0000-0000-000000000000', 'mgmt.pem')
+
+            def delete_hosted_service(self, name):
+                return self.sms.delete_hosted_service(name)
+
+        Classic().delete_hosted_service('legacysvc')
+        """
+    [(_, _, message)] = findings(tmp_path, monkeypatch, {"tool.py": source})
+    assert "(ServiceManagementService, delete_hosted_service)" in message
+
+
+def test_a_function_of_the_same_name_is_the_scripts(tmp_path, monkeypatch):
+    source = """
+        import requests
+
+        def list_hosted_services(cert):
+            return requests.get('https://management.core.windows.net/0000/services/hostedservices', cert=cert)
+
+        list_hosted_services('mgmt.pem')
+        """
+    [(_, line, message)] = findings(tmp_path, monkeypatch, {"tool.py": source})
+    assert line == 5 and "SDK" not in message
+
+
+def test_a_wrapper_that_hands_the_call_on_is_read_with_the_sdks_parameters():
+    # The values reach the service's call only through attributes: the wrapper's call names what changes.
+    source = """
+        from azure.servicemanagement import ServiceManagementService
+
+        class Classic:
+            def __init__(self):
+                self.sms = ServiceManagementService('00000000-0000-0000-0000-000000000000', 'mgmt.pem')
+
+            def delete_deployment(self, service_name=None, deployment_name=None):
+                self.service_name = service_name
+                self.deployment_name = deployment_name
+                return self.sms.delete_deployment(self.service_name, self.deployment_name)
+
+        Classic().delete_deployment('shop', 'prod')
+        """
+    document = read_document("tool.py", textwrap.dedent(source).encode(), explicit=True)
+    [script] = [resource for resource in document.resources if isinstance(resource, Script)]
+    assert [change for call in script.changes for change in call.changes] == [("cloud-service", "shop")]
