@@ -160,3 +160,42 @@ def test_a_wrapper_that_hands_the_call_on_is_read_with_the_sdks_parameters():
     document = read_document("tool.py", textwrap.dedent(source).encode(), explicit=True)
     [script] = [resource for resource in document.resources if isinstance(resource, Script)]
     assert [change for call in script.changes for change in call.changes] == [("cloud-service", "shop")]
+
+
+# The helper as a module beside the scripts that use it.
+RDFE_MODULE = RDFE.split("\n\nclient = ")[0]
+
+
+def test_a_method_of_a_class_imported_from_a_module_beside_it_is_the_modules(tmp_path, monkeypatch):
+    run = """
+        from rdfe_lib import rdfe_client
+        from rdfe_lib import rdfe_client as Client
+
+        client = rdfe_client('00000000-0000-0000-0000-000000000000', 'mgmt.pem')
+        print(client.list_hosted_services())
+        Client('00000000-0000-0000-0000-000000000000', 'mgmt.pem').list_hosted_services()
+        """
+    # The module's check reports the request its method sends; the script calls no SDK.
+    found = findings(tmp_path, monkeypatch, {"rdfe_lib.py": RDFE_MODULE, "run.py": run})
+    assert [(code, line) for code, line, _ in found] == [("MIG601", 11)]
+
+
+def test_a_method_the_imported_class_does_not_define_is_the_sdks(tmp_path, monkeypatch):
+    module = """
+        from azure.servicemanagement import ServiceManagementService
+
+        class Service(ServiceManagementService):
+            def list_hosted_services(self):
+                return ['cached']
+        """
+    run = """
+        from service import Service
+
+        sms = Service('00000000-0000-0000-0000-000000000000', 'mgmt.pem')
+        sms.list_hosted_services()
+        sms.delete_hosted_service('legacysvc')
+        """
+    found = findings(tmp_path, monkeypatch, {"service.py": module, "run.py": run})
+    assert [(line, message.split(" (")[1].split(")")[0]) for _, line, message in found] == [
+        (6, "delete_hosted_service")
+    ]

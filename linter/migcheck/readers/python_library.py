@@ -31,6 +31,7 @@ from migcheck.readers.python_settings import module_file
 __all__ = [
     "Imported",
     "Library",
+    "imported_class_methods",
     "imported_functions",
     "imports_functions",
     "with_libraries",
@@ -310,6 +311,21 @@ def imported_functions(tree: ast.Module) -> list[Imported]:
         classes = _classes_used(statement, library, derived | (called & library.requests), own)
         if names or classes:
             found.append(Imported(statement, library, names, aliases, classes))
+    return found
+
+
+def imported_class_methods(tree: ast.Module) -> dict[str, dict[str, ast.FunctionDef]]:
+    """The classes a script imports by name from a module beside it that is read (see `_imports`), by the
+    name the script gives each, with the methods the class's body defines, by name: a call of one of them on
+    an instance of the class runs the module's method, not a library's of the same name."""
+    found: dict[str, dict[str, ast.FunctionDef]] = {}
+    for statement, library in _imports(tree):
+        classes = {s.name: s for s in library.statements if isinstance(s, ast.ClassDef)}
+        for alias in statement.names:
+            cls = classes.get(alias.name)
+            if cls is not None:
+                methods = {s.name: s for s in cls.body if isinstance(s, ast.FunctionDef)}
+                found[alias.asname or alias.name] = methods
     return found
 
 

@@ -219,6 +219,7 @@ from migcheck.readers.python_flow import (
 )
 from migcheck.readers.python_lambdas import with_lambdas_as_functions
 from migcheck.readers.python_library import (
+    imported_class_methods,
     imported_functions,
     imports_functions,
     with_libraries,
@@ -2829,17 +2830,17 @@ def _vm_names(bound: Bound) -> tuple[str | None, ...]:
     )
 
 
-def _hands_on(method: flow.Function, name: str) -> bool:
+def _hands_on(method: ast.FunctionDef, name: str) -> bool:
     """Whether a method's body calls a method of its own name on an object other than its instance
     (`self.sms.perform_put(...)` in `def perform_put(self, ...)`, `super().list_hosted_services()`): a
     wrapper of the SDK's method."""
-    first = method.signature.positional[:1]
+    first = [parameter.arg for parameter in (*method.args.posonlyargs, *method.args.args)][:1]
     return any(
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
         and node.func.attr == name
-        and not (isinstance(node.func.value, ast.Name) and (node.func.value.id,) == first)
-        for node in ast.walk(method.node)
+        and not (isinstance(node.func.value, ast.Name) and [node.func.value.id] == first)
+        for node in ast.walk(method)
     )
 
 
@@ -3239,7 +3240,39 @@ class _Resources:
         self.sms.perform_put(self.path, ...)`): its call is read with the SDK's parameters, as the values
         its own call passes may reach the SDK's only through attributes the reader does not follow."""
         method = self.flow.method(call.node, call.scope)
-        return method is not None and not _hands_on(method, call.method)
+        body = method.node if method is not None else self._imported_method(call)
+        return body is not None and not _hands_on(body, call.method)
+
+    def _imported_method(self, call: CallSite) -> ast.FunctionDef | None:
+        """The method a call runs of a class the script imports from a module beside it (see
+        `python_library.imported_class_methods`), on an instance a call of the class makes
+        (`rdfe_client(...).list_hosted_services()`, or `client.list_hosted_services()` after `client =
+        rdfe_client(...)`, the name bound there once), where the class's name is bound by its import only
+        and the script sets no attribute of the method's name. None for any other call."""
+        func = call.node.func
+        if not isinstance(func, ast.Attribute) or func.attr in self.index.attribute_stores:
+            return None
+        made: ast.expr | None = func.value
+        scope: flow.Scope | None = call.scope
+        if isinstance(made, ast.Name):
+            scope = flow.lookup(made.id, call.scope, self.index.module)
+            bindings = scope.bindings[made.id] if scope is not None else []
+            made = bindings[0].value if len(bindings) == 1 else None
+        if scope is None or not isinstance(made, ast.Call) or not isinstance(made.func, ast.Name):
+            return None
+        name, module = made.func.id, self.index.module
+        methods = self._imported_classes.get(name)
+        if (
+            methods is None
+            or flow.lookup(name, scope, module) is not module
+            or len(module.bindings[name]) != 1
+        ):
+            return None
+        return methods.get(func.attr)
+
+    @functools.cached_property
+    def _imported_classes(self) -> dict[str, dict[str, ast.FunctionDef]]:
+        return imported_class_methods(self.tree)
 
     @functools.cached_property
     def _own_functions(self) -> frozenset[str]:
