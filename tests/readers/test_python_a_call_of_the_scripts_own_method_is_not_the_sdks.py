@@ -91,9 +91,42 @@ def test_an_override_of_a_class_deriving_from_the_service_is_the_scripts(tmp_pat
         sms.list_hosted_services()
         sms.delete_hosted_service('legacysvc')
         """
+    [(_, _, message)] = findings(tmp_path, monkeypatch, {"tool.py": source})
+    # The class makes the SDK's service; the method it does not override is the service's, the override not.
+    assert "(ServiceManagementService, delete_hosted_service)" in message
+
+
+def test_a_class_deriving_from_the_service_makes_the_service(tmp_path, monkeypatch):
+    source = """
+        from azure.servicemanagement import ServiceManagementService
+
+        class CachedService(ServiceManagementService):
+            def list_hosted_services(self):
+                return ['cached']
+
+        sms = CachedService('00000000-0000-0000-0000-000000000000', 'mgmt.pem')
+        sms.list_hosted_services()
+        """
     [(_, line, message)] = findings(tmp_path, monkeypatch, {"tool.py": source})
-    # The method the class does not override is the service's; the override is not.
-    assert line == 10 and "(delete_hosted_service)" in message
+    assert line == 8 and "(ServiceManagementService)" in message
+
+
+def test_a_class_deriving_from_the_service_with_its_own_init_is_read_as_its_methods_are(
+    tmp_path, monkeypatch
+):
+    source = """
+        from azure.servicemanagement import ServiceManagementService
+
+        class Offline(ServiceManagementService):
+            def __init__(self):
+                self.cache = {}
+
+            def list_hosted_services(self):
+                return list(self.cache)
+
+        Offline().list_hosted_services()
+        """
+    assert findings(tmp_path, monkeypatch, {"tool.py": source}) == []
 
 
 def test_an_override_that_calls_the_services_method_is_the_sdks(tmp_path, monkeypatch):
@@ -108,7 +141,7 @@ def test_an_override_that_calls_the_services_method_is_the_sdks(tmp_path, monkey
         sms.list_hosted_services()
         """
     [(_, line, message)] = findings(tmp_path, monkeypatch, {"tool.py": source})
-    assert line == 6 and "(list_hosted_services)" in message
+    assert line == 8 and "(list_hosted_services, ServiceManagementService)" in message
 
 
 def test_a_wrapper_of_the_service_keeps_the_call_it_makes(tmp_path, monkeypatch):

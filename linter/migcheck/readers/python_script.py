@@ -3058,7 +3058,7 @@ class _Resources:
         # (`def wait(id): return sms.get_operation_status(id)`). A client made in a function is one of
         # several a module may make (a test's, a tool's), and says less of the file than its first call.
         client: Mark | None = None
-        for call in sorted(self.index.calls, key=lambda c: c.at):
+        for call in sorted([*self.index.calls, *self._service_subclasses_made()], key=lambda c: c.at):
             request = self._request(call)
             if request is not None:
                 self._send(call, request)
@@ -3211,7 +3211,7 @@ class _Resources:
 
     def _classic_name(self, call: CallSite) -> str | None:
         """The SDK's name for a call, or None when it is not one: a method, a service class or a model."""
-        cls = self.index.imports.sdk_class(call.node.func)
+        cls = self.index.imports.sdk_class(call.node.func) or self._service_subclass(call)
         if cls is not None or not call.method:
             return cls
         if call.method.startswith("_"):
@@ -3219,6 +3219,41 @@ class _Resources:
         if call.method in flow.CLASSIC_METHODS or call.receiver in self.index.services:
             return None if self._runs_own_method(call) else call.method
         return None
+
+    @functools.cached_property
+    def _service_subclasses(self) -> dict[str, str]:
+        """The classes the script defines at its top level, deriving from one of the SDK's services and
+        keeping its `__init__` (`class CachedService(ServiceManagementService)` that overrides a method or
+        two), by name, with that service's name: a call of one makes the SDK's service."""
+        found: dict[str, str] = {}
+        for statement in self.tree.body:
+            if (
+                not isinstance(statement, ast.ClassDef)
+                or len(self.index.module.bindings[statement.name]) != 1
+            ):
+                continue
+            bases = [self.index.imports.sdk_class(base) for base in statement.bases]
+            service = next((base for base in bases if base in flow.SERVICE_CLASSES), None)
+            own_init = any(isinstance(s, ast.FunctionDef) and s.name == "__init__" for s in statement.body)
+            if service is not None and not own_init:
+                found[statement.name] = service
+        return found
+
+    def _service_subclass(self, call: CallSite) -> str | None:
+        """The SDK's service a call makes through a class the script derives from it (see
+        `_service_subclasses`); None for any other call."""
+        func = call.node.func
+        if not isinstance(func, ast.Name) or func.id not in self._service_subclasses:
+            return None
+        module = self.index.module
+        return (
+            self._service_subclasses[func.id] if flow.lookup(func.id, call.scope, module) is module else None
+        )
+
+    def _service_subclasses_made(self) -> list[CallSite]:
+        """The calls of the classes the script derives from the SDK's services (see `_service_subclasses`)."""
+        named = self.index.named_calls
+        return [site for name in self._service_subclasses for site in named.get(name, ())]
 
     def _service_management_only(self, call: CallSite) -> str | None:
         """In a file that does not import the SDK, the name of a call of a method only the SDK's service has
@@ -3284,7 +3319,7 @@ class _Resources:
         )
 
     def _builds_model(self, call: CallSite) -> bool:
-        cls = self.index.imports.sdk_class(call.node.func)
+        cls = self.index.imports.sdk_class(call.node.func) or self._service_subclass(call)
         return cls is not None and cls not in flow.SERVICE_CLASSES
 
     def _describe(self, call: CallSite, mark: Mark) -> None:
@@ -5505,7 +5540,7 @@ class _Resources:
         if not self.registered:
             return []
         for call in self.index.calls:
-            cls = self.index.imports.sdk_class(call.node.func)
+            cls = self.index.imports.sdk_class(call.node.func) or self._service_subclass(call)
             if cls not in ("OSVirtualHardDisk", "DataVirtualHardDisk"):
                 continue
             # A model built where the reader sees no call run it (a function only another module calls)
