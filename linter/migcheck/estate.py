@@ -7062,7 +7062,11 @@ class _InventoryVms:
 
     def join(self, vms: list[inv.ClassicVm]) -> tuple[CloudService, ...]:
         alone: dict[tuple[str, str, str], list[inv.ClassicVm]] = defaultdict(list)
+        changes: list[inv.ClassicVm] = []
         for record in vms:
+            if _change_by_vm_name(record):
+                changes.append(record)
+                continue
             index = self._holder(record)
             if index is None:
                 # VMs of an export that names no service (`Get-AzureVM`'s `VM` on its own) are the service
@@ -7073,10 +7077,32 @@ class _InventoryVms:
                 self._fill(index, record)
         for group in _deployments_named(alone).values():
             self._add(group)
+        self._join_changes_by_vm_name(changes)
         self._settle_endpoints()
         self._settle_reservations()
         self._join_reserved_ips()
         return tuple(self.opened.closed())
+
+    def _join_changes_by_vm_name(self, changes: list[inv.ClassicVm]) -> None:
+        """Changes to a VM a file knows only by its name (a template's `web01/BGInfo` extension, a Bicep
+        `existing` VM's), once every other VM has joined its service: made to the one VM of that name the
+        files describe (`_Roles.merge` applies the change to it), so that the VM is not shown twice, once
+        in a stand-in service of its own. Where several services hold a VM of that name, or none does, which
+        VM it changes is not known: the change stays a VM of its file's stand-in service."""
+        if not changes:
+            return
+        holders = self.opened.vm_holders()
+        alone: dict[tuple[str, str, str], list[inv.ClassicVm]] = defaultdict(list)
+        for record in changes:
+            found = holders.get(key(record.name), set())
+            if len(found) == 1:
+                index = next(iter(found))
+                self.opened[index].join_vm(record.role)
+                self._shown_whole(index)
+                continue
+            alone[("", key(record.deployment), record.mark.path)].append(record)
+        for group in alone.values():
+            self._add(group)
 
     def _settle_endpoints(self) -> None:
         """Placements that hold a script's changes to VMs that exist list every endpoint once the export
@@ -7854,6 +7880,16 @@ class _Opened:
             service = self._open[index] = _OpenService(self.services[index], self.conflicts, self.scripts)
         return service
 
+    def vm_holders(self) -> dict[str, set[int]]:
+        """The services that hold a VM of each name, as joined so far."""
+        holders: dict[str, set[int]] = defaultdict(set)
+        for index, service in enumerate(self.services):
+            opened = self._open.get(index)
+            names = opened._vm_index() if opened is not None else {key(vm.name) for vm in service.vms}
+            for name in names:
+                holders[name].add(index)
+        return holders
+
     def current(self, index: int) -> CloudService:
         """The service at `index` as joined so far, for its name (`_InventoryVms._fill` may rename it):
         not opened for that."""
@@ -7862,6 +7898,12 @@ class _Opened:
 
     def closed(self) -> list[CloudService]:
         return [self._open[i].closed() if i in self._open else s for i, s in enumerate(self.services)]
+
+
+def _change_by_vm_name(record: inv.ClassicVm) -> bool:
+    """Whether a record is a change to a VM its file knows by name alone, in no cloud service it states
+    (a template's extension of a VM it does not declare: `Role.changes_existing`)."""
+    return record.role.changes_existing and not record.service.strip() and not record.role.imported_from
 
 
 def _changed_after_export(exported: Role, change: Role) -> Role:
