@@ -3199,8 +3199,8 @@ class _Linker:
         vm_owner: dict[str, int] = {}
         for index, service in enumerate(services):
             for placement in service.placements:
-                for vm in placement.vms:
-                    vm_owner.setdefault(key(vm.name), index)
+                for name in _vm_or_unsaid_names(placement):
+                    vm_owner.setdefault(name, index)
         stated_by_disks = _DiskServices(self._all(Disk))
         cwd = os.getcwd().replace(os.sep, "/")
         # The service a role body that no other service's files tie opened, by its folder and VM name: a
@@ -7050,8 +7050,9 @@ class _InventoryVms:
         self.by_name = _named_services(services)
         self.holders: dict[str, set[int]] = defaultdict(set)
         for index, service in enumerate(services):
-            for vm in service.vms:
-                self.holders[key(vm.name)].add(index)
+            for placement in service.placements:
+                for name in _vm_or_unsaid_names(placement):
+                    self.holders[name].add(index)
         # The placements where an exported VM took a script's change (see `_fill`): once every VM is
         # joined, whether they list every endpoint is told again (see `_settle_endpoints`).
         self.changed: set[tuple[int, int]] = set()
@@ -7191,6 +7192,12 @@ class _InventoryVms:
         `_changed_after_export`)."""
         service = self.opened[index]
         found = service.vm_at(record.name)
+        listed = service.listing_at(record.name) if found is None else None
+        if listed is not None:
+            # A role the service's export lists without its kind (Get-AzureDeployment's role instance)
+            # is this VM: the record tells its kind (`join_vm`), and then joins it as it joins a VM.
+            service.join_vm(record.role, listed)
+            found = service.vm_at(record.name)
         if found is not None:
             at, roles, position = found
             role = roles.built()[position]
@@ -7491,6 +7498,17 @@ class _OpenService:
         unknown = not self.placements[at].endpoints_known
         if known and unknown and _lists_every_endpoint(roles.built()):
             self.placements[at] = replace(self.placements[at], endpoints_known=True)
+
+    def listing_at(self, name: str) -> int | None:
+        """The placement that lists a role of `name` without saying its kind (Get-AzureDeployment's role
+        instances), if any: the VM of that name another file describes is that role."""
+        wanted = key(name)
+        for at in range(len(self.placements)):
+            roles = self.roles(at) if at in self._roles else None
+            current = roles.roles if roles is not None else self.placements[at].roles
+            if any(role.kind_unsaid and key(role.name) == wanted for role in current):
+                return at
+        return None
 
     def vm_at(self, name: str) -> tuple[int, _Roles, int] | None:
         """Where the first VM of `name` is: its placement, that placement's roles and its index in them.
@@ -7898,6 +7916,14 @@ class _Opened:
 
     def closed(self) -> list[CloudService]:
         return [self._open[i].closed() if i in self._open else s for i, s in enumerate(self.services)]
+
+
+def _vm_or_unsaid_names(placement: Placement) -> Iterator[str]:
+    """The names (keyed) of a placement's VMs and of the roles it lists without their kind: a VM of one of
+    those names that a file of no service describes (a Get-AzureVM export of its VMs alone) is that one."""
+    for role in placement.roles:
+        if role.is_vm or role.kind_unsaid:
+            yield key(role.name)
 
 
 def _change_by_vm_name(record: inv.ClassicVm) -> bool:
