@@ -109,7 +109,8 @@ def test_a_rest_body_carrying_such_a_configuration_reads_its_roles_and_subnets(t
         "</CreateDeployment>\n"
     )
     result = lint_files(tmp_path, monkeypatch, {"Contoso/create-deployment.xml": body})
-    assert [f.code for f in result.findings] == ["MIG101"]
+    # A classic deployment joins no Resource Manager network: the id is MIG003.
+    assert [f.code for f in result.findings] == ["MIG101", "MIG003"]
     read = [r for e in result.estates for d in e.documents for r in d.resources]
     [deployment] = [r for r in read if isinstance(r, Deployment)]
     assert [(r.name, [s.name for s in r.subnets]) for r in deployment.roles] == [("Web", ["WebTier"])]

@@ -100,6 +100,7 @@ from migcheck.model import (
     is_stand_in,
     says_where,
 )
+from migcheck.retirements import EXTENDED_SUPPORT_DEPRECATED, EXTENDED_SUPPORT_RETIRES
 from migcheck.rule import listed
 from migcheck.stand_in_files import file_at, shown_file
 from migcheck.subscriptions import (
@@ -2162,6 +2163,8 @@ class _Linker:
         services, inventory, exported_premium = _link_inventory(self, services)
         defined = {key(v.name) for v in self._definitions()} | {key(n.name) for n in inventory.networks}
         services, configurations_apart = _configurations_apart(services, defined)
+        # A classic deployment left with no other configuration to place it.
+        services = tuple(self._in_no_resource_manager_network(service) for service in services)
         # Once every description of a VM has joined its service: a configuration may be its deployment's.
         services = _with_vm_configurations(services, self.conflicts)
         services = _with_configured_kinds_told(services)
@@ -2862,6 +2865,39 @@ class _Linker:
         by_vm_name = [d for d in deployments if d.service_by_vm_name]
         self._add_changes_by_vm_name(opened, by_name, by_vm_name, unnamed)
         return tuple(opened.closed())
+
+    def _in_no_resource_manager_network(self, service: CloudService) -> CloudService:
+        """A classic deployment that names its virtual network by a Resource Manager id (a configuration
+        meant for Cloud Services (extended support), deployed with New-AzureDeployment, and no other
+        configuration of the service to deploy instead, see `_configurations_apart`): a classic deployment
+        joins only a classic network, named as the subscription's network configuration names it, so the
+        platform refuses it. That is said (MIG003) where the id is written, and no classic network is made
+        of the id for the plan to move: which network the service is in, if any, is not known."""
+        if not any(_in_resource_manager_network(p) for p in service.placements):
+            return service
+        configurations = {c.mark.path for c in service.configurations}
+        placements = list(service.placements)
+        for at, placement in enumerate(service.placements):
+            ref = placement.virtual_network
+            if ref is None or not _in_resource_manager_network(placement):
+                continue
+            placements[at] = replace(placement, virtual_network=None, network_known=False)
+            written = "its configuration" if ref.mark.path in configurations else "its deployment"
+            self._dangle(
+                ref,
+                "VirtualNetwork",
+                f"cloud service '{service_named(service)}' is deployed as a classic cloud service, but "
+                f"{written} names virtual network '{ref.name}' by its Resource Manager id: a classic "
+                "deployment joins only a classic virtual network, named as the network configuration names "
+                "it, so the platform refuses the deployment, and the files do not say which classic network "
+                "the service is in, if any",
+                "Name the classic virtual network the service is deployed in (Get-AzureDeployment gives it "
+                "as VNetName) where the id is written. A configuration meant for Cloud Services (extended "
+                f"support), which was deprecated on {EXTENDED_SUPPORT_DEPRECATED} and retires on "
+                f"{EXTENDED_SUPPORT_RETIRES}, is not the classic service's: deploy the classic one with a "
+                "configuration that names its classic network.",
+            )
+        return replace(service, placements=tuple(placements))
 
     def _add_changes_by_vm_name(
         self, opened: _Opened, by_name: dict[str, int], changes: Sequence[Deployment], unnamed: _UnnamedJoin
