@@ -7085,10 +7085,16 @@ class _InventoryVms:
         # A service no file names goes by its deployment's or VM's name, which is not the service's.
         self.by_name = _named_services(services)
         self.holders: dict[str, set[int]] = defaultdict(set)
+        # The services that list a role of each name without its kind (Get-AzureDeployment's): a VM of that
+        # name an export of no service describes (Get-AzureVM's `VM` on its own) is that role.
+        self.listing: dict[str, set[int]] = defaultdict(set)
         for index, service in enumerate(services):
             for placement in service.placements:
-                for name in _vm_or_unsaid_names(placement):
-                    self.holders[name].add(index)
+                for role in placement.roles:
+                    if role.is_vm:
+                        self.holders[key(role.name)].add(index)
+                    elif role.kind_unsaid:
+                        self.listing[key(role.name)].add(index)
         # The placements where an exported VM took a script's change (see `_fill`): once every VM is
         # joined, whether they list every endpoint is told again (see `_settle_endpoints`).
         self.changed: set[tuple[int, int]] = set()
@@ -7203,6 +7209,8 @@ class _InventoryVms:
     def _holder(self, record: inv.ClassicVm) -> int | None:
         index = self.by_name.get(key(record.service))
         holders = self.holders.get(key(record.name), set())
+        if not record.service.strip():
+            holders = holders | self.listing.get(key(record.name), set())
         if index is not None and index in holders:
             return index
         # A VM of the same name in a service the files name otherwise is another VM (a script's change to
