@@ -2911,11 +2911,8 @@ class _Linker:
         service, which every other such change of that VM joins."""
         if not changes:
             return
-        holders: dict[str, list[int]] = defaultdict(list)
-        for index in range(len(opened.services)):
-            names = {key(vm.name) for p in opened.current(index).placements for vm in p.vms}
-            for name in names:
-                holders[name].append(index)
+        # As joined so far: an Export-AzureVM file's VM may have joined a service that held none of its name.
+        holders = {name: sorted(found) for name, found in opened.vm_holders().items()}
         alone: dict[str, int] = {}  # the stand-in service of each VM the files describe nowhere, by name
         for change in changes:
             for vm in change.roles:
