@@ -107,6 +107,7 @@ def read_role(el: Element, marker: Marker, shape: RoleShape, vips: Mapping[str, 
         ),
         subnets=tuple(ref for s in network_sets for ref in _subnets(s, marker, shape)),
         static_ips=tuple(ref for s in network_sets for ref in _static_ips(s, marker, shape)),
+        interfaces=tuple(nic for s in network_sets for nic in _interfaces(s, marker, shape)),
         security_group=next((ref for s in network_sets for ref in _security_group(s, marker)), None),
         public_ips=tuple(ref for s in network_sets for ref in _public_ips(s, marker, shape)),
         primary_subnets=tuple(
@@ -389,6 +390,33 @@ def _static_ips(network_set: Parts, marker: Marker, shape: RoleShape) -> list[Na
         for configuration in _items(child(nic, "IPConfigurations"), shape.ip_configuration_item):
             items.extend(children(configuration, "StaticVirtualNetworkIPAddress"))
     return [NameRef(text_of(item), marker.mark(item)) for item in items if text_of(item)]
+
+
+def _interfaces(
+    network_set: Parts, marker: Marker, shape: RoleShape
+) -> Iterator[tuple[str, tuple[NameRef, ...], NameRef | None]]:
+    """The VM's secondary network interfaces (`NetworkInterfaces/*`), as `Role.interfaces` holds them: each
+    named one's name, the subnets its IP configurations are in and the static address the first asks for,
+    as `_subnets` and `_static_ips` read them, so that a script's `Remove-AzureNetworkInterfaceConfig -Name`
+    takes them off the VM this file describes (the fix the overview gives for a VM in several subnets)."""
+    for nic in _items(_first(network_set, "NetworkInterfaces"), shape.nic_item):
+        name = text_of(child(nic, "Name")).strip()
+        if not name:
+            continue
+        configurations = list(_items(child(nic, "IPConfigurations"), shape.ip_configuration_item))
+        subnets = tuple(
+            NameRef(text_of(item), marker.mark(item))
+            for configuration in configurations
+            for item in children(configuration, "SubnetName")
+            if text_of(item)
+        )
+        addresses = [
+            NameRef(text_of(item), marker.mark(item))
+            for configuration in configurations
+            for item in children(configuration, "StaticVirtualNetworkIPAddress")
+            if text_of(item)
+        ]
+        yield name, subnets, addresses[0] if addresses else None
 
 
 def _security_group(network_set: Parts, marker: Marker) -> list[NameRef]:
