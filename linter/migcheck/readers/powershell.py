@@ -18055,12 +18055,15 @@ class _Facts:
     def _extension_remove(self, event: Event) -> None:
         """What a removal names goes; one the script does not state may be any of them. On a VM that
         exists already, an extension removed by name stays as a reference that uninstalls it: what the
-        VM held before is not known here, and the linker puts the change on the VM a file creates."""
+        VM held before is not known here, and the linker puts the change on the VM a file creates. After
+        `-RemoveAll` the VM's extensions are known, whatever it held: none but those set after it, which
+        the linker puts in place of those a file gives the VM (the planning guide's first remediation)."""
         data = event.data
         publisher, name = data["publisher"], data["name"]
         if data["every"]:
             self.extensions.clear()
             self.referenced.clear()
+            self.unknown.discard("extensions")
         elif data["every"] is None or not self._drop(publisher, name, data["reference"]):
             self.unknown.add("extensions")
         elif self.existing and isinstance(publisher, Text) and isinstance(name, Text):
