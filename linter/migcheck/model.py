@@ -167,6 +167,12 @@ class Mark:
     nth: int = 0  # same-tag elements whose start tags end earlier on the same line (document order)
     column: int = 0  # exact column when known at read time (parser errors)
 
+    def __hash__(self) -> int:
+        # The hash of its compared fields, as every record's (see `record`), read here without a call: a
+        # mark is hashed tens of thousands of times a run (the readiness summary's index of what each item
+        # owns, the link's), and a record's `hash(key(self))` took half as long again.
+        return hash((self.path, self.line, self.tag, self.nth, self.column))
+
 
 @record
 class AttributeMark(Mark):
@@ -252,6 +258,11 @@ AttributeMark.__eq__ = _same_element  # type: ignore[method-assign,assignment]
 TextMark.__eq__ = _same_element  # type: ignore[method-assign,assignment]
 ShownMark.__eq__ = _same_element  # type: ignore[method-assign,assignment]
 CommentMark.__eq__ = _same_element  # type: ignore[method-assign,assignment]
+# `record` gives each class a hash of its own compared fields, which for these are a mark's: hashed alike.
+AttributeMark.__hash__ = Mark.__hash__  # type: ignore[method-assign]
+TextMark.__hash__ = Mark.__hash__  # type: ignore[method-assign]
+ShownMark.__hash__ = Mark.__hash__  # type: ignore[method-assign]
+CommentMark.__hash__ = Mark.__hash__  # type: ignore[method-assign]
 # The classes of marks: a mark, and those equal to it that are shown elsewhere.
 MARK_KINDS: frozenset[type] = frozenset({Mark, AttributeMark, TextMark, ShownMark, CommentMark})
 
