@@ -422,7 +422,7 @@ def configuration_of(
         # First the configuration, then any evidence of extended support it gives (its network's id).
         [config, *_] = read_service_configuration(root, _AtElement(at))
     else:
-        from migcheck.readers.python_script import remarked
+        from migcheck.readers.request_bodies import remarked
 
         read = remarked(tuple(read_service_configuration(root, Marker(at.path, text))), place.mark)
         [config, *_] = read if isinstance(read, tuple) else ()

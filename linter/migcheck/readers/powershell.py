@@ -15491,7 +15491,7 @@ class Interpreter:
         is read as a .netcfg. A body built with values the script does not state is read with a stand-in
         for each of them. A role PUT to a path a loop's item fills in (`looped`, see `_looped_over`) changes
         one VM, and cloud service, per item."""
-        from migcheck.readers import python_script as bodies
+        from migcheck.readers import request_bodies as bodies
 
         read = self._body_resources(node, body)
         service, deployment, role_name = bodies.path_names(path)
@@ -15535,10 +15535,10 @@ class Interpreter:
                 self._body_registration(node, resource, bodies.registers_in_repository(verb, path), body)
 
     def _reserved_ip_request(self, node: Node, path: str, body: Arg, env: Env) -> None:
-        """An Associate or Disassociate Reserved IP request (see `python_script.reserved_ip_request`), read
+        """An Associate or Disassociate Reserved IP request (see `request_bodies.reserved_ip_request`), read
         as the Set-AzureReservedIPAssociation or Remove-AzureReservedIPAssociation it sends is, given the
         names its path and body state, the reserved IP's shown at the request."""
-        from migcheck.readers import python_script as bodies
+        from migcheck.readers import request_bodies as bodies
 
         text = body.value.value if isinstance(body.value, Text) else ""
         found = bodies.reserved_ip_request("POST", path, text)
@@ -15561,7 +15561,7 @@ class Interpreter:
         `.../DataDisks/<lun>` (Update Data Disk): a data disk of the VM the path names, as Add-AzureDataDisk
         gives one, when the path states the service, deployment and VM and the body its blob (a disk made
         from its size alone gets its blob name from the platform)."""
-        from migcheck.readers import python_script as bodies
+        from migcheck.readers import request_bodies as bodies
 
         service, deployment, vm = bodies.path_names(path)
         if bodies.data_disk_path(path) is None or verb not in ("POST", "PUT") or not (service and vm):
@@ -15577,7 +15577,7 @@ class Interpreter:
         """Delete Data Disk (DELETE `.../roles/<vm>/DataDisks/<lun>`): the data disk at that LUN detached
         from the VM the path names, as Remove-AzureDataDisk detaches it, when the request surely runs (on no
         branch) and its path states the service, VM and LUN."""
-        from migcheck.readers import python_script as bodies
+        from migcheck.readers import request_bodies as bodies
 
         service, deployment, vm = bodies.path_names(path)
         lun = (bodies.data_disk_path(path) or (None, None))[1]
@@ -15591,7 +15591,7 @@ class Interpreter:
         Add Role body of the script added to the service's deployment before is gone, unless it is the
         deployment's last VM (Azure refuses that delete), counting those of the Create Deployment body that
         made it."""
-        from migcheck.readers import python_script as bodies
+        from migcheck.readers import request_bodies as bodies
 
         service, _, vm = bodies.path_names(path)
         if (
@@ -15638,7 +15638,7 @@ class Interpreter:
         repository, as Add-AzureVMImage and Add-AzureDisk register one. A blob the body names in a storage
         account the script does not state (`https://$sa.blob...` in a here-string) is in that value's
         stand-in account, as Add-AzureVMImage's `-MediaLocation` is."""
-        from migcheck.readers import python_script as bodies
+        from migcheck.readers import request_bodies as bodies
 
         kind = "images" if isinstance(resource, Image) else "disks"
         if repository != kind or not resource.name.strip() or bodies.UNSTATED_TEXT in resource.name:
@@ -15655,7 +15655,7 @@ class Interpreter:
         state for its account (see `_blob_account`): the body read again with a marker for each
         such value, so that the blob's host tells which value names the account; "" for none."""
         from migcheck.readers import deployment as rest
-        from migcheck.readers import python_script as bodies
+        from migcheck.readers import request_bodies as bodies
         from migcheck.readers.xml import Marker
 
         value = body.value
@@ -15692,7 +15692,7 @@ class Interpreter:
         it, as Set-AzureNetworkSecurityGroupToSubnet says; to `.../roles/<name>/networksecuritygroups` (Add
         Network Security Group to Role), it sets the group on that VM, as
         Set-AzureNetworkSecurityGroupAssociation -VM does."""
-        from migcheck.readers import python_script as bodies
+        from migcheck.readers import request_bodies as bodies
 
         subnet = bodies.adds_group_to_subnet(verb, path)
         group = replace(group, selected_in=self.selected_name)
@@ -15903,7 +15903,7 @@ class Interpreter:
         value: the network a call names by the same value (`New-AzureVM -VNetName $NetworkName`) is it (see
         `_unstated_network`), whichever comes first. The same configuration uploaded with the same values is
         the same one (see `_uploaded`)."""
-        from migcheck.readers import python_script as bodies
+        from migcheck.readers import request_bodies as bodies
 
         if not isinstance(content, Unknown) or not content.shape:
             return configuration
@@ -15926,7 +15926,7 @@ class Interpreter:
         of values, see `_built_identity`) its name is; one whose name holds a value the reader cannot tell
         apart, by a stand-in where it is named: never by the text the reader read it with, which the plan
         would write into commands as a name that runs (`'<not stated in the script>vNet1'`)."""
-        from migcheck.readers import python_script as bodies
+        from migcheck.readers import request_bodies as bodies
 
         if value is not None:
             name = self._network_of_value(value, network.mark).name
@@ -16012,7 +16012,7 @@ class Interpreter:
         name="$($Prefix)vNet1">` in the here-string it uploads): the reader names the network of the
         configuration with each such value as not stated (see `_body_resources`), and `value` so written
         names the same one. "" for any other value."""
-        from migcheck.readers import python_script as bodies
+        from migcheck.readers import request_bodies as bodies
 
         if not isinstance(value, Unknown) or not value.shape or automation.HOLE not in value.shape:
             return ""
@@ -16023,7 +16023,7 @@ class Interpreter:
         """The stand-in of the local network site a configuration the script uploads names by a string
         built as `value` is (`-LocalNetworkSiteName "$($Prefix)Local"`, and `<LocalNetworkSite
         name="$($Prefix)Local">`), "" for any other value (see `_uploaded_network`)."""
-        from migcheck.readers import python_script as bodies
+        from migcheck.readers import request_bodies as bodies
 
         if not isinstance(value, Unknown) or not value.shape or automation.HOLE not in value.shape:
             return ""
@@ -16034,7 +16034,7 @@ class Interpreter:
     def _body_gateway(self, gateway: inv.ApplicationGateway, node: Node) -> inv.ApplicationGateway:
         """An Application Gateway a body describes, with a stand-in for a name or network the script does
         not state (as for New-AzureApplicationGateway), and without the subnets it does not state."""
-        from migcheck.readers import python_script as bodies
+        from migcheck.readers import request_bodies as bodies
 
         mark = self._at_call(node)
         unstated = bodies.UNSTATED_TEXT
@@ -16056,7 +16056,7 @@ class Interpreter:
         """The roles and deployments a body describes, each role with the facts it
         states (None for any other), marked in the script (see `_BodyPlace`). Read once for each body,
         however often the script sends it."""
-        from migcheck.readers import python_script as bodies
+        from migcheck.readers import request_bodies as bodies
 
         value = body.value
         if isinstance(value, Text):
@@ -16076,7 +16076,7 @@ class Interpreter:
     ) -> list[tuple[object, frozenset[str] | None]]:
         from migcheck.readers import deployment as rest
         from migcheck.readers import netcfg
-        from migcheck.readers import python_script as bodies
+        from migcheck.readers import request_bodies as bodies
         from migcheck.readers.xml import Marker, local_name
 
         root = bodies.body_root(text)
@@ -16110,7 +16110,7 @@ class Interpreter:
         return self._unstated_role(resource, node) if isinstance(resource, Role) else resource
 
     def _unstated_role(self, resource: Role, node: Node) -> Role:
-        from migcheck.readers import python_script as bodies
+        from migcheck.readers import request_bodies as bodies
 
         mark = self._at_call(node)
         return bodies.unstated_role(resource, lambda what: _stand_in(f"{what} name", mark))
@@ -18261,7 +18261,7 @@ def _with_body_roles(
     """The roles of a deployment with those the REST bodies the script sends describe there: a role the
     script describes already is one role, whose facts a body that updates it (`updates`) changes, and
     whose facts unsaid another body fills in, as the Python reader merges them."""
-    from migcheck.readers import python_script as bodies_read
+    from migcheck.readers import request_bodies as bodies_read
 
     merged = list(roles)
     at = {_role_key(Text(role.name)): index for index, role in enumerate(merged)}
@@ -18285,7 +18285,7 @@ def _with_disk_requests(
     the script does not describe otherwise is one that exists, changed so (`Role.changes_existing`); a
     detach from it is kept as a change (`Role.removed_luns`) the link stage makes to the VM another file
     creates."""
-    from migcheck.readers import python_script as bodies
+    from migcheck.readers import request_bodies as bodies
 
     merged = list(roles)
     at = {_role_key(Text(role.name)): index for index, role in enumerate(merged)}
@@ -18474,7 +18474,7 @@ def _is_xml_text(value: Value) -> bool:
 def _document_text(value: Value) -> str:
     """The text a body is read from (see `Interpreter._body_resources`): a string's, or the shape of one
     built with values the script does not state, a stand-in for each; "" for any other value."""
-    from migcheck.readers import python_script as bodies
+    from migcheck.readers import request_bodies as bodies
 
     if isinstance(value, Unknown) and value.shape and automation.HOLE in value.shape:
         return _with_stand_ins(value.shape, value.written, bodies.UNSTATED)[0]
@@ -18513,7 +18513,7 @@ def _sets_network_configuration(path: str) -> bool:
 
 def _is_network_configuration(text: str) -> bool:
     """Whether a string is a network configuration document (its root a NetworkConfiguration element)."""
-    from migcheck.readers import python_script as bodies
+    from migcheck.readers import request_bodies as bodies
     from migcheck.readers.xml import local_name
 
     if "NetworkConfiguration" not in text[: automation.LONGEST_PATH]:
@@ -21197,7 +21197,7 @@ def _network_name_values(shape: str, holes: tuple[object, ...]) -> tuple[object,
     otherwise; () when the text is no configuration. The text is read with a token of its own in place of
     each value, so that a name tells which value it is."""
     from migcheck.readers import netcfg
-    from migcheck.readers import python_script as bodies
+    from migcheck.readers import request_bodies as bodies
     from migcheck.readers.xml import Marker
 
     if len(holes) != shape.count(automation.HOLE):

@@ -3956,7 +3956,7 @@ class _Walker:
     def _sent_body(self, sent: shell_requests.Request, path: str) -> None:
         """A body the request writes inline or is fed on its standard input (a here-document): read as a body
         file is, shown where the script writes it (`shell_bodies`). One in code that cannot run is none."""
-        from migcheck.readers.python_script import UNSTATED
+        from migcheck.readers.request_bodies import UNSTATED
 
         placed = None
         if sent.body is not None:

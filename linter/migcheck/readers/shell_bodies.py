@@ -22,11 +22,11 @@ def read(
     """What the body `text` describes, written from `at` in the script (`exact`: character for character, so
     that each element is shown at its own line and column; `placed`: where each character of it is, past
     escapes and a YAML block's indentation, see `xplat.Word.placed`; else each at `at`). A value the script
-    does not state is `python_script.UNSTATED` in `text`: left out of what is read, as in a body Python
+    does not state is `request_bodies.UNSTATED` in `text`: left out of what is read, as in a body Python
     sends."""
     from migcheck.readers import deployment as rest
     from migcheck.readers import netcfg
-    from migcheck.readers import python_script as bodies
+    from migcheck.readers import request_bodies as bodies
     from migcheck.readers.xml import Marker, local_name
 
     root = bodies.body_root(text)
@@ -48,7 +48,7 @@ def _unstated(resource: object, at: Mark) -> object:
     readers read one: a name it does not state a stand-in that says where the script sends the body
     (`<VM name, deploy.sh:12>`); the subnets and availability set the role may be in, and the endpoints and
     extensions it may have more of, unknown."""
-    from migcheck.readers import python_script as bodies
+    from migcheck.readers import request_bodies as bodies
 
     def stand_in(what: str) -> str:
         return f"<{what} name, {posixpath.basename(at.path)}:{at.line}>"

@@ -26,7 +26,7 @@ def network_configuration(obj: dict, spots: Spots) -> tuple[object, ...]:
     root = _root(xml)
     if root is None:
         return ()
-    from migcheck.readers.python_script import remarked
+    from migcheck.readers.request_bodies import remarked
 
     quote = spots.value_offset(_KEY)
     offsets = json_string_offsets(spots.text, quote, len(xml)) if quote >= 0 else None
