@@ -252,6 +252,7 @@ from migcheck.model import (
     joined_paths,
     lun_key,
     network_stand_in,
+    record,
     request_url_undecided,
     reserved_on_vips,
     rules_after,
@@ -3254,7 +3255,7 @@ class _Recovered:
         return False
 
 
-@dataclass(frozen=True)
+@record
 class HeldFile:
     """Where a held script's text goes on in another file than the one that holds it (a template a CI
     pipeline includes): from the character `start` on, until the next, in the file at `path`, of lines
@@ -4735,7 +4736,7 @@ _CALL_PLACES = {**_ARGUMENT_PLACES, "argument_list": "other"}
 _MAX_OPENERS = 16  # openers after the last closer looked at in the tree: most sit in comments or strings
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Block:
     """A here-string or block comment: what opens it (a here-string's header ends its line), what ends
     it, and how a message names it."""
@@ -5530,7 +5531,7 @@ def _statement_around(comment: Node, statements: set[Node]) -> Node | None:
 # --- values ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Written:
     """Where a string the script writes out stands in the file, so that what a REST body it sends says is
     reported inside the literal (see `_BodyPlace`): each run of the string copied unchanged from the
@@ -5540,7 +5541,7 @@ class Written:
     runs: tuple[tuple[int, int, int], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Text:
     """A string (or number) the script states; `mark` is where it is written. Not `sure` when it may be
     missing: a function outputs it on some paths only, or the script assigns it in a branch that may not
@@ -5653,7 +5654,7 @@ class EveryVm(Unknown):
     VM's name picks of it is followed (see `Interpreter._picked_vm`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Items:
     values: tuple[Any, ...]
     # The values a walk over the array meets, counting those of the arrays and tables it holds (see `_size`).
@@ -5674,7 +5675,7 @@ class Items:
         object.__setattr__(self, "literal", all(_literal(v) for v in self.values))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Table:
     """A hashtable: (key as written, value, certainly present) by case-folded key. `opaque` when a key
     is not known."""
@@ -5724,24 +5725,24 @@ def _bounded(value: Any, text: str = "") -> Any:
     return Table((), opaque=True) if isinstance(value, Table) else Unknown(text)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Vms:
     """VM configuration objects (several when branches leave different ones)."""
 
     ids: frozenset[int]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Acls:
     ids: frozenset[int]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Flag:
     value: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Null:
     """$null, or nothing. `stated` when the script says so (`$null`, a parameter a call does not pass):
     false in a condition. Otherwise it is what the reader makes of a command's output it does not follow,
@@ -5753,7 +5754,7 @@ class Null:
     dropped: Mark | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Operation:
     """What New-AzureReservedIP outputs, as every version of the classic module writes it: a
     ManagementOperationContext. Its OperationDescription, OperationId and OperationStatus are not stated
@@ -5763,7 +5764,7 @@ class Operation:
 _OPERATION_PROPERTIES = frozenset({"operationdescription", "operationid", "operationstatus"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Authorization:
     """What New-AzureDedicatedCircuitLinkAuthorization outputs: the link authorization it creates (`record`,
     an `inventory_model.LinkAuthorization`). Its `LinkAuthorizationId`, which the platform makes up, is a
@@ -5772,7 +5773,7 @@ class Authorization:
     record: Any
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CircuitMade:
     """What New-AzureDedicatedCircuit outputs: the circuit it creates, by `name`; or, `found`, the circuit
     of that name a filter picks out of the subscription's (`Get-AzureDedicatedCircuit | Where-Object
@@ -5790,7 +5791,7 @@ class EveryCircuit(Unknown):
     on the circuit's name picks of it is followed (see `Interpreter._picked_circuit`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BalancerConfig:
     """What New-AzureInternalLoadBalancerConfig outputs: an internal load balancer (`record`, a
     `model.InternalLoadBalancer`), which the deployment a New-AzureVM given it (`-InternalLoadBalancerConfig`)
@@ -5799,7 +5800,7 @@ class BalancerConfig:
     record: InternalLoadBalancer
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Block:
     """A script block held to run where the script runs it with arguments (`$sb = { param($vNetName) … }`
     then `Start-Job $sb -ArgumentList "vnetA"`): its arguments are bound to its parameters as a call of a
@@ -5811,7 +5812,7 @@ class Block:
     ident: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NetworkResource:
     """What New-/Get-AzureNetworkSecurityGroup and New-/Get-AzureRouteTable output: the group or table of
     that name (`security_group`: which of the two), which a script pipes to the cmdlet that associates it
@@ -5821,7 +5822,7 @@ class NetworkResource:
     security_group: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReservedIpOf:
     """What Get-AzureReservedIP -ReservedIPName outputs: the reserved IP of that name (`name`, as the call
     passes it: stated or a value the script does not state; `certain` when the call surely passes it), whose
@@ -5831,7 +5832,7 @@ class ReservedIpOf:
     certain: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StorageAccountOf:
     """What Get-AzureStorageAccount -StorageAccountName outputs: the account of that name (`name`, as the
     call passes it), whose `.Endpoints` are its blob, queue and table addresses in that order
@@ -5851,7 +5852,7 @@ class EveryAccount(Unknown):
 _ACCOUNT_ENDPOINTS = ("blob", "queue", "table")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LinkState:
     """What a script leaves of a gateway's connection to one local network site, kept under a key no
     variable has (see `Interpreter._link_key`), so that paths that meet join it as they join a variable:
@@ -5866,7 +5867,7 @@ class LinkState:
 _CONNECTED = LinkState(frozenset(), everywhere=False)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CurrentAccount:
     """The current storage account a script gives the subscription (`Set-AzureSubscription
     -CurrentStorageAccountName`), where a VM created without `-MediaLocation` has its OS disk put: the
@@ -5923,7 +5924,7 @@ class WebRequest:
     target_value: object = field(default=None, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RequestMessage:
     """An `HttpRequestMessage` the script makes at `node` with no URL yet (`New-Object
     System.Net.Http.HttpRequestMessage`), of the method `verb` (GET until the script sets its `.Method`;
@@ -5935,7 +5936,7 @@ class RequestMessage:
     verb: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CloudServiceRole:
     """What New-AzCloudServiceRoleProfilePropertiesObject outputs: one role of a cloud service of extended
     support, of the name the script states."""
@@ -5987,7 +5988,7 @@ class Changes:
         return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class VmState:
     """What has been done to one VM configuration on the paths that reach a point: one list of changes
     per distinct path (an `if` that changes it in one branch leaves two)."""
@@ -17265,9 +17266,9 @@ class Interpreter:
                         every_vm_of_name=True,
                     )
                 )
-        for record in self.deleted_services.values():
-            if record.service_name.casefold() not in named:
-                found.append(record)
+        for deployment in self.deleted_services.values():
+            if deployment.service_name.casefold() not in named:
+                found.append(deployment)
         return found
 
     def _link_authorization(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -18593,7 +18594,7 @@ def _default_of(declared: Node | None) -> Node | None:
     return given[-1] if given else None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Signature:
     """The parameters a function declares, as each call of it binds them."""
 
@@ -18924,7 +18925,7 @@ def _same_circuit(key: Value, circuit: str) -> bool:
     return not is_stand_in(circuit) and key.value.strip().casefold() == circuit.strip().casefold()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _MaybeAssociation:
     """A reserved IP association that may not run (see `Interpreter._associate`): the deployment, the
     reserved IP and the value that names it (`by`, when the script does not state its name), whether the
@@ -18982,7 +18983,7 @@ def _environment_variable(node: Node) -> bool:
     return inner.type == "variable" and _text(inner).casefold().startswith(("$env:", "${env:"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SwitchMode:
     """How a `switch` compares its value with its clauses: `exact` (the default, and `-Exact`), `like`
     (`-Wildcard`) or `match` (`-Regex`), and whether `case` counts (`-CaseSensitive`)."""

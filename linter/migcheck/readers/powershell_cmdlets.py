@@ -11,7 +11,9 @@ cmdlets. Data only: `readers/powershell.py` interprets it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from migcheck.model import record
 
 # --- which cmdlets are classic ----------------------------------------------------------------------
 
@@ -329,7 +331,7 @@ def module_cmdlet(name: str) -> str:
 # --- parameters ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Spec:
     """The documented parameters of one cmdlet: which are switches, which bind by position (in order),
     and their aliases. `positional_by_switch` gives another position order for a parameter set chosen by
@@ -1089,7 +1091,7 @@ FILE_COPY_SPECS = {
 # --- script blocks a script runs elsewhere -----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BlockRunner:
     """A cmdlet that runs the script block it is given with the values of `-ArgumentList`, bound to the
     block's parameters in order: its parameters, and whether it always runs the block in a session of its

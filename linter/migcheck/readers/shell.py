@@ -103,6 +103,7 @@ from migcheck.model import (
     MigrationStep,
     Script,
     Suppression,
+    record,
     request_url_undecided,
     undecided_url,
 )
@@ -164,7 +165,7 @@ _AZURE = frozenset({"azure", "azure.cmd"})
 _AZ = frozenset({"az", "az.cmd"})  # the Azure CLI, Resource Manager's (see `_Walker._az`)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Prefix:
     """A command that runs the command its arguments name (`sudo azure ...`, `timeout 30 azure ...`)."""
 
@@ -1282,7 +1283,7 @@ def _first_error(node: Node) -> Node | None:
     return node
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Value:
     """A variable's value: its text, or None where the script does not state it; where it is written."""
 

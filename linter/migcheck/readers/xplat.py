@@ -137,6 +137,7 @@ from migcheck.model import (
     lun_key,
     missing_value,
     network_stand_in,
+    record,
     refused_option,
     rules_after,
     subscription_guid,
@@ -195,7 +196,7 @@ def _unstyled(holder: str | None) -> str | None:
 VALUE, OPTIONAL, FLAG = "value", "optional", "flag"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Word:
     """One word of a command: its value as the script states it (None when it does not: a parameter of the
     script, a `read`, a command's output), and where it is written. `exact` says that the value is the
@@ -271,7 +272,7 @@ class Word:
         return Word(text, placed(start), placed=lambda offset: placed(start + offset))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Spec:
     positionals: tuple[str, ...]
     options: tuple[tuple[str, str, str], ...]  # (long name, short letter or "", VALUE | OPTIONAL | FLAG)
@@ -1177,7 +1178,7 @@ class _Deployment:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Reserving:
     """A deployment's reserved IPs, as `model.ReservingDraft` has them."""
 
@@ -1188,7 +1189,7 @@ class _Reserving:
     maybe_reserved: Sequence[tuple[NameRef, bool]]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Upload:
     """`network import <file>`: the network configuration file it uploads (None: not stated)."""
 
@@ -1196,7 +1197,7 @@ class Upload:
     file: Word | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Meaning:
     """What one command is, for the reader that hands it here: a classic call (None for none), the
     migration step it runs, the network configuration it uploads, the mode it sets."""
