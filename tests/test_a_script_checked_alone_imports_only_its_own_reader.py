@@ -4,6 +4,8 @@ the Python reader and its flow analysis. Counted in a fresh interpreter rather t
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,4 +56,30 @@ def test_a_script_that_is_not_python_is_read_without_the_python_reader(
 def test_a_python_script_is_read_by_the_python_reader(tmp_path: Path) -> None:
     script = tmp_path / "deploy.py"
     script.write_text("from azure.servicemanagement import ServiceManagementService\n")
-    assert PYTHON_READER <= imported(tmp_path, "check", str(script))
+    assert imported(tmp_path, "check", str(script)) >= PYTHON_READER
+
+
+def test_the_script_readers_write_a_value_record_s_init_when_the_first_is_made() -> None:
+    """The values the PowerShell and command-line readers pass around are the model's records: importing a
+    reader compiles no `__init__` of theirs, the first one made does."""
+    probe = """\
+import builtins
+compiled = []
+original = builtins.exec
+def counted(source, *args):
+    if isinstance(source, str) and "def __init__(" in source:  # not a module's code, which imports exec
+        compiled.append(source)
+    return original(source, *args)
+builtins.exec = counted
+from migcheck.model import Mark
+from migcheck.readers import powershell, xplat
+mark = Mark("deploy.sh", 3)
+before = len(compiled)
+powershell.Text("shop")
+powershell.Text("web")
+after_text = len(compiled)
+xplat.Word("shop", mark)
+print(before > 0, after_text - before, len(compiled) - after_text)
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "1", "1"]

@@ -374,9 +374,9 @@ def test_help_is_as_wide_as_the_terminal_columns_say(columns: int, monkeypatch, 
 def every_record() -> list[type]:
     """The records of every module that declares them with `model.record`."""
     from migcheck import discover, estate, suppress
-    from migcheck.readers import python_flow
+    from migcheck.readers import powershell, powershell_cmdlets, python_flow, shell, xplat
 
-    modules = (discover, estate, suppress, python_flow)
+    modules = (discover, estate, suppress, python_flow, powershell, powershell_cmdlets, shell, xplat)
     return records() + [
         cls
         for module in modules
