@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import fields, is_dataclass, replace
 from typing import TYPE_CHECKING
 
 from migcheck.automation import HOLE
@@ -33,6 +33,7 @@ from migcheck.model import (
     Subnet,
     VirtualNetwork,
     blob_host_account,
+    record,
 )
 
 if TYPE_CHECKING:
@@ -162,7 +163,7 @@ def path_names(path: str) -> tuple[str | None, str | None, str | None]:
     return service, deployment, role
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReservedIpRequest:
     """An Associate or Disassociate Reserved IP request (POST `.../services/networking/reservedips/<name>/
     operations/associate` or `/disassociate`): the reserved IP its path names, and the cloud service,
