@@ -16,7 +16,7 @@ from migcheck import texts as texts_module
 from migcheck.cli import main
 from migcheck.config import Config
 from migcheck.engine import RuleError, _read, lint, walk
-from migcheck.model import Mark, RoleSettings
+from migcheck.model import Finding, Mark, RoleSettings
 from migcheck.plugins import load_rules
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -156,17 +156,35 @@ def test_a_worker_that_fails_to_locate_leaves_it_to_this_process(monkeypatch):
     monkeypatch.chdir(CORPUS)
     expected = _outcome(lint(["."], Config(), RULES, jobs=1))
     parent = os.getpid()
-    real = engine._locate
+    real = engine._placed_in_file
 
-    def killed_in_a_worker(finding, source):
+    def killed_in_a_worker(asked, sources):
         if os.getpid() != parent:
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(finding, source)
+        return real(asked, sources)
 
-    monkeypatch.setattr(engine, "_locate", killed_in_a_worker)
+    monkeypatch.setattr(engine, "_placed_in_file", killed_in_a_worker)
     assert _outcome(lint(["."], Config(), RULES, jobs=3)) == expected
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
+
+
+@needs_corpus
+@needs_fork
+def test_a_worker_is_sent_only_what_locating_reads_of_a_finding(monkeypatch):
+    """Each finding's mark, fix and code, not the finding: its message, fix text and resource would cross
+    the pipe only to be dropped there."""
+    monkeypatch.chdir(CORPUS)
+    expected = _outcome(lint(["."], Config(), RULES, jobs=1))
+    sent = []
+    real = workers.Crew.ask
+    monkeypatch.setattr(
+        workers.Crew, "ask", lambda crew, worker, request: sent.extend(request) or real(crew, worker, request)
+    )
+    assert _outcome(lint(["."], Config(), RULES, jobs=3)) == expected
+    assert sent
+    assert all(isinstance(mark, Mark) and isinstance(code, str) for mark, _, code in sent)
+    assert not any(isinstance(value, Finding) for request in sent for value in request)
 
 
 @needs_corpus

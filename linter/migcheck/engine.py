@@ -629,7 +629,8 @@ class Locators:
         ]
 
     def ask(self, findings: list[Finding]) -> list[list[Finding]]:
-        """Send each worker the findings in its files, taken out of `findings`; what each was sent."""
+        """Send each worker what locating reads of the findings in its files (`_asked`), taken out of
+        `findings`; the findings each was sent."""
         asked: list[list[Finding]] = [[] for _ in self.crew.shares]
         mine: list[Finding] = []
         worker_of = {path: worker for worker, paths in enumerate(self.paths) for path in paths}
@@ -639,7 +640,9 @@ class Locators:
         del worker_of
         findings[:] = mine
         for worker, theirs in enumerate(asked):
-            self.crew.ask(worker, theirs)
+            # Not the findings themselves: their messages, fixes and resources are no part of where they
+            # are, and pickled whole they were six times the bytes (583 KB for 1,286 findings).
+            self.crew.ask(worker, [_asked(f) for f in theirs])
         return asked
 
     def answers(self, asked: list[list[Finding]], sources: Mapping[str, SourceText]) -> Iterator[Finding]:
@@ -689,16 +692,15 @@ def _locator(found: Sequence[Candidate], here: Texts) -> Then:
                 texts.hold(document, candidate, check)
 
         def located(
-            findings: list[Finding],
+            asked: list[Asked],
         ) -> tuple[list[tuple[int, tuple[int, int, int, int], Fix | None]], dict[str, Any]]:
             where = []
-            for start, end in _files(findings):
-                for index, finding in _located_in_file(findings[start:end], texts):
-                    loc = finding.location
-                    assert loc is not None  # located
-                    spot = (loc.line, loc.column, loc.end_line, loc.end_column)
-                    where.append((start + index, spot, finding.autofix))
-            shown = {f.mark.path: texts.shown(f.mark.path) for f in findings}
+            for start, end in _files(asked, _asked_path):
+                for index, loc, autofix in _placed_in_file(asked[start:end], texts):
+                    where.append(
+                        (start + index, (loc.line, loc.column, loc.end_line, loc.end_column), autofix)
+                    )
+            shown = {mark.path: texts.shown(mark.path) for mark, _, _ in asked}
             return where, {path: lines for path, lines in shown.items() if lines is not None}
 
         return located
@@ -1409,6 +1411,10 @@ def _apply_severity(findings: Iterable[Finding], overrides: Mapping[str, Severit
             yield finding
 
 
+def _finding_path(finding: Finding) -> str:
+    return finding.mark.path
+
+
 def locate_findings(
     findings: list[Finding], sources: Mapping[str, SourceText], locators: Locators | None = None
 ) -> list[Finding]:
@@ -1428,44 +1434,60 @@ def locate_findings(
     return findings
 
 
-def _files(findings: list[Finding]) -> Iterator[tuple[int, int]]:
-    """(start, end) of the findings of each file, in `findings` sorted by path."""
+def _files(
+    findings: Sequence[Any], path_of: Callable[[Any], str] = _finding_path
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of the findings of each file, in `findings` sorted by path (`path_of` each)."""
     start = 0
     while start < len(findings):
-        path = findings[start].mark.path
+        path = path_of(findings[start])
         end = start + 1
-        while end < len(findings) and findings[end].mark.path == path:
+        while end < len(findings) and path_of(findings[end]) == path:
             end += 1
         yield start, end
         start = end
 
 
+# What locating reads of a finding: its mark, its fix and, to sort a file's findings, its code. A worker that
+# locates findings is sent these.
+Asked = tuple[Mark, Fix | None, str]
+
+
+def _asked(finding: Finding) -> Asked:
+    return finding.mark, finding.autofix, finding.code
+
+
+def _asked_path(asked: Asked) -> str:
+    return asked[0].path
+
+
 def _located_in_file(findings: list[Finding], sources: Mapping[str, SourceText]) -> list[tuple[int, Finding]]:
     """The findings of one file located, each with its index in `findings`, in the order `Finding.sort_key`
     gives; `Texts` keeps the lines they are on."""
-    path = findings[0].mark.path
+    placed = _placed_in_file([_asked(f) for f in findings], sources)
+    return [(index, _located(findings[index], loc, autofix)) for index, loc, autofix in placed]
+
+
+def _placed_in_file(
+    asked: Sequence[Asked], sources: Mapping[str, SourceText]
+) -> list[tuple[int, Location, Fix | None]]:
+    """Where each of the findings of one file is, and its fix placed in the text (a fix that cannot be
+    placed is not offered), each with its index in `asked`, in the order `Finding.sort_key` gives; `Texts`
+    keeps the lines they are on."""
+    path = asked[0][0].path
     source = sources.get(path) or SourceText("")
     # Located in the order of their lines, so that the text is counted through once (`SourceText._bounds`);
     # then in their first order, which sorting keeps among findings of the same key.
-    if len(findings) == 1:
-        located = [(0, _locate(findings[0], source))]
-    else:
-        lines = [f.mark.line for f in findings]
-        placed = list(findings)
-        for i in sorted(range(len(findings)), key=lines.__getitem__):
-            placed[i] = _locate(findings[i], source)
-        located = list(enumerate(placed))
-    located.sort(key=lambda pair: pair[1].sort_key())
+    order = sorted(range(len(asked)), key=lambda i: asked[i][0].line) if len(asked) > 1 else range(1)
+    placed: list[tuple[int, Location, Fix | None]] = [None] * len(asked)  # type: ignore[list-item]
+    for i in order:
+        mark, autofix, _ = asked[i]
+        placed[i] = (i, source.locate(mark), source.resolve(autofix) if autofix is not None else None)
+    # `Finding.sort_key`: each location's path is the file's.
+    placed.sort(key=lambda p: (p[1].line, p[1].column, asked[p[0]][2]))
     if isinstance(sources, Texts):
-        sources.show(path, [f for _, f in located])
-    return located
-
-
-def _locate(finding: Finding, source: SourceText) -> Finding:
-    """Where the finding starts and ends, and where its fix's edits go: a fix that cannot be placed in
-    the text is not offered."""
-    autofix = source.resolve(finding.autofix) if finding.autofix is not None else None
-    return _located(finding, source.locate(finding.mark), autofix)
+        sources.show(path, [loc.line for _, loc, _ in placed])
+    return placed
 
 
 # A finding's fields, in the order `Finding` takes them, and where the two `_located` sets are among them.
