@@ -406,10 +406,47 @@ class SourceText:
         found = self._by_line.get(line)
         if found is not None:
             return found
-        found = {}
-        text = self.text
-        # Where a tag ends is compared with where the line starts and ends, not looked up line by line.
         start_of_line, end_of_line = self._bounds(line)
+        found = self._starts_on_line(start_of_line, end_of_line)
+        if found is None:
+            found = self._starts_ending_before(start_of_line, end_of_line)
+        self._by_line[line] = found
+        return found
+
+    def _starts_on_line(self, start: int, end: int) -> dict[str, list[int]] | None:
+        """`_starts_ending_on` the line from `start` to `end` (the next line's start) found on the line alone,
+        forward, where it can be: where every start tag ending on the line begins on it, and the line shows
+        no end nor start of a comment, CDATA section or processing instruction. A line with none of those
+        is wholly in one or wholly out of it, and one on which a start tag ends is out: none of its `<` is
+        text, and the comments and the like before it need not be found. None elsewhere (the line ends a
+        tag begun on an earlier one, or begins one it does not end, or shows one of those)."""
+        text = self.text
+        first = text.find("<", start, end)
+        if (
+            first < 0
+            or text.find(">", start, first) >= 0
+            or text.rfind("<", 0, start) > text.rfind(">", 0, start)
+        ):
+            return None  # no tag on it, or one begun on an earlier line is not closed before it
+        shown = text[first:end]
+        if "<!" in shown or "<?" in shown or "-->" in shown or "]]>" in shown or "?>" in shown:
+            return None
+        found: dict[str, list[int]] = {}
+        opening = first
+        while opening >= 0:
+            match = _START_TAG.match(text, opening, end)
+            if match is not None:
+                tag_end = self._tag_ends[opening] = scan.start_tag_end(text, opening)
+                if tag_end > end or not text.startswith(">", tag_end - 1):
+                    return None  # it ends on a later line, or is cut short
+                found.setdefault(match.group(1), []).append(opening)
+            opening = text.find("<", opening + 1, end)
+        return found
+
+    def _starts_ending_before(self, start_of_line: int, end_of_line: int) -> dict[str, list[int]]:
+        """`_starts_ending_on` the line from `start_of_line` to `end_of_line`, found back from its end."""
+        found: dict[str, list[int]] = {}
+        text = self.text
         next_open = end_of_line
         skipped = self._skipped_before(end_of_line)
         past_skipped = skipped[-1][1] if skipped else 0  # a tag past them all is in none: most of them
@@ -434,7 +471,6 @@ class SourceText:
             found.setdefault(tag, []).append(opening)
         for starts in found.values():
             starts.reverse()
-        self._by_line[line] = found
         return found
 
     def _skipped_before(self, end: int) -> list[tuple[int, int]]:
