@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
-from migcheck.model import Finding
+from migcheck.model import Finding, record
 from migcheck.visible import visible
 
 VERSION = 1
@@ -98,7 +97,7 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Baseline:
     counts: Mapping[Key, int]
     path: str = ""  # the file it was read from, as reports show paths; suppression reasons name it
@@ -171,7 +170,7 @@ def _subject_entry(finding: Finding) -> dict[str, dict[str, str]]:
     return {"subject": {"type": subject_type, "name": _line_free(subject_name)}}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Checked:
     """What a run checked: the files it read and the paths it was given (display paths), and the rules it
     ran. A baseline it writes records its findings in place of the entries of those files and rules, and

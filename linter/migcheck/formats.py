@@ -19,9 +19,7 @@ reader.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from migcheck.model import FileKind
+from migcheck.model import FileKind, record
 
 # The kinds of file migcheck reads, in a user's words: said where a run finds nothing classic, and to a file
 # named on the command line that is none of them. One list, so that neither leaves a kind out.
@@ -38,7 +36,7 @@ KINDS_READ = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Format:
     kind: FileKind
     suffixes: tuple[str, ...]  # lower-case extensions a folder walk reads as candidates of this format

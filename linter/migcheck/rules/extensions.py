@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from migcheck.estate import Estate, Network, Placement, key
 from migcheck.extensions import json_version
@@ -25,6 +24,7 @@ from migcheck.model import (
     Severity,
     Subnet,
     VirtualNetwork,
+    record,
     rules_after,
 )
 from migcheck.quoting import ps_word
@@ -69,7 +69,7 @@ def _uninstalled_monitoring(estate: Estate) -> list[tuple[Role, Extension]]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _CutOff:
     """Why a VM loses its way to on-premises during migration: its network, as `Reach.cut` says it, and the
     deployment that places it there (whose runtime state the files may state)."""
@@ -106,7 +106,7 @@ def _cut_off(estate: Estate, wanted: set[int]) -> dict[int, _CutOff]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Denied:
     """A network security group that denies, or may deny, a VM's outbound Internet access: its name, whose
     it is in words ("of its subnet 'web'", "set on the VM"), and the rule that decides (see

@@ -8,7 +8,6 @@ import ipaddress
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from migcheck.automation import CIRCUIT_LINK_REQUEST, SITE_CONNECTS, SITE_KEYS, VPN_SITE_EVIDENCE
 from migcheck.estate import (
@@ -44,6 +43,7 @@ from migcheck.model import (
     VirtualMachine,
     VirtualNetwork,
     VnetGatewayFact,
+    record,
 )
 from migcheck.quoting import ps_quoted
 from migcheck.retirements import BASIC_SKU, LEGACY_GATEWAY_SKUS, NON_ZONAL_GATEWAY_SKUS, VPN_GATEWAY_SKU
@@ -1062,7 +1062,7 @@ class ConflictingPrivateIp(Rule):
             )
 
 
-@dataclass(frozen=True)
+@record
 class _Conflict:
     """A VM that asks for a static address another VM of its network asks for first (`holder`, with its
     service's label and the address as it writes it)."""
@@ -1471,7 +1471,7 @@ class AffinityGroupVnet(Rule):
 ADDRESS = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+", re.ASCII)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PrefixProblem:
     reason: str
     corrected: str  # the strict CIDR the author most likely meant; "" when there is no safe guess

@@ -14,10 +14,9 @@ import ipaddress
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
 from migcheck.estate import Estate, Network, Placement
-from migcheck.model import AddressPrefix, DnsServer, LocalNetworkSite, Mark, SecurityRule, Subnet
+from migcheck.model import AddressPrefix, DnsServer, LocalNetworkSite, Mark, SecurityRule, Subnet, record
 
 __all__ = ["Outbound", "Reach", "outbound_internet", "subnet_range"]
 
@@ -227,7 +226,7 @@ def _overlaps_another(
     return facts.inside > blocks.starts_inside(id(network), facts.keys)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _SiteFacts:
     """What transit through one local network site depends on, whichever network connects to it."""
 
