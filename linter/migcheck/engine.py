@@ -9,9 +9,9 @@ import functools
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from itertools import chain
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from migcheck import collector, guarded, stand_in_files  # the standard library's modules only
@@ -59,6 +59,7 @@ from migcheck.model import (
     Mark,
     RolesUndefined,
     Severity,
+    placed,
     record,
     resource_types,
 )
@@ -666,7 +667,7 @@ class Locators:
             for index, spot, autofix in where:
                 finding, waiting[index] = waiting[index], None
                 assert finding is not None  # each index comes once
-                yield _located(finding, Location(finding.mark.path, *spot), autofix)
+                yield placed(finding, Location(finding.mark.path, *spot), autofix)
 
     def __enter__(self) -> Locators:
         return self
@@ -1464,8 +1465,8 @@ def _asked_path(asked: Asked) -> str:
 def _located_in_file(findings: list[Finding], sources: Mapping[str, SourceText]) -> list[tuple[int, Finding]]:
     """The findings of one file located, each with its index in `findings`, in the order `Finding.sort_key`
     gives; `Texts` keeps the lines they are on."""
-    placed = _placed_in_file([_asked(f) for f in findings], sources)
-    return [(index, _located(findings[index], loc, autofix)) for index, loc, autofix in placed]
+    spots = _placed_in_file([_asked(f) for f in findings], sources)
+    return [(index, placed(findings[index], loc, autofix)) for index, loc, autofix in spots]
 
 
 def _placed_in_file(
@@ -1488,17 +1489,3 @@ def _placed_in_file(
     if isinstance(sources, Texts):
         sources.show(path, [loc.line for _, loc, _ in placed])
     return placed
-
-
-# A finding's fields, in the order `Finding` takes them, and where the two `_located` sets are among them.
-_FINDING_FIELDS = tuple(f.name for f in fields(Finding) if f.init)
-_finding_values = attrgetter(*_FINDING_FIELDS)
-_LOCATION_AT, _AUTOFIX_AT = _FINDING_FIELDS.index("location"), _FINDING_FIELDS.index("autofix")
-
-
-def _located(finding: Finding, location: Location, autofix: Fix | None) -> Finding:
-    """`replace(finding, location=location, autofix=autofix)`, in a third of the time: it is made for
-    every finding reported, and the generic `replace` looks up what a record holds each time."""
-    values = list(_finding_values(finding))
-    values[_LOCATION_AT], values[_AUTOFIX_AT] = location, autofix
-    return Finding(*values)

@@ -2998,6 +2998,26 @@ def _set_message_end(finding: Finding, end: str) -> None:
 Finding.message = property(_whole_message, _MESSAGE_SLOT.__set__)  # type: ignore[assignment]
 Finding.message_end = property(_MESSAGE_END_SLOT.__get__, _set_message_end)  # type: ignore[assignment]
 
+# A finding's fields, in the order `Finding` takes them, the message's and its end's as the slots hold them
+# (what `placed` copies), and where `placed` sets its own among them.
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding) if f.init)
+_other_values = attrgetter(*(name for name in _FINDING_FIELDS if name not in ("message", "message_end")))
+_MESSAGE_AT, _END_AT = _FINDING_FIELDS.index("message"), _FINDING_FIELDS.index("message_end")
+_LOCATION_AT, _AUTOFIX_AT = _FINDING_FIELDS.index("location"), _FINDING_FIELDS.index("autofix")
+
+
+def placed(finding: Finding, location: Location, autofix: Fix | None) -> Finding:
+    """`replace(finding, location=location, autofix=autofix)`, for every finding reported, in a fraction
+    of the time: `replace` looks up what a record holds each time, and would join the message to its end
+    (`message_end`) for the new finding to cut it off again."""
+    values = list(_other_values(finding))
+    values.insert(_MESSAGE_AT, _MESSAGE_SLOT.__get__(finding))
+    values.insert(_END_AT, "")  # set after: given, it would be looked for at the end of the message
+    values[_LOCATION_AT], values[_AUTOFIX_AT] = location, autofix
+    copy = Finding(*values)
+    _MESSAGE_END_SLOT.__set__(copy, _MESSAGE_END_SLOT.__get__(finding))
+    return copy
+
 
 def resource_types(document: Document) -> frozenset[type]:
     """The types of every resource a document holds, nested ones included (the endpoints of a role, the
