@@ -4808,6 +4808,22 @@ _ADDED_TO: dict[str, Callable[[Any], object]] = {
 }
 
 
+def _removed_by_reference(by_name: dict[object, list[Any]], entries: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Take off `by_name` (a VM's extensions by publisher and name) those whose reference name a removal
+    by reference name alone names (`Remove-AzureVMExtension -ReferenceName` on a VM that exists: a reference
+    stating no extension), as the platform matches names (case-insensitive); the other entries."""
+    removed = {key(e.reference) for e in entries if not (e.publisher or e.name) and e.reference}
+    if not removed:
+        return entries
+    for named, held in list(by_name.items()):
+        kept = [each for each in held if key(each.reference) not in removed]
+        if kept:
+            by_name[named] = kept
+        else:
+            del by_name[named]
+    return tuple(e for e in entries if e.publisher or e.name or not e.reference)
+
+
 def _nothing_else(entry: object) -> None:
     """What else two entries of one name share to be one, of a list whose entries are their names (static
     private and public IPs): nothing."""
@@ -5205,6 +5221,8 @@ class _Updated:
             entries = getattr(change, name)
             if name == "endpoints":
                 entries = self._endpoints_changed(by_name, entries)
+            elif name == "extensions":
+                entries = _removed_by_reference(by_name, entries)
             for entry in entries:
                 by_name.pop(named(entry), None)
             for entry in entries:

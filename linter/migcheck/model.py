@@ -488,6 +488,9 @@ class Extension:
     # Backup for the VM (`Enable-AzRecoveryServicesBackupProtection -ServiceName`) installs its snapshot
     # extension, VMSnapshot or VMSnapshotLinux by the VM's platform. "" for a reference a file writes.
     installed_by: str = ""
+    # The reference name the VM's configuration gives it (`ReferenceName`), by which a script may remove it
+    # (`Remove-AzureVMExtension -ReferenceName`); "" where the file does not state it (a Resource Graph row).
+    reference: str = ""
 
     @property
     def installed(self) -> bool:

@@ -1037,7 +1037,10 @@ def _extensions(value: object, spots: Spots, under: str = "extensions") -> Itera
     found = [(publisher, name, ext) for publisher, name, ext in found if publisher or name]
     marks = spots.values([name or publisher for publisher, name, _ in found], under)
     for (publisher, name, ext), mark in zip(found, marks, strict=True):
-        yield Extension(publisher, name, text(get(ext, "version")), text(get(ext, "state")), mark)
+        reference = text(get(ext, "ReferenceName", "referenceName"))  # Get-AzureVM's; ARG has none
+        yield Extension(
+            publisher, name, text(get(ext, "version")), text(get(ext, "state")), mark, reference=reference
+        )
 
 
 def _disk_objects(storage: object) -> tuple[list[dict], list[dict]]:

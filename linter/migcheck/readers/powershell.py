@@ -18041,10 +18041,13 @@ class _Facts:
         )
         if isinstance(publisher, Text) and isinstance(name, Text):
             self._drop(publisher, name, NULL)
-            referenced = (reference.value if isinstance(reference, Text) else name.value).casefold()
+            named = reference.value if isinstance(reference, Text) else name.value  # the cmdlet's default
+            referenced = named.casefold()
             by = data.get("installed_by", "")
             at = data.get("name_at") or event.mark  # where the name is given; a wrapper's is its own
-            extension = Extension(publisher.value, name.value, _stated(version), data["state"], at, by)
+            extension = Extension(
+                publisher.value, name.value, _stated(version), data["state"], at, by, reference=named.strip()
+            )
             key = (publisher.value.casefold(), name.value.casefold())
             self.extensions[key] = (referenced, extension)
             self.referenced.setdefault(referenced, []).append(key)
@@ -18070,6 +18073,15 @@ class _Facts:
         elif self.existing and isinstance(publisher, Text) and isinstance(name, Text):
             key = (publisher.value.casefold(), name.value.casefold())
             self.extensions[key] = ("", Extension(publisher.value, name.value, "", "Uninstall", event.mark))
+        elif self.existing and isinstance(reference := data["reference"], Text) and reference.value.strip():
+            self._removed_by_reference(reference.value.strip(), event.mark)
+
+    def _removed_by_reference(self, reference: str, at: Mark) -> None:
+        """`-ReferenceName` alone on a VM that exists already: the extension of that reference name goes,
+        whichever it is. Kept as a reference that states no extension, only the reference name, which the
+        linker takes off the VM a file creates (an export states each extension's reference name)."""
+        removal = Extension("", "", "", "Uninstall", at, reference=reference)
+        self.extensions[("", reference.casefold())] = ("", removal)
 
     def _drop(self, publisher: Value, name: Value, reference: Value) -> bool:
         """Drop the references to an extension (publisher and name) or of a reference name, as the cmdlets

@@ -166,7 +166,7 @@ _ENDPOINT_PARTS = frozenset(
 _DISK_PARTS = frozenset({"IOType", "Lun", "SourceMediaLink", "MediaLink"})
 _DATA_DISK = frozenset({"DataVirtualHardDisk"})
 _EXTENSION_REFERENCE = frozenset({"ResourceExtensionReference"})
-_EXTENSION_PARTS = frozenset({"Publisher", "Name", "Version", "State"})
+_EXTENSION_PARTS = frozenset({"ReferenceName", "Publisher", "Name", "Version", "State"})
 # An element's children that `grouped_children` found, by local name.
 Parts = Mapping[str, list[Element]]
 
@@ -451,6 +451,7 @@ def _extension(el: Element, marker: Marker) -> Extension:
         version=_text(parts, "Version"),
         state=_text(parts, "State"),
         mark=marker.mark(el),
+        reference=_text(parts, "ReferenceName").strip(),
     )
 
 
