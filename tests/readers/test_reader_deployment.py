@@ -149,7 +149,12 @@ def test_deployment(read):
         subnets=(NameRef("front", Mark(PATH, 42, "SubnetName")),),
         extensions=(
             Extension(
-                "Microsoft.Compute", "BGInfo", "1.*", "Enable", Mark(PATH, 48, "ResourceExtensionReference")
+                "Microsoft.Compute",
+                "BGInfo",
+                "1.*",
+                "Enable",
+                Mark(PATH, 48, "ResourceExtensionReference"),
+                reference="BGInfo",
             ),
         ),
         disks=(

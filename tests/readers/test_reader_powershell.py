@@ -223,7 +223,12 @@ def test_a_pipeline_that_builds_and_creates_a_vm(read):
                 subnets=(NameRef("front", _mark(5, 21)),),
                 extensions=(
                     Extension(
-                        "Microsoft.Azure.RecoveryServices", "VMSnapshot", "1.0", "Enable", _mark(8, 41)
+                        "Microsoft.Azure.RecoveryServices",
+                        "VMSnapshot",
+                        "1.0",
+                        "Enable",
+                        _mark(8, 41),
+                        reference="VMSnapshot",  # the cmdlet's default: the extension's name
                     ),
                 ),
                 boot_diagnostics=True,
@@ -379,7 +384,8 @@ def test_an_existing_vm_changed_and_updated(read):
     assert [s.name for s in web01.subnets] == ["front", "back"]
     assert web01.availability_set == "web-as"
     # At the version that makes it the XML BGInfo: the wrapper states no name.
-    assert web01.extensions == (Extension("Microsoft.Compute", "BGInfo", "1.*", "Uninstall", _mark(3, 41)),)
+    bginfo = Extension("Microsoft.Compute", "BGInfo", "1.*", "Uninstall", _mark(3, 41), reference="BGInfo")
+    assert web01.extensions == (bginfo,)
     # What the script does not set on an existing VM stays unknown; the availability set it sets is known.
     assert web01.unknown == frozenset({"subnets", "endpoints", "extensions", "public_ips"})
     assert web02.boot_diagnostics is False
