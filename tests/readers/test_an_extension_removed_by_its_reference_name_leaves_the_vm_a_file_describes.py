@@ -130,3 +130,17 @@ New-AzureVM -ServiceName app -VMs $vm -VNetName net
     files = {"deploy.ps1": deploy}
     assert _codes(tmp_path, monkeypatch, files) == ["MIG206"]
     assert _codes(tmp_path, monkeypatch, files | {"fix.ps1": _script("snapshot")}) == []
+
+
+@pytest.mark.parametrize(("option", "removed", "left"), [("-r snap ", "SNAP", []), ("", "snap", ["MIG206"])])
+def test_an_extension_the_classic_cli_sets_goes_by_the_reference_name_it_gives(
+    tmp_path, monkeypatch, option, removed, left
+):
+    """`azure vm extension set <vm> <name> <publisher> <version>` names the extension; `-r` its reference
+    name, which is otherwise the extension's name. The CLI removes (`-u`) by name and publisher alone."""
+    deploy = (
+        "azure vm create app img user Pass123! -n app01 -w net -b FrontEnd\n"
+        f"azure vm extension set app01 VMSnapshot Microsoft.Azure.RecoveryServices 1.0 {option}-d app\n"
+    )
+    files = {"deploy.sh": deploy, "fix.ps1": _script(removed)}
+    assert _codes(tmp_path, monkeypatch, files) == left

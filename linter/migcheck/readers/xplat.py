@@ -2232,12 +2232,15 @@ class Reading:
         if not vms:
             return
         state = "Uninstall" if parsed.flag("uninstall") else "Disable" if parsed.flag("disable") else "Enable"
+        name = _text(parsed.value("", 1))
         extension = Extension(
             _text(parsed.value("", 2)),
-            _text(parsed.value("", 1)),
+            name,
             _text(parsed.value("", 3)),
             state,
             parsed.value_at("", 1),  # the extension's name
+            # `-r`, by which a later removal may name it; the CLI's default is the extension's name
+            reference=(_text(parsed.value("reference-name")) or name).strip(),
         )
         for vm in vms:
             vm.extensions = [
