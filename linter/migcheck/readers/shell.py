@@ -38,7 +38,10 @@ by a means whose content it does not follow (`cp`, `mv`, `install`, `ln`, `wget`
 a `>` redirection) is not known to be the file checked by its name when `azure network import` uploads it;
 nor is one that any command the reader does not know to leave files alone names before the upload (by its
 name, a glob, or a folder or archive that may hold it: `rsync`, `tar x`, `perl -pi`), nor a relative path
-after a `cd` to another folder than the script's. A file the script sources (`source ./env.sh`) after a `cd`
+after a `cd` to another folder than the script's. A file it surely writes whole with a here-document
+of text it states (`cat > net.xml <<'XML'`, `cat <<XML > net.xml`, `tee net.xml <<XML`), and leaves so, is
+that text: its upload is read as the network configuration uploaded, each element where the
+here-document writes it (see `_Walker._wrote_whole`). A file the script sources (`source ./env.sh`) after a `cd`
 to a folder it states relative to its own (`cd ../shared`, or `cd -` back to one) is the one in that folder; after a `cd` to an
 absolute path or to a folder it does not state, none is read, and the source is a part not read
 (`SOURCED_AFTER_CD`).
@@ -101,6 +104,7 @@ from migcheck.model import (
     FileProblem,
     Mark,
     MigrationStep,
+    NetworkConfiguration,
     Script,
     Suppression,
     record,
@@ -946,6 +950,19 @@ def _settings_values(settings: beside.Settings) -> _Sourced:
     return _Sourced({name: value for name, value in variables.items() if value.text is not None}, assigned)
 
 
+class _Written(NamedTuple):
+    """A file the script surely wrote whole with a here-document (`_Walker._wrote_whole`): its text, where
+    that starts and whether it is as written there, the path it was written to (normalised), from the
+    folder the script then ran in, and the writes the reader cannot name that had run (`_write_state`)."""
+
+    text: str
+    at: Mark
+    exact: bool
+    path: str
+    working: str
+    state: tuple[int, int, int, bool]
+
+
 class _Library(NamedTuple):
     """The functions a sourced file defines at its top level (`deploy_vm() { … }`), by name, which the
     script that sources it may call from there: each call runs the body where the file writes it (see
@@ -1476,6 +1493,9 @@ class _Walker:
         # checked by that name (see `model.Script.uploaded_files`).
         self.replaced_files: set[str] = set()
         self.unnamed_writes = 0
+        # The files (by last part, without case) the script surely writes whole with text it states, last
+        # (`cat > net.xml <<'EOF'`): an upload of one uploads that text (see `_wrote_whole`).
+        self.written: dict[str, _Written] = {}
         # What else the script may have put in place: the globs (last parts, without case) a command the
         # reader does not know to leave files alone names (`cp configs/*.netcfg .`), and whether the folder
         # a relative path names may be another (`cd configs`), see `_may_write` and `_moved`.
@@ -1855,8 +1875,76 @@ class _Walker:
         self._redirected(node)
         try:
             yield
+            self._wrote_whole(node)
         finally:
             self.fed, self.fed_at = fed, fed_at
+
+    def _wrote_whole(self, node: Node) -> None:
+        """A file a command surely writes whole with the here-document it is fed (`cat > net.xml <<'EOF'`,
+        `cat <<EOF > f` of values the script states, `tee f <<EOF`): the file holds that text until anything
+        else may write to it (see `written`). One written where it may not run, appended to (`>>`), or of
+        a value the script does not state is not known."""
+        if self.fed is None or self.fed_at is None or _HOLE in self.fed or self.reading.maybe:
+            return
+        destination = self._whole_destination(node)
+        if (
+            destination is None
+            or destination.text is None
+            or self.working is None
+            or self._unread_dollar(node)
+        ):
+            return
+        text, (at, exact) = self.fed, self.fed_at
+        leaf = posixpath.basename(destination.text).casefold()
+        path = posixpath.normpath(destination.text)
+        self.written[leaf] = _Written(text, at, exact, path, self.working, self._write_state())
+
+    def _whole_destination(self, node: Node) -> Word | None:
+        """The file a command fed a here-document writes that text to, and nothing else: `cat` (`cat -`)
+        with one `>` (`>|`) redirection, or `tee` of one file with none."""
+        command = node if node.type == "command" else node.child_by_field_name("body")
+        if command is None or command.type != "command":
+            return None
+        redirects = [c for c in node.named_children if c.type in ("file_redirect", "heredoc_redirect")]
+        redirects += [c for r in redirects if r.type == "heredoc_redirect" for c in r.named_children]
+        files = [r for r in redirects if r.type == "file_redirect"]
+        if sum(r.type == "heredoc_redirect" for r in redirects) != 1:
+            return None
+        words = self._words_of(command)
+        if words in (["cat"], ["cat", "-"]) and len(files) == 1 and files[0].named_child_count:
+            operator = next((c.type for c in files[0].children if not c.is_named), "")
+            return self.words(files[0].named_children[-1])[0] if operator in (">", ">|") else None
+        if len(words) == 2 and words[0] == "tee" and not words[1].startswith("-") and not files:
+            return self.words(command.children_by_field_name("argument")[0])[0]
+        return None
+
+    def _unread_dollar(self, node: Node) -> bool:
+        """Whether the here-document fed to `node` is expanded (its delimiter unquoted) and has a `$` the
+        grammar does not read as an expansion: bash expands `$1`, `$@`, `$#` there, which the grammar
+        leaves in the text, so what it writes is not known."""
+        redirect = next((c for c in node.named_children if c.type == "heredoc_redirect"), None)
+        body = (
+            next((c for c in redirect.named_children if c.type == "heredoc_body"), None) if redirect else None
+        )
+        start = (
+            next((c for c in redirect.named_children if c.type == "heredoc_start"), None)
+            if redirect
+            else None
+        )
+        if body is None or start is None or any(quote in self._text(start) for quote in "'\"\\"):
+            return False
+        parts, at = [], body.start_byte
+        for child in body.named_children:
+            if child.type != "heredoc_content":
+                parts.append(self.source[at : child.start_byte])
+                at = child.end_byte
+        parts.append(self.source[at : body.end_byte])
+        return any(b"$" in part for part in parts)
+
+    def _write_state(self) -> tuple[int, int, int, bool]:
+        """How many writes the reader cannot name have run (to unnamed files, globs, folders, and whether
+        a `cd` moved): a file written whole holds its text only while these stay as they were."""
+        return (self.unnamed_writes, len(self.replaced_globs), len(self.replaced_folders), self.moved)
 
     def _heredoc_at(self, redirect: Node) -> tuple[Mark, bool] | None:
         """Where a here-document's text starts, and whether it is handed on as written (`<<'EOF'`)."""
@@ -1884,6 +1972,7 @@ class _Walker:
             return
         leaf = posixpath.basename(destination.text)
         self.replaced_files.add(leaf.casefold())
+        self.written.pop(leaf.casefold(), None)
         if leaf in ("", ".", "..") or "." not in leaf:  # a folder, maybe: each file keeps its name
             for source in sources:
                 self._copied_in(source, destination.text)
@@ -3185,6 +3274,7 @@ class _Walker:
             self.replaced_globs.add(leaf)
         else:
             self.replaced_files.add(leaf)
+            self.written.pop(leaf, None)
 
     def _eval(self, name_node: Node, arguments: list[Node]) -> None:
         """`eval "$cmd"`: the command line its arguments make, run where `eval` is written, each value the
@@ -3894,10 +3984,37 @@ class _Walker:
         """A network configuration uploaded from `file` (`azure network import f`, a PUT of it to
         `.../services/networking/media`): by its name, unless the script may have put it in place."""
         path = file.text if file is not None and file.text else ""
+        if path and self._uploaded_written(path):
+            return
         name = "" if self._replaced(path) else posixpath.basename(path)
         self.uploaded.setdefault(name, None)
         if name and self.reading.selected_name:  # that subscription's network configuration
             self.uploaded_in.setdefault((name, self.reading.selected_name), None)
+
+    def _uploaded_written(self, path: str) -> bool:
+        """Whether the file `path` names is one the script surely wrote whole and left so (`written`): then
+        the network configuration it holds is read as uploaded, each element shown where the script writes
+        it, as a body a request sends is (`shell_bodies`). One uploaded in code that cannot run uploads
+        nothing."""
+        written = self.written.get(posixpath.basename(path).casefold())
+        if (
+            written is None
+            or written.path != posixpath.normpath(path)
+            or written.working != self.working
+            or written.state != self._write_state()
+        ):
+            return False
+        if self.reading.never:
+            return True
+        read = [
+            r
+            for r in shell_bodies.read(written.text, written.at, written.exact, None)
+            if isinstance(r, NetworkConfiguration)
+        ]
+        if read and (written.text, written.at, None) not in self.bodies_read:
+            self.bodies_read.add((written.text, written.at, None))
+            self.reading.sent_bodies.extend(read)
+        return bool(read)
 
     # --- requests to the Service Management API ----------------------------------------------------
 

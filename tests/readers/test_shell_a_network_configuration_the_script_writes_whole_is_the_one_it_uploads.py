@@ -1,0 +1,63 @@
+"""A network configuration a shell script writes whole with a here-document before `azure network import`
+uploads it (`cat > net.xml <<'XML'`, `cat <<XML > net.xml` of values the script states, `tee net.xml
+<<XML`) is read as the configuration uploaded, each finding shown where the here-document writes the
+element, as PowerShell's here-string written with Out-File is; a write that may not run, an append, a
+value the script does not state, or a later write the reader does not follow leaves it unknown."""
+
+from __future__ import annotations
+
+import pytest
+from lint_support import lint_files, where
+
+# A network bound to an affinity group (MIG303) on the configuration's line 3.
+CONFIG = (
+    '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">\n'
+    "  <VirtualNetworkConfiguration><VirtualNetworkSites>\n"
+    '    <VirtualNetworkSite name="{name}" AffinityGroup="ag1">\n'
+    "      <AddressSpace><AddressPrefix>10.0.0.0/8</AddressPrefix></AddressSpace>\n"
+    "    </VirtualNetworkSite>\n"
+    "  </VirtualNetworkSites></VirtualNetworkConfiguration>\n"
+    "</NetworkConfiguration>\n"
+)
+PLAIN = CONFIG.format(name="MyVNet")
+IMPORT = "azure config mode asm\nazure network import net.xml\n"
+
+
+def _mig303(tmp_path, monkeypatch, script: str) -> list[str]:
+    findings = lint_files(tmp_path, monkeypatch, {"net.sh": script}, "MIG303", dedent=False).findings
+    return where(findings)
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        f"cat > net.xml <<'XML'\n{PLAIN}XML\n",
+        f"cat >| ./net.xml <<XML\n{PLAIN}XML\n",
+        f"tee net.xml <<'XML'\n{PLAIN}XML\n",
+    ],
+    ids=["cat-quoted", "cat-plain", "tee"],
+)
+def test_a_configuration_written_whole_is_read_at_its_lines(tmp_path, monkeypatch, write):
+    assert _mig303(tmp_path, monkeypatch, write + IMPORT) == ["MIG303 net.sh:4:54"]
+
+
+def test_a_here_document_of_values_the_script_states_is_read(tmp_path, monkeypatch):
+    script = "NAME=MyVNet\ncat <<XML > net.xml\n" + CONFIG.format(name="$NAME") + "XML\n" + IMPORT
+    # Its text differs from what is written, so each element is shown where the here-document starts.
+    assert _mig303(tmp_path, monkeypatch, script) == ["MIG303 net.sh:3:1"]
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        f'if [ -n "$1" ]; then\ncat > net.xml <<XML\n{PLAIN}XML\nfi\n{IMPORT}',
+        f"cat >> net.xml <<'XML'\n{PLAIN}XML\n{IMPORT}",
+        f"cat > net.xml <<XML\n{CONFIG.format(name='$1')}XML\n{IMPORT}",
+        f"cat > net.xml <<'XML'\n{PLAIN}XML\ncp other.xml net.xml\n{IMPORT}",
+        f"cat > net.xml <<'XML'\n{PLAIN}XML\ncd configs\n{IMPORT}",
+        f"cat > out/net.xml <<'XML'\n{PLAIN}XML\n{IMPORT}",
+    ],
+    ids=["may-not-run", "append", "unstated-value", "written-again", "moved", "another-file"],
+)
+def test_a_configuration_not_surely_written_whole_is_not_known(tmp_path, monkeypatch, script):
+    assert _mig303(tmp_path, monkeypatch, script) == []
