@@ -1,8 +1,8 @@
-"""A network configuration a shell script writes whole with a here-document before `azure network import`
-uploads it (`cat > net.xml <<'XML'`, `cat <<XML > net.xml` of values the script states, `tee net.xml
-<<XML`) is read as the configuration uploaded, each finding shown where the here-document writes the
-element, as PowerShell's here-string written with Out-File is; a write that may not run, an append, a
-value the script does not state, or a later write the reader does not follow leaves it unknown."""
+"""A network configuration a shell script writes whole before `azure network import` uploads it (`cat >
+net.xml <<'XML'`, `cat <<XML > net.xml` of values the script states, `tee net.xml <<XML`, `printf '%s'
+"$CONFIG" > net.xml`) is read as the configuration uploaded, each finding shown where the script writes
+the element, as PowerShell's here-string written with Out-File is; a write that may not run, an append,
+a value the script does not state, or a later write the reader does not follow leaves it unknown."""
 
 from __future__ import annotations
 
@@ -41,6 +41,11 @@ def test_a_configuration_written_whole_is_read_at_its_lines(tmp_path, monkeypatc
     assert _mig303(tmp_path, monkeypatch, write + IMPORT) == ["MIG303 net.sh:4:54"]
 
 
+def test_a_value_printed_whole_is_read_where_the_script_states_it(tmp_path, monkeypatch):
+    script = f"CONFIG='{PLAIN}'\nprintf '%s\\n' \"$CONFIG\" > net.xml\n{IMPORT}"
+    assert _mig303(tmp_path, monkeypatch, script) == ["MIG303 net.sh:3:54"]
+
+
 def test_a_here_document_of_values_the_script_states_is_read(tmp_path, monkeypatch):
     script = "NAME=MyVNet\ncat <<XML > net.xml\n" + CONFIG.format(name="$NAME") + "XML\n" + IMPORT
     # Its text differs from what is written, so each element is shown where the here-document starts.
@@ -56,8 +61,19 @@ def test_a_here_document_of_values_the_script_states_is_read(tmp_path, monkeypat
         f"cat > net.xml <<'XML'\n{PLAIN}XML\ncp other.xml net.xml\n{IMPORT}",
         f"cat > net.xml <<'XML'\n{PLAIN}XML\ncd configs\n{IMPORT}",
         f"cat > out/net.xml <<'XML'\n{PLAIN}XML\n{IMPORT}",
+        f"printf '%s' \"$1\" > net.xml\n{IMPORT}",
+        f"CONFIG='{PLAIN}'\nprintf '%s' \"$CONFIG\" >> net.xml\n{IMPORT}",
     ],
-    ids=["may-not-run", "append", "unstated-value", "written-again", "moved", "another-file"],
+    ids=[
+        "may-not-run",
+        "append",
+        "unstated-value",
+        "written-again",
+        "moved",
+        "another-file",
+        "printed-unstated",
+        "printed-appended",
+    ],
 )
 def test_a_configuration_not_surely_written_whole_is_not_known(tmp_path, monkeypatch, script):
     assert _mig303(tmp_path, monkeypatch, script) == []

@@ -39,7 +39,8 @@ a `>` redirection) is not known to be the file checked by its name when `azure n
 nor is one that any command the reader does not know to leave files alone names before the upload (by its
 name, a glob, or a folder or archive that may hold it: `rsync`, `tar x`, `perl -pi`), nor a relative path
 after a `cd` to another folder than the script's. A file it surely writes whole with a here-document
-of text it states (`cat > net.xml <<'XML'`, `cat <<XML > net.xml`, `tee net.xml <<XML`), and leaves so, is
+of text it states (`cat > net.xml <<'XML'`, `cat <<XML > net.xml`, `tee net.xml <<XML`), or with one value it
+prints (`printf '%s' "$CONFIG" > net.xml`), and leaves so, is
 that text: its upload is read as the network configuration uploaded, each element where the
 here-document writes it (see `_Walker._wrote_whole`). A file the script sources (`source ./env.sh`) after a `cd`
 to a folder it states relative to its own (`cd ../shared`, or `cd -` back to one) is the one in that folder; after a `cd` to an
@@ -961,6 +962,7 @@ class _Written(NamedTuple):
     path: str
     working: str
     state: tuple[int, int, int, bool]
+    placed: Callable[[int], Mark] | None  # where each character of `text` is written, if not as `exact` says
 
 
 class _Library(NamedTuple):
@@ -1881,23 +1883,48 @@ class _Walker:
 
     def _wrote_whole(self, node: Node) -> None:
         """A file a command surely writes whole with the here-document it is fed (`cat > net.xml <<'EOF'`,
-        `cat <<EOF > f` of values the script states, `tee f <<EOF`): the file holds that text until anything
-        else may write to it (see `written`). One written where it may not run, appended to (`>>`), or of
-        a value the script does not state is not known."""
-        if self.fed is None or self.fed_at is None or _HOLE in self.fed or self.reading.maybe:
+        `cat <<EOF > f` of values the script states, `tee f <<EOF`), or with one value it prints
+        (`printf '%s' "$CONFIG" > f`): the file holds that text until anything else may write to it (see
+        `written`). One written where it may not run, appended to (`>>`), or of a value the script does
+        not state is not known."""
+        if self.reading.maybe:
             return
-        destination = self._whole_destination(node)
-        if (
-            destination is None
-            or destination.text is None
-            or self.working is None
-            or self._unread_dollar(node)
-        ):
+        printed = self._printed_whole(node)
+        destination: Word | None
+        if printed is not None:
+            destination, value = printed
+            text, at, exact, placed = value.text, value.mark, value.exact, value.placed
+        elif self.fed is not None and self.fed_at is not None and not self._unread_dollar(node):
+            destination = self._whole_destination(node)
+            text, (at, exact), placed = self.fed, self.fed_at, None
+        else:
             return
-        text, (at, exact) = self.fed, self.fed_at
+        if destination is None or destination.text is None or self.working is None:
+            return
+        if text is None or _HOLE in text:
+            return
         leaf = posixpath.basename(destination.text).casefold()
         path = posixpath.normpath(destination.text)
-        self.written[leaf] = _Written(text, at, exact, path, self.working, self._write_state())
+        self.written[leaf] = _Written(text, at, exact, path, self.working, self._write_state(), placed)
+
+    def _printed_whole(self, node: Node) -> tuple[Word, Word] | None:
+        """The file `printf '%s' VALUE > f` (`'%s\\n'`, `>|`) writes, and the value, with the newline the
+        format adds; None for any other command."""
+        command = node.child_by_field_name("body") if node.type == "redirected_statement" else None
+        if command is None or command.type != "command" or self._words_of(command)[:1] != ["printf"]:
+            return None
+        arguments = [self.words(a) for a in command.children_by_field_name("argument")]
+        files = [c for c in node.named_children if c.type != "command"]
+        if len(arguments) != 2 or any(len(a) != 1 for a in arguments) or len(files) != 1:
+            return None
+        operator = next((c.type for c in files[0].children if not c.is_named), "")
+        (form,), (value,) = arguments
+        if files[0].type != "file_redirect" or operator not in (">", ">|") or not files[0].named_child_count:
+            return None
+        if form.text not in ("%s", "%s\\n") or value.text is None:
+            return None
+        text = value.text + ("\n" if form.text == "%s\\n" else "")
+        return self.words(files[0].named_children[-1])[0], replace(value, text=text)
 
     def _whole_destination(self, node: Node) -> Word | None:
         """The file a command fed a here-document writes that text to, and nothing else: `cat` (`cat -`)
@@ -4008,7 +4035,7 @@ class _Walker:
             return True
         read = [
             r
-            for r in shell_bodies.read(written.text, written.at, written.exact, None)
+            for r in shell_bodies.read(written.text, written.at, written.exact, None, written.placed)
             if isinstance(r, NetworkConfiguration)
         ]
         if read and (written.text, written.at, None) not in self.bodies_read:
