@@ -39,10 +39,9 @@ a `>` redirection) is not known to be the file checked by its name when `azure n
 nor is one that any command the reader does not know to leave files alone names before the upload (by its
 name, a glob, or a folder or archive that may hold it: `rsync`, `tar x`, `perl -pi`), nor a relative path
 after a `cd` to another folder than the script's. A file it surely writes whole with a here-document
-of text it states (`cat > net.xml <<'XML'`, `cat <<XML > net.xml`, `tee net.xml <<XML`), or with one value it
-prints (`printf '%s' "$CONFIG" > net.xml`), and leaves so, is
-that text: its upload is read as the network configuration uploaded, each element where the
-here-document writes it (see `_Walker._wrote_whole`). A file the script sources (`source ./env.sh`) after a `cd`
+of text it states (`cat > net.xml <<'XML'`, `cat <<XML > net.xml`, `tee net.xml <<XML`), or with one
+value it prints (`printf '%s' "$CONFIG" > net.xml`), and leaves so, holds that text: its upload is read
+as the network configuration uploaded, each element where the script writes it (`_Walker._wrote_whole`). A file the script sources (`source ./env.sh`) after a `cd`
 to a folder it states relative to its own (`cd ../shared`, or `cd -` back to one) is the one in that folder; after a `cd` to an
 absolute path or to a folder it does not state, none is read, and the source is a part not read
 (`SOURCED_AFTER_CD`).
