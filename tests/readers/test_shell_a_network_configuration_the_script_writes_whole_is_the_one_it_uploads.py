@@ -56,6 +56,7 @@ def test_a_here_document_of_values_the_script_states_is_read(tmp_path, monkeypat
     "script",
     [
         f'if [ -n "$1" ]; then\ncat > net.xml <<XML\n{PLAIN}XML\nfi\n{IMPORT}',
+        f"if false; then\ncat > net.xml <<XML\n{PLAIN}XML\nfi\n{IMPORT}",
         f"cat >> net.xml <<'XML'\n{PLAIN}XML\n{IMPORT}",
         f"cat > net.xml <<XML\n{CONFIG.format(name='$1')}XML\n{IMPORT}",
         f"cat > net.xml <<'XML'\n{PLAIN}XML\ncp other.xml net.xml\n{IMPORT}",
@@ -66,6 +67,7 @@ def test_a_here_document_of_values_the_script_states_is_read(tmp_path, monkeypat
     ],
     ids=[
         "may-not-run",
+        "never-runs",
         "append",
         "unstated-value",
         "written-again",

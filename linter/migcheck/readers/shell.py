@@ -1885,8 +1885,8 @@ class _Walker:
         `cat <<EOF > f` of values the script states, `tee f <<EOF`), or with one value it prints
         (`printf '%s' "$CONFIG" > f`): the file holds that text until anything else may write to it (see
         `written`). One written where it may not run, appended to (`>>`), or of a value the script does
-        not state is not known."""
-        if self.reading.maybe:
+        not state is not known; so is one in code that cannot run (`if false`), which writes nothing."""
+        if self.reading.maybe or self.reading.never:
             return
         printed = self._printed_whole(node)
         destination: Word | None
