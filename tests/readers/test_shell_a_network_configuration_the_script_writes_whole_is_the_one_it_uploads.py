@@ -79,3 +79,13 @@ def test_a_here_document_of_values_the_script_states_is_read(tmp_path, monkeypat
 )
 def test_a_configuration_not_surely_written_whole_is_not_known(tmp_path, monkeypatch, script):
     assert _mig303(tmp_path, monkeypatch, script) == []
+
+
+def test_a_positional_parameter_in_a_here_document_is_a_value_not_stated(tmp_path, monkeypatch):
+    """bash expands `$1` in a here-document whose delimiter is not quoted, which the grammar leaves as text:
+    the network is not named '$1'."""
+    media = "https://management.core.windows.net/sub/services/networking/media"
+    script = f"curl --cert m.pem -X PUT --data-binary @- {media} <<XML\n{CONFIG.format(name='$1')}XML\n"
+    findings = lint_files(tmp_path, monkeypatch, {"put.sh": script}, "MIG303", dedent=False).findings
+    assert where(findings) == ["MIG303 put.sh:2:1"]
+    assert "'$1'" not in findings[0].message

@@ -1893,7 +1893,7 @@ class _Walker:
         if printed is not None:
             destination, value = printed
             text, at, exact, placed = value.text, value.mark, value.exact, value.placed
-        elif self.fed is not None and self.fed_at is not None and not self._unread_dollar(node):
+        elif self.fed is not None and self.fed_at is not None:
             destination = self._whole_destination(node)
             text, (at, exact), placed = self.fed, self.fed_at, None
         else:
@@ -1944,29 +1944,6 @@ class _Walker:
             return self.words(command.children_by_field_name("argument")[0])[0]
         return None
 
-    def _unread_dollar(self, node: Node) -> bool:
-        """Whether the here-document fed to `node` is expanded (its delimiter unquoted) and has a `$` the
-        grammar does not read as an expansion: bash expands `$1`, `$@`, `$#` there, which the grammar
-        leaves in the text, so what it writes is not known."""
-        redirect = next((c for c in node.named_children if c.type == "heredoc_redirect"), None)
-        body = (
-            next((c for c in redirect.named_children if c.type == "heredoc_body"), None) if redirect else None
-        )
-        start = (
-            next((c for c in redirect.named_children if c.type == "heredoc_start"), None)
-            if redirect
-            else None
-        )
-        if body is None or start is None or any(quote in self._text(start) for quote in "'\"\\"):
-            return False
-        parts, at = [], body.start_byte
-        for child in body.named_children:
-            if child.type != "heredoc_content":
-                parts.append(self.source[at : child.start_byte])
-                at = child.end_byte
-        parts.append(self.source[at : body.end_byte])
-        return any(b"$" in part for part in parts)
-
     def _write_state(self) -> tuple[int, int, int, bool]:
         """How many writes the reader cannot name have run (to unnamed files, globs, folders, and whether
         a `cd` moved): a file written whole holds its text only while these stay as they were."""
@@ -1979,8 +1956,13 @@ class _Walker:
         if body is None or start is None:
             return None
         quoted = any(quote in self._text(start) for quote in "'\"\\")
-        # A body with no expansion and no backslash is handed on as written under any delimiter.
-        plain = all(c.type == "heredoc_content" for c in body.named_children) and "\\" not in self._text(body)
+        # A body with no expansion (nor `$1`, which the grammar leaves as text) and no backslash is handed on
+        # as written under any delimiter.
+        text = self.source[body.start_byte : body.end_byte]
+        expanded = any(c.type != "heredoc_content" for c in body.named_children) or _HOLE in _bare_parameters(
+            text
+        )
+        plain = not expanded and b"\\" not in text
         return self.where.mark(body), quoted or plain
 
     def _redirected(self, node: Node) -> None:
@@ -2024,10 +2006,10 @@ class _Walker:
         for child in body.named_children:
             if child.type == "heredoc_content":
                 continue
-            parts.append(_unescaped(self.source[at : child.start_byte].decode("utf-8", "replace"), True))
+            parts.append(_unescaped(_bare_parameters(self.source[at : child.start_byte]), True))
             parts.append(self.value(child).template)
             at = child.end_byte
-        parts.append(_unescaped(self.source[at : body.end_byte].decode("utf-8", "replace"), True))
+        parts.append(_unescaped(_bare_parameters(self.source[at : body.end_byte]), True))
         return "".join(parts)
 
     def command_list(self, node: Node) -> None:
@@ -5786,6 +5768,27 @@ def _placed_last(parts: list[_Value]) -> Callable[[int], Mark] | None:
         return None
     before = sum(len(part.text or "") for part in parts[:-1])
     return lambda offset: placed(max(offset - before, 0))
+
+
+def _bare_parameters(written: bytes) -> str:
+    """The text of an expanded here-document between the expansions the grammar reads, each positional or
+    special parameter in it (`$1`, `$@`, `$#`), which bash expands and the grammar leaves as text, a value
+    the script does not state (`_HOLE`); a backslash before a `$` keeps it."""
+    text = written.decode("utf-8", "replace")
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        pair = text[index : index + 2]
+        if pair[:1] == "\\":
+            out.append(pair)
+        elif pair[:1] == "$" and len(pair) == 2 and (pair[1].isdigit() or pair[1] in "@*#?$!-"):
+            out.append(_HOLE)
+        else:
+            out.append(pair[:1])
+            index += 1
+            continue
+        index += 2
+    return "".join(out)
 
 
 def _unescaped(written: str, quoted: bool = False) -> str:
