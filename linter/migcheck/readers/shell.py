@@ -1955,15 +1955,15 @@ class _Walker:
         start = next((c for c in redirect.named_children if c.type == "heredoc_start"), None)
         if body is None or start is None:
             return None
-        quoted = any(quote in self._text(start) for quote in "'\"\\")
+        if any(quote in self._text(start) for quote in "'\"\\"):
+            return self.where.mark(body), True
         # A body with no expansion (nor `$1`, which the grammar leaves as text) and no backslash is handed on
         # as written under any delimiter.
         text = self.source[body.start_byte : body.end_byte]
-        expanded = any(c.type != "heredoc_content" for c in body.named_children) or _HOLE in _bare_parameters(
-            text
+        expanded = any(c.type != "heredoc_content" for c in body.named_children) or (
+            b"$" in text and _HOLE in _bare_parameters(text)
         )
-        plain = not expanded and b"\\" not in text
-        return self.where.mark(body), quoted or plain
+        return self.where.mark(body), not expanded and b"\\" not in text
 
     def _redirected(self, node: Node) -> None:
         """The files a command's redirections write (`> f`, `>> f`, `&> f`, `>| f`), put in place."""
@@ -4012,14 +4012,15 @@ class _Walker:
             or written.state != self._write_state()
         ):
             return False
-        if self.reading.never:
+        # Code that cannot run uploads nothing; a loop's turns or a function's calls upload it again.
+        if self.reading.never or (written.text, written.at, None) in self.bodies_read:
             return True
         read = [
             r
             for r in shell_bodies.read(written.text, written.at, written.exact, None, written.placed)
             if isinstance(r, NetworkConfiguration)
         ]
-        if read and (written.text, written.at, None) not in self.bodies_read:
+        if read:
             self.bodies_read.add((written.text, written.at, None))
             self.reading.sent_bodies.extend(read)
         return bool(read)
