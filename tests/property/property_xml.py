@@ -239,7 +239,7 @@ def _rule(rule: AclRule, shape: VmShape) -> El:
 def _extension(ext: Extension) -> El:
     return el(
         "ResourceExtensionReference",
-        el("ReferenceName", text=ext.name),
+        el("ReferenceName", text=ext.reference),
         el("Publisher", text=ext.publisher),
         el("Name", text=ext.name),
         el("Version", text=ext.version),
