@@ -262,18 +262,19 @@ def _given(path: str, data: bytes, root: Node) -> _Given:
         if isinstance(value, Unknown) and not value.stand_in:
             value = parameter_stand_in(symbol, positions.mark(name))
         values.append((symbol, value))
-    written = tuple(_strings_written(file, parsed))
+    written = tuple(_strings_written(positions, parsed.named_children))
     return _Given(path, tuple(values), written, tuple(unread))
 
 
-def _strings_written(file: _File, root: Node) -> Iterator[tuple[str, Mark]]:
-    """Each plain string (no interpolation) the values of a `.bicepparam` file write, where written."""
-    stack = list(reversed(root.named_children))
+def _strings_written(positions: _Positions, nodes: list[Node]) -> Iterator[tuple[str, Mark]]:
+    """Each plain string (no interpolation) `nodes` write, in them or below, where written: the values of a
+    `.bicepparam` file, or a module call's `params`."""
+    stack = list(reversed(nodes))
     while stack:
         node = stack.pop()
         value = _literal(node) if node.type == "string" else None
         if value is not None:
-            yield value, file.positions.mark(node)
+            yield value, positions.mark(node)
         elif node.type != "string":
             stack.extend(reversed(node.named_children))
 
@@ -580,14 +581,7 @@ class _File:
             parts = [c for c in prop.named_children if c.type not in ("comment", "decorators")]
             if prop.type != "object_property" or len(parts) < 2 or self._key(parts[0]) != "params":
                 continue
-            stack = [parts[-1]]
-            while stack:
-                node = stack.pop()
-                value = _literal(node) if node.type == "string" else None
-                if value is not None:
-                    yield value, self.positions.mark(node)
-                elif node.type != "string":
-                    stack.extend(reversed(node.named_children))
+            yield from _strings_written(self.positions, [parts[-1]])
 
     def _arm_module(self, node: Node) -> list[object]:
         """The records of the ARM JSON template a module uses (`module net './vnet.json' = {...}`, which
