@@ -147,11 +147,13 @@ from migcheck.model import (
     READ_AGAIN_CUT,
     TEMPLATE_NOT_READ,
     WHOLE_FILE_RUN,
+    Deployment,
     Document,
     ExtendedSupportService,
     FileKind,
     FileProblem,
     Mark,
+    Role,
     Script,
     StorageAccountType,
     is_placeholder,
@@ -423,6 +425,7 @@ def read(path: str, data: bytes) -> Document:
     resources, problem, others = _read_steps(path, walk, _with_shared_steps(walk, len(data)), data, order)
     problem = walk.refused or problem
     resources += tuple(walk.resources) + _python_read(walk)
+    resources = _deployed_by_steps(resources, walk.deployers)
     name = posixpath.basename(path)
     resources = _with_unread(
         tuple(
@@ -441,6 +444,36 @@ def read(path: str, data: bytes) -> Document:
     kind = FileKind.PYTHON if walk.python_steps and not walk.steps else kind
     others += _pipelines_included(path, walk)
     return Document(path, kind, "", resources, suppressions, marked, problem, text=text, functions_run=others)
+
+
+# The cmdlets of the script a deploying step stands for (`_cloud_deployment`), as the PowerShell reader names
+# them in a package's role's `Role.kind_evidence`: the file has no such call, the step makes it.
+_STAND_IN_DEPLOYERS = ("by New-AzureDeployment", "by Set-AzureDeployment")
+
+
+def _deployed_by_steps(
+    resources: tuple[object, ...], deployers: list[tuple[str, int, int, str]]
+) -> tuple[object, ...]:
+    """The roles of the packages a step deploys itself (`_Walk.deploying`) said deployed by that step (the
+    AzureCloudPowerShellDeployment@1 task, AppVeyor's AzureCS provider), not by New-AzureDeployment: the
+    cmdlet of the script that stands for the step, which the file does not call."""
+    steps = {(path, line, column): words for path, line, column, words in deployers}
+    if not steps:
+        return resources
+    return tuple(
+        replace(r, roles=tuple(_deployed_by_step(role, steps) for role in r.roles))
+        if isinstance(r, Deployment)
+        else r
+        for r in resources
+    )
+
+
+def _deployed_by_step(role: Role, steps: dict[tuple[str, int, int], str]) -> Role:
+    words = steps.get((role.mark.path, role.mark.line, role.mark.column or 0))
+    if words is None or not any(cmdlet in role.kind_evidence for cmdlet in _STAND_IN_DEPLOYERS):
+        return role
+    evidence = f"deployed from a service package by {words}, and packages hold web and worker roles only"
+    return replace(role, kind_evidence=evidence)
 
 
 def _python_shell(stated: Node | None) -> bool:
