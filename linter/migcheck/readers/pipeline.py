@@ -168,8 +168,8 @@ Place = tuple[int, int]
 # What `check --verbose` says is read of a CI pipeline's file.
 CI_PIPELINES_READ = (
     "GitHub Actions and CircleCI `run:` (in its `shell:`), Azure Pipelines `script:`, `bash:`, `powershell:`, "
-    "`pwsh:` and the AzurePowerShell, PowerShell, AzureCLI and AzureCloudPowerShellDeployment tasks, the `script:` "
-    "lists of GitLab CI, Travis CI, Bitbucket Pipelines and AppVeyor (and its `ps:` and its AzureCS deployment); "
+    "`pwsh:` and the AzurePowerShell, PowerShell, AzureCLI, AzureCloudPowerShellDeployment and "
+    "AzureWebPowerShellDeployment tasks, the `script:` lists of GitLab CI, Travis CI, Bitbucket Pipelines and AppVeyor (and its `ps:` and its AzureCS deployment); "
     "other steps are not read"
 )
 # The keys whose value is a shell script, or a list of command lines, in some CI service's pipeline.
@@ -224,6 +224,9 @@ _CLOUD_DEPLOYMENT_TASK = ("azurecloudpowershelldeployment", "1")
 # service of the files it names is not classic (`ExtendedSupportService`).
 _EXTENDED_DEPLOYMENT_TASK = ("azurecloudpowershelldeployment", "2")
 _EXTENDED_DEPLOYMENT_VIA = "deploys it with the AzureCloudPowerShellDeployment@2 task"
+# The classic App Service deployment task ("Azure App Service Classic"), which deploys a website through a
+# classic service connection with the classic module's website cmdlets (`_website_deployment`).
+_WEBSITE_DEPLOYMENT_TASK = ("azurewebpowershelldeployment", "1")
 # The aliases its task.json gives its inputs, by the input's own name (the YAML may write either).
 _CLOUD_DEPLOYMENT_ALIASES = {"slotname": "slot", "azureclassicsubscription": "connectedservicename"}
 # The task's inputs (its task.json, version 1) and the `New-AzureDeployment` parameters they are given as.
@@ -1530,7 +1533,39 @@ class _Walk:
             if context.runs is not False:
                 self.resources.append(_extended_deployment(self.path, entries["task"], given, context.macros))
             return True
+        if (name, major) == _WEBSITE_DEPLOYMENT_TASK:
+            task = entries["task"]
+            self.steps.append(
+                _Step(node, True, context, script=_website_deployment(task, given, context.macros))
+            )
+            self.deploying(task, f"the {task.value.strip()} task", None)
+            return True
         return False
+
+
+def _website_deployment(task: Node, given: dict[str, Node], macros: dict[str, Node] | None) -> _Held:
+    """The calls the classic App Service deployment task runs (its Publish-AzureWebDeployment.ps1), each at
+    the task's name: where it is given a `WebSiteLocation`, `Get-AzureWebsite` of its `WebSiteName` and,
+    where that finds none, `New-AzureWebsite` there; then `Publish-AzureWebsiteProject` of its `Package`;
+    each in its `Slot` where given."""
+    held = _Held()
+    at = _place(task)
+    site = _argument(given, "websitename", "-Name", macros)
+    slot = _argument(given, "slot", "-Slot", macros)
+    location = _argument(given, "websitelocation", "-Location", macros)
+    if location.text:
+        held.add("if (!(Get-AzureWebsite", at)
+        for part in (site, slot):
+            _extend(held, part)
+        held.add(" -ErrorAction SilentlyContinue)) { New-AzureWebsite", at)
+        for part in (site, location, slot):
+            _extend(held, part)
+        held.add(" }\n", at)
+    held.add("Publish-AzureWebsiteProject", at)
+    for part in (site, _argument(given, "package", "-Package", macros), slot):
+        _extend(held, part)
+    held.add("\n", at)
+    return held
 
 
 def _extended_deployment(

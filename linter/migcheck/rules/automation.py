@@ -637,28 +637,61 @@ class _DeployingSteps:
 
     def message(self) -> str:
         if not self.words:  # steps that never run: their calls fail nothing
-            return f"{self.named} holds classic cloud service deployments that never run"
-        one = len(self.words) == 1
-        maybe = "" if all(self.words.values()) else f" whenever {'it runs' if one else 'they run'} ({_UNDER})"
-        return (
-            f"{self.named} deploys classic cloud services with {_and(self.words)}: "
-            f"{'it fails' if one else 'they fail'} today{maybe}, since Cloud Services (classic) was retired on "
-            f"{CLOUD_SERVICES_CLASSIC}"
-        )
+            return f"{self.named} holds classic deployments that never run"
+        services = {words: surely for words, surely in self.words.items() if not _deploys_websites(words)}
+        sites = [words for words in self.words if _deploys_websites(words)]
+        said = [_services_said(services)] if services else []
+        if sites:
+            said.append(_WEBSITES_SAID.format(steps=_and(sites), also="also " if services else ""))
+        return f"{self.named} {'; it '.join(said)}"
 
     def fix(self) -> str:
-        successors = [
-            _EXTENDED_SUCCESSOR["appveyor" if words.startswith("AppVeyor") else "task"]
-            for words in self.words
-        ]
-        named = list(dict.fromkeys(successors))
-        return (
-            f"No classic deployment can be made since Cloud Services (classic) was retired on "
-            f"{CLOUD_SERVICES_CLASSIC}. Nor is {_and(named)}, which {'deploys' if len(named) == 1 else 'deploy'} "
-            f"Cloud Services (extended support), a destination: it was deprecated on {EXTENDED_SUPPORT_DEPRECATED} "
-            f"and retires on {EXTENDED_SUPPORT_RETIRES}. Rebuild the roles on Azure App Service, Azure Kubernetes "
-            "Service (AKS) or Virtual Machine Scale Sets, and deploy them with that platform's own task."
-        )
+        services = [words for words in self.words if not _deploys_websites(words)]
+        fixes = [_services_fix(services)] if services else []
+        if len(services) < len(self.words):
+            fixes.append(_WEBSITES_FIX)
+        return " ".join(fixes)
+
+
+def _deploys_websites(words: str) -> bool:
+    """Whether a deploying step (`Script.deployed_by`) is the classic App Service deployment task, which
+    deploys a website, not a cloud service's package."""
+    return words.startswith("the AzureWebPowerShellDeployment@")
+
+
+def _services_said(words: dict[str, bool]) -> str:
+    """That the steps deploying classic cloud services fail today (`words`: whether each surely runs)."""
+    one = len(words) == 1
+    maybe = "" if all(words.values()) else f" whenever {'it runs' if one else 'they run'} ({_UNDER})"
+    return (
+        f"deploys classic cloud services with {_and(words)}: {'it fails' if one else 'they fail'} today{maybe}, "
+        f"since Cloud Services (classic) was retired on {CLOUD_SERVICES_CLASSIC}"
+    )
+
+
+def _services_fix(words: list[str]) -> str:
+    successors = [_EXTENDED_SUCCESSOR["appveyor" if w.startswith("AppVeyor") else "task"] for w in words]
+    named = list(dict.fromkeys(successors))
+    return (
+        f"No classic deployment can be made since Cloud Services (classic) was retired on "
+        f"{CLOUD_SERVICES_CLASSIC}. Nor is {_and(named)}, which {'deploys' if len(named) == 1 else 'deploy'} "
+        f"Cloud Services (extended support), a destination: it was deprecated on {EXTENDED_SUPPORT_DEPRECATED} "
+        f"and retires on {EXTENDED_SUPPORT_RETIRES}. Rebuild the roles on Azure App Service, Azure Kubernetes "
+        "Service (AKS) or Virtual Machine Scale Sets, and deploy them with that platform's own task."
+    )
+
+
+# The classic App Service deployment task: its website cmdlets (Get-AzureWebsite, New-AzureWebsite,
+# Publish-AzureWebsiteProject) through a classic service connection, said as a script's calls of them are.
+_WEBSITES_SAID = (
+    "{also}deploys App Service (websites) with {steps}, which runs the classic Azure PowerShell module's "
+    "website cmdlets through a classic service connection: the migration of IaaS resources does not move App "
+    "Service, the classic API is deprecated, and Resource Manager manages these services"
+)
+_WEBSITES_FIX = (
+    "Deploy the website with the AzureWebApp@1 or AzureRmWebAppDeployment@4 task, through a Resource Manager "
+    "service connection."
+)
 
 
 _UNDER = "it may not: it runs under a condition"
