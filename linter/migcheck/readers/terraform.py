@@ -37,10 +37,11 @@ What is read, by resource type (the provider's own arguments):
 
 The other classic types (`azure_dns_server`, `azure_sql_database_*`) make a file classic but describe
 nothing the rules check.
-A configuration whose `provider "azurerm"` block holds a `features` block (azurerm 2.0 and later require it,
-1.x refuses it) runs on Terraform 0.12 or later only, for which the classic provider has no release
-(`terraform init` finds no `azure` plugin compatible with the version): its classic resource blocks were
-never made by it, so they describe none (`_Module.refuses_classic`), in the modules it calls too.
+A configuration that needs Terraform 0.12 or later, for which the classic provider has no release (`terraform
+init` finds no `azure` plugin compatible with the version), in any of its modules (`terraform_versions`: a
+`features` block of its azurerm provider, which azurerm 2.0 and later require and 1.x refuses; a
+`required_version` or `required_providers` that allows nothing older): its classic resource blocks were never
+made by it, so they describe none (`_Module.refuses_classic`), in the root and the modules it calls alike.
 A resource's `local-exec` provisioner's `command` (not one run `when = destroy`) is read as a shell script's
 line after the resource is made, each character where the string writes it, `self.<argument>` the resource's (the instance's own, of a resource of `count` or `for_each`);
 one its `interpreter` runs in PowerShell (`["PowerShell", "-Command"]`, pwsh) or Python (`["python3", "-c"]`)
@@ -147,7 +148,7 @@ from migcheck.model import (
     Suppression,
     UnplacedDisk,
 )
-from migcheck.readers import ansible, beside, shell, terraform_azurerm
+from migcheck.readers import ansible, beside, shell, terraform_azurerm, terraform_versions
 from migcheck.readers.suppressions import Directive, gathered, line_comment_text, placed
 from migcheck.readers.xplat import HOLE, Word
 
@@ -804,9 +805,11 @@ class _Module:
     files: set[str] = field(default_factory=set)  # the files whose blocks it holds
     # Its folder, from the folder of the file read (`.`); a called module's, that of the call's source.
     folder: str = "."
-    # Where its `provider "azurerm"` block's `features` block is: the configuration needs azurerm 2.0 or later,
-    # so Terraform 0.12 or later, which the classic provider has no release for; None where it has none.
-    azurerm_features: Mark | None = None
+    # Where the module first says it needs Terraform 0.12 or later (`terraform_versions`: a `features` block of
+    # its azurerm provider, a `required_version`, a `required_providers` entry), which the classic provider has
+    # no release for; None where it says nothing of it.
+    needs_terraform_0_12: Mark | None = None
+    _refuses: bool | None = None  # `refuses_classic`'s answer, once found
     _first_places: dict[str, Mark] | None = None
 
     def made(self) -> list[_Resource]:
@@ -918,17 +921,109 @@ class _Module:
                 self.outputs.setdefault(labels[0], (path, _attributes(inner)["value"]))
             elif keyword == "provider" and labels == ["azure"] and path == self.path:
                 self.provider = (path, _attributes(inner))
-            elif keyword == "provider" and labels == ["azurerm"] and self.azurerm_features is None:
-                # a block in the native syntax; a member in the JSON syntax, which writes a block as an object
-                features = [b for b in inner if _kind(b) == "block" and _block_parts(b)[0] == "features"]
-                written = features[0] if features else _attributes(inner).get("features")
-                self.azurerm_features = _mark(path, written) if written is not None else None
+            elif keyword == "provider" and labels == ["azurerm"]:
+                self.needs_terraform_0_12 = self.needs_terraform_0_12 or _azurerm_2(path, inner)
+            elif keyword == "terraform" and not labels:
+                self.needs_terraform_0_12 = self.needs_terraform_0_12 or _terraform_0_12(path, inner)
 
     def refuses_classic(self) -> bool:
-        """Whether Terraform cannot run the classic provider for the module's configuration: its azurerm
-        provider's `features` block needs Terraform 0.12 or later, and the classic provider's releases
-        predate it (no `azure` plugin is compatible with 0.12), so none of its classic blocks was applied."""
-        return self.azurerm_features is not None
+        """Whether Terraform cannot run the classic provider for the configuration whose root module this is:
+        it or a module it calls (of a folder of the configuration's own, at any depth) needs Terraform 0.12
+        or later, and the classic provider's releases predate it (no `azure` plugin is compatible with
+        0.12), so none of its classic blocks was applied. Terraform installs one version of each provider and
+        runs one version for the whole configuration, so one module's need is all of theirs."""
+        if self._refuses is None:
+            self._refuses = any(module.needs_terraform_0_12 is not None for module in self.configuration())
+        return self._refuses
+
+    def configuration(self) -> Iterator[_Module]:
+        """This module, then each module of a folder of the configuration's own it calls, directly or through
+        others, once each (its blocks alone: no values passed), at most `_MOST_CALLS` of them."""
+        yield self
+        seen = {posixpath.normpath(self.folder)}
+        waiting = [self]
+        while waiting and len(seen) <= _MOST_CALLS:
+            caller = waiting.pop(0)
+            for call in caller.calls:
+                source = _label(_unwrapped(call.given["source"])) if "source" in call.given else ""
+                folder = posixpath.normpath(posixpath.join(caller.folder, source))
+                if not source.startswith(_LOCAL_SOURCES) or folder in seen:
+                    continue
+                seen.add(folder)
+                called = _Module.called(folder, {}, call.path)
+                if called is not None:
+                    yield called
+                    waiting.append(called)
+
+
+def _azurerm_2(path: str, inner: list[Node]) -> Mark | None:
+    """Where a `provider "azurerm"` block's body says it needs azurerm 2.0 or later (so Terraform 0.12 or
+    later): its `features` block (a block in the native syntax; a member in the JSON syntax, which writes a
+    block as an object), or a `version` allowing no version below 2.0."""
+    features = [b for b in inner if _kind(b) == "block" and _block_parts(b)[0] == "features"]
+    written = features[0] if features else _attributes(inner).get("features")
+    if written is not None:
+        return _mark(path, written)
+    version = _attributes(inner).get("version")
+    if version is not None and terraform_versions.needs_at_least(
+        _constant(version), terraform_versions.AZURERM_2_0
+    ):
+        return _mark(path, version)
+    return None
+
+
+def _terraform_0_12(path: str, inner: list[Node]) -> Mark | None:
+    """Where a `terraform` block's body says it needs Terraform 0.12 or later (`terraform_versions`): its
+    `required_version`, or its `required_providers` (a block in the native syntax, an object in the JSON
+    syntax) naming azurerm 2.0 or later or writing an entry of a `source`."""
+    attributes = _attributes(inner)
+    required = attributes.get("required_version")
+    if required is not None and terraform_versions.needs_at_least(
+        _constant(required), terraform_versions.TERRAFORM_0_12
+    ):
+        return _mark(path, required)
+    entries = [
+        entry
+        for block in inner
+        if _kind(block) == "block" and _block_parts(block)[0] == "required_providers"
+        for entry in _attributes(_block_parts(block)[2]).items()
+    ]
+    if "required_providers" in attributes:
+        entries += _constant_members(attributes["required_providers"]).items()
+    for name, entry in entries:
+        members = _constant_members(entry)
+        if "source" in members:
+            return _mark(path, members["source"])
+        version = members.get("version", entry)
+        if name == "azurerm" and terraform_versions.needs_at_least(
+            _constant(version), terraform_versions.AZURERM_2_0
+        ):
+            return _mark(path, version)
+    return None
+
+
+def _constant(node: Node) -> str:
+    """A string written as a constant (`">= 0.12"`), else "" (a version constraint is never an expression)."""
+    node = _unwrapped(node)
+    parts = _trees(node)
+    if _kind(node) != "string" or any(_kind(p) != "string_part" for p in parts):
+        return ""
+    return "".join(_literal(p)[0] for p in parts)
+
+
+def _constant_members(node: Node) -> dict[str, Node]:
+    """An object's members of a name or constant string key (`{ source = "...", version = "..." }`), each its
+    expression; none for another expression."""
+    node = _unwrapped(node)
+    members: dict[str, Node] = {}
+    if _kind(node) != "object":
+        return members
+    for element in (e for e in _trees(node) if _kind(e) == "object_elem"):
+        parts = _trees(element)
+        key = _unwrapped(_trees(parts[0])[0]) if parts and _trees(parts[0]) else None
+        if key is not None and len(parts) >= 2:
+            members.setdefault(_name(key) if _kind(key) == "identifier" else _constant(key), parts[-1])
+    return members
 
 
 def _module_files(folder: str) -> list[str]:
@@ -2461,7 +2556,7 @@ class _Configuration:
         if module is None:  # its files do not parse: each says so itself
             return
         self.calls_left[0] -= 1
-        made = _runnable(self.root().module, _runnable(module, module.made()))
+        made = _runnable(self.root().module, module.made())
         self.called.extend(made)
         callee = _Configuration(module, self.lines, caller=self)
         callee.made(made, module.calls, (*chain, folder))

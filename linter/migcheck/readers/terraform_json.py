@@ -38,7 +38,16 @@ _LABELLED = frozenset({"provisioner", "dynamic"})
 # The block a `dynamic` block's body holds: what it writes for each item.
 _DYNAMIC_CONTENT = "content"
 # The top-level block types the reader reads, with how many labels each has.
-_TOP = {"resource": 2, "data": 2, "variable": 1, "provider": 1, "module": 1, "output": 1, "locals": 0}
+_TOP = {
+    "resource": 2,
+    "data": 2,
+    "variable": 1,
+    "provider": 1,
+    "module": 1,
+    "output": 1,
+    "locals": 0,
+    "terraform": 0,
+}
 _WS = re.compile(r"[ \t\n\r]*")
 _PLAIN = re.compile(r'[^"\\$%]*')  # a string's characters that read alike in JSON and as a template
 
