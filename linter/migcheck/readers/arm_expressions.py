@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin
 
 from migcheck.model import Mark
@@ -138,9 +138,7 @@ class Evaluator:
             return Unknown("", text)
         found = self._evaluate(tree, scope, copies)
         if isinstance(found, Unknown):
-            return Unknown(
-                found.why, text, stand_in=found.stand_in, deployment=found.deployment, beside=found.beside
-            )
+            return replace(found, raw=text, mark=None, file="")
         return found
 
     # --- the expression's tree ------------------------------------------------------------------------

@@ -80,6 +80,7 @@ from migcheck.readers.template_values import (
     partly_known,
     passed_at,
     read_type,
+    resource_name,
     used_alone_never,
     with_unread,
 )
@@ -720,7 +721,7 @@ class _File:
             return
         for item_env, obj in self._items(body, env):
             values = self._object(obj, item_env)
-            name = values.get("name")
+            name = resource_name(values.get("name"))
             named_parent = values.get("parent")
             above = named_parent if isinstance(named_parent, _Symbol) else parent
             full_type, full_name = rtype, name
@@ -894,7 +895,7 @@ class _File:
         finally:
             self.depth -= 1
         if isinstance(found, Unknown) and found.mark is None and not found.stand_in:
-            return Unknown(found.why, mark=self.positions.mark(node), file=found.file)
+            return Unknown(found.why, mark=self.positions.mark(node), file=found.file, parts=found.parts)
         return found
 
     def _evaluate(self, node: Node, env: dict[str, object]) -> object:
@@ -1259,8 +1260,11 @@ def _under(parent: _Symbol, rtype: str, name: object) -> tuple[str, object]:
     """A child resource's full type and name, after its parent's where it writes only its own part."""
     if "/" not in rtype:
         rtype = f"{parent.type}/{rtype}"
+    parent_name = parent.name
+    if isinstance(parent_name, Unknown) and parent_name.stand_in:  # a parameter given no value
+        parent_name = parent_name.stand_in
     if isinstance(name, str) and "/" not in name:
-        name = f"{parent.name}/{name}" if isinstance(parent.name, str) else Unknown()
+        name = f"{parent_name}/{name}" if isinstance(parent_name, str) else Unknown()
     return rtype, name
 
 

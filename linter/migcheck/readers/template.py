@@ -69,6 +69,7 @@ from migcheck.readers.template_values import (
     passed_at,
     read_type,
     records_of,
+    resource_name,
     used_alone_never,
     with_unread,
 )
@@ -579,7 +580,7 @@ class _Expansion:
             rtype = ev.value(values.get("type"), scope, index_copies)
             if not isinstance(rtype, str) or not rtype.strip():
                 continue
-            name = ev.value(values.get("name"), scope, index_copies)
+            name = resource_name(ev.value(values.get("name"), scope, index_copies))
             if parent is not None:
                 rtype, name = _under(parent, rtype.strip(), name)
             if read_type(rtype):
@@ -639,6 +640,8 @@ def _under(parent: tuple[str, object], rtype: str, name: object) -> tuple[str, o
     parent_type, parent_name = parent
     if "/" not in rtype:
         rtype = f"{parent_type}/{rtype}"
+    if isinstance(parent_name, Unknown) and parent_name.stand_in:  # a parameter given no value
+        parent_name = parent_name.stand_in
     if isinstance(name, str) and "/" not in name:
         name = f"{parent_name}/{name}" if isinstance(parent_name, str) else Unknown()
     return rtype, name

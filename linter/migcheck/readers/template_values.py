@@ -63,6 +63,9 @@ class Unknown:
     # (`deployment().properties.templateLink.uri`, and `uri(...)` of it and a relative path): that file's path
     # from the template's folder, as a `relativePath` writes it (a folder's ends in `/`).
     beside: str = ""
+    # The parts of a string only partly known (`partly_known`), as given, so that a resource's name of such
+    # parts may still be read segment by segment (`resource_name`).
+    parts: tuple[object, ...] = field(default=(), compare=False)
 
 
 class LoadedText(str):
@@ -162,7 +165,34 @@ def partly_known(parts: list[object]) -> Unknown | str:
     if named:
         listed = ", ".join(f"'{name}'" for name in named)
         pattern += f" (… from parameter{'s' if len(named) > 1 else ''} {listed})"
-    return Unknown(pattern if len(pattern) <= _MAX_LABEL and pattern.strip("…") else "")
+    return Unknown(pattern if len(pattern) <= _MAX_LABEL and pattern.strip("…") else "", parts=tuple(parts))
+
+
+def resource_name(name: object) -> object:
+    """A resource's name as the platform reads it, segment by segment (`<parent>/<child>`): one built of a
+    parameter given no value and stated text (`[concat(parameters('vm'), '/BGInfo')]`, the way the platform's
+    own samples name a child) is the child `BGInfo` of the resource the parameter's stand-in names, as that
+    parameter names it elsewhere; a name of any segment otherwise not known is not known."""
+    if not isinstance(name, Unknown) or not name.parts:
+        return name
+    segments: list[list[object]] = [[]]
+    for part in name.parts:
+        pieces = part.split("/") if isinstance(part, str) else [part]
+        segments[-1].append(pieces[0])
+        segments += [[piece] for piece in pieces[1:]]
+    written = [_segment(segment) for segment in segments]
+    if len(written) < 2 or any(text is None for text in written):
+        return name
+    return "/".join(text for text in written if text is not None)
+
+
+def _segment(parts: list[object]) -> str | None:
+    """One segment of a resource's name: its stated text, or one parameter's stand-in alone; None else."""
+    stated = [part for part in parts if part != ""]
+    if all(isinstance(part, str) for part in stated) and stated:
+        return "".join(str(part) for part in stated)
+    only = stated[0] if len(stated) == 1 else None
+    return only.stand_in if isinstance(only, Unknown) and only.stand_in else None
 
 
 def _classic_id(parts: list[object]) -> str:
@@ -856,4 +886,5 @@ __all__ = [
     "passed_at",
     "read_type",
     "records_of",
+    "resource_name",
 ]
