@@ -160,12 +160,15 @@ def read(path: str, data: bytes) -> Document:
     suppressions, marked = _suppressions(tree.root_node, positions, text)
     classic = bool(found)
     given = _parameter_files_of(path) if found else ()
-    if given and given[0].values:
-        # Deployed with the first of its parameters files (by path): its values, not the defaults.
-        file = _File(path, text, tree.root_node, positions)
-        file.given = dict(given[0].values)
-        file.passed = (*given[0].written, *file.defaults)
-        found = _at_a_fixed_depth(file.records)
+    if any(parameters.values for parameters in given):
+        # Deployed once with each of its parameters files (each a deployment of its own, as each deployment
+        # that links a template reads it with what it passes): their values, not the defaults.
+        readings = [_File(path, text, tree.root_node, positions) for parameters in given if parameters.values]
+        found = ()
+        for file, parameters in zip(readings, [p for p in given if p.values], strict=True):
+            file.given = dict(parameters.values)
+            file.passed = (*parameters.written, *file.defaults)
+            found = _distinct((*found, *_at_a_fixed_depth(file.records)))
     if found and used_elsewhere(path):
         # A module another Bicep file of the run uses is read through it, with the parameters it passes
         # (`_File._called`): read alone as well, it would tell each resource again, of values not stated.
@@ -176,6 +179,23 @@ def read(path: str, data: bytes) -> Document:
             found = with_unread(found, list(parameters.unread), parameters.path, BICEP_PARAMETERS)
     kind = FileKind.INVENTORY if found else None
     return Document(path, kind, "", found, suppressions, marked, text=text)
+
+
+def _distinct(records: tuple[object, ...]) -> tuple[object, ...]:
+    """The records, each told once: two parameters files that give the same values deploy the same
+    resources."""
+    kept: list[object] = []
+    hashed: set[object] = set()
+    for record in records:
+        try:
+            if record in hashed:
+                continue
+            hashed.add(record)
+        except TypeError:  # a record holding a list or a dict: compared with the others
+            if record in kept:
+                continue
+        kept.append(record)
+    return tuple(kept)
 
 
 @dataclass(frozen=True, slots=True)
