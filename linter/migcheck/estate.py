@@ -883,6 +883,14 @@ def _network_key(placement: Placement) -> str:
     return key(placement.virtual_network.name) if placement.virtual_network else ""
 
 
+def _resource_manager_ips(placement: Placement) -> tuple[NameRef, ...]:
+    """The reserved IPs a placement names by a Resource Manager id (`Microsoft.Network/publicIPAddresses`, as a
+    configuration of Cloud Services (extended support) names its public IP)."""
+    return tuple(
+        r for r in placement.reserved_ips if own_type(r.name) == "microsoft.network/publicipaddresses"
+    )
+
+
 def _in_resource_manager_network(placement: Placement) -> bool:
     """Whether a placement names its virtual network by a Resource Manager id (Cloud Services (extended
     support) names one of another resource group so)."""
@@ -2867,37 +2875,54 @@ class _Linker:
         return tuple(opened.closed())
 
     def _in_no_resource_manager_network(self, service: CloudService) -> CloudService:
-        """A classic deployment that names its virtual network by a Resource Manager id (a configuration
-        meant for Cloud Services (extended support), deployed with New-AzureDeployment, and no other
-        configuration of the service to deploy instead, see `_configurations_apart`): a classic deployment
-        joins only a classic network, named as the subscription's network configuration names it, so the
-        platform refuses it. That is said (MIG003) where the id is written, and no classic network is made
-        of the id for the plan to move: which network the service is in, if any, is not known."""
-        if not any(_in_resource_manager_network(p) for p in service.placements):
+        """A classic deployment that names its virtual network or a reserved IP by a Resource Manager id (a
+        configuration meant for Cloud Services (extended support), deployed with New-AzureDeployment, and no
+        other configuration of the service to deploy instead, see `_configurations_apart`): a classic
+        deployment joins only a classic network and takes only a classic reserved IP, named as the
+        subscription names them, so the platform refuses it. That is said (MIG003) where the id is written,
+        and no classic network or reserved IP is made of the id for the plan to move: which the service has,
+        if any, is not known."""
+        if not any(_in_resource_manager_network(p) or _resource_manager_ips(p) for p in service.placements):
             return service
         configurations = {c.mark.path for c in service.configurations}
         placements = list(service.placements)
         for at, placement in enumerate(service.placements):
             ref = placement.virtual_network
-            if ref is None or not _in_resource_manager_network(placement):
-                continue
-            placements[at] = replace(placement, virtual_network=None, network_known=False)
-            written = "its configuration" if ref.mark.path in configurations else "its deployment"
-            self._dangle(
-                ref,
-                "VirtualNetwork",
-                f"cloud service '{service_named(service)}' is deployed as a classic cloud service, but "
-                f"{written} names virtual network '{ref.name}' by its Resource Manager id: a classic "
-                "deployment joins only a classic virtual network, named as the network configuration names "
-                "it, so the platform refuses the deployment, and the files do not say which classic network "
-                "the service is in, if any",
-                "Name the classic virtual network the service is deployed in (Get-AzureDeployment gives it "
-                "as VNetName) where the id is written. A configuration meant for Cloud Services (extended "
-                f"support), which was deprecated on {EXTENDED_SUPPORT_DEPRECATED} and retires on "
-                f"{EXTENDED_SUPPORT_RETIRES}, is not the classic service's: deploy the classic one with a "
-                "configuration that names its classic network.",
-            )
+            if ref is not None and _in_resource_manager_network(placement):
+                placements[at] = replace(placements[at], virtual_network=None, network_known=False)
+                self._dangle_resource_manager_id(service, ref, "virtual network", configurations)
+            public = _resource_manager_ips(placement)
+            if public:
+                kept = tuple(r for r in placement.reserved_ips if r not in public)
+                placements[at] = replace(placements[at], reserved_ips=kept, reserved_ips_known=bool(kept))
+            for ip in public:
+                self._dangle_resource_manager_id(service, ip, "reserved IP", configurations)
         return replace(service, placements=tuple(placements))
+
+    def _dangle_resource_manager_id(
+        self, service: CloudService, ref: NameRef, what: str, configurations: set[str]
+    ) -> None:
+        """MIG003 at a Resource Manager id a classic deployment names its virtual network or reserved IP by."""
+        written = "its configuration" if ref.mark.path in configurations else "its deployment"
+        found = "VirtualNetwork" if what == "virtual network" else "ReservedIP"
+        asked = "VNetName" if what == "virtual network" else "its VirtualIPs' ReservedIPName"
+        joins = (
+            "joins only a classic virtual network, named as the network configuration names it"
+            if what == "virtual network"
+            else "takes only a classic reserved IP, named as New-AzureReservedIP names it"
+        )
+        self._dangle(
+            ref,
+            found,
+            f"cloud service '{service_named(service)}' is deployed as a classic cloud service, but "
+            f"{written} names {what} '{ref.name}' by its Resource Manager id: a classic deployment {joins}, "
+            f"so the platform refuses the deployment, and the files do not say which classic {what} the "
+            "service has, if any",
+            f"Name the classic {what} the service is deployed with (Get-AzureDeployment gives it as {asked}) "
+            "where the id is written. A configuration meant for Cloud Services (extended support), which was "
+            f"deprecated on {EXTENDED_SUPPORT_DEPRECATED} and retires on {EXTENDED_SUPPORT_RETIRES}, is not "
+            f"the classic service's: deploy the classic one with a configuration that names its classic {what}.",
+        )
 
     def _add_changes_by_vm_name(
         self, opened: _Opened, by_name: dict[str, int], changes: Sequence[Deployment], unnamed: _UnnamedJoin
