@@ -32,7 +32,8 @@ KINDS_READ = (
     ".gitlab-ci.yml and the like) whose steps run the classic cmdlets, SDK or CLI, Terraform "
     "configurations (.tf, .tf.json) of the classic azure provider, deployment templates (ARM .json, "
     ".bicep) that declare classic resources or resources that depend on them, "
-    "TOML declarations, or Visual Studio publish profiles (.azurePubxml) of cloud service projects"
+    "TOML declarations, Visual Studio publish profiles (.azurePubxml) of cloud service projects, or the "
+    "Eclipse toolkit's package.xml files that publish them"
 )
 
 
@@ -107,6 +108,14 @@ FORMATS: tuple[Format, ...] = (
         FileKind.PUBLISH_PROFILE,
         (".azurepubxml", ".azurermpubxml", ".ccproj"),
         "migcheck.readers.publish_profile",
+        xml=False,
+    ),
+    # The Azure Toolkit for Eclipse's build file of a cloud service project (`package.xml`, an Ant project):
+    # told by its name, and read when it holds the toolkit's publish task (`sniff_file`).
+    Format(
+        FileKind.PUBLISH_PROFILE,
+        ("package.xml",),
+        "migcheck.readers.eclipse_package",
         xml=False,
     ),
     # Graphical runbooks of Azure Automation: their activities are a binary graph, not read; the file is said

@@ -1,0 +1,141 @@
+"""The Azure Toolkit for Eclipse's build file of a cloud service project (`package.xml`): an Ant project whose
+targets package the project's roles (`<windowsazurepackage>`) and, when the project is published from
+Eclipse, publish the package to a classic cloud service (`<azurepublish>`):
+
+    <project name="MyAzureProject" default="createwapackage">
+      <target name="createwapackage">
+        <windowsazurepackage packagedir="${basedir}/deploy" packagetype="cloud" ...>...</windowsazurepackage>
+        <azurepublish subscriptionid="a3942dfc-..." cloudservicename="poolmonitoring"
+                      storageaccountname="poolmonitoring" deploymentslot="Production" .../>
+
+It is the project's classic publish, as a Visual Studio `.azurePubxml` is (`publish_profile`), read the same
+way: a deployment of the project's package to the cloud service it names (`Deployment`), of the project's
+configuration (`ServiceConfiguration.cscfg` beside the file), in the slot it names, so that the link stage
+joins the project's roles to that service; the subscription it names selected (`SubscriptionSelection`);
+the storage account the package is uploaded to a classic storage account of that subscription
+(`StorageAccountType`, its type not stated). A value written as an Ant property (`${service}`) is not
+stated. Each `<azurepublish>` of the file is one publish.
+
+The file is parsed by the shared XML front end (`readers.xml.parse_as`: no DTD, no entities, no network);
+one that does not parse is MIG001 at its position. A file named `package.xml` met in a folder walk is read
+only when it holds an `azurepublish` task (`sniff_file`): other projects name their files so too."""
+
+from __future__ import annotations
+
+import posixpath
+
+from migcheck.model import (
+    Deployment,
+    Document,
+    FileKind,
+    FileProblem,
+    Mark,
+    Role,
+    RoleType,
+    StorageAccountType,
+    SubscriptionSelection,
+    is_placeholder,
+    subscription_guid,
+)
+from migcheck.readers.suppressions import read_suppressions
+from migcheck.readers.xml import Element, Marker, Unreadable, decode, encodings, local_name, parse_as
+from migcheck.suppress import xml_directive_opener
+
+__all__ = ["FILE_NAME", "read", "sniff", "sniff_file"]
+
+FILE_NAME = "package.xml"
+_TASK = "azurepublish"
+# The configuration the toolkit packages and publishes, in the project's folder beside the file.
+_CONFIGURATION = "ServiceConfiguration.cscfg"
+# Why the deployment holds web or worker roles where no definition of the project is among the files.
+_PACKAGE_EVIDENCE = (
+    "published from an Eclipse cloud service project by its package.xml, and a project's package holds web "
+    "and worker roles only"
+)
+
+
+def sniff(data: bytes) -> bool:
+    """Whether the file holds the toolkit's publish task (in UTF-8, or UTF-16: each letter then a zero)."""
+    return _TASK.encode() in data.lower() or _TASK.encode("utf-16-le")[:-1] in data.lower()
+
+
+def sniff_file(path: str, data: bytes) -> bool:
+    """`sniff`, for a file named `package.xml` only."""
+    return posixpath.basename(path).lower() == FILE_NAME and sniff(data)
+
+
+def read(path: str, data: bytes) -> Document:
+    """The deployments, subscription selections and storage accounts the file's publish tasks state. Never
+    raises: a file that is not well-formed is a syntax problem at its line and column."""
+    encoding, read_as = encodings(data)
+    text = decode(data, encoding)
+    try:
+        root = parse_as(data, text, read_as)
+    except Unreadable as error:
+        problem = FileProblem("syntax", str(error), Mark(path, error.line, column=error.column), error.fix)
+        return Document(path, FileKind.PUBLISH_PROFILE, "", problem=problem, text=text)
+    marker = Marker(path, text)
+    resources: list[object] = []
+    for task in (el for el in root.iter() if isinstance(el.tag, str) and local_name(el).lower() == _TASK):
+        stated = _stated(task)
+        found = (
+            _subscription(task, stated, marker),
+            _deployment(task, stated, marker),
+            _storage(task, stated, marker),
+        )
+        resources.extend(r for r in found if r is not None)
+    suppressions, comments = read_suppressions(root, marker) if xml_directive_opener(text) else ((), ())
+    kind = FileKind.PUBLISH_PROFILE if resources else None
+    return Document(path, kind, local_name(root), tuple(resources), suppressions, comments, text=text)
+
+
+def _attributes(el: Element) -> dict[str, str]:
+    """An element's attributes by their names in lower case: Ant's are not case-sensitive."""
+    return {str(name).lower(): value for name, value in el.attrib.items()}
+
+
+def _stated(task: Element) -> dict[str, str]:
+    """The task's attributes by their names in lower case (Ant's are not case-sensitive), each one stated:
+    not empty, no Ant property (`${name}`), no placeholder."""
+    found: dict[str, str] = {}
+    for name, value in _attributes(task).items():
+        value = value.strip()
+        if value and "${" not in value and not is_placeholder(value):
+            found[name] = value
+    return found
+
+
+def _deployment(task: Element, stated: dict[str, str], marker: Marker) -> Deployment | None:
+    """The deployment of the project's package to the cloud service the task names; None where it names
+    none."""
+    service = stated.get("cloudservicename")
+    if service is None:
+        return None
+    mark = marker.mark(task)
+    shown = f"<role name, {posixpath.basename(mark.path)}:{mark.line}>"
+    package = Role(shown, RoleType.WEB_OR_WORKER, mark, kind_evidence=_PACKAGE_EVIDENCE)
+    slot = stated.get("deploymentslot", "")
+    return Deployment(
+        service,
+        service,
+        slot,
+        (package,),
+        (),
+        None,
+        None,
+        mark,
+        network_known=False,
+        configuration_file=_CONFIGURATION,
+    )
+
+
+def _storage(task: Element, stated: dict[str, str], marker: Marker) -> StorageAccountType | None:
+    """The classic storage account the package is uploaded to, of a type the task does not state."""
+    name = stated.get("storageaccountname")
+    return StorageAccountType(name, "", marker.mark(task)) if name else None
+
+
+def _subscription(task: Element, stated: dict[str, str], marker: Marker) -> SubscriptionSelection | None:
+    """The subscription the task publishes to, by its id; None where it states no well-formed one."""
+    subscription = subscription_guid(stated.get("subscriptionid", ""))
+    return SubscriptionSelection(subscription, marker.mark(task)) if subscription else None
