@@ -22,8 +22,10 @@ reader with the values it passes (`template.module_records`). A file another Bic
 read through it only (`used_elsewhere`). A module that is not read (a registry's, a file not checked, past the bounds of
 `template_values.FilesRead`) is said not read where its path is written (`TEMPLATE_FILE_NOT_READ`). A
 `.bicepparam` file gives the Bicep file its `using` names the values of its parameters (`param name = value`,
-read as Bicep variables: `_given`), which it is read with; a declaration the grammar does not parse is said not
-read in that file (`BICEPPARAM_NOT_READ`) when the Bicep file declares classic resources.
+read as Bicep variables: `_given`), which it is read with: each such file a deployment of its own, the Bicep
+file read once with each (as each deployment that links a template reads it with what it passes), a record
+two of them make alike told once; a declaration the grammar does not parse is said not read in that file
+(`BICEPPARAM_NOT_READ`) when the Bicep file declares classic resources.
 
 A file that does not parse is MIG001 at the first place the grammar could not read, as a script is. A file
 that names no classic type and no cloud service of extended support, and uses no module of a file, is not read
