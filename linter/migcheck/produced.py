@@ -139,6 +139,11 @@ PRODUCES: dict[str, frozenset[type]] = {
     "migcheck.readers.publish_profile": frozenset(
         {Deployment, Document, ExtendedSupportService, Role, StorageAccountType, SubscriptionSelection}
     ),
+    # The Eclipse toolkit's package.xml: as a publish profile, the deployment of its project's package, the
+    # storage account the package is uploaded to and the subscription it publishes to.
+    "migcheck.readers.eclipse_package": frozenset(
+        {Deployment, Document, Role, StorageAccountType, SubscriptionSelection}
+    ),
     "migcheck.readers.vmexport": frozenset({*_ROLE, Document}),
     "migcheck.readers.python_script": frozenset(
         {
