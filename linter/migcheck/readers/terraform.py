@@ -933,7 +933,9 @@ class _Module:
         0.12), so none of its classic blocks was applied. Terraform installs one version of each provider and
         runs one version for the whole configuration, so one module's need is all of theirs."""
         if self._refuses is None:
-            self._refuses = any(module.needs_terraform_0_12 is not None for module in self.configuration())
+            # Of the folder read (each of its files reads this root module): found once per folder.
+            found = functools.partial(any, (m.needs_terraform_0_12 is not None for m in self.configuration()))
+            self._refuses = beside.once_per_folder("terraform-needs-0.12", found)
         return self._refuses
 
     def configuration(self) -> Iterator[_Module]:
