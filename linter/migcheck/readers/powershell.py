@@ -811,6 +811,15 @@ _SCRIPT_FOLDER = "\0script folder\0"
 _PROJECT_CONFIGURATION = "ServiceConfiguration.Cloud.cscfg"
 
 
+class _CommandLineRun(NamedTuple):
+    """The Script of a command line the script gives a shell or another program (`_shell_command_run`): its
+    calls are the script's own, written at `site` (see `Interpreter.site`), met after `met` of its own."""
+
+    site: int
+    met: int
+    script: Script
+
+
 class _Loaded(NamedTuple):
     """What a dot-sourced settings file gives the script that loads it: the values it states whole (see
     `_settings_values`), the variables it may set at all, by key (None: it may set any), and those it sets
@@ -7948,7 +7957,7 @@ class Interpreter:
                     with self._written_in(function):
                         self.function_body(function)
             self.never_runs = ""
-            return (*self.resources(), *self._scripts_run_described())
+            return self._scripts_run_described(self.resources())
         except (_Exhausted, RecursionError):
             self.library_names = {}  # no call of a dot-sourced file's function is run, as far as it says
             self.reading_once = ""
@@ -7963,11 +7972,55 @@ class Interpreter:
         }
         return tuple(sorted(followed | {(path, WHOLE_FILE_RUN) for path in self.files_run}))
 
-    def _scripts_run_described(self) -> tuple[object, ...]:
-        """What the Python and shell script files the script runs describe, their calls said to be this
-        script's."""
+    def _scripts_run_described(self, resources: tuple[object, ...]) -> tuple[object, ...]:
+        """The script's `resources`, then what the Python and shell script files it runs describe, their calls
+        said to be this script's. The classic calls of a command line it gives a shell or another program
+        (`sudo azure vm shutdown web1`, `bash -c "..."`: `_shell_command_run`) are its own, in its one Script
+        with those it makes itself, as where it runs the same commands without the prefix."""
         own = f"PowerShell script '{posixpath.basename(self.path)}'"
-        return tuple(replace(r, called=own) if isinstance(r, Script) else r for r in self.scripts_read)
+        lines = [r for r in self.scripts_read if isinstance(r, _CommandLineRun)]
+        files = (r for r in self.scripts_read if not isinstance(r, _CommandLineRun))
+        described = tuple(replace(r, called=own) if isinstance(r, Script) else r for r in files)
+        if not lines:
+            return (*resources, *described)
+        scripts = [r for r in resources if isinstance(r, Script)]
+        rest = tuple(r for r in resources if not isinstance(r, Script))
+        return (self._with_command_lines(scripts[0] if scripts else None, lines), *rest, *described)
+
+    def _with_command_lines(self, script: Script | None, lines: list[_CommandLineRun]) -> Script:
+        """The script's one Script (`script`, None where its own calls alone make none): its own calls and
+        those of the command lines it has run (`lines`), in the order written, shown at the first that runs."""
+        written = sorted(
+            [(site, 0, call) for site, call in self.calls.items()]
+            + [
+                (line.site, 1 + index, call) for line in lines for index, call in enumerate(line.script.calls)
+            ],
+            key=lambda each: each[:2],
+        )
+        met = list(self.calls.values())
+        for line in sorted(reversed(lines), key=lambda line: line.met, reverse=True):  # the last met first
+            met[line.met : line.met] = line.script.calls
+        parts = [line.script for line in lines] + ([script] if script is not None else [])
+        first = shell.first_classic_call(met, self.own_calls).mark if met else parts[0].mark
+        unread = sorted((m for part in parts for m in part.unread), key=lambda m: (m.line, m.column))
+        return Script(
+            posixpath.basename(self.path),
+            "PowerShell",
+            tuple(call for _, _, call in written),
+            tuple(step for part in parts for step in part.migration),
+            first,
+            tuple(
+                sorted(
+                    (c for part in parts for c in part.changes), key=lambda c: (c.mark.line, c.mark.column)
+                )
+            ),
+            tuple(unread),
+            tuple(dict.fromkeys(name for part in parts for name in part.uploaded_files)),
+            tuple(move for part in parts for move in part.circuit_moves),
+            posted_bodies=tuple(dict.fromkeys(posted for part in parts for posted in part.posted_bodies)),
+            uploaded_in=tuple(dict.fromkeys(pair for part in parts for pair in part.uploaded_in)),
+            run_on=tuple(on for part in parts for on in part.run_on),
+        )
 
     def top_level_values(self, root: Node) -> dict[str, Value]:
         """The values the script's top level holds once it has run that it states whole (see
@@ -10130,7 +10183,13 @@ class Interpreter:
         if not described:
             return None
         self.spend(len(described))
-        self.scripts_read += described
+        met, site = (
+            len(self.calls),
+            self.site(node),
+        )  # its calls are the script's own (`_scripts_run_described`)
+        self.scripts_read += [
+            _CommandLineRun(site, met, r) if isinstance(r, Script) else r for r in described
+        ]
         return Unknown(self.snippet(node))
 
     def _native_text(self, node: Node, arg: Arg | None, env: Env) -> str | None:
