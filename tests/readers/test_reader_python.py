@@ -203,7 +203,9 @@ def test_a_vm_deployment_with_every_fact_and_its_marks():
         availability_set="web-as",
         endpoints=(InputEndpoint("RDP", "tcp", "50001", "3389", None, at(4, 44)),),
         subnets=(NameRef("FrontEnd", at(5, 25)), NameRef("Management", at(6, 25))),
-        extensions=(Extension("Microsoft.Compute", "BGInfo", "1.*", "", at(7, 73)),),  # at its name
+        extensions=(
+            Extension("Microsoft.Compute", "BGInfo", "1.*", "", at(7, 73), reference="BGInfo"),
+        ),  # at its name
         disks=(
             # At its blob's URL, which findings about the disk are about, not at the model that holds it.
             Disk("web01.vhd", "https://contoso.blob.core.windows.net/vhds/web01.vhd", "", "web01", at(8, 35)),
@@ -632,7 +634,9 @@ def test_extensions_in_a_wrapper_with_a_state_set_afterwards():
         sms.add_role('s', 'd', 'vm', None, None, resource_extension_references=refs)
         """
     )
-    assert vm.extensions == (Extension("Microsoft.Compute", "BGInfo", "1.*", "Uninstall", at(4, 68)),)
+    assert vm.extensions == (
+        Extension("Microsoft.Compute", "BGInfo", "1.*", "Uninstall", at(4, 68), reference="BGInfo"),
+    )
     assert vm.unknown == {"extensions"}
 
 

@@ -4973,7 +4973,10 @@ class _Resources:
                 complete = False
                 continue
             publisher, name, version, state = (text or "" for text in texts)
-            found.append(Extension(publisher, name, version, state, self._value_at(item, "name")))
+            # The name a later call removes it by (`Remove-AzureVMExtension -ReferenceName`); "" unstated.
+            reference = literal(item.attrs.get("reference_name")) if isinstance(item, Obj) else None
+            mark = self._value_at(item, "name")
+            found.append(Extension(publisher, name, version, state, mark, reference=reference or ""))
         if not complete:
             unknown.add("extensions")
         return tuple(found)
