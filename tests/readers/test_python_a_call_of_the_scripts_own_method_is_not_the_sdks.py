@@ -232,3 +232,48 @@ def test_a_method_the_imported_class_does_not_define_is_the_sdks(tmp_path, monke
     assert [(line, message.split(" (")[1].split(")")[0]) for _, line, message in found] == [
         (6, "delete_hosted_service")
     ]
+
+
+def test_an_instance_of_the_imported_class_held_in_an_attribute_is_the_modules(tmp_path, monkeypatch):
+    run = """
+        from rdfe_lib import rdfe_client
+
+
+        class Runner:
+            def __init__(self, subscription):
+                self.client = rdfe_client(subscription, 'mgmt.pem')
+
+            def run(self):
+                print(self.client.list_hosted_services())
+
+
+        Runner('00000000-0000-0000-0000-000000000000').run()
+        """
+    found = findings(tmp_path, monkeypatch, {"rdfe_lib.py": RDFE_MODULE, "run.py": run})
+    assert [(code, line) for code, line, _ in found] == [("MIG601", 11)]
+
+
+def test_an_attribute_the_script_sets_to_the_service_too_is_still_the_sdks(tmp_path, monkeypatch):
+    run = """
+        from azure.servicemanagement import ServiceManagementService
+        from rdfe_lib import rdfe_client
+
+
+        class Runner:
+            def __init__(self, subscription, direct):
+                self.client = rdfe_client(subscription, 'mgmt.pem')
+                if direct:
+                    self.client = ServiceManagementService(subscription, 'mgmt.pem')
+
+            def run(self):
+                print(self.client.list_hosted_services())
+
+
+        Runner('00000000-0000-0000-0000-000000000000', True).run()
+        """
+    found = findings(tmp_path, monkeypatch, {"rdfe_lib.py": RDFE_MODULE, "run.py": run})
+    # The script's own finding is at the service it makes, and names the call as the SDK's.
+    assert [(line, "list_hosted_services" in message) for _, line, message in found] == [
+        (11, False),
+        (10, True),
+    ]

@@ -4233,6 +4233,27 @@ class Flow:
             return None
         return self._made(stored.value, stored.scope)
 
+    def attribute_call(self, node: ast.Attribute, scope: Scope) -> Stored | None:
+        """The call an attribute of an instance of a class the script defines holds where `scope` reads it,
+        as `_attribute` finds it, whatever that call makes (`self.client = rdfe_client(...)`, a class of a
+        module beside the script): the script sets the attribute in one place only, to that call, and no
+        class the instance may be of has a class attribute of that name. None for anything else."""
+        holder = self._instance(node.value, scope)
+        if (
+            holder is None
+            or _is_special(node.attr)
+            or self.index.attribute_stores.get(node.attr) != 1
+            or node.attr not in self.index.attribute_values
+            or self._sets_by_name()
+        ):
+            return None
+        stored = self.index.attribute_values[node.attr]
+        return (
+            stored
+            if isinstance(stored.value, ast.Call) and self._suppliers(holder, node.attr) == []
+            else None
+        )
+
     def _sets_by_name(self) -> bool:
         """Whether the script may set attributes by a name the reader does not see written (`setattr`,
         `vars()`, `__dict__`, `__setattr__`)."""

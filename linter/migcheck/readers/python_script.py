@@ -3277,14 +3277,20 @@ class _Resources:
         """The method a call runs of a class the script imports from a module beside it (see
         `python_library.imported_class_methods`), on an instance a call of the class makes
         (`rdfe_client(...).list_hosted_services()`, or `client.list_hosted_services()` after `client =
-        rdfe_client(...)`, the name bound there once), where the class's name is bound by its import only
+        rdfe_client(...)`, the name bound there once, or `self.client.list_hosted_services()` after `self.
+        client = rdfe_client(...)`, the attribute set there only: `flow.Flow.attribute_call`), where the class's name is bound by its import only
         and the script sets no attribute of the method's name. None for any other call."""
         func = call.node.func
         if not isinstance(func, ast.Attribute) or func.attr in self.index.attribute_stores:
             return None
         made: ast.expr | None = func.value
         scope: flow.Scope | None = call.scope
-        if isinstance(made, ast.Name):
+        if isinstance(
+            made, ast.Attribute
+        ):  # `self.client.list_hosted_services()`: what the script sets it to
+            stored = self.flow.attribute_call(made, call.scope)
+            made, scope = (stored.value, stored.scope) if stored is not None else (None, None)
+        elif isinstance(made, ast.Name):
             scope = flow.lookup(made.id, call.scope, self.index.module)
             bindings = scope.bindings[made.id] if scope is not None else []
             made = bindings[0].value if len(bindings) == 1 else None
