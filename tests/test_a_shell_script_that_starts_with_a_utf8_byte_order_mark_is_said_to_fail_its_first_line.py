@@ -9,6 +9,9 @@ import codecs
 
 import pytest
 
+from migcheck.config import Config
+from migcheck.engine import lint
+from migcheck.plugins import load_rules
 from migcheck.readers import read_document
 
 MARK = codecs.BOM_UTF8
@@ -59,3 +62,23 @@ def test_a_script_with_nothing_classic_is_said_nothing():
 def test_powershell_and_python_read_past_the_mark_and_say_nothing_of_it(name, text):
     document = read_document(name, MARK + text.encode(), explicit=True)
     assert document is not None and document.resources and document.problem is None
+
+
+@pytest.mark.parametrize(
+    ("head", "found"),
+    [
+        pytest.param("#!/bin/bash", True, id="bash"),
+        pytest.param("#!/usr/bin/env sh", True, id="env sh"),
+        # A shell runs the file as a shell script: a Python or PowerShell one fails there, unread as before.
+        pytest.param("#!/usr/bin/env python3", False, id="python"),
+        pytest.param("#!/usr/bin/env pwsh", False, id="pwsh"),
+    ],
+)
+def test_a_file_without_an_extension_whose_marked_first_line_names_a_shell_is_read_as_shell(
+    tmp_path, monkeypatch, head, found
+):
+    (tmp_path / "deploy").write_bytes(MARK + f"{head}\nazure service create shop\n".encode())
+    monkeypatch.chdir(tmp_path)
+    result = lint(["."], Config(), load_rules(entry_points=False))
+    expected = [("MIG001", 1, 1), ("MIG601", 2, 1)] if found else []
+    assert [(f.code, f.mark.line, f.mark.column) for f in result.findings] == expected

@@ -19,6 +19,8 @@ reader.
 
 from __future__ import annotations
 
+import codecs
+
 from migcheck.model import FileKind, record
 
 # The kinds of file migcheck reads, in a user's words: said where a run finds nothing classic, and to a file
@@ -169,6 +171,12 @@ def shebang_format(head: bytes) -> Format | None:
     `#!/usr/bin/env -S pwsh -File` (env's options and variables passed over); None for any other first
     line."""
     kind = _kind_of_program(_shebang_program(head))
+    if head.startswith(codecs.BOM_UTF8):
+        # The kernel runs no file whose `#!` comes after a byte order mark, but a shell given it to run
+        # (`./deploy` from bash) runs it as a shell script: read so when the line names a shell, whose
+        # reader says where the mark is (a file of another language fails in a shell anyway).
+        kind = _kind_of_program(_shebang_program(head[len(codecs.BOM_UTF8) :]))
+        kind = kind if kind is FileKind.SHELL else None
     return next((f for f in FORMATS if f.kind is kind), None) if kind is not None else None
 
 
