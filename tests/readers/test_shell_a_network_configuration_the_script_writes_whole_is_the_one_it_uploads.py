@@ -46,6 +46,26 @@ def test_a_value_printed_whole_is_read_where_the_script_states_it(tmp_path, monk
     assert _mig303(tmp_path, monkeypatch, script) == ["MIG303 net.sh:3:54"]
 
 
+@pytest.mark.parametrize(
+    "write",
+    [
+        '"$CONFIG" > net.xml',
+        '-n "$CONFIG" > net.xml',
+        '"$CONFIG" | tee net.xml',
+        '"$CONFIG" | tee net.xml > /dev/null',
+    ],
+    ids=["echo", "echo-n", "echo-tee", "echo-tee-quiet"],
+)
+def test_a_value_echoed_whole_is_read_where_the_script_states_it(tmp_path, monkeypatch, write):
+    script = f"CONFIG='{PLAIN}'\necho {write}\n{IMPORT}"
+    assert _mig303(tmp_path, monkeypatch, script) == ["MIG303 net.sh:3:54"]
+
+
+def test_a_value_printed_whole_into_tee_is_read(tmp_path, monkeypatch):
+    script = f"CONFIG='{PLAIN}'\nprintf '%s' \"$CONFIG\" | tee ./net.xml\n{IMPORT}"
+    assert _mig303(tmp_path, monkeypatch, script) == ["MIG303 net.sh:3:54"]
+
+
 def test_a_here_document_of_values_the_script_states_is_read(tmp_path, monkeypatch):
     script = "NAME=MyVNet\ncat <<XML > net.xml\n" + CONFIG.format(name="$NAME") + "XML\n" + IMPORT
     # Its text differs from what is written, so each element is shown where the here-document starts.
@@ -64,6 +84,11 @@ def test_a_here_document_of_values_the_script_states_is_read(tmp_path, monkeypat
         f"cat > out/net.xml <<'XML'\n{PLAIN}XML\n{IMPORT}",
         f"printf '%s' \"$1\" > net.xml\n{IMPORT}",
         f"CONFIG='{PLAIN}'\nprintf '%s' \"$CONFIG\" >> net.xml\n{IMPORT}",
+        f'echo "$1" > net.xml\n{IMPORT}',
+        f"CONFIG='{PLAIN}'\necho \"$CONFIG\" >> net.xml\n{IMPORT}",
+        f"CONFIG='{PLAIN}'\necho \"$CONFIG\" | tee -a net.xml\n{IMPORT}",
+        f"CONFIG='{PLAIN}'\necho \"$CONFIG\" | sed s/a/b/ | tee net.xml\n{IMPORT}",
+        f"CONFIG='{PLAIN}'\necho \"$CONFIG\" other | tee net.xml\n{IMPORT}",
     ],
     ids=[
         "may-not-run",
@@ -75,6 +100,11 @@ def test_a_here_document_of_values_the_script_states_is_read(tmp_path, monkeypat
         "another-file",
         "printed-unstated",
         "printed-appended",
+        "echoed-unstated",
+        "echoed-appended",
+        "teed-appended",
+        "teed-through-another-stage",
+        "echoed-with-another-word",
     ],
 )
 def test_a_configuration_not_surely_written_whole_is_not_known(tmp_path, monkeypatch, script):

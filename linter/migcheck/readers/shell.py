@@ -40,7 +40,7 @@ nor is one that any command the reader does not know to leave files alone names 
 name, a glob, or a folder or archive that may hold it: `rsync`, `tar x`, `perl -pi`), nor a relative path
 after a `cd` to another folder than the script's. A file it surely writes whole with a here-document
 of text it states (`cat > net.xml <<'XML'`, `cat <<XML > net.xml`, `tee net.xml <<XML`), or with one
-value it prints (`printf '%s' "$CONFIG" > net.xml`), and leaves so, holds that text: its upload is read
+value it prints (`printf '%s' "$CONFIG" > net.xml`, `echo "$CONFIG" | tee net.xml`), and leaves so, holds that text: its upload is read
 as the network configuration uploaded, each element where the script writes it (`_Walker._wrote_whole`). A file the script sources (`source ./env.sh`) after a `cd`
 to a folder it states relative to its own (`cd ../shared`, or `cd -` back to one) is the one in that folder; after a `cd` to an
 absolute path or to a folder it does not state, none is read, and the source is a part not read
@@ -1857,6 +1857,7 @@ class _Walker:
             for stage in node.named_children:
                 with self._child_shell():
                     self.statement(stage)
+            self._teed_whole(node)
         else:  # pipelines, blocks, subshells, redirections, negations, substitutions
             self.statements(node)
 
@@ -1883,21 +1884,42 @@ class _Walker:
     def _wrote_whole(self, node: Node) -> None:
         """A file a command surely writes whole with the here-document it is fed (`cat > net.xml <<'EOF'`,
         `cat <<EOF > f` of values the script states, `tee f <<EOF`), or with one value it prints
-        (`printf '%s' "$CONFIG" > f`): the file holds that text until anything else may write to it (see
-        `written`). One written where it may not run, appended to (`>>`), or of a value the script does
-        not state is not known; so is one in code that cannot run (`if false`), which writes nothing."""
+        (`printf '%s' "$CONFIG" > f`, `echo "$CONFIG" > f`): the file holds that text until anything else may
+        write to it (see `written`). One written where it may not run, appended to (`>>`), or of a value the
+        script does not state is not known; so is one in code that cannot run (`if false`), which writes
+        nothing."""
         if self.reading.maybe or self.reading.never:
             return
         printed = self._printed_whole(node)
-        destination: Word | None
         if printed is not None:
             destination, value = printed
-            text, at, exact, placed = value.text, value.mark, value.exact, value.placed
+            self._written_whole(destination, value.text, value.mark, value.exact, value.placed)
         elif self.fed is not None and self.fed_at is not None:
-            destination = self._whole_destination(node)
-            text, (at, exact), placed = self.fed, self.fed_at, None
-        else:
+            at, exact = self.fed_at
+            self._written_whole(self._whole_destination(node), self.fed, at, exact, None)
+
+    def _teed_whole(self, node: Node) -> None:
+        """`echo "$CONFIG" | tee f` (`printf '%s' "$CONFIG" | tee f`): the file the pipeline's `tee` writes
+        whole with the one value its first stage prints (see `_wrote_whole`); nothing for any other pipeline."""
+        stages = node.named_children
+        if self.reading.maybe or self.reading.never or len(stages) != 2 or stages[1].type != "command":
             return
+        value = self._printed(stages[0]) if stages[0].type == "command" else None
+        words = self._words_of(stages[1])
+        if value is None or len(words) != 2 or words[0] != "tee" or words[1].startswith("-"):
+            return
+        destination = self.words(stages[1].children_by_field_name("argument")[0])[0]
+        self._written_whole(destination, value.text, value.mark, value.exact, value.placed)
+
+    def _written_whole(
+        self,
+        destination: Word | None,
+        text: str | None,
+        at: Mark,
+        exact: bool,
+        placed: Callable[[int], Mark] | None,
+    ) -> None:
+        """The file `destination` names, written whole with `text`, held in `written` (see `_wrote_whole`)."""
         if destination is None or destination.text is None or self.working is None:
             return
         if text is None or _HOLE in text:
@@ -1907,23 +1929,37 @@ class _Walker:
         self.written[leaf] = _Written(text, at, exact, path, self.working, self._write_state(), placed)
 
     def _printed_whole(self, node: Node) -> tuple[Word, Word] | None:
-        """The file `printf '%s' VALUE > f` (`'%s\\n'`, `>|`) writes, and the value, with the newline the
-        format adds; None for any other command."""
+        """The file `printf '%s' VALUE > f` (`'%s\\n'`, `>|`; `echo VALUE > f`) writes, and the value, with the
+        newline the command adds; None for any other command."""
         command = node.child_by_field_name("body") if node.type == "redirected_statement" else None
-        if command is None or command.type != "command" or self._words_of(command)[:1] != ["printf"]:
-            return None
-        arguments = [self.words(a) for a in command.children_by_field_name("argument")]
+        value = self._printed(command) if command is not None and command.type == "command" else None
         files = [c for c in node.named_children if c.type != "command"]
-        if len(arguments) != 2 or any(len(a) != 1 for a in arguments) or len(files) != 1:
+        if value is None or len(files) != 1:
             return None
         operator = next((c.type for c in files[0].children if not c.is_named), "")
-        (form,), (value,) = arguments
         if files[0].type != "file_redirect" or operator not in (">", ">|") or not files[0].named_child_count:
             return None
-        if form.text not in ("%s", "%s\\n") or value.text is None:
+        return self.words(files[0].named_children[-1])[0], value
+
+    def _printed(self, command: Node) -> Word | None:
+        """The one value a command prints whole, with the newline it adds: `printf '%s' VALUE` (`'%s\\n'`),
+        `echo VALUE` (`echo -n`), of a value the script states, which echo takes for no option and prints
+        as written (no backslash, which `sh`'s echo reads as an escape); None for any other command."""
+        arguments = [self.words(a) for a in command.children_by_field_name("argument")]
+        if any(len(a) != 1 for a in arguments):
             return None
-        text = value.text + ("\n" if form.text == "%s\\n" else "")
-        return self.words(files[0].named_children[-1])[0], replace(value, text=text)
+        words = [a[0] for a in arguments]
+        name = self._words_of(command)[:1]
+        if name == ["printf"] and len(words) == 2 and words[0].text in ("%s", "%s\\n"):
+            form, value = words
+            newline = form.text == "%s\\n"
+        elif name == ["echo"] and words and [w.text for w in words[:-1]] in ([], ["-n"]):
+            value, newline = words[-1], len(words) == 1
+            if value.text is not None and (value.text.startswith("-") or "\\" in value.text):
+                return None
+        else:
+            return None
+        return replace(value, text=value.text + ("\n" if newline else "")) if value.text is not None else None
 
     def _whole_destination(self, node: Node) -> Word | None:
         """The file a command fed a here-document writes that text to, and nothing else: `cat` (`cat -`)
