@@ -119,3 +119,17 @@ def test_a_positional_parameter_in_a_here_document_is_a_value_not_stated(tmp_pat
     findings = lint_files(tmp_path, monkeypatch, {"put.sh": script}, "MIG303", dedent=False).findings
     assert where(findings) == ["MIG303 put.sh:2:1"]
     assert "'$1'" not in findings[0].message
+
+
+@pytest.mark.parametrize("name", ["$1", "${1}-net"], ids=["whole", "in-part"])
+def test_a_network_the_script_does_not_name_is_shown_by_the_stand_in_of_where_it_is(
+    tmp_path, monkeypatch, name
+):
+    """A network an uploaded body names by a value the script does not state is said as the other readers say
+    one, by a stand-in naming where it is, never by the text it was read with."""
+    media = "https://management.core.windows.net/sub/services/networking/media"
+    script = f"curl --cert m.pem -X PUT --data-binary @- {media} <<XML\n{CONFIG.format(name=name)}XML\n"
+    findings = lint_files(tmp_path, monkeypatch, {"put.sh": script}, "MIG303", dedent=False).findings
+    assert [finding.message.split(" is bound")[0] for finding in findings] == [
+        "virtual network '<virtual network name, put.sh:2:1>'"
+    ]

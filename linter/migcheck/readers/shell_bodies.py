@@ -12,7 +12,14 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import replace
 
-from migcheck.model import Deployment, Mark, Role
+from migcheck.model import (
+    Deployment,
+    Mark,
+    NetworkConfiguration,
+    Role,
+    network_stand_in,
+    sites_and_subnets_stood_in,
+)
 from migcheck.source import SourceText
 
 
@@ -44,8 +51,8 @@ def read(
 
 
 def _unstated(resource: object, at: Mark) -> object:
-    """A role of a body built with values the script does not state, or a deployment's roles, as the other
-    readers read one: a name it does not state a stand-in that says where the script sends the body
+    """A role of a body built with values the script does not state, or a deployment's roles, or a network
+    configuration's networks (`_networks_stood_in`), as the other readers read one: a name it does not state a stand-in that says where the script sends the body
     (`<VM name, deploy.sh:12>`); the subnets and availability set the role may be in, and the endpoints and
     extensions it may have more of, unknown."""
     from migcheck.readers import request_bodies as bodies
@@ -55,7 +62,22 @@ def _unstated(resource: object, at: Mark) -> object:
 
     if isinstance(resource, Deployment):
         return replace(resource, roles=tuple(bodies.unstated_role(r, stand_in) for r in resource.roles))
+    if isinstance(resource, NetworkConfiguration):
+        return _networks_stood_in(resource)
     return bodies.unstated_role(resource, stand_in) if isinstance(resource, Role) else resource
+
+
+def _networks_stood_in(configuration: NetworkConfiguration) -> NetworkConfiguration:
+    """A network configuration with each network, local site and subnet whose name holds a value the script
+    does not state (`<VirtualNetworkSite name="$1">`) named by the stand-in the other readers give one, where
+    it is named (`<virtual network name, net.sh:4:5>`): never by the text it was read with."""
+    from migcheck.readers import request_bodies as bodies
+
+    networks = tuple(
+        replace(n, name=network_stand_in(n.mark)) if bodies.UNSTATED_TEXT in n.name else n
+        for n in configuration.virtual_networks
+    )
+    return sites_and_subnets_stood_in(replace(configuration, virtual_networks=networks), {})
 
 
 def _of_service(resource: object, service: str | None) -> object:
