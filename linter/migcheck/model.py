@@ -1914,6 +1914,11 @@ INLINE_PYTHON_NOT_READ = "inline-python-not-read"
 # it spends following the script's values (bounded by the script's size) was spent: that value and the
 # values read after it are values the script does not state.
 VALUES_NOT_FOLLOWED = "values-not-followed"
+# The tag of a `Script.unread` mark of a value a Python script builds or takes that is longer than its reader
+# keeps: a string holding markup (a REST body) built past 256 KiB, a settings module's value past 256 KiB (or
+# past the bound on what one module's values may cost): read as a value the script does not state. Said once
+# for the file, at the first such value.
+VALUE_TOO_LONG = "value-too-long"
 
 
 @record

@@ -3322,6 +3322,9 @@ class Flow:
         # The first expression left unread because the budget was spent (see `_evaluate`): the script is said
         # to be read only so far (`python_script`'s `VALUES_NOT_FOLLOWED`); None while the budget lasts.
         self.first_cut: ast.AST | None = None
+        # The first expression that builds a string holding markup past MAX_BODY, read as unknown: said as a
+        # part not read (`python_script`'s `VALUE_TOO_LONG`); None while none has.
+        self.first_long: ast.AST | None = None
         # The work done inside calls of the script's own functions has a budget of its own: a script that
         # calls one a million times, or functions that call each other in a chain, costs no more than it,
         # and past it a call is unknown while the rest of the script reads as it would without calls.
@@ -3439,6 +3442,7 @@ class Flow:
                 self._joinable(self.value(node.right, site)),
             )
             if isinstance(left, Lit) and isinstance(right, Lit):
+                self._too_long(node, len(left.text) + len(right.text), (left.text, right.text))  # to say it
                 return self._paid(_joined(left, right, node) or self.unknown(node))
             return _concatenated(left, right, node) or self.unknown(node)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
@@ -5893,9 +5897,18 @@ class Flow:
             texts.append(text)
         # Measured before it is joined: many fields bound to long constants would otherwise build a string
         # of their total length at each f-string, only to drop it.
-        if _too_long(sum(len(text.text) for text in texts), [text.text for text in texts]):
+        if self._too_long(node, sum(len(text.text) for text in texts), [text.text for text in texts]):
             return self.unknown(node)
         return self._paid(Lit("".join(text.text for text in texts), node, _f_string_lines(node, texts)))
+
+    def _too_long(self, node: ast.AST, size: int, texts: Sequence[str]) -> bool:
+        """Whether a string of `size` built of `texts` is past what the reader builds (`_too_long`); the
+        first such of a body, past MAX_BODY, kept to say (`first_long`)."""
+        if not _too_long(size, texts):
+            return False
+        if self.first_long is None and size > MAX_BODY and any("<" in text for text in texts):
+            self.first_long = node
+        return True
 
     def _paid(self, value: Value) -> Value:
         """A string built from others, its length past MAX_TEXT charged to the budget (see MAX_BODY)."""

@@ -127,6 +127,7 @@ from migcheck.model import (
     UNSTATED_SUBSCRIPTION,
     UNSTATED_TEXT,
     URL_NAMES_THE_API,
+    VALUE_TOO_LONG,
     VALUES_NOT_FOLLOWED,
     VM_FACTS,
     VM_OF_REQUEST_URI,
@@ -843,7 +844,7 @@ def read(path: str, data: bytes, arguments: Sequence[str | None] | None = None) 
     if source.writes("lambda"):
         parsed = with_lambdas_as_functions(parsed)  # `disk = lambda n: ...` read as `def disk(n): ...`
     parsed, ran = _with_libraries(parsed, source)  # the functions of a settings module beside it it calls
-    parsed = with_settings_values(parsed)  # the values such a module states
+    parsed, too_long = with_settings_values(parsed)  # the values such a module states
     # `getattr(sms, "create_...")(...)` read as `sms.create_...(...)`
     by_name = with_calls_by_name(parsed) if source.writes("getattr") else CallsByName(parsed)
     parsed = by_name.tree
@@ -878,6 +879,7 @@ def read(path: str, data: bytes, arguments: Sequence[str | None] | None = None) 
         resources = (*resources, *_extended_support_services(source, parsed, values))
     flows = [*(reader.flows() if reader is not None else ()), *((values.flow,) if values is not None else ())]
     resources = _with_values_not_followed(_one_script(resources), flows, source)
+    resources = _with_values_too_long(resources, [*too_long, *(read.first_long for read in flows)], source)
     comments = source.directive_comments() if "migcheck" in decoded.lower() else ()
     suppressions = tuple(source.suppressions(index, comments, parsed))
     return Document(
@@ -895,6 +897,23 @@ def _with_values_not_followed(
         return resources
     first = min(cuts, key=lambda node: (getattr(node, "lineno", 0), getattr(node, "col_offset", 0)))
     mark = replace(source.mark(first), tag=VALUES_NOT_FOLLOWED)
+    return tuple(
+        replace(r, unread=tuple(sorted((*r.unread, mark), key=_written_at))) if isinstance(r, Script) else r
+        for r in resources
+    )
+
+
+def _with_values_too_long(
+    resources: tuple[object, ...], nodes: Sequence[ast.AST | None], source: _Source
+) -> tuple[object, ...]:
+    """The resources, the script holding as a part not read the first value too long for its reader to keep
+    (`VALUE_TOO_LONG`): a body built past `flow.MAX_BODY`, a settings module's value past what
+    `python_settings` takes."""
+    cuts = [node for node in nodes if node is not None]
+    if not cuts:
+        return resources
+    first = min(cuts, key=lambda node: (getattr(node, "lineno", 0), getattr(node, "col_offset", 0)))
+    mark = replace(source.mark(first), tag=VALUE_TOO_LONG)
     return tuple(
         replace(r, unread=tuple(sorted((*r.unread, mark), key=_written_at))) if isinstance(r, Script) else r
         for r in resources

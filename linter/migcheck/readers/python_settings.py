@@ -34,10 +34,12 @@ _BUILT_PER_BYTE = 16
 _COPIED = 1024 * 1024
 
 
-def with_settings_values(tree: ast.Module) -> ast.Module:
+def with_settings_values(tree: ast.Module) -> tuple[ast.Module, tuple[ast.AST, ...]]:
     """`tree` with, after each top-level import of a settings module beside the script, the names it takes
     from it assigned their values, and each `settings.NAME` read as its value; `tree` itself when it imports
-    none."""
+    none. And where the script takes a value it states that is too long to take (past `_MAX_VALUE`, or the
+    bounds on what a module builds and a script copies in), the import or `settings.NAME` that reads it, in
+    the order met: the script reads it as a value not stated, which is said."""
     body: list[ast.stmt] = []
     attributes: dict[str, dict[str, Any]] = {}  # a module imported whole, by the name it is bound to
     copies = _Copies()
@@ -50,12 +52,16 @@ def with_settings_values(tree: ast.Module) -> ast.Module:
                 if alias.name == "*":  # `from settings import *`: every public name it states
                     for name, value in _star_imported(module.values).items():
                         body.extend(copies.assigned(name, value, statement))
+                    if any(not name.startswith("_") for name in module.too_long):
+                        copies.cut.append(statement)
+                elif alias.name in module.too_long:
+                    copies.cut.append(statement)
                 elif alias.name in module.values:
                     body.extend(
                         copies.assigned(alias.asname or alias.name, module.values[alias.name], statement)
                     )
                 elif alias.name not in module.bound and alias.name != "*":  # a module of the package
-                    values = _module(_joined_path(package, alias.name)).values
+                    values = _attributes(_module(_joined_path(package, alias.name)))
                     if values:
                         attributes[alias.asname or alias.name] = values
         elif isinstance(statement, ast.Import):
@@ -63,15 +69,21 @@ def with_settings_values(tree: ast.Module) -> ast.Module:
                 # `import config`, `import config as cfg`, `import conf.settings as settings`: the name
                 # bound is the module itself; `import conf.settings` alone binds `conf`, and the module is
                 # read as `conf.settings`, by its dotted name.
-                values = _module(_module_path(alias.name, 0)).values
+                values = _attributes(_module(_module_path(alias.name, 0)))
                 if values:
                     attributes[alias.asname or alias.name] = values
     if len(body) == len(tree.body) and not attributes:
-        return tree
+        return tree, tuple(copies.cut)
     changed = ast.Module(body=body, type_ignores=tree.type_ignores)
     if attributes:
         changed = _AttributesRead(attributes, _bound_again(tree, attributes), copies).visit(changed)
-    return changed
+    return changed, tuple(copies.cut)
+
+
+def _attributes(module: _Module) -> dict[str, Any]:
+    """The values `settings.NAME` reads of a module imported whole: those it takes, and `_TOO_LONG` for
+    each it states too long to take."""
+    return {**dict.fromkeys(module.too_long, _TOO_LONG), **module.values}
 
 
 def _star_imported(values: dict[str, Any]) -> dict[str, Any]:
@@ -89,9 +101,13 @@ class _Module(NamedTuple):
 
     values: dict[str, Any]
     bound: frozenset[str]
+    # The names it assigns once to values it states, too long to take (see `_MAX_VALUE`).
+    too_long: frozenset[str] = frozenset()
 
 
 _NONE = _Module({}, frozenset())
+# What `settings.NAME` of a value too long to take reads (see `_attributes`).
+_TOO_LONG = object()
 
 
 def _module_path(module: str, level: int) -> str:
@@ -162,6 +178,7 @@ def _values(settings: beside.Settings) -> _Module:
                 bound = alias.asname or alias.name.split(".")[0]
                 assigned[bound] = assigned.get(bound, 0) + 1
     values: dict[str, Any] = {}
+    too_long: set[str] = set()
     room = _BUILT_FLOOR + _BUILT_PER_BYTE * len(settings.data)  # for values longer than `_SMALL_VALUE`
     for statement in tree.body:
         if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
@@ -179,7 +196,9 @@ def _values(settings: beside.Settings) -> _Module:
             room -= size if size > _SMALL_VALUE else 0
             if size <= _MAX_VALUE and room >= 0:
                 values[target.id] = found
-    return _Module(values, frozenset(assigned))
+            elif found is not _NOT_STATED:
+                too_long.add(target.id)
+    return _Module(values, frozenset(assigned), frozenset(too_long))
 
 
 def _stated(node: ast.expr, known: dict[str, Any]) -> Any:
@@ -237,6 +256,7 @@ class _Copies:
 
     def __init__(self) -> None:
         self.room = _COPIED
+        self.cut: list[ast.AST] = []  # where a value too long to take is read (see `with_settings_values`)
 
     def affords(self, value: Any) -> bool:
         if isinstance(value, (str, int, bool, type(None))) and len(str(value)) <= _SMALL_VALUE // 2:
@@ -249,7 +269,10 @@ class _Copies:
 
     def assigned(self, name: str, value: Any, at: ast.stmt) -> list[ast.stmt]:
         """`name = value` at `at`, where the script can afford the copy; else nothing (the name unknown)."""
-        return [_assigned(name, value, at)] if self.affords(value) else []
+        if self.affords(value):
+            return [_assigned(name, value, at)]
+        self.cut.append(at)
+        return []
 
 
 def _assigned(name: str, value: Any, at: ast.stmt) -> ast.stmt:
@@ -282,8 +305,11 @@ class _AttributesRead(ast.NodeTransformer):
     def visit_Attribute(self, node: ast.Attribute) -> ast.expr:
         if isinstance(node.ctx, ast.Load) and (module := _dotted(node.value)) is not None:
             values = self.modules.get(module)
-            if values is not None and node.attr in values and self.copies.affords(values[node.attr]):
-                return _literal(values[node.attr], node)
+            if values is not None and node.attr in values:
+                value = values[node.attr]
+                if value is not _TOO_LONG and self.copies.affords(value):
+                    return _literal(value, node)
+                self.copies.cut.append(node)
         self.generic_visit(node)
         return node
 

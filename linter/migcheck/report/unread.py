@@ -25,7 +25,8 @@ above the script's holds, not its own (`LOADED_FROM_ANOTHER_FOLDER`). So is a fi
 (`DOT_SOURCE_NOT_FOLLOWED`: one it does not state, an absolute one, one to a file not checked), as is a
 script it runs or a script module it imports by such a path (`LOAD_NOT_FOLLOWED`). So is Python code a shell script runs inline whose text it does not state as written
 (`INLINE_PYTHON_NOT_READ`: `python3 -c "$CODE"`). So is the first value a Python script's reader left unread
-when the work it may spend following the script's values ran out (`VALUES_NOT_FOLLOWED`), said once. So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
+when the work it may spend following the script's values ran out (`VALUES_NOT_FOLLOWED`), said once, and
+the first value it built or took too long to keep (`VALUE_TOO_LONG`). So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
 parameter's name to the command as a value, by position, and each report says to remove the backtick. So is
 a PowerShell call that gives a cmdlet more values by position than it takes (`EXTRA_POSITIONAL`:
 `Set-AzureSubscription "a" "b"`), which PowerShell refuses.
@@ -81,6 +82,7 @@ from migcheck.model import (
     UNPARSED_COMMAND_LINE,
     UNSTATED_COMMAND_LINE,
     URL_NAMES_THE_API,
+    VALUE_TOO_LONG,
     VALUES_NOT_FOLLOWED,
     VM_NOT_PASSED_ON,
     XML_EDITS_NOT_FOLLOWED,
@@ -160,6 +162,14 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "script's size, and this script's values took all of it, so this value and those read after it are "
         "read as values the script does not state (stand-ins such as <VM name, file:line>), and findings "
         "about them may be missing; state the names the classic calls take in fewer steps",
+    ),
+    VALUE_TOO_LONG: (
+        "value-too-long",
+        "builds or takes a value longer than migcheck keeps of a Python script's values (a REST body or other "
+        "text with markup built past 256 KiB; a settings module's value past 256 KiB, or past the total its "
+        "values may cost): that value is read as one the script does not state (stand-ins such as <VM name, file:line>), so "
+        "findings about what it names may be missing; send a long body from a file checked with the script "
+        "(`data=open('deploy.xml').read()`), or split the value",
     ),
     XML_EDITS_NOT_FOLLOWED: (
         "xml-edits-not-followed",
