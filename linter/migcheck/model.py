@@ -1919,6 +1919,11 @@ VALUES_NOT_FOLLOWED = "values-not-followed"
 # past the bound on what one module's values may cost): read as a value the script does not state. Said once
 # for the file, at the first such value.
 VALUE_TOO_LONG = "value-too-long"
+# The tag of a `Script.unread` mark of the first place a Python script's commands of the classic CLI (or curl)
+# are past what its reader follows (`python_cli`): statements nested past 40 deep, not read; a list of more
+# than 1,000 words, or built of lists past 8 deep, a loop of more than 32 turns written out, or whose body
+# written once per turn grows too long, read as words the script does not state. Said once for the file.
+PYTHON_COMMANDS_CUT = "python-commands-cut"
 
 
 @record

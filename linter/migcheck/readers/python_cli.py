@@ -45,6 +45,7 @@ from typing import NamedTuple
 
 from migcheck import automation
 from migcheck.model import (
+    PYTHON_COMMANDS_CUT,
     UNPARSED_COMMAND_LINE,
     UNSTATED_COMMAND_LINE,
     Deployment,
@@ -293,6 +294,8 @@ class _Script:
 
     def statements(self, body: list[ast.stmt], depth: int) -> None:
         if depth > _DEPTH:
+            if body:
+                self.cut(body[0])
             return
         for statement in body:
             self.statement(statement, depth)
@@ -394,6 +397,8 @@ class _Script:
         if rows is not None and not self.unrolling and _unrolls(node.body, rows):
             self.unrolled(node, rows, depth)
             return
+        if rows is not None or _range_too_long(node.iter):
+            self.cut(node.iter)  # its turns are read as one of values not stated
         if items is not None and all(_string(item) is not None for item in items):
             self.write(f"for {_own(name)} in", node)
             for item in items:  # each shown where it is written, as a shell loop's items are
@@ -515,6 +520,8 @@ class _Script:
         else:
             items = [_unstated(value)]
         grown: list[ast.expr] = items if len(items) <= _MOST_ITEMS else [_starred(value)]
+        if len(items) > _MOST_ITEMS:
+            self.cut(value)
         self.values[name] = ast.copy_location(ast.List(grown, ast.Load()), value)
         return True
 
@@ -639,6 +646,12 @@ class _Script:
         if mark not in self.unparsed:
             self.unparsed.append(mark)
 
+    def cut(self, node: ast.AST) -> None:
+        """Past a bound on what is read of the commands (`_DEPTH`, `_MOST_ITEMS`, `_LIST_DEPTH`, `_LOOP_TURNS`,
+        `_UNROLLED_NODES`) at `node`: said as a part not read (`PYTHON_COMMANDS_CUT`), once for the file."""
+        if not any(mark.tag == PYTHON_COMMANDS_CUT for mark in self.unparsed):
+            self.unread(replace(self.mark(node), tag=PYTHON_COMMANDS_CUT))
+
     def assigned(self, node: ast.expr | None) -> ast.expr | None:
         """A variable's list or string the script last assigned, else the expression itself."""
         if isinstance(node, ast.Name) and node.id in self.values:
@@ -649,7 +662,11 @@ class _Script:
         """The items of a list the script builds (`[...]`, `(...)`, lists joined by `+`, `list(x)`, a
         variable assigned one, the function's `*args`), each a word; a part whose items it does not state
         is one `*part` item (see `word`). None for what is no list."""
-        if node is None or depth > _LIST_DEPTH:
+        if node is None:
+            return None
+        if depth > _LIST_DEPTH:
+            if isinstance(self.assigned(node), (ast.List, ast.Tuple)):
+                self.cut(node)
             return None
         node = self.assigned(node) if depth else node
         if isinstance(node, (ast.List, ast.Tuple)):
@@ -661,7 +678,10 @@ class _Script:
             # Added to a list, a list too: one whose items the script does not state (`opts(net)`).
             left = [_starred(node.left)] if left is None else left
             right = [_starred(node.right)] if right is None else right
-            return left + right if len(left) + len(right) <= _MOST_ITEMS else [_starred(node)]
+            if len(left) + len(right) > _MOST_ITEMS:
+                self.cut(node)
+                return [_starred(node)]
+            return left + right
         if isinstance(node, ast.Call) and _copies_a_list(node):
             return self.listed(node.args[0], depth + 1) or [_starred(node.args[0])]
         if isinstance(node, ast.Call) and (options := self.option_list(node)) is not None:
@@ -722,6 +742,7 @@ class _Script:
             inner = self.listed(item.value, depth + 1) if isinstance(item, ast.Starred) else None
             spread.extend(inner if inner is not None else [item])
             if len(spread) > _MOST_ITEMS:
+                self.cut(item)
                 return None
         return spread
 
@@ -1257,6 +1278,16 @@ def _range_turns(node: ast.expr) -> range | None:
         return None
     turns = range(*numbers)
     return turns if 0 < len(turns) <= _LOOP_TURNS else None
+
+
+def _range_too_long(node: ast.expr) -> bool:
+    """Whether `range(...)` of bounds written as whole numbers gives more than `_LOOP_TURNS` numbers."""
+    if not (isinstance(node, ast.Call) and _named(node.func, "range") and 1 <= len(node.args) <= 3):
+        return False
+    numbers = [whole_number(argument) for argument in node.args]
+    if None in numbers or (len(numbers) == 3 and numbers[2] == 0):
+        return False
+    return len(range(*[n for n in numbers if n is not None])) > _LOOP_TURNS
 
 
 def _copies_a_list(call: ast.Call) -> bool:

@@ -26,7 +26,8 @@ above the script's holds, not its own (`LOADED_FROM_ANOTHER_FOLDER`). So is a fi
 script it runs or a script module it imports by such a path (`LOAD_NOT_FOLLOWED`). So is Python code a shell script runs inline whose text it does not state as written
 (`INLINE_PYTHON_NOT_READ`: `python3 -c "$CODE"`). So is the first value a Python script's reader left unread
 when the work it may spend following the script's values ran out (`VALUES_NOT_FOLLOWED`), said once, and
-the first value it built or took too long to keep (`VALUE_TOO_LONG`). So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
+the first value it built or took too long to keep (`VALUE_TOO_LONG`), and the first place a Python script's
+commands are past what its reader follows (`PYTHON_COMMANDS_CUT`). So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
 parameter's name to the command as a value, by position, and each report says to remove the backtick. So is
 a PowerShell call that gives a cmdlet more values by position than it takes (`EXTRA_POSITIONAL`:
 `Set-AzureSubscription "a" "b"`), which PowerShell refuses.
@@ -62,6 +63,7 @@ from migcheck.model import (
     MODULE_NOT_CHECKED,
     MODULE_NOT_READ,
     OTHER_SHELL,
+    PYTHON_COMMANDS_CUT,
     READ_AGAIN_CUT,
     REFUSED_MODULE_OPTION,
     REFUSED_OPTION,
@@ -162,6 +164,15 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "script's size, and this script's values took all of it, so this value and those read after it are "
         "read as values the script does not state (stand-ins such as <VM name, file:line>), and findings "
         "about them may be missing; state the names the classic calls take in fewer steps",
+    ),
+    PYTHON_COMMANDS_CUT: (
+        "python-commands-cut",
+        "is past what migcheck follows of the commands this Python script runs (statements nested more than "
+        "40 deep, which are not read; a list of more than 1,000 words, or built of lists more than 8 deep; a "
+        "loop over more than 32 numbers or rows written out, or whose body written once for each row grows "
+        "too long): the words there are read as words the script does not state (stand-ins such as <VM name, "
+        "file:line>), so findings about what they name may be missing; split the list or the loop, or run the "
+        "commands from a shell script checked with it",
     ),
     VALUE_TOO_LONG: (
         "value-too-long",
