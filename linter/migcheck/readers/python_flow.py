@@ -3442,7 +3442,8 @@ class Flow:
                 self._joinable(self.value(node.right, site)),
             )
             if isinstance(left, Lit) and isinstance(right, Lit):
-                self._too_long(node, len(left.text) + len(right.text), (left.text, right.text))  # to say it
+                # Said where it is too long (`first_long`); `_joined` then makes none.
+                self._built_too_long(node, len(left.text) + len(right.text), (left.text, right.text))
                 return self._paid(_joined(left, right, node) or self.unknown(node))
             return _concatenated(left, right, node) or self.unknown(node)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
@@ -5897,11 +5898,11 @@ class Flow:
             texts.append(text)
         # Measured before it is joined: many fields bound to long constants would otherwise build a string
         # of their total length at each f-string, only to drop it.
-        if self._too_long(node, sum(len(text.text) for text in texts), [text.text for text in texts]):
+        if self._built_too_long(node, sum(len(text.text) for text in texts), [text.text for text in texts]):
             return self.unknown(node)
         return self._paid(Lit("".join(text.text for text in texts), node, _f_string_lines(node, texts)))
 
-    def _too_long(self, node: ast.AST, size: int, texts: Sequence[str]) -> bool:
+    def _built_too_long(self, node: ast.AST, size: int, texts: Sequence[str]) -> bool:
         """Whether a string of `size` built of `texts` is past what the reader builds (`_too_long`); the
         first such of a body, past MAX_BODY, kept to say (`first_long`)."""
         if not _too_long(size, texts):
