@@ -67,7 +67,7 @@ def test_classic_cli_vms_made_without_a_blob_url_share_an_account_per_location(t
         "<storage account azure vm create picks in East US, deploy.sh:4>": ["web03"],
     }
     notes = [note for step in _storage_steps(result) for note in step["notes"]]
-    assert any("first storage account in West US" in note for note in notes)
+    assert any("first storage account the subscription lists in West US" in note for note in notes)
 
 
 PS_FUNCTION = """\

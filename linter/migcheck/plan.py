@@ -4068,7 +4068,7 @@ def _current_account_note(account: UnstatedAccount, location: str) -> str:
     if location:
         return (
             f"{_disks_of(account)} {_are(account)} made by azure vm create without a blob URL (-u): the classic CLI puts "
-            f"{_them(account)} in the first storage account in {location} the subscription lists (azure storage "
+            f"{_them(account)} in the first storage account the subscription lists in {location} (azure storage "
             f"account list), or in one it creates there when it lists none, {shared}. It migrates after "
             "the VMs (Move-AzureStorageAccount), and what else is in it is not known. azure vm disk list "
             "gives each disk's blob once the VMs exist, the account's name first in its host; state the "
