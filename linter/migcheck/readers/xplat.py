@@ -1260,6 +1260,10 @@ class Reading:
         # in: such a service has no deployment until a `vm create` makes one, `--connect` or not, in a
         # command that surely runs whenever that part did (in it, or in a part of it).
         self.empty_services: dict[str, tuple[int, ...]] = {}
+        # Where the script places each cloud service, by `_here` of its `_service_key`: the location (or
+        # "affinity group <name>") its `service create` states, else the first `vm create` that states one.
+        # A `vm create` into it without either takes that place (see `_account_picked`).
+        self.service_places: dict[str, str] = {}
         self.reserved: list[ReservedIp] = []
         self.regions: list[ServiceRegion] = []
         # The subscriptions `account set` selects by an id or name the script states, by it and the place.
@@ -1727,7 +1731,8 @@ class Reading:
             vm.boot_diagnostics, vm.boot_diagnostics_mark = False, parsed.value_at("disable-boot-diagnostics")
         else:  # the CLI turns it on unless told not to (AUTOMATION.md §4)
             vm.boot_diagnostics_default, vm.boot_diagnostics_mark = "azure vm create", parsed.at
-        self._os_disk(vm, parsed.value("blob-url"), parsed)
+        self._os_disk(vm, parsed.value("blob-url"), parsed, service)
+        self._service_placed(dns, parsed, made=False)
         location = parsed.value("location")
         if location is not None and location.text and dns is not None and dns.text:
             self.regions.append(
@@ -1813,7 +1818,7 @@ class Reading:
             earlier.other_paths = []
             vm.other_paths = paths
 
-    def _os_disk(self, vm: _Vm, blob: Word | None, parsed: Parsed) -> None:
+    def _os_disk(self, vm: _Vm, blob: Word | None, parsed: Parsed, service: str) -> None:
         """The OS disk of `-u <blob url>`: by its blob, or in the storage account of a stand-in where the
         script does not state the account's name (`-u "https://$SA.blob.core.windows.net/vhds/a.vhd"`), or
         in the account it states where it does not state the blob's name (`.../vhds/$VM.vhd`). Without
@@ -1822,7 +1827,9 @@ class Reading:
         VM's disks are then unknown (`Role.unknown`), its account in no file (`Role.unplaced_disk`)."""
         if blob is None:
             vm.unknown.add("disks")
-            vm.unplaced_disk = _account_picked(parsed)
+            key = _service_key(parsed.value("dns-name", 0))
+            placed = self.service_places.get(self._here(key), "") if key is not None else ""
+            vm.unplaced_disk = _account_picked(parsed, placed, service)
             return
         if blob.text:
             # The disk is the blob's, where its URL is written: what is found on the command (the VM's
@@ -2388,10 +2395,25 @@ class Reading:
         key = _service_key(service)
         if key is not None and (not self.maybe or self.part):
             self.empty_services[self._here(key)] = self.part if self.maybe else ()
+        self._service_placed(service, parsed, made=True)
         if service is not None and service.text and location is not None and location.text:
             self.regions.append(
                 ServiceRegion(service.text, location.text, parsed.at, selected_in=self.selected_name)
             )
+
+    def _service_placed(self, service: Word | None, parsed: Parsed, made: bool) -> None:
+        """Where the command places cloud service `service`, kept in `service_places`: a `service create`
+        (`made`) places it whatever came before; a `vm create` only one no command placed yet, since the
+        CLI takes an existing service's own place and sets a given --location aside."""
+        key = _service_key(service)
+        group = "affinitygroup" if made else "affinity-group"
+        place = _stated_place(parsed.value("location"), parsed.value(group))
+        if key is None or not place:
+            return
+        if made:
+            self.service_places[self._here(key)] = place
+        else:
+            self.service_places.setdefault(self._here(key), place)
 
     def _service_delete(self, parsed: Parsed) -> None:
         """`service delete <service>`: its deployment is gone, when the deletion surely runs, as
@@ -4162,18 +4184,33 @@ def az_reaching(words: list[Word], at: Mark, subscription: str = "") -> tuple[ob
     return ()
 
 
-def _account_picked(parsed: Parsed) -> UnplacedDisk | None:
+def _account_picked(parsed: Parsed, service_place: str, service: str) -> UnplacedDisk:
     """The storage account `vm create` without `-u` puts the OS disk in: the first one the subscription
     lists in the VM's location, or affinity group, else one it creates there (`getOrCreateBlobStorage` of
-    the xplat CLI's lib/util/utils.js), so one account for every such VM of one location. None where the
-    command states neither (a VM added to a service, `-c`, or to a network, `-w`, takes theirs): each VM's
-    may be another."""
-    location, group = parsed.value("location"), parsed.value("affinity-group")
+    the xplat CLI's lib/util/utils.js), so one account for every such VM of one location. The location is
+    the one the command states (`-l`, `-a`); without either, the CLI makes no new cloud service ("location
+    or affinity group is required for a new cloud service"), so the VM goes into one that exists, and takes
+    its place, as it does where the service exists and the command states one (`service_place`: the one
+    the script states for cloud service `service` before, else its own, which no file states)."""
+    place = _stated_place(parsed.value("location"), parsed.value("affinity-group"))
+    scope = service_place or place or _place_of_service(service)
+    return UnplacedDisk(DiskPlace.CURRENT_ACCOUNT, parsed.at, scope)
+
+
+def _stated_place(location: Word | None, group: Word | None) -> str:
+    """The location, else "affinity group <name>", a command states; "" where it states neither."""
     if location is not None and location.text and location.text.strip():
-        return UnplacedDisk(DiskPlace.CURRENT_ACCOUNT, parsed.at, location.text.strip())
+        return location.text.strip()
     if group is not None and group.text and group.text.strip():
-        return UnplacedDisk(DiskPlace.CURRENT_ACCOUNT, parsed.at, f"affinity group {group.text.strip()}")
-    return None
+        return f"affinity group {group.text.strip()}"
+    return ""
+
+
+def _place_of_service(service: str) -> str:
+    """The place of cloud service `service` (its name, or the stand-in of one not stated), where no file
+    states it: the location or affinity group the service was created in."""
+    shown = service if is_stand_in(service) else f"'{service}'"
+    return f"the location of cloud service {shown}"
 
 
 def _same_reserved_ip(held: NameRef | None, given: Word) -> bool:
