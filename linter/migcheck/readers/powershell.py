@@ -9696,7 +9696,11 @@ class Interpreter:
     def _settings_loaded(self, invoked: Node, env: Env) -> None:
         """A settings file the script dot-sources by a path it states (see `_settings_path`), when it is
         one to read (`beside.settings_file`): the values it assigns are the script's from here, as if
-        assigned here."""
+        assigned here. A native program dot-sourced (`.$msb App.ccproj /t:Publish`, `$msb` holding a path to
+        MSBuild.exe) runs as the call operator runs it, and sets none of the script's values or functions:
+        there is nothing to follow."""
+        if self._program_dot_sourced(invoked, env):
+            return
         stated = self._settings_path(invoked, env)
         settings = beside.settings_file(stated) if stated else None
         if not stated or settings is None:
@@ -9728,6 +9732,21 @@ class Interpreter:
         library = beside.values_of(settings, _settings_functions)
         if library is not None:  # read once; its own dot-sources are followed as its functions run
             self._library_loaded(library, stated)
+
+    def _program_dot_sourced(self, invoked: Node, env: Env) -> bool:
+        """Whether a dot-source names a native program by its file (.exe, .com, .bat, .cmd), in whatever
+        folder: written so (`. "$env:ProgramFiles\\MSBuild.exe"`, `. .\\build.cmd`), or held by the variable
+        it names (`$msb = "C:\\...\\MSBuild.exe"; .$msb`)."""
+        parts = _named(invoked)
+        inner = _named(parts[0]) if len(parts) == 1 else []
+        if len(inner) == 1 and parts[0].type == "path_command_name" and inner[0].type == "variable":
+            value = self.evaluate(inner[0], env)
+            written = value.value if isinstance(value, Text) else ""
+        elif len(parts) == 1:
+            written = self.where.source[parts[0].start_byte : parts[0].end_byte].decode("utf-8", "replace")
+        else:
+            return False
+        return written.strip().strip("'\"").casefold().endswith((".exe", ".com", ".bat", ".cmd"))
 
     def _runs_on_load(self, loaded: _Loaded, env: Env) -> bool:
         """Whether the top level of a file dot-sourced here is run here, not only read for its values (see
