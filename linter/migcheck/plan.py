@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from migcheck import clouds
-from migcheck.automation import TEMPLATE_LANGUAGES, TERRAFORM_LANGUAGE, VPN_SITE_EVIDENCE
+from migcheck.automation import TEMPLATE_LANGUAGES, TERRAFORM_LANGUAGE, VPN_SITE_EVIDENCE, deploys_packages
 from migcheck.config import in_settings_file
 from migcheck.estate import (
     UNNAMED_BY_ROLE,
@@ -51,6 +51,8 @@ from migcheck.estate import (
 )
 from migcheck.inventory_model import ClassicReservedIp
 from migcheck.model import (
+    NEVER_RUNS,
+    ClassicCall,
     DiskPlace,
     Finding,
     Script,
@@ -4471,10 +4473,32 @@ def _bound_reserved_ip_steps(builder: _Builder, items: Iterable[ScopeItem]) -> l
     service or the virtual machine"; only unassociated ones are moved with Move-AzureReservedIP), whose
     step the files do not give. Its step says so, and what to check; it has no commands of its own. One for
     each item the readiness summary lists of them."""
-    return [_bound_reserved_ip_step(builder, item) for item in items]
+    items = list(items)
+    roles = _roles_shown(builder.estate) if items else {}
+    return [
+        _bound_reserved_ip_step(builder, item, roles.get(key(item.migrates["service"]))) for item in items
+    ]
 
 
-def _bound_reserved_ip_step(builder: _Builder, item: ScopeItem) -> Step:
+def _roles_shown(estate: Estate) -> dict[str, ClassicCall]:
+    """The cloud services the scripts show to hold web/worker roles, by key of their name, each with the
+    first call that shows it: one that deploys a service package to the service or manages its roles
+    (`automation.deploys_packages`: New-AzureDeployment, a service extension, a swap), where it may run. A
+    service whose deployment a script makes and then removes is described by no file, and still held them."""
+    shown: dict[str, ClassicCall] = {}
+    for script in estate.resources(Script):
+        for call in script.changes:
+            if call.runs == NEVER_RUNS or not deploys_packages((call.name,)):
+                continue
+            for scope, name in call.changes:
+                if scope == "cloud-service":
+                    shown.setdefault(key(name), call)
+    return shown
+
+
+def _bound_reserved_ip_step(builder: _Builder, item: ScopeItem, roles: ClassicCall | None) -> Step:
+    """The step of a reserved IP bound to a cloud service no file describes; `roles`: the call that shows
+    the service holds web/worker roles (`_roles_shown`), which do not move, nor the reserved IP with them."""
     name, service = item.name, item.migrates["service"]
     ip: Any = item.subject  # the reserved IP: a declaration's or an export's
     check = (
@@ -4486,23 +4510,47 @@ def _bound_reserved_ip_step(builder: _Builder, item: ScopeItem) -> Step:
         f"gone), it is an unassociated reserved IP: migrate it on its own (Move-AzureReservedIP -Validate, "
         f"-Prepare, -Commit -ReservedIPName {ps_quoted(name)})."
     )
+    moves, downtime = _bound_reserved_ip_moves(name, service, ip.mark.path, roles)
     return Step(
         id=_own_step_id(f"reserved-ip:{name}", name, ip.mark, builder.apart(name, ip.mark)),
         kind=StepKind.RESERVED_FOR_UNDESCRIBED,
         name=_own_step_name(name, ip.mark, builder.apart(name, ip.mark)),
         wave=1,
         after=(),
-        moves=(
-            f"reserved IP {named(name, 'ReservedIP')}, with cloud service {named(service, 'CloudService')} ({ip.mark.path} binds it to that "
-            "service, "
-            "which no file checked describes): not on its own",
-        ),
+        moves=(moves,),
         becomes=(f"reserved IP {named(name, 'ReservedIP')}: {_STATIC_PUBLIC_IP}",),
-        downtime=f"As the migration of cloud service {named(service, 'CloudService')} has it, which the files do not show: none "
-        "for VMs in a virtual network (migrated with the network); VMs in none are stopped, deallocated and "
-        "started again during Prepare. The reserved IP keeps its address.",
+        downtime=downtime,
         blockers=builder.blockers(ip),
         notes=(check, *builder.attention(ip)),
+    )
+
+
+def _bound_reserved_ip_moves(
+    name: str, service: str, binds: str, roles: ClassicCall | None
+) -> tuple[str, str]:
+    """What the step of a reserved IP bound to an undescribed cloud service moves, and its downtime: as the
+    service's migration has it, for VMs; for web/worker roles (`roles`: the call that shows them), which no
+    migration moves, none, since the reserved IP does not move with them, and what freeing it to move it on
+    its own does to the roles' address (as `_bound_to_roles` says it of a service the files describe)."""
+    ip, of = named(name, "ReservedIP"), named(service, "CloudService")
+    if roles is None:
+        return (
+            f"reserved IP {ip}, with cloud service {of} ({binds} binds it to that service, which no file checked "
+            "describes): not on its own",
+            f"As the migration of cloud service {of} has it, which the files do not show: none for VMs in a "
+            "virtual network (migrated with the network); VMs in none are stopped, deallocated and started "
+            "again during Prepare. The reserved IP keeps its address.",
+        )
+    shown = f"{roles.name}, {roles.mark.path}:{roles.mark.line}"
+    return (
+        f"reserved IP {ip}, bound to cloud service {of} ({binds} binds it to that service, whose web/worker "
+        f"roles ({shown}) do not move): on its own, once freed",
+        f"None while it stays bound: cloud service {of} holds web/worker roles ({shown}), which this process "
+        "does not migrate, and the reserved IP does not move with them. To keep its address for the service "
+        "rebuilt from them, free it (Remove-AzureReservedIPAssociation) when the rebuilt service is ready to "
+        "take the traffic: the roles are reached at another address from then. Then move it on its own "
+        f"(Move-AzureReservedIP -Validate, -Prepare, -Commit -ReservedIPName {ps_quoted(name)}); it keeps its "
+        "address.",
     )
 
 
