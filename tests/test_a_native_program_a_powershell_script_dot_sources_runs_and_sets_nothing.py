@@ -2,7 +2,8 @@
 MSBuild.exe; a .com, .bat or .cmd file) runs it as the call operator does: the program sets none of the
 script's values or functions, so there is no file to follow, and nothing is said to be not read. The plan
 then does not ask to have a part of the script read that is a program, not a script. A script file
-dot-sourced by an absolute path is still said not followed."""
+dot-sourced by an absolute path is still said not followed. The values the script set before the program
+stay known after it, as after `& $msb`."""
 
 from __future__ import annotations
 
@@ -49,3 +50,17 @@ def test_a_script_dot_sourced_by_an_absolute_path_is_still_said_not_followed(tmp
     unread, plan = _unread(tmp_path, monkeypatch, '$cfg = "C:\\deploy\\settings.ps1"\n.$cfg\n')
     assert unread == [(2, DOT_SOURCE_NOT_FOLLOWED)]
     assert "could not read" in plan
+
+
+def test_the_script_s_values_after_a_program_dot_sourced_are_still_known(tmp_path, monkeypatch):
+    script = (
+        '$names = @("web1", "web2")\n'
+        '$msb = "C:\\Program Files\\MSBuild\\Bin\\MSBuild.exe"\n'
+        '.$msb "$PSScriptRoot\\App\\App.ccproj" /t:Publish\n'
+        "foreach ($n in $names) {\n"
+        "  New-AzureQuickVM -Windows -ServiceName shop -Name $n -ImageName img -AdminUsername u"
+        ' -Password p -Location "West US"\n'
+        "}\n"
+    )
+    _, plan = _unread(tmp_path, monkeypatch, script)
+    assert "VMs web1, web2" in plan

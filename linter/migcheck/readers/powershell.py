@@ -9699,8 +9699,6 @@ class Interpreter:
         assigned here. A native program dot-sourced (`.$msb App.ccproj /t:Publish`, `$msb` holding a path to
         MSBuild.exe) runs as the call operator runs it, and sets none of the script's values or functions:
         there is nothing to follow."""
-        if self._program_dot_sourced(invoked, env):
-            return
         stated = self._settings_path(invoked, env)
         settings = beside.settings_file(stated) if stated else None
         if not stated or settings is None:
@@ -11546,7 +11544,9 @@ class Interpreter:
         )
         if key in _LOCATION_CHANGES:
             self._location_changed(node, key, env)
-        if _dot_sourced(node):
+        if _dot_sourced(node) and not (
+            invoked is not None and block is None and self._program_dot_sourced(invoked, env)
+        ):  # a native program dot-sourced runs as `&` runs it: it changes none of the script's values
             self._dot_sourced_here(env)
             # `. Settings` runs here (see `user_call`): what it assigns, and each file it dot-sources as it
             # runs, is followed there
