@@ -441,6 +441,45 @@ def _query(kinds: tuple[tuple[str, str], ...]) -> Query:
 def _captures(kinds: dict[str, str], node: Node) -> dict[str, list[Node]]:
     """The nodes of the types `kinds` names, under `node` and itself, by capture name, in document order.
 
+    Of a whole tree, the kinds every read asks of it (`_WHOLE_TREE`) are found by one query, compiled once
+    and run once a tree (`_whole_tree`): compiling a query walks every state of the grammar, which costs
+    more than reading a small script, and each query walks the whole tree again."""
+    if node.parent is None and kinds.keys() <= _WHOLE_TREE.keys():
+        return _of_kinds(kinds, _whole_tree(node))
+    return _queried(kinds, node)
+
+
+def _of_kinds(kinds: dict[str, str], typed: list[tuple[str, Node]]) -> dict[str, list[Node]]:
+    """Of the nodes `typed` (each with its kind as a query writes it), those of `kinds`, by capture name,
+    in the order given."""
+    found: dict[str, list[Node]] = {}
+    for kind, node in typed:
+        name = kinds.get(kind)
+        if name is not None:
+            found.setdefault(name, []).append(node)
+    return found
+
+
+# The last tree `_whole_tree` read: its root (kept, so that no other tree's root is taken for it) and its
+# nodes of `_WHOLE_TREE` in document order, each with its kind as a query writes it.
+_last_whole_tree: list[tuple[Node, list[tuple[str, Node]]]] = []
+
+
+def _whole_tree(root: Node) -> list[tuple[str, Node]]:
+    """The nodes of `_WHOLE_TREE` in the tree of `root`, in document order, each with its kind as a query
+    writes it (an anonymous node's quoted: `"<"`); found once for the last tree asked about."""
+    if _last_whole_tree and _last_whole_tree[0][0] == root:
+        return _last_whole_tree[0][1]
+    nodes = _queried(_WHOLE_TREE, root).get("node", [])
+    typed = [(n.type if n.is_named else f'"{n.type}"', n) for n in nodes]
+    _last_whole_tree[:] = [(root, typed)]
+    return typed
+
+
+def _queried(kinds: dict[str, str], node: Node) -> dict[str, list[Node]]:
+    """The nodes of the types `kinds` names, under `node` and itself, by capture name, in document order,
+    found by a query of those kinds.
+
     Queries run in tree-sitter itself: a walk over every node in Python would cost far more on a large
     script. But a query's cursor goes wrong on two shapes, where it costs time quadratic in their size:
     nesting deeper than 65,535 levels (it counts depth in 16 bits, and past that also misses nodes:
@@ -453,9 +492,7 @@ def _captures(kinds: dict[str, str], node: Node) -> dict[str, list[Node]]:
 
     query = _query(tuple(kinds.items()))
     found: dict[str, list[Node]] = {}
-    pieces = 0
     for piece, whole in _pieces(node):
-        pieces += 1
         if not whole:
             if piece.type in kinds:
                 found.setdefault(kinds[piece.type], []).append(piece)
@@ -464,10 +501,15 @@ def _captures(kinds: dict[str, str], node: Node) -> dict[str, list[Node]]:
         cursor.set_max_start_depth(_DEEPEST)
         for name, nodes in cursor.captures(piece).items():
             found.setdefault(name, []).extend(nodes)
-    if pieces > 1:  # each piece's nodes are in order, and an outer node before the ones it holds
-        for nodes in found.values():
-            nodes.sort(key=lambda n: (n.start_byte, -n.end_byte))
+    # A cursor's captures come in no set order (not the document's, nor the same from run to run), and
+    # each piece's after the one before: in document order, an outer node before the ones it holds.
+    for nodes in found.values():
+        nodes.sort(key=_document_order)
     return found
+
+
+def _document_order(node: Node) -> tuple[int, int, int]:
+    return node.start_byte, -node.end_byte, -node.descendant_count
 
 
 _DEEPEST = 1 << 14  # levels a query descends; the nodes below start queries of their own
@@ -4811,15 +4853,21 @@ def _syntax_problem(root: Node, where: Positions, parsed: bytes) -> tuple[FilePr
     return None, size
 
 
+# Where a `<` may start a token: "<", the operator's own node; ERROR, a region the grammar skipped, which
+# may start with one.
+_REDIRECTION_PLACES = {"generic_token": "token", "command_name": "token", '"<"': "token", "ERROR": "token"}
+# The kinds every script's read asks of the whole tree it parsed, found in one walk (see `_captures`): its
+# index, its commands, the arguments and words its rewrites look at, where a `<` may be.
+_WHOLE_TREE = dict.fromkeys((*_INDEX, *_COMMANDS, *_ELEMENTS, *_WORDS, *_REDIRECTION_PLACES), "node")
+
+
 def _input_redirection(root: Node, where: Positions, parsed: bytes) -> FileProblem | None:
     """The first `<` that starts a token outside strings, here-strings and comments (a placeholder left in
     an argument, `-LocalNetworkSiteName <localsitename>`; `$a < 5`), which PowerShell's parser refuses
     ("The '<' operator is reserved for future use.", RedirectionNotSupported) where the grammar reads an
     input redirection or an argument. One inside a word (`a<b`) is a character of it, as in PowerShell."""
-    # "<": the operator's own node; ERROR: a region the grammar skipped, which may start with one.
-    kinds = {"generic_token": "token", "command_name": "token", '"<"': "token", "ERROR": "token"}
     found = []
-    for node in _captures(kinds, root).get("token", []):
+    for node in _captures(_REDIRECTION_PLACES, root).get("token", []):
         text = parsed[node.start_byte : node.end_byte]
         start = node.start_byte + len(text) - len(text.lstrip())
         if parsed[start : start + 1] == b"<" and parsed[start + 1 : start + 2] != b"#":
