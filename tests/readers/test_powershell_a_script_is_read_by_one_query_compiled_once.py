@@ -5,6 +5,10 @@ reading a small script. What each set is given stays what a query of its own fin
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from growth import assert_linear
+
 from migcheck.readers import powershell
 
 SCRIPT = b"""\
@@ -62,3 +66,18 @@ def test_the_nodes_found_come_in_document_order() -> None:
         variables = powershell._captures(kinds, root)["variable"]
         assert len(variables) == 8
         assert [v.start_byte for v in variables] == sorted(v.start_byte for v in variables)
+
+
+def test_a_script_of_many_branches_and_loops_costs_its_size() -> None:
+    """Each branch and loop asks its own nodes for kinds the whole tree is asked for once: those are
+    queried on their own, and the whole tree's nodes are found once, not once a branch."""
+
+    def make(n: int) -> Callable[[], object]:
+        lines = [
+            f'if ($s) {{ foreach ($i in 1..2) {{ New-AzureService -ServiceName "svc{k}" -Location "West Europe" }} }}'
+            for k in range(n)
+        ]
+        source = "\n".join(lines).encode()
+        return lambda: powershell.read("many.ps1", source)
+
+    assert_linear(make, 200)

@@ -444,7 +444,8 @@ def _captures(kinds: dict[str, str], node: Node) -> dict[str, list[Node]]:
     Of a whole tree, the kinds every read asks of it (`_WHOLE_TREE`) are found by one query, compiled once
     and run once a tree (`_whole_tree`): compiling a query walks every state of the grammar, which costs
     more than reading a small script, and each query walks the whole tree again."""
-    if node.parent is None and kinds.keys() <= _WHOLE_TREE.keys():
+    # A tree's root is a `program` (asking any other node for its parent walks down from the root to it).
+    if kinds.keys() <= _WHOLE_TREE.keys() and node.type == "program" and node.parent is None:
         return _of_kinds(kinds, _whole_tree(node))
     return _queried(kinds, node)
 
