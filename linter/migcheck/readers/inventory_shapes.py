@@ -123,11 +123,24 @@ def text(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+# Each set of facts a VM's row leaves unknown, once: most rows leave out the same few (none, mostly), and an
+# empty frozenset alone is 216 bytes, 3 MB of a 50 MB export's records when each VM had its own.
+_FACTS_UNKNOWN: dict[frozenset[str], frozenset[str]] = {}
+
+
+def facts_unknown(unknown: set[str]) -> frozenset[str]:
+    """`unknown` as the frozenset `Role.unknown` holds, shared with every other VM that leaves out the same."""
+    found = frozenset(unknown)
+    return _FACTS_UNKNOWN.setdefault(found, found)
+
+
 def number_text(value: object) -> str:
     """A whole number or a string as text: a port, a LUN, a rule's order, which exports write either way;
     anything else (a boolean, a fraction, `1e308`, an object) as ""."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
+        # One string per port however many endpoints name it, as `text` keeps one per value: a string per
+        # endpoint was 3 MB of a 50 MB export's records.
+        return intern(str(value))
     return text(value)
 
 
@@ -871,7 +884,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
         boot_diagnostics_mark=boot_mark,
         boot_diagnostics_blobs=blobs,
         availability_set_mark=availability_mark,
-        unknown=frozenset(unknown),
+        unknown=facts_unknown(unknown),
         static_ips=static_ips,
         subnets_mark=subnets_mark,
         migration_state=locked,
@@ -1078,7 +1091,8 @@ def _disk_accounts(disks: list[dict]) -> Iterator[str]:
     in `storageAccount.id` (INVENTORY.md §5); "" when neither is written."""
     for disk in disks:
         account = get(disk, "storageAccount")
-        yield key(text(get(account, "name")) or parse_id(text(get(account, "id"))).name)
+        # Interned, as `text` keeps the name: the disks of a VM, and the VMs of an export, share a few accounts.
+        yield intern(key(text(get(account, "name")) or parse_id(text(get(account, "id"))).name))
 
 
 # Where an export lists data disks, as opposed to the OS disk: those carry the LUN they are attached at.
@@ -1109,15 +1123,15 @@ def _instance(view: object, hardware: object, vm: str, spots: Spots) -> RoleInst
     agent = text(get(get(view, "guestAgentStatus"), "status"))
     if not (status or agent):
         return None
-    mark = _instance_mark(spots, status, agent, "instanceView", "guestAgentStatus")
+    agent_mark = _agent_mark(spots, agent, "guestAgentStatus")
     return RoleInstance(
         vm,
         vm,
         status,
         agent,
-        mark,
+        _instance_mark(spots, status, agent, "instanceView", agent_mark),
         no_agent_mark=_no_agent_mark(hardware, "platformGuestAgent", spots),
-        guest_agent_mark=_agent_mark(spots, agent, "guestAgentStatus"),
+        guest_agent_mark=agent_mark,
     )
 
 
@@ -1145,12 +1159,13 @@ def _state(obj: object, fields: tuple[str, ...]) -> tuple[str, str]:
 _RUNNING = frozenset({"", "readyrole", "started"})
 
 
-def _instance_mark(spots: Spots, status: str, agent: str, state_key: str, agent_key: str) -> Mark:
+def _instance_mark(spots: Spots, status: str, agent: str, state_key: str, agent_mark: Mark | None) -> Mark:
     """Where a VM's runtime state is written: at its guest agent's status when that is what is amiss (the VM
     runs, or its state is not written, and the agent is not Ready), else at its state's value, written
-    after the key `state_key` (`InstanceStatus`, or `instanceView` for its `status`), else at that key."""
+    after the key `state_key` (`InstanceStatus`, or `instanceView` for its `status`), else at that key.
+    `agent_mark` is where the agent's status is (`_agent_mark`), found once for both marks."""
     if key(status) in _RUNNING and agent and key(agent) != "ready":
-        return _agent_mark(spots, agent, agent_key) or spots.mark
+        return agent_mark or spots.mark
     return _value_mark(spots, status, state_key) or spots.value(state_key)
 
 
@@ -2358,7 +2373,7 @@ def _vm_context(
         availability_set_mark=_availability_set_mark(spots, availability or "", "AvailabilitySetName"),
         primary_subnets=primary,
         subnets_mark=spots.value("SubnetNames") if not subnets and "subnets" not in unknown else None,
-        unknown=frozenset(unknown),
+        unknown=facts_unknown(unknown),
         static_ips=_context_static_ips(sets, spots),
         security_group=_context_security_group(sets, spots),
         public_ips=_context_public_ips(sets, spots),
@@ -2524,6 +2539,7 @@ def _context_instance(obj: dict, vm: str, spots: Spots) -> RoleInstance | None:
     reported = [(handler, state) for handler, state in reported if handler or state]
     if not (status or agent or reported):
         return None
+    agent_mark = _agent_mark(spots, agent, "GuestAgentStatus")
     at = spots.value(state_key)
     named = iter(spots.values([h for h, _ in reported if h], "ResourceExtensionStatusList"))
     statuses = tuple(ExtensionStatus(h, state, next(named) if h else at) for h, state in reported)
@@ -2533,11 +2549,11 @@ def _context_instance(obj: dict, vm: str, spots: Spots) -> RoleInstance | None:
         vm,
         status,
         agent,
-        _instance_mark(spots, status, agent, state_key, "GuestAgentStatus"),
+        _instance_mark(spots, status, agent, state_key, agent_mark),
         extension_statuses=statuses,
         status_list_mark=spots.value("ResourceExtensionStatusList") if in_full else None,
         no_agent_mark=_no_agent_mark(get(obj, "VM"), "ProvisionGuestAgent", spots),
-        guest_agent_mark=_agent_mark(spots, agent, "GuestAgentStatus"),
+        guest_agent_mark=agent_mark,
     )
 
 
