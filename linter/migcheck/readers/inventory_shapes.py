@@ -1123,15 +1123,15 @@ def _instance(view: object, hardware: object, vm: str, spots: Spots) -> RoleInst
     agent = text(get(get(view, "guestAgentStatus"), "status"))
     if not (status or agent):
         return None
-    agent_mark = _agent_mark(spots, agent, "guestAgentStatus")
+    mark = _instance_mark(spots, status, agent, "instanceView", "guestAgentStatus")
     return RoleInstance(
         vm,
         vm,
         status,
         agent,
-        _instance_mark(spots, status, agent, "instanceView", agent_mark),
+        mark,
         no_agent_mark=_no_agent_mark(hardware, "platformGuestAgent", spots),
-        guest_agent_mark=agent_mark,
+        guest_agent_mark=_agent_mark(spots, agent, "guestAgentStatus"),
     )
 
 
@@ -1159,13 +1159,12 @@ def _state(obj: object, fields: tuple[str, ...]) -> tuple[str, str]:
 _RUNNING = frozenset({"", "readyrole", "started"})
 
 
-def _instance_mark(spots: Spots, status: str, agent: str, state_key: str, agent_mark: Mark | None) -> Mark:
+def _instance_mark(spots: Spots, status: str, agent: str, state_key: str, agent_key: str) -> Mark:
     """Where a VM's runtime state is written: at its guest agent's status when that is what is amiss (the VM
     runs, or its state is not written, and the agent is not Ready), else at its state's value, written
-    after the key `state_key` (`InstanceStatus`, or `instanceView` for its `status`), else at that key.
-    `agent_mark` is where the agent's status is (`_agent_mark`), found once for both marks."""
+    after the key `state_key` (`InstanceStatus`, or `instanceView` for its `status`), else at that key."""
     if key(status) in _RUNNING and agent and key(agent) != "ready":
-        return agent_mark or spots.mark
+        return _agent_mark(spots, agent, agent_key) or spots.mark
     return _value_mark(spots, status, state_key) or spots.value(state_key)
 
 
@@ -2539,7 +2538,6 @@ def _context_instance(obj: dict, vm: str, spots: Spots) -> RoleInstance | None:
     reported = [(handler, state) for handler, state in reported if handler or state]
     if not (status or agent or reported):
         return None
-    agent_mark = _agent_mark(spots, agent, "GuestAgentStatus")
     at = spots.value(state_key)
     named = iter(spots.values([h for h, _ in reported if h], "ResourceExtensionStatusList"))
     statuses = tuple(ExtensionStatus(h, state, next(named) if h else at) for h, state in reported)
@@ -2549,11 +2547,11 @@ def _context_instance(obj: dict, vm: str, spots: Spots) -> RoleInstance | None:
         vm,
         status,
         agent,
-        _instance_mark(spots, status, agent, state_key, agent_mark),
+        _instance_mark(spots, status, agent, state_key, "GuestAgentStatus"),
         extension_statuses=statuses,
         status_list_mark=spots.value("ResourceExtensionStatusList") if in_full else None,
         no_agent_mark=_no_agent_mark(get(obj, "VM"), "ProvisionGuestAgent", spots),
-        guest_agent_mark=agent_mark,
+        guest_agent_mark=_agent_mark(spots, agent, "GuestAgentStatus"),
     )
 
 
