@@ -850,7 +850,10 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
     if availability is None:
         unknown.add("availability_set")
     static_ips = _static_ip(in_vnet, spots)
-    subnets_mark = spots.value("subnetNames") if not subnets and "subnets" not in unknown else None
+    # A VM in no virtual network writes no `subnetNames` of its own: a finding about its subnets points at
+    # its row, and the row is not searched for the key in any case (a quarter of an estate's VMs).
+    no_subnet = not subnets and "subnets" not in unknown and isinstance(in_vnet, dict)
+    subnets_mark = spots.value("subnetNames") if no_subnet else None
     virtual_network_mark = _value_mark(spots, vnet, "virtualNetwork")
     os_disk, data_disks = _disk_objects(get(props, "storageProfile"))
     disks = tuple(_disks(os_disk, data_disks, item.name, spots))
