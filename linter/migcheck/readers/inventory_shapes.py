@@ -851,7 +851,8 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
         unknown.add("availability_set")
     static_ips = _static_ip(in_vnet, spots)
     # A VM in no virtual network writes no `subnetNames` of its own: a finding about its subnets points at
-    # its row, and the row is not searched for the key in any case (a quarter of an estate's VMs).
+    # its row, and the row is not searched to its end for the key in any case (a fifth of the VMs of
+    # `benchmarks/inventory.py`'s estate).
     no_subnet = not subnets and "subnets" not in unknown and isinstance(in_vnet, dict)
     subnets_mark = spots.value("subnetNames") if no_subnet else None
     virtual_network_mark = _value_mark(spots, vnet, "virtualNetwork")
