@@ -7561,6 +7561,9 @@ class _OpenService:
         found = self.vm_at(vm.name)
         if found is not None:
             found[1].merge(vm)
+            # The file may describe a VM a script creates from it (Import-AzureVM), whose endpoints
+            # the script left unsaid: the file lists them all.
+            self._endpoints_told(found[0], vm, found[1])
             return
         roles = self.roles(at)
         listed = roles.by_name.get(key(vm.name))
