@@ -120,6 +120,8 @@ def _apart_by_selection(
     parts of each script under a selection go to `selected`, by the subscription's id or name, and so
     does a network configuration file of the group a script uploads under a selection (`_uploaded_in`)."""
     own = [_own_selections(d) for d in docs]  # each script's text gone through once
+    if not any(own):  # nearly every group: no script of it selects a subscription
+        return docs
     selections = {id(d): _from_first_stated(found) for d, found in zip(docs, own, strict=True)}
     names = {_same(s.name) for found in selections.values() for s in found}
     if len(names) < 2 and not any(map(_unstated_first, own)):
