@@ -8248,19 +8248,17 @@ def _with_listed_facts(
             d = replace(d, io_type=io_type.io_type)
         return d
 
-    return tuple(_with_disks(s, filled) for s in services)
+    # Only the services with a role that has disks are walked (a VM's): a web or worker role has none, and
+    # walking every role of every service was most of the join at 4,000 files.
+    with_disks = {id(r) for s in services for p in s.placements for r in p.roles if r.disks}
+    return _with_roles_of(services, with_disks, lambda role: _with_disks_changed(role, filled))
 
 
-def _with_disks(service: CloudService, change: Callable[[Disk], Disk]) -> CloudService:
-    """`service` with `change` made to the disks of its roles; the very same service when it changes
-    none."""
-
-    def changed(role: Role) -> Role:
-        disks = tuple(change(d) for d in role.disks)
-        same = all(new is old for new, old in zip(disks, role.disks, strict=True))
-        return role if same else replace(role, disks=disks)
-
-    return _with_roles(service, changed)
+def _with_disks_changed(role: Role, change: Callable[[Disk], Disk]) -> Role:
+    """`role` with `change` made to its disks; the very same role when it changes none."""
+    disks = tuple(change(d) for d in role.disks)
+    same = all(new is old for new, old in zip(disks, role.disks, strict=True))
+    return role if same else replace(role, disks=disks)
 
 
 def _with_roles_of(
