@@ -60,4 +60,5 @@ def test_a_role_no_deployment_holds_is_walked_in_the_definition(tmp_path, monkey
     (defined,) = service.definition.roles
     draft = readiness._Draft(readiness.ScopeKind.WEB_WORKER, "shop", "CloudService", {})
     draft.own_placed(service, (), ())
+    draft.keep_pointed_at(frozenset({(defined.mark.path, defined.mark.line)}), frozenset({defined.mark.path}))
     assert defined.mark in draft.marks
