@@ -708,12 +708,15 @@ DECLARATION_SUFFIXES = (".bicep", ".tf")
 
 def suppressed_on(document: TextDocument) -> str | None:
     """What a suppression comment in `document` covers: "element" (XML), "statement" (scripts), "task"
-    (Ansible), "declaration" (Bicep, Terraform, JSON deployment templates), or None for a kind whose reader reads no comments (inventory exports, declarations)."""
+    (Ansible), "step" (a CI pipeline's YAML), "declaration" (Bicep, Terraform, JSON deployment templates),
+    or None for a kind whose reader reads no comments (inventory exports, declarations)."""
+    from migcheck.readers.ansible import ci_pipeline_file
+
     name = (document.path or document.uri).lower()
     if name.endswith(XML_SUFFIXES):
         return "element"
     if name.endswith(ANSIBLE_SUFFIXES):
-        return "task"
+        return "step" if ci_pipeline_file(name, _encode(document.source)) else "task"
     if name.endswith(DECLARATION_SUFFIXES) or (name.endswith(".json") and _is_template(document.source)):
         return "declaration"
     scripted = name.endswith(SCRIPT_SUFFIXES) or _shebang_kind(name, document.source) is not None
@@ -728,6 +731,8 @@ def suppression_edit(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.
         return _xml_suppression(document, diagnostic)
     if covered == "task":
         return _task_suppression(document, diagnostic)
+    if covered == "step":
+        return _step_suppression(document, diagnostic)
     if covered == "declaration":
         return _declaration_suppression(document, diagnostic)
     if covered == "statement":
@@ -800,17 +805,65 @@ def _declaration_suppression(document: TextDocument, diagnostic: lsp.Diagnostic)
     starts. None where, read again with the comment, the file does not let it cover the finding: the line
     starts inside a multi-line string (the comment would become the string's text), or with a closing
     bracket (the comment would cover nothing)."""
-    from migcheck.readers import read_document
-
-    code = str(diagnostic.code)
     opener = "#" if (document.path or document.uri).lower().endswith(".tf") else "//"  # each's usual
     line = document.position_from_client_units(diagnostic.range.start).line
-    edit = _line_before(document, line, f"{opener} migcheck: ignore[{code}] reason")
+    return _covering_comment(document, str(diagnostic.code), line, line, opener)
+
+
+def _step_suppression(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.TextEdit | None:
+    """Insert `# migcheck: ignore[CODE] reason` on a line of its own before the first line of the CI
+    pipeline's step the diagnostic is in (the `- script:` or `- name:` line above a `run: |` block),
+    indented like it: the pipeline reader lets such a comment cover the step that starts on the next line.
+    The step is the nearest list item that starts on the finding's line or above it, less indented; a
+    block scalar may hold lines that look like one, so each is tried, nearest first, until the file read
+    again with the comment has it cover the finding. None where none does (the finding is in no step)."""
+    code = str(diagnostic.code)
+    line = document.position_from_client_units(diagnostic.range.start).line
+    for start in _list_items_around(_lsp_lines(document.source), line)[:_STEP_STARTS_TRIED]:
+        edit = _covering_comment(document, code, start, line, "#")
+        if edit is not None:
+            return edit
+    return None
+
+
+# How many list items above a finding a step's quick fix tries (each a read of the file): the step's own
+# first line is the nearest but for lines a block scalar holds that look like list items.
+_STEP_STARTS_TRIED = 4
+
+
+def _list_items_around(lines: Sequence[str], line: int) -> list[int]:
+    """The 0-based lines, from `line` upwards, that start a YAML list item (`- ...`) holding `line`: the
+    line itself, or one less indented than every line between."""
+    found: list[int] = []
+    indent = None
+    for at in range(min(line, len(lines) - 1), -1, -1):
+        text = lines[at].rstrip("\r\n")
+        stripped = text.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        depth = len(text) - len(stripped)
+        if indent is not None and depth >= indent:
+            continue
+        indent = depth
+        if stripped == "-" or stripped.startswith("- "):
+            found.append(at)
+    return found
+
+
+def _covering_comment(
+    document: TextDocument, code: str, start: int, line: int, opener: str
+) -> lsp.TextEdit | None:
+    """The edit that puts `{opener} migcheck: ignore[CODE] reason` on a line of its own before the 0-based
+    line `start`, when the file read again with it has the comment cover `code` on the 0-based `line`
+    (which the insertion moves one down); else None."""
+    from migcheck.readers import read_document
+
+    edit = _line_before(document, start, f"{opener} migcheck: ignore[{code}] reason")
     lines = _lsp_lines(document.source)
-    edited = "".join(lines[:line]) + edit.new_text + "".join(lines[line:])
+    edited = "".join(lines[:start]) + edit.new_text + "".join(lines[start:])
     read = read_document(document.path or document.uri, _encode(edited), explicit=True)
     suppressions = () if read is None or read.problem else read.suppressions
-    covering = any(s.mark.line == line + 1 and s.covers(code, "", line + 2) for s in suppressions)
+    covering = any(s.mark.line == start + 1 and s.covers(code, "", line + 2) for s in suppressions)
     return edit if covering else None
 
 
