@@ -273,7 +273,7 @@ class MigcheckSession:
             check_rule_tokens(rules, _split(option("migcheck_select")), "--migcheck-select")
             check_rule_tokens(rules, _split(option("migcheck_ignore")), "--migcheck-ignore")
         except ConfigError as exc:
-            raise pytest.UsageError(f"migcheck: {exc}") from None
+            raise pytest.UsageError(f"migcheck: {visible(str(exc))}") from None
         for value in option("migcheck_select"):
             if not _split([value]):
                 raise pytest.UsageError(
@@ -291,7 +291,7 @@ class MigcheckSession:
             # A plugin's name and module are text from outside: escaped, as the CLI shows them.
             return load_rules(warn=lambda message: self._plugin_warnings.append(visible(message)))
         except PluginError as exc:
-            raise pytest.UsageError(f"migcheck: {exc}") from None
+            raise pytest.UsageError(f"migcheck: {visible(str(exc))}") from None
 
     def _lint(self, rules: RuleSet) -> LintResult:
         # From the rootdir, so that paths (and the include/exclude globs matched against them) are the
@@ -302,9 +302,11 @@ class MigcheckSession:
             try:
                 return lint(["."], self.settings, rules, whole_estate=False)
             except BaselineError as exc:
-                raise pytest.UsageError(f"migcheck: {baseline_problem(exc, self.settings)}") from None
+                raise pytest.UsageError(
+                    f"migcheck: {visible(baseline_problem(exc, self.settings))}"
+                ) from None
             except (ConfigError, RuleError) as exc:
-                raise pytest.UsageError(f"migcheck: {exc}") from None
+                raise pytest.UsageError(f"migcheck: {visible(str(exc))}") from None
 
     def _index(self, result: LintResult) -> None:
         root = str(self.root)
