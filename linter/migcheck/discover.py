@@ -80,9 +80,17 @@ PACKAGED = (".cscfg", ".csdef")
 # A configuration beside a package is compared with its project's by the service it names, read from at
 # most this many bytes (a large one is read as a service's own).
 PACKAGED_COPY_BYTES = 1024 * 1024
+# The Azure Toolkit for Eclipse's build file (`package.xml`), which names the folder its package is built
+# into, is looked for in at most this many folders above a folder of configurations (the toolkit builds into
+# `deploy/` beside it).
+PACKAGE_PROJECT_LEVELS = 3
 PACKAGE_OUTPUT_WORDS = (
     "a package build's output: a .cspkg beside copies of the project's configurations; only those the "
     "project's folder lacks are read"
+)
+NAMED_PACKAGE_OUTPUT_WORDS = (
+    "a package build's output: the package folder {file} names, holding copies of the project's "
+    "configurations; only those the project's folder lacks are read"
 )
 # A .gitignore is read up to this size; real ones are a few kilobytes.
 GITIGNORE_BYTES = 1024 * 1024
@@ -933,24 +941,75 @@ def _without_package_copies(
     prefix: str,
     met: Callable[[str, str], None] | None,
 ) -> list[os.DirEntry[str]]:
-    """`candidates` of `folder` (below the walked one, `prefix`) but the copies of its parent's service
-    definition and configurations, where the folder holds a built package (`*.cspkg`): a package build's
-    output, as the Azure Toolkit for Eclipse writes it into the project's `deploy/` folder (its `package.xml`'s
+    """`candidates` of `folder` (below the walked one, `prefix`) but the copies of its project's service
+    definition and configurations, where the folder is a package build's output (`_package_project`), as
+    the Azure Toolkit for Eclipse writes it into the project's `deploy/` folder (its `package.xml`'s
     `packagedir`), the package beside the configurations it was built with. A copy read beside its project's
     file is the same service twice; a configuration the project's folder lacks is read, as a published one is
     (`_published_configurations`). `met` hears of the folder once."""
-    if not any(entry.name.lower().endswith(PACKAGE_FILE) and _regular_file(entry) for entry in entries):
+    found = _package_project(folder, entries, prefix)
+    if found is None:
         return candidates
-    parent = os.path.dirname(folder)
-    project = {entry.name.lower(): entry for entry in _entries_in(parent) if _regular_file(entry)}
+    project_folder, why = found
+    project = {entry.name.lower(): entry for entry in _entries_in(project_folder) if _regular_file(entry)}
     kept = [
         e
         for e in candidates
         if not (e.name.lower().endswith(PACKAGED) and _copy_of(e, project.get(e.name.lower())))
     ]
     if len(kept) < len(candidates) and met is not None:
-        met(prefix.rstrip("/"), PACKAGE_OUTPUT_WORDS)
+        met(prefix.rstrip("/"), why)
     return kept
+
+
+def _package_project(folder: str, entries: list[os.DirEntry[str]], prefix: str) -> tuple[str, str] | None:
+    """The project folder whose package `folder` (below the walked one, `prefix`) is the build output of,
+    with why the walk passes its copies over: its parent where it holds a built package (`*.cspkg`); else a
+    folder above it, within the walk, whose Eclipse `package.xml` names it the folder its package is built
+    into (repositories ignore the built package itself); None for a folder of a service's own files."""
+    if any(entry.name.lower().endswith(PACKAGE_FILE) and _regular_file(entry) for entry in entries):
+        return os.path.dirname(folder), PACKAGE_OUTPUT_WORDS
+    wanted = os.path.normpath(os.path.abspath(folder))
+    above, relative = folder, ""
+    for _ in range(min(prefix.count("/"), PACKAGE_PROJECT_LEVELS)):
+        above, relative = os.path.dirname(above), "../" + relative
+        path, named = _package_folders_named(above)
+        if wanted in named:
+            return above, NAMED_PACKAGE_OUTPUT_WORDS.format(file=relative + posixpath.basename(path))
+    return None
+
+
+def _package_folders_named(folder: str) -> tuple[str, frozenset[str]]:
+    """The Eclipse build file of `folder`, and the folders (absolute, normalised) it builds its packages
+    into; none where there is no such regular file or it is larger than a package build's copies are read."""
+    from migcheck.readers.eclipse_package import FILE_NAME  # the readers import the walk's names
+
+    path = os.path.join(folder, FILE_NAME)
+    try:
+        info = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return path, frozenset()
+    if not stat.S_ISREG(info.st_mode) or info.st_size > PACKAGED_COPY_BYTES:
+        return path, frozenset()
+    return path, _package_folders_of(path, (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns))
+
+
+# One project's file is asked about for each folder of configurations below it: read once while unchanged.
+@functools.lru_cache(maxsize=16)
+def _package_folders_of(path: str, identity: tuple[int, int, int, int]) -> frozenset[str]:
+    """`_package_folders_named` of the file `path` as it is now (`identity`, so a changed file is read again)."""
+    from migcheck.readers import eclipse_package  # the readers import the walk's names
+
+    try:
+        with open(path, "rb") as file:
+            data = file.read(PACKAGED_COPY_BYTES + 1)
+    except OSError:
+        return frozenset()
+    if not eclipse_package.sniff_package(data):
+        return frozenset()
+    return frozenset(
+        os.path.normpath(os.path.abspath(f)) for f in eclipse_package.package_folders(path, data)
+    )
 
 
 def _copy_of(entry: os.DirEntry[str], original: os.DirEntry[str] | None) -> bool:

@@ -13,8 +13,13 @@ way: a deployment of the project's package to the cloud service it names (`Deplo
 configuration (`ServiceConfiguration.cscfg` beside the file), in the slot it names, so that the link stage
 joins the project's roles to that service; the subscription it names selected (`SubscriptionSelection`);
 the storage account the package is uploaded to a classic storage account of that subscription
-(`StorageAccountType`, its type not stated). A value written as an Ant property (`${service}`) is not
-stated. Each `<azurepublish>` of the file is one publish.
+(`StorageAccountType`, its type not stated). A value written as an Ant property (`${cloudservicename}`, as
+the toolkit writes them) is the property's value when the task runs (`readers.ant`: the project's
+`<property>` elements and those of the target and the targets it depends on, the first definition
+winning); one the file does not define is not stated. Each `<azurepublish>` of the file is one publish.
+
+The folder the package is built into (`packagedir` of `<windowsazurepackage>`, `package_folders`) holds
+copies of the project's configurations: the folder walk passes them over (`discover`).
 
 The file is parsed by the shared XML front end (`readers.xml.parse_as`: no DTD, no entities, no network);
 one that does not parse is MIG001 at its position. A file named `package.xml` met in a folder walk is read
@@ -22,6 +27,7 @@ only when it holds an `azurepublish` task (`sniff_file`): other projects name th
 
 from __future__ import annotations
 
+import os
 import posixpath
 
 from migcheck.model import (
@@ -37,14 +43,27 @@ from migcheck.model import (
     is_placeholder,
     subscription_guid,
 )
+from migcheck.readers.ant import Properties, expand, from_folder, tasks_with_properties
 from migcheck.readers.suppressions import read_suppressions
-from migcheck.readers.xml import Element, Marker, Unreadable, decode, encodings, local_name, parse_as
+from migcheck.readers.xml import (
+    Element,
+    Marker,
+    Unreadable,
+    decode,
+    encodings,
+    local_name,
+    parse_as,
+    parse_leniently,
+)
 from migcheck.suppress import xml_directive_opener
 
-__all__ = ["FILE_NAME", "read", "sniff", "sniff_file"]
+__all__ = ["FILE_NAME", "package_folders", "read", "sniff", "sniff_file", "sniff_package"]
 
 FILE_NAME = "package.xml"
 _TASK = "azurepublish"
+_PACKAGE_TASK = "windowsazurepackage"
+# The property the toolkit's file names the package folder by, where its package task states none.
+_PACKAGE_FOLDER_PROPERTY = "wapackagedir"
 # The configuration the toolkit packages and publishes, in the project's folder beside the file.
 _CONFIGURATION = "ServiceConfiguration.cscfg"
 # Why the deployment holds web or worker roles where no definition of the project is among the files.
@@ -57,6 +76,12 @@ _PACKAGE_EVIDENCE = (
 def sniff(data: bytes) -> bool:
     """Whether the file holds the toolkit's publish task (in UTF-8, or UTF-16: each letter then a zero)."""
     return _TASK.encode() in data.lower() or _TASK.encode("utf-16-le")[:-1] in data.lower()
+
+
+def sniff_package(data: bytes) -> bool:
+    """Whether the file holds the toolkit's package task, as `sniff` tells the publish task."""
+    lowered = data.lower()
+    return _PACKAGE_TASK.encode() in lowered or _PACKAGE_TASK.encode("utf-16-le")[:-1] in lowered
 
 
 def sniff_file(path: str, data: bytes) -> bool:
@@ -76,8 +101,8 @@ def read(path: str, data: bytes) -> Document:
         return Document(path, FileKind.PUBLISH_PROFILE, "", problem=problem, text=text)
     marker = Marker(path, text)
     resources: list[object] = []
-    for task in (el for el in root.iter() if isinstance(el.tag, str) and local_name(el).lower() == _TASK):
-        stated = _stated(task)
+    for task, properties in tasks_with_properties(root, posixpath.dirname(path) or ".", (_TASK,)):
+        stated = _stated(task, properties)
         found = (
             _subscription(task, stated, marker),
             _deployment(task, stated, marker),
@@ -94,14 +119,31 @@ def _attributes(el: Element) -> dict[str, str]:
     return {str(name).lower(): value for name, value in el.attrib.items()}
 
 
-def _stated(task: Element) -> dict[str, str]:
+def _stated(task: Element, properties: Properties) -> dict[str, str]:
     """The task's attributes by their names in lower case (Ant's are not case-sensitive), each one stated:
-    not empty, no Ant property (`${name}`), no placeholder."""
+    its properties replaced by their values, not empty, no property left undefined (`${name}`), no
+    placeholder."""
     found: dict[str, str] = {}
-    for name, value in _attributes(task).items():
-        value = value.strip()
+    for name, written in _attributes(task).items():
+        value = (expand(written, properties) or "").strip()
         if value and "${" not in value and not is_placeholder(value):
             found[name] = value
+    return found
+
+
+def package_folders(path: str, data: bytes) -> list[str]:
+    """The folders the build file at `path` (a file system path) builds its packages into: each
+    `<windowsazurepackage>`'s `packagedir`, or the toolkit's `wapackagedir` property where it states none,
+    its properties resolved, from the file's folder; none where the file cannot be read as XML."""
+    root = parse_leniently(data, decode(data))
+    if root is None:
+        return []
+    found = []
+    for task, properties in tasks_with_properties(root, os.path.dirname(path) or ".", (_PACKAGE_TASK,)):
+        written = _attributes(task).get("packagedir", f"${{{_PACKAGE_FOLDER_PROPERTY}}}")
+        folder = expand(written, properties)
+        if folder and folder.strip() and "${" not in folder:
+            found.append(from_folder(properties.basedir, folder))
     return found
 
 

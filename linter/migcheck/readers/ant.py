@@ -1,0 +1,200 @@
+"""Ant's properties as a task of a build file sees them, for the build files the Azure Toolkit for Eclipse
+writes (`eclipse_package`): its tasks' attributes are mostly `${name}` references to properties the
+project defines at its top:
+
+    <project basedir="." name="MyAzureProject">
+      <property name="cloudservicename" value="CMHelloWorld"/>
+      <target name="createwapackage">
+        <property location="${basedir}\\deploy" name="wapackagedir"/>
+        <windowsazurepackage packagedir="${wapackagedir}" .../>
+
+Ant sets the project's top-level properties first, then runs the target's dependencies (`depends`, each
+once, depth first) before the target itself; a property, once set, is never changed, so the first
+definition wins. `${basedir}` is the project's folder (`basedir=` of `<project>`, from the file's folder),
+an absolute path; `location=` is a path from it. A property set by what is not read here (a properties
+file, a condition) has no value known: a value that refers to it is not stated, and after a properties file
+is loaded every property it might set is unknown. A reference to a property never defined is left as written, as Ant
+leaves it."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from migcheck.readers.xml import Element, local_name
+
+__all__ = ["Properties", "expand", "tasks_with_properties"]
+
+# Elements of a project that do not run when the project is read: their properties are set, if ever, by
+# the target or macro that runs them.
+_NOT_RUN = frozenset({"target", "extension-point", "macrodef", "presetdef", "import", "include"})
+# Tasks that set every property of a file Ant reads and this reader does not.
+_LOADERS = frozenset({"loadproperties", "xmlproperty"})
+# A file with more targets holding the tasks asked for than this has the rest resolved with the project's
+# own properties only: each target's dependencies are walked once, so the work stays linear.
+_TARGETS_RESOLVED = 64
+
+
+@dataclass
+class Properties:
+    """The properties set so far: each name's value, None where it is set to a value not known. `opaque`
+    once a properties file has been loaded: a name not yet set may have been set by it."""
+
+    basedir: str
+    values: dict[str, str | None] = field(default_factory=dict)
+    opaque: bool = False
+
+    def copy(self) -> Properties:
+        return Properties(self.basedir, dict(self.values), self.opaque)
+
+    def set(self, name: str, value: str | None) -> None:
+        """Sets `name` unless it is set already (Ant's properties are immutable)."""
+        if name not in self.values:
+            self.values[name] = None if self.opaque else value
+
+    def define(self, el: Element) -> None:
+        """Sets what the task `el` sets: `<property name value|location>`; the property a task names by
+        `property=` (a condition, `<available>`), of a value not known; a properties file makes the
+        names not yet set unknown."""
+        tag = local_name(el).lower()
+        attributes = {str(name).lower(): value for name, value in el.attrib.items()}
+        name = attributes.get("name", "").strip()
+        if tag == "property" and name:
+            self.set(name, self._value(attributes))
+        elif tag == "property":
+            self.opaque = self.opaque or any(k in attributes for k in ("file", "resource", "url"))
+        elif tag in _LOADERS:
+            self.opaque = True
+        elif attributes.get("property", "").strip():
+            self.set(attributes["property"].strip(), None)
+
+    def _value(self, attributes: dict[str, str]) -> str | None:
+        if "value" in attributes:
+            return expand(attributes["value"], self)
+        if "location" in attributes:
+            location = expand(attributes["location"], self)
+            return None if location is None else from_folder(self.basedir, location)
+        return None  # `refid=`, a property of a reference this reader does not follow
+
+
+def from_folder(folder: str, path: str) -> str:
+    """`path` (written with `/` or `\\`) from `folder`, as Ant resolves a location: one already absolute,
+    a Windows one with its drive included, stays as it is."""
+    path = path.strip().replace("\\", "/")
+    if path.startswith("/") or path[1:2] == ":":
+        return path
+    return posixpath.normpath(posixpath.join(folder, path))
+
+
+def expand(value: str, properties: Properties) -> str | None:
+    """`value` with each `${name}` replaced by the property's value and `$$` by `$`, as Ant does: a
+    reference to a property never set is left as written; None where one refers to a property whose value
+    is not known. One pass over `value`."""
+    out: list[str] = []
+    at = 0
+    while (dollar := value.find("$", at)) >= 0:
+        out.append(value[at:dollar])
+        after = value[dollar + 1 : dollar + 2]
+        end = value.find("}", dollar + 2) if after == "{" else -1
+        if after == "$":
+            out.append("$")
+            at = dollar + 2
+        elif end >= 0:
+            name = value[dollar + 2 : end]
+            if name not in properties.values:
+                out.append(value[dollar : end + 1])
+            elif (known := properties.values[name]) is None:
+                return None
+            else:
+                out.append(known)
+            at = end + 1
+        else:
+            out.append("$")
+            at = dollar + 1
+    out.append(value[at:])
+    return "".join(out)
+
+
+def tasks_with_properties(
+    root: Element, folder: str, names: Iterable[str]
+) -> Iterator[tuple[Element, Properties]]:
+    """Each task of the project `root` (of the build file in `folder`) named one of `names` (in lower case),
+    in document order by target, with the properties set when it runs: read them before asking for the
+    next task."""
+    wanted = frozenset(names)
+    top = _project_properties(root, folder)
+    targets = {
+        t.get("name", ""): t for t in root if isinstance(t.tag, str) and local_name(t).lower() == "target"
+    }
+    resolved = 0
+    for target in targets.values():
+        tasks = [el for el in target.iter() if isinstance(el.tag, str) and local_name(el).lower() in wanted]
+        if not tasks:
+            continue
+        resolved += 1
+        if resolved > _TARGETS_RESOLVED:
+            yield from ((task, top) for task in tasks)
+            continue
+        yield from _run(target, tasks, _before(targets, target, top.copy()))
+    for task in root:
+        if isinstance(task.tag, str) and local_name(task).lower() in wanted:
+            yield task, top
+
+
+def _project_properties(root: Element, folder: str) -> Properties:
+    """The properties the project's top-level tasks set, before any target runs. The project's folder is
+    absolute, as Ant's is: a location written from `${basedir}` is then not taken from it twice."""
+    basedir = from_folder(os.path.abspath(folder), root.get("basedir") or ".")
+    properties = Properties(basedir, {"basedir": basedir})
+    for el in root:
+        if isinstance(el.tag, str) and local_name(el).lower() not in _NOT_RUN:
+            properties.define(el)
+    return properties
+
+
+def _before(targets: dict[str, Element], target: Element, properties: Properties) -> Properties:
+    """`properties` with what the targets `target` depends on set, run in Ant's order."""
+    for name in _run_order(targets, target.get("name", ""))[:-1]:
+        for el in targets[name].iter():
+            if isinstance(el.tag, str):
+                properties.define(el)
+    return properties
+
+
+def _run(
+    target: Element, tasks: list[Element], properties: Properties
+) -> Iterator[tuple[Element, Properties]]:
+    """Each of `tasks` of `target` with the properties set when it runs (the target's own tasks before it
+    have run): the same `properties`, changed once the next task is asked for."""
+    wanted = set(tasks)
+    for el in target.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el in wanted:
+            yield el, properties
+        properties.define(el)
+
+
+def _depends(target: Element) -> list[str]:
+    return [name.strip() for name in (target.get("depends") or "").split(",") if name.strip()]
+
+
+def _run_order(targets: dict[str, Element], name: str) -> list[str]:
+    """The targets Ant runs to run `name`, in order, ending with it: each dependency's own first, each
+    once; a dependency the file does not define, or one that closes a cycle, is passed over."""
+    order: list[str] = []
+    met = {name}
+    stack = [(name, iter(_depends(targets[name])))]
+    while stack:
+        current, dependencies = stack[-1]
+        for dependency in dependencies:
+            if dependency in targets and dependency not in met:
+                met.add(dependency)
+                stack.append((dependency, iter(_depends(targets[dependency]))))
+                break
+        else:
+            stack.pop()
+            order.append(current)
+    return order
