@@ -79,3 +79,10 @@ def test_a_folder_the_package_xml_does_not_name_is_read_whole(tmp_path, monkeypa
         "ServiceConfiguration.cscfg",
         "deploy/ServiceConfiguration.cscfg",
     ]
+
+
+def test_a_built_package_in_a_named_folder_below_the_project_is_the_project_s(tmp_path, monkeypatch):
+    package = PACKAGE.replace('packagedir="${wapackagedir}"', 'packagedir="${basedir}/out/deploy"')
+    files = {k.replace("deploy/", "out/deploy/"): v for k, v in project(package).items()}
+    files["out/deploy/WindowsAzurePackage.cspkg"] = "PK\x03\x04"
+    assert _found(lint_files(tmp_path, monkeypatch, files, dedent=False)) == ["ServiceConfiguration.cscfg"]

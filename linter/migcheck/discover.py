@@ -964,11 +964,10 @@ def _without_package_copies(
 
 def _package_project(folder: str, entries: list[os.DirEntry[str]], prefix: str) -> tuple[str, str] | None:
     """The project folder whose package `folder` (below the walked one, `prefix`) is the build output of,
-    with why the walk passes its copies over: its parent where it holds a built package (`*.cspkg`); else a
-    folder above it, within the walk, whose Eclipse `package.xml` names it the folder its package is built
-    into (repositories ignore the built package itself); None for a folder of a service's own files."""
-    if any(entry.name.lower().endswith(PACKAGE_FILE) and _regular_file(entry) for entry in entries):
-        return os.path.dirname(folder), PACKAGE_OUTPUT_WORDS
+    with why the walk passes its copies over: a folder above it, within the walk, whose Eclipse `package.xml`
+    names it the folder its package is built into (repositories ignore the built package itself; the
+    project may be more than one folder up); else its parent where it holds a built package (`*.cspkg`);
+    None for a folder of a service's own files."""
     wanted = os.path.normpath(os.path.abspath(folder))
     above, relative = folder, ""
     for _ in range(min(prefix.count("/"), PACKAGE_PROJECT_LEVELS)):
@@ -976,6 +975,8 @@ def _package_project(folder: str, entries: list[os.DirEntry[str]], prefix: str) 
         path, named = _package_folders_named(above)
         if wanted in named:
             return above, NAMED_PACKAGE_OUTPUT_WORDS.format(file=relative + posixpath.basename(path))
+    if any(entry.name.lower().endswith(PACKAGE_FILE) and _regular_file(entry) for entry in entries):
+        return os.path.dirname(folder), PACKAGE_OUTPUT_WORDS
     return None
 
 
