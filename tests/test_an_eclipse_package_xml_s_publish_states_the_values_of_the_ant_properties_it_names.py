@@ -119,3 +119,21 @@ def test_a_property_made_of_others_is_their_values_joined(tmp_path, monkeypatch)
         '\t<property name="prefix" value="hello"/>\n\t<property name="subscriptionid"',
     )
     assert _service(_publish(tmp_path, monkeypatch, package)) == ("hello-web", "Staging")
+
+
+def test_reading_grows_linearly_with_targets_that_each_publish_and_depend_on_all_the_others():
+    from growth import assert_linear
+
+    from migcheck.readers import eclipse_package
+
+    def make(n: int):
+        # Target i depends on target i+1: each target's dependencies are all those after it.
+        targets = "".join(
+            f'<target name="t{i}" depends="t{i + 1}"><property name="p{i}" value="{i}"/>'
+            f'<azurepublish cloudservicename="${{p{n - 1}}}" subscriptionid="{SUBSCRIPTION}"/></target>'
+            for i in range(n)
+        )
+        data = f'<project name="p">{targets}</project>'.encode()
+        return lambda: eclipse_package.read("package.xml", data)
+
+    assert_linear(make, 400)
