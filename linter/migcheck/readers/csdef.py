@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from migcheck.model import InputEndpoint, Role, RoleType, ServiceDefinition
-from migcheck.readers.xml import Element, Marker, attr, attrs, grouped_children, local_name, named_children
+from migcheck.readers.xml import Element, Marker, attr, attrs, local_name
 
 ROLE_TYPES = {
     "WebRole": RoleType.WEB,
@@ -16,25 +16,68 @@ ROLE_TYPES = {
 
 
 def read(root: Element, marker: Marker) -> tuple[object, ...]:
-    # A definition is read per file: its roles, of three names, are found in one pass over the root's few
-    # children (`named_children`), cheaper than lxml's tag filter for several names.
-    # Records are built with their fields in order (`name`, `roles`, `mark`): a record called with keywords
-    # costs a dict of them on every call, and these are built for every role and endpoint of every file.
-    roles = tuple([_role(el, marker) for el in named_children(root, ROLE_TYPES)])
-    return (ServiceDefinition(attr(root, "name"), roles, marker.mark(root)),)
+    return (ServiceDefinition(attr(root, "name"), _roles(root, marker), marker.mark(root)),)
 
 
-def _role(el: Element, marker: Marker) -> Role:
+# The elements a definition is read from, by local name: its roles; a role's endpoint lists, which are
+# `Endpoints`, and the first SDKs' `InputEndpoints` and `InternalEndpoints`, which a definition of that schema
+# still deploys with (an internal list's endpoints are not on the VIP: none is read); a list's input
+# endpoints, every input endpoint, then every instance one; and a role's `Imports`, with their `Import`s.
+_LISTS = frozenset({"Endpoints", "InputEndpoints", "InternalEndpoints"})
+_ENDPOINTS = ("InputEndpoint", "InstanceInputEndpoint")
+_WANTED = tuple("{*}" + name for name in (*ROLE_TYPES, *_LISTS, *_ENDPOINTS, "Imports", "Import"))
+
+
+class _Found:
+    """The elements of one role the pass over its definition found, each where the schema puts it."""
+
+    __slots__ = ("role", "listed", "endpoints", "imports", "imported")
+
+    def __init__(self, role: Element) -> None:
+        self.role = role
+        self.listed: Element | None = None  # the last endpoint list of the role met
+        self.endpoints: tuple[list[Element], list[Element]] = ([], [])  # input, then instance input ones
+        self.imports: Element | None = None  # the last `Imports` of the role met
+        self.imported: list[Element] = []  # the `Import`s of its `Imports`
+
+
+def _roles(root: Element, marker: Marker) -> tuple[Role, ...]:
+    # One pass of lxml's tag filter over the whole definition finds what is read, in document order: a
+    # role's elements come after it and before the next role, a list's endpoints after the list and before
+    # the role's next list. Each is kept only where the schema puts it (its parent is what holds it).
+    found: list[_Found] = []
+    for el in root.iter(_WANTED):
+        name = el.tag.rpartition("}")[2]
+        parent = el.getparent()
+        if name in ROLE_TYPES:
+            if parent is root:
+                found.append(_Found(el))
+            continue
+        if not found:  # the root, or what comes before the first role
+            continue
+        role = found[-1]
+        if name in _ENDPOINTS:
+            if parent is role.listed:
+                role.endpoints[name != "InputEndpoint"].append(el)
+        elif name == "Import":
+            if parent is role.imports:
+                role.imported.append(el)
+        elif parent is role.role:
+            if name == "Imports":
+                role.imports = el
+            else:
+                role.listed = el
+    return tuple([_role(role, marker) for role in found])
+
+
+def _role(found: _Found, marker: Marker) -> Role:
     # Instance input endpoints are public too (a port range on the service's VIP), so they count as input
-    # endpoints wherever "does the VIP have an endpoint" matters.
-    # A role's children are many and the lists few: lxml's tag filter finds them; a list's own children
-    # are looked at once for both kinds of endpoint. A role's imports are found once too, and looked at only
-    # where it has some (every definition the SDK writes imports Diagnostics or RemoteAccess).
-    lists = [grouped_children(listed, _ENDPOINTS) for listed in el.iterchildren(*_LISTS)]
-    imports = list(el.iterchildren(_IMPORTS))
-    endpoints = [
-        _endpoint(e, marker) for name in _ENDPOINTS for listed in lists for e in listed.get(name, ())
-    ]
+    # endpoints wherever "does the VIP have an endpoint" matters. Every definition the SDK writes imports
+    # Diagnostics or RemoteAccess, which add no endpoint on the VIP.
+    # Records are built with their fields in order: a record called with keywords costs a dict of them on
+    # every call, and these are built for every role and endpoint of every file.
+    el = found.role
+    endpoints = [_endpoint(e, marker) for listed in found.endpoints for e in listed]
     name, size = attrs(el, "name", "vmsize")
     # In the order of `Role`'s fields (name, type, mark, size, instances, availability set, endpoints).
     return Role(
@@ -44,16 +87,8 @@ def _role(el: Element, marker: Marker) -> Role:
         size,
         None,
         "",
-        _with_imported(imports, endpoints, marker) if imports else tuple(endpoints),
+        _with_imported(found.imported, endpoints, marker),
     )
-
-
-# The input endpoints of a role's `Endpoints`, by local name: every input endpoint, then every instance one.
-_ENDPOINTS = ("InputEndpoint", "InstanceInputEndpoint")
-# The lists that hold them: `Endpoints`, and the first SDKs' `InputEndpoints` and `InternalEndpoints`, which a
-# definition of that schema still deploys with (an internal list's endpoints are not on the VIP: none is read).
-_LISTS = ("{*}Endpoints", "{*}InputEndpoints", "{*}InternalEndpoints")
-_IMPORTS = "{*}Imports"
 
 
 # The input endpoints a module of the SDK adds to the role that imports it (`<Imports><Import
@@ -69,13 +104,13 @@ _MODULE_ENDPOINTS = {
 
 
 def _with_imported(
-    imports: list[Element], endpoints: list[InputEndpoint], marker: Marker
+    imported: list[Element], endpoints: list[InputEndpoint], marker: Marker
 ) -> tuple[InputEndpoint, ...]:
-    """`endpoints`, then those the modules a role imports (`imports`, its `Imports` children) add to it: not
+    """`endpoints`, then those the modules a role imports (`imported`, its `Import`s) add to it: not
     one the role defines itself (a WebDeploy role may write its module's endpoint out, with a probe of its
     own), nor one twice."""
     by_name: dict[str, InputEndpoint] = {}
-    for e in _module_endpoints(imports, marker):
+    for e in _module_endpoints(imported, marker):
         by_name.setdefault(e.name.casefold(), e)  # marked at the first import of its module
     if not by_name:  # most roles: modules that add no endpoint on the VIP
         return tuple(endpoints)
@@ -84,12 +119,12 @@ def _with_imported(
     return (*endpoints, *by_name.values())
 
 
-def _module_endpoints(imports: list[Element], marker: Marker) -> Iterator[InputEndpoint]:
-    """The input endpoints of the modules a role imports, each marked at its `Import`."""
-    for listed in imports:
-        for imported in named_children(listed, ("Import",)):
-            for fields in _MODULE_ENDPOINTS.get(attr(imported, "moduleName").casefold(), ()):
-                yield InputEndpoint(*fields, None, marker.mark(imported))
+def _module_endpoints(imported: list[Element], marker: Marker) -> Iterator[InputEndpoint]:
+    """The input endpoints of the modules a role imports (`imported`, its `Import`s), each marked at its
+    `Import`."""
+    for el in imported:
+        for fields in _MODULE_ENDPOINTS.get(attr(el, "moduleName").casefold(), ()):
+            yield InputEndpoint(*fields, None, marker.mark(el))
 
 
 def _endpoint(el: Element, marker: Marker) -> InputEndpoint:
