@@ -102,7 +102,8 @@ def _extended_support(configuration: ServiceConfiguration) -> ExtendedSupportSer
     by its id. None for a configuration that names both by name."""
     named = [configuration.virtual_network, *configuration.reserved_ips]
     for ref in named:
-        if ref is not None and (via := _EXTENDED_VIA.get(own_type(ref.name))):
+        # A name without a "/" is no id: most configurations' every name, looked at without splitting it.
+        if ref is not None and "/" in ref.name and (via := _EXTENDED_VIA.get(own_type(ref.name))):
             return ExtendedSupportService("", ref.mark, via, configuration.mark.path)
     return None
 

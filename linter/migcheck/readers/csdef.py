@@ -31,7 +31,7 @@ _WANTED = tuple("{*}" + name for name in (*ROLE_TYPES, *_LISTS, *_ENDPOINTS, "Im
 class _Found:
     """The elements of one role the pass over its definition found, each where the schema puts it."""
 
-    __slots__ = ("role", "listed", "endpoints", "imports", "imported")
+    __slots__ = ("endpoints", "imported", "imports", "listed", "role")
 
     def __init__(self, role: Element) -> None:
         self.role = role
