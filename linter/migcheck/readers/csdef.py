@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from migcheck.model import InputEndpoint, Role, RoleType, ServiceDefinition
-from migcheck.readers.xml import Element, Marker, attr, attrs, local_name
+from migcheck.readers.xml import Element, Marker, attr, attrs
 
 ROLE_TYPES = {
     "WebRole": RoleType.WEB,
@@ -31,10 +31,11 @@ _WANTED = tuple("{*}" + name for name in (*ROLE_TYPES, *_LISTS, *_ENDPOINTS, "Im
 class _Found:
     """The elements of one role the pass over its definition found, each where the schema puts it."""
 
-    __slots__ = ("endpoints", "imported", "imports", "listed", "role")
+    __slots__ = ("endpoints", "imported", "imports", "listed", "role", "type")
 
-    def __init__(self, role: Element) -> None:
+    def __init__(self, role: Element, role_type: RoleType) -> None:
         self.role = role
+        self.type = role_type
         self.listed: Element | None = None  # the last endpoint list of the role met
         self.endpoints: tuple[list[Element], list[Element]] = ([], [])  # input, then instance input ones
         self.imports: Element | None = None  # the last `Imports` of the role met
@@ -51,7 +52,7 @@ def _roles(root: Element, marker: Marker) -> tuple[Role, ...]:
         parent = el.getparent()
         if name in ROLE_TYPES:
             if parent is root:
-                found.append(_Found(el))
+                found.append(_Found(el, ROLE_TYPES[name]))
             continue
         if not found:  # the root, or what comes before the first role
             continue
@@ -82,7 +83,7 @@ def _role(found: _Found, marker: Marker) -> Role:
     # In the order of `Role`'s fields (name, type, mark, size, instances, availability set, endpoints).
     return Role(
         name,
-        ROLE_TYPES[local_name(el)],
+        found.type,
         marker.mark(el),
         size,
         None,
