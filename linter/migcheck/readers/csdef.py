@@ -48,7 +48,8 @@ def _roles(root: Element, marker: Marker) -> tuple[Role, ...]:
     # the role's next list. Each is kept only where the schema puts it (its parent is what holds it).
     found: list[_Found] = []
     for el in root.iter(_WANTED):
-        name = el.tag.rpartition("}")[2]
+        tag = el.tag  # `local_name` inline: a call per element less
+        name = tag.rpartition("}")[2] if isinstance(tag, str) else ""
         parent = el.getparent()
         if name in ROLE_TYPES:
             if parent is root:
