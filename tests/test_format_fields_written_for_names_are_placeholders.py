@@ -58,4 +58,4 @@ def test_the_plan_says_a_reserved_ip_written_as_a_field_is_no_name(tmp_path, mon
     result = lint_files(tmp_path, monkeypatch, files, dedent=False)
     (step,) = [s for s in build_plan(result).subscriptions[0].steps if s.kind is StepKind.WEB_WORKER]
     [note] = [note for note in step.notes if note.startswith("Reserved IP")]
-    assert note.startswith(f"Reserved IP {said}, the VIP its deployment's configuration names, does not move")
+    assert note.startswith(f"Reserved IP {said}, the VIP of its deployment, does not move")

@@ -398,7 +398,7 @@ def test_a_reserved_ip_a_web_worker_configuration_names_is_to_be_freed_and_moved
     )
     [step] = [s for s in plan.steps if s.kind is StepKind.WEB_WORKER]
     assert (
-        "Reserved IP 'shop-rip', the VIP its deployment's configuration names, does not move: the roles do not. "
+        "Reserved IP 'shop-rip', the VIP of its deployment, does not move: the roles do not. "
         "To keep its address, free it (Remove-AzureReservedIPAssociation) and move it on its own "
         "(Move-AzureReservedIP -Validate, -Prepare, -Commit)." in step.notes
     )

@@ -1,6 +1,6 @@
 """The reserved IPs that alternative service configurations of one cloud service name (a folder's .cscfg
 files, each deployed on its own): a deployment has one reserved IP, so the plan says which configuration
-names which, not one list as if one deployment held them all."""
+names which, not one list as if one deployment held them all; one a script binds (Set-AzureReservedIPAssociation) is not said to be a configuration's."""
 
 from __future__ import annotations
 
@@ -52,5 +52,17 @@ def test_one_configuration_names_its_deployments_vip(tmp_path, monkeypatch) -> N
         {"Resources/ServiceConfiguration.Cloud.cscfg": CONFIGURATION.format(ip="web-ip")},
     )
     assert [note.split(", does not move")[0] for note in notes] == [
-        "Reserved IP 'web-ip', the VIP its deployment's configuration names"
+        "Reserved IP 'web-ip', the VIP of its deployment"
+    ]
+
+
+def test_a_reserved_ip_a_script_binds_is_not_said_to_be_a_configuration_s(tmp_path, monkeypatch) -> None:
+    script = (
+        "New-AzureDeployment -ServiceName svc -Slot Production -Package web.cspkg"
+        " -Configuration ServiceConfiguration.Cloud.cscfg\n"
+        "Set-AzureReservedIPAssociation -ReservedIPName rip1 -ServiceName svc\n"
+    )
+    notes = _reserved_ip_notes(tmp_path, monkeypatch, {"deploy.ps1": script})
+    assert [note.split(", does not move")[0] for note in notes] == [
+        "Reserved IP 'rip1', the VIP of its deployment"
     ]

@@ -3708,9 +3708,7 @@ def _bound_to_roles(service: CloudService) -> tuple[str, ...]:
     named = [placement for placement in service.placements if placement.reserved_ips]
     groups: dict[str, list[str]] = {}
     for placement in named:  # several: alternatives, each a deployment with a VIP of its own (say whose)
-        whose = (
-            _naming(service, placement) if len(named) > 1 else "the VIP its deployment's configuration names"
-        )
+        whose = _naming(service, placement) if len(named) > 1 else "the VIP of its deployment"
         groups.setdefault(whose, []).extend(ref.name for ref in placement.reserved_ips)
     for ref in service.bound_reserved_ips:  # those of one slot (or of none the export names) together
         groups.setdefault(_bound(ref), []).append(ref.name)
