@@ -263,7 +263,7 @@ from migcheck.model import (
     with_maybe_vips,
     without_path_in_none,
 )
-from migcheck.readers import beside, grammars, shell, shell_requests, xplat
+from migcheck.readers import beside, grammars, programs, xplat
 from migcheck.readers import powershell_cmdlets as cmdlets
 from migcheck.readers.suppressions import directive, line_comment_text, starts_like_directive
 
@@ -1170,7 +1170,7 @@ def _powershell_file_at(parts: list[Node], pwsh: bool) -> int | None:
             return _next_value(parts, index + 1)
         if option in ("-command", "-c", "-encodedcommand", "-e", "-ec"):
             return None
-        given = _next_value(parts, index + 1) if option in shell.POWERSHELL_VALUES else None
+        given = _next_value(parts, index + 1) if option in programs.POWERSHELL_VALUES else None
         index = given + 1 if given is not None else index + 1
     return None
 
@@ -1190,7 +1190,7 @@ def _powershell_command_at(parts: list[Node]) -> int | None:
             return _next_value(parts, index + 1)
         if option in ("-file", "-f", "-encodedcommand", "-e", "-ec"):
             return None
-        given = _next_value(parts, index + 1) if option in shell.POWERSHELL_VALUES else None
+        given = _next_value(parts, index + 1) if option in programs.POWERSHELL_VALUES else None
         index = given + 1 if given is not None else index + 1
     return None
 
@@ -4116,10 +4116,10 @@ def _bare_path(part: Node) -> str | None:
 
 def _after_process_start(statement: Node) -> bool:
     """Whether the comments right before a statement hold the line that starts another PowerShell process
-    (`shell.PROCESS_START`), where a script's `pwsh -Command` lines are read as one script."""
+    (`programs.PROCESS_START`), where a script's `pwsh -Command` lines are read as one script."""
     before = statement.prev_sibling
     while before is not None and before.type == "comment":
-        if _text(before) == shell.PROCESS_START:
+        if _text(before) == programs.PROCESS_START:
             return True
         before = before.prev_sibling
     return False
@@ -6391,7 +6391,7 @@ def _is_cli(program: str) -> bool:
 def _is_powershell(program: str) -> bool:
     """Whether a program a script starts is PowerShell's (`powershell.exe`, `pwsh`, in any folder)."""
     name = program.strip().strip('"').replace("\\", "/").rsplit("/", 1)[-1]
-    return name.casefold() in shell.POWERSHELLS
+    return name.casefold() in programs.POWERSHELLS
 
 
 def _command_line(value: Value) -> str:
@@ -8050,7 +8050,7 @@ class Interpreter:
         for line in sorted(reversed(lines), key=lambda line: line.met, reverse=True):  # the last met first
             met[line.met : line.met] = line.script.calls
         parts = [line.script for line in lines] + ([script] if script is not None else [])
-        first = shell.first_classic_call(met, self.own_calls).mark if met else parts[0].mark
+        first = programs.first_classic_call(met, self.own_calls).mark if met else parts[0].mark
         unread = sorted((m for part in parts for m in part.unread), key=lambda m: (m.line, m.column))
         return Script(
             posixpath.basename(self.path),
@@ -8228,7 +8228,7 @@ class Interpreter:
 
     def _process_started(self, env: Env) -> None:
         """The commands of another PowerShell process start here, where a script's `pwsh -Command` lines
-        are read as one script (see `shell.PROCESS_START`): it starts with no variable set, so none that the
+        are read as one script (see `programs.PROCESS_START`): it starts with no variable set, so none that the
         code before assigned holds a value here, no function the code before defined (`pwsh -Command
         'function Make {…}'`, then `pwsh -Command Make`, which PowerShell does not find), and no
         environment variable another process set (`$env:SVC = 'a'` in one, `$env:SVC` in the next): those
@@ -10150,6 +10150,8 @@ class Interpreter:
             w if w.text is not None else replace(w, text=self._native_text(node, given.get(id(w)), env))
             for w in words
         ]
+        from migcheck.readers import shell  # only where the script runs a native program
+
         run = shell.python_file_operands(words)
         if run is None or run[0].startswith(("\\", "/")) or (len(run[0]) > 1 and run[0][1] == ":"):
             return None
@@ -10183,8 +10185,10 @@ class Interpreter:
         settings = beside.settings_file(posixpath.normpath(relative.replace("\\", "/"))) if relative else None
         if settings is None:
             return None
+        from migcheck.readers import shell
+
         program = shell.program_of(settings.path, settings.data)
-        return self._shell_file_run(node, program, env, bare) if program in shell.SHELLS else None
+        return self._shell_file_run(node, program, env, bare) if program in programs.SHELLS else None
 
     def _shell_file_from_folder(self, node: Node, part: Node, invoked: Node, env: Env) -> Value | None:
         """A shell script file PowerShell runs by a path from the script's folder, with no shell named
@@ -10196,8 +10200,10 @@ class Interpreter:
         settings = beside.settings_file(posixpath.normpath(stated.replace("\\", "/")))
         if settings is None:
             return None
+        from migcheck.readers import shell
+
         program = shell.program_of(settings.path, settings.data)
-        if program not in shell.SHELLS:
+        if program not in programs.SHELLS:
             return None
         return self._shell_file_run(node, program, env, _SCRIPT_FOLDER + stated)
 
@@ -10215,6 +10221,8 @@ class Interpreter:
             w if w.text is not None else replace(w, text=self._native_text(node, given.get(id(w)), env))
             for w in words
         ]
+        from migcheck.readers import shell
+
         # the first operand is the file: from the script's folder, or from where it runs
         path = len(words) - len(shell.script_operands(words))
         stated = words[path].text if path < len(words) else None
@@ -10245,6 +10253,8 @@ class Interpreter:
         where it describes nothing."""
         words, _ = self._native_words(node, env)
         at = self.where.mark(node)
+        from migcheck.readers import shell
+
         described = shell.command_line_run(self.path, program, [xplat.Word(w.text, at) for w in words], at)
         if not described:
             return None
@@ -11610,15 +11620,15 @@ class Interpreter:
         output = (
             self._script_run(node, invoked, env) if invoked is not None and key not in self.defined else None
         )
-        if output is None and key in shell.POWERSHELLS and key not in self.defined:
+        if output is None and key in programs.POWERSHELLS and key not in self.defined:
             output = self._powershell_file_run(node, env)
-        if output is None and key.removesuffix(".exe") in shell.PYTHONS and key not in self.defined:
+        if output is None and key.removesuffix(".exe") in programs.PYTHONS and key not in self.defined:
             output = self._python_file_run(node, env)
-        if output is None and key.removesuffix(".exe") in shell.SHELLS and key not in self.defined:
+        if output is None and key.removesuffix(".exe") in programs.SHELLS and key not in self.defined:
             output = self._shell_file_run(node, key.removesuffix(".exe"), env)
         if (
             output is None
-            and key.removesuffix(".exe") in shell.RUNS_SHELL_COMMANDS
+            and key.removesuffix(".exe") in programs.RUNS_SHELL_COMMANDS
             and key not in self.defined
         ):
             output = self._shell_command_run(node, key.removesuffix(".exe"), env)
@@ -15468,6 +15478,8 @@ class Interpreter:
         (`shell_requests`: method, URL, body file), then as Invoke-RestMethod's (`_request`)."""
         words, given = self._native_words(node, env)
         at = node.child_by_field_name("command_name") or node
+        from migcheck.readers import shell, shell_requests
+
         sent = shell_requests.request([xplat.Word(command, self.where.mark(at)), *words])
         if sent is None:
             return
@@ -17634,7 +17646,7 @@ class Interpreter:
             "PowerShell",
             tuple(calls),
             tuple(steps),
-            shell.first_classic_call(list(self.calls.values()), self.own_calls).mark
+            programs.first_classic_call(list(self.calls.values()), self.own_calls).mark
             if self.calls
             else (circuit_moves or steps)[0].mark,  # steps alone: those of a file it runs or loads
             changes,

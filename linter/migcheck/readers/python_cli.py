@@ -53,7 +53,7 @@ from migcheck.model import (
     MigrationStep,
     Script,
 )
-from migcheck.readers import shell, xplat
+from migcheck.readers import programs
 from migcheck.readers.python_flow import (
     EXIT_CALLS,
     beside_main_guard,
@@ -104,6 +104,8 @@ def sniff(data: bytes) -> bool:
     runners = (b"subprocess", b"os.system", b"os.popen", b"fabric", b"invoke")
     if not any(runner in data for runner in runners):  # plain searches first: most files run no command
         return False
+    from migcheck.readers import shell  # only for a module that runs commands
+
     return (
         b"azure" in data
         or _MANAGEMENT_API.search(data) is not None
@@ -124,6 +126,8 @@ def read(
     script.statements(tree.body, 0)
     if not script.ran and not script.unparsed:
         return ()
+    from migcheck.readers import shell  # only for a script that runs a command it reads
+
     read = shell.read_commands(
         path,
         script.source(),
@@ -136,12 +140,19 @@ def read(
     return _with_unparsed(tuple(r for r in written if r is not None), script, path)
 
 
+def _bash_parses(line: str) -> bool:
+    """Whether bash parses a command line the script runs through a shell (`shell.parses`)."""
+    from migcheck.readers import shell
+
+    return shell.parses(line)
+
+
 def _runs_read_command(first: str | None) -> bool:
     """Whether a command's first word names the classic CLI or curl or wget (by a path too: `/usr/bin/curl`),
     or a program that runs the command its other words name, which the shell reader follows as it does in a
     shell script (`bash -c "azure ..."`, `ssh jump "azure ..."`, `sudo azure ...`: `shell.RUNS_COMMANDS`)."""
     program = posixpath.basename(first or "")
-    return first in _CLI or program in _REQUESTERS or program in shell.RUNS_COMMANDS
+    return first in _CLI or program in _REQUESTERS or program in programs.RUNS_COMMANDS
 
 
 def _may_be_read(line: str) -> bool:
@@ -287,6 +298,8 @@ class _Script:
         """A word the script does not state, held by `holder` (one value for one variable, or for one of
         the script's arguments or environment variables, wherever read: see `_input_read`, or for an item
         of a table the module loads once: see `kept_item`)."""
+        from migcheck.readers import xplat  # the shell reader's, which reads the command
+
         self.holes.append((holder or _input_read(node) or self.kept_item(node), self.mark(node)))
         return f"{xplat.HOLE}-{len(self.holes) - 1}-"
 
@@ -593,7 +606,7 @@ class _Script:
         elif given is not None:
             self.at = self.mark(given)
             line = self.line(given)
-            if line is not None and _may_be_read(line) and not shell.parses(line):
+            if line is not None and _may_be_read(line) and not _bash_parses(line):
                 if "azure" in line or automation.mentions_management_host(line):
                     self.unparsed.append(replace(self.mark(given), tag=UNPARSED_COMMAND_LINE))
             elif line is not None and _may_be_read(line):

@@ -112,6 +112,17 @@ from migcheck.model import (
     undecided_url,
 )
 from migcheck.readers import beside, grammars, shell_bodies, shell_requests, xplat
+from migcheck.readers.programs import CONTAINERS as _CONTAINERS
+from migcheck.readers.programs import POWERSHELL_VALUES as POWERSHELL_VALUES
+from migcheck.readers.programs import POWERSHELLS as POWERSHELLS
+from migcheck.readers.programs import PREFIXES as _PREFIXES
+from migcheck.readers.programs import PROCESS_START as PROCESS_START
+from migcheck.readers.programs import PYTHONS as PYTHONS
+from migcheck.readers.programs import RUNS_COMMANDS as RUNS_COMMANDS
+from migcheck.readers.programs import RUNS_SHELL_COMMANDS as RUNS_SHELL_COMMANDS
+from migcheck.readers.programs import SHELLS as SHELLS
+from migcheck.readers.programs import SWITCH_USER as _SWITCH_USER
+from migcheck.readers.programs import first_classic_call as first_classic_call
 from migcheck.readers.suppressions import line_comment_text, starts_like_directive
 from migcheck.readers.xplat import HOLE, Word
 
@@ -169,42 +180,6 @@ _AZURE = frozenset({"azure", "azure.cmd"})
 _AZ = frozenset({"az", "az.cmd"})  # the Azure CLI, Resource Manager's (see `_Walker._az`)
 
 
-@record
-class _Prefix:
-    """A command that runs the command its arguments name (`sudo azure ...`, `timeout 30 azure ...`)."""
-
-    takes_value: frozenset[str] = frozenset()  # its options that take the next word as their value
-    operands: int = 0  # the words it takes after its options, before the command (`timeout`'s duration)
-    # It runs the command with more words it reads (`xargs`), as many times as it reads lines: it may not
-    # run, and what it adds is not stated.
-    feeds: bool = False
-
-
-_PREFIXES: dict[str, _Prefix] = {
-    "sudo": _Prefix(frozenset({"-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T"})),
-    "time": _Prefix(frozenset({"-f", "-o"})),
-    "command": _Prefix(),
-    "exec": _Prefix(frozenset({"-a"})),
-    "nohup": _Prefix(),
-    "env": _Prefix(),  # its options and operands: see `_env_operands`
-    "timeout": _Prefix(frozenset({"-s", "--signal", "-k", "--kill-after"}), operands=1),
-    "nice": _Prefix(frozenset({"-n", "--adjustment"})),
-    "ionice": _Prefix(frozenset({"-c", "-n", "--class", "--classdata"})),
-    "stdbuf": _Prefix(frozenset({"-i", "-o", "-e", "--input", "--output", "--error"})),
-    "setsid": _Prefix(),
-    # cmd's `call`: a cmd script (a CI step's `cmd`, the AzureCLI task's `batch`) runs the classic CLI,
-    # `azure.cmd` on Windows, with `call`, as cmd returns from another batch file only when it calls it.
-    "call": _Prefix(),  # in any case, after an `@` too (see `_prefix_named`)
-    "xargs": _Prefix(
-        frozenset(
-            {"-n", "-L", "-P", "-I", "-d", "-E", "-s", "-a", "--max-args", "--max-lines", "--max-procs"}
-        )
-        | frozenset({"--delimiter", "--eof", "--max-chars", "--arg-file"}),
-        feeds=True,
-    ),
-}
-
-
 def _prefix_named(name: str | None) -> str | None:
     """The prefix (`_PREFIXES`) a command's name is, None for none: cmd reads `call` in any case, and an
     `@` before it only keeps cmd from echoing the line (`@call azure ...`, `CALL`, `Call`)."""
@@ -213,39 +188,6 @@ def _prefix_named(name: str | None) -> str | None:
     return "call" if name.removeprefix("@").casefold() == "call" else None
 
 
-# Shells, which run the command line `-c` gives them, or the script a here-document feeds them.
-_SHELLS = frozenset({"sh", "bash", "dash", "ksh", "zsh"})
-SHELLS = _SHELLS  # as another language's script names them (`bash ./migrate.sh` in PowerShell)
-# The programs that run Python code they are given inline (`-c`, their standard input), and their options that
-# take the next word as their value.
-PYTHONS = frozenset({"python", "python2", "python3", "py"})
-# PowerShell's command-line programs, which run a script file given `-File` (`pwsh` a first operand too).
-POWERSHELLS = frozenset({"pwsh", "powershell", "pwsh.exe", "powershell.exe"})
-# Their options that take the next word as their value (lower case, as PowerShell matches them).
-POWERSHELL_VALUES = frozenset(
-    {
-        "-executionpolicy",
-        "-ep",
-        "-ex",
-        "-workingdirectory",
-        "-wd",
-        "-configurationname",
-        "-config",
-        "-outputformat",
-        "-of",
-        "-o",
-        "-inputformat",
-        "-if",
-        "-inp",
-        "-windowstyle",
-        "-w",
-        "-version",
-        "-v",
-        "-settingsfile",
-        "-psconsolefile",
-        "-custompipename",
-    }
-)
 _PYTHON_VALUED_OPTIONS = frozenset({"-W", "-X", "-Q"})
 
 
@@ -255,19 +197,6 @@ _PRINTS = frozenset({"echo", "printf", "logger", "which", "type", "command_not_f
 
 class _Exhausted(Exception):
     """The script needs more work than its size warrants (calls within calls, loops within loops)."""
-
-
-def first_classic_call(calls: Sequence[ClassicCall], own: int | None, path: str = "") -> ClassicCall:
-    """The call a script's MIG601 is shown at, of `calls` in the order the reader met them: the first that
-    runs, in the script's own file `path` where it makes one there (a script that runs another file,
-    `bash create.sh web1`, before its own `azure vm shutdown`, is told so at its own line, not in the file it
-    runs). Where the script's own code makes none (`own` 0: a library or module of functions, read each
-    where no call runs it), any function may be the one called first: the first call written in the file,
-    as for a Python module of functions, not the first its reader happened to read."""
-    if own != 0:
-        return next((call for call in calls if call.mark.path == path), calls[0])
-    written = [call for call in calls if call.mark.path == calls[0].mark.path]
-    return min(written, key=lambda call: (call.mark.line, call.mark.column))
 
 
 def sniff(data: bytes) -> bool:
@@ -2857,7 +2786,7 @@ class _Walker:
         if (
             _prefix_named(name) is not None
             or posixpath.basename(name)
-            in _SHELLS | PYTHONS | _PLACES.keys() | {"parallel", "ssh", *_SWITCH_USER, *_CONTAINERS}
+            in SHELLS | PYTHONS | _PLACES.keys() | {"parallel", "ssh", *_SWITCH_USER, *_CONTAINERS}
             or posixpath.basename(name).casefold() in POWERSHELLS
             or _relative_path(name)
         ):
@@ -3585,7 +3514,7 @@ class _Walker:
             return False
         settings = beside.settings_file(relative)
         program = _program_of(stated, settings.data[:_SHEBANG_BYTES]) if settings is not None else ""
-        if program in _SHELLS:
+        if program in SHELLS:
             return self._script_file_run([replace(words[0], text=program), *words])
         if program in POWERSHELLS:
             return self._powershell_file_run([replace(words[0], text=program), *words])
@@ -3686,11 +3615,11 @@ class _Walker:
         ran, each under the branches of the script's choices it runs on (`_joined_powershell`), each
         character shown where the script writes it; commands PowerShell would refuse together are read one
         by one, as each `pwsh` runs its own."""
-        from migcheck.readers import powershell
-
         pieces, self.powershell_pieces = self.powershell_pieces, []
         if not pieces:
             return
+        from migcheck.readers import powershell  # only for a script that runs PowerShell
+
         text, places, filled, files = _joined_powershell(pieces, self.path)
         held = [powershell.HeldFile(start, file, ()) for start, file in files]
         document = powershell.read_held(self.path, text, places, (), held, filled=filled)
@@ -3897,7 +3826,7 @@ class _Walker:
             self.azure_words(words[1:], words[0].mark)
         elif posixpath.basename(name) in _AZ:
             self._az(words)
-        elif posixpath.basename(name) in _SHELLS:
+        elif posixpath.basename(name) in SHELLS:
             self._shell(words)
         elif (
             posixpath.basename(name) in PYTHONS
@@ -4985,8 +4914,6 @@ def _ssh_command(words: list[Word]) -> list[Word] | None:
     return words[index + 1 :] if index < len(words) else []
 
 
-# The commands that run a command line as another user, in that user's shell (`su -c`, `runuser -c`).
-_SWITCH_USER = frozenset({"su", "runuser"})
 _SWITCH_USER_VALUES = frozenset(
     {"-s", "--shell", "-g", "--group", "-G", "--supp-group", "-w", "--whitelist-environment"}
 )
@@ -5044,7 +4971,6 @@ def _run_as_user_command(words: list[Word]) -> tuple[list[Word], bool] | None:
 # The container engines whose `run` and `exec` start a command in a container (`_Walker._container`), the
 # options before their command that take the next word as their value (the global ones too, before `run`),
 # and those that give the command's environment.
-_CONTAINERS = frozenset({"docker", "podman"})
 _CONTAINER_VALUES = frozenset(
     {"-a", "-c", "-e", "-h", "-l", "-m", "-p", "-u", "-v", "-w", "-H", "--host", "--context", "--config"}
     | {"--log-level", "--attach", "--add-host", "--cap-add", "--cap-drop", "--cidfile", "--cpus", "--device"}
@@ -5056,15 +4982,6 @@ _CONTAINER_VALUES = frozenset(
     | {"--detach-keys", "--cpu-shares", "--memory-swap", "--isolation", "--cgroupns", "--uts"}
 )
 _CONTAINER_ENV = frozenset({"-e", "--env"})
-# The programs whose words name another command they run, which the walk follows into it (`_run_command`):
-# a shell or ssh given a command line, a prefix (`sudo`, `env`), `su`/`runuser`, a container engine, an
-# interpreter given code inline; as another language's script names them when it runs one
-# (`subprocess.run(["bash", "-c", "azure vm shutdown web1"])`).
-# `command_line_run` reads the command of those that run no other language's code.
-RUNS_SHELL_COMMANDS = frozenset(
-    {*_SHELLS, *_SWITCH_USER, *_CONTAINERS, "ssh", "parallel"} | (_PREFIXES.keys() - {"call"})
-)
-RUNS_COMMANDS = RUNS_SHELL_COMMANDS | PYTHONS | POWERSHELLS
 
 
 def _container_command(words: list[Word]) -> tuple[list[Word], list[Word]] | None:
@@ -5207,10 +5124,6 @@ def _powershell_command_words(words: list[Word]) -> list[Word]:
 _PowerShellPiece = tuple[
     bool, tuple[tuple[str, int], ...], str, str, list[tuple[int, int]], list[tuple[int, int]], str | None, str
 ]
-# The line that starts each of the PowerShell processes a script runs (`pwsh -Command`) where their commands
-# are joined into one script (`_joined_powershell`): a comment, from which the PowerShell reader starts with
-# no variable set, as a new process does (see `powershell.Interpreter._sequence`).
-PROCESS_START = "<# a new PowerShell process #>"
 # A variable no PowerShell code assigns: the folder a piece runs in where the script does not state it.
 _FOLDER_NOT_STATED = "${migcheck folder not stated}"
 
