@@ -83,3 +83,52 @@ print(before > 0, after_text - before, len(compiled) - after_text)
 """
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "1", "1"]
+
+
+# Each language's reader, as its modules are named: none imports another's until the script runs a program
+# of that language (`readers/programs.py` holds the program names they all ask about).
+READERS = {
+    "powershell": {"migcheck.readers.powershell", "migcheck.readers.powershell_cmdlets"},
+    "shell": {"migcheck.readers.shell", "migcheck.readers.shell_bodies", "migcheck.readers.shell_requests"},
+    "python": PYTHON_READER | {"migcheck.readers.python_cli"},
+}
+PYTHON = """\
+from azure.servicemanagement import ServiceManagementService
+sms = ServiceManagementService(subscription_id, certificate_path)
+sms.shutdown_role("shop", "d", "web")
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "reader"),
+    [
+        ("deploy.ps1", POWERSHELL, "powershell"),
+        ("deploy.sh", SHELL, "shell"),
+        ("deploy.py", PYTHON, "python"),
+    ],
+)
+def test_a_script_checked_alone_imports_no_other_language_s_reader(
+    tmp_path: Path, name: str, text: str, reader: str
+) -> None:
+    script = tmp_path / name
+    script.write_text(text)
+    modules = imported(tmp_path, "check", str(script))
+    assert READERS[reader] <= modules  # it was read
+    others = set().union(*(modules for language, modules in READERS.items() if language != reader))
+    assert not modules & others
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "reader"),
+    [
+        ("deploy.ps1", 'bash -c "azure vm shutdown web1"\n', "shell"),
+        ("deploy.sh", "#!/bin/sh\npwsh -Command 'Stop-AzureVM -ServiceName shop -Name web1'\n", "powershell"),
+        ("deploy.py", 'import subprocess\nsubprocess.run(["azure", "vm", "shutdown", "web1"])\n', "shell"),
+    ],
+)
+def test_a_script_that_runs_another_language_s_program_imports_that_reader(
+    tmp_path: Path, name: str, text: str, reader: str
+) -> None:
+    script = tmp_path / name
+    script.write_text(text)
+    assert READERS[reader] <= imported(tmp_path, "check", str(script))
