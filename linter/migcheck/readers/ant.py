@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from migcheck.readers.xml import Element, local_name
 
-__all__ = ["Properties", "expand", "tasks_with_properties"]
+__all__ = ["VALUE_CHARS", "Properties", "expand", "tasks_with_properties"]
 
 # Elements of a project that do not run when the project is read: their properties are set, if ever, by
 # the target or macro that runs them.
@@ -35,6 +35,10 @@ _LOADERS = frozenset({"loadproperties", "xmlproperty"})
 # A file with more targets holding the tasks asked for than this has the rest resolved with the project's
 # own properties only: each target's dependencies are walked once, so the work stays linear.
 _TARGETS_RESOLVED = 64
+# A value expanded longer than this is taken as not known. The toolkit's values are names and paths, far
+# shorter; a property defined as the one before it written twice (`${p1}${p1}`) would otherwise double at
+# each definition, a file of a few kilobytes expanding to gigabytes.
+VALUE_CHARS = 4096
 
 
 @dataclass
@@ -91,13 +95,17 @@ def from_folder(folder: str, path: str) -> str:
 def expand(value: str, properties: Properties) -> str | None:
     """`value` with each `${name}` replaced by the property's value and `$$` by `$`, as Ant does: a
     reference to a property never set is left as written; None where one refers to a property whose value
-    is not known. One pass over `value`."""
+    is not known, or where the value grows longer than `VALUE_CHARS`. One pass over `value`."""
     out: list[str] = []
+    length = 0
     at = 0
+    close = -2  # the first `}` after the last `${` met; -1 once `value` has none left
     while (dollar := value.find("$", at)) >= 0:
         out.append(value[at:dollar])
         after = value[dollar + 1 : dollar + 2]
-        end = value.find("}", dollar + 2) if after == "{" else -1
+        if after == "{" and close != -1 and close < dollar + 2:
+            close = value.find("}", dollar + 2)
+        end = close if after == "{" else -1
         if after == "$":
             out.append("$")
             at = dollar + 2
@@ -113,8 +121,11 @@ def expand(value: str, properties: Properties) -> str | None:
         else:
             out.append("$")
             at = dollar + 1
+        length += len(out[-2]) + len(out[-1])
+        if length > VALUE_CHARS:
+            return None
     out.append(value[at:])
-    return "".join(out)
+    return "".join(out) if length + len(out[-1]) <= VALUE_CHARS else None
 
 
 def tasks_with_properties(

@@ -55,7 +55,15 @@ def _version(text: str) -> tuple[int, ...] | None:
     """`1.2.3` → (1, 2, 3), `2` → (2, 0, 0), a leading `v` and a pre-release or build suffix (`-beta1`, `+x`) set aside; None
     for text of no version number."""
     text = text.removeprefix("v").split("-")[0].split("+")[0]
-    numbers = text.split(".")
-    if not text or not all(n.isdigit() for n in numbers):
+    numbers = [_number(n) for n in text.split(".")]
+    if not all(n is not None for n in numbers):
         return None
-    return (*(int(n) for n in numbers), 0, 0)[:3] if len(numbers) < 3 else tuple(int(n) for n in numbers)
+    read = tuple(n for n in numbers if n is not None)
+    return (*read, 0, 0)[:3] if len(read) < 3 else read
+
+
+def _number(text: str) -> int | None:
+    """A version's number written in ASCII digits, at most 18 of them; None for any other text (`²` is a
+    digit to `str.isdigit` and not to `int`, which refuses a number of more than 4,300 digits)."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+
