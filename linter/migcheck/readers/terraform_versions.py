@@ -66,4 +66,3 @@ def _number(text: str) -> int | None:
     """A version's number written in ASCII digits, at most 18 of them; None for any other text (`²` is a
     digit to `str.isdigit` and not to `int`, which refuses a number of more than 4,300 digits)."""
     return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
-
