@@ -1906,6 +1906,10 @@ TEMPLATE_FILE_NOT_READ = "template-file-not-read"
 # parameters of a Bicep file migcheck reads (`using './main.bicep'`): tree-sitter-bicep (1.1.0, the latest
 # release) does not parse it, so the Bicep file is read with its parameters' defaults.
 BICEPPARAM_NOT_READ = "bicepparam-not-read"
+# The tag of a `Script.unread` mark of the first `.bicepparam` file (in the order of their paths) past the
+# `bicep.PARAMETER_FILES_READ` files of one Bicep file it is read with, each a deployment of its own: the
+# Bicep file is not read with its values, nor with those of the files after it. Said once for the Bicep file.
+BICEPPARAM_FILES_CUT = "bicepparam-files-cut"
 # The tag of a `Script.unread` mark of Python code a shell script runs inline (`python3 -c "$CODE"`, `python -
 # <<EOF` of a here-document whose variables the shell fills in) whose text the script does not state as
 # written: the classic calls it makes are not read.

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 from migcheck.automation import BICEP_LANGUAGE
 from migcheck.inventory_model import CLASSIC_ROLES
 from migcheck.model import (
+    BICEPPARAM_FILES_CUT,
     BICEPPARAM_NOT_READ,
     DirectiveComment,
     Document,
@@ -124,6 +125,10 @@ def sniff_file(path: str, data: bytes) -> bool:
 
 
 _PARAMETERS_SUFFIX = ".bicepparam"
+# The `.bicepparam` files of one Bicep file read at most (in the order of their paths), each a reading of the
+# whole file: the cost is the file's size times their number, a Bicep file given thousands of them otherwise
+# read thousands of times. Those after are not read, and said so once (`BICEPPARAM_FILES_CUT`).
+PARAMETER_FILES_READ = 64
 
 
 def _may_use_a_module(lowered: bytes) -> bool:
@@ -162,12 +167,14 @@ def read(path: str, data: bytes) -> Document:
     suppressions, marked = _suppressions(tree.root_node, positions, text)
     classic = bool(found)
     given = _parameter_files_of(path) if found else ()
-    if any(parameters.values for parameters in given):
+    given, past = given[:PARAMETER_FILES_READ], given[PARAMETER_FILES_READ:]
+    deployed = [parameters for parameters in given if parameters.values]
+    if deployed:
         # Deployed once with each of its parameters files (each a deployment of its own, as each deployment
         # that links a template reads it with what it passes): their values, not the defaults.
-        readings = [_File(path, text, tree.root_node, positions) for parameters in given if parameters.values]
+        readings = [_File(path, text, tree.root_node, positions) for _ in deployed]
         found = ()
-        for file, parameters in zip(readings, [p for p in given if p.values], strict=True):
+        for file, parameters in zip(readings, deployed, strict=True):
             file.given = dict(parameters.values)
             file.passed = (*parameters.written, *file.defaults)
             found = _distinct((*found, *_at_a_fixed_depth(file.records)))
@@ -179,6 +186,9 @@ def read(path: str, data: bytes) -> Document:
     for parameters in given:  # each value of a `.bicepparam` file the grammar does not parse, said there
         if parameters.unread:
             found = with_unread(found, list(parameters.unread), parameters.path, BICEP_PARAMETERS)
+    if found and past:
+        cut = Mark(past[0].path, 1, tag=BICEPPARAM_FILES_CUT, column=1)
+        found = with_unread(found, [cut], cut.path, BICEP_PARAMETERS)
     kind = FileKind.INVENTORY if found else None
     return Document(path, kind, "", found, suppressions, marked, text=text)
 

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from migcheck.model import (
+    BICEPPARAM_FILES_CUT,
     BICEPPARAM_NOT_READ,
     BRACED_LOOP,
     CALLED_BY_UNSTATED_NAME,
@@ -198,6 +199,13 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "not parse it: that parameter is read as its default, or a value not stated where it has none, "
         "so findings about the resources it declares may be missing or name stand-ins; write the value as the "
         "parameter's default to have it read",
+    ),
+    BICEPPARAM_FILES_CUT: (
+        "bicepparam-files-cut",
+        "starts a `.bicepparam` file past the 64 that migcheck reads one Bicep file with (each a deployment "
+        "of its own, in the order of their paths): the Bicep file is not read with the values of this file "
+        "nor of those after it, so findings about the resources those deployments declare may be missing; "
+        "check the parameters files a few at a time",
     ),
     TEMPLATE_FILE_NOT_READ: (
         "template-file-not-read",
