@@ -999,11 +999,11 @@ def _package_folders_named(folder: str) -> tuple[str, frozenset[str]]:
 @functools.lru_cache(maxsize=16)
 def _package_folders_of(path: str, identity: tuple[int, int, int, int]) -> frozenset[str]:
     """`_package_folders_named` of the file `path` as it is now (`identity`, so a changed file is read again)."""
+    from migcheck.guarded import read_bytes
     from migcheck.readers import eclipse_package  # the readers import the walk's names
 
-    try:
-        with open(path, "rb") as file:
-            data = file.read(PACKAGED_COPY_BYTES + 1)
+    try:  # not through a link, nor waiting on a named pipe, should either replace the file since its stat
+        data = read_bytes(path, PACKAGED_COPY_BYTES + 1, follow_links=False)
     except OSError:
         return frozenset()
     if not eclipse_package.sniff_package(data):
