@@ -40,7 +40,10 @@ def _service(tmp_path, monkeypatch):
 def test_a_service_whose_roles_do_not_change_is_the_same_object(tmp_path, monkeypatch):
     service = _service(tmp_path, monkeypatch)
     assert estate._with_roles(service, lambda role: role) is service
-    assert estate._with_disks(service, lambda disk: disk) is service
+    assert (
+        estate._with_roles(service, lambda role: estate._with_disks_changed(role, lambda disk: disk))
+        is service
+    )
 
 
 def test_a_changed_role_copies_its_deployment_and_keeps_the_other_roles(tmp_path, monkeypatch):

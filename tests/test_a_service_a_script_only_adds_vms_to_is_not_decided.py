@@ -72,7 +72,12 @@ def _shop(result: LintResult) -> ScopeItem:
 
 def _shop_step(result: LintResult) -> dict:
     data = json.loads(render_plan(build_plan(result), "json"))
-    (step,) = [s for sub in data["subscriptions"] for s in sub["steps"] if "shop" in s["id"]]
+    (step,) = [
+        s
+        for sub in data["subscriptions"]
+        for s in sub["steps"]
+        if s["id"].startswith("service:") and "shop" in s["id"]
+    ]
     return step
 
 
