@@ -108,17 +108,26 @@ def with_subscription(
     subscription = estate.inventory.subscription
     if not (shared and subscription):
         return list(findings)
-    return [_named(finding, subscription, shared) for finding in findings]
-
-
-def _named(finding: Finding, subscription: str, shared: Mapping[str, frozenset[str]]) -> Finding:
-    """`finding` naming `subscription` after each resource it names (`Finding.names`) that another
-    subscription holds a namesake of: where the message calls it by its kind (`cloud service 'svc'`), and
-    otherwise after its first quoted name (`service 'svc'`, `'svc'`)."""
-    written = message = finding.message
+    # What each finding is matched against is the estate's: worded once here, not once per finding.
     said = f"{_SAID} {subscription})"
-    for kind, names in shared.items():
-        message = _after_each(message, f"{kind} '", names, said)
+    leads = tuple((f"{kind} '", names) for kind, names in shared.items())
+    return [_named(finding, said, leads, shared) for finding in findings]
+
+
+def _named(
+    finding: Finding,
+    said: str,
+    leads: Sequence[tuple[str, frozenset[str]]],
+    shared: Mapping[str, frozenset[str]],
+) -> Finding:
+    """`finding` with `said` (its estate's subscription) after each resource it names (`Finding.names`)
+    that another subscription holds a namesake of: where the message calls it by its kind (each of `leads`,
+    `cloud service '`, with the names shared), and otherwise after its first quoted name (`service 'svc'`,
+    `'svc'`)."""
+    written = message = finding.message
+    for lead, names in leads:
+        if lead in message:  # most messages call a resource of one kind at most
+            message = _after_each(message, lead, names, said)
     for kind, name in finding.names:
         if key(name) in shared.get(kind, ()):
             message = _after_first(message, f"'{name}'", said)
@@ -153,8 +162,6 @@ def _after_each(message: str, lead: str, names: frozenset[str], words: str) -> s
     """`message` with `words` after each quoted name of `names` that follows `lead`, where the message does
     not say the subscription there already."""
     at = message.find(lead)
-    if at < 0:  # most messages call a resource of one kind at most
-        return message
     parts: list[str] = []
     start = 0
     while at >= 0:
