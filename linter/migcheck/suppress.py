@@ -237,10 +237,12 @@ class Filter:
                 )
                 for f, r in about
             ]
+            sorted_up_to = len(reported)
             for finding, resource, reason in placed:
                 if not late.covers_all(finding, resource):
                     self._place(finding, reason, reported, suppressed)
-            reported.sort(key=_document_order)
+            if len(reported) > sorted_up_to:  # the comments' own findings, among the rest in document order
+                reported.sort(key=_document_order)
         if self.baseline is not None:
             reported, known = self.baseline.split(reported)
             because = Reason(BASELINE, self.baseline.path)
