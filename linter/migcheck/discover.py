@@ -84,6 +84,8 @@ PACKAGED_COPY_BYTES = 1024 * 1024
 # into, is looked for in at most this many folders above a folder of configurations (the toolkit builds into
 # `deploy/` beside it).
 PACKAGE_PROJECT_LEVELS = 3
+# The Azure Toolkit for Eclipse's build file, by the exact name the toolkit writes (`readers.eclipse_package`).
+PACKAGE_BUILD_FILE = "package.xml"
 PACKAGE_OUTPUT_WORDS = (
     "a package build's output: a .cspkg beside copies of the project's configurations; only those the "
     "project's folder lacks are read"
@@ -851,11 +853,14 @@ def _walk(
     unlisted: list[tuple[str, OSError]] = []
     # (folder, its path relative to `top` with a trailing `/` or "", the .gitignore rules in force in the
     # folder above it, its absolute `/`-separated path with a trailing `/`, as .gitignore patterns are
-    # matched): each folder's joined onto its parent's, not worked out again.
+    # matched), and the folders above it within the walk that may name it their package folder (nearest
+    # first, `PACKAGE_PROJECT_LEVELS` of them, None for one without a build file): each folder's joined onto
+    # its parent's, not worked out again.
     top_rules = ignored.outer if ignored else _Rules(())
-    pending = [(top, "", top_rules, _posix(os.path.abspath(top)).rstrip("/") + "/")]
+    no_builds: tuple[str | None, ...] = ()
+    pending = [(top, "", top_rules, _posix(os.path.abspath(top)).rstrip("/") + "/", no_builds)]
     while pending:
-        folder, prefix, rules, base = pending.pop()
+        folder, prefix, rules, base, builds_above = pending.pop()
         try:
             entries = _listing(folder)
         except OSError as exc:
@@ -864,6 +869,8 @@ def _walk(
         if ignored and any(entry.name == ".gitignore" for entry in entries):
             rules = rules.with_own(folder, base)
         ignoring = bool(rules)  # asked once a folder, not for every name
+        holds_build = any(entry.name == PACKAGE_BUILD_FILE for entry in entries)
+        builds = ((folder if holds_build else None), *builds_above)[:PACKAGE_PROJECT_LEVELS]
         below = []
         candidates = []
         build_output = None
@@ -883,7 +890,7 @@ def _walk(
                     if why and build_output_met is not None:
                         build_output_met(relative, why)
                     continue
-                below.append((entry.path, relative + "/", rules, base + name + "/"))
+                below.append((entry.path, relative + "/", rules, base + name + "/", builds))
                 continue
             lowered = name.lower()
             if lowered.endswith(CANDIDATE_SUFFIXES) or _script_by_shebang(entry):
@@ -898,7 +905,9 @@ def _walk(
             read_here = {entry.name.lower() for entry in candidates if _regular_file(entry)}
             candidates = [entry for entry in candidates if not _build_copy(entry.name, read_here)]
         if prefix and any(entry.name.lower().endswith(PACKAGED) for entry in candidates):
-            candidates = _without_package_copies(folder, entries, candidates, prefix, build_output_met)
+            candidates = _without_package_copies(
+                folder, entries, candidates, builds_above, build_output_met, prefix
+            )
         for entry in candidates:
             yield _found(entry, prefix + entry.name, real_top)
         if build_output is not None and any(name.endswith(".csdef") for name in read_here):
@@ -938,8 +947,9 @@ def _without_package_copies(
     folder: str,
     entries: list[os.DirEntry[str]],
     candidates: list[os.DirEntry[str]],
-    prefix: str,
+    builds_above: tuple[str | None, ...],
     met: Callable[[str, str], None] | None,
+    prefix: str,
 ) -> list[os.DirEntry[str]]:
     """`candidates` of `folder` (below the walked one, `prefix`) but the copies of its project's service
     definition and configurations, where the folder is a package build's output (`_package_project`), as
@@ -947,7 +957,7 @@ def _without_package_copies(
     `packagedir`), the package beside the configurations it was built with. A copy read beside its project's
     file is the same service twice; a configuration the project's folder lacks is read, as a published one is
     (`_published_configurations`). `met` hears of the folder once."""
-    found = _package_project(folder, entries, prefix)
+    found = _package_project(folder, entries, builds_above)
     if found is None:
         return candidates
     project_folder, why = found
@@ -962,19 +972,22 @@ def _without_package_copies(
     return kept
 
 
-def _package_project(folder: str, entries: list[os.DirEntry[str]], prefix: str) -> tuple[str, str] | None:
-    """The project folder whose package `folder` (below the walked one, `prefix`) is the build output of,
-    with why the walk passes its copies over: a folder above it, within the walk, whose Eclipse `package.xml`
-    names it the folder its package is built into (repositories ignore the built package itself; the
-    project may be more than one folder up); else its parent where it holds a built package (`*.cspkg`);
-    None for a folder of a service's own files."""
-    wanted = os.path.normpath(os.path.abspath(folder))
-    above, relative = folder, ""
-    for _ in range(min(prefix.count("/"), PACKAGE_PROJECT_LEVELS)):
-        above, relative = os.path.dirname(above), "../" + relative
+def _package_project(
+    folder: str, entries: list[os.DirEntry[str]], builds_above: tuple[str | None, ...]
+) -> tuple[str, str] | None:
+    """The project folder whose package `folder` is the build output of, with why the walk passes its
+    copies over: a folder above it within the walk (`builds_above`: nearest first, those with a build file
+    named, the walk's listing told) whose Eclipse `package.xml` names it the folder its package is built
+    into (repositories ignore the built package itself; the project may be more than one folder up); else
+    its parent where it holds a built package (`*.cspkg`); None for a folder of a service's own files."""
+    wanted = os.path.normpath(os.path.abspath(folder)) if any(builds_above) else ""
+    for levels, above in enumerate(builds_above, start=1):
+        if above is None:
+            continue
         path, named = _package_folders_named(above)
         if wanted in named:
-            return above, NAMED_PACKAGE_OUTPUT_WORDS.format(file=relative + posixpath.basename(path))
+            relative = "../" * levels + posixpath.basename(path)
+            return above, NAMED_PACKAGE_OUTPUT_WORDS.format(file=relative)
     if any(entry.name.lower().endswith(PACKAGE_FILE) and _regular_file(entry) for entry in entries):
         return os.path.dirname(folder), PACKAGE_OUTPUT_WORDS
     return None
@@ -983,9 +996,7 @@ def _package_project(folder: str, entries: list[os.DirEntry[str]], prefix: str) 
 def _package_folders_named(folder: str) -> tuple[str, frozenset[str]]:
     """The Eclipse build file of `folder`, and the folders (absolute, normalised) it builds its packages
     into; none where there is no such regular file or it is larger than a package build's copies are read."""
-    from migcheck.readers.eclipse_package import FILE_NAME  # the readers import the walk's names
-
-    path = os.path.join(folder, FILE_NAME)
+    path = os.path.join(folder, PACKAGE_BUILD_FILE)
     try:
         info = os.stat(path, follow_symlinks=False)
     except OSError:

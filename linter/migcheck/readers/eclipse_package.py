@@ -30,6 +30,7 @@ from __future__ import annotations
 import os
 import posixpath
 
+from migcheck.discover import PACKAGE_BUILD_FILE
 from migcheck.model import (
     Deployment,
     Document,
@@ -59,7 +60,7 @@ from migcheck.suppress import xml_directive_opener
 
 __all__ = ["FILE_NAME", "package_folders", "read", "sniff", "sniff_file", "sniff_package"]
 
-FILE_NAME = "package.xml"
+FILE_NAME = PACKAGE_BUILD_FILE
 _TASK = "azurepublish"
 _PACKAGE_TASK = "windowsazurepackage"
 # The property the toolkit's file names the package folder by, where its package task states none.
