@@ -35,8 +35,6 @@ from migcheck.model import (
     Deployment,
     Document,
     FileKind,
-    FileProblem,
-    Mark,
     Role,
     RoleType,
     StorageAccountType,
@@ -98,8 +96,7 @@ def read(path: str, data: bytes) -> Document:
     try:
         root = parse_as(data, text, read_as)
     except Unreadable as error:
-        problem = FileProblem("syntax", str(error), Mark(path, error.line, column=error.column), error.fix)
-        return Document(path, FileKind.PUBLISH_PROFILE, "", problem=problem, text=text)
+        return Document(path, FileKind.PUBLISH_PROFILE, "", problem=error.problem(path), text=text)
     marker = Marker(path, text)
     resources: list[object] = []
     for task, properties in tasks_with_properties(root, posixpath.dirname(path) or ".", (_TASK,)):

@@ -50,8 +50,6 @@ from migcheck.model import (
     Document,
     ExtendedSupportService,
     FileKind,
-    FileProblem,
-    Mark,
     Role,
     RoleType,
     StorageAccountType,
@@ -101,8 +99,7 @@ def read(path: str, data: bytes) -> Document:
     try:
         root = parse_as(data, text, read_as)
     except Unreadable as error:
-        problem = FileProblem("syntax", str(error), Mark(path, error.line, column=error.column), error.fix)
-        return Document(path, FileKind.PUBLISH_PROFILE, "", problem=problem, text=text)
+        return Document(path, FileKind.PUBLISH_PROFILE, "", problem=error.problem(path), text=text)
     marker = Marker(path, text)
     properties = _properties(root)
     # An extended-support profile's subscription and storage account are Resource Manager ones: not read.

@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml import etree
 
-from migcheck.model import Mark
+from migcheck.model import FileProblem, Mark
 
 Element = etree._Element
 
@@ -52,6 +52,10 @@ class Unreadable(Exception):
         # Of a well-formed document whose namespace declaration names no URI: the declaration's prefix
         # ("" for the default namespace, `xmlns=`), so that the file's kind can say the one it expects.
         self.namespace_prefix = namespace_prefix
+
+    def problem(self, path: str) -> FileProblem:
+        """The syntax problem of the file `path` this is said of, at its line and column."""
+        return FileProblem("syntax", str(self), Mark(path, self.line, column=self.column), self.fix)
 
 
 # --- decoding and sniffing ---------------------------------------------------------------------------
