@@ -73,14 +73,20 @@ _PACKAGE_EVIDENCE = (
 
 
 def sniff(data: bytes) -> bool:
-    """Whether the file holds the toolkit's publish task (in UTF-8, or UTF-16: each letter then a zero)."""
-    return _TASK.encode() in data.lower() or _TASK.encode("utf-16-le")[:-1] in data.lower()
+    """Whether the file holds the toolkit's publish task."""
+    return _holds(data, _TASK)
 
 
 def sniff_package(data: bytes) -> bool:
-    """Whether the file holds the toolkit's package task, as `sniff` tells the publish task."""
+    """Whether the file holds the toolkit's package task."""
+    return _holds(data, _PACKAGE_TASK)
+
+
+def _holds(data: bytes, task: str) -> bool:
+    """Whether `data` holds the name `task` (lower case) in any case, in UTF-8 or in UTF-16 (each letter
+    then a zero)."""
     lowered = data.lower()
-    return _PACKAGE_TASK.encode() in lowered or _PACKAGE_TASK.encode("utf-16-le")[:-1] in lowered
+    return task.encode() in lowered or task.encode("utf-16-le")[:-1] in lowered
 
 
 def sniff_file(path: str, data: bytes) -> bool:
