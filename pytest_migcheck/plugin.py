@@ -21,6 +21,7 @@ OPTIONS = (
     ("--migcheck-fail-on", "migcheck_fail_on"),
     ("--migcheck-select", "migcheck_select"),
     ("--migcheck-ignore", "migcheck_ignore"),
+    ("--migcheck-no-baseline", "migcheck_no_baseline"),
 )
 
 
@@ -53,6 +54,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="RULES",
         help="skip these rules (added to the config's ignore)",
     )
+    group.addoption(
+        "--migcheck-no-baseline",
+        action="store_true",
+        help="apply no baseline, not even the config's baseline, for this run: every finding counts, as "
+        "with migcheck check --no-baseline",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -69,7 +76,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def _refuse_options_without_the_flag(config: pytest.Config) -> None:
     """An option of the plugin without `--migcheck` (on the command line or in `addopts`) would do nothing:
     a green run that checked nothing. docs/pytest.md lists `--migcheck` alone as what turns the plugin on."""
-    given = [flag for flag, dest in OPTIONS if config.getoption(dest) not in (None, [])]
+    given = [flag for flag, dest in OPTIONS if config.getoption(dest) not in (None, [], False)]
     if given:
         needs = "needs" if len(given) == 1 else "need"
         raise pytest.UsageError(f"migcheck: {', '.join(given)} {needs} --migcheck")

@@ -266,7 +266,7 @@ class MigcheckSession:
     def _load_settings(self, rules: RuleSet) -> Config:
         option = self.config.getoption
         try:
-            settings = load_config(start=str(self.root))
+            settings = load_config(start=str(self.root), baseline_given=option("migcheck_no_baseline"))
             # Before the options replace or extend them: a mistake in the file names the file.
             check_settings_rules(rules, settings)
             # Each error names the option where the rule was typed, as the CLI's name `--select`.
@@ -302,9 +302,8 @@ class MigcheckSession:
             try:
                 return lint(["."], self.settings, rules, whole_estate=False)
             except BaselineError as exc:
-                raise pytest.UsageError(
-                    f"migcheck: {visible(baseline_problem(exc, self.settings))}"
-                ) from None
+                problem = baseline_problem(exc, self.settings, passed_over_by="--migcheck-no-baseline")
+                raise pytest.UsageError(f"migcheck: {visible(problem)}") from None
             except (ConfigError, RuleError) as exc:
                 raise pytest.UsageError(f"migcheck: {visible(str(exc))}") from None
 

@@ -46,7 +46,7 @@ def test_a_missing_baseline_names_the_command_that_records_it(
         [
             "ERROR: migcheck: migcheck.toml: `baseline`: cannot read baseline nope.json: No such file or "
             "directory; record the current findings in it: run `migcheck check --write-baseline nope.json` "
-            "in pytest's rootdir"
+            "in pytest's rootdir (or pass it over for this run with --migcheck-no-baseline)"
         ]
     )
     capsys.readouterr()
