@@ -1,6 +1,7 @@
 """After a rename, the baseline still records the findings of the old names, which would let a finding of
-those names through again: the human reports count them, and say how to refresh the baseline. Only the
-files read and the rules run count: a run of one file or one rule says nothing of the others' entries."""
+those names through again: the human reports count them, and say how to refresh the baseline (so do
+--statistics, and the end of the report left on the terminal by --output-file). Only the files read and
+the rules run count: a run of one file or one rule says nothing of the others' entries."""
 
 from __future__ import annotations
 
@@ -56,3 +57,26 @@ def test_entries_of_files_not_read_or_rules_not_run_are_not_counted(renamed, cap
 
     assert "no longer found" not in of_one_file
     assert "no longer found" not in of_one_rule
+
+
+@pytest.mark.parametrize("format", ["text", "json"])
+def test_a_report_written_to_a_file_leaves_the_count_on_the_terminal_before_the_summary(
+    renamed, capsys, format
+):
+    # The report goes to the file; the terminal (a CI log) gets its end, as the text report ends.
+    _, out, _ = run_cli(
+        capsys, "check", ".", "--baseline", "baseline.json", "--format", format, "--output-file", "report"
+    )
+
+    said, summary = out.splitlines(keepends=True)
+    assert said == STALE
+    assert summary.startswith("Found 2 findings")
+
+
+def test_statistics_count_the_old_names_before_the_summary_and_quiet_ones_leave_it_out(renamed, capsys):
+    _, out, _ = run_cli(capsys, "check", ".", "--baseline", "baseline.json", "--statistics")
+    _, quiet, _ = run_cli(capsys, "check", ".", "--baseline", "baseline.json", "--statistics", "-q")
+
+    *counts, said, summary = out.splitlines(keepends=True)
+    assert said == STALE and summary.startswith("Found 2 findings")
+    assert quiet.splitlines(keepends=True) == counts

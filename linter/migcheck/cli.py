@@ -1107,20 +1107,6 @@ def _settings_origin(config: Config, args: argparse.Namespace) -> str:
     return f"settings from {visible(config.source)} (paths in it are relative to {visible(config.root)})"
 
 
-def _findings_only(report: str, result: LintResult) -> str:
-    """`--quiet`: the report without the readiness summary and the summary line that the line formats
-    (text, concise, github, azure and --statistics) end with. Documents (JSON, SARIF...) are unchanged."""
-    from migcheck.report.readiness_text import readiness_summary
-    from migcheck.report.text import summary
-
-    tail = summary(result) + "\n"
-    if not report.endswith(tail):
-        return report
-    report = report[: -len(tail)]
-    readiness = readiness_summary(result) + "\n" if result.scope is None else ""
-    return report[: -len(readiness)] if readiness.strip() and report.endswith(readiness) else report
-
-
 def _show(args: argparse.Namespace, config: Config, rules: RuleSet, paths: list[str]) -> int:
     """--show-files: one path a line, as reports show them. --show-settings: the settings as the TOML of a
     migcheck.toml that would give the same run, after comments saying where they come from."""
@@ -1369,7 +1355,7 @@ def _report(result: LintResult, args: argparse.Namespace, config: Config, paths:
     if args.write_baseline:
         return _write_baseline(result, args.write_baseline, config, paths)
     if args.statistics:
-        report = _findings_only(_statistics(result), result) if args.quiet else _statistics(result)
+        report = _statistics(result, tail=not args.quiet)
         if args.output_file is not None:
             _write(args.output_file, report, config.root)
         else:
@@ -1386,19 +1372,22 @@ def _report(result: LintResult, args: argparse.Namespace, config: Config, paths:
             project=config.root,
         )
     if args.output_file is not None and not args.quiet:
-        from migcheck.report.text import summary  # not for a report on stdout in another format
+        # The end of the report for the CI log: the summary, and a baseline left behind, which only the
+        # report would say otherwise (not for a report on stdout in another format: it says it itself).
+        from migcheck.report.text import stale_baseline, summary
 
-        _stdout(summary(result) + "\n")
+        _stdout(stale_baseline(result) + summary(result) + "\n")
     return EXIT_FINDINGS if result.failed(config.fail_on) and not args.exit_zero else EXIT_OK
 
 
-def _statistics(result: LintResult) -> str:
+def _statistics(result: LintResult, tail: bool) -> str:
     """One line per rule that reported: count, code, name and severity, most findings first. A rule
     whose findings differ in severity (MIG602 reports some orders as errors, others as warnings) still
-    has one line, its severities counted in it: `2  MIG602  migration-out-of-order [1 error, 1 warning]`."""
+    has one line, its severities counted in it: `2  MIG602  migration-out-of-order [1 error, 1 warning]`.
+    `tail` (not --quiet): then the line on a baseline left behind, if any, and the summary line."""
     from collections import Counter
 
-    from migcheck.report.text import summary
+    from migcheck.report.text import stale_baseline, summary
 
     counts = Counter((f.code, f.name) for f in result.uncapped)
     severities: dict[str, Counter[Severity]] = {}
@@ -1406,8 +1395,8 @@ def _statistics(result: LintResult) -> str:
         severities.setdefault(finding.code, Counter())[finding.severity] += 1
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
     width = len(str(max(counts.values(), default=0)))
-    lines = [f"{n:>{width}}  {code}  {name} [{_severities(severities[code])}]" for (code, name), n in rows]
-    return "\n".join([*lines, summary(result)]) + "\n"
+    lines = [f"{n:>{width}}  {code}  {name} [{_severities(severities[code])}]\n" for (code, name), n in rows]
+    return "".join(lines) + (stale_baseline(result) + summary(result) + "\n" if tail else "")
 
 
 def _severities(counts: Counter[Severity]) -> str:
