@@ -1099,7 +1099,9 @@ def _quiet_cancelled(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -
 
 def serve() -> int:
     """Speak LSP over stdin/stdout until the client says exit or closes the connection; return the exit
-    code LSP asks for."""
+    code LSP asks for: 0 after a shutdown request, else 1. A client that closes the connection without
+    one went away (it crashed, or was killed) rather than ended the session, as exit alone does: 1 too,
+    as the protocol's own Node server library answers the end of its input."""
     server = create_server()
     _end_at_once_on_ctrl_c()
     server.start_io()

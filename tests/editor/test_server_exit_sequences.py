@@ -1,5 +1,6 @@
 """How the server ends when a client does not follow LSP's shutdown-then-exit sequence: no traceback in the
-editor's log, the exit code LSP asks for, and the store still written for the next server."""
+editor's log, the exit code LSP asks for, and the store still written for the next server. A client that
+closes the connection without a shutdown request ends the server as exit alone does: with 1."""
 
 import os
 from pathlib import Path
@@ -63,3 +64,16 @@ def test_exit_without_shutdown_ends_with_1(workspace: Path, cache: None):
     code, log = _ended(client, close_input=False)
     assert "Traceback" not in log
     assert code == 1  # LSP: exit without a shutdown request before it
+
+
+@pytest.mark.parametrize("cut", [False, True], ids=["between-messages", "within-a-message"])
+def test_connection_closed_without_shutdown_or_exit_ends_quietly_with_1(workspace: Path, cut: bool):
+    # A client that went away (closed the connection, crashed) sent no shutdown: LSP's code for an end
+    # without one is 1, as when exit comes alone (the protocol's own Node server library does the same).
+    client = _started(workspace)
+    assert client.process.stdin is not None
+    if cut:
+        client.process.stdin.write(b'Content-Length: 100\r\n\r\n{"jsonrpc": "2.0", "method": "ini')
+    code, log = _ended(client, close_input=True)
+    assert "Traceback" not in log
+    assert code == 1
