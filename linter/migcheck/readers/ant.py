@@ -14,7 +14,9 @@ definition wins. `${basedir}` is the project's folder (`basedir=` of `<project>`
 an absolute path; `location=` is a path from it. A property set by what is not read here (a properties
 file, a condition) has no value known: a value that refers to it is not stated, and after a properties file
 is loaded every property it might set is unknown. A reference to a property never defined is left as written, as Ant
-leaves it."""
+leaves it. What one file may cost is bounded: its targets' dependencies are resolved in at most
+`RESOLVING_STEPS` (the targets past them see the project's own properties) and its values put at most
+`EXPANDED_CHARS` characters in place of references (a value past them is not known)."""
 
 from __future__ import annotations
 
@@ -25,7 +27,14 @@ from dataclasses import dataclass, field
 
 from migcheck.readers.xml import Element, local_name
 
-__all__ = ["VALUE_CHARS", "Properties", "expand", "tasks_with_properties"]
+__all__ = [
+    "EXPANDED_CHARS",
+    "RESOLVING_STEPS",
+    "VALUE_CHARS",
+    "Properties",
+    "expand",
+    "tasks_with_properties",
+]
 
 # Elements of a project that do not run when the project is read: their properties are set, if ever, by
 # the target or macro that runs them.
@@ -39,6 +48,30 @@ _TARGETS_RESOLVED = 64
 # shorter; a property defined as the one before it written twice (`${p1}${p1}`) would otherwise double at
 # each definition, a file of a few kilobytes expanding to gigabytes.
 VALUE_CHARS = 4096
+# The characters the properties' values put in place of their references, in all, for one file: past them a
+# value that refers to a property is not known. Thousands of properties (or of task attributes) each naming
+# one of `VALUE_CHARS` would otherwise hold a thousand times the file's size, and each target that depends on
+# them would expand them again.
+EXPANDED_CHARS = 1024 * 1024
+# The steps resolving the targets' dependencies may take, in all, for one file (a dependency looked up, an
+# element of a target run before, a property copied for a target): past them the targets left are resolved
+# with the project's own properties only, as past `_TARGETS_RESOLVED`. Each target is resolved on its own,
+# its dependencies run again; 64 targets depending on one of thousands of elements would otherwise cost 64
+# times the file.
+RESOLVING_STEPS = 100_000
+
+
+@dataclass
+class Spent:
+    """What reading one file's properties has spent so far, shared by every copy of its properties."""
+
+    characters: int = 0
+    steps: int = 0
+
+    def take_steps(self, count: int) -> bool:
+        """Whether `count` more steps are within `RESOLVING_STEPS` (spent if so)."""
+        self.steps += count
+        return self.steps <= RESOLVING_STEPS
 
 
 @dataclass
@@ -49,9 +82,10 @@ class Properties:
     basedir: str
     values: dict[str, str | None] = field(default_factory=dict)
     opaque: bool = False
+    spent: Spent = field(default_factory=Spent)
 
     def copy(self) -> Properties:
-        return Properties(self.basedir, dict(self.values), self.opaque)
+        return Properties(self.basedir, dict(self.values), self.opaque, self.spent)
 
     def set(self, name: str, value: str | None) -> None:
         """Sets `name` unless it is set already (Ant's properties are immutable)."""
@@ -95,9 +129,11 @@ def from_folder(folder: str, path: str) -> str:
 def expand(value: str, properties: Properties) -> str | None:
     """`value` with each `${name}` replaced by the property's value and `$$` by `$`, as Ant does: a
     reference to a property never set is left as written; None where one refers to a property whose value
-    is not known, or where the value grows longer than `VALUE_CHARS`. One pass over `value`."""
+    is not known, where the value grows longer than `VALUE_CHARS`, or where its properties' values would
+    pass the file's `EXPANDED_CHARS`. One pass over `value`."""
     out: list[str] = []
     length = 0
+    put = 0  # the characters of properties' values put in
     at = 0
     close = -2  # the first `}` after the last `${` met; -1 once `value` has none left
     while (dollar := value.find("$", at)) >= 0:
@@ -117,6 +153,7 @@ def expand(value: str, properties: Properties) -> str | None:
                 return None
             else:
                 out.append(known)
+                put += len(known)
             at = end + 1
         else:
             out.append("$")
@@ -125,7 +162,10 @@ def expand(value: str, properties: Properties) -> str | None:
         if length > VALUE_CHARS:
             return None
     out.append(value[at:])
-    return "".join(out) if length + len(out[-1]) <= VALUE_CHARS else None
+    if length + len(out[-1]) > VALUE_CHARS or properties.spent.characters + put > EXPANDED_CHARS:
+        return None
+    properties.spent.characters += put
+    return "".join(out)
 
 
 def tasks_with_properties(
@@ -145,10 +185,11 @@ def tasks_with_properties(
         if not tasks:
             continue
         resolved += 1
-        if resolved > _TARGETS_RESOLVED:
+        properties = _before(targets, target, top) if resolved <= _TARGETS_RESOLVED else None
+        if properties is None:
             yield from ((task, top) for task in tasks)
-            continue
-        yield from _run(target, tasks, _before(targets, target, top.copy()))
+        else:
+            yield from _run(target, tasks, properties)
     for task in root:
         if isinstance(task.tag, str) and local_name(task).lower() in wanted:
             yield task, top
@@ -165,10 +206,18 @@ def _project_properties(root: Element, folder: str) -> Properties:
     return properties
 
 
-def _before(targets: dict[str, Element], target: Element, properties: Properties) -> Properties:
-    """`properties` with what the targets `target` depends on set, run in Ant's order."""
-    for name in _run_order(targets, target.get("name", ""))[:-1]:
+def _before(targets: dict[str, Element], target: Element, top: Properties) -> Properties | None:
+    """A copy of the project's properties `top` with what the targets `target` depends on set, run in Ant's
+    order; None where that passes the file's `RESOLVING_STEPS`."""
+    spent = top.spent
+    order = _run_order(targets, target.get("name", ""), spent)
+    if order is None or not spent.take_steps(len(top.values)):
+        return None
+    properties = top.copy()
+    for name in order[:-1]:
         for el in targets[name].iter():
+            if not spent.take_steps(1):
+                return None
             if isinstance(el.tag, str):
                 properties.define(el)
     return properties
@@ -192,15 +241,18 @@ def _depends(target: Element) -> list[str]:
     return [name.strip() for name in (target.get("depends") or "").split(",") if name.strip()]
 
 
-def _run_order(targets: dict[str, Element], name: str) -> list[str]:
+def _run_order(targets: dict[str, Element], name: str, spent: Spent) -> list[str] | None:
     """The targets Ant runs to run `name`, in order, ending with it: each dependency's own first, each
-    once; a dependency the file does not define, or one that closes a cycle, is passed over."""
+    once; a dependency the file does not define, or one that closes a cycle, is passed over. None where
+    that passes the file's `RESOLVING_STEPS` (a step a dependency looked at)."""
     order: list[str] = []
     met = {name}
     stack = [(name, iter(_depends(targets[name])))]
     while stack:
         current, dependencies = stack[-1]
         for dependency in dependencies:
+            if not spent.take_steps(1):
+                return None
             if dependency in targets and dependency not in met:
                 met.add(dependency)
                 stack.append((dependency, iter(_depends(targets[dependency]))))
