@@ -639,6 +639,55 @@ def _projects_deployed_from_another_folder(count: int) -> Callable[[Path], list[
     return make
 
 
+ECLIPSE_PUBLISH = (
+    '<azurepublish subscriptionid="1f333a31-1111-2222-3333-444455556666" cloudservicename="${svc}" '
+    'storageaccountname="store"/>'
+)
+
+
+def _eclipse_project(folder: Path, body: str) -> list[str]:
+    """An Eclipse cloud service project's `package.xml` of the properties and targets `body`."""
+    (folder / "package.xml").write_text(
+        f'<project basedir="." name="P">\n<property name="svc" value="pool"/>\n{body}</project>\n'
+    )
+    return ["package.xml"]
+
+
+def _ant_targets_depending_on_a_chain(count: int, dependents: int = 64) -> Callable[[Path], list[str]]:
+    """An Eclipse `package.xml` of a chain of `count` targets, each depending on the next and setting a
+    property, and `dependents` targets that publish, each depending on the chain's first: each publish's
+    properties are those the chain sets, its dependencies run again."""
+
+    def make(folder: Path) -> list[str]:
+        chain = "".join(
+            f'<target name="c{i}" depends="c{i + 1}"><property name="p{i}" value="v"/></target>\n'
+            for i in range(count)
+        )
+        publishes = "".join(
+            f'<target name="t{j}" depends="c0">{ECLIPSE_PUBLISH}</target>\n' for j in range(dependents)
+        )
+        return _eclipse_project(folder, chain + publishes)
+
+    return make
+
+
+def _ant_properties_naming_a_long_one(count: int) -> Callable[[Path], list[str]]:
+    """An Eclipse `package.xml` of `count` properties, each naming one of 4,000 characters, and a target
+    depending on the one that sets them, 64 times."""
+
+    def make(folder: Path) -> list[str]:
+        named = "".join(f'<property name="p{i}" value="${{long}}"/>\n' for i in range(count))
+        publishes = "".join(
+            f'<target name="t{j}" depends="c0">{ECLIPSE_PUBLISH}</target>\n' for j in range(64)
+        )
+        return _eclipse_project(
+            folder,
+            f'<property name="long" value="{"x" * 4000}"/>\n<target name="c0">{named}</target>\n{publishes}',
+        )
+
+    return make
+
+
 def _input_bytes(folder: Path, paths: list[str]) -> int:
     total = 0
     for path in paths:
@@ -760,6 +809,12 @@ def _full_size(args: argparse.Namespace) -> None:
         "a 450 KB Python script calling a helper of 200 parameters 30,000 times": _helper_of_many_parameters(
             200, 10_000
         ),
+        "a 0.8 MB Eclipse package.xml: 64 targets depending on a chain of 10,000": _ant_targets_depending_on_a_chain(
+            10_000
+        ),
+        "a 3.9 MB Eclipse package.xml: 64 targets depending on 100,000 properties of 4,000 characters": (
+            _ant_properties_naming_a_long_one(100_000)
+        ),
     }
     print("| case | time | peak memory | exit |\n| --- | --- | --- | --- |")
     for name, make in cases.items():
@@ -825,6 +880,8 @@ GROWTH_CASES = (
         "PowerShell: swaps of the service made last (its other slot)", _swaps_of_the_last_service, 300
     ),
     GrowthCase("classic CLI: vm start by name alone x services", _vms_started_by_name, 400),
+    GrowthCase("Ant: 64 targets depending on a chain of targets", _ant_targets_depending_on_a_chain, 500),
+    GrowthCase("Ant: properties naming one of 4,000 characters", _ant_properties_naming_a_long_one, 250),
     GrowthCase(
         "subscriptions: projects deployed from another folder", _projects_deployed_from_another_folder, 100
     ),
