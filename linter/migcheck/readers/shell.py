@@ -4891,8 +4891,8 @@ def _ssh_host(words: list[Word]) -> str:
 
 def _ssh_command(words: list[Word]) -> list[Word] | None:
     """The words of the command ssh given `words` (after its name) has the host run, past its options and
-    the host it logs in to: none for a login shell (which a here-document may feed) or where it runs no
-    command (`-N`, `-s`). A word the script does not state where an option or the host may be is the host
+    the host it logs in to (and a `--` after it): none for a login shell (which a here-document may feed)
+    or where it runs no command (`-N`, `-s`). A word the script does not state where an option or the host may be is the host
     (`ssh "$HOST" '...'`), whose shell runs the command all the same."""
     index = 0
     while index < len(words):
@@ -4911,7 +4911,9 @@ def _ssh_command(words: list[Word]) -> list[Word] | None:
                 index += 1 if at == len(text) - 2 else 0  # its value the next word, not the rest of this one
                 break
         index += 1
-    return words[index + 1 :] if index < len(words) else []
+    command = words[index + 1 :]
+    # ssh reads its options again after the host: a `--` there ends them too (`ssh jump -- 'azure …'`)
+    return command[1:] if command and command[0].text == "--" else command
 
 
 _SWITCH_USER_VALUES = frozenset(
