@@ -797,6 +797,9 @@ def _parse(
     parsed = _with_known_operators(source, tree.root_node)
     if parsed is not source:
         tree = _parser().parse(parsed)
+    ended = _with_ends_of_parameters_read(parsed, tree.root_node)
+    if ended is not parsed:
+        parsed, tree = ended, _parser().parse(ended)
     for _ in range(2):  # a value glued by `=` is a word of its own, and its escaped comma seen, once parsed
         whole = _with_words_whole(parsed, tree.root_node)
         if whole is parsed:
@@ -1277,6 +1280,51 @@ def _with_words_whole(source: bytes, root: Node) -> bytes:
     for at, byte in changes:
         changed[at : at + 1] = byte
     return bytes(changed)
+
+
+# The end of a command's parameters, `--` as an argument of its own (`runuser -u ops -- azure vm create …`,
+# `sudo -- azure …`): PowerShell passes it to a native command as written. The grammar knows `--` only as
+# the decrement operator: it wraps the command in an error, or reads `-- 'text'` as a decrement of the
+# argument after it. So it is parsed as letters (`xx`, see `_stood_in`): one bare word, which the reader
+# reads as written (see `Interpreter._literal_token`). Every offset stays.
+_END_OF_PARAMETERS = b"--"
+# What the grammar wraps a command's argument in, between it and the command's elements.
+_ARGUMENT_WRAPPERS = frozenset(
+    {"expression_with_unary_operator", "unary_expression", "array_literal_expression"}
+)
+
+
+def _with_ends_of_parameters_read(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or a copy with each `--` with a blank before it and the end
+    of an argument after it, that the grammar read as no decrement a script runs (see
+    `_misread_end_of_parameters`), written as a bare word (see `_END_OF_PARAMETERS`). A change the tree
+    does not then read as an argument of a command is undone."""
+    spans: list[tuple[int, int]] = []
+    at = source.find(_END_OF_PARAMETERS)
+    while at >= 0:
+        end = at + len(_END_OF_PARAMETERS)
+        ended = end == len(source) or source[end] in _ARGUMENT_ENDS
+        if source[at - 1 : at] in (b" ", b"\t") and ended and _misread_end_of_parameters(root, at):
+            spans.append((at, end))
+        at = source.find(_END_OF_PARAMETERS, end)
+    return _edits_the_tree_reads(source, spans, _stood_in, _read_whole, _GLUED_ROUNDS)
+
+
+def _misread_end_of_parameters(root: Node, offset: int) -> bool:
+    """Whether the `--` at `offset` is in the script's code (not a string or a comment) where the grammar
+    found an error (`-- azure` read as a decrement of a command it cannot place), or read as a decrement
+    of a command's argument (`-- 'azure …'`), which no script writes; not a decrement of a variable
+    (`$i --`)."""
+    node = root.descendant_for_byte_range(offset, offset + 1)
+    parent = node.parent if node is not None else None
+    if node is None or node.type in _TEXT_TOKENS or parent is None:
+        return False
+    if parent.has_error:
+        return True
+    wrapper = parent.parent if parent.type == "pre_decrement_expression" else None
+    while wrapper is not None and wrapper.type in _ARGUMENT_WRAPPERS:
+        wrapper = wrapper.parent
+    return wrapper is not None and wrapper.type == "command_elements"
 
 
 def _glued_by_equals(source: bytes, at: int) -> bool:
