@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from migcheck.automation import CLASSIC_RESOURCE_TYPES
 from migcheck.inventory_model import REACHING_INTO_CLASSIC
-from migcheck.model import TEMPLATE_FILE_NOT_READ, Mark, Script
+from migcheck.model import TEMPLATE_FILE_NOT_READ, Mark, Script, is_stand_in
 from migcheck.readers.template_slots import Slotted, deployments, is_deployment_type
 
 if TYPE_CHECKING:
@@ -760,10 +760,10 @@ def _stand_ins(value: object, what: str, named: Named) -> object:
 
 def _what(key: str, parent: str) -> str:
     """What the value of `key` is, in an object that is `parent` (`virtual network` for a VM's
-    `virtualNetwork`): `virtual network name` for its `name`."""
+    `virtualNetwork`): `virtual network name` for its `name`, `virtual network id` for its `id`."""
     folded = key.casefold()
-    if folded == "name" and parent in _PARENTS.values():
-        return f"{parent} name"
+    if folded in ("name", "id") and parent in _PARENTS.values():
+        return f"{parent} {folded}"
     return _PARENTS.get(folded) or _FIELDS.get(folded) or f"value of {key}"
 
 
@@ -779,8 +779,8 @@ def _stand_in(unknown: Unknown, what: str, searched: Mark | None, file: str) -> 
 
 def _template_defaults(row: dict) -> None:
     """What a template means by leaving a value out, where an export leaving it out says nothing: a VM
-    declared with a virtual network and no `subnetNames` is in no subnet, one without `networkProfile` in no
-    network, one without `hardwareProfile` (or its `availabilitySet`) in no availability set, one without
+    declared with a virtual network and no `subnetNames` is in no subnet, one with a virtual network whose
+    `id` it does not state in one of that stand-in's name, one without `networkProfile` in no network, one without `hardwareProfile` (or its `availabilitySet`) in no availability set, one without
     `inputEndpoints` or `extensions` has none (but the extensions its child resources add), and a reference to its cloud service by `id` alone names the
     service its id ends with. A virtual network declared without `subnets` has none."""
     from migcheck.inventory_model import parse_id
@@ -799,6 +799,9 @@ def _template_defaults(row: dict) -> None:
     vnet = network.get("virtualNetwork") if isinstance(network, dict) else None
     if isinstance(vnet, dict):
         vnet.setdefault("subnetNames", [])
+        # Named by an id the file does not state (`[parameters('vnetId')]`): in a network, not known.
+        if "name" not in vnet and is_stand_in(str(vnet.get("id", ""))):
+            vnet["name"] = vnet["id"]
     domain = props.get("domainName")
     if isinstance(domain, dict) and "name" not in domain and isinstance(domain.get("id"), str):
         domain["name"] = parse_id(domain["id"]).name
