@@ -4208,9 +4208,14 @@ def _stated_place(location: Word | None, group: Word | None) -> str:
 
 def _place_of_service(service: str) -> str:
     """The place of cloud service `service` (its name, or the stand-in of one not stated), where no file
-    states it: the location or affinity group the service was created in."""
-    shown = service if is_stand_in(service) else f"'{service}'"
-    return f"the location of cloud service {shown}"
+    states it: the location or affinity group the service was created in. A service the script does not
+    state is told by where its stand-in says it is (`<cloud service name, deploy.sh:4>`: the one not stated
+    at deploy.sh:4), not by the stand-in itself, which the account's stand-in would hold inside its own (a
+    stand-in ends at its first `>`): two such services keep two places, one given twice (`$svc`) one."""
+    _, placed, place = service[1:-1].partition(", ")
+    if placed and service.startswith("<") and service.endswith(">"):
+        return f"the location of the cloud service not stated at {place}"
+    return f"the location of cloud service '{service}'"
 
 
 def _same_reserved_ip(held: NameRef | None, given: Word) -> bool:
