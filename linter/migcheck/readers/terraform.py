@@ -8,7 +8,7 @@ What is read, by resource type (the provider's own arguments):
 
 - `azure_hosted_service` (`name`, `location`): a cloud service, as `azure service create`.
 - `azure_instance` (`name`, `hosted_service_name`, else a cloud service of the VM's name, as the provider
-  makes one; `image`, `size`, `location`, `username`, `password`, `virtual_network`, `subnet`,
+  makes one, in its `location`; `image`, `size`, `username`, `password`, `virtual_network`, `subnet`,
   `storage_service_name`, in which the provider puts the OS disk at `vhds/<name>.vhd`; each `endpoint`
   block's `name`, `protocol`, `public_port`, `private_port`; `security_group`, set on the VM itself): a VM,
   as `azure vm create` and `azure vm endpoint create`, in a deployment of its own named after the VM, as the
@@ -3567,7 +3567,9 @@ def _instance(c: _Configuration, r: _Resource) -> None:
     for argument in ("image", "username", "password"):
         words.append(c.value(r, argument) or Word(None, at, holder=argument))
     words += _option("-n", name)
-    for argument, option in (("size", "-z"), ("location", "-l"), ("virtual_network", "-w"), ("subnet", "-b")):
+    # `location` is where the provider creates the instance's own service: one named is not moved.
+    placed = () if c.value(r, "hosted_service_name") else (("location", "-l"),)
+    for argument, option in (("size", "-z"), *placed, ("virtual_network", "-w"), ("subnet", "-b")):
         words += _option(option, c.value(r, argument))
     account = c.value(r, "storage_service_name")
     if account is not None:

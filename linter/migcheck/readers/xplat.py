@@ -1732,12 +1732,8 @@ class Reading:
         else:  # the CLI turns it on unless told not to (AUTOMATION.md §4)
             vm.boot_diagnostics_default, vm.boot_diagnostics_mark = "azure vm create", parsed.at
         self._os_disk(vm, parsed.value("blob-url"), parsed, service)
+        self._vm_service_region(service, dns, parsed)
         self._service_placed(dns, parsed, made=False)
-        location = parsed.value("location")
-        if location is not None and location.text and dns is not None and dns.text:
-            self.regions.append(
-                ServiceRegion(service, location.text, parsed.at, selected_in=self.selected_name)
-            )
         self._other_paths(vm, deployment.vms.get(vm_name.casefold()))
         self._hold(deployment, vm_name.casefold(), vm)
         self.last_created = (deployment, vm)
@@ -1789,12 +1785,21 @@ class Reading:
         # One VM per turn when each turn names a role file of its own (`for f in exports/*.json`).
         vm.looped_over = self._looped_over(role_file)
         self._place(deployment, vm, parsed)
-        location = parsed.value("location")
-        if location is not None and location.text and dns is not None and dns.text:
+        self._vm_service_region(service, dns, parsed)
+        self._hold(deployment, name.casefold(), vm)
+
+    def _vm_service_region(self, service: str, dns: Word | None, parsed: Parsed) -> None:
+        """The region a `vm create`'s --location gives cloud service `service`, kept only for a service no
+        command placed before it: the CLI sets the location aside for a service that exists (see
+        `_service_placed`), so that a script's `service create --location` (or the VM made first) says
+        where the service is."""
+        location, key = parsed.value("location"), _service_key(dns)
+        if location is None or not location.text or dns is None or not dns.text or key is None:
+            return
+        if self._here(key) not in self.service_places:
             self.regions.append(
                 ServiceRegion(service, location.text, parsed.at, selected_in=self.selected_name)
             )
-        self._hold(deployment, name.casefold(), vm)
 
     def _vm_export(self, parsed: Parsed) -> None:
         """`azure vm export <vm-name> <file-path>`: the role file it writes describes that VM, so that a
