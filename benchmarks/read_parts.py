@@ -128,8 +128,8 @@ def _reader(readers: Any, xml: Any, parsed: list[tuple[str, str, Any]], suffix: 
         done = []
         for path, text, root in chosen:
             kind = readers._kind_of(root, xml.local_name(root))
-            if kind in readers.READERS:
-                done.append(readers.READERS[kind](root, xml.Marker(path, text)))
+            if kind is not None:
+                done.append(readers.xml_reader(kind)(root, xml.Marker(path, text)))
         return done
 
     return read

@@ -67,10 +67,14 @@ BY_ROOT = {
     "ServiceConfiguration": FileKind.SERVICE_CONFIGURATION,
     "NetworkConfiguration": FileKind.NETWORK_CONFIGURATION,
 }
-_MODULES = {f.kind: importlib.import_module(f.module) for f in FORMATS if f.xml}
-READERS: dict[FileKind, Callable[[Element, Marker], tuple[object, ...]]] = {
-    kind: module.read for kind, module in _MODULES.items()
-}
+_XML_MODULES = {f.kind: f.module for f in FORMATS if f.xml}
+
+
+@functools.cache
+def xml_reader(kind: FileKind) -> Callable[[Element, Marker], tuple[object, ...]]:
+    """The `read` of the XML reader of `kind`, its module imported when the first file of its kind is read:
+    a check of one script or one .cscfg imports no other XML format's reader."""
+    return importlib.import_module(_XML_MODULES[kind]).read
 
 
 @functools.cache
@@ -454,7 +458,7 @@ def _read(
         return Document(path, None, local, problem=FileProblem("root", message, marker.mark(root)), text=text)
     if _is_transform(root):  # read, and nothing classic in it: the summary does not count it
         return Document(path, None, local, text=text)
-    resources = READERS[kind](root, marker)
+    resources = xml_reader(kind)(root, marker)
     # A suppression is a comment that starts with `migcheck:`: only a text with such an opener has one.
     suppressions, comments = read_suppressions(root, marker) if xml_directive_opener(text) else ((), ())
     # Positional (its problem None): a record called with a keyword costs a dict on every call.
