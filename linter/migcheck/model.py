@@ -2124,6 +2124,18 @@ def subscription_guid(text: str) -> str:
 _GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 
 
+def subscription_in_scope(stated: str) -> str:
+    """A subscription a script selects by `stated` (its id or name), as a scope id writes it: the id, or,
+    for a name, a stand-in for its id that says the name (`<id of subscription Contoso Prod>`); "" for one
+    left to fill in, or a name no stand-in can say."""
+    guid = subscription_guid(stated)
+    if guid:
+        return guid
+    name = " ".join(stated.split())
+    unsayable = not name or not name.isprintable() or any(c in name for c in "<>/")
+    return "" if unsayable or is_placeholder_subscription(name) else f"<id of subscription {name}>"
+
+
 EXPRESSROUTE = "expressroute"
 VPN = "vpn"
 # A gateway a script creates without stating what it serves (`New-AzureVNetGateway`): a classic network has

@@ -259,16 +259,20 @@ from migcheck.model import (
     sites_and_subnets_stood_in,
     stood_in_site,
     subscription_guid,
+    subscription_in_scope,
     undecided_url,
     with_maybe_vips,
     without_path_in_none,
 )
-from migcheck.readers import beside, grammars, programs, xplat
+from migcheck.readers import beside, grammars, programs
 from migcheck.readers import powershell_cmdlets as cmdlets
 from migcheck.readers.suppressions import directive, line_comment_text, starts_like_directive
 
 if TYPE_CHECKING:
     from tree_sitter import Language, Node, Parser, Query, Tree
+
+    # The classic CLI's reader, imported where a script runs that CLI (see `Interpreter.xplat_reading`).
+    from migcheck.readers.xplat import Reading as CliReading
 
 
 # --- finding and decoding scripts ----------------------------------------------------------------------
@@ -360,7 +364,7 @@ _HINT_WORDS = (
     b"workflow",
 )
 _HINT_TEXT = re.compile(_HINT, re.IGNORECASE)
-CliWord = xplat.Word  # a word of a classic CLI command (the interpreter's `xplat` method hides the module)
+CliWord = programs.Word  # a word of a native command (the interpreter's `xplat` method hides the module)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _SNIFF_UTF16_BYTES = 1 << 20
 
@@ -5989,7 +5993,7 @@ class CurrentAccount:
 
 _CURRENT_ACCOUNT = "\0current storage account"
 # The subscription the Az modules' context (`Set-AzContext`) and the Azure CLI (`az account set`) work in, each
-# its own, as `xplat.subscription_in_scope` writes it: a Text where the script selects one it states, an
+# its own, as `model.subscription_in_scope` writes it: a Text where the script selects one it states, an
 # Unknown where it selects one it does not; unset (the one signed in to) before any.
 _AZ_CONTEXT = "\0subscription of the Az context"
 _AZ_CLI_SUBSCRIPTION = "\0subscription az is logged into"
@@ -6462,14 +6466,14 @@ def _command_line(value: Value) -> str:
 _CMD_SPECIAL = frozenset("%^&|<>")
 
 
-def _windows_words(line: str, at: Mark, through_cmd: bool = True) -> list[xplat.Word]:
+def _windows_words(line: str, at: Mark, through_cmd: bool = True) -> list[CliWord]:
     """A command line split into the arguments a program gets on Windows (the C runtime's rules: blanks
     part words outside double quotes; a backslash escapes a double quote, 2n backslashes before one are n
     backslashes), each shown at `at`. A word holding a piece the script does not state is not known, nor,
     for a program cmd.exe runs (`through_cmd`: the classic CLI, `azure.cmd`), one holding a character
     cmd.exe reads before it (`%`, `^`, `&`, ...) or a single quote (which quotes nothing there, as a
     script meant otherwise most likely)."""
-    words: list[xplat.Word] = []
+    words: list[CliWord] = []
     current: list[str] = []
     started = quoted = False
     index = 0
@@ -6503,25 +6507,25 @@ def _windows_words(line: str, at: Mark, through_cmd: bool = True) -> list[xplat.
     return words
 
 
-def _windows_word(text: str, at: Mark, through_cmd: bool) -> xplat.Word:
+def _windows_word(text: str, at: Mark, through_cmd: bool) -> CliWord:
     unsure = automation.HOLE in text or (through_cmd and ("'" in text or not _CMD_SPECIAL.isdisjoint(text)))
-    return xplat.Word(None if unsure else text, at)
+    return CliWord(None if unsure else text, at)
 
 
-def _glued(before: xplat.Word, glue: str, after: xplat.Word) -> xplat.Word:
+def _glued(before: CliWord, glue: str, after: CliWord) -> CliWord:
     """The one argument a native command gets from elements written with no space between (`front,back`:
     PowerShell passes an array literal so written as its text): the texts together, where the script
     states both. A long option glued to a value the script does not state (`--virtual-network-name=$vnet`)
     is that option given such a value, as `-w $vnet` is."""
     if before.text is not None and after.text is None and glue == "=" and before.text.startswith("--"):
-        return xplat.Word(None, before.mark, shape=f"{before.text}={xplat.HOLE}", holes=(None,))
+        return CliWord(None, before.mark, shape=f"{before.text}={programs.HOLE}", holes=(None,))
     if before.text is None or after.text is None:
-        return xplat.Word(None, before.mark)
+        return CliWord(None, before.mark)
     text = before.text
     if not glue and text.endswith("`"):  # front`,back: an escaped comma, written as it is
         text = text[:-1]
     exact = before.exact and after.exact and glue == ","
-    return xplat.Word(text + glue + after.text, before.mark, exact=exact)
+    return CliWord(text + glue + after.text, before.mark, exact=exact)
 
 
 def _word_as_string(word: str) -> Node | None:
@@ -7593,7 +7597,10 @@ class Interpreter:
         # The variable, as written, each value the script does not state was first assigned to, by its
         # definition (`Unknown.ident`): what names the part of a URL that value is (`_api_holder`).
         self.assigned_names: dict[object, str] = {}
-        self.xplat_reading = xplat.Reading(path)  # what the classic CLI's commands describe
+        # What the classic CLI's commands describe (`xplat_reading`), made at the first the script runs, in
+        # Resource Manager mode from the start where `cli_in_arm_mode` says so.
+        self.cli_reading: CliReading | None = None
+        self.cli_in_arm_mode = False
         self.index = index
         self.where = where
         # The variables that held the script's own folder (`SyntaxIndex.script_folders`) a file dot-sourced
@@ -8032,7 +8039,7 @@ class Interpreter:
 
     def run(self, root: Node) -> tuple[object, ...]:
         self.selection_stops = _selection_stops(root)
-        self.xplat_reading = xplat.Reading(self.path, arm=self._xplat_in_resource_manager_mode(root))
+        self.cli_reading, self.cli_in_arm_mode = None, self._xplat_in_resource_manager_mode(root)
         try:
             script = Env(constants={})
             self.statements(root, script)
@@ -8123,7 +8130,7 @@ class Interpreter:
         """The values the script's top level holds once it has run that it states whole (see
         `_stated_whole`), by variable: a settings file's, read for the script that dot-sources it."""
         self.selection_stops = _selection_stops(root)
-        self.xplat_reading = xplat.Reading(self.path, arm=self._xplat_in_resource_manager_mode(root))
+        self.cli_reading, self.cli_in_arm_mode = None, self._xplat_in_resource_manager_mode(root)
         script = Env(constants={})
         try:
             self.statements(root, script)
@@ -8206,7 +8213,8 @@ class Interpreter:
         self.branches, self.stage = (), ((f"{self.path}{STAGE_CHOICE}", function.start_byte),)
         named = _first(function, "function_name") if function.type == "function_statement" else None
         self.reading_once = _text(named).casefold() if named is not None else ""
-        self.xplat_reading.read_once_in = self.reading_once
+        if self.cli_reading is not None:
+            self.cli_reading.read_once_in = self.reading_once
         env = Env(constants=self.constants)
         self._mandatory_origins(function, named)
         for parameter in _parameters(function):
@@ -8232,7 +8240,9 @@ class Interpreter:
             self._left_down(env, surely=False)  # read once: it may run at any call, or at none
             self.stopped = None
             self.calling.pop()
-        self.reading_once = self.xplat_reading.read_once_in = ""
+        self.reading_once = ""
+        if self.cli_reading is not None:
+            self.cli_reading.read_once_in = ""
 
     def _mandatory_origins(self, function: Node, named: Node | None) -> None:
         """The mandatory parameters of a workflow or function read once (a runbook's, which the job that
@@ -10134,7 +10144,7 @@ class Interpreter:
             return None
         return self._powershell_line_run(node, " ".join(text for text in texts if text is not None), env)
 
-    def _powershell_started(self, node: Node, words: list[xplat.Word], env: Env) -> Value | None:
+    def _powershell_started(self, node: Node, words: list[CliWord], env: Env) -> Value | None:
         """PowerShell's program started with the command line `words` split (`Start-Process powershell.exe
         -ArgumentList '-Command "Stop-AzureVM ..."'`; a scheduled task's `New-ScheduledTaskAction -Execute
         powershell.exe -Argument ...`, which runs it later, the script's all the same): the command after
@@ -10264,7 +10274,7 @@ class Interpreter:
         itself (see `_shell_file_by_path`), its words all the file's."""
         words, given = self._native_words(node, env)
         if file is not None:
-            words.insert(0, xplat.Word(file, self.where.mark(node), exact=self.where.exact))
+            words.insert(0, CliWord(file, self.where.mark(node), exact=self.where.exact))
         words = [
             w if w.text is not None else replace(w, text=self._native_text(node, given.get(id(w)), env))
             for w in words
@@ -10303,7 +10313,7 @@ class Interpreter:
         at = self.where.mark(node)
         from migcheck.readers import shell
 
-        described = shell.command_line_run(self.path, program, [xplat.Word(w.text, at) for w in words], at)
+        described = shell.command_line_run(self.path, program, [CliWord(w.text, at) for w in words], at)
         if not described:
             return None
         self.spend(len(described))
@@ -11763,7 +11773,7 @@ class Interpreter:
         if key in _REACHING:
             self._reaching_into_classic(node, key, args, env)
         if key in _AZ_CONTEXT_SETS:
-            chosen = xplat.subscription_in_scope(_stated_or_default(args.get("Subscription")))
+            chosen = subscription_in_scope(_stated_or_default(args.get("Subscription")))
             env.vars[_AZ_CONTEXT] = Text(chosen) if chosen else Unknown("")
         if key in _SIGN_INS:
             self._sign_in(node, args)
@@ -12917,7 +12927,7 @@ class Interpreter:
         a parameter-like `-w` as its text, a value where it is written, None for one the script does not
         state; and the argument each word comes from."""
         elements = node.child_by_field_name("command_elements")
-        words: list[xplat.Word] = []
+        words: list[CliWord] = []
         given: dict[int, Arg] = {}
         # The comma (as written, blanks and all) between an element and the one before: PowerShell passes
         # such a list to a native command as one argument, `-b front,back` (the tree reads the comma as a
@@ -12936,7 +12946,7 @@ class Interpreter:
                 glue = written.decode("utf-8", "replace") if glued else None
                 continue
             if _parameter(part) is not None:
-                words.append(xplat.Word(_text(part), self.where.mark(part), exact=self.where.exact))
+                words.append(CliWord(_text(part), self.where.mark(part), exact=self.where.exact))
                 continue
             value = self.evaluate(part, env)
             arg = Arg(value, part)
@@ -12947,7 +12957,7 @@ class Interpreter:
                     mark = _value_mark(item, item_arg, self.where) or self.where.mark(part)
                     stated_item = item.value if isinstance(item, Text) else None
                     words.append(
-                        xplat.Word(stated_item, mark, exact=isinstance(item, Text) and self.where.exact)
+                        CliWord(stated_item, mark, exact=isinstance(item, Text) and self.where.exact)
                     )
                     given[id(words[-1])] = item_arg
                 glue = None
@@ -12957,7 +12967,7 @@ class Interpreter:
             # A word read from what is written, escapes and all (see `_with_words_whole`), is not its text.
             unescaped = self.where.source[part.start_byte : part.end_byte] != part.text
             exact = isinstance(value, Text) and value.mark is not None and not unescaped and self.where.exact
-            word = xplat.Word(stated, mark, exact=exact, holder=self._turn_holder(value))
+            word = CliWord(stated, mark, exact=exact, holder=self._turn_holder(value))
             if exact and _quoted_as_is(part, stated):  # its mark is the quote's: parts from the next column
                 word = replace(word, exact=False, placed=_columns_after(mark))
             if glue is not None and words and (id(words[-1]) in given) == (glue != "="):
@@ -12969,7 +12979,7 @@ class Interpreter:
     def _turn_holder(self, value: Value) -> str | None:
         """What holds a value each turn of a loop over a list the script does not write out has its own of
         (the loop's item, `"$vm-web"` built from it: see `_looped_over`), as the classic CLI's reader keys
-        such a value (`xplat.Word.holder`): the list, then the value's definition. None for any other."""
+        such a value (`programs.Word.holder`): the list, then the value's definition. None for any other."""
         looped = self._looped_over(value)
         return f"{_TURN_OF}{looped}\0{value.ident!r}" if looped and isinstance(value, Unknown) else None
 
@@ -12980,6 +12990,8 @@ class Interpreter:
         and `az cloud-service create`, which creates a cloud service of extended support, as
         `New-AzCloudService` does (`xplat.az_cloud_service`). Only those commands' words are read: the Azure
         CLI's others call no classic API."""
+        from migcheck.readers import xplat
+
         elements = node.child_by_field_name("command_elements")
         parts = [p for p in _named(elements) if p.type != "command_argument_sep"] if elements else []
         command = [_text(part) for part in parts[: xplat.AZ_LONGEST]]
@@ -13053,11 +13065,27 @@ class Interpreter:
         """Whether the script's classic CLI commands run in its Resource Manager mode from the start: one
         only that mode has comes before any `azure config mode` (see `xplat.Reading.arm_from_start`), read
         from the words as written, in the order they are written."""
+        commands = _captures(_COMMANDS, root).get("command", [])
+        written = [c for c in commands if _command_name(c).casefold() in ("azure", "azure.cmd")]
+        if not written:  # no classic CLI command: its reader is not imported
+            return False
+        from migcheck.readers import xplat
+
         probe = xplat.Reading(self.path)
-        for command in _captures(_COMMANDS, root).get("command", []):
-            if _command_name(command).casefold() in ("azure", "azure.cmd"):
-                probe.command(_xplat_words_written(command, self.where), self.where.mark(command))
+        for command in written:
+            probe.command(_xplat_words_written(command, self.where), self.where.mark(command))
         return probe.arm_from_start
+
+    @property
+    def xplat_reading(self) -> CliReading:
+        """What the classic CLI's commands the script runs describe: made, and the CLI's reader imported, at
+        the first of them."""
+        if self.cli_reading is None:
+            from migcheck.readers import xplat
+
+            self.cli_reading = xplat.Reading(self.path, arm=self.cli_in_arm_mode)
+            self.cli_reading.read_once_in = self.reading_once
+        return self.cli_reading
 
     def _xplat_network_import(self, node: Node, path: Arg | None, env: Env) -> Value:
         """`azure network import <file>`: the classic CLI's upload of a network configuration, which
@@ -15528,7 +15556,7 @@ class Interpreter:
         at = node.child_by_field_name("command_name") or node
         from migcheck.readers import shell, shell_requests
 
-        sent = shell_requests.request([xplat.Word(command, self.where.mark(at)), *words])
+        sent = shell_requests.request([CliWord(command, self.where.mark(at)), *words])
         if sent is None:
             return
         for url in sent.urls:
@@ -17629,7 +17657,7 @@ class Interpreter:
         )
         said = [
             *parts,
-            *self.xplat_reading.refused,
+            *(self.cli_reading.refused if self.cli_reading is not None else ()),
             *self.reserved_ips_not_applied.values(),
             *self.vms_not_passed_on.values(),
             *self.lines_not_read,
@@ -17676,7 +17704,8 @@ class Interpreter:
             # in what the parser could not read: then the script is kept, with no call, to say where.
             built = (self._build(draft) for draft in self.deployments.values())
             found = (*extended, *built, *self.peerings, *self.subscriptions.values(), *self._clouds())
-            said = self.index.refused_at or self.xplat_reading.refused or self.classic_line_not_read
+            refused = self.cli_reading is not None and bool(self.cli_reading.refused)
+            said = self.index.refused_at or refused or self.classic_line_not_read
             # A child runbook started and not followed may be classic whatever the parent calls itself.
             said = said or any(mark.tag == RUNBOOK_NOT_FOLLOWED for mark in self.lines_not_read)
             # So may a request to a URL the script does not state (see `_undecided_request_tag`).
@@ -17725,7 +17754,7 @@ class Interpreter:
             *deployments,
             *self.subscriptions.values(),
             *self._clouds(),
-            *self.xplat_reading.resources(),
+            *(self.cli_reading.resources() if self.cli_reading is not None else ()),
             *self.body_deployments.values(),
             *self.networks.values(),
             *self._maybe_vips(),
@@ -20829,11 +20858,11 @@ class _Row:
 
 def _shaped(word: CliWord, arg: Arg | None) -> CliWord:
     """A word PowerShell gives a native command, with the shape of the value the script builds from pieces
-    it does not all state (`"…/virtualMachines/$vm"`), as the shell reader gives it (`xplat.Word.shape`)."""
+    it does not all state (`"…/virtualMachines/$vm"`), as the shell reader gives it (`programs.Word.shape`)."""
     value = arg.value if arg is not None else None
     if word.text is not None or not isinstance(value, Unknown) or value.shape is None:
         return word
-    return replace(word, shape=value.shape.replace(automation.HOLE, xplat.HOLE))
+    return replace(word, shape=value.shape.replace(automation.HOLE, programs.HOLE))
 
 
 def _classic_id_so(value: Value, at: Mark | None) -> str | None:
@@ -20841,14 +20870,16 @@ def _classic_id_so(value: Value, at: Mark | None) -> str | None:
     id's provider and types (`xplat.classic_id_stated_so`), each piece not stated a stand-in at `at`."""
     if not isinstance(value, Unknown) or value.shape is None or at is None:
         return None
+    from migcheck.readers import xplat
+
     return xplat.classic_id_stated_so(
-        xplat.Word(None, at, shape=value.shape.replace(automation.HOLE, xplat.HOLE))
+        CliWord(None, at, shape=value.shape.replace(automation.HOLE, programs.HOLE))
     )
 
 
 def _selected(env: Env, key: str) -> str:
     """The subscription the script selected for the Az context or the Azure CLI (`key`) on every path here,
-    as `xplat.subscription_in_scope` writes it; "" where it selects none, or one it does not state."""
+    as `model.subscription_in_scope` writes it; "" where it selects none, or one it does not state."""
     held = env.lookup(key)
     return held.value if isinstance(held, Text) and held.sure else ""
 
@@ -21135,7 +21166,7 @@ def _number_written(arg: Arg | None) -> str | None:
     return text if text.lstrip("-").replace(".", "", 1).isdigit() else None
 
 
-def _xplat_words_written(command: Node, where: Positions) -> list[xplat.Word]:
+def _xplat_words_written(command: Node, where: Positions) -> list[CliWord]:
     """The words of an `azure` command as written: a bare word or a string with no variable in it is its
     text, anything else a value not stated."""
     elements = command.child_by_field_name("command_elements")
@@ -21150,7 +21181,7 @@ def _xplat_words_written(command: Node, where: Positions) -> list[xplat.Word]:
         literal = part.type in ("generic_token", "command_parameter") or (
             len(text) > 1 and text[0] == text[-1] == "'"
         )
-        words.append(xplat.Word(text.strip("'") if literal and "$" not in text else None, where.mark(part)))
+        words.append(CliWord(text.strip("'") if literal and "$" not in text else None, where.mark(part)))
     return words
 
 
@@ -21163,7 +21194,7 @@ _PIPE = "|"
 _ENVIRONMENT_MARK = "%"
 
 
-def _verbatim_words(node: Node, where: Positions) -> list[xplat.Word]:
+def _verbatim_words(node: Node, where: Positions) -> list[CliWord]:
     """The arguments a native command gets from what follows `--%` (`node`, the grammar's `stop_parsing`,
     which also holds any `|` and what follows it on the line): each a word of its text, where written; a
     word with an environment variable in it is a value the script does not state."""
@@ -21174,9 +21205,9 @@ def _verbatim_words(node: Node, where: Positions) -> list[xplat.Word]:
     for start, end, text in _native_split(rest):
         mark = where.at(offset + len(rest[:start].encode()))
         if _names_environment_variable(rest[start:end]):
-            words.append(xplat.Word(None, mark))
+            words.append(CliWord(None, mark))
         else:
-            words.append(xplat.Word(text, mark, exact=text == rest[start:end]))
+            words.append(CliWord(text, mark, exact=text == rest[start:end]))
     return words
 
 

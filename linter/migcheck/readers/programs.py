@@ -1,14 +1,17 @@
 """The programs a script of one language runs that run other commands or another language's code (a
 shell, PowerShell, Python, a prefix such as `sudo`), by name: what each language's reader asks before it
 reads such a command, kept apart from the readers themselves so that reading a script of one language
-imports no other language's reader until the script runs a command of it; and the call a script's
-finding is shown at, which they choose alike."""
+imports no other language's reader until the script runs a command of it; the words of such a command as
+one reader hands them to another (`Word`: the classic CLI's reader, `xplat`, reads them too, and is
+imported only where a script runs that program); and the call a script's finding is shown at, which they
+choose alike."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import field, replace
 
-from migcheck.model import ClassicCall, record
+from migcheck.model import ClassicCall, Mark, record
 
 
 @record
@@ -112,3 +115,84 @@ def first_classic_call(calls: Sequence[ClassicCall], own: int | None, path: str 
         return next((call for call in calls if call.mark.path == path), calls[0])
     written = [call for call in calls if call.mark.path == calls[0].mark.path]
     return min(written, key=lambda call: (call.mark.line, call.mark.column))
+
+
+# What stands for each value the script does not state in a word's `shape`: one word, which no script
+# writes, that a shell grammar reads as a word wherever it stands.
+HOLE = "migcheck-unstated-value"
+
+
+@record
+class Word:
+    """One word of a command: its value as the script states it (None when it does not: a parameter of the
+    script, a `read`, a command's output), and where it is written. `exact` says that the value is the
+    text written from `mark` on, character for character (a literal with no escapes), so that a part of
+    it (a subnet of `-b a,b`) can be placed at its own column."""
+
+    text: str | None
+    mark: Mark
+    exact: bool = False
+    # Of a value the script does not state: what holds it (`$svc`, the variable a `read` fills), so that
+    # two commands given one such value name one resource; None where nothing tells.
+    holder: str | None = None
+    # Of a value built from parts some of which the script does not state: its text with a stand-in for
+    # each of those, for a reader that runs the word as a command line (`bash -c "azure ... $NET"`).
+    shape: str | None = None
+    holes: tuple[str | None, ...] = ()  # what holds each value in `shape` the script does not state
+    # Of a value the script does not state that may be empty (`${VNET:-}`): an option given it may be given
+    # nothing, which the CLI reads as not given (a VM in no virtual network).
+    maybe_empty: bool = False
+    # Of a value the script does not state: any number of words, none or several, options among them (a
+    # list it does not state: `"${opts[@]}"`, a list a Python function returns), not one word.
+    spread: bool = False
+    # Of a value the script does not state, written unquoted (`$OPTS`): bash splits it on blanks, so it is
+    # one word where the command's words fit so (`azure vm create $SVC img ...`), any number where they do
+    # not (`Parsed.positionals`).
+    splits: bool = False
+    # Of a positional parameter the script does not state, with a default it states (`"${1:-Contoso
+    # Prod}"`): that default, what a run as written uses. Only a subscription's selection reads it
+    # (`Reading._account_set`), as the PowerShell reader selects a parameter's default.
+    default: str | None = None
+    # Of a stated word that may hold a REST body (`-d "<Deployment ...>"`) whose characters are not each at
+    # the column after the one before (escapes the shell drops, lines after the first, `--data='...'`):
+    # where the character at each offset of its text is written. None where `mark` and `exact` say it.
+    placed: Callable[[int], Mark] | None = field(default=None, compare=False)
+    # Of a value the script does not state: the variables it was last assigned to, one for each such value in
+    # it (`$MGMT_URL` of `MGMT_URL=$2`), where `holder` is what gave it (`$2`). Only what a variable's name
+    # tells counts on it (a URL held by a name of the API); two values are one by their holder, not by it.
+    names: tuple[str, ...] = field(default=(), compare=False)
+    # Of a word after the first of those bash splits a stated value into (`<your image>` of an unquoted
+    # `$IMAGE`): the script meant the value as one word, so the surplus it makes is not one of a value
+    # not stated being several (`_unbound_after_split`).
+    split_on: bool = field(default=False, compare=False)
+    # Of a value the file does not state that other files name too (a Terraform module's value, written
+    # alike in each of its files): where its stand-in says it is written, the same from each file, so that
+    # the files name one resource (`estate.join_key`). None: where the word is (`mark`).
+    named_at: Mark | None = field(default=None, compare=False)
+
+    @property
+    def stand_in_mark(self) -> Mark:
+        """Where the stand-in of the value, when the file does not state it, says it is written."""
+        return self.named_at or self.mark
+
+    @property
+    def identity(self) -> str | None:
+        """What tells the value apart from others the script does not state: what holds it, else, for a
+        word built around such values (`"${PREFIX}vnet"`), its shape with what holds each of them, so
+        that two commands given the same expression of the same values name one resource, as two given
+        `$svc` do. None where nothing tells (a part whose holder is not known)."""
+        if self.holder is not None:
+            return self.holder
+        if self.shape is None or not self.holes or None in self.holes:
+            return None
+        return "\0".join((self.shape, *(hole or "" for hole in self.holes)))
+
+    def at(self, offset: int) -> Mark:
+        """Where the character at `offset` of the value is written, when the word says; else the word."""
+        return replace(self.mark, column=self.mark.column + offset) if self.exact and offset else self.mark
+
+    def part(self, start: int, text: str) -> Word:
+        placed = self.placed
+        if placed is None or self.exact:
+            return Word(text, self.at(start), self.exact)
+        return Word(text, placed(start), placed=lambda offset: placed(start + offset))
