@@ -1870,12 +1870,23 @@ class MigrationOutOfOrder(Rule):
         # subnet or VM) is judged by that network's or service's own lock, not again through the clone.
         holders = {c.mark for c in script.changes for scope, _ in c.changes if scope in _HOLDERS}
         for index in range(len(script.migration) + 1):
+            # The calls due here are judged together: a reader may give one call an entry per resource it
+            # changes (New-AzureVM's cloud service and network), which `_once_per_lock` tells as one.
+            due = []
             while change is not None and change.after <= index:
-                for found in _locked(change, prepared, networks_of, {} if change.mark in holders else cloned):
-                    if (change.mark, found[1]) not in told:
-                        told.add((change.mark, found[1]))
-                        yield self._changed_while_prepared(script, change, *found)
+                due.append(change)
                 change = next(changes, None)
+            locked = [
+                (call, prepare, what, through)
+                for call in due
+                for prepare, what, through in _locked(
+                    call, prepared, networks_of, {} if call.mark in holders else cloned
+                )
+            ]
+            for call, prepare, what, through in _once_per_lock(locked):
+                if (call.mark, what) not in told:
+                    told.add((call.mark, what))
+                    yield self._changed_while_prepared(script, call, prepare, what, through)
             if index < len(script.migration):
                 _follow_lock(script.migration[index], prepared)
 
@@ -2399,6 +2410,24 @@ def _locked(
             if found_network is not None and found_network[1].with_(change):
                 yield found_network[0], what, network.name
                 break
+
+
+def _once_per_lock(
+    locked: list[tuple[ClassicCall, MigrationStep, str, str]],
+) -> list[tuple[ClassicCall, MigrationStep, str, str]]:
+    """The calls `_locked` finds changing what a Prepare holds, less a cloud service locked through a network
+    that the same call (by its place in the script) changes itself under the same Prepare: a VM created or
+    changed in the network (`New-AzureVM -VNetName`, `azure vm create -w`) changes both, and the network's
+    own finding says the one lock the platform refuses the call for."""
+    itself = {
+        (call.mark, id(prepare), what.casefold()) for call, prepare, what, through in locked if not through
+    }
+    return [
+        (call, prepare, what, through)
+        for call, prepare, what, through in locked
+        if through in ("", _CLONED)
+        or (call.mark, id(prepare), f"virtual network '{through}'".casefold()) not in itself
+    ]
 
 
 def _committed_before(
