@@ -405,12 +405,12 @@ class _Script:
         self.commands_in(node.iter)
         name = node.target.id if isinstance(node.target, ast.Name) and _shell_name(node.target.id) else "_"
         items = node.iter.elts if isinstance(node.iter, (ast.List, ast.Tuple)) else None
-        turns = _range_turns(node.iter)
+        turns = _range_of(node.iter)
         rows = _rows(node.target, items)
         if rows is not None and not self.unrolling and _unrolls(node.body, rows):
             self.unrolled(node, rows, depth)
             return
-        if rows is not None or _range_too_long(node.iter):
+        if rows is not None or (turns is not None and len(turns) > _LOOP_TURNS):
             self.cut(node.iter)  # its turns are read as one of values not stated
         if items is not None and all(_string(item) is not None for item in items):
             self.write(f"for {_own(name)} in", node)
@@ -418,7 +418,12 @@ class _Script:
                 self.write(" ")
                 self.write(shlex.quote(_string(item) or ""), item)
             self.write("; do :\n")
-        elif turns is not None:  # `range(1, 4)`: once for each number
+        elif turns is not None and len(turns) > _LOOP_TURNS:  # `range(40)`: as the shell counts it, which
+            # reads it once, as a loop that surely runs
+            counted = f"$(seq {turns.start} {turns.step} {turns[-1]})"
+            self.loops[counted] = _python(node.iter)
+            self.write(f"for {_own(name)} in {counted}; do :\n", node)
+        elif turns:  # `range(1, 4)`: once for each number
             self.write(f"for {_own(name)} in {' '.join(map(str, turns))}; do :\n", node)
         else:  # an unquoted variable nothing sets: a list of words the script does not state
             self.loops[f"${_unstated_list(node)}"] = _python(node.iter)
@@ -1280,27 +1285,16 @@ def _starred(node: ast.expr) -> ast.Starred:
     return ast.copy_location(ast.Starred(node, ast.Load()), node)
 
 
-def _range_turns(node: ast.expr) -> range | None:
-    """The numbers `range(...)` gives when its bounds are written as whole numbers, one turn each: None for
-    anything else, none, or more than `_LOOP_TURNS`."""
+def _range_of(node: ast.expr) -> range | None:
+    """The numbers `range(...)` gives when its bounds are written as whole numbers, however many: None for
+    anything else."""
     if not (isinstance(node, ast.Call) and _named(node.func, "range") and 1 <= len(node.args) <= 3):
         return None
     bounds = [whole_number(argument) for argument in node.args]
     numbers = [bound for bound in bounds if bound is not None]
     if len(numbers) != len(bounds) or (len(numbers) == 3 and numbers[2] == 0):
         return None
-    turns = range(*numbers)
-    return turns if 0 < len(turns) <= _LOOP_TURNS else None
-
-
-def _range_too_long(node: ast.expr) -> bool:
-    """Whether `range(...)` of bounds written as whole numbers gives more than `_LOOP_TURNS` numbers."""
-    if not (isinstance(node, ast.Call) and _named(node.func, "range") and 1 <= len(node.args) <= 3):
-        return False
-    numbers = [whole_number(argument) for argument in node.args]
-    if None in numbers or (len(numbers) == 3 and numbers[2] == 0):
-        return False
-    return len(range(*[n for n in numbers if n is not None])) > _LOOP_TURNS
+    return range(*numbers)
 
 
 def _copies_a_list(call: ast.Call) -> bool:

@@ -82,6 +82,7 @@ from migcheck.model import (
     EVERY_NETWORK,
     INLINE_PYTHON_NOT_READ,
     LOADED_FROM_ANOTHER_FOLDER,
+    LOOP_TURNS_CUT,
     LOST_CONTINUATION,
     MAYBE_RUNS,
     NEVER_RUNS,
@@ -2493,12 +2494,23 @@ class _Walker:
             every_network = len(values) == 1 and self._lists_every_network(values[0])
             self.scope.variables[name] = _Value(None, holder=_EVERY_NETWORK) if every_network else _UNSTATED
             listed = " ".join(self._text(value) for value in values) or '"$@"'  # `for x; do`: the arguments
+            cut = self._turns_cut(node, values, len(items) if counted else 0)
             with self._looping(_short(listed), {name}, {_EVERY_NETWORK} if every_network else set()):
-                self.unknown_loop(body)
+                self.unknown_loop(body, at_least_once=cut)
             return
         for value, word in items:
             self.scope.variables[name] = self._item(value, word)
             self.statements(body)
+
+    def _turns_cut(self, node: Node, values: list[Node], written: int) -> bool:
+        """Whether a `for` loop runs more turns than are read one by one (`_LOOP_ITEMS`), its list counted in
+        numbers (`$(seq 40)`, `{1..40}`) or `written` out word by word: it surely runs, and the turns are
+        read as one, said a part not read (`LOOP_TURNS_CUT`)."""
+        counts = (_count(self._bounds(value)) for value in values)
+        cut = not self.flat and (written > _LOOP_ITEMS or any(len(c or ()) > _LOOP_ITEMS for c in counts))
+        if cut:
+            self.lines_not_read.append(replace(self.where.mark(node), tag=LOOP_TURNS_CUT))
+        return cut
 
     def _over_arguments(self, name: str, body: Node) -> None:
         """`for param; do ...; done` in a function a call runs: once for each word the call gives it, as
@@ -2574,35 +2586,47 @@ class _Walker:
     def _listed(self, node: Node) -> list[Word]:
         """The words a `for` loop's list item makes: a count stated in numbers (`{1..4}`, `$(seq 1 4)`,
         `$(seq 0 2 8)`) is its numbers, as the shell or `seq` expands it; else the item's words."""
-        bounds: list[str] = []
-        if node.type == "brace_expression":
-            bounds = [self._text(n) for n in node.named_children]
-        elif node.type == "command_substitution" and node.named_child_count == 1:
-            command = node.named_children[0]
-            name = command.child_by_field_name("name")
-            if command.type == "command" and name is not None and self._text(name) == "seq":
-                bounds = [self._text(a) for a in command.children_by_field_name("argument")]
-        numbers = _counted(bounds)
+        numbers = _counted(self._bounds(node))
         if numbers is None:
             return self.words(node)
         mark = self.where.mark(node)
         return [Word(str(n), mark) for n in numbers]
 
+    def _bounds(self, node: Node) -> list[str]:
+        """The bounds of a count a `for` loop's list item states (`{1..4}`, `$(seq 0 2 8)`), as written;
+        none for any other item."""
+        if node.type == "brace_expression":
+            return [self._text(n) for n in node.named_children]
+        if node.type == "command_substitution" and node.named_child_count == 1:
+            command = node.named_children[0]
+            name = command.child_by_field_name("name")
+            if command.type == "command" and name is not None and self._text(name) == "seq":
+                return [self._text(a) for a in command.children_by_field_name("argument")]
+        return []
+
     def counted_loop(self, node: Node) -> None:
         """`for ((i=1; i<=4; i++))`: once for each value, where its bounds and step are stated in numbers
         (a few dozen turns at most); else once, as `unknown_loop`, a VM named by its counter standing for
-        one per turn (see `_looping`)."""
+        one per turn (see `_looping`): as code that surely runs where the turns are counted but more than
+        that (`LOOP_TURNS_CUT`)."""
         turns = None if self.flat else self._c_turns(node)
         body = node.child_by_field_name("body")
-        if turns is None or body is None:
+        if turns is None or body is None or len(turns[1]) > _LOOP_ITEMS:
+            cut = turns is not None and body is not None and self._counted_turns_cut(node)
             turns_read = f"the turns of `{_short(self._loop_head(node))}`"
             with self._looping(turns_read, _assigned_in(node, self.source)):
-                self.unknown_loop(node)
+                self.unknown_loop(node, at_least_once=cut)
             return
         name, values = turns
         for value in values:
             self.scope.variables[name] = _Value(str(value))
             self.statements(body)
+
+    def _counted_turns_cut(self, node: Node) -> bool:
+        """A loop whose counter's turns are counted but more than are read one by one (`_LOOP_ITEMS`): said a
+        part not read (`LOOP_TURNS_CUT`); True, as it surely runs."""
+        self.lines_not_read.append(replace(self.where.mark(node), tag=LOOP_TURNS_CUT))
+        return True
 
     def never_looped(self, node: Node) -> bool:
         """`while false; do …; done`, `until true; do …; done`: a loop whose condition the reader knows
@@ -2622,11 +2646,17 @@ class _Walker:
         is written as a number, and the body's last statement alone changes the counter, by a step written
         as a number (`i=$((i+1))`, `((i++))`, `((i+=2))`, `let i++`), with no `break`, `continue` or `return`
         in it (an `exit` ends the turns as it ends the script); False for any other `while`, which is read
-        once."""
+        once. Counted past the turns read one by one (`_LOOP_ITEMS`), it is read once as one that surely
+        runs (see `counted_loop`)."""
         turns = None if self.flat else self._while_turns(node)
         body = node.child_by_field_name("body")
         if turns is None or body is None:
             return False
+        if len(turns[1]) > _LOOP_ITEMS:
+            turns_read = f"the turns of `{_short(self._loop_head(node))}`"
+            with self._looping(turns_read, _assigned_in(node, self.source)):
+                self.unknown_loop(node, at_least_once=self._counted_turns_cut(node))
+            return True
         name, values = turns
         for value in values:
             self.scope.variables[name] = _Value(str(value))
@@ -2635,7 +2665,7 @@ class _Walker:
         self.scope.variables[name] = _Value(str(values[-1] + step) if values else self.lookup(name).text)
         return True
 
-    def _while_turns(self, node: Node) -> tuple[str, list[int]] | None:
+    def _while_turns(self, node: Node) -> tuple[str, range] | None:
         condition = node.child_by_field_name("condition")
         body = node.child_by_field_name("body")
         compared = (
@@ -2667,10 +2697,9 @@ class _Walker:
             return None
         if (step > 0) != (self._text(operator) in ("-lt", "-le")):
             return None
-        values = range(begin, end + limit, step)
-        return (name, list(values)) if len(values) <= _LOOP_ITEMS else None
+        return name, range(begin, end + limit, step)
 
-    def _c_turns(self, node: Node) -> tuple[str, list[int]] | None:
+    def _c_turns(self, node: Node) -> tuple[str, range] | None:
         start = node.child_by_field_name("initializer")
         condition = node.child_by_field_name("condition")
         update = node.child_by_field_name("update")
@@ -2692,14 +2721,17 @@ class _Walker:
             return None
         if step is None or limit is None or (step > 0) != (operator[0] == "<"):
             return None
-        values = range(begin, end + limit, step)
-        return (name, list(values)) if len(values) <= _LOOP_ITEMS else None
+        return name, range(begin, end + limit, step)
 
-    def unknown_loop(self, node: Node) -> None:
+    def unknown_loop(self, node: Node, at_least_once: bool = False) -> None:
         """A loop whose turns the script does not state (`while`, a count it computes): read once, as code
         that may run, every variable it assigns unknown from the start, so that what it names after them
-        (`node$i`) is a stand-in for the names of its turns, not the first turn's name alone."""
-        with self._maybe(), self._may_not_run():
+        (`node$i`) is a stand-in for the names of its turns, not the first turn's name alone. `at_least_once`:
+        one counted past the turns read one by one, which surely runs: read once as code that runs."""
+        with contextlib.ExitStack() as uncertain:
+            if not at_least_once:
+                uncertain.enter_context(self._maybe())
+                uncertain.enter_context(self._may_not_run())
             self.statements_before_body(node)
             for name in _assigned_in(node, self.source):
                 self.scope.variables[name] = _UNSTATED
@@ -4599,7 +4631,14 @@ def _in_background(node: Node) -> bool:
 
 def _counted(bounds: list[str]) -> list[int] | None:
     """The numbers `{a..b}` or `seq [first [step]] last` makes from `bounds`, written as integers; None when
-    they are not all, or make more turns than a loop is run for."""
+    they are not all, or make no turn or more turns than a loop is run for one by one."""
+    values = _count(bounds)
+    return list(values) if values is not None and 0 < len(values) <= _LOOP_ITEMS else None
+
+
+def _count(bounds: list[str]) -> range | None:
+    """The numbers `{a..b}` or `seq [first [step]] last` makes from `bounds`, written as integers, however
+    many; None when they are not all."""
     try:
         numbers = [int(b) for b in bounds]
     except ValueError:
@@ -4614,8 +4653,7 @@ def _counted(bounds: list[str]) -> list[int] | None:
         return None
     if step == 0:
         return None
-    values = range(first, last + (1 if step > 0 else -1), step)
-    return list(values) if 0 < len(values) <= _LOOP_ITEMS else None
+    return range(first, last + (1 if step > 0 else -1), step)
 
 
 def _step(update: str, name: str) -> int | None:

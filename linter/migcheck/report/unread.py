@@ -58,6 +58,7 @@ from migcheck.model import (
     INTERPRETER_NOT_READ,
     LOAD_NOT_FOLLOWED,
     LOADED_FROM_ANOTHER_FOLDER,
+    LOOP_TURNS_CUT,
     LOST_CONTINUATION,
     MISSING_VALUE,
     MODULE_CALLS_CUT,
@@ -257,6 +258,14 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "starts a `for` (or `select`) loop whose body is in braces (`for f in *.json; { ...; }`), which bash "
         "runs but migcheck's shell grammar does not read: the commands before it are read, not the loop's nor "
         "any after it, so what they create or migrate is missing; write the body as `do ...; done`",
+    ),
+    LOOP_TURNS_CUT: (
+        "loop-turns-cut",
+        "starts a loop over more turns than migcheck reads one by one (a `for` over more than 32 numbers or "
+        "words written out, `$(seq 40)`, `{1..40}`, or a counter stated in numbers): it surely runs, and its "
+        "turns are read as one, its counter a value the script does not state (stand-ins such as <VM name, "
+        "file:line>), so findings about what each turn names may be missing; split the loop, or list its "
+        "names in at most 32 words",
     ),
     SOURCED_AFTER_CD: (
         "sourced-after-cd",
