@@ -1,8 +1,9 @@
 """A loop whose turns the script counts, but more of them than are read one by one (more than 32: `for i in
 $(seq 40)`, `{1..40}`, `for ((i = 0; i < 40; i++))`, a counted `while`, 33 words written out, a Python
-`for i in range(40)` that runs the classic CLI), surely runs: its creations fail today, with no "they may
-not" run. Its turns are read as one, its counter a value not stated, and that is said as a part not read
-(`loop-turns-cut`, a Python script's `python-commands-cut`)."""
+`for i in range(40)` that runs the classic CLI, or one over more than 64 numbers around calls of the SDK),
+surely runs: its creations fail today, with no "they may not" run. Its turns are read as one, its counter a
+value not stated, and that is said as a part not read (`loop-turns-cut`; for the classic CLI a Python script
+runs, `python-commands-cut`)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,14 @@ LOOPS = {
     "while": (f"i=0\nwhile [ $i -lt 40 ]; do\n  {CREATE}\n  i=$((i+1))\ndone\n", "loop-turns-cut"),
     "words": (f"for i in {WORDS}; do\n  {CREATE}\ndone\n", "loop-turns-cut"),
 }
+SDK = (
+    "from azure.servicemanagement import ServiceManagementService, LinuxConfigurationSet, OSVirtualHardDisk\n"
+    'sms = ServiceManagementService("sub", "cert.pem")\n'
+    "for i in range(100):\n"
+    '    disk = OSVirtualHardDisk("img", "https://acct.blob.core.windows.net/vhds/web%d.vhd" % i)\n'
+    '    sms.create_virtual_machine_deployment("svc%d" % i, "d", "production", "d", "web%d" % i,'
+    " LinuxConfigurationSet(), disk)\n"
+)
 PYTHON = (
     "import subprocess\n\nfor i in range(40):\n"
     '    subprocess.check_call(["azure", "vm", "create", "web%d" % i, "img", "u", "-l", "West US"])\n'
@@ -48,3 +57,9 @@ def test_a_python_loop_over_a_range_past_the_turns_read_surely_runs(tmp_path, mo
     message = _said(tmp_path, monkeypatch, "make.py", PYTHON)
     assert "fail today, since" in message and "may not" not in message
     assert _why_not_read("make.py", PYTHON) == ["python-commands-cut"]
+
+
+def test_a_python_loop_over_a_range_past_the_turns_of_sdk_calls_read_surely_runs(tmp_path, monkeypatch):
+    message = _said(tmp_path, monkeypatch, "make.py", SDK)
+    assert "fail today, since" in message and "may not" not in message
+    assert _why_not_read("make.py", SDK) == ["loop-turns-cut"]

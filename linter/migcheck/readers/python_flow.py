@@ -915,6 +915,9 @@ class Index:
     # How many reads of an object's `__dict__` only go over its names (`for attr in obj.__dict__:`), which
     # sets no attribute (see `Flow._sets_by_name`).
     dicts_iterated: int = 0
+    # The `for` loops over `range()` past MAX_TURNS, in source order: each surely runs, its turns read as
+    # one (see `_loop_condition`), a part not read.
+    loops_cut: list[ast.For] = field(default_factory=list)
 
 
 def _iterated(node: ast.expr, parent: ast.AST) -> bool:
@@ -1642,6 +1645,7 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
         {id(func): target for target, func in indexer.constructed},
         indexer.attribute_sets,
         indexer.dicts_iterated,
+        indexer.loops_cut,
     )
 
 
@@ -1725,6 +1729,7 @@ class _Indexer(ast.NodeVisitor):
         self.raw_events: list[tuple[str, Event]] = []
         self.loops: dict[int, Loop] = {}
         self.whiles: dict[int, ast.While] = {}
+        self.loops_cut: list[ast.For] = []
         self.counter_starts: dict[int, tuple[str, ast.expr]] = {}  # see `_counter_starts`
         self.conditions: dict[int, tuple[ast.expr, bool]] = {}
         self.declared_global: set[str] = set()
@@ -1938,7 +1943,10 @@ class _Indexer(ast.NodeVisitor):
             self._bind_turn_target(node.target)
         else:
             self.visit(node.test)
-        self._open_block(_never_turns(node))
+        condition = _loop_condition(node)
+        if isinstance(node, ast.For) and condition is not None:
+            self.loops_cut.append(node)
+        self._open_block(condition)
         loop = None
         if isinstance(node, ast.For):
             end = (node.end_lineno or node.lineno, node.end_col_offset or 0)
@@ -7735,12 +7743,20 @@ def _range_numbers(args: list[ast.expr]) -> range | None:
     return range(*bounds)[: MAX_TURNS + 1]  # a slice of a range is a range: `range(10**9)` costs nothing
 
 
-def _never_turns(node: ast.For | ast.AsyncFor | ast.While) -> tuple[ast.expr, bool] | None:
-    """The condition of the body of a `while` tested by a false literal (`while False:`, `while 0:`), which
-    never runs: its test, as an `if False:`'s body's is, so that what the body creates is never created.
-    None for any other loop, whose body may run."""
+def _loop_condition(node: ast.For | ast.AsyncFor | ast.While) -> tuple[ast.expr, bool] | None:
+    """The condition of a loop's body, where its head decides whether it runs: of a `while` tested by a false
+    literal (`while False:`, `while 0:`), which never runs, its test, as an `if False:`'s body's is, so that
+    what the body creates is never created; of a `for` over `range()` counted in numbers written out past
+    MAX_TURNS (`range(100)`), which surely runs but whose turns are not taken one by one, a true literal, as
+    an `if True:`'s body's is, so that what it creates surely is. None for any other loop, whose body may
+    run."""
     if isinstance(node, ast.While) and literal_truth(node.test) is False:
         return (node.test, True)
+    counted = node.iter if isinstance(node, ast.For) else None
+    if isinstance(counted, ast.Call) and isinstance(counted.func, ast.Name) and counted.func.id == "range":
+        numbers = _range_numbers(counted.args)
+        if numbers is not None and len(numbers) > MAX_TURNS:
+            return (ast.copy_location(ast.Constant(True), counted), True)
     return None
 
 

@@ -115,6 +115,7 @@ from migcheck.model import (
     CLIENT_UPLOAD_NOT_FOLLOWED,
     EVERY_NETWORK,
     EXPRESSROUTE,
+    LOOP_TURNS_CUT,
     MAYBE_RUNS,
     NEVER_RUNS,
     REQUEST_ATTRIBUTE_UNDECIDED,
@@ -880,6 +881,7 @@ def read(path: str, data: bytes, arguments: Sequence[str | None] | None = None) 
     flows = [*(reader.flows() if reader is not None else ()), *((values.flow,) if values is not None else ())]
     resources = _with_values_not_followed(_one_script(resources), flows, source)
     resources = _with_values_too_long(resources, [*too_long, *(read.first_long for read in flows)], source)
+    resources = _with_loops_cut(resources, index.loops_cut, source)
     comments = source.directive_comments() if "migcheck" in decoded.lower() else ()
     suppressions = tuple(source.suppressions(index, comments, parsed))
     return Document(
@@ -918,6 +920,29 @@ def _with_values_too_long(
         replace(r, unread=tuple(sorted((*r.unread, mark), key=_written_at))) if isinstance(r, Script) else r
         for r in resources
     )
+
+
+def _with_loops_cut(
+    resources: tuple[object, ...], loops: Sequence[ast.For], source: _Source
+) -> tuple[object, ...]:
+    """The resources, the script holding as a part not read the first loop over `range()` past the turns
+    taken one by one (`flow.MAX_TURNS`) that holds one of its classic calls (`LOOP_TURNS_CUT`): it surely
+    runs, its turns read as one. Not where the classic CLI's reading says so already of the same loop
+    (`PYTHON_COMMANDS_CUT`, at the same line)."""
+    scripts = [r for r in resources if isinstance(r, Script)]
+    lines = sorted({call.mark.line for script in scripts for call in script.calls})
+    said = {mark.line for script in scripts for mark in script.unread}
+    for loop in loops:
+        at = bisect.bisect_left(lines, loop.lineno)
+        if at < len(lines) and lines[at] <= (loop.end_lineno or loop.lineno) and loop.iter.lineno not in said:
+            mark = replace(source.mark(loop.iter), tag=LOOP_TURNS_CUT)
+            return tuple(
+                replace(r, unread=tuple(sorted((*r.unread, mark), key=_written_at)))
+                if isinstance(r, Script)
+                else r
+                for r in resources
+            )
+    return resources
 
 
 def _one_script(resources: tuple[object, ...]) -> tuple[object, ...]:
