@@ -779,9 +779,10 @@ def _stand_in(unknown: Unknown, what: str, searched: Mark | None, file: str) -> 
 
 def _template_defaults(row: dict) -> None:
     """What a template means by leaving a value out, where an export leaving it out says nothing: a VM
-    declared with a virtual network and no `subnetNames` is in no subnet, one with a virtual network whose
-    `id` it does not state in one of that stand-in's name, one without `networkProfile` in no network, one without `hardwareProfile` (or its `availabilitySet`) in no availability set, one without
-    `inputEndpoints` or `extensions` has none (but the extensions its child resources add), and a reference to its cloud service by `id` alone names the
+    declared with a virtual network and no `subnetNames` is in no subnet, one whose virtual network is
+    written by an `id` it does not state in the network that id's stand-in names, one without
+    `networkProfile` in no network, one without `hardwareProfile` (or its `availabilitySet`) in no
+    availability set, one without `inputEndpoints` or `extensions` has none (but the extensions its child resources add), and a reference to its cloud service by `id` alone names the
     service its id ends with. A virtual network declared without `subnets` has none."""
     from migcheck.inventory_model import parse_id
 
