@@ -7761,6 +7761,9 @@ class Interpreter:
         # The regions of the cloud services it creates (see `_service_region`), once in each subscription
         # it selects where the call runs (a function's called after each selection: once under each).
         self.service_regions: dict[tuple[ServiceRegion, str], ServiceRegion] = {}
+        # The services a call placed so far (`_service_key` in the subscription): a later New-AzureVM or
+        # New-AzureQuickVM's -Location does not move one (see `_service_region`).
+        self.placed_services: set[object] = set()
         # The service certificates it uploads to a cloud service (Add-AzureCertificate), once each.
         self.service_certificates: dict[ServiceCertificate, None] = {}
         # What the REST bodies the script sends describe (see `_rest_body`): the bodies read, by their text
@@ -14690,17 +14693,31 @@ class Interpreter:
         writes, or one it binds alike on every branch, never one that may be missing (see `_surely_stated`).
         A service placed in an affinity group, on some path or with a location too (which the cmdlets
         refuse), says no region here. A name the script does not state is a stand-in: the region is still
-        one the subscription's services are in (step 0's quotas)."""
+        one the subscription's services are in (step 0's quotas). A VM call's -Location places only a
+        service no call placed before: the module refuses it for one that exists (New-AzureQuickVM's
+        ServiceExistsLocationCanNotBeSpecified), so the service stays where it was made."""
         location = _surely_stated(args.get("Location"))
         if not location or args.given("AffinityGroup") is not False:
             return
-        mark = self._at_call(node)
         service = args.get("ServiceName")
+        if not self._places_service(node, service):
+            return
+        mark = self._at_call(node)
         name = _stated_name(args, "ServiceName") or _stand_in(
             "cloud service name", self._written_at(service) or mark
         )
         region = ServiceRegion(name, location, mark, selected_in=self.selected_name)
         self.service_regions.setdefault((region, self.working_in), region)
+
+    def _places_service(self, node: Node, service: Arg | None) -> bool:
+        """Whether a call's -Location places cloud service `service`: New-AzureService's always; a VM
+        call's only where no call placed the service before it (see `_service_region`)."""
+        key = self._in_subscription(_service_key(service.value if service is not None else None))
+        if key is None:
+            return True
+        placed_before = key in self.placed_services
+        self.placed_services.add(key)
+        return not placed_before or _command_name(node).casefold() == "new-azureservice"
 
     def _package(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """A deployment from a service package: web and worker roles only."""
