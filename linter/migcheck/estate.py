@@ -3410,6 +3410,8 @@ def _other_names(descriptions: list[Disk], scripts: frozenset[str]) -> tuple[Dis
     """The descriptions of one blob (`_disk_key`) that give it a disk name other than the first, each name
     once. A script's is none of them (what it registers may be named anew where it runs), nor a name it
     does not state or a pipeline token writes (any name)."""
+    if len(descriptions) < 2:  # nearly every blob is described once: no other name
+        return ()
     named = [
         d
         for d in descriptions
@@ -6050,7 +6052,8 @@ class _NamedBlobs:
                 self.by_file[name].setdefault(disk.mark.path, disk)
         self.only: dict[str, Disk | None] = {}
         for name, by_file in self.by_file.items():
-            blobs = {_disk_key(disk): disk for disk in by_file.values()}
+            # Nearly every name is described in one file: its one description is its blob, with no key made.
+            blobs = {_disk_key(disk): disk for disk in by_file.values()} if len(by_file) > 1 else by_file
             self.only[name] = next(iter(blobs.values())) if len(blobs) == 1 else None
 
     def of(self, disk: Disk) -> Disk | None:
