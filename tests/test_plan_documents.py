@@ -399,8 +399,10 @@ def test_a_reserved_ip_a_web_worker_configuration_names_is_to_be_freed_and_moved
     [step] = [s for s in plan.steps if s.kind is StepKind.WEB_WORKER]
     assert (
         "Reserved IP 'shop-rip', the VIP of its deployment, does not move: the roles do not. "
-        "To keep its address, free it (Remove-AzureReservedIPAssociation) and move it on its own "
-        "(Move-AzureReservedIP -Validate, -Prepare, -Commit)." in step.notes
+        "To keep its address, free it (Remove-AzureReservedIPAssociation) when the service rebuilt from the "
+        "roles is ready to take the traffic (the roles are reached at another address from then), then move "
+        "it on its own (Move-AzureReservedIP -Validate, -Prepare, -Commit -ReservedIPName 'shop-rip')."
+        in step.notes
     )
 
 

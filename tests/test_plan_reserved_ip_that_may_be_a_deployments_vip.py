@@ -105,4 +105,8 @@ def test_a_deployment_without_an_input_endpoint_leaves_it_behind(tmp_path, monke
     assert not [line for line in (*service.moves, *service.becomes) if "MyReservedIP" in line]
     [note] = [note for note in service.notes if "MyReservedIP" in note]
     assert "may be this deployment's VIP" in note and "cannot move with it (MIG106)" in note
-    assert "Move-AzureReservedIP -Validate, -Prepare, -Commit -ReservedIPName 'MyReservedIP'" in note
+    # Freed and moved on its own in the words of every step that frees a reserved IP.
+    assert note.endswith(
+        "If it is, to keep its address, free it (Remove-AzureReservedIPAssociation), then move it on its own "
+        "(Move-AzureReservedIP -Validate, -Prepare, -Commit -ReservedIPName 'MyReservedIP')."
+    )

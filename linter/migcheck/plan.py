@@ -3488,15 +3488,29 @@ def _maybe_stranded(maybe: Sequence[ReservedIp]) -> str:
     """What becomes of reserved IPs that may be the VIP of a deployment with no input endpoint on it: if one
     is, it cannot move with it (MIG106); either way it moves on its own, freed first if it is."""
     calls = "; ".join(dict.fromkeys(_maybe_call(ip) for ip in maybe))
-    alone = "; ".join(
-        f"Move-AzureReservedIP -Validate, -Prepare, -Commit -ReservedIPName {ps_quoted(ip.name)}"
-        for ip in maybe
-    )
+    names = [ip.name for ip in maybe]
     return (
-        f"Reserved IP {_quoted_names((ip.name for ip in maybe), 'ReservedIP')} may be this deployment's VIP ({calls}), which has "
-        "no input endpoint: if it is, it cannot move with it (MIG106). Free it if it is "
-        f"(Remove-AzureReservedIPAssociation) and move it on its own ({alone})."
+        f"Reserved IP {_quoted_names(names, 'ReservedIP')} may be this deployment's VIP ({calls}), which has "
+        f"no input endpoint: if it is, it cannot move with it (MIG106). If it is, to {_freed_and_moved(names)}"
     )
+
+
+def _freed_and_moved(names: Sequence[str], roles: bool = False) -> str:
+    """How reserved IPs a deployment's migration does not carry are moved, in the one wording every step
+    uses (after "to"): freed, then moved on their own, which keeps their address. `roles`: they are the VIP
+    of web/worker roles, which no migration moves (MIG101): freeing them takes the address from the roles,
+    so it waits for the service rebuilt from them."""
+    moves = "; ".join(
+        f"Move-AzureReservedIP -Validate, -Prepare, -Commit -ReservedIPName {ps_quoted(name)}"
+        for name in names
+    )
+    when = (
+        " when the service rebuilt from the roles is ready to take the traffic (the roles are reached at "
+        "another address from then)"
+        if roles
+        else ""
+    )
+    return f"keep its address, free it (Remove-AzureReservedIPAssociation){when}, then move it on its own ({moves})."
 
 
 def _vip_becomes(
@@ -3713,9 +3727,8 @@ def _bound_to_roles(service: CloudService) -> tuple[str, ...]:
     for ref in service.bound_reserved_ips:  # those of one slot (or of none the export names) together
         groups.setdefault(_bound(ref), []).append(ref.name)
     return tuple(
-        f"Reserved IP {_quoted_names(names, 'ReservedIP')}, {whose}, does not move: the roles do not. To keep its address, "
-        "free it (Remove-AzureReservedIPAssociation) and move it on its own (Move-AzureReservedIP -Validate, "
-        "-Prepare, -Commit)."
+        f"Reserved IP {_quoted_names(names, 'ReservedIP')}, {whose}, does not move: the roles do not. "
+        f"To {_freed_and_moved(names, roles=True)}"
         for whose, names in groups.items()
     )
 
@@ -4544,11 +4557,8 @@ def _bound_reserved_ip_moves(
         f"reserved IP {ip}, bound to cloud service {of} ({binds} binds it to that service, whose web/worker "
         f"roles ({shown}) do not move): on its own, once freed",
         f"None while it stays bound: cloud service {of} holds web/worker roles ({shown}), which this process "
-        "does not migrate, and the reserved IP does not move with them. To keep its address for the service "
-        "rebuilt from them, free it (Remove-AzureReservedIPAssociation) when the rebuilt service is ready to "
-        "take the traffic: the roles are reached at another address from then. Then move it on its own "
-        f"(Move-AzureReservedIP -Validate, -Prepare, -Commit -ReservedIPName {ps_quoted(name)}); it keeps its "
-        "address.",
+        "does not migrate, and the reserved IP does not move with them. To "
+        + _freed_and_moved([name], roles=True),
     )
 
 
