@@ -1119,13 +1119,35 @@ def _end_at_once_on_ctrl_c() -> None:
     shutdown, which waits for the thread reading standard input: from a terminal that read never returns,
     so the server hung until killed (and from a pipe it ended with 1, as a client that left). Nothing is
     saved: the store is a cache the next start rebuilds. Only the main thread may set a signal handler (a
-    caller that runs `serve` in another thread keeps Python's)."""
+    caller that runs `serve` in another thread keeps Python's).
+
+    Python runs the handler on the main thread, and only when that thread next runs Python code: the main
+    thread of the server waits in the event loop's selector, and an interrupt the kernel may hand to another
+    thread (pygls's reader, blocked reading standard input; the lint worker) does not wake it, so the server
+    ran on until the next message. The interrupt is also written to a pipe (`signal.set_wakeup_fd`, written
+    by whichever thread takes it), which a thread of its own waits on to end the process."""
     import signal
     import threading
 
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGINT, _interrupted)
+    if threading.current_thread() is not threading.main_thread():
+        return
+    signal.signal(signal.SIGINT, _interrupted)
+    wakeup, woken = os.pipe()
+    os.set_blocking(woken, False)  # as Python asks of a wakeup fd: a signal never waits to be written
+    signal.set_wakeup_fd(woken)
+    threading.Thread(
+        target=_end_when_interrupted, args=(wakeup,), name="migcheck-ctrl-c", daemon=True
+    ).start()
 
 
 def _interrupted(signum: int, frame: object) -> None:
+    os._exit(EXIT_INTERRUPTED)
+
+
+def _end_when_interrupted(wakeup: int) -> None:
+    """End the process once the wakeup pipe says SIGINT came (each byte is a signal's number)."""
+    import signal
+
+    while signal.SIGINT not in os.read(wakeup, 512):
+        pass
     os._exit(EXIT_INTERRUPTED)
