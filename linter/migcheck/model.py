@@ -1915,6 +1915,11 @@ BICEPPARAM_NOT_READ = "bicepparam-not-read"
 # `bicep.PARAMETER_FILES_READ` files of one Bicep file it is read with, each a deployment of its own: the
 # Bicep file is not read with its values, nor with those of the files after it. Said once for the Bicep file.
 BICEPPARAM_FILES_CUT = "bicepparam-files-cut"
+# The tag of a `Script.unread` mark of an Eclipse `package.xml` (at its project element) whose Ant properties
+# were not all resolved (`readers.ant`): a target past the 64 holding the tasks read, or past the steps one
+# file's targets may take to resolve, sees the project's own properties only; a value longer than 4,096
+# characters, or past the characters one file's properties may put in place of references, is not known.
+ANT_PROPERTIES_CUT = "ant-properties-cut"
 # The tag of a `Script.unread` mark of Python code a shell script runs inline (`python3 -c "$CODE"`, `python -
 # <<EOF` of a here-document whose variables the shell fills in) whose text the script does not state as
 # written: the classic calls it makes are not read.

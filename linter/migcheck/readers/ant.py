@@ -67,11 +67,13 @@ class Spent:
 
     characters: int = 0
     steps: int = 0
+    cut: bool = False  # whether a bound left a value or a target's dependencies unresolved
 
     def take_steps(self, count: int) -> bool:
         """Whether `count` more steps are within `RESOLVING_STEPS` (spent if so)."""
         self.steps += count
-        return self.steps <= RESOLVING_STEPS
+        self.cut = self.cut or self.steps > RESOLVING_STEPS
+        return not self.cut
 
 
 @dataclass
@@ -160,9 +162,11 @@ def expand(value: str, properties: Properties) -> str | None:
             at = dollar + 1
         length += len(out[-2]) + len(out[-1])
         if length > VALUE_CHARS:
+            properties.spent.cut = True
             return None
     out.append(value[at:])
     if length + len(out[-1]) > VALUE_CHARS or properties.spent.characters + put > EXPANDED_CHARS:
+        properties.spent.cut = True
         return None
     properties.spent.characters += put
     return "".join(out)
@@ -185,6 +189,7 @@ def tasks_with_properties(
         if not tasks:
             continue
         resolved += 1
+        top.spent.cut = top.spent.cut or resolved > _TARGETS_RESOLVED
         properties = _before(targets, target, top) if resolved <= _TARGETS_RESOLVED else None
         if properties is None:
             yield from ((task, top) for task in tasks)

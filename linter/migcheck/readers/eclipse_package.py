@@ -22,16 +22,19 @@ The folder the package is built into (`packagedir` of `<windowsazurepackage>`, `
 copies of the project's configurations: the folder walk passes them over (`discover`).
 
 The file is parsed by the shared XML front end (`readers.xml.parse_as`: no DTD, no entities, no network);
-one that does not parse is MIG001 at its position. A file named `package.xml` met in a folder walk is read
+one that does not parse is MIG001 at its position. A file whose properties met one of `readers.ant`'s bounds
+says so at its project element (`ant-properties-cut`): the values it left unknown are not stated. A file named `package.xml` met in a folder walk is read
 only when it holds an `azurepublish` task (`sniff_file`): other projects name their files so too."""
 
 from __future__ import annotations
 
 import os
 import posixpath
+from dataclasses import replace
 
 from migcheck.discover import PACKAGE_BUILD_FILE
 from migcheck.model import (
+    ANT_PROPERTIES_CUT,
     Deployment,
     Document,
     FileKind,
@@ -60,6 +63,7 @@ __all__ = ["FILE_NAME", "package_folders", "read", "sniff", "sniff_file", "sniff
 
 FILE_NAME = PACKAGE_BUILD_FILE
 _TASK = "azurepublish"
+_LANGUAGE = "Eclipse build file"
 _PACKAGE_TASK = "windowsazurepackage"
 # The property the toolkit's file names the package folder by, where its package task states none.
 _PACKAGE_FOLDER_PROPERTY = "wapackagedir"
@@ -105,17 +109,24 @@ def read(path: str, data: bytes) -> Document:
         return Document(path, FileKind.PUBLISH_PROFILE, "", problem=error.problem(path), text=text)
     marker = Marker(path, text)
     resources: list[object] = []
+    cut = False
     for task, properties in tasks_with_properties(root, posixpath.dirname(path) or ".", (_TASK,)):
         stated = _stated(task, properties)
+        cut = cut or properties.spent.cut
         found = (
             _subscription(task, stated, marker),
             _deployment(task, stated, marker),
             _storage(task, stated, marker),
         )
         resources.extend(r for r in found if r is not None)
+    records = tuple(resources)
+    if cut:  # said at the project: which task's values it left unknown is not told apart
+        from migcheck.readers.template_values import with_unread  # a bound met: its import waits for it
+
+        records = with_unread(records, [replace(marker.mark(root), tag=ANT_PROPERTIES_CUT)], path, _LANGUAGE)
     suppressions, comments = read_suppressions(root, marker) if xml_directive_opener(text) else ((), ())
-    kind = FileKind.PUBLISH_PROFILE if resources else None
-    return Document(path, kind, local_name(root), tuple(resources), suppressions, comments, text=text)
+    kind = FileKind.PUBLISH_PROFILE if records else None
+    return Document(path, kind, local_name(root), records, suppressions, comments, text=text)
 
 
 def _attributes(el: Element) -> dict[str, str]:

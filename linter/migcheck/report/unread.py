@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from migcheck.model import (
+    ANT_PROPERTIES_CUT,
     BICEPPARAM_FILES_CUT,
     BICEPPARAM_NOT_READ,
     BRACED_LOOP,
@@ -207,6 +208,15 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "of its own, in the order of their paths): the Bicep file is not read with the values of this file "
         "nor of those after it, so findings about the resources those deployments declare may be missing; "
         "check the parameters files a few at a time",
+    ),
+    ANT_PROPERTIES_CUT: (
+        "ant-properties-cut",
+        "starts an Eclipse build file whose Ant properties migcheck did not all resolve: a target past the "
+        "64 holding the tasks it reads, or past the 100,000 steps one file's targets may take to resolve their "
+        "dependencies, is read with the project's own properties only, and a value longer than 4,096 "
+        "characters, or past the million characters one file's properties may put in place of references, is "
+        "not known; the tasks' values that refer to them are read as not stated, so findings about what they "
+        "name may be missing; define the properties the publish task uses at the project's top",
     ),
     TEMPLATE_FILE_NOT_READ: (
         "template-file-not-read",
