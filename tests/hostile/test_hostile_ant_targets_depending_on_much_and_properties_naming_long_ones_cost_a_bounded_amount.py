@@ -85,3 +85,12 @@ def test_attributes_naming_a_long_property_are_stated_until_the_file_s_expansion
     assert stated[0] == LONG
     assert stated[-1] is None
     assert sum(len(value or "") for value in stated) <= EXPANDED_CHARS
+
+
+def test_a_long_depends_attribute_is_split_once_however_many_targets_meet_it():
+    """Each target met in a run order had its `depends` split again: 64 targets depending on one whose
+    `depends` is a megabyte of commas split it 64 times, though no name in it is a step."""
+    commas = '<target name="c0" depends="' + "," * 1_000_000 + '"/>'
+    many, one = _project(commas + _dependents(64)), _project(commas + _dependents(1))
+    assert _read(many)() == ["s"] * 64
+    assert_costs_at_most(_read(many), 8, _read(one))

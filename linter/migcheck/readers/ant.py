@@ -183,6 +183,8 @@ def tasks_with_properties(
     targets = {
         t.get("name", ""): t for t in root if isinstance(t.tag, str) and local_name(t).lower() == "target"
     }
+    # Each target's `depends` split once: every target resolved may meet it again.
+    depends = {name: _depends(target) for name, target in targets.items()}
     resolved = 0
     for target in targets.values():
         tasks = [el for el in target.iter() if isinstance(el.tag, str) and local_name(el).lower() in wanted]
@@ -190,7 +192,7 @@ def tasks_with_properties(
             continue
         resolved += 1
         top.spent.cut = top.spent.cut or resolved > _TARGETS_RESOLVED
-        properties = _before(targets, target, top) if resolved <= _TARGETS_RESOLVED else None
+        properties = _before(targets, depends, target, top) if resolved <= _TARGETS_RESOLVED else None
         if properties is None:
             yield from ((task, top) for task in tasks)
         else:
@@ -211,11 +213,13 @@ def _project_properties(root: Element, folder: str) -> Properties:
     return properties
 
 
-def _before(targets: dict[str, Element], target: Element, top: Properties) -> Properties | None:
-    """A copy of the project's properties `top` with what the targets `target` depends on set, run in Ant's
-    order; None where that passes the file's `RESOLVING_STEPS`."""
+def _before(
+    targets: dict[str, Element], depends: dict[str, list[str]], target: Element, top: Properties
+) -> Properties | None:
+    """A copy of the project's properties `top` with what the targets `target` depends on (`depends`, each
+    target's by name) set, run in Ant's order; None where that passes the file's `RESOLVING_STEPS`."""
     spent = top.spent
-    order = _run_order(targets, target.get("name", ""), spent)
+    order = _run_order(depends, target.get("name", ""), spent)
     if order is None or not spent.take_steps(len(top.values)):
         return None
     properties = top.copy()
@@ -246,21 +250,22 @@ def _depends(target: Element) -> list[str]:
     return [name.strip() for name in (target.get("depends") or "").split(",") if name.strip()]
 
 
-def _run_order(targets: dict[str, Element], name: str, spent: Spent) -> list[str] | None:
-    """The targets Ant runs to run `name`, in order, ending with it: each dependency's own first, each
-    once; a dependency the file does not define, or one that closes a cycle, is passed over. None where
-    that passes the file's `RESOLVING_STEPS` (a step a dependency looked at)."""
+def _run_order(depends: dict[str, list[str]], name: str, spent: Spent) -> list[str] | None:
+    """The targets Ant runs to run `name` (`depends`: what each target of the file depends on), in order,
+    ending with it: each dependency's own first, each once; a dependency the file does not define, or one
+    that closes a cycle, is passed over. None where that passes the file's `RESOLVING_STEPS` (a step a
+    dependency looked at)."""
     order: list[str] = []
     met = {name}
-    stack = [(name, iter(_depends(targets[name])))]
+    stack = [(name, iter(depends[name]))]
     while stack:
         current, dependencies = stack[-1]
         for dependency in dependencies:
             if not spent.take_steps(1):
                 return None
-            if dependency in targets and dependency not in met:
+            if dependency in depends and dependency not in met:
                 met.add(dependency)
-                stack.append((dependency, iter(_depends(targets[dependency]))))
+                stack.append((dependency, iter(depends[dependency])))
                 break
         else:
             stack.pop()
