@@ -688,6 +688,24 @@ def _ant_properties_naming_a_long_one(count: int) -> Callable[[Path], list[str]]
     return make
 
 
+def _nested_terraform_modules(count: int) -> Callable[[Path], list[str]]:
+    """A Terraform configuration of `count` folders, each a module calling the one in the folder below it
+    (`./m`) and declaring a classic VM: each file is read with the modules below it, up to the depth
+    followed, and each module's files are listed from its folder."""
+
+    def make(folder: Path) -> list[str]:
+        module = folder / "tf"
+        for i in range(count):
+            module.mkdir()
+            (module / "main.tf").write_text(
+                f'module "below" {{\n  source = "./m"\n}}\nresource "azure_instance" "vm" {{\n  name = "vm{i}"\n}}\n'
+            )
+            module = module / "m"
+        return ["tf"]
+
+    return make
+
+
 def _input_bytes(folder: Path, paths: list[str]) -> int:
     total = 0
     for path in paths:
@@ -882,6 +900,7 @@ GROWTH_CASES = (
     GrowthCase("classic CLI: vm start by name alone x services", _vms_started_by_name, 400),
     GrowthCase("Ant: 64 targets depending on a chain of targets", _ant_targets_depending_on_a_chain, 500),
     GrowthCase("Ant: properties naming one of 4,000 characters", _ant_properties_naming_a_long_one, 250),
+    GrowthCase("Terraform: a chain of nested module folders", _nested_terraform_modules, 15),
     GrowthCase(
         "subscriptions: projects deployed from another folder", _projects_deployed_from_another_folder, 100
     ),
