@@ -262,8 +262,9 @@ def parse_as(data: bytes, source: str, read_as: str | None) -> Element:
             error, parser.error_log, source, lambda: _cut_short(data, source, read_as)
         )
         raise Unreadable(message, line, column, _template_fix(source) or fix) from None
-    docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:  # a DOCTYPE the prolog scan missed
+    # A DOCTYPE the prolog scan missed: libxml2 gives the document an internal subset for every DOCTYPE,
+    # with or without a `[...]` (no external one is loaded), so that subset alone tells.
+    if root.getroottree().docinfo.internalDTD is not None:
         raise _refuse(source, source.find("<!DOCTYPE"))
     # Cheap test first: the namespace URI must be written somewhere, or spelled with character
     # references (`X&#73;nclude`). One-character searches (memchr) first: a multi-character one costs
