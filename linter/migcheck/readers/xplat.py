@@ -822,7 +822,13 @@ def _attached(word: Word, start: int, value: str) -> Word:
 
 
 def _step_positionals(path: tuple[str, ...]) -> tuple[str, ...]:
-    return ("service-name", "deployment-name") if path[:2] == ("service", "deployment") else ("name",)
+    """A cloud service's validate- and prepare-migration also take where its VMs go, as the CLI's migration
+    walkthrough writes them: `new "" "" ""`, or `existing <resource group> <subnet> <network>`."""
+    if path[:2] != ("service", "deployment"):
+        return ("name",)
+    if path[2] in ("validate-migration", "prepare-migration"):
+        return ("service-name", "deployment-name", "destination", "resource-group", "subnet", "network")
+    return ("service-name", "deployment-name")
 
 
 def _refuse(parsed: Parsed, at: Mark, option: str) -> None:
