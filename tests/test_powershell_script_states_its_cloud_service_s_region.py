@@ -3,8 +3,8 @@
 `-Location` (which create the service when it does not exist), the location passed by name or position
 (`ServiceRegion`). Only a location the script states on every path to the call is one: not a value it does
 not state, one it binds differently on two branches, one a branch may leave missing, nor a parameter's
-default the caller may replace; a service placed in an affinity group states no region, and a storage
-account's location is no cloud service's. The plan names the region in step 0's quotas and in the command
+default the caller may replace; a service placed in an affinity group states the group, not a region, and a
+storage account's location is no cloud service's. The plan names the region in step 0's quotas and in the command
 that reserves the service's VIP."""
 
 from __future__ import annotations
@@ -16,9 +16,17 @@ from migcheck.readers import read_document
 
 
 def _regions(body: str) -> list[tuple[str, str, int]]:
+    return [(r.service, r.location, r.mark.line) for r in _records(body) if not r.affinity_group]
+
+
+def _groups(body: str) -> list[tuple[str, str, int]]:
+    return [(r.service, r.affinity_group, r.mark.line) for r in _records(body) if r.affinity_group]
+
+
+def _records(body: str) -> list[ServiceRegion]:
     document = read_document("deploy.ps1", textwrap.dedent(body).encode(), explicit=True)
     assert document is not None
-    return [(r.service, r.location, r.mark.line) for r in document.resources if isinstance(r, ServiceRegion)]
+    return [r for r in document.resources if isinstance(r, ServiceRegion)]
 
 
 def test_a_location_passed_by_name_places_the_service():
@@ -104,15 +112,18 @@ def test_an_affinity_group_given_on_some_paths_places_it_nowhere():
     assert _regions(body) == []
 
 
-def test_a_service_in_an_affinity_group_states_no_region():
+def test_a_service_in_an_affinity_group_states_the_group_not_a_region():
     assert _regions("New-AzureService -ServiceName svc1 -AffinityGroup group1\n") == []
+    assert _groups("New-AzureService -ServiceName svc1 -AffinityGroup group1\n") == [("svc1", "group1", 1)]
     body = """\
     $vm = New-AzureVMConfig -Name vm1 -InstanceSize Small -ImageName img
     New-AzureVM -ServiceName svc1 -AffinityGroup group1 -VMs $vm
     """
     assert _regions(body) == []
+    assert _groups(body) == [("svc1", "group1", 2)]
     # The cmdlet refuses a location given with an affinity group: the call creates nothing.
-    assert _regions("New-AzureService -ServiceName svc1 -Location 'West US' -AffinityGroup group1\n") == []
+    both = "New-AzureService -ServiceName svc1 -Location 'West US' -AffinityGroup group1\n"
+    assert _records(both) == []
 
 
 def test_a_vm_added_to_a_service_without_a_location_states_no_region():

@@ -1566,6 +1566,23 @@ class ServiceRegion:
     mark: Mark
     subscription: str = ""
     selected_in: str = field(default="", compare=False)  # of a script's: as `Deployment.selected_in`
+    # Of a service placed in an affinity group instead (`location` ""): the service is in the group's region,
+    # which an `AffinityGroupRegion` of the same subscription may state.
+    affinity_group: str = ""
+
+
+@record
+class AffinityGroupRegion:
+    """The region a script creates a classic affinity group in: `New-AzureAffinityGroup -Location`, `azure
+    account affinity-group create --location`, the legacy SDK's `create_affinity_group(name, label,
+    location)`. A cloud service placed in the group (`ServiceRegion.affinity_group`) is in that region, which
+    the plan's commands then name as they do a region stated for the service itself."""
+
+    kind: ClassVar[str] = "AffinityGroup"
+    name: str
+    location: str
+    mark: Mark
+    selected_in: str = field(default="", compare=False)  # as `ServiceRegion.selected_in`
 
 
 @record

@@ -52,6 +52,7 @@ from migcheck.estate import (
 from migcheck.inventory_model import ClassicReservedIp
 from migcheck.model import (
     NEVER_RUNS,
+    AffinityGroupRegion,
     ClassicCall,
     DiskPlace,
     Finding,
@@ -1521,7 +1522,7 @@ def _regions(estate: Estate) -> list[str]:
     """The regions the files place the subscription's networks and cloud services in (`ServiceRegion`), as
     Resource Manager names them (`West Europe` is `westeurope`); `<region>` when they name none."""
     written = {v.location for network in estate.virtual_networks for v in network.definitions}
-    written |= {r.location for r in estate.resources(ServiceRegion) if _of_subscription(estate, r)}
+    written |= {location for _, location in _service_regions(estate)}
     found = {_resource_manager_region(r) for r in written if _region_name(r)}
     return sorted(found) or ["<region>"]
 
@@ -3617,11 +3618,26 @@ def _classic_regions(estate: Estate) -> dict[str, str]:
     several. An inventory export writes Resource Manager's name (`westeurope`), which the classic API does
     not list: a placeholder stands for it there. One pass over the regions, not one per service."""
     written: dict[str, dict[str, str]] = {}  # by service, the classic names by Resource Manager's
-    for r in estate.resources(ServiceRegion):
-        location = r.location.strip()
-        if _of_subscription(estate, r) and _region_name(r.location) and " " in location:
-            written.setdefault(key(r.service), {})[_resource_manager_region(location)] = location
+    for service, location in _service_regions(estate):
+        if _region_name(location) and " " in location:
+            written.setdefault(key(service), {})[_resource_manager_region(location)] = location
     return {service: next(iter(names.values())) for service, names in written.items() if len(names) == 1}
+
+
+def _service_regions(estate: Estate) -> Iterator[tuple[str, str]]:
+    """Each service of the subscription with a region the files place it in, as written: its own, or that of
+    the affinity group it is placed in when the files create the group in one region only (one created in
+    two is in neither here, as a service placed in two regions is)."""
+    groups: dict[str, set[str]] = {}
+    for group in estate.resources(AffinityGroupRegion):
+        groups.setdefault(key(group.name), set()).add(group.location.strip())
+    for r in estate.resources(ServiceRegion):
+        if not _of_subscription(estate, r):
+            continue
+        if not r.affinity_group:
+            yield r.service, r.location.strip()
+        elif len(placed := groups.get(key(r.affinity_group), set())) == 1:
+            yield r.service, next(iter(placed))
 
 
 def _of_subscription(estate: Estate, record: ServiceRegion) -> bool:

@@ -22,6 +22,7 @@ from migcheck.model import (
     AccessControl,
     AclRule,
     AddressPrefix,
+    AffinityGroupRegion,
     ClassicCall,
     CloudInUse,
     ConnectionState,
@@ -152,8 +153,10 @@ PRODUCES: dict[str, frozenset[type]] = {
             Image,
             NameRef,
             DnsServer,
-            # The region a cloud service the script creates is placed in (create_hosted_service's location).
+            # The region a cloud service the script creates is placed in (create_hosted_service's location),
+            # and an affinity group's (create_affinity_group).
             ServiceRegion,
+            AffinityGroupRegion,
             # A cloud service the script uploads a service certificate to (add_service_certificate).
             ServiceCertificate,
             # A rule of a network security group the script PUTs (Set Network Security Rule).
@@ -182,8 +185,10 @@ PRODUCES: dict[str, frozenset[type]] = {
             ExtendedSupportService,
             VnetGatewayFact,
             ConnectionState,  # a gateway's connection the script disconnects and leaves so
-            # The region a cloud service the script creates is placed in (New-AzureService -Location).
+            # The region a cloud service the script creates is placed in (New-AzureService -Location), and an
+            # affinity group's (New-AzureAffinityGroup -Location).
             ServiceRegion,
+            AffinityGroupRegion,
             # A cloud service's service certificates (Add-AzureCertificate, a VM's -X509Certificates).
             ServiceCertificate,
             ApplicationGateway,
@@ -199,14 +204,34 @@ PRODUCES: dict[str, frozenset[type]] = {
     # A graphical runbook: one script, its body a part not read.
     "migcheck.readers.graphrunbook": frozenset({Document, Script}),
     "migcheck.readers.shell": frozenset(
-        {*_SCRIPT, *_NETWORKS, *_SENT_BODIES, ApplicationGateway, NameRef, ServiceRegion, VnetPeering}
+        {
+            *_SCRIPT,
+            *_NETWORKS,
+            *_SENT_BODIES,
+            ApplicationGateway,
+            NameRef,
+            ServiceRegion,
+            AffinityGroupRegion,
+            VnetPeering,
+        }
     ),
     # What an Ansible playbook runs is read as the shell script running it would be.
     "migcheck.readers.ansible": frozenset(
-        {*_SCRIPT, *_NETWORKS, *_SENT_BODIES, ApplicationGateway, NameRef, ServiceRegion, VnetPeering}
+        {
+            *_SCRIPT,
+            *_NETWORKS,
+            *_SENT_BODIES,
+            ApplicationGateway,
+            NameRef,
+            ServiceRegion,
+            AffinityGroupRegion,
+            VnetPeering,
+        }
     ),
     # What a Terraform configuration of the classic provider declares is read as the classic CLI's commands.
-    "migcheck.readers.terraform": frozenset({*_SCRIPT, *_NETWORKS, NameRef, ServiceRegion}),
+    "migcheck.readers.terraform": frozenset(
+        {*_SCRIPT, *_NETWORKS, NameRef, ServiceRegion, AffinityGroupRegion}
+    ),
     "migcheck.readers.inventory": frozenset(
         {
             *INVENTORY_TYPES,

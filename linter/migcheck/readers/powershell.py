@@ -200,6 +200,7 @@ from migcheck.model import (
     XML_EDITS_NOT_FOLLOWED,
     AclRule,
     AddressPrefix,
+    AffinityGroupRegion,
     AttributeMark,
     ClassicCall,
     CloudInUse,
@@ -6118,6 +6119,8 @@ class VmState:
 
 NULL = Null()
 STATED_NULL = Null(stated=True)
+# Where a script places a cloud service, or an affinity group services may be placed in.
+Placed = ServiceRegion | AffinityGroupRegion
 Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState | Operation | Authorization | BalancerConfig | CircuitMade | LinkState | Block
 _MAX_CANDIDATES = 16  # configurations one variable may hold after branches; past this, it is unknown
 _MAX_STRING_ALTERNATIVES = 8  # strings one variable may hold after branches (`Unknown.alternatives`)
@@ -7760,7 +7763,7 @@ class Interpreter:
         self.maybe_created_services: dict[object, object] = {}
         # The regions of the cloud services it creates (see `_service_region`), once in each subscription
         # it selects where the call runs (a function's called after each selection: once under each).
-        self.service_regions: dict[tuple[ServiceRegion, str], ServiceRegion] = {}
+        self.service_regions: dict[tuple[Placed, str], Placed] = {}
         # The services a call placed so far (`_service_key` in the subscription): a later New-AzureVM or
         # New-AzureQuickVM's -Location does not move one (see `_service_region`).
         self.placed_services: set[object] = set()
@@ -14691,13 +14694,18 @@ class Interpreter:
         exist): the region the service is created in (`ServiceRegion`), as a Create Cloud Service body
         states it, when the script states `-Location` on every path it may take to the call: a string it
         writes, or one it binds alike on every branch, never one that may be missing (see `_surely_stated`).
-        A service placed in an affinity group, on some path or with a location too (which the cmdlets
-        refuse), says no region here. A name the script does not state is a stand-in: the region is still
-        one the subscription's services are in (step 0's quotas). A VM call's -Location places only a
-        service no call placed before: the module refuses it for one that exists (New-AzureQuickVM's
-        ServiceExistsLocationCanNotBeSpecified), so the service stays where it was made."""
+        A service placed in an affinity group the script states alike (and no location, which the cmdlets
+        refuse beside it) is in the group's region: the record names the group (see `AffinityGroupRegion`);
+        one placed in a group on some path only says no region here. A name the script does not state is a
+        stand-in: the region is still one the subscription's services are in (step 0's quotas). A VM call's
+        -Location or -AffinityGroup places only a service no call placed before: the module refuses a
+        location for one that exists (New-AzureQuickVM's ServiceExistsLocationCanNotBeSpecified), so the
+        service stays where it was made."""
         location = _surely_stated(args.get("Location"))
-        if not location or args.given("AffinityGroup") is not False:
+        group = _surely_stated(args.get("AffinityGroup"))
+        if location and args.given("AffinityGroup") is False:
+            group = ""
+        elif not group or args.given("Location") is not False:
             return
         service = args.get("ServiceName")
         if not self._places_service(node, service):
@@ -14706,7 +14714,7 @@ class Interpreter:
         name = _stated_name(args, "ServiceName") or _stand_in(
             "cloud service name", self._written_at(service) or mark
         )
-        region = ServiceRegion(name, location, mark, selected_in=self.selected_name)
+        region = ServiceRegion(name, location, mark, selected_in=self.selected_name, affinity_group=group)
         self.service_regions.setdefault((region, self.working_in), region)
 
     def _places_service(self, node: Node, service: Arg | None) -> bool:
@@ -14718,6 +14726,15 @@ class Interpreter:
         placed_before = key in self.placed_services
         self.placed_services.add(key)
         return not placed_before or _command_name(node).casefold() == "new-azureservice"
+
+    def _new_affinity_group(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """New-AzureAffinityGroup: the region it creates the group in (`AffinityGroupRegion`), when the
+        script states its name and location on every path to the call."""
+        name, location = _surely_stated(args.get("Name")), _surely_stated(args.get("Location"))
+        if name and location:
+            region = AffinityGroupRegion(name, location, self._at_call(node), self.selected_name)
+            self.service_regions.setdefault((region, self.working_in), region)
+        return NULL
 
     def _package(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """A deployment from a service package: web and worker roles only."""
@@ -17585,6 +17602,7 @@ class Interpreter:
         "new-azurevm": _new_vm,
         "new-azurequickvm": _quick_vm,
         "new-azureservice": _new_service,
+        "new-azureaffinitygroup": _new_affinity_group,
         "add-azurecertificate": _add_certificate,
         "new-azuredeployment": _package,
         "set-azuredeployment": _package,

@@ -739,6 +739,7 @@ SPECS: dict[str, Spec] = {
     "get-azurevm": _spec("ServiceName:0 Name:1"),
     "import-azurevm": _spec("Path:0"),
     "update-azurevm": _spec("ServiceName:0 Name:1 VM", aliases=_VM),
+    "new-azureaffinitygroup": _spec("Name:0 Label:1 Description:2 Location:3"),
     "new-azureservice": _spec(
         "ServiceName:0 Location:1 AffinityGroup Label:2 Description:3 ReverseDnsFqdn:4",
     ),

@@ -135,6 +135,7 @@ from migcheck.model import (
     VPN,
     XML_EDITS_NOT_FOLLOWED,
     AclRule,
+    AffinityGroupRegion,
     ClassicCall,
     CloudInUse,
     ConnectionState,
@@ -365,6 +366,7 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
     "perform_post": ("path", "body", "x_ms_version"),
     "perform_delete": ("path", "x_ms_version"),
     "create_reserved_ip_address": ("name", "label", "location"),
+    "create_affinity_group": ("name", "label", "location", "description"),
     "delete_reserved_ip_address": ("name",),
     # The waits on an asynchronous request's operation, by the id the request returned (`_operation_waited`).
     "wait_for_operation_status": ("request_id",),
@@ -3027,8 +3029,8 @@ class _Resources:
         ] = {}
         self.account_deletes: list[_Deletion] = []
         self.service_regions: dict[
-            tuple[ServiceRegion, str], ServiceRegion
-        ] = {}  # the regions of the services it creates
+            tuple[ServiceRegion | AffinityGroupRegion, str], ServiceRegion | AffinityGroupRegion
+        ] = {}  # the regions of the services and affinity groups it creates
         self.service_certificates: dict[ServiceCertificate, None] = {}  # the services it uploads them to
         # The network security rules it PUTs, by group and rule names (see `_security_rule_body`).
         self.security_rules: dict[tuple[str, str], list[SecurityRule]] = {}
@@ -3557,6 +3559,8 @@ class _Resources:
             self._delete_storage_account(call, bound, site)
         elif call.method == "create_hosted_service":
             self._service_region(call, site, mark)
+        elif call.method == "create_affinity_group":
+            self._affinity_group_region(call, site, mark)
         elif call.method == "add_service_certificate":
             self._service_certificate(bound, mark)
         elif call.method in _REGISTRATIONS:
@@ -5317,8 +5321,9 @@ class _Resources:
         Service body states it, when the script states its `location` on every path it may take to the call
         (`Flow.alternatives`): a string it writes, or one it binds alike on both branches of an `if`. The SDK
         refuses a call given both a location and an affinity group, and one given neither: a service placed
-        in an affinity group says no region here, nor does one whose location the script does not state or
-        states differently by path. A name the script does not state is a stand-in: the region is still one
+        in an affinity group the script states is in the group's region (the record names the group: see
+        `AffinityGroupRegion`); one whose place the script does not state, or states differently by path,
+        says no region here. A name the script does not state is a stand-in: the region is still one
         the subscription's services are in (step 0's quotas)."""
         params = SIGNATURES[call.method]
         readings = self.flow.alternatives(
@@ -5326,11 +5331,28 @@ class _Resources:
         )
         if len(set(readings)) != 1 or readings[0] is None:
             return
-        service, location = readings[0]
+        service, location, group = readings[0]
         name = service or self._stand_in_at("cloud service", mark)
-        region = ServiceRegion(name, location, mark, selected_in=self.run_client)
+        region = ServiceRegion(name, location, mark, selected_in=self.run_client, affinity_group=group)
         # One created through the clients of two subscriptions is a service in each.
         self.service_regions.setdefault((region, self.run_client), region)
+
+    def _affinity_group_region(self, call: CallSite, site: flow.Site, mark: Mark) -> None:
+        """create_affinity_group: the region of the group (`AffinityGroupRegion`), when the script states
+        its name and location alike on every path to the call."""
+        params = SIGNATURES[call.method]
+
+        def stated(at: flow.Site) -> tuple[str, str] | None:
+            bound = self.flow.bind(call.node, params, at)
+            if bound is None:
+                return None
+            name, location = ((literal(bound.values.get(p)) or "").strip() for p in ("name", "location"))
+            return (name, location) if name and location else None
+
+        readings = self.flow.alternatives(site, stated)
+        if len(set(readings)) == 1 and readings[0] is not None:
+            region = AffinityGroupRegion(*readings[0], mark, self.run_client)
+            self.service_regions.setdefault((region, self.run_client), region)
 
     def _service_certificate(self, bound: Bound, mark: Mark) -> None:
         """add_service_certificate uploads a service certificate to the cloud service `service_name` names (a
@@ -7491,15 +7513,18 @@ def _calls_to(site: flow.Site) -> list[ast.Call]:
     return calls[::-1]
 
 
-def _stated_region(bound: Bound | None) -> tuple[str, str] | None:
-    """The name ("" when the script does not state it) and the location of the cloud service a
-    create_hosted_service call creates, when it states the location and gives no affinity group with it
-    (which the SDK refuses); None otherwise."""
-    if bound is None or isinstance(bound.values.get("affinity_group"), Lit):
+def _stated_region(bound: Bound | None) -> tuple[str, str, str] | None:
+    """The name ("" when the script does not state it), the location and the affinity group of the cloud
+    service a create_hosted_service call creates, when it states exactly one of the two places (the SDK
+    refuses both, and neither); None otherwise."""
+    if bound is None:
         return None
     location = (literal(bound.values.get("location")) or "").strip()
+    group = (literal(bound.values.get("affinity_group")) or "").strip()
     service = (literal(bound.values.get("service_name")) or "").strip()
-    return (service, location) if location else None
+    if isinstance(bound.values.get("affinity_group"), Lit) and location:
+        return None
+    return (service, location, group) if bool(location) != bool(group) else None
 
 
 def _is_false(value: Value | None, open_call: bool) -> bool | None:

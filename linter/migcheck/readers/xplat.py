@@ -94,6 +94,7 @@ from migcheck.model import (
     VPN,
     AclRule,
     AddressPrefix,
+    AffinityGroupRegion,
     ClassicCall,
     CloudInUse,
     Deployment,
@@ -506,6 +507,9 @@ COMMANDS: dict[tuple[str, ...], _Spec] = {
         ),
     ),
     ("service", "create"): _Spec(("serviceName",), _SERVICE),
+    ("account", "affinity-group", "create"): _Spec(
+        ("name",), (("location", "l", VALUE), ("label", "e", VALUE), ("description", "d", VALUE))
+    ),
     ("service", "delete"): _Spec(("serviceName",), (("serviceName", "", VALUE), _QUIET)),
     ("storage", "account", "create"): _Spec(("name",), _STORAGE),
     ("storage", "account", "delete"): _Spec(("name",), (_QUIET,)),
@@ -1194,7 +1198,7 @@ class Reading:
         # A `vm create` into it without either takes that place (see `_account_picked`).
         self.service_places: dict[str, str] = {}
         self.reserved: list[ReservedIp] = []
-        self.regions: list[ServiceRegion] = []
+        self.regions: list[ServiceRegion | AffinityGroupRegion] = []
         # The subscriptions `account set` selects by an id or name the script states, by it and the place.
         self.subscriptions: dict[tuple[str, Mark], SubscriptionSelection] = {}
         # The clouds the script sends requests to and signs in to, where it names them (`CloudInUse`).
@@ -1558,6 +1562,8 @@ class Reading:
             self._vm_delete(parsed)
         elif path == ("service", "create"):
             self._service_create(parsed)
+        elif path == ("account", "affinity-group", "create"):
+            self._affinity_group_create(parsed)
         elif path == ("service", "delete"):
             self._service_delete(parsed)
         elif path == ("storage", "account", "create"):
@@ -1718,17 +1724,15 @@ class Reading:
         self._hold(deployment, name.casefold(), vm)
 
     def _vm_service_region(self, service: str, dns: Word | None, parsed: Parsed) -> None:
-        """The region a `vm create`'s --location gives cloud service `service`, kept only for a service no
+        """The region a `vm create`'s --location (or --affinity-group) gives cloud service `service`, kept only for a service no
         command placed before it: the CLI sets the location aside for a service that exists (see
         `_service_placed`), so that a script's `service create --location` (or the VM made first) says
         where the service is."""
-        location, key = parsed.value("location"), _service_key(dns)
-        if location is None or not location.text or dns is None or not dns.text or key is None:
+        key = _service_key(dns)
+        if dns is None or not dns.text or key is None:
             return
         if self._here(key) not in self.service_places:
-            self.regions.append(
-                ServiceRegion(service, location.text, parsed.at, selected_in=self.selected_name)
-            )
+            self._region(service, parsed.value("location"), parsed.value("affinity-group"), parsed)
 
     def _vm_export(self, parsed: Parsed) -> None:
         """`azure vm export <vm-name> <file-path>`: the role file it writes describes that VM, so that a
@@ -2330,10 +2334,28 @@ class Reading:
         if key is not None and (not self.maybe or self.part):
             self.empty_services[self._here(key)] = self.part if self.maybe else ()
         self._service_placed(service, parsed, made=True)
-        if service is not None and service.text and location is not None and location.text:
-            self.regions.append(
-                ServiceRegion(service.text, location.text, parsed.at, selected_in=self.selected_name)
+        if service is not None and service.text:
+            self._region(service.text, location, parsed.value("affinitygroup"), parsed)
+
+    def _region(self, service: str, location: Word | None, group: Word | None, parsed: Parsed) -> None:
+        """The region a command creates cloud service `service` in (`ServiceRegion`): its --location, else
+        the affinity group it places the service in, whose region an `account affinity-group create` of the
+        script may state (`AffinityGroupRegion`)."""
+        if location is not None and location.text:
+            region = ServiceRegion(service, location.text, parsed.at, selected_in=self.selected_name)
+        elif group is not None and group.text:
+            region = ServiceRegion(
+                service, "", parsed.at, selected_in=self.selected_name, affinity_group=group.text
             )
+        else:
+            return
+        self.regions.append(region)
+
+    def _affinity_group_create(self, parsed: Parsed) -> None:
+        """`account affinity-group create <name> --location`: the region of the group (`AffinityGroupRegion`)."""
+        name, location = parsed.value("name", 0), parsed.value("location")
+        if name is not None and name.text and location is not None and location.text:
+            self.regions.append(AffinityGroupRegion(name.text, location.text, parsed.at, self.selected_name))
 
     def _service_placed(self, service: Word | None, parsed: Parsed, made: bool) -> None:
         """Where the command places cloud service `service`, kept in `service_places`: a `service create`
