@@ -2,7 +2,7 @@
 body does: `create_hosted_service(service_name, label, description=None, location=None, affinity_group=None,
 ...)`, its location passed by position or keyword (`ServiceRegion`). Only a location the script states on
 every path to the call is one: not a value it does not state, nor one it binds differently on two branches;
-a service placed in an affinity group states no region, and a storage account's location is no cloud
+a service placed in an affinity group is in the group's region (the record names the group, no location), and a storage account's location is no cloud
 service's. The plan names the region in step 0's quotas and in the command that reserves the service's
 VIP."""
 
@@ -68,8 +68,12 @@ def test_a_location_the_script_does_not_state_places_it_nowhere():
     assert _regions("sms.create_hosted_service('svc1', 'l', location=sys.argv[1])\n") == []
 
 
-def test_a_service_in_an_affinity_group_states_no_region():
-    assert _regions("sms.create_hosted_service('svc1', 'l', affinity_group='group1')\n") == []
+def test_a_service_in_an_affinity_group_is_in_the_group_s_region():
+    text = HEAD + "sms.create_hosted_service('svc1', 'l', affinity_group='group1')\n"
+    document = read_document("deploy.py", text.encode(), explicit=True)
+    assert document is not None
+    regions = [r for r in document.resources if isinstance(r, ServiceRegion)]
+    assert [(r.service, r.location, r.affinity_group) for r in regions] == [("svc1", "", "group1")]
     # The SDK refuses a location given with an affinity group: the call creates nothing.
     body = "sms.create_hosted_service('svc1', 'l', None, 'West US', 'group1')\n"
     assert _regions(body) == []
