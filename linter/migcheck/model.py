@@ -1762,8 +1762,9 @@ UNPARSED_COMMAND_LINE = "unparsed-command-line"
 BRACED_LOOP = "braced-loop"
 # The tag of a `Script.unread` mark of a shell script's loop that runs more turns than are read one by one (a
 # `for` over more than 32 numbers, `$(seq 40)`, `{1..40}`, or words written out; a counter stated in numbers,
-# `for ((i = 0; i < 40; i++))`), or a Python script's `for` over `range()` of more than 64 numbers around its
-# calls of the SDK: it surely runs, and its turns are read as one, its counter not stated.
+# `for ((i = 0; i < 40; i++))`), a Python script's `for` over `range()` of more than 64 numbers around its
+# calls of the SDK, or a PowerShell script's loop counted past 64 turns (`foreach ($i in 1..100)`, a `for`,
+# `while` or `do` counter): it surely runs, and its turns are read as one, its counter not stated.
 LOOP_TURNS_CUT = "loop-turns-cut"
 # The tag of a `Script.unread` mark of a file a shell script sources (`source ./env.sh`), or a PowerShell script
 # dot-sources (`. .\config.ps1`, after Set-Location or Push-Location), by a path relative to a folder it moved

@@ -174,6 +174,7 @@ from migcheck.model import (
     GATEWAY,
     LOAD_NOT_FOLLOWED,
     LOADED_FROM_ANOTHER_FOLDER,
+    LOOP_TURNS_CUT,
     MAYBE_RUNS,
     NEVER_RUNS,
     REMOVED,
@@ -7801,6 +7802,9 @@ class Interpreter:
         self.runbooks_beside: dict[str, tuple[_Library, str]] | None = None
         # Where a VM configuration pipeline a New-AzureVM is given passes no VM on (see `Null.dropped`).
         self.vms_not_passed_on: dict[tuple[int, int], Mark] = {}
+        # The loops counted past the rounds read one by one, by where they start, tagged as unread (see
+        # `_turns_cut`).
+        self.loops_cut: dict[int, Mark] = {}
         self.classic_line_not_read = False
         # The calls recorded for request paths written without the API's host, by offset: the address
         # each names after the host (see `_written_path`).
@@ -8614,10 +8618,12 @@ class Interpreter:
         block: bool = False,
         parts: list[Node] | None = None,
         bound: dict[str, Value] | None = None,
+        sure: bool = False,
     ) -> None:
         """A loop's body runs any number of times: a variable it assigns may hold a value from an earlier
-        round when it is read, so it starts unknown, and what the loop leaves is joined with before. A path
-        the body ends (`break`, `return`, …) is read as going on after the loop, as the body may not run.
+        round when it is read, so it starts unknown, and what the loop leaves is joined with before, unless
+        the body `sure`ly runs (see `_turns_cut`). A path the body ends (`break`, `return`, …) is read as
+        going on after the loop, as the body may not run.
         `read`: the list of a `foreach`, already read. A script `block` is read the same way, as a unit of
         its own: a `return` in it ends only the block, and its `$using:x` is the `$x` of `env`. `parts`:
         the loop's parts in the order a round runs them, when that is not the order they are written in.
@@ -8627,7 +8633,7 @@ class Interpreter:
         inner.loop = (self.index, node)
         inner.using = env if block else None
         around, self.branches = self.branches, None  # its rounds may take different branches
-        self.maybe += 1
+        self.maybe += 0 if sure else 1
         rounds = self.every_vm_round
         every = [k for k, v in (bound or {}).items() if isinstance(v, EveryVm)]
         if every or (block and isinstance(self.item, EveryVm)):
@@ -8648,13 +8654,19 @@ class Interpreter:
                 else:
                     self.statement(child, inner)
         self._undefine(defined, cmdlets_only=True)
-        self.maybe -= 1
+        self.maybe -= 0 if sure else 1
         self.every_vm_round = rounds
         self.branches = around
         if block and self.stopped == "return":
             self.stopped = None
         self._left_maybe(loop=True)
-        env.merge([inner], False, self.spend)
+        env.merge([inner], sure, self.spend)
+
+    def _turns_cut(self, node: Node) -> None:
+        """A loop the script counts past the rounds read one by one (`_MAX_ROUNDS`), whose body has no
+        `break` or `continue`: it surely runs, and its rounds are read as one (`_loop`, `sure`), which is
+        said as a part not read (`LOOP_TURNS_CUT`)."""
+        self.loops_cut.setdefault(node.start_byte, replace(self.where.mark(node), tag=LOOP_TURNS_CUT))
 
     def _for(self, node: Node, env: Env) -> None:
         """`for (initializer; condition; step) { body }` as PowerShell runs it: the initializer once, then
@@ -8673,9 +8685,16 @@ class Interpreter:
             self._not_run(body)
             return
         rounds = self._for_rounds(node, env) if body is not None and not self.index.exits(body) else None
-        if rounds is None or body is None or step is None or not self._repeat(node, max(rounds - 1, 0)):
+        cut = rounds is not None and rounds > _MAX_ROUNDS
+        if (
+            cut
+            or rounds is None
+            or body is None
+            or step is None
+            or not self._repeat(node, max(rounds - 1, 0))
+        ):
             parts = [part for part in (condition, body, step) if part is not None]
-            self._counted_loop(node, env, parts=parts)
+            self._counted_loop(node, env, parts=parts, cut=cut)
             return
         self._run_rounds(body, rounds, env, step)
 
@@ -8686,8 +8705,9 @@ class Interpreter:
         `_counted_loop`)."""
         body = _first(node, "statement_block")
         rounds = self._while_rounds(node, env) if body is not None and not self.index.exits(body) else None
-        if rounds is None or body is None or not self._repeat(node, max(rounds - 1, 0)):
-            self._counted_loop(node, env)
+        cut = rounds is not None and rounds > _MAX_ROUNDS
+        if cut or rounds is None or body is None or not self._repeat(node, max(rounds - 1, 0)):
+            self._counted_loop(node, env, cut=cut)
             return
         self._run_rounds(body, rounds, env)
 
@@ -8703,14 +8723,16 @@ class Interpreter:
             if step is not None:
                 self.statement(step, env)
 
-    def _counted_loop(self, node: Node, env: Env, parts: list[Node] | None = None) -> None:
-        """A `for`, `while` or `do` loop read once (see `_loop`): a VM named by a variable the loop
-        assigns (`New-AzureVMConfig -Name "web$i"`) stands for one VM per turn, of turns the reader does
-        not count (see `_looped_over`)."""
+    def _counted_loop(self, node: Node, env: Env, parts: list[Node] | None = None, cut: bool = False) -> None:
+        """A `for`, `while` or `do` loop read once (see `_loop`), one whose rounds are `cut` as one that
+        surely runs (see `_turns_cut`): a VM named by a variable the loop assigns (`New-AzureVMConfig -Name
+        "web$i"`) stands for one VM per turn, of turns the reader does not count (see `_looped_over`)."""
         body = _first(node, "statement_block")
         head = self.where.source[node.start_byte : body.start_byte if body is not None else node.end_byte]
         self.loops_over[node.id] = f"the turns of `{_short(head.decode('utf-8', 'replace')).rstrip(' {')}`"
-        self._loop(node, env, parts=parts)
+        if cut:
+            self._turns_cut(node)
+        self._loop(node, env, parts=parts, sure=cut)
 
     def _for_rounds(self, node: Node, env: Env) -> int | None:
         """How many rounds a `for` loop runs, its initializer run: when its step changes one variable by a
@@ -8756,8 +8778,8 @@ class Interpreter:
         """How many rounds a loop runs whose counter `stepping` names (its variable and what each round
         adds to it), when its condition compares the counter with a whole number the script writes or a
         variable that holds one (`$i -le $count`, `$i -lt 10`), which nothing in the loop assigns, the
-        counter holds a whole number the script surely gives, and the loop ends within `_MAX_ROUNDS`
-        rounds; None otherwise. A number a parameter's default states does not count them: a caller may
+        counter holds a whole number the script surely gives; None otherwise. One that still runs after
+        `_MAX_ROUNDS` rounds is said to run one more (see `_turns_cut`). A number a parameter's default states does not count them: a caller may
         pass another, and the rounds past the default's would not be read."""
         compared = _unwrap(compared) if compared is not None else None
         if compared is None or compared.type != "comparison_expression" or len(_named(compared)) != 3:
@@ -8794,7 +8816,7 @@ class Interpreter:
             if not (body_first and rounds == 0) and not holds():
                 return rounds
             numbers[counter_at[0]] += by
-        return None
+        return _MAX_ROUNDS + 1
 
     def _foreach(self, node: Node, env: Env) -> None:
         """`foreach ($x in …)`: the list is read once, before the loop. A list of constants the script
@@ -8803,16 +8825,16 @@ class Interpreter:
         `continue` that could end it early (but in a `catch`: see `SyntaxIndex.loop_exits`), and the
         repeats are affordable; a round that ends the path (`return`, `exit`, `throw`) is the last, as is
         one that `break`s, after which the path goes on past the loop. Over an empty list (`@()`) the body
-        never runs. Any other loop is read as `_loop` reads it."""
+        never runs. Any other loop is read as `_loop` reads it, one over a range or list counted past
+        `_MAX_ROUNDS` as one that surely runs (see `_turns_cut`)."""
         variable = _first(node, "variable")
         listed = next((c for c in _named(node) if c.type == "pipeline"), None)
         body = _first(node, "statement_block")
         if variable is None or listed is None or body is None:
             self._loop(node, env)
             return
-        value = self._range(listed, env)
-        if value is None:
-            value = self.evaluate(listed, env)
+        ends = self._range_ends(listed, env)
+        value = self.evaluate(listed, env) if ends is None else self._numbers(listed, ends)
         items = _constant_items(value)
         if items == () or self.stopped is not None:
             self._not_run(body)
@@ -8829,7 +8851,10 @@ class Interpreter:
                 if isinstance(value, EveryVm)
                 else _network_site_of(value, _text(variable)) or _built_alike_item(value)
             )
-            self._loop(node, env, read=listed, bound={key: each} if each is not None else None)
+            cut = not self.index.exits(body) and _counted_past_the_rounds(ends, value)
+            if cut:
+                self._turns_cut(node)
+            self._loop(node, env, read=listed, bound={key: each} if each is not None else None, sure=cut)
             return
         for item in items:
             env.vars[key] = item
@@ -8844,6 +8869,22 @@ class Interpreter:
     def _range(self, node: Node, env: Env) -> Value | None:
         """`1..3` (which the grammar reads as the name of a command) or `$first..$last`: its numbers, when
         they are known and at most `_MAX_ROUNDS`; None when the node is no range."""
+        ends = self._range_ends(node, env)
+        return self._numbers(node, ends) if ends is not None else None
+
+    def _numbers(self, node: Node, ends: tuple[int, int] | Unknown) -> Value:
+        """The numbers of a range of `ends` (see `_range_ends`), when there are at most `_MAX_ROUNDS`."""
+        if isinstance(ends, Unknown):
+            return ends
+        first, last = ends
+        if abs(last - first) >= _MAX_ROUNDS:
+            return Unknown(self.snippet(node))
+        step = 1 if last >= first else -1
+        return Items(tuple(Text(str(number), number=True) for number in range(first, last + step, step)))
+
+    def _range_ends(self, node: Node, env: Env) -> tuple[int, int] | Unknown | None:
+        """The first and last number of a range (`1..3`, `$first..$last`), an unknown value when they are
+        not known, None when the node is no range."""
         inner = _unwrap(node)
         while inner.type == "parenthesized_expression" and _named(inner):
             inner = _unwrap(_named(inner)[0])
@@ -8861,11 +8902,7 @@ class Interpreter:
             return None
         if len(ends) != 2 or not all(_RANGE_END.fullmatch(end) for end in ends):
             return Unknown(self.snippet(node))
-        first, last = int(ends[0]), int(ends[1])
-        if abs(last - first) >= _MAX_ROUNDS:
-            return Unknown(self.snippet(node))
-        step = 1 if last >= first else -1
-        return Items(tuple(Text(str(number), number=True) for number in range(first, last + step, step)))
+        return int(ends[0]), int(ends[1])
 
     def _repeat(self, node: Node, times: int, extra: int = 0) -> bool:
         """Whether running `node` `times` more times (and `extra` steps besides) fits in the work allowed
@@ -17695,6 +17732,7 @@ class Interpreter:
             *(self.cli_reading.refused if self.cli_reading is not None else ()),
             *self.reserved_ips_not_applied.values(),
             *self.vms_not_passed_on.values(),
+            *self.loops_cut.values(),
             *self.lines_not_read,
             *self.loads_not_followed.values(),
         ]
@@ -20545,6 +20583,15 @@ def _merged(a: Table, b: Table) -> Value:
     if len(a.entries) + len(b.entries) > _MAX_ENTRIES:  # not a table to splat (see `Table.with_entry`)
         return Table((), opaque=True)
     return _bounded(Table(a.entries + b.entries, a.opaque or b.opaque, a.marks + b.marks))
+
+
+def _counted_past_the_rounds(ends: tuple[int, int] | Unknown | None, value: Value) -> bool:
+    """Whether a `foreach` goes over more items than are walked one by one (`_MAX_ROUNDS`) that the script
+    counts: a range of known `ends` (`1..100`), or a list of constants it writes out."""
+    if isinstance(ends, tuple):
+        return abs(ends[1] - ends[0]) >= _MAX_ROUNDS
+    items = value.values if isinstance(value, Items) else ()
+    return len(items) > _MAX_ROUNDS and all(_walkable(item) for item in items)
 
 
 def _constant_items(value: Value) -> tuple[Value, ...] | None:

@@ -273,10 +273,12 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "loop-turns-cut",
         "starts a loop over more turns than migcheck reads one by one (in a shell script, a `for` over more "
         "than 32 numbers or words written out, `$(seq 40)`, `{1..40}`, or a counter stated in numbers; in a "
-        "Python script's calls of the SDK, `range()` of more than 64 numbers): it surely runs, and its "
-        "turns are read as one, its counter a value the script does not state (stand-ins such as <VM name, "
-        "file:line>), so findings about what each turn names may be missing; split the loop, or list its "
-        "names in at most 32 words",
+        "Python script's calls of the SDK, `range()` of more than 64 numbers; in a PowerShell script, a "
+        "`foreach` over more than 64 numbers or items written out, `1..100`, or a `for`, `while` or `do` "
+        "counted past 64 turns): it surely runs, and its turns are read as one, its counter a value the "
+        "script does not state (stand-ins such as <VM name, file:line>), so findings about what each turn "
+        "names may be missing; split the loop into loops of at most that many turns, or list its names "
+        "in at most that many words or items",
     ),
     SOURCED_AFTER_CD: (
         "sourced-after-cd",
