@@ -26,6 +26,7 @@ import contextvars
 import functools
 import itertools
 import os
+import posixpath
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ __all__ = [
     "Settings",
     "checking",
     "files_beside",
+    "files_in",
     "files_in_run",
     "files_under",
     "finding",
@@ -70,7 +72,7 @@ class Loaded(NamedTuple):
     """A settings file a read looked for, by absolute path: its display path and the digest of the bytes
     found there, both "" when there was none to read. Or a folder a read listed (`files_under`), by its
     absolute path with a separator at the end: no display path, and the digest of the files listed; the
-    digest of a folder whose own files alone were listed (`files_beside`) starts with `_OWN_FILES`."""
+    digest of a folder whose own files alone were listed (`files_beside`, `files_in`) starts with `_OWN_FILES`."""
 
     absolute: str
     path: str
@@ -204,7 +206,7 @@ def unchanged(loaded: Iterable[Loaded]) -> bool:
     found there: the same bytes, or still none to read."""
     inputs, loading = _INPUTS.get(), _READING.get()
     for each in loaded:
-        if each.absolute.endswith(os.sep):  # a folder listed (`files_under`, `files_beside`): the same files
+        if each.absolute.endswith(os.sep):  # a folder listed (`files_under`, `files_in`): the same files
             if inputs is None or _listed_digest(inputs, each) != each.digest:
                 return False
             continue
@@ -347,7 +349,7 @@ def _listing_digest(under: list[str]) -> str:
     return _digest("\0".join(under).encode("utf-8", "surrogateescape"))
 
 
-# What starts the digest of a folder whose own files alone a read listed (`files_beside`), so that a
+# What starts the digest of a folder whose own files alone a read listed (`files_beside`, `files_in`), so that a
 # later run lists that folder again the same way (see `_listed_digest`).
 _OWN_FILES = "own:"
 
@@ -372,6 +374,23 @@ def files_beside() -> list[str]:
     # away changes what the read finds there.
     note([Loaded(os.path.join(folder, ""), "", _OWN_FILES + _listing_digest(names))])
     return names
+
+
+def files_in(stated: str) -> list[str]:
+    """The path (from the folder of the script read now, `/` between folders) of each file this run checks
+    in the folder at `stated` (not in the folders under it), in order; none for an absolute path, or when
+    no script is read now. Only listed: each is read, with every check, by `settings_file`. Linear in the
+    files listed, whatever the number under the folder (a chain of nested folders lists each once)."""
+    inputs, loading = _INPUTS.get(), _READING.get()
+    relative = posixpath.normpath(stated.replace("\\", "/")) if stated else ""
+    if inputs is None or loading is None or not relative or _absolute(relative):
+        return []
+    folder = os.path.normpath(os.path.join(_folder(inputs, loading), relative))
+    names = inputs.names_in(folder)
+    # Recorded as a folder whose own files were listed: a file added to it or taken out of it changes
+    # what the read lists.
+    note([Loaded(os.path.join(folder, ""), "", _OWN_FILES + _listing_digest(names))])
+    return [name if relative == "." else f"{relative}/{name}" for name in names]
 
 
 def files_in_run(suffixes: tuple[str, ...]) -> list[str]:

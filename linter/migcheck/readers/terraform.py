@@ -1030,8 +1030,7 @@ def _constant_members(node: Node) -> dict[str, Node]:
 
 def _module_files(folder: str) -> list[str]:
     """The `.tf` and `.tf.json` files of the folder `folder` (not of its subfolders) this run checks, in order."""
-    names = sorted(name for name in beside.files_under(folder) if posixpath.dirname(name) == folder)
-    return [name for name in names if name.endswith((".tf", _JSON))]
+    return [name for name in beside.files_in(folder) if name.endswith((".tf", _JSON))]
 
 
 def _argument_values(resource: _Resource) -> list[tuple[str, Node]]:
@@ -2530,7 +2529,9 @@ class _Configuration:
             return Word(None, at, holder=written)
         text = self.word(call.path, source, _mark(call.path, source)).text
         folder = self.called_folder(text) if text is not None and text.startswith(_LOCAL_SOURCES) else None
-        looping = folder in self.outputs_of or len(self.outputs_of) > _MOST_CALL_DEPTH
+        # The folder of the file read (`.`) is the first of those whose outputs are being read, as of the
+        # chain of calls (`made`): a call of it is a cycle, which Terraform refuses.
+        looping = folder in (".", *self.outputs_of) or len(self.outputs_of) > _MOST_CALL_DEPTH
         module = _Module.called(folder, call.given, call.path) if folder is not None and not looping else None
         stated = module.outputs.get(output) if module is not None else None
         key = ("module", call_name, output)
