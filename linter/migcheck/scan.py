@@ -86,6 +86,37 @@ def token_end(text: str, start: int, line_end: int) -> int:
 _ENDS_A_BARE_PATH = frozenset("\"'`;|&<>()")
 
 
+def quoted_value_end(text: str, start: int, line_end: int) -> int | None:
+    """The offset of the `"` that closes the Terraform string (HCL or JSON) whose first character inside
+    its quotes is at `start`: past escapes (`\\"`, `$${`) and past the strings and braces of each `${...}`
+    or `%{...}` in it; None where the line does not close it. One pass, no recursion, whatever the nesting."""
+    opened: list[int] = []  # for each `${` still open, in order, the braces opened inside it since
+    in_string = True  # strings and interpolations alternate: the innermost open is one or the other
+    index = start
+    while index < line_end:
+        char = text[index]
+        if in_string and char == "\\":
+            index += 1
+        elif in_string and text.startswith(("$${", "%%{"), index):
+            index += 2
+        elif in_string and char in "$%" and text.startswith("{", index + 1):
+            opened.append(0)
+            in_string = False
+            index += 1
+        elif char == '"':
+            if in_string and not opened:
+                return index
+            in_string = not in_string
+        elif not in_string and char in "{}":
+            if char == "{" or opened[-1]:
+                opened[-1] += 1 if char == "{" else -1
+            else:
+                opened.pop()
+                in_string = True
+        index += 1
+    return None
+
+
 def _splat(text: str, start: int, line_end: int) -> bool:
     """Whether the `@` at `start` splats a PowerShell variable (`@params`), one word with its name."""
     following = text[start + 1] if start + 1 < line_end else ""

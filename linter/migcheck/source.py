@@ -332,7 +332,16 @@ class SourceText:
         """`_end_of` a mark whose start is on its line as shown, which starts `next_line` the line after."""
         if mark.tag:
             return self._end_of(mark, start)
-        return scan.token_end(self.text, start, next_line - 1)
+        return self._token_end(start, next_line - 1)
+
+    def _token_end(self, start: int, line_end: int) -> int:
+        """`scan.token_end`, but a Terraform value, marked at the first character inside its quotes, ends
+        at its closing quote: the whole value, as an XML attribute's is shown, not its first word."""
+        if self._configuration and self.text[start - 1 : start] == '"':
+            end = scan.quoted_value_end(self.text, start, line_end)
+            if end is not None:
+                return end
+        return scan.token_end(self.text, start, line_end)
 
     def _end_of(self, mark: Mark, start: int) -> int:
         if mark.tag == "!--":
@@ -342,8 +351,8 @@ class SourceText:
             return scan.start_tag_end(self.text, start) if end is None else end
         if self._marks_as_shown():
             line, _ = self._position(start, mark.line)
-            return scan.token_end(self.text, start, self._bounds(line)[1] - 1)
-        return scan.token_end(self.text, start, self.offset_of_line(self.line_at(start) + 1) - 1)
+            return self._token_end(start, self._bounds(line)[1] - 1)
+        return self._token_end(start, self.offset_of_line(self.line_at(start) + 1) - 1)
 
     def resolve(self, fix: Fix) -> Fix | None:
         """`fix` with each edit's span found in the text; None when one of them cannot be placed (the

@@ -1,0 +1,82 @@
+"""A finding on a value a Terraform configuration quotes (`.tf` or `.tf.json`) started at the value's first
+character inside its quotes but ended after its first word: `address_prefix = "10.1.0.1/16"` underlined `10`.
+It now ends just before the closing quote, the whole value, as an XML attribute's value is shown: across
+blanks, `/`, `.` and `-`, and a template's `${...}` or `%{...}` with the strings and braces inside it. A
+string the line does not close, and any mark not just inside a quote, ends as before."""
+
+from __future__ import annotations
+
+import json
+
+from lint_support import lint_files
+
+from migcheck import scan
+from migcheck.model import Mark
+from migcheck.source import SourceText
+
+NETWORK = """\
+locals {
+  base = "10.1.0"
+}
+resource "azure_virtual_network" "app" {
+  name          = "app-vnet"
+  location      = "West Europe"
+  address_space = ["${local.base}.1/16"]
+  subnet {
+    name           = "web"
+    address_prefix = "10.2.0.1/24"
+  }
+}
+"""
+
+
+def _spans(findings):
+    return sorted((f.location.line, f.location.column, f.location.end_column) for f in findings)
+
+
+def test_a_prefix_and_a_template_are_underlined_whole_in_a_tf_file(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": NETWORK}, "MIG304")
+    # `${local.base}.1/16` from column 21 to 38, `10.2.0.1/24` from 23 to 33: each up to its closing quote.
+    assert _spans(result.findings) == [(7, 21, 39), (10, 23, 34)]
+
+
+def test_a_prefix_is_underlined_whole_in_a_tf_json_file(tmp_path, monkeypatch):
+    network = {
+        "name": "app-vnet",
+        "address_space": ["10.20.0.0/16"],
+        "location": "West Europe",
+        "subnet": [{"name": "web", "address_prefix": "10.20.2.1/24"}],
+    }
+    text = json.dumps({"resource": {"azure_virtual_network": {"app": network}}}, indent=2)
+    result = lint_files(tmp_path, monkeypatch, {"main.tf.json": text}, "MIG304")
+    [finding] = result.findings
+    line = text.splitlines()[finding.location.line - 1]
+    start, end = finding.location.column - 1, finding.location.end_column - 1
+    assert line[start - 1 : end + 1] == '"10.20.2.1/24"'
+
+
+def _shown(line: str, at: str) -> str:
+    """What a mark at the first character of `at` in the configuration line `line` underlines."""
+    location = SourceText(line + "\n", configuration=True).locate(
+        Mark("main.tf", 1, column=line.index(at) + 1)
+    )
+    return line[location.column - 1 : location.end_column - 1]
+
+
+def test_a_value_with_blanks_or_a_template_is_shown_up_to_its_closing_quote():
+    assert _shown('  location = "West Europe"', "West") == "West Europe"
+    assert _shown('  name = "${var.env}-web" # x', "$") == "${var.env}-web"
+    assert _shown('  name = "${lookup(var.m, "k}")}-web" # "', "$") == '${lookup(var.m, "k}")}-web'
+    assert _shown('  name = "%{ if var.a }web%{ endif }"', "%") == "%{ if var.a }web%{ endif }"
+    assert _shown('  "name": "a \\" b-web", "x": 1', "a ") == 'a \\" b-web'
+
+
+def test_a_string_the_line_does_not_close_or_a_mark_not_inside_a_quote_ends_as_before():
+    assert _shown('  name = "${join(",",', "$") == "$"
+    assert _shown("  name = var.app-web", "var") == "var"
+    assert _shown('  name = "web" # "x"', "x") == "x"
+
+
+def test_a_closing_quote_is_found_in_one_pass_however_deep_the_templates_nest():
+    deep = '"' + '${"' * 5000 + "x" + '"}' * 5000 + '" tail'
+    assert scan.quoted_value_end(deep, 1, len(deep)) == len(deep) - len(" tail") - 1
