@@ -455,3 +455,15 @@ WEB_ROLE_PACKAGE = {
     "shop/ServiceDefinition.csdef": WEB_ROLE_CSDEF,
     "shop/ServiceConfiguration.Cloud.cscfg": WEB_ROLE_CSCFG,
 }
+
+
+def quota_regions(plan: object) -> list[str]:
+    """The quota checks of a plan of one subscription: step 0's `Get-AzVMUsage` lines, one a region."""
+    [subscription] = plan.subscriptions  # type: ignore[attr-defined]
+    return [line for line in subscription.preamble.powershell if line.startswith("Get-AzVMUsage")]
+
+
+def reserve_step(plan: object, service: str = "shop") -> str:
+    """What the plan's step of cloud service `service` says of its downtime: where it reserves the VIP."""
+    [step] = [s for s in plan.steps if s.name.startswith(f"{service}/")]  # type: ignore[attr-defined]
+    return step.downtime

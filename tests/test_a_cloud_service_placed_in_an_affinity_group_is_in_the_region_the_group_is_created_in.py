@@ -7,6 +7,8 @@ create, or create in two regions, still leaves the region to fill in."""
 
 from __future__ import annotations
 
+from lint_support import quota_regions, reserve_step
+
 POWERSHELL = """\
 New-AzureAffinityGroup -Name 'shop-group' -Location 'East US'
 $vm = New-AzureVMConfig -Name web1 -InstanceSize Small -ImageName img |
@@ -34,37 +36,27 @@ EAST_US = ["Get-AzVMUsage -Location 'eastus'; Get-AzNetworkUsage -Location 'east
 RESERVE = "New-AzureReservedIP -ReservedIPName '<name>' -Location 'East US' -ServiceName 'shop'"
 
 
-def _quota_regions(plan: object) -> list[str]:
-    [subscription] = plan.subscriptions  # type: ignore[attr-defined]
-    return [line for line in subscription.preamble.powershell if line.startswith("Get-AzVMUsage")]
-
-
-def _reserve(plan: object) -> str:
-    [step] = [s for s in plan.steps if s.name.startswith("shop/")]  # type: ignore[attr-defined]
-    return step.downtime
-
-
 def test_a_powershell_vm_s_service_in_a_group_the_script_creates_is_in_the_group_s_region(plan_of):
     plan = plan_of({"make.ps1": POWERSHELL})
-    assert _quota_regions(plan) == EAST_US
-    assert RESERVE in _reserve(plan)
+    assert quota_regions(plan) == EAST_US
+    assert RESERVE in reserve_step(plan)
     # A group the files do not create, or create in two regions, leaves the region to fill in.
     for script in (
         POWERSHELL.split("\n", 1)[1],
         "New-AzureAffinityGroup shop-group -Location 'West US'\n" + POWERSHELL,
     ):
-        assert "-Location '<region>' -ServiceName 'shop'" in _reserve(plan_of({"make.ps1": script}))
+        assert "-Location '<region>' -ServiceName 'shop'" in reserve_step(plan_of({"make.ps1": script}))
 
 
 def test_a_classic_cli_service_in_a_group_the_script_creates_is_in_the_group_s_region(plan_of):
     for script in (CLI, CLI_SERVICE):
         plan = plan_of({"make.sh": script})
-        assert _quota_regions(plan) == EAST_US
-        assert RESERVE in _reserve(plan)
+        assert quota_regions(plan) == EAST_US
+        assert RESERVE in reserve_step(plan)
 
 
 def test_a_python_service_in_a_group_the_script_creates_is_in_the_group_s_region(plan_of):
-    assert _quota_regions(plan_of({"make.py": PYTHON})) == EAST_US
+    assert quota_regions(plan_of({"make.py": PYTHON})) == EAST_US
 
 
 def test_the_group_may_be_created_by_another_file(plan_of):
@@ -74,4 +66,4 @@ def test_the_group_may_be_created_by_another_file(plan_of):
             "make.ps1": POWERSHELL.split("\n", 1)[1],
         }
     )
-    assert _quota_regions(plan) == EAST_US
+    assert quota_regions(plan) == EAST_US

@@ -8,6 +8,8 @@ keeps its VIP without one; it now takes the service's own region."""
 
 from __future__ import annotations
 
+from lint_support import quota_regions, reserve_step
+
 SCRIPT = """\
 azure service create shop --location "North Europe"
 azure vm create -n web1 -c shop img ops Passw0rd! -l "West US"
@@ -30,24 +32,14 @@ resource "azure_instance" "web" {
 """
 
 
-def _quota_regions(plan: object) -> list[str]:
-    [subscription] = plan.subscriptions  # type: ignore[attr-defined]
-    return [line for line in subscription.preamble.powershell if line.startswith("Get-AzVMUsage")]
-
-
-def _reserve(plan: object) -> str:
-    [step] = [s for s in plan.steps if s.name.startswith("shop/")]  # type: ignore[attr-defined]
-    return step.downtime
-
-
 def test_a_script_s_vm_in_a_service_it_created_elsewhere_leaves_the_service_where_it_is(plan_of):
     plan = plan_of({"make.sh": SCRIPT})
-    assert _quota_regions(plan) == [
+    assert quota_regions(plan) == [
         "Get-AzVMUsage -Location 'northeurope'; Get-AzNetworkUsage -Location 'northeurope'"
     ]
     assert (
         "New-AzureReservedIP -ReservedIPName '<name>' -Location 'North Europe' -ServiceName 'shop'"
-        in _reserve(plan)
+        in reserve_step(plan)
     )
 
 
@@ -58,26 +50,26 @@ def test_a_second_vm_s_location_is_set_aside_as_the_first_placed_the_service(pla
             'azure vm create -n web2 -c shop img ops Passw0rd! -l "West US"\n'
         }
     )
-    assert _quota_regions(plan) == [
+    assert quota_regions(plan) == [
         "Get-AzVMUsage -Location 'northeurope'; Get-AzNetworkUsage -Location 'northeurope'"
     ]
 
 
 def test_a_terraform_instance_in_a_hosted_service_of_the_module_is_in_that_service_s_region(plan_of):
     plan = plan_of({"main.tf": TERRAFORM})
-    assert _quota_regions(plan) == [
+    assert quota_regions(plan) == [
         "Get-AzVMUsage -Location 'northeurope'; Get-AzNetworkUsage -Location 'northeurope'"
     ]
-    assert "-Location 'North Europe' -ServiceName 'shop'" in _reserve(plan)
+    assert "-Location 'North Europe' -ServiceName 'shop'" in reserve_step(plan)
 
 
 def test_a_terraform_instance_in_a_hosted_service_the_module_does_not_declare_gives_no_region(plan_of):
     joined = TERRAFORM.split("\n\n", 1)[1].replace("azure_hosted_service.shop.name", '"shop"')
     plan = plan_of({"main.tf": joined})
-    assert _quota_regions(plan) == [
+    assert quota_regions(plan) == [
         "Get-AzVMUsage -Location '<region>'; Get-AzNetworkUsage -Location '<region>'"
     ]
-    assert "-Location '<region>' -ServiceName 'shop'" in _reserve(plan)
+    assert "-Location '<region>' -ServiceName 'shop'" in reserve_step(plan)
 
 
 def test_a_powershell_vm_s_location_leaves_a_service_the_script_created_where_it_is(plan_of):
@@ -86,7 +78,7 @@ New-AzureService -ServiceName shop -Location "North Europe"
 New-AzureQuickVM -Linux -ServiceName shop -Name web1 -ImageName img -LinuxUser ops -Password p -Location "West US"
 """
     plan = plan_of({"make.ps1": script})
-    assert _quota_regions(plan) == [
+    assert quota_regions(plan) == [
         "Get-AzVMUsage -Location 'northeurope'; Get-AzNetworkUsage -Location 'northeurope'"
     ]
-    assert "-Location 'North Europe' -ServiceName 'shop'" in _reserve(plan)
+    assert "-Location 'North Europe' -ServiceName 'shop'" in reserve_step(plan)
