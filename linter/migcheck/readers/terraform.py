@@ -149,6 +149,7 @@ from migcheck.model import (
     UnplacedDisk,
 )
 from migcheck.readers import ansible, beside, shell, terraform_azurerm, terraform_versions
+from migcheck.readers.numbers import whole_number
 from migcheck.readers.suppressions import Directive, gathered, line_comment_text, placed
 from migcheck.readers.xplat import HOLE, Word
 
@@ -1259,7 +1260,7 @@ def _at_position(
     """The `each.key` and `each.value` of the instance at `position` among a `for_each` block's `keyed`
     instances, in the order of their keys, as Terraform lists them; past their number, counted on from the
     first where `wraps`, else none. None where a key is not stated: the order is not known."""
-    number = _number(position) if position is not None else None
+    number = whole_number(position) if position is not None else None
     if not keyed or number is None or any(key.text is None for key, _ in keyed):
         return None
     ordered = sorted(keyed, key=lambda pair: str(pair[0].text))
@@ -1313,12 +1314,6 @@ def _for_parts(node: Node) -> _For | None:
     grouped = any(str(t) == "..." for t in node.children if not hasattr(t, "data"))
     key = built[0] if wanted == 2 else None
     return _For(names, collection[0], key, built[-1], tested[0] if tested else None, grouped)
-
-
-def _number(text: str) -> int | None:
-    """A whole number written in ASCII digits (an index, a count), at most 18 of them; None for any other
-    text (`²` is a digit to Python's `isdigit`, and a number of thousands of digits too long to convert)."""
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
 
 
 def _is_list(node: Node) -> bool:
@@ -1669,9 +1664,9 @@ class _Configuration:
         past their number."""
         count = resource.attributes.get("count")
         if count is not None:
-            number = _number(index.text) if index.text is not None else None
+            number = whole_number(index.text) if index.text is not None else None
             total = self.word(resource.path, count, at).text
-            instances = _number(total) if total is not None else None
+            instances = whole_number(total) if total is not None else None
             if number is None or not instances or (number >= instances and not wraps):
                 return None
             return Word(str(number % instances), _mark(resource.path, count)), None, None
@@ -1799,7 +1794,7 @@ class _Configuration:
         written = (
             self.word(path, index, at).text if index is not None and not isinstance(index, str) else index
         )
-        number = _number(written) if isinstance(written, str) else None
+        number = whole_number(written) if isinstance(written, str) else None
         if not items or number is None or (number >= len(items) and not wraps):
             return None
         return items[number % len(items)]
@@ -2359,7 +2354,7 @@ class _Configuration:
         written_in, node = found[0], _unwrapped(found[1])
         if _kind(node) == "tuple":
             items = _items(node)
-            index = _number(key)
+            index = whole_number(key)
             return (written_in, items[index]) if index is not None and index < len(items) else None
         if _merge(node):
             return self.merged_member(written_in, node, key)
@@ -2437,7 +2432,7 @@ class _Configuration:
         if name == "element" and len(arguments) == 2:
             found = self.written(path, arguments[0])
             index = self.word(path, arguments[1], _mark(path, node)).text
-            number = _number(index) if index is not None else None
+            number = whole_number(index) if index is not None else None
             if found is None or _kind(found[1]) != "tuple" or number is None:
                 return None
             items = _items(found[1])
@@ -2584,7 +2579,7 @@ class _Configuration:
             make()
             return
         count = self.word(path, node, at)
-        number = _number(count.text) if count.text is not None else None
+        number = whole_number(count.text) if count.text is not None else None
         if number is not None and number <= _MOST_COUNT:
             for index in range(number):
                 self.indexed(Word(str(index), count.mark), make)
@@ -2958,7 +2953,7 @@ def _cidr_subnet(c: _Configuration, path: str, arguments: list[Node], at: Mark) 
     import ipaddress
 
     texts = [c.word(path, argument, at).text for argument in arguments] if len(arguments) == 3 else []
-    bits, number = (_number(texts[1] or ""), _number(texts[2] or "")) if texts else (None, None)
+    bits, number = (whole_number(texts[1] or ""), whole_number(texts[2] or "")) if texts else (None, None)
     try:
         network = ipaddress.ip_network(texts[0] or "", strict=False) if texts else None
     except ValueError:
@@ -3031,7 +3026,7 @@ def _formatted(verb: str, text: str) -> str | None:
     if len(flags.lstrip("-0")) > 2:
         return None  # a width past 99: not built
     if kind == "d":
-        number = _number(text.removeprefix("-"))
+        number = whole_number(text.removeprefix("-"))
         return f"%{flags}d" % (-number if text.startswith("-") else number) if number is not None else None
     return f"%{flags}s" % text
 

@@ -20,6 +20,8 @@ versions its parts allow (`>= v`, `> v`, `~> v`, `= v` and a bare `v` each allow
 
 from __future__ import annotations
 
+from migcheck.readers.numbers import whole_number
+
 TERRAFORM_0_12 = (0, 12, 0)
 AZURERM_2_0 = (2, 0, 0)
 # The operators of a constraint's part, longest first so that `>=` is not read as `>`.
@@ -55,14 +57,8 @@ def _version(text: str) -> tuple[int, ...] | None:
     """`1.2.3` → (1, 2, 3), `2` → (2, 0, 0), a leading `v` and a pre-release or build suffix (`-beta1`, `+x`) set aside; None
     for text of no version number."""
     text = text.removeprefix("v").split("-")[0].split("+")[0]
-    numbers = [_number(n) for n in text.split(".")]
+    numbers = [whole_number(n) for n in text.split(".")]
     if not all(n is not None for n in numbers):
         return None
     read = tuple(n for n in numbers if n is not None)
     return (*read, 0, 0)[:3] if len(read) < 3 else read
-
-
-def _number(text: str) -> int | None:
-    """A version's number written in ASCII digits, at most 18 of them; None for any other text (`²` is a
-    digit to `str.isdigit` and not to `int`, which refuses a number of more than 4,300 digits)."""
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
