@@ -3794,6 +3794,14 @@ class _Walker:
         finally:
             self.source, self.where, self.placeholders, self.in_library = saved
 
+    def _another_files(self, command: Mark) -> bool:
+        """Whether a classic command, its first word at `command`, is another file's check's to report: an
+        included file's, or one a sourced file's function writes (`deploy() { azure vm create ...; }`). One
+        whose words the script gives a wrapper there (`runtraced azure vm create ...`, run by its `"$@"`) is
+        the script's: the file's own check reads the wrapper with no words, which runs nothing."""
+        library = self.in_library
+        return self.in_other_file or (library is not None and command.path == library.path)
+
     def _sourced_wrapper(self, arguments: list[Node]) -> None:
         """`runtraced azure vm create ...` in a script that sources another file: a command the script does
         not define, given an `azure` command as its words, is taken for a wrapper the sourced file defines
@@ -3898,7 +3906,7 @@ class _Walker:
         so is any other Resource Manager resource it puts on a classic one (`xplat.az_reaching`: a role
         assignment, an alert or autoscale setting on a classic VM, an HDInsight cluster in a classic subnet);
         `az cloud-service create` creates a cloud service of extended support, not a classic one."""
-        if self.in_library is not None or self.in_other_file:
+        if self._another_files(words[0].mark):
             return
         command = [w.text for w in words[1:5]]
         selected = xplat.az_account_set(words[1:])
@@ -3974,7 +3982,7 @@ class _Walker:
         if meaning.call is None:
             return
         call = meaning.call
-        if self.in_library is None and not self.in_other_file:  # another file's: its own check's
+        if not self._another_files(at):
             self._add_call(replace(call, after=len(self.steps), branches=self.stage if call.changes else ()))
         if meaning.step is not None:
             # A step on one branch of an `if` never runs with one on another: a Commit on the `then` of a
@@ -4033,7 +4041,7 @@ class _Walker:
         from a file to create a deployment is of the service the path names (`model.Script.posted_bodies`).
         Another file's (a sourced library's) is its own check's."""
         sent = shell_requests.request(words)
-        if sent is None or self.in_library is not None or self.in_other_file:
+        if sent is None or self._another_files(words[0].mark):
             return
         found = next(((w, u) for w in sent.urls if (u := _management_url(w)) is not None), None)
         if found is None:
