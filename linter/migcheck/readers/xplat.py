@@ -429,6 +429,21 @@ _WRITE_THE_NETWORK_CONFIGURATION = frozenset(
         ("network", "vnet", "local-network", "remove"),
     }
 )
+# The argument that names the existing network a command changes: those of the network configuration
+# (`vnet create` makes a new one), and those of a network's gateway. After the network's Commit the
+# command fails as any other change to it does: the Service Management API no longer finds the network.
+_NETWORK_CHANGED_BY = {
+    ("network", "vnet", "delete"): "vnet",
+    ("network", "vnet", "subnet", "create"): "vnet-name",
+    ("network", "vnet", "subnet", "set"): "vnet-name",
+    ("network", "vnet", "subnet", "delete"): "vnet-name",
+    ("network", "vnet", "local-network", "add"): "name",
+    ("network", "vnet", "local-network", "remove"): "name",
+    ("network", "vpn-gateway", "create"): "vnet-name",
+    ("network", "vpn-gateway", "delete"): "vnet-name",
+    ("network", "vpn-gateway", "shared-key", "set"): "vnet-name",
+    ("network", "vpn-gateway", "shared-key", "reset"): "vnet-name",
+}
 
 # The commands that set or take off a subnet's security group or route table, by the position of the
 # network's name among their arguments.
@@ -1467,8 +1482,12 @@ class Reading:
         by the names it states: for a VM it names without `-d`, the service of the VM of that name
         (`SERVICE_OF_VM`, see `_changed_vm`)."""
         path = parsed.path
+        network = _NETWORK_CHANGED_BY.get(path)
+        changed = _named("virtual-network", parsed.value(network, 0)) if network else ()
         if path[:2] == ("network", "import") or path in _WRITE_THE_NETWORK_CONFIGURATION:
-            return (("virtual-network", EVERY_NETWORK),)
+            return (("virtual-network", EVERY_NETWORK), *changed)
+        if changed:
+            return changed
         if path in _SUBNET_ASSOCIATIONS:  # a subnet's group or route table: a change to its network and to it
             return _named("virtual-network", parsed.value("vnet-name", _SUBNET_ASSOCIATIONS[path])) + (
                 self._group_or_table_changes(parsed, _SUBNET_ASSOCIATIONS_OF[path])

@@ -2386,9 +2386,11 @@ def _locked(
     """For each resource `change` changes that a Prepare holds locked on a path that runs both: the
     Prepare, the resource as a message names it, and the network it is locked through ("" when locked
     itself, `_CLONED` when it is a security group or route table cloned with what is prepared)."""
+    uploads = ("virtual-network", EVERY_NETWORK) in change.changes
     for scope, name in change.changes:
         held = prepared.get(scope)
-        if held is None:
+        if held is None or (uploads and scope == "virtual-network" and name != EVERY_NETWORK):
+            # A network the upload names is locked with the network configuration, which says it once.
             continue
         if scope == "virtual-network" and name == EVERY_NETWORK:
             found = next((s for s, runs in reversed(held.values()) if runs.with_(change)), None)
