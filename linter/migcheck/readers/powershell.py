@@ -4735,6 +4735,22 @@ def _command_name(command: Node) -> str:
     return cmdlets.module_cmdlet(written) or cmdlets.ALIASES.get(written.casefold(), written)
 
 
+def _glued_range(command: Node) -> tuple[str, str | Node] | None:
+    """A range the grammar reads as a command, as PowerShell reads a command whose name starts with a
+    number: its first end as written and its last, as written (`1..3`, `1..$last`, a variable) or the one
+    argument after a name that ends at the dots (`0..($n - 1)`). None for any other command."""
+    first, dots, last = _command_name(command).strip().partition("..")
+    elements = command.child_by_field_name("command_elements")
+    given = [c for c in _named(elements) if c.type != "command_argument_sep"] if elements else []
+    if not dots or not _RANGE_END.fullmatch(first) or len(given) != (0 if last else 1):
+        return None
+    if given:
+        return first, given[0]
+    if _RANGE_END.fullmatch(last) or (last.startswith("$") and _variable(last)[1].replace("_", "").isalnum()):
+        return first, last
+    return None
+
+
 def _module_qualified(command: Node) -> bool:
     """Whether a call names a classic cmdlet by its module: it runs the cmdlet, never a function of the
     script's of that name."""
@@ -7578,7 +7594,6 @@ _STATEMENT_LISTS = frozenset(
     )
 )
 _MAX_ROUNDS = 64  # items of a list of constants a `foreach` walks one by one; a longer list is one round
-_RANGE = re.compile(r"\s*(-?\d+)\.\.(-?\d+)\s*")  # `1..3` read as a command's name
 _RANGE_END = re.compile(r"-?\d{1,9}")
 _MAX_CALL_DEPTH = 8  # calls of the script's functions run one inside another; a deeper one is not run
 _MAX_CALLS_RUN = 64  # calls of one function run with their values; the others are not
@@ -8889,12 +8904,15 @@ class Interpreter:
         while inner.type == "parenthesized_expression" and _named(inner):
             inner = _unwrap(_named(inner)[0])
         if inner.type == "command":
-            written = _RANGE.fullmatch(_command_name(inner))
-            elements = inner.child_by_field_name("command_elements")
-            given = [c for c in _named(elements) if c.type != "command_argument_sep"] if elements else []
-            if written is None or given:
+            glued = _glued_range(inner)
+            if glued is None:
                 return None
-            ends = [written[1], written[2]]
+            first, last = glued
+            if not isinstance(last, str):
+                value = self.evaluate(last, env)
+            else:
+                value = self._variable_named(last, env) if last.startswith("$") else Text(last)
+            ends = [first, value.value.strip() if isinstance(value, Text) else ""]
         elif inner.type == "range_expression" and any(c.type == ".." for c in inner.children):
             values = [self.evaluate(part, env) for part in _named(inner)]
             ends = [v.value.strip() if isinstance(v, Text) else "" for v in values]
@@ -9644,7 +9662,10 @@ class Interpreter:
         return key.value if isinstance(key, Text) else None
 
     def _variable_value(self, node: Node, env: Env) -> Value:
-        text = _text(node)
+        return self._variable_named(_text(node), env)
+
+    def _variable_named(self, text: str, env: Env) -> Value:
+        """What the variable written `text` (`$x`, `$script:x`, `$env:X`) holds here."""
         scope, key = _variable(text)
         if scope == "using":  # the variable of the code a unit of its own is written in
             return self._found(text, key, env.lookup_using(key), env)
@@ -10826,6 +10847,9 @@ class Interpreter:
         values = [self.evaluate(p, env) for p in parts]
         if len(values) == 2 and operators == ["+"]:
             return self._built(_add(values[0], values[1]))
+        if len(values) == 2 and operators == ["-"]:  # `$n - 1`: a range's last end, a count less one
+            less = _less(values[0], values[1])
+            return less if isinstance(less, Text) else Unknown(self.snippet(node))
         return Unknown(self.snippet(node))
 
     def _built(self, value: Value) -> Value:
@@ -11753,8 +11777,8 @@ class Interpreter:
         started = self._cli_started(node, key, env)
         if started is not None:
             return started
-        numbers = self._range(node, env) if _RANGE.fullmatch(name) else None
-        if numbers is not None:  # `1..3`, which the grammar reads as the name of a command
+        numbers = self._range(node, env) if _glued_range(node) is not None else None
+        if numbers is not None:  # `1..3` or `1..$last`, which the grammar reads as a command
             return numbers
         each = (
             self._for_each_object(node, piped, env) if key in _FOR_EACH_ITEM and piped is not None else None
