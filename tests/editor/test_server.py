@@ -17,6 +17,9 @@ import pytest
 pytest.importorskip("pygls", reason="the language server needs the lsp extra")
 
 TIMEOUT = 20.0  # seconds per response
+# The first answer waits on the interpreter starting and migcheck and pygls being imported, which a machine
+# under heavy load (tests run in parallel beside other work) has taken past TIMEOUT; a hung server still fails.
+START_TIMEOUT = 120.0
 CSCFG_NS = "http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration"
 ACL = f"""\
 <ServiceConfiguration serviceName="shop" xmlns="{CSCFG_NS}">
@@ -89,7 +92,8 @@ class LspClient:
     def request(self, method: str, params: dict[str, Any] | None) -> Any:
         self._next_id += 1
         self.send({"id": self._next_id, "method": method, "params": params})
-        reply = self._wait(lambda m: m.get("id") == self._next_id and "method" not in m)
+        timeout = START_TIMEOUT if method == "initialize" else TIMEOUT
+        reply = self._wait(lambda m: m.get("id") == self._next_id and "method" not in m, timeout)
         assert "error" not in reply, reply["error"]
         return reply["result"]
 
@@ -100,12 +104,12 @@ class LspClient:
         )
         return message["params"]["diagnostics"]
 
-    def _wait(self, wanted) -> dict[str, Any]:
+    def _wait(self, wanted, timeout: float = TIMEOUT) -> dict[str, Any]:
         while True:
             try:
-                message = self.messages.get(timeout=TIMEOUT)
+                message = self.messages.get(timeout=timeout)
             except queue.Empty:
-                pytest.fail(f"no answer from the server within {TIMEOUT} s; stderr: {self._stderr()}")
+                pytest.fail(f"no answer from the server within {timeout} s; stderr: {self._stderr()}")
             if "id" in message and "method" in message:  # a request from the server (e.g. registration)
                 self.send({"id": message["id"], "result": None})
             if wanted(message):
