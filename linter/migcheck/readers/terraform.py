@@ -1029,6 +1029,11 @@ def _constant_members(node: Node) -> dict[str, Node]:
     return members
 
 
+def _folder_from(base: str, folder: str) -> str:
+    """`folder`, named from the folder `base`, named as `base` is named (from the same folder)."""
+    return posixpath.normpath(posixpath.join(base, folder))
+
+
 def _module_files(folder: str) -> list[str]:
     """The `.tf` and `.tf.json` files of the folder `folder` (not of its subfolders) this run checks, in order."""
     return [name for name in beside.files_in(folder) if name.endswith((".tf", _JSON))]
@@ -2512,6 +2517,12 @@ class _Configuration:
         """The folder a `module` block's local `source` names, from the folder of the file read."""
         return posixpath.normpath(posixpath.join(self.module.folder, source))
 
+    def among(self, folder: str, folders: Iterable[str]) -> bool:
+        """Whether `folder` is one of `folders` (each from the folder of the file read), however each names
+        it: `../m` read from `m/main.tf` is its own folder, `.`."""
+        base = posixpath.dirname(self.root().module.path)
+        return _folder_from(base, folder) in {_folder_from(base, other) for other in folders}
+
     def module_output(self, call_name: str, output: str, at: Mark) -> Word:
         """`module.<call>.<output>`: the value the `output` block of the module a call of this module makes
         gives (`value = azure_virtual_network.default.name`), evaluated as the call makes the module; a
@@ -2524,9 +2535,11 @@ class _Configuration:
             return Word(None, at, holder=written)
         text = self.word(call.path, source, _mark(call.path, source)).text
         folder = self.called_folder(text) if text is not None and text.startswith(_LOCAL_SOURCES) else None
-        # The folder of the file read (`.`) is the first of those whose outputs are being read, as of the
-        # chain of calls (`made`): a call of it is a cycle, which Terraform refuses.
-        looping = folder in (".", *self.outputs_of) or len(self.outputs_of) > _MOST_CALL_DEPTH
+        # The module's own folder is the first of those whose outputs are being read, as of the chain of
+        # calls (`made`): a call of it (`source = "./"`) is a cycle, which Terraform refuses.
+        looping = len(self.outputs_of) > _MOST_CALL_DEPTH or (
+            folder is not None and self.among(folder, (self.module.folder, *self.outputs_of))
+        )
         module = _Module.called(folder, call.given, call.path) if folder is not None and not looping else None
         stated = module.outputs.get(output) if module is not None else None
         key = ("module", call_name, output)
@@ -2543,7 +2556,7 @@ class _Configuration:
         each, as Terraform makes one module of each call. Past `_MOST_CALLS` calls, `_MOST_CALL_DEPTH` deep,
         or of a folder among those that call it (Terraform refuses a module that calls itself), said cut."""
         at = replace(_value_mark(path, given["source"]), tag=MODULE_CALLS_CUT)
-        if folder in chain or len(chain) > _MOST_CALL_DEPTH or self.calls_left[0] <= 0:
+        if len(chain) > _MOST_CALL_DEPTH or self.calls_left[0] <= 0 or self.among(folder, chain):
             self.lines.unread(at)
             return
         module = _Module.called(folder, given, path)
