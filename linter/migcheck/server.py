@@ -32,10 +32,11 @@ import logging
 import math
 import os
 import re
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 from urllib.parse import unquote
 
 from lsprotocol import types as lsp
@@ -153,9 +154,24 @@ class _Protocol(LanguageServerProtocol):
             error.message = visible_lines(error.message)
         super()._send_response(msg_id, result=result, error=error)
 
+    def _send_data(self, data: Any) -> None:
+        """pygls's sending of a message, but a client that closed the server's output (it went away, or
+        closed its end of the connection before the other) can be sent nothing more: the server ends, said
+        in one line, where pygls logged a traceback for each message it then tried to send."""
+        try:
+            super()._send_data(data)
+        except BrokenPipeError:
+            logger.warning("the client closed the server's output: the server ends")
+            self._server.client_gone()  # type: ignore[attr-defined]
+
     def refuse(self, error: Exception) -> None:
         """Answer a message the loop could not handle (`error`) with the JSON-RPC error it calls for, and
-        say so in one line of the log."""
+        say so in one line of the log; a message the end of input cut short is the client closing the
+        connection, said as such, with no answer."""
+        reading = self._server.input  # type: ignore[attr-defined]
+        if reading is not None and reading.cut:
+            logger.warning("the client closed the connection in the middle of a message")
+            return
         if isinstance(error, _MalformedMessage):
             if error.request_id is not None:
                 self._send_response(error.request_id, error=error.error.to_response_error())
@@ -207,12 +223,36 @@ def _cut(value: object, length: int = 120) -> str:
     return text if len(text) <= length else text[: length - 3] + "..."
 
 
+class _Input:
+    """The server's standard input as pygls reads it, noting whether the end of input cut the last message
+    short (`cut`): pygls reads a message's body with one `read` of its Content-Length, which gives fewer
+    bytes only at the end of input."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.cut = False
+
+    def readline(self) -> bytes:
+        return self.stream.readline()
+
+    def read(self, size: int) -> bytes:
+        data = self.stream.read(size)
+        self.cut = len(data) < size
+        return data
+
+
 class _OneLineLogs(logging.Filter):
     """pygls logs each message it cannot read twice, with a traceback each time, and each expected
     JSON-RPC error of a request with one: the server's `refuse` says the first in a line, and the second
-    keeps its line without the traceback. Tracebacks of unexpected errors are kept: they are faults."""
+    keeps its line without the traceback. A message it cannot send to a client that closed the server's
+    output is said in a line by `_Protocol._send_data`. Tracebacks of unexpected errors are kept: they are
+    faults."""
 
-    DROPPED = ("Unable to deserialize message\n%s", "Unable to handle message")
+    DROPPED = (
+        "Unable to deserialize message\n%s",
+        "Unable to handle message",
+        "Error sending data. BrokenPipeError",
+    )
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.msg in self.DROPPED:
@@ -269,9 +309,17 @@ class MigcheckServer(LanguageServer):
         # The settings error last shown: shown once, not after every edit, until the files change.
         self.settings_error = ""
         self.shutdown_requested = False  # the exit code LSP asks for: 0 after a shutdown request, else 1
+        self.input: _Input | None = None  # what `serve` reads the client's messages from
         # The documents opened before the workspace was read (`warm`): they may show kept findings first.
         # Decided when the document is opened, not when its lint starts, which may be after the warm-up.
         self._early: set[str] = set()
+
+    def client_gone(self) -> None:
+        """End the server at once, with the exit code LSP asks for: the client closed the server's output,
+        so nothing more can be answered, and waiting for the end of its input could be waiting for ever
+        (the input may stay open). Nothing is saved: the store is a cache the next start rebuilds."""
+        logging.shutdown()  # the line said of it written out first
+        os._exit(0 if self.shutdown_requested else 1)
 
     def report_server_error(self, error: Exception, source: ServerErrors) -> None:
         """A message the loop could not read is refused (`_Protocol.refuse`), not shown to the user; other
@@ -1104,7 +1152,8 @@ def serve() -> int:
     as the protocol's own Node server library answers the end of its input."""
     server = create_server()
     _end_at_once_on_ctrl_c()
-    server.start_io()
+    server.input = _Input(sys.stdin.buffer)
+    server.start_io(stdin=server.input)  # type: ignore[arg-type]
     if server.shutdown_requested:  # the store the shutdown queued is written, even if exit came first
         server._worker.shutdown(wait=True)
     return 0 if server.shutdown_requested else 1
