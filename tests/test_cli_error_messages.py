@@ -18,6 +18,7 @@ from doc_pages import all_text, section
 from migcheck import output, plugins
 from migcheck.cli import main
 from migcheck.config import ConfigError, load_config
+from migcheck.hookspecs import hookimpl
 from migcheck.output import OutputError
 
 BOM = b"\xef\xbb\xbf"
@@ -224,7 +225,7 @@ def crashing_plugin(monkeypatch):
         def check(self, estate):
             raise KeyError("rule boom")
 
-    module.migcheck_rules = plugins.hookspecs.hookimpl(lambda: [Crashing])
+    module.migcheck_rules = hookimpl(lambda: [Crashing])
     monkeypatch.setitem(sys.modules, "contoso_rules", module)
     monkeypatch.setattr(plugins, "_entry_points", lambda: [FakeEntryPoint("contoso", lambda: module)])
     return module

@@ -12,6 +12,7 @@ from migcheck import plugins
 from migcheck.cli import main
 from migcheck.config import Config
 from migcheck.engine import lint
+from migcheck.hookspecs import hookimpl
 from migcheck.plugins import PluginError, load_rules
 from migcheck.rule import Rule
 
@@ -69,7 +70,7 @@ def test_rule_with_a_taken_code_is_refused():
         name = "another-name"
 
     module = type(sys)("clashing")
-    module.migcheck_rules = plugins.hookspecs.hookimpl(lambda: [Clash])
+    module.migcheck_rules = hookimpl(lambda: [Clash])
     with pytest.raises(PluginError, match="code MIG201 is already taken"):
         load_rules(plugins=[module], entry_points=False)
 
@@ -80,6 +81,6 @@ def test_incomplete_rule_is_refused():
         name = "incomplete"
 
     module = type(sys)("incomplete")
-    module.migcheck_rules = plugins.hookspecs.hookimpl(lambda: [Incomplete])
+    module.migcheck_rules = hookimpl(lambda: [Incomplete])
     with pytest.raises(PluginError, match="has no `severity`"):
         load_rules(plugins=[module], entry_points=False)

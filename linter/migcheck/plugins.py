@@ -17,13 +17,12 @@ import weakref
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-import pluggy
-
-from migcheck import hookspecs
 from migcheck.rule import Rule, RuleSet
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
+
+    import pluggy
 
 ENTRY_POINT_GROUP = "migcheck"
 _SECTION = b"[" + ENTRY_POINT_GROUP.encode() + b"]"  # a file without it declares no entry point of ours
@@ -64,12 +63,22 @@ def load_rules(
     loads but gives no rule (no `migcheck_rules` hook implementation) is said to `warn`, once."""
     from migcheck import rules as builtin
 
+    found = _entry_points() if entry_points else []
+    if not found and not plugins:  # the built-in rules alone: no plugin manager (pluggy) to import
+        rules: dict[str, Rule] = {}
+        _collect_from(BUILTIN, builtin.migcheck_rules, rules, {})
+        return RuleSet(rules)
+    import pluggy
+
+    from migcheck import hookspecs
+
     manager = pluggy.PluginManager("migcheck")
     manager.add_hookspecs(hookspecs)
+    hookspecs.hookimpl(builtin.migcheck_rules)  # marked here, so that the rules import no pluggy
     manager.register(builtin, name=BUILTIN)
     dists: dict[str, str | None] = {}  # the distribution that installed each plugin, by its label
     if entry_points:
-        for entry in _entry_points():
+        for entry in found:
             dist = entry.dist.name if entry.dist else None
             label = f"{dist or '?'}[{entry.name}]"
             dists[label] = dist

@@ -1,9 +1,9 @@
 """The built-in rules, one module per family. They register through the same `migcheck_rules` hook that
-third-party plugins implement."""
+third-party plugins implement, marked as its implementation where plugins are loaded
+(`migcheck.plugins.load_rules`): with no plugin installed, pluggy is not imported."""
 
 from __future__ import annotations
 
-from migcheck.hookspecs import hookimpl
 from migcheck.rule import Rule
 from migcheck.rules import (
     automation,
@@ -33,6 +33,5 @@ def builtin_rules() -> list[type[Rule]]:
     return sorted(found, key=lambda cls: cls.code)
 
 
-@hookimpl
 def migcheck_rules() -> list[type[Rule]]:
     return builtin_rules()
