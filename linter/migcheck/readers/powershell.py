@@ -93,7 +93,9 @@ block the script runs with arguments (`Start-Job` or `Invoke-Command` with `-Arg
 binds them; one that declares parameters and that no such run binds is read once, with values it does not
 know, and a gateway it creates for the network it is given names none. A function no call runs is read once,
 with values it does not know: what it creates and what it changes in VMs that exist (`Get-AzureVM … |
-Update-AzureVM`, run by whatever script imports or dot-sources it) alike, named by stand-ins. A script or function
+Update-AzureVM`, run by whatever script imports or dot-sources it) alike, named by stand-ins; but a workflow the
+file defines at its top level and nothing in it calls is the runbook Azure Automation starts, whose body runs
+whenever the runbook does, as the script's own code (see `_started_as_the_runbook`). A script or function
 dot-sourced (`. .\\settings.ps1`) may set any variable seen where it runs: one assigned before it names what it
 named but decides no condition, and an array may hold other items; one assigned after it holds what it is
 assigned. The runbooks of one Automation account kept as files of one folder are read as Azure Automation
@@ -8075,9 +8077,13 @@ class Interpreter:
             done: set[int] = set()
             deferred: set[int] = set()
             while self.pending or self.pending_called:
-                # Functions the script never calls first: they run the calls of the others.
-                self.never_runs = UNCALLED_RUNS if self.pending else ""
+                # Functions the script never calls first: they run the calls of the others. The workflow
+                # Azure Automation starts runs whenever the runbook does, as the script's own code does.
+                uncalled = bool(self.pending)
                 function = (self.pending or self.pending_called).pop(0)
+                started = uncalled and self._started_as_the_runbook(function)
+                self.never_runs = UNCALLED_RUNS if uncalled and not started else ""
+                self.callers_known = started
                 if self._call_unread(function, deferred):
                     deferred.add(function.id)  # once: the methods read after it may call it
                     self.pending_called.append(function)
@@ -8206,6 +8212,18 @@ class Interpreter:
         # a step previewed (`-WhatIf`) is not taken, nor one PowerShell refuses (see `_given_escaped_parameter`)
         if step and not _bare_preview(key, node) and not self._given_escaped_parameter(node):
             self._move(node, args, None, Env())
+
+    def _started_as_the_runbook(self, function: Node) -> bool:
+        """Whether a function the script never calls is the workflow Azure Automation starts when the
+        runbook runs: one the script's own file defines at its top level, as a PowerShell Workflow runbook
+        holds its one workflow. Its body runs whenever the runbook does, a call in it under a condition or in
+        a loop on some paths only, as at the script's top level."""
+        if _first(function, "workflow") is None or function.id in self.library_of:
+            return False
+        parent = function.parent
+        while parent is not None and parent.type != "function_statement":
+            parent = parent.parent
+        return parent is None
 
     def _call_unread(self, function: Node, deferred: set[int]) -> bool:
         """Whether a class method the script calls is yet to meet any call of it, read or not: its calls
