@@ -6075,6 +6075,11 @@ class CommandLines:
         self.walker.azure_words(words, at)
         return self.walker.calls[-1] if len(self.walker.calls) > before else None
 
+    def widen_network(self, name: Word, prefixes: list[Word]) -> None:
+        """The network of `name` a command made has these address space prefixes too (see
+        `xplat.Reading.widen_network`)."""
+        self.walker.reading.widen_network(name, prefixes)
+
     def rename_last_call(self, name: str) -> None:
         """The last call made is `name` (what the file writes to make it: a module of another tool)."""
         self.walker.calls[-1] = replace(self.walker.calls[-1], name=name)

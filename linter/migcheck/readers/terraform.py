@@ -3651,6 +3651,8 @@ def _virtual_network(c: _Configuration, r: _Resource) -> None:
         _subnet_group(c, r, block, name)
 
     c.nested(r, "subnet", subnet)
+    if created:  # the prefixes after the first, which the provider puts in the address space too
+        c.lines.widen_network(name, spaces[1:])
 
 
 def _prefix_options(start: str, size: str, prefix: Word) -> list[Word]:

@@ -2600,6 +2600,22 @@ class Reading:
             selected_in=self.selected_name,
         )
 
+    def widen_network(self, given: Word, prefixes: Sequence[Word]) -> None:
+        """More address space prefixes of the network `given` names, which a command made: a Terraform
+        network's `address_space` after its first, each where it is written, for which `vnet create` has no
+        option. One the file does not state leaves the address space not known."""
+        name = given.text if given.text is not None else self._network_name(given)
+        key = self._network_here(name)
+        network = self.networks.get(key)
+        if network is None or not prefixes:
+            return
+        stated = tuple(AddressPrefix(p.text, p.mark) for p in prefixes if p.text is not None)
+        self.networks[key] = replace(
+            network,
+            address_space=(*network.address_space, *stated),
+            address_space_known=network.address_space_known and len(stated) == len(prefixes),
+        )
+
     def _made_anew(self, name: str) -> list[VirtualNetwork]:
         """The networks of `name` the script deleted, which the one it makes now replaces."""
         self.networks_deleted_at.pop(self._network_here(name), None)
