@@ -115,6 +115,7 @@ tokens (`#`, `//`, `/* */`) hold `migcheck: ignore[...]` directives (`_suppressi
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import posixpath
@@ -3796,14 +3797,26 @@ def _local_network(c: _Configuration, r: _Resource) -> None:
     at = r.mark
     name = c.value(r, "name") or Word(None, at, holder="name")
     prefixes = c.words(r.path, r.attributes.get("address_space_prefixes"), at)
-    stated = [p.text for p in prefixes if p.text is not None]
-    listed = (
-        Word(",".join(stated), prefixes[0].mark)
-        if prefixes and len(stated) == len(prefixes)
-        else Word(None, at, holder="address_space_prefixes")
-    )
+    listed = _comma_listed(prefixes) or Word(None, at, holder="address_space_prefixes")
     words = [*_text("network local-network create", at), name, listed]
     c.call(r, words + _option("-w", c.value(r, "vpn_gateway_address")))
+
+
+def _comma_listed(values: list[Word]) -> Word | None:
+    """Values stated, as the one word of them `a,b` the CLI takes, each character of it placed where the
+    file writes it (a finding about the second prefix points at the second); None where one is not
+    stated, or there are none."""
+    if not values or any(value.text is None for value in values):
+        return None
+    starts = [0]
+    for value in values[:-1]:
+        starts.append(starts[-1] + len(value.text or "") + 1)
+
+    def place(offset: int) -> Mark:
+        index = bisect.bisect_right(starts, offset) - 1
+        return values[index].at(offset - starts[index])
+
+    return Word(",".join(value.text or "" for value in values), values[0].mark, placed=place)
 
 
 def _affinity_group(c: _Configuration, r: _Resource) -> None:
