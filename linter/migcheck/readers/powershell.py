@@ -7939,6 +7939,10 @@ class Interpreter:
         self.job_removals: list[list[tuple[Node, str, Args, Value | None, Env]]] = []
         self.running_jobs: list[list[tuple[Node, str, Args, Value | None, Env]]] = []
         self.partial = False
+        # Of each loop being read in the unit being run (innermost last): the `if`s whose branch may have
+        # ended its round (`if ($i -gt 3) { break }`), counted in `maybe` to the end of the loop's body,
+        # past which the path goes on (see `_round_ended`).
+        self.round_exits: list[int] = []
         # The arms of `if`s around it that surely run where the `if` does (a condition the reader knows),
         # counted as `maybe` is: each is a branch no code that may not run comes with (see `_part_here`).
         self.sure_arms = 0
@@ -8524,7 +8528,7 @@ class Interpreter:
         on_failure = not decided and lone and bool(ended) and self._failure_test(first, env)
         if self.stopped is None and decided and ended and len(ended) == len(ends):
             self.stopped = min(ended, key=_reach)  # the path goes on past the `if` as far as the least goes
-        elif ended and not on_failure:
+        elif ended and not on_failure and not self._round_ended(ended):
             self.partial = True
         if not decided and ends in (["return"], ["exit"]) and lone and not on_failure:
             # A guard (`if ($Single) { …; return }`): what follows runs only when its branch did not, as if
@@ -8622,6 +8626,36 @@ class Interpreter:
         ended, self.stopped = self.stopped, None
         return ended
 
+    def _round_ended(self, ended: Sequence[str | None]) -> bool:
+        """Whether branches that may have run ended only a round of the loop around them (`break`,
+        `continue`): what follows in the round may not run, what follows the loop does (see
+        `_body_rounds`)."""
+        if not self.round_exits or any(end not in ("break", "continue") for end in ended):
+            return False
+        self.maybe += 1
+        self.round_exits[-1] += 1
+        return True
+
+    @contextlib.contextmanager
+    def _body_rounds(self) -> Iterator[None]:
+        """A loop's body being read: an `if` in it whose branch may end a round makes what follows in the
+        body code that may not run, to the end of the body (see `_round_ended`)."""
+        self.round_exits.append(0)
+        try:
+            yield
+        finally:
+            self.maybe -= self.round_exits.pop()
+
+    @contextlib.contextmanager
+    def _own_rounds(self) -> Iterator[None]:
+        """A unit of code run on its own (a function at a call, a script block): a `break` in it ends no
+        round of a loop the reader reads around the call."""
+        around, self.round_exits = self.round_exits, []
+        try:
+            yield
+        finally:
+            self.round_exits = around
+
     def _left_maybe(self, loop: bool = False) -> None:
         """After code that may not run (a `loop` read once, a `catch`, a clause of `switch`): a path it
         ended is read as going on after it, and may have ended before what follows, unless a `break` or
@@ -8674,7 +8708,7 @@ class Interpreter:
         defined = len(self.replaced)
         if self.index.dot_sources_within(node):  # a later round reads what an earlier one dot-sourced
             self._dot_sourced_here(env)
-        with self._landing(inner) if block else contextlib.nullcontext():
+        with self._landing(inner) if block else contextlib.nullcontext(), self._body_rounds():
             for child in parts if parts is not None else _named(node):
                 if child.type == "variable" and node.type == "foreach_statement":
                     continue
@@ -8696,9 +8730,9 @@ class Interpreter:
         env.merge([inner], sure, self.spend)
 
     def _turns_cut(self, node: Node) -> None:
-        """A loop the script counts past the rounds read one by one (`_MAX_ROUNDS`), whose body has no
-        `break` or `continue`: it surely runs, and its rounds are read as one (`_loop`, `sure`), which is
-        said as a part not read (`LOOP_TURNS_CUT`)."""
+        """A loop the script counts past the rounds read one by one (`_MAX_ROUNDS`): it surely runs, its
+        first round up to a `break` or `continue` that may end it, and its rounds are read as one (`_loop`,
+        `sure`), which is said as a part not read (`LOOP_TURNS_CUT`)."""
         self.loops_cut.setdefault(node.start_byte, replace(self.where.mark(node), tag=LOOP_TURNS_CUT))
 
     def _for(self, node: Node, env: Env) -> None:
@@ -8706,8 +8740,8 @@ class Interpreter:
         each round the condition, the body and the step, in that order. A loop whose rounds the reader can
         count (see `_for_rounds`) runs round by round, as `_foreach` walks a list of constants, when the
         body has no `break` or `continue` and the repeats are affordable: each round's body sees the
-        counter's value in that round. Any other is read as `_loop` reads it, with the step after the
-        body."""
+        counter's value in that round. Any other is read as `_counted_loop` reads it, with the step after
+        the body."""
         initializer = _first(node, "for_initializer")
         condition = _first(node, "for_condition")
         step = _first(node, "for_iterator")
@@ -8717,17 +8751,17 @@ class Interpreter:
         if self.stopped is not None:
             self._not_run(body)
             return
-        rounds = self._for_rounds(node, env) if body is not None and not self.index.exits(body) else None
-        cut = rounds is not None and rounds > _MAX_ROUNDS
+        rounds = self._for_rounds(node, env) if body is not None else None
         if (
-            cut
-            or rounds is None
+            rounds is None
+            or rounds > _MAX_ROUNDS
             or body is None
             or step is None
+            or self.index.exits(body)
             or not self._repeat(node, max(rounds - 1, 0))
         ):
             parts = [part for part in (condition, body, step) if part is not None]
-            self._counted_loop(node, env, parts=parts, cut=cut)
+            self._counted_loop(node, env, rounds, parts=parts)
             return
         self._run_rounds(body, rounds, env, step)
 
@@ -8737,10 +8771,15 @@ class Interpreter:
         no `break` or `continue` and the repeats are affordable; any other is read once (see
         `_counted_loop`)."""
         body = _first(node, "statement_block")
-        rounds = self._while_rounds(node, env) if body is not None and not self.index.exits(body) else None
-        cut = rounds is not None and rounds > _MAX_ROUNDS
-        if cut or rounds is None or body is None or not self._repeat(node, max(rounds - 1, 0)):
-            self._counted_loop(node, env, cut=cut)
+        rounds = self._while_rounds(node, env) if body is not None else None
+        if (
+            rounds is None
+            or rounds > _MAX_ROUNDS
+            or body is None
+            or self.index.exits(body)
+            or not self._repeat(node, max(rounds - 1, 0))
+        ):
+            self._counted_loop(node, env, rounds)
             return
         self._run_rounds(body, rounds, env)
 
@@ -8749,23 +8788,28 @@ class Interpreter:
         if rounds == 0:
             self._not_run(body)
             return
-        for _ in range(rounds):
-            self.statements(body, env)
-            if self.stopped is not None:
-                break
-            if step is not None:
-                self.statement(step, env)
+        with self._body_rounds():
+            for _ in range(rounds):
+                self.statements(body, env)
+                if self.stopped is not None:
+                    break
+                if step is not None:
+                    self.statement(step, env)
 
-    def _counted_loop(self, node: Node, env: Env, parts: list[Node] | None = None, cut: bool = False) -> None:
-        """A `for`, `while` or `do` loop read once (see `_loop`), one whose rounds are `cut` as one that
-        surely runs (see `_turns_cut`): a VM named by a variable the loop assigns (`New-AzureVMConfig -Name
-        "web$i"`) stands for one VM per turn, of turns the reader does not count (see `_looped_over`)."""
+    def _counted_loop(
+        self, node: Node, env: Env, rounds: int | None, parts: list[Node] | None = None
+    ) -> None:
+        """A `for`, `while` or `do` loop read once (see `_loop`), of the `rounds` the reader counts (None:
+        not counted): one that runs at least one surely runs its first up to where it may end, and one
+        counted past `_MAX_ROUNDS` says so (see `_turns_cut`). A VM named by a variable the loop assigns
+        (`New-AzureVMConfig -Name "web$i"`) stands for one VM per turn, of turns the reader does not count
+        (see `_looped_over`)."""
         body = _first(node, "statement_block")
         head = self.where.source[node.start_byte : body.start_byte if body is not None else node.end_byte]
         self.loops_over[node.id] = f"the turns of `{_short(head.decode('utf-8', 'replace')).rstrip(' {')}`"
-        if cut:
+        if rounds is not None and rounds > _MAX_ROUNDS:
             self._turns_cut(node)
-        self._loop(node, env, parts=parts, sure=cut)
+        self._loop(node, env, parts=parts, sure=bool(rounds))
 
     def _for_rounds(self, node: Node, env: Env) -> int | None:
         """How many rounds a `for` loop runs, its initializer run: when its step changes one variable by a
@@ -8854,12 +8898,12 @@ class Interpreter:
     def _foreach(self, node: Node, env: Env) -> None:
         """`foreach ($x in …)`: the list is read once, before the loop. A list of constants the script
         writes out (`"a", "b"`, `@(…)`, `1..3`, or a variable that holds one) is walked item by item, as
-        PowerShell runs it, when it holds at most `_MAX_ROUNDS` items, the body has no `break` or
-        `continue` that could end it early (but in a `catch`: see `SyntaxIndex.loop_exits`), and the
-        repeats are affordable; a round that ends the path (`return`, `exit`, `throw`) is the last, as is
-        one that `break`s, after which the path goes on past the loop. Over an empty list (`@()`) the body
-        never runs. Any other loop is read as `_loop` reads it, one over a range or list counted past
-        `_MAX_ROUNDS` as one that surely runs (see `_turns_cut`)."""
+        PowerShell runs it, when it holds at most `_MAX_ROUNDS` items and the repeats are affordable; a
+        round that ends the path (`return`, `exit`, `throw`) is the last, as is one that `break`s, after
+        which the path goes on past the loop, and what follows an `if` that may `break` or `continue` may
+        not run (see `_round_ended`). Over an empty list (`@()`) the body never runs. Any other loop is
+        read as `_loop` reads it, one over a list of items or a range counted past `_MAX_ROUNDS` as one
+        whose first round surely runs up to where it may end (see `_turns_cut`)."""
         variable = _first(node, "variable")
         listed = next((c for c in _named(node) if c.type == "pipeline"), None)
         body = _first(node, "statement_block")
@@ -8875,7 +8919,7 @@ class Interpreter:
         key = _variable(_text(variable))[1]
         if items is None and not isinstance(value, EveryVm):
             self.loops_over[node.id] = _short(_text(listed))
-        if items is None or self.index.exits(body) or not self._repeat(body, len(items) - 1):
+        if items is None or not self._repeat(body, len(items) - 1):
             # Every VM (`foreach ($vm in Get-AzureVM)`) is one a test on its name picks (see `_narrowed`),
             # and each network site of a configuration file the script reads is one of that file's, as
             # each of those Get-AzureVNetSite lists is one of the subscription's.
@@ -8884,20 +8928,22 @@ class Interpreter:
                 if isinstance(value, EveryVm)
                 else _network_site_of(value, _text(variable)) or _built_alike_item(value)
             )
-            cut = not self.index.exits(body) and _counted_past_the_rounds(ends, value)
+            cut = _counted_past_the_rounds(ends, value)
             if cut:
                 self._turns_cut(node)
-            self._loop(node, env, read=listed, bound={key: each} if each is not None else None, sure=cut)
+            sure = cut or bool(items)  # a list of items, too long to walk: its first surely runs
+            self._loop(node, env, read=listed, bound={key: each} if each is not None else None, sure=sure)
             return
-        for item in items:
-            env.vars[key] = item
-            self.statements(body, env)
-            if self.stopped in ("break", "continue"):  # of this loop: it ends, or goes on with the next item
-                ended, self.stopped = self.stopped, None
-                if ended == "break":
+        with self._body_rounds():
+            for item in items:
+                env.vars[key] = item
+                self.statements(body, env)
+                if self.stopped in ("break", "continue"):  # of this loop: it ends, or goes on with the next
+                    ended, self.stopped = self.stopped, None
+                    if ended == "break":
+                        break
+                if self.stopped is not None:
                     break
-            if self.stopped is not None:
-                break
 
     def _range(self, node: Node, env: Env) -> Value | None:
         """`1..3` (which the grammar reads as the name of a command) or `$first..$last`: its numbers, when
@@ -9131,13 +9177,14 @@ class Interpreter:
                         continue
                     self.maybe += 1
                     defined, outer, self.item = len(self.replaced), self.item, None
-                    if exclusive:
-                        value = self._value_switched(mode, subject_node, clause)
-                        self.branches = self._on_value(around, choice, len(branches), switched, value)
-                        branches.append(self._apart(outputs, self._clause, clause, env.child()))
-                        self.branches = around
-                    else:
-                        branches.append(self._clause(clause, env.child()))
+                    with self._body_rounds():  # a `break` ends the `switch`
+                        if exclusive:
+                            value = self._value_switched(mode, subject_node, clause)
+                            self.branches = self._on_value(around, choice, len(branches), switched, value)
+                            branches.append(self._apart(outputs, self._clause, clause, env.child()))
+                            self.branches = around
+                        else:
+                            branches.append(self._clause(clause, env.child()))
                     self._undefine(defined, cmdlets_only=True)
                     self.maybe, self.item = self.maybe - 1, outer
                     self._left_maybe(loop=True)
@@ -9308,7 +9355,7 @@ class Interpreter:
         self.maybe_calls += uncertain
         defined = len(self.replaced)
         try:
-            with self._landing(scope):
+            with self._landing(scope), self._own_rounds():
                 self.statements(block, scope)
             outputs, sure = self.output, self.sure_output
         finally:
@@ -12853,7 +12900,7 @@ class Interpreter:
         self.call_stack.append((function, node))
         defined = len(self.replaced)
         try:
-            with self._in_source(function):
+            with self._in_source(function), self._own_rounds():
                 piped_to = self._bind_parameters(scope, signature, args, piped)
                 if piped is not None and piped_to is None:
                     self.escape(piped)  # read as `$_` or `$input`, which the reader does not follow
