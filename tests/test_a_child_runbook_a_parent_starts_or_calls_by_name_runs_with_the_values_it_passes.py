@@ -1,5 +1,6 @@
 """The runbooks of one Automation account, kept as files of one folder: a parent runbook starts a child
-(`Start-AzureAutomationRunbook -Name New-AppVM -Parameters @{…}`, AzureRM's and Az's alike) or, as a
+(`Start-AzureAutomationRunbook -Name New-AppVM -Parameters @{…}`, AzureRM's and Az's alike, and Azure
+Automation's own `Start-AutomationRunbook`) or, as a
 workflow, calls one inline by its name (`New-AppVM -ServiceName …`). The child is the workflow a file of the
 folder defines, found by the file's name or by the workflow's, and runs at each start with the values the
 parent passes, as a dot-sourced file's function runs at each call: two starts into one cloud service with
@@ -54,6 +55,7 @@ STARTERS = [
     ("Start-AzureAutomationRunbook", "-AutomationAccountName ops"),
     ("Start-AzureRmAutomationRunbook", "-AutomationAccountName ops -ResourceGroupName rg"),
     ("Start-AzAutomationRunbook", "-AutomationAccountName ops -ResourceGroupName rg"),
+    ("Start-AutomationRunbook", ""),  # Azure Automation's own, in the runbook's account
 ]
 
 
@@ -107,8 +109,11 @@ def test_a_child_no_file_starts_is_read_on_its_own(tmp_path, monkeypatch):
     assert service.startswith("<") and "Workflow New-AppVM.ps1:" in service
 
 
-def test_a_child_in_another_folder_is_not_followed_and_its_start_is_said_not_read(tmp_path, monkeypatch):
-    files = {"parent/New-Estate.ps1": starts(*STARTERS[0]), "children/New-AppVM.ps1": CHILD}
+@pytest.mark.parametrize(("starter", "extra"), STARTERS)
+def test_a_child_in_another_folder_is_not_followed_and_its_start_is_said_not_read(
+    tmp_path, monkeypatch, starter, extra
+):
+    files = {"parent/New-Estate.ps1": starts(starter, extra), "children/New-AppVM.ps1": CHILD}
     assert not_read(tmp_path, monkeypatch, files) == {
         "parent/New-Estate.ps1": [(7, RUNBOOK_NOT_FOLLOWED), (9, RUNBOOK_NOT_FOLLOWED)]
     }

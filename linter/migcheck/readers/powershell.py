@@ -338,7 +338,7 @@ _HINT = (
     # a runbook that starts another (`Start-AzAutomationRunbook -Name …`), or a workflow, which may call one
     # inline by its name: the child, a file of the same folder, may create classic resources (see
     # `Interpreter._runbook`)
-    r"|\bstart-az(?:urerm)?automationrunbook\b|(?m:^[ \t]*workflow[ \t])"
+    r"|\bstart-(?:az(?:urerm)?)?automationrunbook\b|(?m:^[ \t]*workflow[ \t])"
 )
 # Bytes are searched lowered, as bytes.lower() and a bytes pattern's IGNORECASE both fold ASCII letters
 # alone: the same matches, with no case to fold at each byte. Every match holds one of `_HINT_WORDS` (most
@@ -6926,19 +6926,29 @@ _ENVIRONMENT_SETTERS = _SET_ITEM | {"set-content", "sc"}
 # Invoke-Expression and its alias, which run a command line given as a string (see `_expression_run`).
 _INVOKE_EXPRESSION = frozenset({"invoke-expression", "iex"})
 _INVOKE_EXPRESSION_SPEC = cmdlets._spec("Command:0")
-# The cmdlets that start a runbook of an Automation account as a job (classic, AzureRM, Az), and what they
+_IN_ACCOUNT_RUNBOOK_START = "start-automationrunbook"
+# The cmdlets that start a runbook of an Automation account as a job (classic, AzureRM, Az, and the one a
+# runbook runs in its own account), and what they
 # are given: the runbook's name and a table of its parameters' values (see `Interpreter._runbook_started`).
 # Each binds by position as its source declares: the classic cmdlet the account (0) then the runbook (1),
 # AzureRM's and Az's the resource group (0), the account (1) then the runbook (2), so that the name a start
 # gives with no parameter name (`Start-AzureAutomationRunbook New-VM -AutomationAccountName ops`) is the
 # runbook's where PowerShell binds it there.
 _RUNBOOK_STARTS = frozenset(
-    {"start-azureautomationrunbook", "start-azurermautomationrunbook", "start-azautomationrunbook"}
+    {
+        "start-azureautomationrunbook",
+        "start-azurermautomationrunbook",
+        "start-azautomationrunbook",
+        _IN_ACCOUNT_RUNBOOK_START,
+    }
 )
 _CLASSIC_RUNBOOK_START_SPEC = cmdlets._spec(
     "AutomationAccountName:0 Name:1 Parameters Id RunOn",
     aliases={"RunbookName": "Name", "HybridWorker": "RunOn"},
 )
+# Azure Automation's own cmdlet a runbook starts a child of its account with, no account or group given
+# (`Start-AutomationRunbook -Name Install-Agent -Parameters @{…}`): bound by name only, as runbooks write it.
+_IN_ACCOUNT_RUNBOOK_START_SPEC = cmdlets._spec("Name Parameters")
 _RUNBOOK_START_SPEC = cmdlets._spec(
     "ResourceGroupName:0 AutomationAccountName:1 Name:2 Parameters RunOn MaxWaitSeconds Wait!",
     aliases={"RunbookName": "Name", "JobParameters": "Parameters", "HybridWorker": "RunOn"},
@@ -7099,6 +7109,8 @@ def _spec_of(key: str) -> cmdlets.Spec:
         return _SET_ITEM_SPEC
     if key == "start-azureautomationrunbook":
         return _CLASSIC_RUNBOOK_START_SPEC
+    if key == _IN_ACCOUNT_RUNBOOK_START:
+        return _IN_ACCOUNT_RUNBOOK_START_SPEC
     if key in _RUNBOOK_STARTS:
         return _RUNBOOK_START_SPEC
     if key == _NEW_CLOUD_SERVICE:

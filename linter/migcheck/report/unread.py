@@ -521,7 +521,7 @@ def _unstated(path: str) -> str:
 # PowerShell's cmdlets, or the Automation SDK's call of a Python runbook.
 _RUNBOOK_START = {
     "powershell": "starts a runbook (Start-AzureAutomationRunbook, Start-AzureRmAutomationRunbook, "
-    "Start-AzAutomationRunbook) that migcheck does not follow: no file checked in the script's folder defines "
+    "Start-AzAutomationRunbook, Start-AutomationRunbook) that migcheck does not follow: no file checked in the script's folder defines "
     "a workflow or function of that name, or the script does not state the name, or its -Parameters as a "
     "table whose every entry it states, so what the runbook creates with them is not checked; check the "
     "runbook's file with the script, in its folder (named after the runbook), and pass a table (`-Parameters "
