@@ -517,12 +517,16 @@ def _attached(
             named = next((name for name in held if attachers[name].names_owner(finding)), None)
             if named is not None:
                 return named
-        if by_path in attachers and attachers[by_path].claims(finding):
-            return by_path
+        # Of several subscriptions, only those whose items own the mark may claim the finding (`_claimants`):
+        # its file's first. Asked of them alone, the mark is hashed once where no item owns it (most of the
+        # findings of an export), not again for its file's subscription.
         candidates = attachers if claimants is None else claimants.get(finding.mark, ())
-        owning = (name for name in candidates if attachers[name].claims(finding))
-        about = (finding.mark, finding.resource_type, finding.resource_name)
-        return next(owning, None) or exported.get(about, by_path)
+        if by_path in candidates and attachers[by_path].claims(finding):
+            return by_path
+        owning = next((name for name in candidates if attachers[name].claims(finding)), None)
+        if owning or not exported:
+            return owning or by_path
+        return exported.get((finding.mark, finding.resource_type, finding.resource_name), by_path)
 
     findings: dict[str, list[Finding]] = defaultdict(list)
     held: dict[str, list[Suppressed]] = defaultdict(list)
