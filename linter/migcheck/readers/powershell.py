@@ -7210,6 +7210,15 @@ def _binds_as_web_request(node: Node) -> bool:
     return all(_resolve("invoke-webrequest", name) is not None for name in named)
 
 
+def _parameters_end(parts: list[Node], source: bytes) -> int:
+    """Where PowerShell ends a cmdlet's or function's parameters: at the first `--` of its arguments (the
+    end-of-parameters token, about_Parsing), which it takes away and after which it binds each argument by
+    position, one written as a parameter too (`Write-Output -- -x` writes "-x"); past the last part when
+    there is none."""
+    ends = (at for at, part in enumerate(parts) if source[part.start_byte : part.end_byte] == b"--")
+    return next(ends, len(parts))
+
+
 def _parameter(node: Node) -> tuple[str, str | None] | None:
     """(name, value written in the same token) when the element is a parameter: `-Name`, and the
     same written with an en dash, which the grammar reads as a bare word (`\u2013Name`, `\u2013Name:value`)."""
@@ -11767,6 +11776,8 @@ class Interpreter:
         "expandable_string_literal": _string,
         "expandable_here_string_literal": _string,
         "generic_token": _literal_token,
+        # Bound by position past `--` (see `_parameters_end`): the word as written
+        "command_parameter": _literal_token,
         "decimal_integer_literal": _number,
         "hexadecimal_integer_literal": _number,
         "real_literal": _number,
@@ -12524,18 +12535,20 @@ class Interpreter:
     def bind(self, node: Node, key: str, env: Env) -> Args:
         """Bind a command's arguments as PowerShell does: named (any unambiguous prefix, `-Name:value`),
         then positional in the documented order, and splatted tables. A list written as several arguments
-        (`-SubnetNames FrontEnd, BackEnd`) is one value, the array it passes."""
+        (`-SubnetNames FrontEnd, BackEnd`) is one value, the array it passes. A cmdlet's arguments end at
+        `--` (see `_parameters_end`); a native program's `--` is an argument as any other."""
         spec = _spec_of(key)
         args = Args()
         parts = _command_parts(node.child_by_field_name("command_elements"))
+        end = _parameters_end(parts, self.where.source) if spec is not _GENERIC else len(parts)
         positional: list[list[Node]] = []
         index = 0
         while index < len(parts):
             part = parts[index]
             index += 1
-            if part.type in ("command_argument_sep", "redirection", "redirections"):
+            if part.type in ("command_argument_sep", "redirection", "redirections") or index - 1 == end:
                 continue
-            parameter = _parameter(part)
+            parameter = _parameter(part) if index - 1 < end else None
             if parameter is None:
                 inner = _unwrap(part)
                 if inner.type == "variable" and _text(inner).startswith("@"):
@@ -12796,6 +12809,7 @@ class Interpreter:
         the command before the call's own (`pwsh -File x.ps1`'s options and file)."""
         args = Args()
         parts = _command_parts(node.child_by_field_name("command_elements"))[skipped:]
+        end = _parameters_end(parts, self.where.source)
         positional: list[Value] = []
         extra: list[Value] = []
         splatted = False
@@ -12803,9 +12817,9 @@ class Interpreter:
         while index < len(parts):
             part = parts[index]
             index += 1
-            if part.type == "command_argument_sep":
+            if part.type == "command_argument_sep" or index - 1 == end:
                 continue
-            parameter = _parameter(part)
+            parameter = _parameter(part) if index - 1 < end else None
             if parameter is None:
                 inner = _unwrap(part)
                 if inner.type == "variable" and _text(inner).startswith("@"):
