@@ -15,6 +15,7 @@ import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -903,6 +904,10 @@ class MigcheckSession:
         known = held.pop(BASELINE, 0)
         for finding in below:
             terminalreporter.write_line(headline(finding))
+        # Before the summary, as `check` says it, of the files whose items ran: the others are not judged.
+        stale = self._stale_baseline(paths)
+        if stale:
+            terminalreporter.write_line(stale, yellow=True)
         terminalreporter.write_line(
             f"{len(self._ran)} {_plural('check', len(self._ran))} of {len(paths)} "
             f"{_plural('file', len(paths))}: {len(below)} "
@@ -911,6 +916,20 @@ class MigcheckSession:
         )
         if below:
             terminalreporter.write_line(_why_they_passed(below, self.fail_on))
+
+    def _stale_baseline(self, paths: set[str]) -> str:
+        """The line `check` says of the findings the baseline records that no finding met, counted of the
+        files at `paths` (those whose items ran), of the rules the run checks; "" when there are none."""
+        from migcheck.report.text import stale_baseline
+
+        result = self.result
+        if result.baseline is None:
+            return ""
+        known = sum(
+            1 for s in result.suppressed if s.reason.kind == BASELINE and s.finding.mark.path in paths
+        )
+        stale = result.baseline.recorded(paths, result.enabled) - known
+        return stale_baseline(replace(result, stale_baseline=stale)).rstrip("\n")
 
     def _not_read(self) -> list[str]:
         """What `check` says before its summary of the parts of the scripts whose items ran that migcheck

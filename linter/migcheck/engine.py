@@ -76,6 +76,7 @@ if TYPE_CHECKING:
     from types import ModuleType
     from typing import Protocol
 
+    from migcheck.baseline import Baseline
     from migcheck.readers.beside import Loaded
     from migcheck.store import DocumentStore
     from migcheck.workers import Crew, Then
@@ -156,6 +157,8 @@ class LintResult:
     # longer found (fixed, or renamed or moved since it was written); and the baseline, as reports show it.
     stale_baseline: int = 0
     baseline_path: str = ""
+    # The baseline applied, if any: the pytest plugin counts what it records of the items that ran.
+    baseline: Baseline | None = field(default=None, repr=False, compare=False)
     # The settings file the run reads, if any: advice the reports give names its settings as it writes them
     # (`config.in_settings_file`).
     settings_source: str = ""
@@ -469,6 +472,7 @@ def _check_documents(
         baselined=chosen.baseline is not None,
         stale_baseline=_stale(chosen, by_path, enabled, suppressed),
         baseline_path=chosen.baseline.path if chosen.baseline is not None else "",
+        baseline=chosen.baseline,
         settings_source=config.source,
     )
 

@@ -1,0 +1,42 @@
+"""`migcheck check` says, before its summary, how many findings the baseline records that the run no longer
+found (fixed, renamed or moved), so that a baseline left behind is seen; the pytest plugin's summary did not.
+It now says the same line, counted of the files whose items ran, of the rules the run checks: a run that
+leaves a file's items out (`-k`) judges nothing of what the baseline records of it."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ENDPOINT_ACL, QUIET, SELECTED
+
+from migcheck.cli import main
+
+pytest_plugins = ["pytester"]
+
+CSCFG = "shop/ServiceConfiguration.Cloud.cscfg"
+STALE = "1 finding in baseline ci/baseline.json is no longer found (fixed, renamed or moved)*"
+
+
+def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
+    return pytester.runpytest_inprocess("--migcheck", *QUIET, "-m", "migcheck", *SELECTED, *args)
+
+
+@pytest.fixture
+def fixed(estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
+    """The estate with its endpoint ACL (MIG201) recorded in the baseline its settings name, then removed."""
+    monkeypatch.chdir(estate.path)
+    main(["check", ".", "--select", "MIG201", "--ignore", "MIG001", "--write-baseline", "ci/baseline.json"])
+    estate.makepyprojecttoml('[tool.migcheck]\nbaseline = "ci/baseline.json"\n')
+    cscfg = estate.path / CSCFG
+    cscfg.write_text(cscfg.read_text(encoding="utf-8").replace(ENDPOINT_ACL, ""), encoding="utf-8")
+    return estate
+
+
+def test_a_baseline_entry_no_finding_met_is_said_before_the_summary(fixed: pytest.Pytester) -> None:
+    result = run(fixed)
+    result.stdout.fnmatch_lines(["*= migcheck =*", STALE, "* checks of * files: *"])
+
+
+def test_an_entry_of_a_file_whose_items_did_not_run_is_not_said(fixed: pytest.Pytester) -> None:
+    result = run(fixed, "-k", "not shop")
+    result.assert_outcomes(failed=1, passed=2)
+    assert "no longer found" not in result.stdout.str()
