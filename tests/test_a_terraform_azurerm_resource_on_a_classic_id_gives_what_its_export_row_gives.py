@@ -162,33 +162,33 @@ resource "azurerm_role_assignment" "ops" {{
 CASES = [
     (
         PEERING,
-        "MIG313 main.tf:5:32",
+        "MIG313 main.tf:5:31",
         "peered with Resource Manager network 'hub-vnet' (peering 'hub-to-classic')",
     ),
     (
         API_MANAGEMENT,
-        "MIG319 main.tf:11:18",
+        "MIG319 main.tf:11:17",
         "API Management service 'shop-apim' is in classic virtual network",
     ),
     (
         APP_SERVICE_ENVIRONMENT,
-        "MIG314 main.tf:4:26",
+        "MIG314 main.tf:4:25",
         "'shop-ase' is created in classic virtual network 'vnet1'",
     ),
-    (HDINSIGHT, "MIG315 main.tf:13:29", "'shop-spark' is in classic virtual network 'vnet1', subnet 'hdi'"),
+    (HDINSIGHT, "MIG315 main.tf:13:28", "'shop-spark' is in classic virtual network 'vnet1', subnet 'hdi'"),
     (
         DOMAIN_SERVICES,
-        "MIG317 main.tf:9:18",
+        "MIG317 main.tf:9:17",
         "'contoso-aadds' is created in classic virtual network 'vnet1'",
     ),
-    (METRIC_ALERT, "MIG502 main.tf:4:27", "metric alert 'web01-cpu' watches classic VM 'web01'"),
+    (METRIC_ALERT, "MIG502 main.tf:4:26", "metric alert 'web01-cpu' watches classic VM 'web01'"),
     (
         ACTIVITY_LOG_ALERT,
-        "MIG502 main.tf:9:20",
+        "MIG502 main.tf:9:19",
         "activity log alert 'web01-changes' watches classic VM 'web01'",
     ),
-    (AUTOSCALE, "MIG503 main.tf:5:26", "'shop-web-autoscale'"),
-    (ROLE_ASSIGNMENT, "MIG501 main.tf:2:27", "on classic VM 'web01'"),
+    (AUTOSCALE, "MIG503 main.tf:5:25", "'shop-web-autoscale'"),
+    (ROLE_ASSIGNMENT, "MIG501 main.tf:2:26", "on classic VM 'web01'"),
 ]
 IDS = [
     "peering",
@@ -236,7 +236,7 @@ def test_a_classic_role_on_a_subscription_that_holds_classic_resources_is_found_
     configuration = _configuration(CLASSIC_ROLE) + "\n" + _configuration(METRIC_ALERT)
     result = lint_files(tmp_path, monkeypatch, {"main.tf": configuration})
     [found] = [f for f in result.findings if f.code == "MIG501"]
-    assert where([found]) == ["MIG501 main.tf:3:27"]  # at the role, which is what is classic
+    assert where([found]) == ["MIG501 main.tf:3:26"]  # at the role, which is what is classic
     assert "Classic Virtual Machine Contributor" in found.message
 
 
@@ -268,7 +268,7 @@ def test_the_ids_are_the_values_the_module_states_one_resource_per_index(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     result = lint_files(tmp_path, monkeypatch, {"main.tf": VALUES.format(vnet=VNET, sub=SUB)})
-    assert where(result.findings) == ["MIG313 main.tf:12:31", "MIG502 main.tf:19:27", "MIG502 main.tf:19:27"]
+    assert where(result.findings) == ["MIG313 main.tf:12:31", "MIG502 main.tf:19:26", "MIG502 main.tf:19:26"]
     assert ["web01-cpu" in result.findings[1].message, "web02-cpu" in result.findings[2].message] == [
         True,
         True,
@@ -292,5 +292,5 @@ JSON_SYNTAX = """\
 
 def test_a_tf_json_file_writes_the_same_resource(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     result = lint_files(tmp_path, monkeypatch, {"main.tf.json": JSON_SYNTAX.format(vm=VM)})
-    assert where(result.findings) == ["MIG501 main.tf.json:5:19"]
+    assert where(result.findings) == ["MIG501 main.tf.json:5:18"]
     assert "role 'Virtual Machine Contributor' is assigned to" in result.findings[0].message

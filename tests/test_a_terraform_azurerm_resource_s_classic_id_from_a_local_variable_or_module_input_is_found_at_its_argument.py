@@ -96,7 +96,7 @@ def test_each_finding_is_at_the_argument_of_the_resource(
         "ops": _at(CONFIGURATION, "local.classic_vm\n  role"),
         "cpu": _at(CONFIGURATION, "[local.classic_vm]", 1),
         "disk": _at(CONFIGURATION, "local.classic_vms\n"),
-        "web": _at(CONFIGURATION, "local.classic_role}"),
+        "web": _at(CONFIGURATION, '"${local.classic_role}"'),  # a string: at its opening quote
         "spark": _at(CONFIGURATION, "var.classic_vnet\n"),
     }
     assert _sorted(result.findings) == [line.format(**places) for line in EXPECTED]
@@ -129,11 +129,10 @@ def test_a_tf_json_file_s_findings_are_at_the_resource_s_argument_too(
 ) -> None:
     text = json.dumps(JSON_CONFIGURATION, indent=2)
     result = lint_files(tmp_path, monkeypatch, {"main.tf.json": text}, dedent=False)
-    expected = [
-        f"MIG315 main.tf.json:{_at(text, '${var.classic_vnet}', 2)}",
-        f"MIG501 main.tf.json:{_at(text, '${local.classic_vm}', 2)}",
-        f"MIG502 main.tf.json:{_at(text, '${local.classic_vms}', 2)}",
-    ]
+    # Each a string that is only `${...}`: at its opening quote.
+    names = ("var.classic_vnet", "local.classic_vm", "local.classic_vms")
+    spark, ops, disk = (_at(text, f'"${{{name}}}"') for name in names)
+    expected = [f"MIG315 main.tf.json:{spark}", f"MIG501 main.tf.json:{ops}", f"MIG502 main.tf.json:{disk}"]
     assert _sorted(result.findings) == expected
 
 

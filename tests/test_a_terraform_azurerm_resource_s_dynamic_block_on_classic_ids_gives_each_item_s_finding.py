@@ -109,13 +109,13 @@ def test_each_item_s_classic_id_is_found_at_the_content_s_argument(
 ) -> None:
     name = f"main.{syntax}"
     text = CONFIGURATION if syntax == "tf" else json.dumps(JSON_CONFIGURATION, indent=2)
-    expression = ("criteria.value", "q.value") if syntax == "tf" else ("${criteria.value}", "${q.value}")
-    offset = 0 if syntax == "tf" else 2
+    # A string that is only `${...}` is at its opening quote.
+    expression = ("criteria.value", "q.value") if syntax == "tf" else ('"${criteria.value}"', '"${q.value}"')
     result = lint_files(tmp_path, monkeypatch, {name: text}, dedent=False)
     found = sorted((f for f in result.findings if f.code != "MIG601"), key=lambda f: f.code)
     assert where(found) == [
-        f"MIG502 {name}:{_at(text, expression[0], offset)}",
-        f"MIG503 {name}:{_at(text, expression[1], offset)}",
+        f"MIG502 {name}:{_at(text, expression[0])}",
+        f"MIG503 {name}:{_at(text, expression[1])}",
     ]
     assert "activity log alert 'vm-changes' watches classic VM 'web01', VM 'web02'" in found[0].message
     assert "classic storage account 'orders'" in found[1].message

@@ -99,9 +99,9 @@ def test_an_id_of_a_data_source_or_an_unstated_subscription_is_of_its_classic_ty
     configuration = DATA + "".join(_assignment(name, scope) for name, (scope, _) in CASES.items())
     result = lint_files(tmp_path, monkeypatch, {"main.tf": configuration}, "MIG501", dedent=False)
     expected = {}
-    for index, (name, (scope, named)) in enumerate(CASES.items()):
+    for index, (name, (_, named)) in enumerate(CASES.items()):
         line = DATA.count("\n") + index * 5 + 2  # each assignment's `scope`
-        column = 26 if scope.startswith("data.") else 27  # at the expression, in a string after its quote
+        column = 26  # at the expression, or a string's opening quote
         if named is not None:
             expected[name] = (named[0].replace("main.tf:N", f"main.tf:{line}"), named[1], line, column)
     assert _assigned(result.findings) == expected
@@ -137,9 +137,9 @@ def test_a_tf_json_file_s_data_source_gives_the_id_too(
     text = json.dumps(configuration, indent=1)
     result = lint_files(tmp_path, monkeypatch, {"main.tf.json": text}, "MIG501", dedent=False)
     lines = text.splitlines()
-    # the one that is only `${...}` at its expression, the template at its first character
+    # each string, the one that is only `${...}` too, at its opening quote
     scopes = [(n, written.index('"${') + 1) for n, written in enumerate(lines, 1) if '"scope"' in written]
     assert _assigned(result.findings) == {
-        "resources": ("'web01'", PROVIDER, scopes[0][0], scopes[0][1] + 3),
-        "subscription": ("'web02'", PROVIDER, scopes[1][0], scopes[1][1] + 1),
+        "resources": ("'web01'", PROVIDER, *scopes[0]),
+        "subscription": ("'web02'", PROVIDER, *scopes[1]),
     }

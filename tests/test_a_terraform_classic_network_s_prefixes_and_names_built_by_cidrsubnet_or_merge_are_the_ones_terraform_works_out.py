@@ -103,6 +103,6 @@ def test_a_tf_json_file_s_cidrsubnet_and_merge_are_read_too() -> None:
     text = json.dumps(configuration, indent=1)
     name, subnets = _subnets("main.tf.json", text)
     line, written = next((n, w) for n, w in enumerate(text.splitlines(), 1) if "cidrsubnet" in w)
-    at = (line, written.index("cidrsubnet") + 1)
+    at = (line, written.index('"${cidrsubnet') + 1)  # a string that is only `${...}`: at its opening quote
     assert name == "shop-vnet in West Europe"
     assert subnets == [("back", "10.1.3.0/24", *at), ("front", "10.1.1.0/24", *at)]

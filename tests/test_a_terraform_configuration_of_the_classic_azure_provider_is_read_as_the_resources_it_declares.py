@@ -63,7 +63,7 @@ def _vms(tmp_path, monkeypatch, files: dict[str, str]) -> dict[str, str]:
 
 def test_a_vm_in_a_subnet_its_network_lacks_is_said_at_the_subnet_argument(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, {"main.tf": NETWORK + "\n" + SHOP}, "MIG003")
-    assert where(result.findings) == ["MIG003 main.tf:25:27"]
+    assert where(result.findings) == ["MIG003 main.tf:25:26"]
     assert "subnet 'backend' is not a subnet of virtual network 'app-vnet'" in result.findings[0].message
 
 

@@ -55,7 +55,7 @@ def _accounts(result) -> list[tuple[str, str, str]]:
 def test_the_account_a_container_and_a_blob_are_in_is_a_step_of_its_own(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, {"main.tf": CONTAINER_AND_BLOB})
     assert _storage_steps(result) == ["shopstore"]
-    assert _accounts(result) == [("shopstore", "", "main.tf:4:28")]
+    assert _accounts(result) == [("shopstore", "", "main.tf:4:27")]
 
 
 def test_a_queue_s_account_is_one_too(tmp_path, monkeypatch):

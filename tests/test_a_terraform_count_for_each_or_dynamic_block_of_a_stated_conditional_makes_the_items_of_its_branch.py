@@ -78,7 +78,7 @@ def test_only_the_branch_a_stated_condition_takes_is_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     result = lint_files(tmp_path, monkeypatch, {"main.tf": CONFIGURATION}, "MIG501", "MIG502", dedent=False)
-    assert _found(result.findings) == [("activity log alert 'on' watches classic VM 'web01-0'", 18, 22)]
+    assert _found(result.findings) == [("activity log alert 'on' watches classic VM 'web01-0'", 18, 21)]
 
 
 def test_a_tf_json_file_s_conditional_for_each_is_read_too(
@@ -114,5 +114,5 @@ def test_a_tf_json_file_s_conditional_for_each_is_read_too(
     text = json.dumps(configuration, indent=1)
     result = lint_files(tmp_path, monkeypatch, {"main.tf.json": text}, "MIG501", "MIG502", dedent=False)
     line, written = next((n, w) for n, w in enumerate(text.splitlines(), 1) if "criteria.value}-on" in w)
-    at = written.index('"${local.vms}') + 2  # the template's first character
+    at = written.index('"${local.vms}') + 1  # the template's opening quote
     assert _found(result.findings) == [("activity log alert 'on' watches classic VM 'web01-on'", line, at)]

@@ -63,7 +63,7 @@ def test_each_key_the_for_expression_keeps_is_a_vm_in_its_item_s_subnet(
     assert [f.message for f in result.findings] == [
         "subnet 'back' is not a subnet of virtual network 'prod-vnet'"
     ]
-    assert where(result.findings) == ["MIG003 main.tf:12:33"]  # where the item writes the subnet's name
+    assert where(result.findings) == ["MIG003 main.tf:12:32"]  # where the item writes the subnet's name
 
 
 def test_a_tf_json_file_s_for_each_of_a_for_expression_is_read_too(
@@ -110,4 +110,5 @@ def test_a_tf_json_file_s_for_each_of_a_for_expression_is_read_too(
     assert [f.message for f in result.findings] == [
         "subnet 'back' is not a subnet of virtual network 'prod-vnet'"
     ]
-    assert where(result.findings) == [f"MIG003 main.tf.json:{line}:{written.index('back') + 1}"]
+    column = written.index('"back"') + 1  # at the value's opening quote
+    assert where(result.findings) == [f"MIG003 main.tf.json:{line}:{column}"]

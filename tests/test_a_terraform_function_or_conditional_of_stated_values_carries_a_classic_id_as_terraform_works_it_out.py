@@ -113,7 +113,7 @@ def test_a_tf_json_file_s_function_carries_the_id_too(
         line = next(n for n, written in enumerate(lines, 1) if f'"{name}": {{' in written) + 1
         if vm is not None:
             stand_in = vm.replace("main.tf:N", f"main.tf.json:{line}")
-            expected[name] = (stand_in, line, lines[line - 1].index('"${') + 4)  # at the expression
+            expected[name] = (stand_in, line, lines[line - 1].index('"${') + 1)  # at its opening quote
     assert _assigned(result.findings) == expected
 
 
@@ -165,9 +165,9 @@ def test_a_count_of_a_stated_length_makes_one_per_item_its_arithmetic_worked_out
         for f in result.findings
     )
     assert found == [
-        (8, 27, "'web1-a'"),  # at the string
-        (8, 27, "'web2-b'"),
-        (15, 27, "'web-2'"),
+        (8, 26, "'web1-a'"),  # at the string's opening quote
+        (8, 26, "'web2-b'"),
+        (15, 26, "'web-2'"),
         (22, 26, "'web-01x  |'"),  # at the call
         (22, 26, "'web-02x  |'"),
     ]

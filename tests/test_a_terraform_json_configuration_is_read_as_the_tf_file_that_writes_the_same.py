@@ -118,7 +118,7 @@ def test_each_value_is_shown_where_the_json_writes_it(tmp_path, monkeypatch):
     text = json.dumps(NETWORK_AND_VMS, indent=2)
     result = lint_files(tmp_path, monkeypatch, {"main.tf.json": text, "storage.tf": STORAGE}, "MIG304")
     line = next(n for n, t in enumerate(text.splitlines(), 1) if "10.20.02.0/24" in t)
-    column = text.splitlines()[line - 1].index("10.20.02.0/24") + 1
+    column = text.splitlines()[line - 1].index('"10.20.02.0/24') + 1  # at its opening quote
     assert where(result.findings) == [f"MIG304 main.tf.json:{line}:{column}"]
 
 

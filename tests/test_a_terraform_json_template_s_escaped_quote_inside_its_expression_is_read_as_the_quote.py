@@ -43,4 +43,4 @@ def test_the_literal_s_escaped_quotes_stay_quotes_of_the_command():
 
 def test_a_value_not_stated_inside_is_shown_where_the_json_writes_it():
     text = CONFIGURATION.replace('"${lookup(var.services, \\"web\\")}"', '"${lookup(var.other, \\"web\\")}"')
-    assert _deployment(text).service_name == "<cloud service name, main.tf.json:5:31>"
+    assert _deployment(text).service_name == "<cloud service name, main.tf.json:5:28>"  # its opening quote

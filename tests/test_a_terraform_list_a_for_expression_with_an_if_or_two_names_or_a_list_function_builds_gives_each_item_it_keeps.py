@@ -109,7 +109,7 @@ def test_a_tf_json_file_s_for_expression_is_read_too(tmp_path: Path, monkeypatch
     for name, (_, vms) in CASES.items():
         if vms is not None:
             line = next(n for n, written in enumerate(lines, 1) if f'"name": "{name}"' in written) + 1
-            expected[name] = (vms, line, lines[line - 1].index('"${') + 4)  # at the expression
+            expected[name] = (vms, line, lines[line - 1].index('"${') + 1)  # at its opening quote
     assert _watched(result.findings) == expected
 
 
@@ -188,7 +188,7 @@ def test_an_item_of_a_list_a_function_builds_is_at_its_index_and_a_map_s_value_i
     )
     assert found == [
         (10, 12, "metric alert 'by-index' watches classic VM 'web01-0', VM 'web02-1', VM 'web01-2'"),
-        (21, 22, "activity log alert 'by-dynamic' watches classic VM 'web01-0', VM 'web02-1', VM 'web01-2'"),
+        (21, 21, "activity log alert 'by-dynamic' watches classic VM 'web01-0', VM 'web02-1', VM 'web01-2'"),
         (29, 26, "role 'Reader' is assigned to principal by-map on classic VM 'web05-x'"),
         (36, 26, "role 'Reader' is assigned to principal by-set on classic VM 'web01'"),
         (36, 26, "role 'Reader' is assigned to principal by-set on classic VM 'web02'"),

@@ -72,7 +72,7 @@ def test_members_of_objects_and_lists_are_the_values_the_module_writes_there():
     (disk,) = role.disks
     # `lookup`'s default, where the map has no such key, shown where the default is written
     assert disk.media_link == "http://shopstore.blob.core.windows.net/vhds/shop-web.vhd"
-    assert (disk.media_link_mark.line, disk.media_link_mark.column) == (14, 56)
+    assert (disk.media_link_mark.line, disk.media_link_mark.column) == (14, 55)
     # a member the object does not have is a value not stated
     missing = MEMBERS.replace("var.services.web.name", "var.services.db.name")
     assert _deployment(missing).roles[0].name == "<VM name, main.tf:10:26>"

@@ -75,4 +75,4 @@ def test_calls_past_the_bound_are_said_cut_where_the_source_is_written(tmp_path,
     assert len(_deployments(result)) == 32
     scripts = [r for estate in result.estates for r in estate.resources(Script)]
     cut = {(m.path, m.line, m.column) for s in scripts for m in s.unread if m.tag == MODULE_CALLS_CUT}
-    assert cut == {("main.tf", 2, 14)}
+    assert cut == {("main.tf", 2, 13)}

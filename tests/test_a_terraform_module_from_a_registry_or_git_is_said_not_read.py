@@ -32,7 +32,7 @@ resource "azure_hosted_service" "web" {
 def test_a_module_of_another_source_is_said_not_read_where_its_source_is(tmp_path, monkeypatch):
     scripts = [r for r in script_resources(CALLS, "main.tf") if isinstance(r, Script)]
     marks = [(m.line, m.column, m.tag) for script in scripts for m in script.unread]
-    assert marks == [(2, 14, MODULE_NOT_READ), (6, 13, MODULE_NOT_CHECKED), (9, 13, MODULE_NOT_READ)]
+    assert marks == [(2, 13, MODULE_NOT_READ), (6, 12, MODULE_NOT_CHECKED), (9, 12, MODULE_NOT_READ)]
     result = lint_files(tmp_path, monkeypatch, {"main.tf": CALLS})
     (parts,) = in_documents(result.documents)
-    assert (parts.path, [(m.line, m.column) for m in parts.marks]) == ("main.tf", [(2, 14), (6, 13), (9, 13)])
+    assert (parts.path, [(m.line, m.column) for m in parts.marks]) == ("main.tf", [(2, 13), (6, 12), (9, 12)])

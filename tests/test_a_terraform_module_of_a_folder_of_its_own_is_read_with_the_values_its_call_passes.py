@@ -69,7 +69,7 @@ def test_a_module_calling_its_own_folder_is_said_cut(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, {"main.tf": ROOT, "modules/vm/main.tf": looping})
     scripts = [r for estate in result.estates for r in estate.resources(Script)]
     cut = {(m.path, m.line, m.column) for s in scripts for m in s.unread if m.tag == MODULE_CALLS_CUT}
-    assert cut == {("modules/vm/main.tf", 12, 13)}
+    assert cut == {("modules/vm/main.tf", 12, 12)}
     assert [d[0] for d in _deployments(result)] == ["shop-api", "shop-web"]
 
 

@@ -42,7 +42,7 @@ def test_a_module_outside_the_folder_checked_is_said_not_read(tmp_path, monkeypa
     lint_files(tmp_path, monkeypatch, files)
     monkeypatch.chdir(tmp_path / "envs" / "prod")
     result = lint(["."], Config(), RULES)
-    assert _unread(result) == [("main.tf", 2, 13, MODULE_NOT_CHECKED)]
+    assert _unread(result) == [("main.tf", 2, 12, MODULE_NOT_CHECKED)]
     assert result.findings == []
 
 

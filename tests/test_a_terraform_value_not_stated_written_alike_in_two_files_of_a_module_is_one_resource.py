@@ -43,18 +43,18 @@ def test_an_account_named_alike_in_two_files_of_a_module_is_one_account_with_the
     tmp_path, monkeypatch, capsys
 ):
     steps = _steps(tmp_path, monkeypatch, capsys, {"storage.tf": STORAGE, "vm.tf": VM})
-    assert steps == ["service:web01/web01", "storage:<storage account name, storage.tf:3:19>"]
+    assert steps == ["service:web01/web01", "storage:<storage account name, storage.tf:3:18>"]
 
 
 def test_an_account_referenced_from_another_file_is_the_one_it_declares(tmp_path, monkeypatch, capsys):
     vm = VM.replace('"${var.env}store"', '"${azure_storage_service.st.name}"')
     steps = _steps(tmp_path, monkeypatch, capsys, {"storage.tf": STORAGE, "vm.tf": vm})
-    assert steps == ["service:web01/web01", "storage:<storage account name, storage.tf:3:19>"]
+    assert steps == ["service:web01/web01", "storage:<storage account name, storage.tf:3:18>"]
 
 
 def test_the_same_in_one_file_is_still_one_account(tmp_path, monkeypatch, capsys):
     steps = _steps(tmp_path, monkeypatch, capsys, {"main.tf": STORAGE + VM})
-    assert steps == ["service:web01/web01", "storage:<storage account name, main.tf:3:19>"]
+    assert steps == ["service:web01/web01", "storage:<storage account name, main.tf:3:18>"]
 
 
 def test_a_vm_named_by_count_index_in_each_of_two_files_is_its_own(tmp_path, monkeypatch, capsys):

@@ -89,7 +89,7 @@ def test_the_values_are_those_the_json_file_holds(tmp_path, monkeypatch):
         ("web02-svc", [("web02-b", ["app"])]),
     ]
     assert "<" not in said.split("MIG601")[0]  # no stand-in
-    assert "MIG304 vms.json:2:13 '10.1.0.1/16'" in said
+    assert "MIG304 vms.json:2:12 '10.1.0.1/16'" in said
     assert "MIG003" not in said  # each VM's subnet is one the network declares
 
 

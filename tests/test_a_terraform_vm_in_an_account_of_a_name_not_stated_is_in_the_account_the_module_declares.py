@@ -1,7 +1,7 @@
 """A configuration whose `azure_storage_service` takes its name from a variable with no value, and whose
 `azure_instance` (or `azure_data_disk`) puts its disk in that account by a reference to it, planned two
 accounts: the declared one, "the files name no disk or image in it", and another of the same place,
-`<storage account name, main.tf:2:21, turn 2>`, holding the disks. Both are the one account the module
+`<storage account name, main.tf:2:18, turn 2>`, holding the disks. Both are the one account the module
 declares: its disks are in it, and the plan moves it once."""
 
 from __future__ import annotations
@@ -52,5 +52,5 @@ def test_the_disks_are_in_the_one_account_the_module_declares(tmp_path, monkeypa
     text = CONFIGURATION % (attribute, attribute)
     result = lint_files(tmp_path, monkeypatch, {"main.tf": text})
     steps = _storage_steps(result)
-    assert [name for name, _ in steps] == ["<storage account name, main.tf:2:21>"]
+    assert [name for name, _ in steps] == ["<storage account name, main.tf:2:18>"]
     assert "2 disks" in " ".join(steps[0][1])

@@ -110,6 +110,6 @@ def test_a_vm_and_service_the_module_does_not_state_are_named_where_their_argume
     unstated = VM.replace('"web01"', "var.vm").replace('"${azure_hosted_service.svc.name}"', '"${var.svc}"')
     (deployment,) = _deployments('variable "vm" {}\nvariable "svc" {}\n' + unstated)
     assert (deployment.service_name, deployment.roles[0].name) == (
-        "<cloud service name, main.tf:5:29>",
+        "<cloud service name, main.tf:5:26>",  # the template's opening quote
         "<VM name, main.tf:4:26>",
     )

@@ -154,4 +154,5 @@ def test_the_json_syntax_gives_the_same_findings_at_the_same_argument(
         (f.code, f.message) for f in found["main.tf"]
     ]
     for name, findings in found.items():
-        assert where(findings) == [f"{f.code} {name}:{_first(files[name], classic)}" for f in findings]
+        quoted = '"' + classic  # a finding on a quoted value starts at its opening quote
+        assert where(findings) == [f"{f.code} {name}:{_first(files[name], quoted)}" for f in findings]

@@ -335,12 +335,14 @@ class SourceText:
         return self._token_end(start, next_line - 1)
 
     def _token_end(self, start: int, line_end: int) -> int:
-        """`scan.token_end`, but a Terraform value, marked at the first character inside its quotes, ends
-        at its closing quote: the whole value, as an XML attribute's is shown, not its first word."""
-        if self._configuration and self.text[start - 1 : start] == '"':
-            end = scan.quoted_value_end(self.text, start, line_end)
+        """`scan.token_end`, but a Terraform value, which its reader marks at its opening quote, ends past its
+        closing quote, past the strings of the templates in it (`"${lookup(var.m, "k")}-web"`), as every
+        format shows a quoted value. A word of a provisioner's command is marked at the word, inside the
+        quotes, and shown as a word of a script."""
+        if self._configuration and self.text[start : start + 1] == '"':
+            end = scan.quoted_value_end(self.text, start + 1, line_end)
             if end is not None:
-                return end
+                return end + 1
         return scan.token_end(self.text, start, line_end)
 
     def _end_of(self, mark: Mark, start: int) -> int:
@@ -391,16 +393,16 @@ class SourceText:
         return scan.whole_lines(self.text, start, end) if not edit.replacement else (start, end)
 
     def _quoted_span(self, edit: Edit) -> tuple[int, int] | None:
-        """Where a configuration writes the value an edit replaces: its text `written` whole at the edit's
-        mark, between the quotes of its string. Anything else there (a value built of several, a variable
-        the value comes from, XML a heredoc holds) is not edited."""
+        """Where a configuration writes the value an edit replaces: its text `written` whole between the
+        quotes of the string whose opening quote is the edit's mark, the quotes kept. Anything else there (a
+        value built of several, a variable the value comes from, XML a heredoc holds) is not edited."""
         if not edit.written or edit.mark.tag or edit.part is not Part.TEXT:
             return None
-        start = self.start_of(edit.mark)
-        if start is None:
+        quote = self.start_of(edit.mark)
+        if quote is None:
             return None
-        end = start + len(edit.written)
-        quoted = self.text[start - 1 : start] == '"' and self.text[end : end + 1] == '"'
+        start, end = quote + 1, quote + 1 + len(edit.written)
+        quoted = self.text[quote:start] == '"' and self.text[end : end + 1] == '"'
         return (start, end) if quoted and self.text[start:end] == edit.written else None
 
     def _find_start_tag(self, mark: Mark) -> int | None:

@@ -1073,14 +1073,10 @@ def _written(node: Node) -> str:
 
 
 def _value_mark(path: str, node: Node) -> Mark:
-    """Where a value is shown (as `_Configuration.word` shows it): a quoted string's at its first
-    character, one that is only `${...}` at the expression in it, any other at the expression."""
-    node = _unwrapped(node)
-    expression = _interpolated(node)
-    if expression is not node:
-        return _mark(path, expression)
-    mark = _mark(path, node)
-    return replace(mark, column=mark.column + 1) if _kind(node) == "string" else mark
+    """Where a value is shown (as `_Configuration.word` shows it): a quoted string's at its opening quote
+    (`"${var.x}"` too), which marks it as a value shown whole with its quotes, as every format shows one
+    (`SourceText.locate`); any other at the expression."""
+    return _mark(path, _unwrapped(node))
 
 
 def _items_of(settings: beside.Settings) -> list[Node] | None:
@@ -2123,8 +2119,7 @@ class _Configuration:
         """A quoted string: its text, or the shape of the text it builds with a hole for each value in it
         the module does not state (`"web-${var.n}"`)."""
         parts = [p for p in _trees(node) if _kind(p) == "string_part"]
-        opened = _mark(path, node)
-        at = replace(opened, column=opened.column + 1)
+        at = _value_mark(path, node)
         pieces: list[Word] = []
         exact = True
         for part in parts:
@@ -2139,7 +2134,9 @@ class _Configuration:
                 expression = next((t for t in _trees(inner)), None)
                 pieces.append(self.word(path, expression, at))
         if len(pieces) == 1 and parts and _child(parts[0], "interpolation") is not None:
-            return pieces[0]  # `"${var.x}"`: the value itself, at the expression
+            # `"${var.x}"`: the value itself, shown as the string is where it is shown at the expression
+            word = pieces[0]
+            return replace(word, mark=at) if word.mark == _mark(path, _interpolated(node)) else word
         return _joined(pieces, at, exact)
 
     def reference(self, names: list[str], at: Mark) -> Word:

@@ -167,8 +167,8 @@ class _Walk:
 
 
 def yaml_value(text: str) -> _Value | None:
-    """A YAML document's value as JSON's would be (`yamldecode`), each value where the YAML writes it (a plain
-    scalar's characters where written, its quote one before them, as a JSON string's); None for a text that
+    """A YAML document's value as JSON's would be (`yamldecode`), each value where the YAML writes it (a quoted
+    scalar at its opening quote, as a JSON string, a plain one at its first character); None for a text that
     is not one YAML document of mappings with scalar keys, sequences and scalars, or that names a node twice
     (an alias, which would repeat what it names however often the document names it)."""
     import yaml  # type: ignore[import-untyped]
@@ -199,10 +199,7 @@ def _from_yaml(node: Any, constructor: Any, seen: set[int]) -> _Value:
     decoded = constructor.construct_object(node)
     if not isinstance(decoded, (str, int, float, bool)) and decoded is not None:
         decoded = str(node.value)  # a date, binary: the text as written
-    if isinstance(decoded, str):
-        quoted = node.style in ("'", '"')
-        return _Value("string", start if quoted else max(start - 1, 0), end, decoded=decoded)
-    return _Value("scalar", start, end, decoded=decoded)
+    return _Value("string" if isinstance(decoded, str) else "scalar", start, end, decoded=decoded)
 
 
 def parsed(text: str) -> _Value:
@@ -369,8 +366,10 @@ class Items:
             return expression
 
         def placed(column: int) -> tuple[int, int]:  # a column of the parsed line, where the JSON writes it
-            at = min(max(column - len(prefix) - 1, 0), len(offsets) - 1)
-            return self.position(start + 1 + offsets[at])
+            at = column - len(prefix) - 1
+            if at < 0:  # the opening quote, where the JSON's is
+                return self.position(start)
+            return self.position(start + 1 + offsets[min(at, len(offsets) - 1)])
 
         _mapped(expression, placed)
         return expression
