@@ -1897,9 +1897,11 @@ SURPLUS_ARGUMENTS = "surplus-arguments"
 # apply fails to make, so it makes nothing of it: a second `azure_instance` in a cloud service whose Production
 # slot another instance's deployment holds (the provider creates each VM as a deployment of its own, in that
 # slot); an `azure_data_disk` of a VM in a cloud service not of the VM's name (the provider attaches it in the
-# cloud service and deployment of the VM's name, AddDataDisk(vm, vm, vm)).
+# cloud service and deployment of the VM's name, AddDataDisk(vm, vm, vm)); an `azure_virtual_network` with no
+# `subnet` block (the provider requires one).
 SECOND_PROVIDER_DEPLOYMENT = "provider-refuses:second-deployment"
 DATA_DISK_SERVICE_MISSING = "provider-refuses:data-disk-service"
+NETWORK_WITHOUT_SUBNET = "provider-refuses:network-without-subnet"
 # The tag of a `Script.unread` mark of a Terraform `local-exec` provisioner whose command migcheck does not
 # read: its `interpreter` is a program other than a shell, PowerShell or Python (`["cmd", "/C"]`, `perl`), or
 # one the module does not state, or it is a Python command holding a value the module does not state.

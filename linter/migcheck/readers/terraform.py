@@ -135,6 +135,7 @@ from migcheck.model import (
     MODULE_CALLS_CUT,
     MODULE_NOT_CHECKED,
     MODULE_NOT_READ,
+    NETWORK_WITHOUT_SUBNET,
     SECOND_PROVIDER_DEPLOYMENT,
     ClassicCall,
     Deployment,
@@ -3651,6 +3652,8 @@ def _virtual_network(c: _Configuration, r: _Resource) -> None:
     c.nested(r, "subnet", subnet)
     if created:  # the prefixes after the first, which the provider puts in the address space too
         c.lines.widen_network(name, spaces[1:])
+    else:
+        c.lines.unread(replace(at, tag=NETWORK_WITHOUT_SUBNET))
 
 
 def _prefix_options(start: str, size: str, prefix: Word) -> list[Word]:

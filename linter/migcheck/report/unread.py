@@ -65,6 +65,7 @@ from migcheck.model import (
     MODULE_CALLS_CUT,
     MODULE_NOT_CHECKED,
     MODULE_NOT_READ,
+    NETWORK_WITHOUT_SUBNET,
     OTHER_SHELL,
     PYTHON_COMMANDS_CUT,
     READ_AGAIN_CUT,
@@ -355,6 +356,12 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "which the VM is not in, so Terraform's apply fails and the disk is not attached; attach it "
         "another way (Add-AzureDataDisk, `azure vm disk attach-new -d <service>`), or give the VM no "
         "`hosted_service_name`",
+    ),
+    NETWORK_WITHOUT_SUBNET: (
+        "network-without-subnet",
+        "declares an `azure_virtual_network` with no `subnet` block: the classic provider requires one and "
+        "Terraform refuses the configuration, so the network is not made and its address space is not "
+        "checked; give it its subnets (each a `subnet` block with `name` and `address_prefix`)",
     ),
     INTERPRETER_NOT_READ: (
         "interpreter-not-read",
