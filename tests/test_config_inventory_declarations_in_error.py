@@ -24,7 +24,7 @@ CASES = [
         "2:1",
         "unknown key `firewalls` (the keys of declarations are `subscription`, `vnet-services`",
     ),
-    ("[tool.migcheck]\ninventory = 5\n", "1:1", "must be a table of declarations, got 5"),
+    ("[tool.migcheck]\ninventory = 5\n", "2:13", "must be a table of declarations, got 5"),
     (
         '[tool.migcheck.inventory.vnet-services]\nvnet = "x"\n',
         "1:1",

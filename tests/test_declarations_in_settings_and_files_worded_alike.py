@@ -14,7 +14,7 @@ from migcheck.readers import declarations
 # (the declarations as a migcheck.toml's `[inventory]` writes them, the same at the top of an
 # inventory.toml, line:column in each, what both say)
 SHAPES = [
-    ("inventory = 5\n", "inventory = 5\n", "1:1", "1:1", "must be a table of declarations, got 5"),
+    ("inventory = 5\n", "inventory = 5\n", "1:13", "1:13", "must be a table of declarations, got 5"),
     (
         "[inventory]\nvnet-service = []\n",
         "vnet-service = []\nvnet-peerings = []\n",

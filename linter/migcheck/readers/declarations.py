@@ -153,7 +153,8 @@ def placed(text: str, wrong: Wrong) -> tuple[int, int] | None:
         return None
     prefix, table = found
     positions = _Positions(text)
-    return positions.of(prefix, wrong) if isinstance(table, dict) else positions.table(prefix)
+    # Declarations that are no table are a key's value (`inventory = 5`): placed at that value.
+    return positions.of(prefix, wrong) if isinstance(table, dict) else positions.key(prefix, value=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,7 +382,7 @@ def read(path: str, data: bytes) -> Document:
     positions = _Positions(text)
     wrong = _problems(table)
     if wrong and not isinstance(table, dict):
-        line, column = positions.table(prefix)
+        line, column = positions.key(prefix, value=True)  # `inventory = 5`: at its value
         return _broken(path, text, f"inventory declarations: {wrong[0].message}", line, column)
     resources = tuple(_records(path, prefix, table, positions, wrong))
     problem = _skipped(path, prefix, wrong, positions) if wrong else None
