@@ -17,4 +17,4 @@ resource "azure_local_network_connection" "office" {
 
 def test_a_local_site_s_second_prefix_is_reported_where_it_is_written(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, {"main.tf": SITE}, "MIG304")
-    assert where(result.findings) == ["MIG304 main.tf:4:48"]
+    assert where(result.findings) == ["MIG304 main.tf:4:47"]

@@ -24,7 +24,7 @@ resource "azure_virtual_network" "app" {
 
 def test_each_address_space_prefix_after_the_first_is_checked_at_its_own_column(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, {"main.tf": NETWORK}, "MIG304")
-    assert where(result.findings) == ["MIG304 main.tf:4:36", "MIG304 main.tf:4:51"]
+    assert where(result.findings) == ["MIG304 main.tf:4:35", "MIG304 main.tf:4:50"]
     assert "'10.2.0.1/16'" in result.findings[0].message
 
 
@@ -39,4 +39,4 @@ def test_a_second_prefix_with_host_bits_is_reported_in_a_tf_json_network(tmp_pat
     result = lint_files(tmp_path, monkeypatch, {"main.tf.json": text}, "MIG304")
     [finding] = result.findings
     line = text.splitlines()[finding.location.line - 1]
-    assert line[finding.location.column - 2 :].startswith('"10.2.0.1/16"')
+    assert line[finding.location.column - 1 :].startswith('"10.2.0.1/16"')
