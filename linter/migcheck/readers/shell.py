@@ -4929,37 +4929,52 @@ _SSH_NO_COMMAND = frozenset("Ns")
 def _ssh_host(words: list[Word]) -> str:
     """The host ssh given `words` (after its name) logs in to, as the script writes it (`admin@jump`); ""
     where the script does not state it."""
-    command = _ssh_command(words)
-    at = len(words) - len(command) - 1 if command is not None else -1
-    host = words[at].text if 0 <= at < len(words) else None
+    at = _ssh_words(words)[0]
+    host = words[at].text if at < len(words) else None
     return host if host is not None and not host.startswith("-") else ""
 
 
-def _ssh_command(words: list[Word]) -> list[Word] | None:
+def _ssh_command(words: list[Word]) -> list[Word]:
     """The words of the command ssh given `words` (after its name) has the host run, past its options and
-    the host it logs in to (and a `--` after it): none for a login shell (which a here-document may feed)
-    or where it runs no command (`-N`, `-s`). A word the script does not state where an option or the host may be is the host
-    (`ssh "$HOST" '...'`), whose shell runs the command all the same."""
-    index = 0
+    the host it logs in to: none for a login shell (which a here-document may feed) or where it runs no
+    command (`-N`, `-s`)."""
+    command = _ssh_words(words)[1]
+    return words[command:] if command is not None else []
+
+
+def _ssh_words(words: list[Word]) -> tuple[int, int | None]:
+    """Where the host ssh given `words` logs in to is among them, and where the command it has the host run
+    starts (None where it runs no command: `-N`, `-s`). As OpenSSH does, it reads its options again after
+    the host (`ssh jump -t 'azure …'`), unless a `--` ended them before it. A word the script does not
+    state where an option or the host may be is the host (`ssh "$HOST" '...'`), whose shell runs the
+    command all the same."""
+    host, runs = _past_ssh_options(words, 0)
+    ended = host > 0 and words[host - 1].text == "--"
+    if ended or host + 1 >= len(words) or not runs:
+        return host, host + 1 if runs else None
+    command, runs = _past_ssh_options(words, host + 1)
+    return host, command if runs else None
+
+
+def _past_ssh_options(words: list[Word], index: int) -> tuple[int, bool]:
+    """Where ssh's options from `index` end, past a `--` that ends them, and whether ssh runs a command
+    with them: not with `-N` or `-s`."""
+    runs = True
     while index < len(words):
         text = words[index].text
         if text is None:
             break
         if text == "--":
-            index += 1
-            break
+            return index + 1, runs
         if not text.startswith("-") or text == "-":
             break
         for at, letter in enumerate(text[1:]):
-            if letter in _SSH_NO_COMMAND:
-                return []
+            runs = runs and letter not in _SSH_NO_COMMAND
             if letter in _SSH_VALUES:
                 index += 1 if at == len(text) - 2 else 0  # its value the next word, not the rest of this one
                 break
         index += 1
-    command = words[index + 1 :]
-    # ssh reads its options again after the host: a `--` there ends them too (`ssh jump -- 'azure …'`)
-    return command[1:] if command and command[0].text == "--" else command
+    return index, runs
 
 
 _SWITCH_USER_VALUES = frozenset(
