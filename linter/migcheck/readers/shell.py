@@ -2593,10 +2593,12 @@ class _Walker:
         return [Word(str(n), mark) for n in numbers]
 
     def _bounds(self, node: Node) -> list[str]:
-        """The bounds of a count a `for` loop's list item states (`{1..4}`, `$(seq 0 2 8)`), as written;
-        none for any other item."""
+        """The bounds of a count a `for` loop's list item states (`{1..4}`, `{1..10..4}`, `$(seq 0 2 8)`), as
+        written, in `seq`'s order (first, step, last); none for any other item."""
         if node.type == "brace_expression":
             return [self._text(n) for n in node.named_children]
+        if node.type == "concatenation" and [self._text(n) for n in node.children][::2] == ["{", "}"]:
+            return _stepped_braces(self._text(node.children[1]))  # the grammar reads no `{1..10..4}`
         if node.type == "command_substitution" and node.named_child_count == 1:
             command = node.named_children[0]
             name = command.child_by_field_name("name")
@@ -4642,6 +4644,20 @@ def _counted(bounds: list[str]) -> list[int] | None:
     they are not all, or make no turn or more turns than a loop is run for one by one."""
     values = _count(bounds)
     return list(values) if values is not None and 0 < len(values) <= _LOOP_ITEMS else None
+
+
+def _stepped_braces(written: str) -> list[str]:
+    """The bounds of bash's stepped count `{first..last..step}` from what is between its braces, in `seq`'s
+    order (first, step, last): bash steps from first towards last by the step's size, whatever its sign, and
+    by one for a step of 0; none when they are not three whole numbers."""
+    bounds = written.split("..")
+    if len(bounds) != 3 or not all(
+        b.removeprefix("-").isascii() and b.removeprefix("-").isdigit() for b in bounds
+    ):
+        return []
+    first, last, step = (int(bound) for bound in bounds)
+    size = abs(step) or 1
+    return [str(first), str(size if last >= first else -size), str(last)]
 
 
 def _count(bounds: list[str]) -> range | None:
