@@ -706,6 +706,32 @@ def _nested_terraform_modules(count: int) -> Callable[[Path], list[str]]:
     return make
 
 
+def _ends_of_parameters(count: int) -> Callable[[Path], list[str]]:
+    """A PowerShell command handing `azure` to runuser past `count` arguments `--`: each is placed in the
+    tree among the arguments before it."""
+
+    def make(folder: Path) -> list[str]:
+        (folder / "handoff.ps1").write_text("runuser -u ops " + "-- " * count + "azure vm create s img u p\n")
+        return ["handoff.ps1"]
+
+    return make
+
+
+def _nested_counted_loops(copies: int, depth: int = 10) -> Callable[[Path], list[str]]:
+    """A shell script of `copies` nests of `depth` loops of 3 turns each, around a classic VM created with
+    the counters: the turns read one by one multiply until the script's budget reads it once through."""
+
+    def make(folder: Path) -> list[str]:
+        heads = "".join(f"for i{d} in $(seq 3); do\n" for d in range(depth))
+        nest = (
+            heads + "azure vm create svc$i0 img u p --vm-name v$i1 --location 'West US'\n" + "done\n" * depth
+        )
+        (folder / "loops.sh").write_text(nest * copies)
+        return ["loops.sh"]
+
+    return make
+
+
 def _input_bytes(folder: Path, paths: list[str]) -> int:
     total = 0
     for path in paths:
@@ -901,6 +927,8 @@ GROWTH_CASES = (
     GrowthCase("Ant: 64 targets depending on a chain of targets", _ant_targets_depending_on_a_chain, 500),
     GrowthCase("Ant: properties naming one of 4,000 characters", _ant_properties_naming_a_long_one, 250),
     GrowthCase("Terraform: a chain of nested module folders", _nested_terraform_modules, 15),
+    GrowthCase("PowerShell: `--` arguments of one command", _ends_of_parameters, 10_000),
+    GrowthCase("shell: nests of 10 loops of 3 counted turns", _nested_counted_loops, 25),
     GrowthCase(
         "subscriptions: projects deployed from another folder", _projects_deployed_from_another_folder, 100
     ),
