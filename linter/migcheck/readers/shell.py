@@ -2506,7 +2506,7 @@ class _Walker:
         """Whether a `for` loop runs more turns than are read one by one (`_LOOP_ITEMS`), its list counted in
         numbers (`$(seq 40)`, `{1..40}`) or `written` out word by word: it surely runs, and the turns are
         read as one, said a part not read (`LOOP_TURNS_CUT`)."""
-        counts = (_count(self._bounds(value)) for value in values)
+        counts = (_count(self._bounds(value)[0]) for value in values)
         cut = not self.flat and (written > _LOOP_ITEMS or any(len(c or ()) > _LOOP_ITEMS for c in counts))
         if cut:
             self.lines_not_read.append(replace(self.where.mark(node), tag=LOOP_TURNS_CUT))
@@ -2584,27 +2584,35 @@ class _Walker:
         return _Value(None, word.mark, shape=word.shape, holder=holder, holes=word.holes)
 
     def _listed(self, node: Node) -> list[Word]:
-        """The words a `for` loop's list item makes: a count stated in numbers (`{1..4}`, `$(seq 1 4)`,
-        `$(seq 0 2 8)`) is its numbers, as the shell or `seq` expands it; else the item's words."""
-        numbers = _counted(self._bounds(node))
+        """The words a `for` loop's list item makes: a count stated in numbers (`{1..4}`, `$(seq 1 $N)`,
+        `$(seq -f "web%02g" 0 2 8)`) is its numbers, as the shell or `seq` prints them; else the item's
+        words."""
+        bounds, printed = self._bounds(node)
+        numbers = _counted(bounds)
         if numbers is None:
             return self.words(node)
         mark = self.where.mark(node)
-        return [Word(str(n), mark) for n in numbers]
+        return [Word(text, mark) for text in printed.words(numbers)]
 
-    def _bounds(self, node: Node) -> list[str]:
-        """The bounds of a count a `for` loop's list item states (`{1..4}`, `{1..10..4}`, `$(seq 0 2 8)`), as
-        written, in `seq`'s order (first, step, last); none for any other item."""
+    def _bounds(self, node: Node) -> tuple[list[str], _SeqOutput]:
+        """The bounds of a count a `for` loop's list item states (`{1..4}`, `{1..10..4}`, `$(seq -w 0 2 $last)`),
+        as the shell gives them, in `seq`'s order (first, step, last), and how they are printed; no bounds for
+        any other item."""
         if node.type == "brace_expression":
-            return [self._text(n) for n in node.named_children]
+            return [self._text(n) for n in node.named_children], _SeqOutput()
         if node.type == "concatenation" and [self._text(n) for n in node.children][::2] == ["{", "}"]:
-            return _stepped_braces(self._text(node.children[1]))  # the grammar reads no `{1..10..4}`
+            # the grammar reads no `{1..10..4}`
+            return _stepped_braces(self._text(node.children[1])), _SeqOutput()
         if node.type == "command_substitution" and node.named_child_count == 1:
             command = node.named_children[0]
             name = command.child_by_field_name("name")
             if command.type == "command" and name is not None and self._text(name) == "seq":
-                return [self._text(a) for a in command.children_by_field_name("argument")]
-        return []
+                words = [w for a in command.children_by_field_name("argument") for w in self.words(a)]
+                texts = [w.text for w in words if w.text is not None]
+                read = _seq_options(texts) if len(texts) == len(words) else None
+                if read is not None:
+                    return read
+        return [], _SeqOutput()
 
     def counted_loop(self, node: Node) -> None:
         """`for ((i=1; i<=4; i++))`: once for each value, where its bounds and step are stated in numbers
@@ -4569,20 +4577,21 @@ def _printed(form: str | None, values: list[_Value], marks: list[Mark], at: Mark
     return _Value(None, at, shape=shape, holes=holes, hole_marks=tuple(mark for _, mark in unstated))
 
 
-def _printf_directive(form: str, start: int) -> tuple[str, str, int] | None:
+def _printf_directive(form: str, start: int, conversions: str = "sdi") -> tuple[str, str, int] | None:
     """The `printf` directive at `start` of a format, if one the reader follows: `%s`, or `%d` (`%i`), each
-    with flags and a width written out (`%03d`, `%-8s`); its flags and width, its conversion, and where it
-    ends. None for any other text."""
+    with flags, a width and a precision written out (`%03d`, `%-8s`, `%.3d`), or one of other `conversions`
+    (seq's `%05.1f`); its flags, width and precision, its conversion (`d` for `%i`), and where it ends. None
+    for any other text."""
     if form[start] != "%":
         return None
     end = start + 1
     while end < len(form) and form[end] in "-0 +":
         end += 1
-    while end < len(form) and form[end].isdigit():
+    while end < len(form) and (form[end].isdigit() or form[end] == "."):
         end += 1
-    if end >= len(form) or form[end] not in "sdi" or end - start > 8:
+    if end >= len(form) or form[end] not in conversions or end - start > 8 or form.count(".", start, end) > 1:
         return None
-    return form[start + 1 : end], "s" if form[end] == "s" else "d", end + 1
+    return form[start + 1 : end], "d" if form[end] == "i" else form[end], end + 1
 
 
 def _printf_piece(value: _Value, spec: str, conversion: str) -> str | None:
@@ -4637,6 +4646,71 @@ def _in_background(node: Node) -> bool:
     """Whether a statement ends with `&`: bash runs it in a child shell and goes on."""
     following = node.next_sibling
     return following is not None and following.type == "&"
+
+
+@dataclass(frozen=True)
+class _SeqOutput:
+    """How `seq` prints the numbers it makes, as its options say: in a printf `format` of one
+    floating-point conversion (`-f %02g`), padded with zeros to one width (`-w`), parted by a `separator`
+    (`-s`) where not one a line. A `for` loop gets the words the shell splits the output into."""
+
+    format: str = ""
+    equal_width: bool = False
+    separator: str = "\n"
+
+    def words(self, numbers: Sequence[int]) -> list[str]:
+        width = max(len(str(n)) for n in numbers) if self.equal_width else 0
+        texts = [self.format % n if self.format else f"{n:0{width}d}" for n in numbers]
+        return self.separator.join(texts).split()
+
+
+def _seq_options(arguments: list[str]) -> tuple[list[str], _SeqOutput] | None:
+    """The bounds `seq`'s `arguments` give, after its options (`-f FORMAT`, `-s SEPARATOR`, `-w` and their
+    long forms), and how it prints them; None for an option it does not take or a format it refuses (not
+    one %e, %f or %g conversion). A first bound may be negative (`seq -1 1`), as seq reads it."""
+    output, rest = _SeqOutput(), list(arguments)
+    while rest and rest[0].startswith("-") and not _is_integer(rest[0]):
+        option = rest.pop(0)
+        if option == "--":
+            break
+        if option in ("-w", "--equal-width"):
+            output = replace(output, equal_width=True)
+            continue
+        name, given, value = (
+            option.partition("=") if option.startswith("--") else (option[:2], "", option[2:])
+        )
+        if not (given or value):
+            if not rest:
+                return None
+            value = rest.pop(0)
+        if name in ("-f", "--format"):
+            output = replace(output, format=_float_format(value))
+        elif name in ("-s", "--separator"):
+            output = replace(output, separator=value)
+        else:
+            return None
+        if name in ("-f", "--format") and not output.format:
+            return None
+    return rest, output
+
+
+def _is_integer(text: str) -> bool:
+    return text.lstrip("+-").isdigit()
+
+
+def _float_format(text: str) -> str:
+    """`text` when it is a printf format seq takes, that Python's `%` prints as C does: one conversion of
+    e, E, f, g or G (with flags, a width and a precision: `%05.1f`) beside `%%`; "" for any other."""
+    conversions, index = 0, 0
+    while (index := text.find("%", index)) >= 0:
+        if text.startswith("%%", index):
+            index += 2
+            continue
+        directive = _printf_directive(text, index, conversions="eEfgG")
+        if directive is None:
+            return ""
+        conversions, index = conversions + 1, directive[2]
+    return text if conversions == 1 else ""
 
 
 def _counted(bounds: list[str]) -> list[int] | None:
