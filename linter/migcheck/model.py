@@ -1649,7 +1649,8 @@ class ClassicCall:
     # Whether the call runs when the script does: "" surely, as far as the file tells; MAYBE_RUNS only on
     # some paths (under a condition the reader cannot decide, as a create-if-missing is); NEVER_RUNS not at
     # all (code a condition keeps from running); UNCALLED_RUNS not when the script runs (in a function
-    # nothing in the file calls: dead code in a runbook, what another file calls in a library of functions).
+    # nothing in the file calls: dead code in a runbook, what another file calls in a library of functions),
+    # whenever the function does; UNCALLED_MAYBE_RUNS in such a function, on some of its paths only.
     runs: str = field(default="", compare=False)
     # Of a query of a deployment (`automation.DEPLOYMENT_QUERIES`: Get-AzureDeployment -ServiceName,
     # get_deployment_by_name(service_name)): the cloud service it names, as the script states it; "" when it
@@ -1660,6 +1661,10 @@ class ClassicCall:
 MAYBE_RUNS = "maybe"
 NEVER_RUNS = "never"
 UNCALLED_RUNS = "uncalled"
+UNCALLED_MAYBE_RUNS = "uncalled-maybe"
+# The run states of a call that does not run when the script does, and of one that runs on some paths only.
+UNCALLED = frozenset({UNCALLED_RUNS, UNCALLED_MAYBE_RUNS})
+SOME_PATHS_ONLY = frozenset({MAYBE_RUNS, UNCALLED_MAYBE_RUNS})
 
 
 # What a network configuration upload (Set-AzureVNetConfig, a PUT to `.../services/networking/media`)

@@ -191,6 +191,7 @@ from migcheck.model import (
     SOURCED_AFTER_CD,
     STAGE_CHOICE,
     STEP_SCRIPT_ROOT,
+    UNCALLED_MAYBE_RUNS,
     UNCALLED_RUNS,
     UNSTATED_COMMAND_LINE,
     UNSTATED_SUBSCRIPTION,
@@ -7061,7 +7062,7 @@ _BACKUP_PROTECTION = {
     )
 }
 # How sure a call is to run (`ClassicCall.runs`), surer higher: a call recorded again keeps the surer.
-_RUNS_SURER = {NEVER_RUNS: 0, UNCALLED_RUNS: 0, MAYBE_RUNS: 1, "": 2}
+_RUNS_SURER = {NEVER_RUNS: 0, UNCALLED_RUNS: 0, UNCALLED_MAYBE_RUNS: 0, MAYBE_RUNS: 1, "": 2}
 # The cmdlets that save a Resource Manager ExpressRoute circuit object (see `Interpreter._circuit_saved`).
 # What tells a configuration Import-AzureVM reads from a file the script names (see `_import_vm`).
 _IMPORTED = "imported"
@@ -12531,11 +12532,15 @@ class Interpreter:
 
     def _runs(self) -> str:
         """Whether the call being recorded runs when the script does (`ClassicCall.runs`): not in code that
-        never runs; maybe, on a path the reader cannot decide in code whose callers it follows; else as far
-        as the reader tells, surely (a function read once with values it does not know)."""
+        never runs; in a function nothing calls (`never_runs`), whenever it runs or on some of its paths
+        only; maybe, on a path the reader cannot decide in code whose callers it follows; else as far as
+        the reader tells, surely (a function read once with values it does not know)."""
+        maybe = bool(self.maybe or self.partial or self.maybe_calls)
+        if self.never_runs == UNCALLED_RUNS and maybe:
+            return UNCALLED_MAYBE_RUNS  # on some of the paths of a function nothing calls
         if self.never_runs:
             return self.never_runs
-        if self.callers_known and (self.maybe or self.partial or self.maybe_calls):
+        if self.callers_known and maybe:
             return MAYBE_RUNS
         return ""
 

@@ -124,6 +124,7 @@ from migcheck.model import (
     SENDS_CERTIFICATE,
     SENDS_CLASSIC_BODY,
     STAGE_CHOICE,
+    UNCALLED_MAYBE_RUNS,
     UNCALLED_RUNS,
     UNSTATED_SUBSCRIPTION,
     UNSTATED_TEXT,
@@ -4568,13 +4569,15 @@ class _Resources:
         or every call of its function is in code that never runs; UNCALLED_RUNS in a function the script
         does not call itself (see `_run_by_others`, `_offered_to_importers`), which runs when another file
         calls it and not when the script runs (dead code in a runbook, as a PowerShell or shell function
-        nothing calls is); "" where it surely runs at one of the sites it is read at (see `_surely_runs`);
-        MAYBE_RUNS otherwise: only under a condition the reader cannot decide."""
+        nothing calls is), UNCALLED_MAYBE_RUNS where it runs on some of the function's paths only; "" where
+        it surely runs at one of the sites it is read at (see `_surely_runs`); MAYBE_RUNS otherwise: only
+        under a condition the reader cannot decide."""
         sites = self.flow.callers(call)
         if not sites:
             return NEVER_RUNS
         if self._run_by_others(call, sites) or self._offered_to_importers(call):
-            return UNCALLED_RUNS
+            whenever = any(self._runs_with_its_function(call, site) for site in sites)
+            return UNCALLED_RUNS if whenever else UNCALLED_MAYBE_RUNS
         # Read at each turn of the loops around it over items the script writes out (`for i in range(2,
         # 9):`), which surely runs the body; a loop over no items never does.
         turns = self._change_sites(call)

@@ -91,6 +91,7 @@ from migcheck.model import (
     SENDS_CLASSIC_BODY,
     SOURCED_AFTER_CD,
     STAGE_CHOICE,
+    UNCALLED_MAYBE_RUNS,
     UNCALLED_RUNS,
     UNSTATED_COMMAND_LINE,
     URL_NAMES_THE_API,
@@ -1565,10 +1566,12 @@ class _Walker:
     def _uncalled(self, first: int, level: int) -> None:
         """The classic calls from `first` on, made by a function nothing in the script calls, that run
         whenever it does (under no test of its own): UNCALLED_RUNS, run when another file calls the
-        function, as a PowerShell function's calls nothing in the file makes are."""
+        function, as a PowerShell function's calls nothing in the file makes are; UNCALLED_MAYBE_RUNS
+        under a test or in a loop of it, which run on some of its paths only."""
         for at in range(first, len(self.calls)):
-            if self.call_uncertainty[at] == level and self.calls[at].runs == MAYBE_RUNS:
-                self.calls[at] = replace(self.calls[at], runs=UNCALLED_RUNS)
+            if self.calls[at].runs == MAYBE_RUNS:
+                own = self.call_uncertainty[at] == level
+                self.calls[at] = replace(self.calls[at], runs=UNCALLED_RUNS if own else UNCALLED_MAYBE_RUNS)
 
     def functions_run(self) -> tuple[tuple[str, str], ...]:
         """The functions of sourced files the script ran at its calls (`Document.functions_run`). A walk

@@ -43,12 +43,12 @@ from migcheck.inventory_model import CircuitLink, ClassicReservedIp, ExpressRout
 from migcheck.model import (
     EVERY_NETWORK,
     GATEWAY,
-    MAYBE_RUNS,
     NEVER_RUNS,
     SERVICE_OF_VM,
     SERVICES_OF_VMS,
+    SOME_PATHS_ONLY,
     STAGE_CHOICE,
-    UNCALLED_RUNS,
+    UNCALLED,
     ClassicCall,
     Deployment,
     Finding,
@@ -313,7 +313,7 @@ class ClassicAutomation(Rule):
             f"{_fail_when_run(creates, surely)}, since {_retired(kinds)}: it can migrate only classic "
             "resources that exist already"
         )
-        at = next((call for call in creating if call.runs != MAYBE_RUNS), creating[0])
+        at = next((call for call in creating if call.runs not in SOME_PATHS_ONLY), creating[0])
         # One per script, at its first creating call: about the script, whichever call shows it.
         yield self.finding(script, message, at=at, fix=_runbook_fix(script, creates), subject=script)
 
@@ -575,7 +575,7 @@ def _creating(
     are its steps. A library of functions is run by what calls them, so their calls fail whenever they are
     called."""
     failing = of[script.language]
-    left_out = (NEVER_RUNS, UNCALLED_RUNS) if runbook else (NEVER_RUNS,)
+    left_out = {NEVER_RUNS, *UNCALLED} if runbook else {NEVER_RUNS}
     # A request that does the same work fails as the SDK's call does.
     by_request = (
         created_by_request
@@ -598,7 +598,7 @@ def _no_request(_: str) -> bool:
 
 def _surely(creating: list[ClassicCall]) -> set[str]:
     """The names of the creating calls `creating` of which one runs whenever the script does."""
-    return {call.name for call in creating if call.runs != MAYBE_RUNS}
+    return {call.name for call in creating if call.runs not in SOME_PATHS_ONLY}
 
 
 def _fail_when_run(creates: list[str], surely: set[str]) -> str:
@@ -632,7 +632,7 @@ class _DeployingSteps:
             if words is None:
                 others.append(call)
             elif call.runs != NEVER_RUNS:
-                self.words[words] = self.words.get(words, False) or call.runs != MAYBE_RUNS
+                self.words[words] = self.words.get(words, False) or call.runs not in SOME_PATHS_ONLY
         self.others = tuple(others)
 
     def message(self) -> str:
@@ -2001,7 +2001,7 @@ class MigrationOutOfOrder(Rule):
             while index < min(change.after, len(script.migration)):
                 _count_end(script.migration[index], ended)
                 index += 1
-            if change.runs in (NEVER_RUNS, UNCALLED_RUNS):
+            if change.runs == NEVER_RUNS or change.runs in UNCALLED:
                 continue
             where = (change.mark.line, change.mark.column)
             for scope, name in change.changes:
@@ -2465,7 +2465,7 @@ def _surely_after(
     after it (not a later turn of a loop around both), not only where it may have failed (a `catch`), and
     with no Prepare of its resource since that can run with `change`."""
     at, step = commit
-    if change.runs == MAYBE_RUNS and step.runs != MAYBE_RUNS:
+    if change.runs in SOME_PATHS_ONLY and step.runs not in SOME_PATHS_ONLY:
         return False
     written, before = change.mark, step.called_at or step.mark
     if written.path == before.path and (written.line, written.column) <= (before.line, before.column):
@@ -2744,7 +2744,7 @@ class _Ended:
         found = _last_on_branches(by_branches, step)
         if found is None or not _written_after(step, found[1]):
             return None
-        if step.runs == MAYBE_RUNS and found[1].runs != MAYBE_RUNS:
+        if step.runs in SOME_PATHS_ONLY and found[1].runs not in SOME_PATHS_ONLY:
             return None  # in the `catch` of a Prepare that failed, which prepared nothing
         ended = self.ended_at.get(target, [])
         if any(at > found[0] and not apart(step.branches, end.branches) for at, end in ended):
@@ -2771,7 +2771,7 @@ class _Ended:
         found = self._last_end(target, step)
         if found is None:
             return None
-        if step.runs == MAYBE_RUNS and found[1].runs != MAYBE_RUNS:
+        if step.runs in SOME_PATHS_ONLY and found[1].runs not in SOME_PATHS_ONLY:
             # A step that may not run where the end surely does (in the `catch` of a `try` that commits,
             # after `commit-migration ... ||`) may run only when that end failed, which ended nothing.
             return None
