@@ -297,6 +297,13 @@ def unread_marks(resources: tuple[object, ...]) -> list[tuple[int, int]]:
     return [(m.line, m.column) for r in resources if isinstance(r, Script) for m in r.unread]
 
 
+def unread_tags(text: str, path: str) -> list[str]:
+    """Why each part of the script `text` named `path` was not read (each unread mark's tag)."""
+    from migcheck.model import Script
+
+    return [m.tag for r in script_resources(text, path) if isinstance(r, Script) for m in r.unread]
+
+
 # A script that takes its values from a settings file beside it, in each script language, and the
 # settings file (two subnets given: MIG202 where the settings file writes the second).
 PS_DEPLOY = """\

@@ -7,9 +7,7 @@ run no times, with no such part."""
 from __future__ import annotations
 
 import pytest
-from lint_support import lint_files, script_resources
-
-from migcheck.model import Script
+from lint_support import lint_files, unread_tags
 
 CLI = 'azure vm create "web$i" img azureuser -l "West US"'
 CMDLET = (
@@ -36,16 +34,12 @@ def _said(tmp_path, monkeypatch, text: str) -> str:
     return finding.message
 
 
-def _why_not_read(text: str) -> list[str]:
-    return [m.tag for r in script_resources(text, "make.ps1") if isinstance(r, Script) for m in r.unread]
-
-
 @pytest.mark.parametrize(("head", "call"), CASES)
 def test_a_powershell_loop_past_the_turns_read_surely_runs(tmp_path, monkeypatch, head, call):
     text = HEADS[head].format(CLI if call == "cli" else CMDLET)
     message = _said(tmp_path, monkeypatch, text)
     assert "fail today, since" in message and "may not" not in message
-    assert _why_not_read(text) == ["loop-turns-cut"]
+    assert unread_tags(text, "make.ps1") == ["loop-turns-cut"]
 
 
 @pytest.mark.parametrize(
@@ -55,4 +49,4 @@ def test_a_powershell_loop_past_the_turns_read_surely_runs(tmp_path, monkeypatch
 def test_a_powershell_loop_whose_turns_are_not_counted_may_run_no_times(tmp_path, monkeypatch, head):
     text = head.format(CLI)
     assert "may not" in _said(tmp_path, monkeypatch, text)
-    assert _why_not_read(text) == []
+    assert unread_tags(text, "make.ps1") == []

@@ -8,9 +8,7 @@ runs, `python-commands-cut`)."""
 from __future__ import annotations
 
 import pytest
-from lint_support import lint_files, script_resources
-
-from migcheck.model import Script
+from lint_support import lint_files, unread_tags
 
 CREATE = 'azure vm create "web$i" img azureuser -l "West US"'
 WORDS = " ".join(f"n{n}" for n in range(33))
@@ -41,25 +39,21 @@ def _said(tmp_path, monkeypatch, name: str, text: str) -> str:
     return finding.message
 
 
-def _why_not_read(name: str, text: str) -> list[str]:
-    return [m.tag for r in script_resources(text, name) if isinstance(r, Script) for m in r.unread]
-
-
 @pytest.mark.parametrize("case", LOOPS)
 def test_a_shell_loop_past_the_turns_read_surely_runs(tmp_path, monkeypatch, case):
     text, why = LOOPS[case]
     message = _said(tmp_path, monkeypatch, "make.sh", text)
     assert "fail today, since" in message and "may not" not in message
-    assert _why_not_read("make.sh", text) == [why]
+    assert unread_tags(text, "make.sh") == [why]
 
 
 def test_a_python_loop_over_a_range_past_the_turns_read_surely_runs(tmp_path, monkeypatch):
     message = _said(tmp_path, monkeypatch, "make.py", PYTHON)
     assert "fail today, since" in message and "may not" not in message
-    assert _why_not_read("make.py", PYTHON) == ["python-commands-cut"]
+    assert unread_tags(PYTHON, "make.py") == ["python-commands-cut"]
 
 
 def test_a_python_loop_over_a_range_past_the_turns_of_sdk_calls_read_surely_runs(tmp_path, monkeypatch):
     message = _said(tmp_path, monkeypatch, "make.py", SDK)
     assert "fail today, since" in message and "may not" not in message
-    assert _why_not_read("make.py", SDK) == ["loop-turns-cut"]
+    assert unread_tags(SDK, "make.py") == ["loop-turns-cut"]

@@ -7,9 +7,9 @@ not run."""
 from __future__ import annotations
 
 import pytest
-from lint_support import lint_files, script_resources
+from lint_support import lint_files, script_resources, unread_tags
 
-from migcheck.model import Deployment, Script
+from migcheck.model import Deployment
 
 CREATE = 'azure vm create "web$i" img azureuser -l "West US"'
 BREAK = "if ($i -gt $limit) { break }"
@@ -27,17 +27,13 @@ def _said(tmp_path, monkeypatch, text: str) -> str:
     return finding.message
 
 
-def _why_not_read(text: str) -> list[str]:
-    return [m.tag for r in script_resources(text, "make.ps1") if isinstance(r, Script) for m in r.unread]
-
-
 @pytest.mark.parametrize("head", HEADS)
 @pytest.mark.parametrize("exit", ["break", "continue"])
 def test_a_creation_before_a_break_surely_runs_and_one_after_it_may_not(tmp_path, monkeypatch, head, exit):
     text = HEADS[head].format(f"{CREATE}\n{BREAK.replace('break', exit)}")
     message = _said(tmp_path, monkeypatch, text)
     assert "fail today, since" in message and "may not" not in message
-    assert _why_not_read(text) == (["loop-turns-cut"] if "past" in head else [])
+    assert unread_tags(text, "make.ps1") == (["loop-turns-cut"] if "past" in head else [])
     after = HEADS[head].format(f"{BREAK.replace('break', exit)}\n{CREATE}")
     assert "may not" in _said(tmp_path / "after", monkeypatch, after)
 
