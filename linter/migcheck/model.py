@@ -1863,6 +1863,10 @@ VM_NOT_PASSED_ON = "vm-not-passed-on"
 # does not parse (PowerShell's `Invoke-Expression $cmd`, `iex`; bash's `eval "$cmd"`): which commands it runs
 # is unknown.
 UNSTATED_COMMAND_LINE = "unstated-command-line"
+# The tag of a `Script.unread` mark of a command line a shell script hands on through more levels than migcheck
+# follows (`ssh`, `bash -c`, `eval`, `sudo`, a container, one inside another more than 8 deep), at the first
+# of them: what the innermost runs is not read.
+HANDED_ON_TOO_DEEP = "handed-on-too-deep"
 
 # The tag of a `Script.unread` mark of a file a PowerShell script dot-sources (`. "$configDir\\settings.ps1"`)
 # by a path migcheck does not follow: one the script does not state (a value it is not given, an expression),

@@ -80,6 +80,7 @@ from migcheck.clouds import cloud_of_url
 from migcheck.model import (
     BRACED_LOOP,
     EVERY_NETWORK,
+    HANDED_ON_TOO_DEEP,
     INLINE_PYTHON_NOT_READ,
     LOADED_FROM_ANOTHER_FOLDER,
     LOOP_TURNS_CUT,
@@ -367,6 +368,9 @@ def _read(path: str, data: bytes) -> Document:
         script = Script(posixpath.basename(path), "Shell", (), (), replace(undecided[0], tag=""))
     if script is None and walker.reading.refused:  # classic commands the CLI refuses, said, run nothing
         script = Script(posixpath.basename(path), "Shell", (), (), replace(walker.reading.refused[0], tag=""))
+    too_deep = [mark for mark in walker.lines_not_read if mark.tag == HANDED_ON_TOO_DEEP]
+    if script is None and too_deep:  # a classic command handed on past what is followed: said, not read
+        script = Script(posixpath.basename(path), "Shell", (), (), replace(too_deep[0], tag=""))
     if script is None and (peerings or python):  # no classic call of the shell's own
         resources = (*(described if ran else ()), *peerings, *python)
         return Document(
@@ -3340,12 +3344,13 @@ class _Walker:
         it shown at `at`; `holes`: what holds each value in it the script does not state (`_numbered`). One
         that cannot run the classic tools (`sniff`: it names no `azure` command, classic cmdlet, API host...)
         is not parsed."""
-        if self.depth >= _CALL_DEPTH:
-            return
         source = line.encode("utf-8")
-        self.spend(len(source))  # parsed again at each run: paid for by its length
         if not ("azure" in line or sniff(source)):
             return
+        if self.depth >= _CALL_DEPTH:
+            self.lines_not_read.append(replace(at, tag=HANDED_ON_TOO_DEEP))
+            return
+        self.spend(len(source))  # parsed again at each run: paid for by its length
         source, tree = _bash_parse(source)
         if tree.root_node.has_error:
             return

@@ -55,6 +55,7 @@ from migcheck.model import (
     ESCAPED_PARAMETER,
     EXTRA_POSITIONAL,
     GRAPHICAL_RUNBOOK,
+    HANDED_ON_TOO_DEEP,
     INLINE_PYTHON_NOT_READ,
     INTERPRETER_NOT_READ,
     LOAD_NOT_FOLLOWED,
@@ -238,6 +239,13 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "(a template that includes itself): the steps it holds are not read, so findings about what they "
         "create may be missing; check a copy of the template with the pipeline, by a path from the "
         "pipeline's folder",
+    ),
+    HANDED_ON_TOO_DEEP: (
+        "handed-on-too-deep",
+        "is a command line handed on through more levels than migcheck follows (`ssh`, `bash -c`, `eval`, "
+        "`sudo`, a container, one inside another more than 8 deep): what the innermost runs is not read, so "
+        "findings about what it creates or changes may be missing; hand the command on fewer times, or check "
+        "the script it runs on its own",
     ),
     READ_AGAIN_CUT: (
         "read-again-cut",
