@@ -91,7 +91,7 @@ def test_a_bash_command_line_printf_builds_is_what_eval_runs(tmp_path, monkeypat
 
 
 def test_a_printf_format_not_followed_sets_a_value_not_stated(tmp_path, monkeypatch) -> None:
-    script = '#!/bin/bash\nprintf -v cmd "azure vm create %.3s img ops Passw0rd! -w ProdVNet -b %s" a web,data\neval "$cmd"\n'
+    script = '#!/bin/bash\nprintf -v cmd "azure vm create %x img ops Passw0rd! -w ProdVNet -b %s" 10 web,data\neval "$cmd"\n'
     assert lint_files(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG202").findings == []
 
 
