@@ -30,8 +30,9 @@ def assert_linear(make: Callable[[int], Callable[[], object]], n: int) -> None:
     """`make(n)` prepares an input of size n and returns the work to measure on it. The work on 2n may cost
     at most LINEAR times the work on n (measured at 2n and 4n as well when the first pair is noisy)."""
     small, large = cost(make(n)), cost(make(2 * n))
-    if large > LINEAR * small:  # one retry at twice the size, where noise weighs less
-        small, large = large, cost(make(4 * n))
+    # One retry at twice the size, where noise weighs less, each size the best of more runs.
+    if large > LINEAR * small:
+        small, large = cost(make(2 * n), repeat=5), cost(make(4 * n), repeat=5)
         # Far cheaper at 4n than at 2n: the input was refused or cut short there (a size cap), which
         # says nothing of the growth; size the test below the caps.
         assert large >= small / 4, (
