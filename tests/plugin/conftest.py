@@ -126,6 +126,17 @@ def estate(pytester: pytest.Pytester) -> pytest.Pytester:
     return pytester
 
 
+@pytest.fixture
+def baselined(estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
+    """The estate with its endpoint ACL (MIG201) recorded in the baseline its settings name."""
+    from migcheck.cli import main
+
+    monkeypatch.chdir(estate.path)
+    main(["check", ".", "--select", "MIG201", "--ignore", "MIG001", "--write-baseline", "ci/baseline.json"])
+    estate.makepyprojecttoml('[tool.migcheck]\nbaseline = "ci/baseline.json"\n')
+    return estate
+
+
 def outcomes(reprec: pytest.HookRecorder) -> dict[str, str]:
     """node id → outcome of its call phase, for every item that ran."""
     reports = reprec.getreports("pytest_runtest_logreport")

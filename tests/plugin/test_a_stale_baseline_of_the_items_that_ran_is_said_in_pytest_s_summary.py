@@ -8,8 +8,6 @@ from __future__ import annotations
 import pytest
 from conftest import ENDPOINT_ACL, QUIET, SELECTED
 
-from migcheck.cli import main
-
 pytest_plugins = ["pytester"]
 
 CSCFG = "shop/ServiceConfiguration.Cloud.cscfg"
@@ -21,11 +19,9 @@ def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
 
 
 @pytest.fixture
-def fixed(estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
+def fixed(baselined: pytest.Pytester) -> pytest.Pytester:
     """The estate with its endpoint ACL (MIG201) recorded in the baseline its settings name, then removed."""
-    monkeypatch.chdir(estate.path)
-    main(["check", ".", "--select", "MIG201", "--ignore", "MIG001", "--write-baseline", "ci/baseline.json"])
-    estate.makepyprojecttoml('[tool.migcheck]\nbaseline = "ci/baseline.json"\n')
+    estate = baselined
     cscfg = estate.path / CSCFG
     cscfg.write_text(cscfg.read_text(encoding="utf-8").replace(ENDPOINT_ACL, ""), encoding="utf-8")
     return estate

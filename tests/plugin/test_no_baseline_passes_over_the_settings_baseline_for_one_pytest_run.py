@@ -7,22 +7,11 @@ from __future__ import annotations
 import pytest
 from conftest import QUIET, SELECTED, SHOP
 
-from migcheck.cli import main
-
 pytest_plugins = ["pytester"]
 
 
 def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
     return pytester.runpytest_inprocess("--migcheck", *QUIET, "-m", "migcheck", *SELECTED, *args)
-
-
-@pytest.fixture
-def baselined(estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
-    """The estate with its endpoint ACL (MIG201) recorded in the baseline its settings name."""
-    monkeypatch.chdir(estate.path)
-    main(["check", ".", "--select", "MIG201", "--ignore", "MIG001", "--write-baseline", "ci/baseline.json"])
-    estate.makepyprojecttoml('[tool.migcheck]\nbaseline = "ci/baseline.json"\n')
-    return estate
 
 
 def test_a_finding_the_baseline_knows_fails_its_item_again(baselined: pytest.Pytester) -> None:
