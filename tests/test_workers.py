@@ -65,6 +65,19 @@ def test_a_record_crosses_as_its_values_not_a_dict_of_its_fields():
     assert pickle.loads(data) == role and pickle.loads(data).mark == mark
 
 
+def test_a_class_made_from_a_record_crosses_as_itself():
+    """A record's values are pickled by what is registered for its own class (`migcheck.model.record`):
+    a class derived from it without being made a record of its own crosses as itself, not as the record
+    it derives from."""
+    mark = _Derived("services/web/ServiceDefinition.csdef", 7, "WebRole", 1)
+    back = pickle.loads(pickle.dumps(mark, pickle.HIGHEST_PROTOCOL))
+    assert type(back) is _Derived and back == mark
+
+
+class _Derived(Mark):
+    pass
+
+
 @needs_corpus
 def test_every_document_of_every_format_crosses_between_processes(monkeypatch):
     """What a worker sends back is pickled: a record no pickle can carry would send every check back to

@@ -4,6 +4,7 @@ resources that readers produce and rules inspect. Nothing here knows XML."""
 from __future__ import annotations
 
 import ast
+import copyreg
 import dataclasses
 import enum
 import functools
@@ -33,10 +34,12 @@ from migcheck.extensions import (
 #   through an `attrgetter` made once per class (a record changed after it is hashed is what the type
 #   checker rules out);
 # - `__repr__` writes what the dataclass's would;
-# - `__reduce__` pickles a record as its class and the tuple of its fields, where the dataclass's
-#   `__getstate__` builds a dict per record in Python: documents read in worker processes cross back
-#   pickled (`migcheck.workers`), in half the time and bytes. A record with a field its `__init__` does
-#   not take by position keeps the default way.
+# - a record pickles as its class and the tuple of its fields, where the default way builds a dict of its
+#   slots per record: documents read in worker processes cross back pickled (`migcheck.workers`), in half
+#   the time and bytes. Registered with `copyreg` rather than set as `__reduce__`: the pickler finds it by
+#   the record's class, where `__reduce__` is reached through `object.__reduce_ex__` and two look-ups per
+#   record (a fifth of pickling a document). A record with a field its `__init__` does not take by
+#   position keeps the default way.
 # - `__init__` itself is written when the class is first made an instance of, not when it is defined: of the
 #   hundred records a command imports, most are never made in a given run (none in `--version` or a check
 #   of an empty folder), and writing the hundred was 40% of importing this module.
@@ -72,7 +75,7 @@ else:
             cls.__hash__ = lambda self: hash(key(self))
         cls.__repr__ = _record_repr
         if fields(cls) and all(f.init and not f.kw_only for f in fields(cls)):
-            cls.__reduce__ = _reducer(cls)
+            copyreg.pickle(cls, _reducer(cls))
         return cls
 
     def _written_when_first_called(cls):
@@ -2360,7 +2363,7 @@ def _replaced(record: _Record, **changes: object) -> _Record:
     if positional is None or not changes.keys() <= positional[1].keys():
         return dataclasses.replace(record, **changes)  # type: ignore[type-var]
     values, places = positional
-    # Every field read at once (an `attrgetter`, as `__reduce__` does): a role has thirty.
+    # Every field read at once (an `attrgetter`, as pickling a record does): a role has thirty.
     copied = list(values(record))
     for name, value in changes.items():
         copied[places[name]] = value
