@@ -51,9 +51,10 @@ SAMPLES = 3
 
 # How many results a worker pickles at a time (see `_fork`).
 _PART = 500
-# What pickling a document costs a worker, next to reading it: 26 instructions a byte against 160 (measured
-# on the benchmark estate, where reading costs the same per byte in every kind of file, to within 2%).
-READ_PICKLING = 0.16
+# What pickling a document costs a worker, next to reading it: 19 instructions a byte against 160 (measured
+# on the benchmark estate, where reading costs the same per byte in every kind of file, to within 2%: its
+# 3,997 documents pickle in 250 million instructions, as `benchmarks/shares.py` sends them).
+READ_PICKLING = 0.12
 # What reading a file costs beyond its bytes (opening it, the checks of its text, its document), in bytes
 # of reading: about 38,000 instructions.
 FILE_BYTES = 240
