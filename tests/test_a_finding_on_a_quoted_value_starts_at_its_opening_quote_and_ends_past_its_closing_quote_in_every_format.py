@@ -1,6 +1,6 @@
 """A finding on a value written in quotes is shown from its opening quote to just past its closing quote,
 whatever the format writes it: ARM templates, inventory exports, Bicep, PowerShell and Python showed it so,
-where Terraform (`.tf` and `.tf.json`) started inside the quotes. The same network prefix with host bits set
+where Terraform (`.tf` and `.tf.json`), shell scripts and CI steps started inside the quotes. The same network prefix with host bits set
 (MIG304) and the same network name no configuration defines (MIG003), written in each format, are each
 underlined with their quotes."""
 
@@ -105,6 +105,21 @@ NAME_FILES = {
                                               LinuxConfigurationSet("app01", "ops", "P@ss", True),
                                               OSVirtualHardDisk("ubuntu", "https://appstore.blob.core.windows.net/vhds/app01.vhd"),
                                               network_config=net, virtual_network_name="{NAME}")
+        """,
+    "create.sh": f"""\
+        azure vm create app-svc ubuntu ops -l "West Europe" -w "{NAME}" -b default
+        """,
+    "azure-pipelines.yml": f"""\
+        steps:
+        - script: azure vm create app-svc ubuntu ops -l 'West Europe' -w '{NAME}' -b default
+        """,
+    ".github/workflows/create.yml": f"""\
+        on: push
+        jobs:
+          create:
+            runs-on: ubuntu-latest
+            steps:
+              - run: azure vm create app-svc ubuntu ops -l "West Europe" -w "{NAME}" -b default
         """,
 }
 

@@ -169,6 +169,16 @@ class Word:
     # alike in each of its files): where its stand-in says it is written, the same from each file, so that
     # the files name one resource (`estate.join_key`). None: where the word is (`mark`).
     named_at: Mark | None = field(default=None, compare=False)
+    # Of a word in quotes (`"app-vnet"`, `'app-vnet'`): where its text starts, inside them; `mark` is its
+    # opening quote, where a finding on the word starts, as one on a quoted value does in every format.
+    # None: the text starts at `mark`.
+    text_at: Mark | None = field(default=None, compare=False)
+
+    @property
+    def text_mark(self) -> Mark:
+        """Where the first character of its text is written: where a reader that reads the text again (the
+        command line `ssh` or `bash -c` is given) places it, and the start of `at`'s offsets."""
+        return self.text_at or self.mark
 
     @property
     def stand_in_mark(self) -> Mark:
@@ -189,9 +199,16 @@ class Word:
 
     def at(self, offset: int) -> Mark:
         """Where the character at `offset` of the value is written, when the word says; else the word."""
-        return replace(self.mark, column=self.mark.column + offset) if self.exact and offset else self.mark
+        if not self.exact or not (offset or self.text_at):
+            return self.mark
+        start = self.text_mark
+        return replace(start, column=start.column + offset)
 
     def part(self, start: int, text: str) -> Word:
+        """The part of its value at `start`, placed there where the word says; the word itself where the
+        part is the whole value (`-b "default"`, shown with its quotes)."""
+        if start == 0 and text == self.text:
+            return self
         placed = self.placed
         if placed is None or self.exact:
             return Word(text, self.at(start), self.exact)

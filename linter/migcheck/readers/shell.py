@@ -835,7 +835,8 @@ def _echoed(settings: beside.Settings) -> _Value | None:
         return None
     if (words[0].text or "").startswith("-"):
         return None  # an option, which changes what is written
-    return _Value(" ".join(w.text or "" for w in words), words[0].mark, len(words) == 1 and words[0].exact)
+    joined = " ".join(w.text or "" for w in words)
+    return _Value(joined, words[0].mark, len(words) == 1 and words[0].exact, text_at=words[0].text_at)
 
 
 def _echoed_word(body: Node) -> Node | None:
@@ -1287,6 +1288,13 @@ class _Value:
     within: str = ""
     # Where each character of its text is written (`Word.placed`), which two equal values may differ in.
     placed: Callable[[int], Mark] | None = field(default=None, compare=False)
+    # Of a value written in quotes: where its text starts, `mark` being its opening quote (`Word.text_at`).
+    text_at: Mark | None = field(default=None, compare=False)
+
+    @property
+    def text_mark(self) -> Mark | None:
+        """Where the first character of its text is written (`Word.text_mark`)."""
+        return self.text_at or self.mark
 
     @property
     def template(self) -> str:
@@ -1830,7 +1838,7 @@ class _Walker:
         printed = self._printed_whole(node)
         if printed is not None:
             destination, value = printed
-            self._written_whole(destination, value.text, value.mark, value.exact, value.placed)
+            self._written_whole(destination, value.text, value.text_mark, value.exact, value.placed)
         elif self.fed is not None and self.fed_at is not None:
             at, exact = self.fed_at
             self._written_whole(self._whole_destination(node), self.fed, at, exact, None)
@@ -1846,7 +1854,7 @@ class _Walker:
         if value is None or len(words) != 2 or words[0] != "tee" or words[1].startswith("-"):
             return
         destination = self.words(stages[1].children_by_field_name("argument")[0])[0]
-        self._written_whole(destination, value.text, value.mark, value.exact, value.placed)
+        self._written_whole(destination, value.text, value.text_mark, value.exact, value.placed)
 
     def _written_whole(
         self,
@@ -2205,7 +2213,8 @@ class _Walker:
                 text = None if old is None else (old.text or "") + assigned.text
             if text is not None and len(text) <= _LONGEST_VALUE:
                 mark = assigned.mark or self.where.mark(subscript)
-                items[key] = Word(text, mark, assigned.exact and operator == "=")
+                exact = assigned.exact and operator == "="
+                items[key] = Word(text, mark, exact, text_at=assigned.text_at)
                 self.scope.variables[self._text(array)] = _array(items, before.associative, before.mark)
                 return
         self.scope.variables[self._text(array)] = _Value(None, holder=self._assignment(array))
@@ -2251,7 +2260,13 @@ class _Walker:
         if item is None:
             return _Value("", self.where.mark(subscript))
         return _Value(
-            item.text, item.mark, item.exact, holder=item.holder, shape=item.shape, holes=item.holes
+            item.text,
+            item.mark,
+            item.exact,
+            holder=item.holder,
+            shape=item.shape,
+            holes=item.holes,
+            text_at=item.text_at,
         )
 
     def _assignment(self, name: Node) -> str:
@@ -2531,7 +2546,7 @@ class _Walker:
             return
         for word in arguments:
             self.scope.variables[name] = _Value(
-                word.text, word.mark, word.exact, holder=word.holder, names=word.names
+                word.text, word.mark, word.exact, holder=word.holder, names=word.names, text_at=word.text_at
             )
             self.statements(body)
 
@@ -2586,7 +2601,7 @@ class _Walker:
         """A `for` loop's variable in the turn of `word`: a value the script does not state is held by what
         holds it, else by the list's item, each turn's its own, so that each names a resource of its own."""
         if word.text is not None:
-            return _Value(word.text, word.mark, word.exact)
+            return _Value(word.text, word.mark, word.exact, text_at=word.text_at)
         holder = word.holder or f"for item at {node.start_byte}"
         return _Value(None, word.mark, shape=word.shape, holder=holder, holes=word.holes)
 
@@ -3395,7 +3410,7 @@ class _Walker:
         command = _ssh_command(words[1:])
         if command:
             given = [_Value(w.text, w.mark, shape=w.shape, holder=w.holder, holes=w.holes) for w in command]
-            (line, holes), at = _numbered(given), command[0].mark
+            (line, holes), at = _numbered(given), command[0].text_mark
         elif command is not None and self.fed is not None:
             line, holes, at = self.fed, (), words[0].mark
         else:
@@ -3420,7 +3435,7 @@ class _Walker:
         value = _Value(given.text, given.mark, shape=given.shape, holder=given.holder, holes=given.holes)
         line, holes = _numbered([value])
         with self._child_process((), environment={} if login else None):
-            self._run_line(line, given.mark, holes)
+            self._run_line(line, given.text_mark, holes)
 
     def _run_as_user(self, words: list[Word]) -> None:
         """`runuser -u deploy -- azure vm shutdown web1`: the command runuser runs as the user, as words (no
@@ -3627,7 +3642,8 @@ class _Walker:
             return False
         if run_as_text:
             text = " ".join(w.text or "" for w in command)
-            places = [(command[0].mark.line, command[0].mark.column)] * len(text)
+            at = command[0].text_mark
+            places = [(at.line, at.column)] * len(text)
         else:
             text, places = _written_in_place(command)
         if (text, command[0].mark) in self.powershell_seen:  # a function's, run again at each call: read once
@@ -3721,7 +3737,7 @@ class _Walker:
         how, given = run
         if how == "-c":
             code, at = (
-                (given.text, given.mark) if given is not None and given.exact else (None, words[0].mark)
+                (given.text, given.text_mark) if given is not None and given.exact else (None, words[0].mark)
             )
         elif self.fed is not None and self.fed_at is not None:
             code, at = (self.fed, self.fed_at[0]) if self.fed_at[1] else (None, self.fed_at[0])
@@ -3840,7 +3856,7 @@ class _Walker:
         if value.words is not None or not value.template.split()[1:]:
             return []
         at = self.where.mark(name_node)
-        words = _split_value(value, value.mark or at)
+        words = _split_value(value, value.text_mark or at)
         return [replace(words[0], mark=at), *words[1:]]
 
     def _spread(self, name_node: Node) -> list[Word]:
@@ -4110,7 +4126,7 @@ class _Walker:
 
         placed = None
         if sent.body is not None:
-            text, at, exact = sent.body.text or sent.body.shape, sent.body.mark, sent.body.exact
+            text, at, exact = sent.body.text or sent.body.shape, sent.body.text_mark, sent.body.exact
             placed = sent.body.placed
         elif sent.from_stdin and self.fed is not None and self.fed_at is not None:
             text, (at, exact) = self.fed, self.fed_at
@@ -4267,6 +4283,7 @@ class _Walker:
                 default=value.default,
                 placed=value.placed,
                 names=value.names,
+                text_at=value.text_at,
             )
         ]
 
@@ -4346,7 +4363,8 @@ class _Walker:
             return _Value(_unescaped(written), self.where.mark(node))
         if kind == "raw_string":
             text = self._text(node)[1:-1]
-            return _Value(text, self.where.mark(node, 1), True, placed=self._placed(node, 1, text, False))
+            mark, text_at = self._in_quotes(node, 1)
+            return _Value(text, mark, True, placed=self._placed(node, 1, text, False), text_at=text_at)
         if kind == "string":
             return self.quoted(node)
         if kind == "simple_expansion":
@@ -4362,19 +4380,27 @@ class _Walker:
     def quoted(self, node: Node) -> _Value:
         parts = node.named_children
         if not parts:
-            return _Value("", self.where.mark(node, 1), True)
+            mark, text_at = self._in_quotes(node, 1)
+            return _Value("", mark, True, text_at=text_at)
         if all(part.type == "string_content" for part in parts):  # split at its lines by the grammar
             skip = parts[0].start_byte - node.start_byte
             written = self.source[parts[0].start_byte : parts[-1].end_byte].decode("utf-8", "replace")
             exact = "\\" not in written
             text = written if exact else _unescaped(written, quoted=True)
             placed = self._placed(node, skip, written, True)
-            return _Value(text, self.where.mark(parts[0]), exact and len(parts) == 1, placed=placed)
+            mark, text_at = self._in_quotes(node, skip)
+            return _Value(text, mark, exact and len(parts) == 1, placed=placed, text_at=text_at)
         if len(parts) == 1 and parts[0].type in ("simple_expansion", "expansion"):
             return replace(self.value(parts[0]), words=None)
         if len(parts) == 1 and parts[0].type == "command_substitution" and self.value(parts[0]).folder:
             return self.value(parts[0])  # "$(dirname "$0")"
         return self.concatenated(node)
+
+    def _in_quotes(self, node: Node, skip: int) -> tuple[Mark, Mark | None]:
+        """Where a word in quotes is shown, its opening quote, and where its text starts, `skip` bytes on
+        (None where that is the same place: every part of a line `eval` runs is shown where that is)."""
+        shown, text_at = self.where.mark(node), self.where.mark(node, skip)
+        return shown, (text_at if text_at != shown else None)
 
     def concatenated(self, node: Node) -> _Value:
         """A word joined from parts: stated when they all are, else its shape (see `_Value.shape`)."""
@@ -4436,7 +4462,9 @@ class _Walker:
             if index >= len(arguments):
                 return _UNSTATED
             word = arguments[index]
-            return _Value(word.text, word.mark, word.exact, holder=word.holder, names=word.names)
+            return _Value(
+                word.text, word.mark, word.exact, holder=word.holder, names=word.names, text_at=word.text_at
+            )
         if name == "@":
             return _Value(None, words=arguments) if arguments is not None else _UNSTATED
         if name == "*":
@@ -5383,10 +5411,11 @@ def _written_in_place(words: list[Word]) -> tuple[str, list[tuple[int, int]]]:
         if text:
             text += " "
             places.append(places[-1])
-        line, column = word.mark.line, word.mark.column
+        start = word.text_mark
+        line, column = start.line, start.column
         for char in word.text or "":
             places.append((line, column))
-            line, column = (line + 1, word.mark.column) if char == "\n" else (line, column + 1)
+            line, column = (line + 1, start.column) if char == "\n" else (line, column + 1)
         text += word.text or ""
     return text, places
 
@@ -6231,7 +6260,9 @@ class CommandLines:
     def each(self, name: str, items: list[Word], run: Callable[[], None]) -> None:
         """`run` once for each of `items`, `name` set to it, as a `for` loop over words it lists."""
         for item in items:
-            self.walker.scope.variables[name] = _Value(item.text, item.mark, item.exact, holder=item.holder)
+            self.walker.scope.variables[name] = _Value(
+                item.text, item.mark, item.exact, holder=item.holder, text_at=item.text_at
+            )
             run()
 
     def each_unlisted(

@@ -704,7 +704,7 @@ def _dns_prefix(word: Word) -> Word:
     prefix = host.split(".", 1)[0]
     if prefix == text:
         return word
-    return replace(word, text=prefix, mark=word.at(len(text) - len(host)), shape=None, holes=())
+    return replace(word, text=prefix, mark=word.at(len(text) - len(host)), shape=None, holes=(), text_at=None)
 
 
 # The options of `vm set` that turn boot diagnostics on or off, in the order the CLI reads them.
