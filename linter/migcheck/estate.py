@@ -99,6 +99,7 @@ from migcheck.model import (
     is_placeholder,
     is_stand_in,
     says_where,
+    stand_in_file,
 )
 from migcheck.retirements import EXTENDED_SUPPORT_DEPRECATED, EXTENDED_SUPPORT_RETIRES
 from migcheck.rule import listed
@@ -197,7 +198,7 @@ def join_key(name: str, mark: Mark) -> str:
     """What names join by across the files: `key`, but for a name that is its file's own (`file_own`),
     which joins only what the same file writes with it (its own deployments, its own references to one
     network)."""
-    return f"{key(name)}\0{owner_of(mark)}" if file_own(name) else key(name)
+    return f"{key(name)}\0{owner_of(mark, name)}" if file_own(name) else key(name)
 
 
 # Terraform reads every configuration file of a folder as one module: a value one of them does not state is
@@ -205,11 +206,16 @@ def join_key(name: str, mark: Mark) -> str:
 _MODULE_FILES = (".tf", ".tf.json")
 
 
-def owner_of(mark: Mark) -> str:
+def owner_of(mark: Mark, name: str = "") -> str:
     """What a file's own name (`file_own`) names things of: the file, but a Terraform configuration's
-    module, all the configuration files of its folder; a script beside them stays its own."""
+    module, all the configuration files of its folder; a script beside them stays its own. A stand-in
+    `name` that says another file than `mark`'s (`<virtual network name, common.sh:3:1>`, a blank a settings
+    file leaves, which the scripts beside it source) is that file's, one value for each of them."""
     if mark.path.endswith(_MODULE_FILES):
         return f"{posixpath.dirname(mark.path)}/*.tf"
+    said = stand_in_file(name)
+    if said and said != posixpath.basename(mark.path):
+        return posixpath.join(posixpath.dirname(mark.path), said)
     return mark.path
 
 
@@ -6135,7 +6141,7 @@ def _storage_accounts(
 def _account_key(name: str, mark: Mark) -> str:
     """A storage account as its disks' blobs name it (`model.storage_account`, already lower-cased where it
     is an account's name), but one a file's own name names (`file_own`) is that file's (see `join_key`)."""
-    return f"{name}\0{owner_of(mark)}" if file_own(name) else name
+    return f"{name}\0{owner_of(mark, name)}" if file_own(name) else name
 
 
 def _by_key(found: Mapping[str, Any]) -> list[Any]:

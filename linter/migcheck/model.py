@@ -2767,13 +2767,22 @@ def says_where(name: str) -> bool:
     deploy.ps1:3:50>`), maybe for one turn of a call that passes two (`<deployment name, deploy.py:48, turn
     2>`). The file's name is not its path, so such a name is that file's own, as a pipeline token is
     (`estate.join_key`): a copy of the script in another folder passes another value."""
+    return bool(stand_in_file(name))
+
+
+def stand_in_file(name: str) -> str:
+    """The file's name a stand-in that says where (`says_where`) names (`deploy.ps1` of `<VM name,
+    deploy.ps1:12>`); "" for any other name."""
     if not (name.startswith("<") and name.endswith(">")):
-        return False
+        return ""
     parts = name[1:-1].split(", ")
     if parts[-1].startswith("turn "):
         parts.pop()
     where = parts[-1].split(":")
-    return len(parts) >= 2 and len(where) >= 2 and where[-1].isdigit()  # `file:line`, `file:line:column`
+    if len(parts) < 2 or len(where) < 2 or not where[-1].isdigit():  # `file:line`, `file:line:column`
+        return ""
+    line = len(where) - (2 if len(where) > 2 and where[-2].isdigit() else 1)
+    return ":".join(where[:line])
 
 
 # What comes just before a `{` that opens a pipeline's variable rather than a format field (`#{Name}#`,

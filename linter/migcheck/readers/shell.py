@@ -2123,7 +2123,8 @@ class _Walker:
             assigned = replace(assigned, names=(f"${self._text(name)}",))
         first = self._text(name) not in self.scope.variables  # not a value cleared again (`SUB=""`)
         if assigned.text == "" and operator == "=" and first and self._at_top_level() and not self.stating:
-            assigned = replace(assigned, holder=f"${self._text(name)}", blank=True)
+            at = self.where.mark(name)
+            assigned = replace(assigned, mark=at, holder=f"${self._text(name)}", blank=True)
         if operator == "+=":
             assigned = _appended(self.lookup(self._text(name)), assigned)
         self.scope.variables[self._text(name)] = assigned
@@ -4270,7 +4271,9 @@ class _Walker:
         value = self.value(node)
         mark = value.mark or self.where.mark(node)
         if value.blank:
-            return [Word(None, self.where.mark(node), holder=value.holder)]
+            return [
+                Word(None, self.where.mark(node), holder=value.holder, named_at=self._shared_blank(value))
+            ]
         return [
             Word(
                 value.text,
@@ -4286,6 +4289,13 @@ class _Walker:
                 text_at=value.text_at,
             )
         ]
+
+    def _shared_blank(self, value: _Value) -> Mark | None:
+        """Where a blank another file leaves to fill in (`VNET=` in a settings file the script sources) is
+        written: its stand-in is named there, one value for every script that sources the file, as the
+        user fills it in once. None for the script's own blank, named where it is first used."""
+        at = value.mark
+        return at if at is not None and at.path != self.path else None
 
     def _quoted_arguments(self, node: Node) -> list[Word] | None:
         """`"$@"` (`"${@}"`, `"${@:2}"` from the second) in a function a call runs: each of the words the call

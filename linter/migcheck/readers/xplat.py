@@ -1629,7 +1629,7 @@ class Reading:
         if word is not None and word.text:
             return word.text
         stand_in = self._stand_in(what, at)
-        if word is not None and self.stand_ins_at_values:
+        if word is not None and (self.stand_ins_at_values or word.named_at is not None):
             place = word.stand_in_mark
             stand_in = f"<{what}, {posixpath.basename(place.path)}:{place.line}:{place.column}>"
         if word is None or word.identity is None:
@@ -1890,8 +1890,8 @@ class Reading:
         """The stand-in of a network `-w` passes by a value the script does not state: one per value
         (`-w $VNET` twice is one network), named where it is first passed (`model.network_stand_in`)."""
         if vnet.identity is None:
-            return network_stand_in(vnet.mark)
-        return self._unstated_once(f"virtual network\0{vnet.identity}", network_stand_in(vnet.mark))
+            return network_stand_in(vnet.stand_in_mark)
+        return self._unstated_once(f"virtual network\0{vnet.identity}", network_stand_in(vnet.stand_in_mark))
 
     def _network_name(self, vnet: Word | None) -> str:
         """The name of the network a command names: as stated, else the stand-in an earlier command gave
