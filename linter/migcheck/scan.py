@@ -86,6 +86,34 @@ def token_end(text: str, start: int, line_end: int) -> int:
 _ENDS_A_BARE_PATH = frozenset("\"'`;|&<>()")
 
 
+def joined_word_end(text: str, start: int, end: int, line_end: int) -> int:
+    """`end`, that of the token at `start` (`token_end`), past the quoted and bare parts a shell word joins to
+    it with nothing between (`app"-vnet"`, `"app"-vnet`, `web"$i"`): one word, as the shell reads it, up to
+    the blank or operator outside quotes that ends it."""
+    before = text[start - 1] if start else " "
+    if (
+        not start < end < line_end
+        or text[start] in _ENDS_A_WORD
+        or not (before.isspace() or before in _ENDS_A_WORD)
+    ):
+        return end  # no word, or a part of one (a subnet of `-b "front,back"`)
+    if not (text[end] in "\"'" or (text[end - 1] in "\"'" and (_word(text[end]) or text[end] in "/."))):
+        return end  # no quoted part joined to it, nor a bare one after its closing quote (not `"a",`)
+    index = end
+    while index < line_end and not text[index].isspace() and text[index] not in _ENDS_A_WORD:
+        quote = text[index]
+        index += 1
+        if quote in "\"'":
+            while index < line_end and text[index] != quote:
+                index += 2 if quote == '"' and text[index] == "\\" else 1
+            index = min(index + 1, line_end)
+    return index
+
+
+# What ends a shell word outside quotes, with a blank.
+_ENDS_A_WORD = frozenset("`;|&<>()")
+
+
 def quoted_value_end(text: str, start: int, line_end: int) -> int | None:
     """The offset of the `"` that closes the Terraform string (HCL or JSON) whose first character inside
     its quotes is at `start`: past escapes (`\\"`, `$${`) and past the strings and braces of each `${...}`

@@ -690,6 +690,7 @@ def _buffer_source(path: str, text: str) -> SourceText:
         every_ending=not EVERY_ENDING.isdisjoint(kinds),
         script=not SCRIPT_KINDS.isdisjoint(kinds),
         configuration=is_configuration(path),
+        shell=FileKind.SHELL in kinds,
     )
 
 

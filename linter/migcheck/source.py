@@ -49,6 +49,7 @@ class SourceText:
         "_newline_offsets",
         "_offsets",
         "_script",
+        "_shell",
         "_skipped",
         "_skipped_to",
         "_tag_ends",
@@ -56,7 +57,13 @@ class SourceText:
     )
 
     def __init__(
-        self, text: str, *, every_ending: bool = False, script: bool = False, configuration: bool = False
+        self,
+        text: str,
+        *,
+        every_ending: bool = False,
+        script: bool = False,
+        configuration: bool = False,
+        shell: bool = False,
     ) -> None:
         self.text = text
         self._every_ending = every_ending  # marks count every line ending, not `\n` only
@@ -65,6 +72,9 @@ class SourceText:
         # A Terraform configuration's: read as a script is, but its values are written in quotes, once
         # each, so a fix that replaces a value it writes is placed (`_quoted_span`), and no other.
         self._configuration = configuration
+        # A shell script's (or a file of shell steps'): a word runs on across the quoted parts it is joined
+        # to (`app"-vnet"`), as the shell reads it (`_token_end`).
+        self._shell = shell
         # See `has_lone_cr` and `_marks_as_shown`: a text with no "\r" at all, most of them, is known here
         # to be shown as its marks count it, for the cost of one search in C.
         no_cr = "\r" not in text
@@ -338,12 +348,14 @@ class SourceText:
         """`scan.token_end`, but a Terraform value, which its reader marks at its opening quote, ends past its
         closing quote, past the strings of the templates in it (`"${lookup(var.m, "k")}-web"`), as every
         format shows a quoted value. A word of a provisioner's command is marked at the word, inside the
-        quotes, and shown as a word of a script."""
+        quotes, and shown as a word of a script. A shell word goes on across the quoted and bare parts joined
+        to it (`"app"-vnet`, `web"$i"`)."""
         if self._configuration and self.text[start : start + 1] == '"':
             end = scan.quoted_value_end(self.text, start + 1, line_end)
             if end is not None:
                 return end + 1
-        return scan.token_end(self.text, start, line_end)
+        end = scan.token_end(self.text, start, line_end)
+        return scan.joined_word_end(self.text, start, end, line_end) if self._shell else end
 
     def _end_of(self, mark: Mark, start: int) -> int:
         if mark.tag == "!--":

@@ -147,6 +147,7 @@ class Texts(Mapping[str, SourceText]):
         self._shown: dict[str, tuple[int | str, ...]] = {}  # see `show`
         self._every_ending: set[str] = set()  # files whose marks count every line ending (`EVERY_ENDING`)
         self._scripts: set[str] = set()  # files no fix is placed in (`SCRIPT_KINDS`)
+        self._shell: set[str] = set()  # files whose words are shell words (`SourceText`'s `shell`)
         self.held = held  # a text until it is first asked for, then its `SourceText`
         self.shows = shows
 
@@ -161,6 +162,8 @@ class Texts(Mapping[str, SourceText]):
             self._every_ending.add(document.path)
         if document.kind in SCRIPT_KINDS:
             self._scripts.add(document.path)
+        if document.kind is FileKind.SHELL:
+            self._shell.add(document.path)
 
     def shed(self, document: Document, candidate: Candidate, data: bytes) -> Document:
         """`document`, read from `data` on disk, without its text unless it could not be read again
@@ -211,6 +214,7 @@ class Texts(Mapping[str, SourceText]):
             every_ending=path in self._every_ending,
             script=path in self._scripts,
             configuration=is_configuration(path),
+            shell=path in self._shell,
         )
 
     def show(self, path: str, lines: Iterable[int]) -> None:
