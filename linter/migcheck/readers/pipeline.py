@@ -2923,7 +2923,8 @@ def _add_quoted(held: _Held, value: Node, macros: dict[str, Node] | None, shell_
         name = "".join(c for c in text if c not in "${}()[] '\"") or "value"
         held.add("${" + name + "}", _place(value))
         return
-    held.add("'", _place(value))
+    # The quotes are the reader's own, not the file's: the word is shown where its value starts.
+    held.add("'", places[0] if places else _place(value))
     for character, place in zip(text, places, strict=False):
         quoted = "'\\''" if shell_quotes else "''"
         held.add(quoted if character == "'" else character, place)
