@@ -64,7 +64,7 @@ def test_az_assigns_in_the_subscription_az_account_set_selected(
 ) -> None:
     script = f"{CLASSIC_VM_SH}{selection}\n{AZ_ASSIGN}\n"
     message, place = _mig501(tmp_path, monkeypatch, "setup.sh", script)
-    assert place == f"{script.count(chr(10))}:{AZ_ASSIGN.index(ROLE) + 2}"  # at the role, as before
+    assert place == f"{script.count(chr(10))}:{AZ_ASSIGN.index(ROLE) + 1}"  # at the role's opening quote
     for said in _on(subscription):
         assert said in message
 

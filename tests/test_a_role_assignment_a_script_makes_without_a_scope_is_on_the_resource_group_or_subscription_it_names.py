@@ -35,7 +35,7 @@ def test_az_without_a_scope_assigns_on_the_subscription_the_cli_is_logged_into(
 ) -> None:
     command = f"az role assignment create --assignee ops@contoso.com --role {ROLE}"
     message, place = _mig501(tmp_path, monkeypatch, "setup.sh", CLASSIC_VM_SH + command + "\n")
-    assert place == f"2:{_column(command, ROLE) + 1}"  # at the role, which is what is classic
+    assert place == f"2:{_column(command, ROLE)}"  # at the role's opening quote: the role is what is classic
     assert "on subscription <subscription az is logged into>:" in message
     assert "-Scope /subscriptions/<subscription az is logged into>`" in message
 

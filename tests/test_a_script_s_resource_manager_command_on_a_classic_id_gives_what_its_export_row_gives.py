@@ -92,7 +92,7 @@ def test_a_classic_role_by_its_name_on_a_subscription_that_holds_classic_resourc
         f"--scope {SUB}\n" + _command(AZ[1][0]) + "\n"
     )
     result = lint_files(tmp_path, monkeypatch, {"setup.sh": script})
-    role = script.index("Classic Virtual") + 1  # the role, which is what is classic
+    role = script.index("'Classic Virtual") + 1  # the role, which is what is classic, from its opening quote
     alert = script.split("\n")[1].index(VM) + 1
     assert where(result.findings) == [f"MIG501 setup.sh:1:{role}", f"MIG502 setup.sh:2:{alert}"]
     assert "Classic Virtual Machine Contributor" in result.findings[0].message
