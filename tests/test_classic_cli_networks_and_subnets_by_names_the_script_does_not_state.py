@@ -85,7 +85,8 @@ def test_a_value_a_checked_script_echoes_is_that_value_where_that_script_writes_
             "azure vm create shop img user pass -w $VNET -b $SUBNET -n web1\n"
         ),
     }
-    assert where(lint_files(tmp_path, monkeypatch, files, "MIG003").findings) == ["MIG003 values.sh:3:7"]
+    # from the opening quote of the value echoed
+    assert where(lint_files(tmp_path, monkeypatch, files, "MIG003").findings) == ["MIG003 values.sh:3:6"]
     files["values.sh"] = 'echo "app-vnet"\n'
     assert where(lint_files(tmp_path, monkeypatch, files, "MIG003").findings) == ["MIG003 subnet.sh:1:6"]
 
