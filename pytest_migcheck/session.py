@@ -13,7 +13,7 @@ import heapq
 import os
 import posixpath
 from collections import Counter, defaultdict
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Collection, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from itertools import chain
@@ -109,6 +109,7 @@ class MigcheckSession:
         self._findings: dict[Key, list[Finding]] = defaultdict(list)
         self._paths: set[str] = set()  # document paths, relative to the rootdir
         self._ran: set[Key] = set()  # items whose call phase was reported, for the summary
+        self._left_out = False  # whether an item of ours was deselected (`-k`, `-m`, `--deselect`)
         self._keys: dict[str, Key | None] = {}  # node id of a report → its item's key (`_key`)
         # Set when the classic files outside `testpaths` are collected too (`_collect_beyond_testpaths`):
         self._beyond: set[str] = set()  # display paths of those files
@@ -628,6 +629,9 @@ class MigcheckSession:
         with collector.paused():
             yield
 
+    def pytest_deselected(self, items: Sequence[pytest.Item]) -> None:
+        self._left_out = self._left_out or any(isinstance(item, MigcheckItem) for item in items)
+
     @pytest.hookimpl(trylast=True)
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         # As for the estate (`pytest_sessionstart`), so for the collected tree, which lives as long as the
@@ -904,8 +908,8 @@ class MigcheckSession:
         known = held.pop(BASELINE, 0)
         for finding in below:
             terminalreporter.write_line(headline(finding))
-        # Before the summary, as `check` says it, of the files whose items ran: the others are not judged.
-        stale = self._stale_baseline(paths)
+        # Before the summary, as `check` says it, of the items that ran: what was left out is not judged.
+        stale = self._stale_baseline()
         if stale:
             terminalreporter.write_line(stale, yellow=True)
         terminalreporter.write_line(
@@ -917,19 +921,41 @@ class MigcheckSession:
         if below:
             terminalreporter.write_line(_why_they_passed(below, self.fail_on))
 
-    def _stale_baseline(self, paths: set[str]) -> str:
+    def _stale_baseline(self) -> str:
         """The line `check` says of the findings the baseline records that no finding met, counted of the
-        files at `paths` (those whose items ran), of the rules the run checks; "" when there are none."""
+        rules each file whose items ran is judged on (`_judged`); "" when there are none."""
         from migcheck.report.text import stale_baseline
 
         result = self.result
         if result.baseline is None:
             return ""
+        judged = self._judged()
         known = sum(
-            1 for s in result.suppressed if s.reason.kind == BASELINE and s.finding.mark.path in paths
+            1
+            for s in result.suppressed
+            if s.reason.kind == BASELINE and s.finding.code in judged.get(s.finding.mark.path, ())
         )
-        stale = result.baseline.recorded(paths, result.enabled) - known
+        stale = result.baseline.recorded(judged) - known
         return stale_baseline(replace(result, stale_baseline=stale)).rstrip("\n")
+
+    def _judged(self) -> dict[str, Collection[str]]:
+        """The rules each file whose items ran is judged on: every rule the run checks where all its items
+        ran and none was deselected (a rule whose findings were fixed may have no item left in the file),
+        otherwise only the rules of its items that ran (`-k MIG202` judges MIG202 alone, even in a file
+        whose other items were all fixed away; a stop at `-x` what ran before it)."""
+        ran: defaultdict[str, set[str]] = defaultdict(set)
+        for path, code in self._ran:
+            ran[path].add(code)
+        judged: dict[str, Collection[str]] = {}
+        for path, codes in ran.items():
+            document = self._documents.get(path)
+            whole = (
+                not self._left_out
+                and document is not None
+                and all(rule.code in codes for rule in self.rules_for(document))
+            )
+            judged[path] = self.result.enabled if whole else codes
+        return judged
 
     def _not_read(self) -> list[str]:
         """What `check` says before its summary of the parts of the scripts whose items ran that migcheck

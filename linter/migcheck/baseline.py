@@ -124,11 +124,11 @@ class Baseline:
         known = [finding for finding, _ in keyed if id(finding) in known_ids]
         return new, known
 
-    def recorded(self, paths: Iterable[str], codes: Collection[str]) -> int:
-        """How many findings the baseline records in the files at `paths` (as findings give them) of the
-        rules `codes`."""
-        keyed = {_keyed(path, self.root) for path in paths}
-        return sum(count for k, count in self.counts.items() if k[0] in keyed and k[1] in codes)
+    def recorded(self, codes_by_path: Mapping[str, Collection[str]]) -> int:
+        """How many findings the baseline records in each file of `codes_by_path` (its path as findings
+        give it) of the rules it maps the file to."""
+        keyed = {_keyed(path, self.root): codes for path, codes in codes_by_path.items()}
+        return sum(count for k, count in self.counts.items() if k[1] in keyed.get(k[0], ()))
 
 
 def dumps(findings: Iterable[Finding], root: str = "", kept: Iterable[Entry] = ()) -> str:

@@ -501,7 +501,7 @@ def _stale(
     if chosen.baseline is None:
         return 0
     known = sum(1 for suppressed in held if suppressed.reason.kind == BASELINE)
-    return chosen.baseline.recorded(by_path, enabled) - known
+    return chosen.baseline.recorded(dict.fromkeys(by_path, enabled)) - known
 
 
 def _advised_in_settings_file(findings: list[Finding], source: str) -> list[Finding]:

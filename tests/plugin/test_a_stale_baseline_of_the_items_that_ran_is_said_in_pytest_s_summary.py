@@ -36,3 +36,17 @@ def test_an_entry_of_a_file_whose_items_did_not_run_is_not_said(fixed: pytest.Py
     result = run(fixed, "-k", "not shop")
     result.assert_outcomes(failed=1, passed=2)
     assert "no longer found" not in result.stdout.str()
+
+
+def test_an_entry_of_a_rule_whose_items_in_its_file_did_not_run_is_not_said(fixed: pytest.Pytester) -> None:
+    result = run(fixed, "-k", "MIG003", "-rA")
+    assert f"{CSCFG}::MIG003" in result.stdout.str()
+    assert "no longer found" not in result.stdout.str()
+
+
+def test_an_entry_of_a_rule_left_with_no_item_in_a_file_whose_items_all_ran_is_said(
+    fixed: pytest.Pytester,
+) -> None:
+    result = run(fixed, "-rA")
+    assert f"{CSCFG}::MIG201" not in result.stdout.str()
+    result.stdout.fnmatch_lines([STALE])
