@@ -101,6 +101,8 @@ class _Incomplete(Rule):
     [
         (_boom, "failed to list its rules: RuntimeError: no rules today", "correct its `migcheck_rules`"),
         (lambda: 5, "returned 5, which is not a list of rule classes", "return a list of migcheck.rule.Rule"),
+        # A string is iterable, but its characters are no rules: it is said whole.
+        (lambda: "CON001", "returned 'CON001', which is not a list of rule classes", "return a list of"),
         (lambda: [1], "returned 1, which is not a migcheck Rule class", "return only migcheck.rule.Rule"),
         (lambda: [_Incomplete], "rule _Incomplete has no `severity`", "complete the rule"),
     ],

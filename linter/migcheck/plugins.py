@@ -245,7 +245,7 @@ def _collect_from(
         ) from exc
     if classes is None:
         return
-    if not isinstance(classes, Iterable):
+    if not isinstance(classes, Iterable) or isinstance(classes, (str, bytes)):
         raise PluginError(
             f"plugin {label} returned {classes!r}, which is not a list of rule classes; return a list of "
             "migcheck.rule.Rule subclasses from its `migcheck_rules`"
