@@ -243,6 +243,21 @@ def test_a_plugin_rule_that_crashes_names_its_plugin_and_what_to_do(repo, capsys
     assert run(capsys, "check", ".", "--ignore", "CTS901")[0] == 1
 
 
+def test_a_plugin_rule_that_gives_what_is_no_finding_names_its_plugin_and_what_to_do(
+    repo, capsys, crashing_plugin
+):
+    def gives_a_string(self, estate):
+        yield "not a finding"
+
+    (rule,) = crashing_plugin.migcheck_rules()
+    crashing_plugin.migcheck_rules = hookimpl(lambda: [type("Giving", (rule,), {"check": gives_a_string})])
+    code, _, err = run(capsys, "check", ".")
+    assert code == 2
+    assert "rule CTS901 (crashing-rule) of plugin migcheck-contoso-rules[contoso] crashed: " in err
+    assert "TypeError: its check gave 'not a finding' (a str), not a Finding" in err
+    assert "leave it out with --ignore CTS901" in err and "Traceback" not in err
+
+
 def test_a_builtin_rule_that_crashes_is_reported_to_migcheck(repo, capsys, monkeypatch):
     from migcheck.plugins import load_rules
 

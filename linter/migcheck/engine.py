@@ -1362,9 +1362,21 @@ def _run_rules(rules: RuleSet, enabled: frozenset[str], estates: Iterable[Estate
             if rule.code not in enabled:
                 continue
             try:
-                yield from rule.check(estate)
+                for finding in rule.check(estate):
+                    if not isinstance(finding, Finding):  # a plugin's: the stages after would crash on it
+                        raise _crashed(rule, TypeError(f"its check gave {_shown(finding)}, not a Finding"))
+                    yield finding
+            except RuleError:
+                raise
             except Exception as exc:
                 raise _crashed(rule, exc) from exc
+
+
+def _shown(value: object) -> str:
+    """`value` as a message names it, shortened: a rule may give anything, of any size."""
+    import reprlib
+
+    return f"{reprlib.repr(value)} (a {type(value).__name__})"
 
 
 def _crashed(rule: Rule, exc: Exception) -> RuleError:
