@@ -672,6 +672,22 @@ def test_the_progress_line_is_throttled_and_cleared():
     assert "\n" not in stream.getvalue()
 
 
+def test_the_progress_line_is_cut_to_a_narrow_terminal_s_width(monkeypatch):
+    from migcheck import progress
+
+    class Narrow(_Terminal):
+        def fileno(self):
+            return 2
+
+    monkeypatch.setattr(progress.os, "get_terminal_size", lambda fd: progress.os.terminal_size((20, 24)))
+    stream, clock = Narrow(), _Clock()
+    line = progress.ProgressLine(stream, clock)
+    clock.now = 0.1
+    line(1200, 4001, "b.cscfg")
+    # 19 columns: the line never wraps, so erasing it erases all of it.
+    assert stream.getvalue() == f"{progress.CLEAR_LINE}checked 1,200 of 4,"
+
+
 def test_a_progress_line_never_drawn_is_never_cleared():
     from migcheck.progress import ProgressLine
 

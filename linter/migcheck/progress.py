@@ -43,8 +43,18 @@ class ProgressLine:
         if now - self._last < INTERVAL:
             return
         self._last = now
-        self._write(f"{CLEAR_LINE}checked {done:,} of {total:,} files")
+        self._write(CLEAR_LINE + self._fitted(f"checked {done:,} of {total:,} files"))
         self._shown = True
+
+    def _fitted(self, text: str) -> str:
+        """`text` cut to the terminal's width, less the last column: a line that wraps is erased only in
+        its last row, so every redraw left a row behind on a narrow terminal. Asked at each redraw, as a
+        terminal can be resized; `text` whole where the width cannot be known."""
+        try:
+            columns = os.get_terminal_size(self._stream.fileno()).columns
+        except (AttributeError, ValueError, OSError):  # a replaced stream, or no terminal behind it
+            return text
+        return text[: columns - 1] if columns > 1 else text
 
     def clear(self) -> None:
         if self._shown:
