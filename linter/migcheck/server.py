@@ -33,6 +33,7 @@ import math
 import os
 import re
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -79,6 +80,8 @@ STAT_SECONDS = 2.0
 # server runs: once the first lint is answered, then after files changed, and when the client shuts it
 # down. Writing costs some tens of milliseconds on 4,000 files, on the worker a keystroke's lint waits for.
 SAVE_SECONDS = 60.0
+# The name of the lint worker's thread: the one thread that cannot wait for the worker to finish.
+_WORKER = "migcheck-lint"
 # What the client's file watcher is asked to report: changes to the files a lint may read and to what
 # decides which files it reads (config files, .gitignore); files and folders created or deleted anywhere,
 # since a folder deleted or renamed is reported as the folder alone.
@@ -293,7 +296,7 @@ class MigcheckServer(LanguageServer):
         self._rules: RuleSet | None = None
         # One worker: lints never overlap, so the read cache needs no lock, and a lint queued behind a
         # running one sees the files as the running one left them.
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="migcheck-lint")
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix=_WORKER)
         self._pending: dict[str, asyncio.Task[None]] = {}
         # The walk of each project (its folders and the settings that chose the files), until files are
         # created, deleted or renamed. Read and written on the worker only, like the read cache.
@@ -315,9 +318,14 @@ class MigcheckServer(LanguageServer):
         self._early: set[str] = set()
 
     def client_gone(self) -> None:
-        """End the server at once, with the exit code LSP asks for: the client closed the server's output,
-        so nothing more can be answered, and waiting for the end of its input could be waiting for ever
-        (the input may stay open). Nothing is saved: the store is a cache the next start rebuilds."""
+        """End the server, with the exit code LSP asks for: the client closed the server's output, so
+        nothing more can be answered, and waiting for the end of its input could be waiting for ever (the
+        input may stay open). After a shutdown request, the store that request queued is written first
+        (a message sent meanwhile, a lint's diagnostics, is what met the closed output), as `serve` waits
+        for it after exit. Without one, the server ends at once and nothing is saved: the client went
+        away without ending the session, and the store is a cache the next start rebuilds."""
+        if self.shutdown_requested and not threading.current_thread().name.startswith(_WORKER):
+            self._worker.shutdown(wait=True)
         logging.shutdown()  # the line said of it written out first
         os._exit(0 if self.shutdown_requested else 1)
 
@@ -1177,7 +1185,6 @@ def _end_at_once_on_ctrl_c() -> None:
     ran on until the next message. The interrupt is also written to a pipe (`signal.set_wakeup_fd`, written
     by whichever thread takes it), which a thread of its own waits on to end the process."""
     import signal
-    import threading
 
     if threading.current_thread() is not threading.main_thread():
         return
