@@ -92,6 +92,10 @@ _KEEPS_CONFTESTS_BY_FOLDER = hasattr(pytest.PytestPluginManager, "_loadconftestm
 _STRUCTURED_IDS = isinstance(getattr(pytest.TestReport, "id", None), property)
 
 
+# What a pytest-xdist worker tells its controller when it deselected items of ours (`workeroutput`).
+_LEFT_OUT = "migcheck_left_out"
+
+
 class MigcheckSession:
     """Registered as a pytest plugin only when `--migcheck` is given."""
 
@@ -630,7 +634,16 @@ class MigcheckSession:
             yield
 
     def pytest_deselected(self, items: Sequence[pytest.Item]) -> None:
-        self._left_out = self._left_out or any(isinstance(item, MigcheckItem) for item in items)
+        if any(isinstance(item, MigcheckItem) for item in items):
+            self._left_out = True
+            worker_output = getattr(self.config, "workeroutput", None)  # a pytest-xdist worker's
+            if worker_output is not None:  # sent to the controller, which deselects nothing itself
+                worker_output[_LEFT_OUT] = True
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node: Any, error: object) -> None:
+        """pytest-xdist's controller, as a worker ends: whether it deselected items of ours."""
+        self._left_out = self._left_out or bool(getattr(node, "workeroutput", {}).get(_LEFT_OUT))
 
     @pytest.hookimpl(trylast=True)
     def pytest_collection_finish(self, session: pytest.Session) -> None:

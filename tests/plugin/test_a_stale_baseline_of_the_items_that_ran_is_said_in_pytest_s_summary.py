@@ -44,6 +44,12 @@ def test_an_entry_of_a_rule_whose_items_in_its_file_did_not_run_is_not_said(fixe
     assert "no longer found" not in result.stdout.str()
 
 
+def test_under_xdist_the_workers_tell_the_controller_what_they_deselected(fixed: pytest.Pytester) -> None:
+    args = ("--migcheck", *QUIET, "-m", "migcheck", *SELECTED, "-n", "2")
+    assert "no longer found" not in fixed.runpytest_subprocess(*args, "-k", "MIG003").stdout.str()
+    fixed.runpytest_subprocess(*args).stdout.fnmatch_lines([STALE])
+
+
 def test_an_entry_of_a_rule_left_with_no_item_in_a_file_whose_items_all_ran_is_said(
     fixed: pytest.Pytester,
 ) -> None:
