@@ -1201,6 +1201,8 @@ class _Checker:
                 continue
             try:
                 by_rule[rule.code] = self._findings(rule, estate)
+            except RuleError:
+                raise
             except Exception as exc:
                 raise _crashed(rule, exc) from exc
         self.memo.services = self.services  # the services of this estate only
@@ -1214,11 +1216,11 @@ class _Checker:
                 # Services deployed as extended support are not among the estate's cloud services: a rule
                 # about one service at a time sees them in an estate of their own (MIG101 reports them).
                 outside = Estate(estate.subscription, (), extended_support=estate.extended_support)
-                found += rule.check(outside)
+                found += _findings_of(rule, outside)
             return found
         if self.last is not None and rule.code in self.last.by_rule and self._unchanged_for(rule):
             return self.last.by_rule[rule.code]
-        return list(rule.check(estate))
+        return list(_findings_of(rule, estate))
 
     def _per_service(self, rule: Rule, estate: Estate) -> list[Finding]:
         if not self.services:  # the first such rule: each service's entry, kept or new
@@ -1233,7 +1235,7 @@ class _Checker:
         code = rule.code
         for service, by_rule in self.fresh if code in self.memo.codes else self.services.values():
             if code not in by_rule:
-                by_rule[code] = list(rule.check(self._alone(service, estate.subscription)))
+                by_rule[code] = list(_findings_of(rule, self._alone(service, estate.subscription)))
         return list(chain.from_iterable(map(itemgetter(code), self.order)))
 
     def _alone(self, service: CloudService, subscription: str) -> Estate:
@@ -1362,14 +1364,20 @@ def _run_rules(rules: RuleSet, enabled: frozenset[str], estates: Iterable[Estate
             if rule.code not in enabled:
                 continue
             try:
-                for finding in rule.check(estate):
-                    if not isinstance(finding, Finding):  # a plugin's: the stages after would crash on it
-                        raise _crashed(rule, TypeError(f"its check gave {_shown(finding)}, not a Finding"))
-                    yield finding
+                yield from _findings_of(rule, estate)
             except RuleError:
                 raise
             except Exception as exc:
                 raise _crashed(rule, exc) from exc
+
+
+def _findings_of(rule: Rule, estate: Estate) -> Iterator[Finding]:
+    """What `rule` finds in `estate`, every run of a rule's check going through here: what is no finding
+    (a plugin's mistake) stops the run as a crash does, rather than crash the stages after it."""
+    for finding in rule.check(estate):
+        if not isinstance(finding, Finding):
+            raise _crashed(rule, TypeError(f"its check gave {_shown(finding)}, not a Finding"))
+        yield finding
 
 
 def _shown(value: object) -> str:
