@@ -290,6 +290,11 @@ class EncodedStream:
         if self._buffer is not None:
             stream.flush()  # what was printed before comes first
 
+    @property
+    def encoding(self) -> str:
+        """The codec written in: a report shows what it cannot write as the escapes written instead."""
+        return self._encoding
+
     def write(self, text: str, /) -> int:
         data = text.encode(self._encoding, "backslashreplace")
         if self._buffer is None:  # a replaced stream (tests, IDEs) takes text

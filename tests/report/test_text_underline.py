@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from migcheck.model import Finding, Location, Mark, Severity
-from migcheck.report.text import SNIPPET_WIDTH, format_finding
+from migcheck.report.text import SNIPPET_WIDTH, Paint, format_finding
 from migcheck.source import SourceText
 
 
@@ -75,3 +75,17 @@ def test_a_clipped_line_never_cuts_an_escape_in_two():
     ]
     snippet = shown[shown.index("| ") + 2 :].lstrip("…")
     assert not snippet.startswith(("u200f", "200f", "00f", "0f", "f\\"))
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "utf-8"])
+def test_the_underline_stays_under_the_element_where_the_terminal_writes_characters_as_escapes(encoding):
+    # A cut line starts with a mark, and the line holds characters the terminal's codec has not: the
+    # stream writes those as escapes (`\u2192`), so the caret is placed after them as written.
+    text = "x" * SNIPPET_WIDTH + ' → <Subnet a="b"/>\n'
+    column = text.index("<") + 1
+    written = format_finding(
+        finding(Location("f.netcfg", 1, column, 1, column + 15)), SourceText(text), Paint(encoding=encoding)
+    )
+    shown, carets = written.encode(encoding, "backslashreplace").decode(encoding).splitlines()[2:4]
+    start = carets.index("^")
+    assert shown[start : start + 15] == '<Subnet a="b"/>' and carets.count("^") == 15

@@ -5,8 +5,9 @@ no classic file pays for neither it nor the readiness model at start-up."""
 
 from __future__ import annotations
 
+import codecs
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from migcheck import rule
@@ -32,8 +33,17 @@ class Paint:
 
     SEVERITY = {Severity.ERROR: "1;31", Severity.WARNING: "1;33", Severity.INFO: "1;34"}
 
-    def __init__(self, on: bool = False) -> None:
+    def __init__(self, on: bool = False, encoding: str = "utf-8") -> None:
         self.on = on
+        # The codec of the stream written to: a source line is shown as it will be written, so that the
+        # carets stay under the element where a character is written as an escape (`\u2026`).
+        self.encoding = codecs.lookup(encoding).name
+
+    def writable(self, text: str) -> str:
+        """`text` as the stream's codec writes it: what it cannot encode as the escapes written instead."""
+        if text.isascii() or self.encoding == "utf-8":
+            return text
+        return text.encode(self.encoding, "backslashreplace").decode(self.encoding)
 
     def __call__(self, text: str, style: str) -> str:
         return f"\x1b[{style}m{text}\x1b[0m" if self.on and text else text
@@ -223,7 +233,7 @@ def format_finding(finding: Finding, source: Lines | None, paint: Paint = PLAIN)
     code_line = source.line(loc.line) if source is not None and loc is not None else ""
     help_line = f"= {paint('help', '1;36')}: {visible(finding.fix)}" if finding.fix else ""
     if loc is not None and code_line.strip():
-        shown, caret_at, width = _clip(code_line, loc)
+        shown, caret_at, width = _clip(code_line, loc, paint.writable)
         gutter = " " * len(str(loc.line))
         caret = _blank(shown[:caret_at])
         bar = paint("|", "34")
@@ -265,23 +275,29 @@ def _cell_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
-def _clip(line: str, loc: Location) -> tuple[str, int, int]:
+def _clip(line: str, loc: Location, writable: Callable[[str], str]) -> tuple[str, int, int]:
     """The part of `line` to show, where the caret goes in it and how many carets: to the finding's end on
     this line, or to the end of what is shown when the element goes on past it. The line is clipped in its
-    own characters and then made visible, so an escape (`\u200e`) is never cut in two and the carets stay
-    under the element however many characters before it are escaped."""
+    own characters and then made visible, and `writable` as the stream will write it, so an escape
+    (`\u200e`) is never cut in two and the carets stay under the element however many characters before
+    it are escaped."""
+
+    def shown_as(text: str) -> str:
+        return writable(visible(text))
+
     raw = line.rstrip()
     column = loc.column - 1
     start = max(0, min(column - 20, len(raw) - SNIPPET_WIDTH)) if len(raw) > SNIPPET_WIDTH else 0
     piece = raw[start : start + SNIPPET_WIDTH]
-    prefix = "…" if start else ""
-    suffix = "…" if start + SNIPPET_WIDTH < len(raw) else ""
+    cut = "…" if writable("…") == "…" else "..."
+    prefix = cut if start else ""
+    suffix = cut if start + SNIPPET_WIDTH < len(raw) else ""
     before = column - start
-    caret_at = len(prefix) + len(visible(piece[:before])) + max(0, before - len(piece))
-    shown = prefix + visible(piece) + suffix
-    room = max(1, len(prefix) + len(visible(piece)) - caret_at)
+    caret_at = len(prefix) + len(shown_as(piece[:before])) + max(0, before - len(piece))
+    shown = prefix + shown_as(piece) + suffix
+    room = max(1, len(prefix) + len(shown_as(piece)) - caret_at)
     if loc.end_line == loc.line and loc.end_column > loc.column:
-        width = len(visible(piece[before : loc.end_column - 1 - start]))
+        width = len(shown_as(piece[before : loc.end_column - 1 - start]))
     else:
         width = room if loc.end_line > loc.line else 1
     return shown, caret_at, max(1, min(width, room))
