@@ -310,8 +310,10 @@ class MigcheckSession:
             except BaselineError as exc:
                 problem = baseline_problem(exc, self.settings, passed_over_by="--migcheck-no-baseline")
                 raise pytest.UsageError(f"migcheck: {visible(problem)}") from None
-            except (ConfigError, RuleError) as exc:
+            except ConfigError as exc:
                 raise pytest.UsageError(f"migcheck: {visible(str(exc))}") from None
+            except RuleError as exc:
+                raise pytest.UsageError(f"migcheck: {visible(exc.said('--migcheck-ignore'))}") from None
 
     def _index(self, result: LintResult) -> None:
         root = str(self.root)

@@ -120,7 +120,25 @@ def _describes_classic(document: Document) -> bool:
 
 
 class RuleError(Exception):
-    """A rule crashed; the message names the rule (a bug in migcheck or in a plugin)."""
+    """A rule crashed; the message names the rule (a bug in migcheck or in a plugin) and says what to do:
+    leave the rule out, and report the crash. `str()` words it for the command line; `said` for a
+    surface whose option to leave a rule out has another name (pytest's `--migcheck-ignore`) or that has
+    none (the editor)."""
+
+    def __init__(self, crash: str, code: str, report_to: str) -> None:
+        self.crash, self.code, self.report_to = crash, code, report_to
+        super().__init__(self.said("--ignore"))
+
+    def said(self, option: str | None) -> str:
+        leave_out = (
+            f"with {option} {self.code} (or `ignore` in the settings file)"
+            if option
+            else f'with `ignore` in the settings file (ignore = ["{self.code}"])'
+        )
+        return (
+            f"{self.crash}; leave it out {leave_out} and report the crash, with the files that trigger it, "
+            f"to {self.report_to}"
+        )
 
 
 @dataclass(slots=True)
@@ -1402,9 +1420,7 @@ def _crashed(rule: Rule, exc: Exception) -> RuleError:
     of = f" of plugin {plugin}" if plugin else ""
     whose = "the plugin's authors" if plugin else f"migcheck's maintainers (migcheck {__version__})"
     return RuleError(
-        f"rule {rule.code} ({rule.name}){of} crashed{at}: {type(exc).__name__}: {exc}; leave it out with "
-        f"--ignore {rule.code} (or `ignore` in the settings file) and report the crash, with the files "
-        f"that trigger it, to {whose}"
+        f"rule {rule.code} ({rule.name}){of} crashed{at}: {type(exc).__name__}: {exc}", rule.code, whose
     )
 
 

@@ -390,7 +390,8 @@ class MigcheckServer(LanguageServer):
                 self._worker, _in_editor_words, self.diagnose, path, text, root, codec
             )
         except (BaselineError, ConfigError, PluginError, RuleError) as exc:
-            self.show_settings_error(f"migcheck: {exc}")
+            # The editor has no option to leave a rule out: its settings file does.
+            self.show_settings_error(f"migcheck: {exc.said(None) if isinstance(exc, RuleError) else exc}")
             return
         self.settings_error = ""
         if self.publish(uri, version, diagnosed):
