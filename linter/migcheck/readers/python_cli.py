@@ -99,12 +99,21 @@ _LIST_DEPTH = 8
 
 def sniff(data: bytes) -> bool:
     """Whether a file may run the classic CLI, or send a request to the Service Management API with curl or
-    wget: it names `azure` or the API's host, or may send one to a URL it does not state (as `shell.sniff`
-    finds such a request), and a module that runs commands."""
-    runners = (b"subprocess", b"os.system", b"os.popen", b"fabric", b"invoke")
-    if not any(runner in data for runner in runners):  # plain searches first: most files run no command
-        return False
-    from migcheck.readers import shell  # only for a module that runs commands
+    wget: it names a module that runs commands (`runs_commands`) and a command of the CLI or the API
+    (`may_name_a_command`)."""
+    return runs_commands(data) and may_name_a_command(data)  # plain searches first: most files run none
+
+
+def runs_commands(data: bytes) -> bool:
+    """Whether a file names a module that runs commands."""
+    return any(runner in data for runner in (b"subprocess", b"os.system", b"os.popen", b"fabric", b"invoke"))
+
+
+def may_name_a_command(data: bytes) -> bool:
+    """Whether a file may name a command of the classic CLI, or one that sends a request to the Service
+    Management API: it names `azure` or the API's host, or may send one to a URL it does not state (as
+    `shell.sniff` finds such a request)."""
+    from migcheck.readers import shell  # only for a file that may run a command
 
     return (
         b"azure" in data

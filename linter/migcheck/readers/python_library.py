@@ -3,9 +3,12 @@ deploy_vm`, then `deploy_vm("WP", "web1")`): each call runs the function's body 
 with the values the call passes, as a call of a function the script defines does. So are the classes
 it derives its own from (`from util import *`, then `class HostedServices(ServiceManagementEndpoint)`):
 their methods and properties (`super().base_url`) run as the script's own, and the urllib `Request` classes
-it makes requests with (`RequestWithMethod('POST', url)`). The module is found as
-`python_settings` finds one (a checked file inside the root, reached through no link, one level: a module
-it imports is not followed), and only one that itself uses the Service Management SDK or API is taken.
+it makes requests with (`RequestWithMethod('POST', url)`). The module is found as `python_settings`
+finds one (a checked file inside the root, reached through no link, one level: a module it imports is not
+followed), and only one that itself uses the Service Management SDK or API is taken, or one that runs
+commands (`def run(command): subprocess.check_call(command)`), whose function runs the classic command a
+script gives it (`run(["azure", "vm", "create", ...])`) as the script's own, read where the script
+writes it, as the shell reader runs a sourced file's wrapper.
 
 The module's text is read after the script's (`_Source.attach`): its lines are numbered on from the
 script's last, so that no mark or key of the module's code meets one of the script's, and its marks point
@@ -23,7 +26,7 @@ import copy
 from collections.abc import Callable, Collection
 from typing import NamedTuple
 
-from migcheck.readers import beside
+from migcheck.readers import beside, python_cli
 from migcheck.readers.python_flow import IMPORTED_AT, derives_from_request
 from migcheck.readers.python_lambdas import with_lambdas_as_functions
 from migcheck.readers.python_settings import module_file
@@ -51,6 +54,13 @@ class Library(NamedTuple):
     reads: dict[str, frozenset[str]]
     classes: frozenset[str]  # the names of the classes it defines at its top level
     requests: frozenset[str]  # the names of those classes that derive from urllib's `Request`
+    # Whether it uses the SDK or the API itself; one that only runs commands (`def run(cmd): subprocess.
+    # check_call(cmd)`) runs a classic one only where a script gives it one (see `imports_functions`).
+    classic: bool = True
+
+    def gives(self, name: str) -> bool:
+        """Whether `from <module> import <name>` takes a function or class of it (`*` every one)."""
+        return name in self.functions or name in self.classes or name == "*"
 
     def taken(self, called: tuple[str, ...]) -> list[ast.stmt]:
         """What a script that calls the functions `called` takes: the module's imports and assignments,
@@ -79,14 +89,15 @@ class Imported(NamedTuple):
     classes: tuple[str, ...] = ()
 
 
-def imports_functions(tree: ast.Module) -> bool:
+def imports_functions(tree: ast.Module, names_a_command: bool) -> bool:
     """Whether the script imports at its top level a function or class of a module beside it, every name
-    of it (`from util import *`), or the module itself (see the module's docs)."""
+    of it (`from util import *`), or the module itself (see the module's docs): of a module that only runs
+    commands, only where the script may name a classic one (`names_a_command`) to give it."""
     return any(
-        alias.name in library.functions or alias.name in library.classes or alias.name == "*"
+        (library.classic or names_a_command) and library.gives(alias.name)
         for statement, library in _imports(tree)
         for alias in statement.names
-    ) or bool(_modules_imported_whole(tree))
+    ) or any(whole.library.classic or names_a_command for whole in _modules_imported_whole(tree).values())
 
 
 class _WholeModule(NamedTuple):
@@ -438,11 +449,12 @@ def _without_names(statement: ast.stmt, names: set[str]) -> list[ast.stmt]:
 
 
 def _library(settings: beside.Settings) -> Library | None:
-    """The statements of a module the script takes (see the module's docs); None for a module that does not
-    use the SDK or the API, or that Python 3 cannot parse."""
+    """The statements of a module the script takes (see the module's docs); None for a module that neither
+    uses the SDK or the API nor runs commands, or that Python 3 cannot parse."""
     from migcheck.readers.python_script import uses_classic
 
-    if not uses_classic(settings.data):
+    classic = uses_classic(settings.data)
+    if not classic and not python_cli.runs_commands(settings.data):
         return None
     try:
         text = settings.data.decode("utf-8").removeprefix("\ufeff")
@@ -474,6 +486,7 @@ def _library(settings: beside.Settings) -> Library | None:
         reads,
         frozenset(c.name for c in classes),
         frozenset(c.name for c in classes if derives_from_request(c)),
+        classic,
     )
 
 

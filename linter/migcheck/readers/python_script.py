@@ -728,7 +728,7 @@ def _imports_library_functions(data: bytes) -> bool:
         return False
     text = data.decode("utf-8", "replace")
     tree = _parsed(_import_lines(text)) or _parsed(text)
-    return tree is not None and imports_functions(tree)
+    return tree is not None and imports_functions(tree, python_cli.may_name_a_command(data))
 
 
 def _import_lines(text: str) -> str:
