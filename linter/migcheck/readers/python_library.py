@@ -3,8 +3,10 @@ deploy_vm`, then `deploy_vm("WP", "web1")`): each call runs the function's body 
 with the values the call passes, as a call of a function the script defines does. So are the classes
 it derives its own from (`from util import *`, then `class HostedServices(ServiceManagementEndpoint)`):
 their methods and properties (`super().base_url`) run as the script's own, and the urllib `Request` classes
-it makes requests with (`RequestWithMethod('POST', url)`). The module is found as `python_settings`
-finds one (a checked file inside the root, reached through no link, one level: a module it imports is not
+it makes requests with (`RequestWithMethod('POST', url)`), and a client of the SDK it makes at its top
+level (`sms = ServiceManagementService(...)`), imported by name or whole (`helpers.sms.add_role(...)`):
+the script's calls of its methods are classic calls. The module is found as `python_settings` finds one
+(a checked file inside the root, reached through no link, one level: a module it imports is not
 followed), and only one that itself uses the Service Management SDK or API is taken, or one that runs
 commands (`def run(command): subprocess.check_call(command)`), whose function runs the classic command a
 script gives it (`run(["azure", "vm", "create", ...])`) as the script's own, read where the script
@@ -23,11 +25,11 @@ from __future__ import annotations
 import ast
 import collections
 import copy
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from typing import NamedTuple
 
 from migcheck.readers import beside, python_cli
-from migcheck.readers.python_flow import IMPORTED_AT, derives_from_request
+from migcheck.readers.python_flow import IMPORTED_AT, SERVICE_CLASSES, derives_from_request
 from migcheck.readers.python_lambdas import with_lambdas_as_functions
 from migcheck.readers.python_settings import module_file
 
@@ -54,13 +56,16 @@ class Library(NamedTuple):
     reads: dict[str, frozenset[str]]
     classes: frozenset[str]  # the names of the classes it defines at its top level
     requests: frozenset[str]  # the names of those classes that derive from urllib's `Request`
+    # The names it binds once at its top level to a client of the SDK it makes (`sms =
+    # ServiceManagementService(...)`): a script that imports one calls the client's methods.
+    clients: frozenset[str] = frozenset()
     # Whether it uses the SDK or the API itself; one that only runs commands (`def run(cmd): subprocess.
     # check_call(cmd)`) runs a classic one only where a script gives it one (see `imports_functions`).
     classic: bool = True
 
     def gives(self, name: str) -> bool:
-        """Whether `from <module> import <name>` takes a function or class of it (`*` every one)."""
-        return name in self.functions or name in self.classes or name == "*"
+        """Whether `from <module> import <name>` takes a function, class or client of it (`*` every one)."""
+        return name in self.functions or name in self.classes or name in self.clients or name == "*"
 
     def taken(self, called: tuple[str, ...]) -> list[ast.stmt]:
         """What a script that calls the functions `called` takes: the module's imports and assignments,
@@ -87,6 +92,8 @@ class Imported(NamedTuple):
     # The classes of the module the script derives its own from (`class HostedServices(
     # ServiceManagementEndpoint)`) or makes requests with (see `_classes_used`).
     classes: tuple[str, ...] = ()
+    # The clients of the module the script imports by their own name and binds nowhere else.
+    clients: tuple[str, ...] = ()
 
 
 def imports_functions(tree: ast.Module, names_a_command: bool) -> bool:
@@ -128,6 +135,8 @@ def with_module_calls_by_name(tree: ast.Module) -> ast.Module:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             node.func = by_name.taken(node.func, lambda library: library.functions | library.requests)
+            if isinstance(node.func, ast.Attribute):  # `helpers.sms.add_role(...)`: a method of its client
+                node.func.value = by_name.taken(node.func.value, lambda library: library.clients)
         elif isinstance(node, ast.ClassDef):
             node.bases = [by_name.taken(base, lambda library: library.classes) for base in node.bases]
     body: list[ast.stmt] = []
@@ -229,7 +238,7 @@ def _whole_module(module: str, level: int) -> _WholeModule | None:
     classic CLI in functions or classes."""
     settings = module_file(module, level)
     library = beside.values_of(settings, _library) if settings is not None else None
-    if library is not None and (library.functions or library.classes):
+    if library is not None and (library.functions or library.classes or library.clients):
         return _WholeModule(module, level, library)
     return None
 
@@ -320,8 +329,13 @@ def imported_functions(tree: ast.Module) -> list[Imported]:
         names = tuple(dict.fromkeys(alias.name for alias in taken))
         aliases = tuple((alias.name, alias.asname) for alias in taken if alias.asname is not None)
         classes = _classes_used(statement, library, derived | (called & library.requests), own)
-        if names or classes:
-            found.append(Imported(statement, library, names, aliases, classes))
+        clients = tuple(
+            alias.name
+            for alias in statement.names
+            if alias.name in library.clients and alias.asname is None and own[alias.name] == 1
+        )
+        if names or classes or clients:
+            found.append(Imported(statement, library, names, aliases, classes, clients))
     return found
 
 
@@ -478,6 +492,7 @@ def _library(settings: beside.Settings) -> Library | None:
         if (name := _defined(statement)) is not None
     }
     classes = [s for s in tree.body if isinstance(s, ast.ClassDef)]
+    clients = frozenset(_clients(tree)) if classic else frozenset()
     return Library(
         settings.path,
         text,
@@ -486,8 +501,21 @@ def _library(settings: beside.Settings) -> Library | None:
         reads,
         frozenset(c.name for c in classes),
         frozenset(c.name for c in classes if derives_from_request(c)),
+        clients,
         classic,
     )
+
+
+def _clients(tree: ast.Module) -> Iterator[str]:
+    """The names a module binds once, at its top level, to a client of the SDK it makes (`sms =
+    ServiceManagementService(...)`, `sms = servicemanagement.ServiceManagementService(...)`)."""
+    bound = _bound_names(tree)
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target, value = statement.targets[0], statement.value
+            made = (_dotted(value.func) or "").rpartition(".")[2] if isinstance(value, ast.Call) else ""
+            if isinstance(target, ast.Name) and made in SERVICE_CLASSES and bound[target.id] == 1:
+                yield target.id
 
 
 def _parsed(text: str) -> ast.Module | None:
