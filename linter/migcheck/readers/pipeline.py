@@ -488,7 +488,7 @@ def _python_shell(stated: Node | None) -> bool:
 def _python_read(walk: _Walk) -> tuple[object, ...]:
     """What the Python scripts of `shell: python` steps describe, each read by the Python reader where the
     file writes it: a literal block (`run: |`) is the body of an `if` on its key's line, its lines and
-    columns the file's own. (A script in another form, or one under a condition that never holds, is not
+    columns the file's own, run from the repository's root, whose modules it imports. (A script in another form, or one under a condition that never holds, is not
     read.)"""
     from migcheck.readers import python_script
 
@@ -498,7 +498,7 @@ def _python_read(walk: _Walk) -> tuple[object, ...]:
         lines = walk.files[shown][1]
         first, last = node.start_mark.line, node.end_mark.line
         text = "\n" * first + "if 1:\n" + "\n".join(lines[first + 1 : last]) + "\n"
-        found += python_script.read(shown, text.encode("utf-8")).resources
+        found += python_script.read(shown, text.encode("utf-8"), runs_in=_repository_root(shown)).resources
     return tuple(found)
 
 

@@ -223,7 +223,7 @@ from migcheck.readers.python_library import (
     with_libraries,
     with_module_calls_by_name,
 )
-from migcheck.readers.python_settings import with_settings_values
+from migcheck.readers.python_settings import running_in, with_settings_values
 from migcheck.readers.request_bodies import (
     HOLE_MARK,
     ROLE_GROUP,
@@ -705,6 +705,13 @@ def uses_classic(data: bytes) -> bool:
     )
 
 
+def may_use_classic_inline(data: bytes) -> bool:
+    """Whether Python code another file runs inline (`python3 -c "..."`) may use the SDK or the API, itself
+    or through a function of a module it imports (`from lib import run`, then `run(["azure", ...])`): it
+    imports and may name a classic command to give such a function (see `python_library`)."""
+    return uses_classic(data) or (b"import" in data and python_cli.may_name_a_command(data))
+
+
 def _may_request_the_api(data: bytes) -> bool:
     """Whether a file may send a request to the API at a URL it does not state (see
     `_Resources._may_go_to_the_api`): it uses an HTTP library and a client certificate (`cert=`), a name of the
@@ -728,7 +735,7 @@ def _imports_library_functions(data: bytes) -> bool:
         return False
     text = data.decode("utf-8", "replace")
     tree = _parsed(_import_lines(text)) or _parsed(text)
-    return tree is not None and imports_functions(tree, python_cli.may_name_a_command(data))
+    return tree is not None and imports_functions(_unindented(tree), python_cli.may_name_a_command(data))
 
 
 def _import_lines(text: str) -> str:
@@ -829,9 +836,17 @@ def _joined_string(node: ast.BinOp, parts: set[int]) -> str | None:
     return text
 
 
-def read(path: str, data: bytes, arguments: Sequence[str | None] | None = None) -> Document:
+def read(
+    path: str, data: bytes, arguments: Sequence[str | None] | None = None, runs_in: str | None = ""
+) -> Document:
     """The classic resources and calls a Python script describes; `arguments`: the words another script or a
-    CI step runs it with (see `python_arguments`), None where it is read alone."""
+    CI step runs it with (see `python_arguments`), None where it is read alone; `runs_in`: of code another
+    file runs inline, the folder it runs in, whose modules it imports (see `python_settings.running_in`)."""
+    with running_in(runs_in):
+        return _read(path, data, arguments)
+
+
+def _read(path: str, data: bytes, arguments: Sequence[str | None] | None) -> Document:
     if not sniff(data):  # named on the command line, since a folder walk skips it
         # A script that does not use the SDK (plain Python, or one using Resource Manager's) describes no
         # classic resource, as a PowerShell script that calls no classic cmdlet: there is nothing to report.
@@ -843,6 +858,7 @@ def read(path: str, data: bytes, arguments: Sequence[str | None] | None = None) 
     parsed = source.parse()
     if isinstance(parsed, FileProblem):
         return Document(path, FileKind.PYTHON, "", problem=parsed, text=decoded)
+    parsed = _unindented(parsed)
     if arguments is not None:  # `sys.argv[1]`, `args.vnet`: the words it is run with
         parsed = with_arguments(parsed, arguments)
     if source.writes("lambda"):
@@ -890,6 +906,23 @@ def read(path: str, data: bytes, arguments: Sequence[str | None] | None = None) 
     return Document(
         path, FileKind.PYTHON, "", resources, suppressions, comments, text=decoded, functions_run=ran
     )
+
+
+def _unindented(tree: ast.Module) -> ast.Module:
+    """`tree` as the statements of the `if 1:` that is all it holds: code another file runs inline (`python3
+    -c "..."`, a here-document, a CI step's `shell: python`) is read as a block indented where that file
+    writes it, and its imports are the code's top-level ones, which bring in what a module beside it
+    defines (`python_library`), as Python runs them."""
+    only = tree.body[0] if len(tree.body) == 1 else None
+    if (
+        isinstance(only, ast.If)
+        and not only.orelse
+        and isinstance(only.test, ast.Constant)
+        and type(only.test.value) is int
+        and only.test.value == 1
+    ):
+        return ast.Module(body=only.body, type_ignores=tree.type_ignores)
+    return tree
 
 
 def _with_values_not_followed(

@@ -14,11 +14,15 @@ environment, a call, a file) is not taken: the script reads it as it would witho
 from __future__ import annotations
 
 import ast
+import contextlib
+import contextvars
+import posixpath
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from migcheck.readers import beside
 
-__all__ = ["module_file", "with_settings_values"]
+__all__ = ["module_file", "running_in", "with_settings_values"]
 
 _NOT_STATED = object()
 # The longest value taken from a settings module: its data too (a list of the VMs to create, each a dict of
@@ -110,11 +114,31 @@ _NONE = _Module({}, frozenset())
 _TOO_LONG = object()
 
 
+# The folder the code read now runs in, from its file's ("" the file's own): code another file runs inline
+# (`python3 -c "..."`, `python - <<EOF`, a CI step's `shell: python`) imports the modules of the folder it runs
+# in, which Python puts first on `sys.path`, not of the folder of the file that holds it. None where the
+# folder is not known (after a `cd` to one the script does not state): no module is looked for.
+_RUNS_IN: contextvars.ContextVar[str | None] = contextvars.ContextVar("python_runs_in", default="")
+
+
+@contextlib.contextmanager
+def running_in(folder: str | None) -> Iterator[None]:
+    """The Python code read within runs in `folder`, from its file's folder (see `_RUNS_IN`)."""
+    token = _RUNS_IN.set(folder)
+    try:
+        yield
+    finally:
+        _RUNS_IN.reset(token)
+
+
 def _module_path(module: str, level: int) -> str:
     """The path of a module (or package) from the script's folder, without `.py`: `conf/settings` for
-    `conf.settings`, `../config` for `..config`; "" for the script's own folder (`from . import x`)."""
+    `conf.settings`, `../config` for `..config`; "" for the script's own folder (`from . import x`). Of code
+    that runs in another folder (`running_in`), from that folder."""
     up = "../" * max(level - 1, 0)
-    return up + module.replace(".", "/") if module else up.rstrip("/")
+    path = up + module.replace(".", "/") if module else up.rstrip("/")
+    folder = _RUNS_IN.get()
+    return posixpath.normpath(posixpath.join(folder, path)) if folder else path
 
 
 def _joined_path(package: str, name: str) -> str:
@@ -129,7 +153,10 @@ def _module(path: str) -> _Module:
 def _file(path: str) -> beside.Settings | None:
     """The settings module at `path` (see `_module_path`): a package's `__init__.py`, which Python imports
     before a module of the same name beside it, else the `.py` file. Looked for once per folder: every
-    script of a folder imports `os` or `json`, which are rarely beside it."""
+    script of a folder imports `os` or `json`, which are rarely beside it. None for code that runs in a
+    folder not known."""
+    if _RUNS_IN.get() is None:
+        return None
     return beside.once_per_folder("python-module:" + path, lambda: _looked_up(path))
 
 
@@ -145,13 +172,15 @@ def module_file(module: str, level: int) -> beside.Settings | None:
     module of a package that names another by the package's own name (`from pyazure.util import
     RequestWithMethod` in `pyazure/hostedservices.py`, run as `python -m pyazure.hostedservices`) finds it
     beside itself, where Python does from the folder above the package. Looked for once per folder."""
-    return beside.once_per_folder(f"python-import:{level}:{module}", lambda: _module_file(module, level))
+    key = f"python-import:{_RUNS_IN.get()}:{level}:{module}"
+    return beside.once_per_folder(key, lambda: _module_file(module, level))
 
 
 def _module_file(module: str, level: int) -> beside.Settings | None:
     found = _file(_module_path(module, level))
     package = module.partition(".")[0]
-    if found is None and level == 0 and package and package == beside.folder_name():
+    own_folder = _RUNS_IN.get() == ""
+    if found is None and own_folder and level == 0 and package and package == beside.folder_name():
         found = _file("../" + _module_path(module, 0))
     return found
 

@@ -237,7 +237,7 @@ def _may_run_classic_python(data: bytes) -> bool:
         return False
     from migcheck.readers import python_script
 
-    return python_script.uses_classic(data)
+    return python_script.may_use_classic_inline(data)
 
 
 def may_run_an_az_command_read(data: bytes) -> bool:
@@ -3753,7 +3753,7 @@ class _Walker:
         from migcheck.readers import python_script
 
         text = _python_in_place(code, at.line, at.column)
-        self.python_read += python_script.read(at.path, text.encode("utf-8")).resources
+        self.python_read += python_script.read(at.path, text.encode("utf-8"), runs_in=self.working).resources
         return True
 
     def _parallel(self, words: list[Word]) -> None:
