@@ -73,3 +73,13 @@ def test_a_module_that_imports_the_script_back_still_runs_the_command(
     files["lib.py"] = "import main\n" + WRAPPER
     result = lint_files(tmp_path, monkeypatch, files, "MIG601", dedent=False)
     assert where(result.findings) == ["MIG601 main.py:3:6"]
+
+
+@pytest.mark.parametrize("statement, name", [("from lib import run", "run"), ("import lib", "lib.run")])
+def test_a_module_s_name_for_a_function_that_runs_commands_runs_the_command(
+    statement: str, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _files("main.py", "lib.py", f"{statement}\n\n{name}({WORDS})\n")
+    files["lib.py"] = "import subprocess\n\nrun = subprocess.check_call\n"
+    result = lint_files(tmp_path, monkeypatch, files, "MIG601", dedent=False)
+    assert where(result.findings) == [f"MIG601 main.py:3:{len(name) + 3}"]

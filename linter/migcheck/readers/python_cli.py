@@ -889,6 +889,11 @@ class _Runners:
         self.contexts: set[str] = set()  # the names Invoke hands its tasks their context by (`c`)
 
 
+def runner_names(tree: ast.Module) -> set[str]:
+    """The names a module runs commands by, as the functions it imports or binds (see `_runner_names`)."""
+    return _runner_names(tree).functions
+
+
 def _runner_names(tree: ast.Module) -> _Runners:
     """The names the script runs commands by: imported (`import subprocess as sp`, `from subprocess import
     call`), then bound to one of them (`run = subprocess.check_call`, `sh = os.system`, `run = call`)."""

@@ -8,9 +8,9 @@ level (`sms = ServiceManagementService(...)`), imported by name or whole (`helpe
 the script's calls of its methods are classic calls. The module is found as `python_settings` finds one
 (a checked file inside the root, reached through no link, one level: a module it imports is not
 followed), and only one that itself uses the Service Management SDK or API is taken, or one that runs
-commands (`def run(command): subprocess.check_call(command)`), whose function runs the classic command a
-script gives it (`run(["azure", "vm", "create", ...])`) as the script's own, read where the script
-writes it, as the shell reader runs a sourced file's wrapper.
+commands (`def run(command): subprocess.check_call(command)`, `run = subprocess.check_call`), whose
+function runs the classic command a script gives it (`run(["azure", "vm", "create", ...])`) as the
+script's own, read where the script writes it, as the shell reader runs a sourced file's wrapper.
 
 The module's text is read after the script's (`_Source.attach`): its lines are numbered on from the
 script's last, so that no mark or key of the module's code meets one of the script's, and its marks point
@@ -59,13 +59,21 @@ class Library(NamedTuple):
     # The names it binds once at its top level to a client of the SDK it makes (`sms =
     # ServiceManagementService(...)`): a script that imports one calls the client's methods.
     clients: frozenset[str] = frozenset()
+    # The names it binds once at its top level to a function that runs commands (`run = subprocess.
+    # check_call`): a script that imports one runs the commands it gives it.
+    runners: frozenset[str] = frozenset()
     # Whether it uses the SDK or the API itself; one that only runs commands (`def run(cmd): subprocess.
     # check_call(cmd)`) runs a classic one only where a script gives it one (see `imports_functions`).
     classic: bool = True
 
     def gives(self, name: str) -> bool:
         """Whether `from <module> import <name>` takes a function, class or client of it (`*` every one)."""
-        return name in self.functions or name in self.classes or name in self.clients or name == "*"
+        return name in self.functions or name in self.classes or name in self.bound or name == "*"
+
+    @property
+    def bound(self) -> frozenset[str]:
+        """The names it binds to what a script that imports them uses: its clients and runners."""
+        return self.clients | self.runners
 
     def taken(self, called: tuple[str, ...]) -> list[ast.stmt]:
         """What a script that calls the functions `called` takes: the module's imports and assignments,
@@ -92,8 +100,8 @@ class Imported(NamedTuple):
     # The classes of the module the script derives its own from (`class HostedServices(
     # ServiceManagementEndpoint)`) or makes requests with (see `_classes_used`).
     classes: tuple[str, ...] = ()
-    # The clients of the module the script imports by their own name and binds nowhere else.
-    clients: tuple[str, ...] = ()
+    # The clients and runners of the module the script imports by their own name and binds nowhere else.
+    bound: tuple[str, ...] = ()
 
 
 def imports_functions(tree: ast.Module, names_a_command: bool) -> bool:
@@ -134,7 +142,9 @@ def with_module_calls_by_name(tree: ast.Module) -> ast.Module:
     by_name = _ByName(modules, _bound_names(tree), _package_imports(tree))
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
-            node.func = by_name.taken(node.func, lambda library: library.functions | library.requests)
+            node.func = by_name.taken(
+                node.func, lambda library: library.functions | library.requests | library.runners
+            )
             if isinstance(node.func, ast.Attribute):  # `helpers.sms.add_role(...)`: a method of its client
                 node.func.value = by_name.taken(node.func.value, lambda library: library.clients)
         elif isinstance(node, ast.ClassDef):
@@ -238,7 +248,7 @@ def _whole_module(module: str, level: int) -> _WholeModule | None:
     classic CLI in functions or classes."""
     settings = module_file(module, level)
     library = beside.values_of(settings, _library) if settings is not None else None
-    if library is not None and (library.functions or library.classes or library.clients):
+    if library is not None and (library.functions or library.classes or library.bound):
         return _WholeModule(module, level, library)
     return None
 
@@ -329,13 +339,13 @@ def imported_functions(tree: ast.Module) -> list[Imported]:
         names = tuple(dict.fromkeys(alias.name for alias in taken))
         aliases = tuple((alias.name, alias.asname) for alias in taken if alias.asname is not None)
         classes = _classes_used(statement, library, derived | (called & library.requests), own)
-        clients = tuple(
+        bound = tuple(
             alias.name
             for alias in statement.names
-            if alias.name in library.clients and alias.asname is None and own[alias.name] == 1
+            if alias.name in library.bound and alias.asname is None and own[alias.name] == 1
         )
-        if names or classes or clients:
-            found.append(Imported(statement, library, names, aliases, classes, clients))
+        if names or classes or bound:
+            found.append(Imported(statement, library, names, aliases, classes, bound))
     return found
 
 
@@ -502,6 +512,7 @@ def _library(settings: beside.Settings) -> Library | None:
         frozenset(c.name for c in classes),
         frozenset(c.name for c in classes if derives_from_request(c)),
         clients,
+        _runners(tree),
         classic,
     )
 
@@ -516,6 +527,19 @@ def _clients(tree: ast.Module) -> Iterator[str]:
             made = (_dotted(value.func) or "").rpartition(".")[2] if isinstance(value, ast.Call) else ""
             if isinstance(target, ast.Name) and made in SERVICE_CLASSES and bound[target.id] == 1:
                 yield target.id
+
+
+def _runners(tree: ast.Module) -> frozenset[str]:
+    """The names a module binds once, at its top level, to a function that runs commands (`run =
+    subprocess.check_call`, `sh = os.system`)."""
+    bound, runs = _bound_names(tree), python_cli.runner_names(tree)
+    return frozenset(
+        target.id
+        for statement in tree.body
+        if isinstance(statement, ast.Assign)
+        for target in statement.targets
+        if isinstance(target, ast.Name) and target.id in runs and bound[target.id] == 1
+    )
 
 
 def _parsed(text: str) -> ast.Module | None:

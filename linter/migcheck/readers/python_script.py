@@ -886,8 +886,10 @@ def _read(path: str, data: bytes, arguments: Sequence[str | None] | None) -> Doc
     )
     reader = _Resources(source, index, parsed, torn_down, by_name.unread) if classic else None
     resources = reader.build() if reader is not None else ()
-    # `azure ...` it runs, itself or in the functions it calls of a module beside it
-    if python_cli.sniff(data) or (ran and python_cli.sniff(source.text.encode("utf-8", "replace"))):
+    # `azure ...` it runs, itself or through what it takes of a module beside it
+    if python_cli.sniff(data) or (
+        source.attached and python_cli.sniff(source.text.encode("utf-8", "replace"))
+    ):
         resources = (*resources, *python_cli.read(path, parsed, source.mark, automation.names_the_api(data)))
     if python_resource_types.sniff(data):
         resources = (*resources, *python_resource_types.read(path, parsed, source.call_mark))
@@ -1800,6 +1802,11 @@ class _Source:
         self._line_starts = None
         self._libraries.append((base, path))
         return base
+
+    @property
+    def attached(self) -> bool:
+        """Whether the text read holds a module's after the script's (`attach`)."""
+        return bool(self._libraries)
 
     def writes(self, word: str) -> bool:
         """Whether the text read holds `word` anywhere, as parsed (see `parse`) or as written, the modules
