@@ -104,15 +104,16 @@ class Imported(NamedTuple):
     bound: tuple[str, ...] = ()
 
 
-def imports_functions(tree: ast.Module, names_a_command: bool) -> bool:
+def imports_functions(tree: ast.Module, names_a_command: Callable[[], bool]) -> bool:
     """Whether the script imports at its top level a function or class of a module beside it, every name
     of it (`from util import *`), or the module itself (see the module's docs): of a module that only runs
-    commands, only where the script may name a classic one (`names_a_command`) to give it."""
+    commands, only where the script may name a classic one (`names_a_command`, asked only of such a module)
+    to give it."""
     return any(
-        (library.classic or names_a_command) and library.gives(alias.name)
+        (library.classic or names_a_command()) and library.gives(alias.name)
         for statement, library in _imports(tree)
         for alias in statement.names
-    ) or any(whole.library.classic or names_a_command for whole in _modules_imported_whole(tree).values())
+    ) or any(whole.library.classic or names_a_command() for whole in _modules_imported_whole(tree).values())
 
 
 class _WholeModule(NamedTuple):

@@ -735,7 +735,8 @@ def _imports_library_functions(data: bytes) -> bool:
         return False
     text = data.decode("utf-8", "replace")
     tree = _parsed(_import_lines(text)) or _parsed(text)
-    return tree is not None and imports_functions(_unindented(tree), python_cli.may_name_a_command(data))
+    names_a_command = functools.partial(python_cli.may_name_a_command, data)  # imports the shell reader
+    return tree is not None and imports_functions(_unindented(tree), names_a_command)
 
 
 def _import_lines(text: str) -> str:
