@@ -46,8 +46,8 @@ def test_a_value_not_stated_in_single_quotes_is_a_value_not_stated():
 
 def test_a_value_not_stated_in_a_single_quoted_here_string_is_a_value_not_stated():
     text = _service(RESERVE.format(name="@'\\nip-${var.ip}\\n'@"))
-    # shown where the command's string starts: its escaped line ends give no character its own column
-    assert _reserved(text) == [("<reserved IP name, main.tf:8>", 8, 20)]
+    # shown where the here-string starts: each escaped line end is where its backslash is
+    assert _reserved(text) == [("<reserved IP name, main.tf:8>", 8, 56)]
 
 
 def test_the_other_characters_of_the_string_stay_as_they_were():

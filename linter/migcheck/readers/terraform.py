@@ -107,8 +107,8 @@ resources it declares; the others of its folder give it values only. A value the
 written alike or referenced in several of its files, is named where the module first writes it
 (`_Module.first_place`), so the files describe one resource (`estate.owner_of`).
 
-The file is parsed with python-hcl2's grammar (lark), imported when a `.tf` file is read; its tokens give
-each value's line and column. A `.tf.json` file (Terraform's JSON syntax) is turned into the same tree by
+The file is parsed with python-hcl2's grammar (lark), imported when a `.tf` file is read, its template escapes
+(`$${`, `%%{`) stood in for it (`terraform_escapes`); its tokens give each value's line and column. A `.tf.json` file (Terraform's JSON syntax) is turned into the same tree by
 `terraform_json`, each value where the JSON writes it, and is one of its folder's module as a `.tf` is. A file lark cannot parse is a syntax finding at the place it stops. Its comment
 tokens (`#`, `//`, `/* */`) hold `migcheck: ignore[...]` directives (`_suppressions`); a JSON file's
 `"//"` keys do (`_json_suppressions`)."""
@@ -555,13 +555,14 @@ def _comment_text(written: str) -> str:
 
 def _parsed(path: str, text: str) -> list[Node] | FileProblem:
     """The top-level items (blocks, attributes) of a file, or the problem that stops its parse."""
-    import hcl2
     from lark.exceptions import LarkError, UnexpectedInput
+
+    from migcheck.readers import terraform_escapes
 
     if path.lower().endswith((_JSON, _JSON_VALUES)):
         return _json_items(path, text)
     try:
-        tree = hcl2.parses_to_tree(text if text.endswith("\n") else text + "\n")
+        tree = terraform_escapes.parses_to_tree(text if text.endswith("\n") else text + "\n")
     except UnexpectedInput as error:
         return _unparsed(path, text, error)
     except (LarkError, RecursionError):
@@ -683,13 +684,17 @@ def _scan_line(
 
 
 def _string_end(line: str, at: int) -> int | None:
-    """The index of the quote that ends a string whose text starts at `at` (its `${ }` may hold quotes)."""
+    """The index of the quote that ends a string whose text starts at `at` (its `${ }` and `%{ }` may hold
+    quotes; `$${` and `%%{` are text)."""
     depth = 0
     while at < len(line):
         if line[at] == "\\":
             at += 2
             continue
-        if line.startswith("${", at):
+        if line.startswith(("$${", "%%{"), at):
+            at += 3
+            continue
+        if line.startswith(("${", "%{"), at):
             depth += 1
             at += 2
             continue
@@ -1448,23 +1453,30 @@ def _unescaped(chars: str) -> str:
     """A quoted string's characters as Terraform reads them: its escapes and `$${` taken."""
     if "\\" not in chars and "$${" not in chars and "%%{" not in chars:
         return chars
-    out, at = [], 0
+    return _unescaped_at(chars)[0]
+
+
+def _unescaped_at(chars: str) -> tuple[str, list[int]]:
+    """`_unescaped`, with the offset in `chars` of each character read: an escape's characters where it
+    starts (the `$` of `$${`, the `\\` of `\\u0041`)."""
+    out: list[str] = []
+    offsets: list[int] = []
+    at = 0
     escapes = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
     while at < len(chars):
         code = _code_point(chars, at)
         if code is not None:  # `\uNNNN`, `\UNNNNNNNN`: the character they name
-            out.append(chr(code))
-            at += 6 if chars[at + 1] == "u" else 10
+            read, taken = chr(code), 6 if chars[at + 1] == "u" else 10
         elif chars[at] == "\\" and at + 1 < len(chars):
-            out.append(escapes.get(chars[at + 1], chars[at + 1]))
-            at += 2
+            read, taken = escapes.get(chars[at + 1], chars[at + 1]), 2
         elif chars.startswith(("$${", "%%{"), at):
-            out.append(chars[at] + "{")
-            at += 3
+            read, taken = chars[at] + "{", 3
         else:
-            out.append(chars[at])
-            at += 1
-    return "".join(out)
+            read, taken = chars[at], 1
+        out.append(read)
+        offsets += [at] * len(read)
+        at += taken
+    return "".join(out), offsets
 
 
 def _code_point(chars: str, at: int) -> int | None:
@@ -3535,14 +3547,16 @@ def _add_command(
 
 
 def _literal(part: Node) -> tuple[str, list[tuple[int, int]]]:
-    """A string's literal part, each character at its column where the part has no escape."""
+    """A string's literal part, each character at its column (an escape's where the escape starts) where
+    the part is on one line."""
     tokens = [t for t in part.children if not hasattr(t, "data")]
     chars = "".join(str(t) for t in tokens)
-    text = _unescaped(chars)
+    text, offsets = _unescaped_at(chars)
     first = tokens[0] if tokens else None
     start = (getattr(first, "line", 1) or 1, getattr(first, "column", 1) or 1)
-    exact = text == chars and "\n" not in text
-    return text, [(start[0], start[1] + i) for i in range(len(text))] if exact else [start]
+    if "\n" in chars:
+        return text, [start]
+    return text, [(start[0], start[1] + offset) for offset in offsets]
 
 
 def _option(option: str, value: Word | None) -> list[Word]:

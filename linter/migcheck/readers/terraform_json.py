@@ -350,12 +350,13 @@ class Items:
         """`raw` parsed as the characters of HCL's quoted string, its tokens moved to the JSON's string:
         each character of `raw` at the offset in the JSON string's characters `offsets` gives (its own
         where not given)."""
-        import hcl2
         from lark.exceptions import LarkError
+
+        from migcheck.readers import terraform_escapes
 
         prefix = 'x = "'
         try:
-            tree = hcl2.parses_to_tree(f'{prefix}{raw}"\n')
+            tree = terraform_escapes.parses_to_tree(f'{prefix}{raw}"\n')
         except LarkError:
             return None
         attribute = tree.children[0].children[0]
