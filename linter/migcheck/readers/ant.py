@@ -11,9 +11,12 @@ project defines at its top:
 Ant sets the project's top-level properties first, then runs the target's dependencies (`depends`, each
 once, depth first) before the target itself; a property, once set, is never changed, so the first
 definition wins. `${basedir}` is the project's folder (`basedir=` of `<project>`, from the file's folder),
-an absolute path; `location=` is a path from it. A property set by what is not read here (a properties
-file, a condition) has no value known: a value that refers to it is not stated, and after a properties file
-is loaded every property it might set is unknown. A reference to a property never defined is left as written, as Ant
+an absolute path; `location=` is a path from it. A properties file (`<property file>`, `<loadproperties
+srcfile>`, a path from `${basedir}`) inside the build file's folder is read as Java reads one
+(`java_properties`), its properties set as Ant sets them (`Properties.load`): only while a run reads the
+build file, through no symbolic link out of the folder, no larger than `_PROPERTIES_BYTES`. A property set by
+what is not read here (another properties file, a condition) has no value known: a value that refers to it
+is not stated, and after such a file is loaded every property it might set is unknown. A reference to a property never defined is left as written, as Ant
 leaves it. What one file may cost is bounded: its targets' dependencies are resolved in at most
 `RESOLVING_STEPS` (the targets past them see the project's own properties) and its values put at most
 `EXPANDED_CHARS` characters in place of references (a value past them is not known)."""
@@ -33,14 +36,25 @@ __all__ = [
     "VALUE_CHARS",
     "Properties",
     "expand",
+    "java_properties",
     "tasks_with_properties",
 ]
 
 # Elements of a project that do not run when the project is read: their properties are set, if ever, by
 # the target or macro that runs them.
 _NOT_RUN = frozenset({"target", "extension-point", "macrodef", "presetdef", "import", "include"})
-# Tasks that set every property of a file Ant reads and this reader does not.
+# Tasks that set every property of a file Ant reads and this reader does not (a `loadproperties` of a
+# file is read where it is one of the build file's folder: `Properties.load`).
 _LOADERS = frozenset({"loadproperties", "xmlproperty"})
+# What a `<property>` of no name loads from where no properties file of the project is: a resource of the
+# class path, an address, the environment's variables; or a file of `relative` paths.
+_ELSEWHERE = frozenset({"resource", "url", "environment", "relative"})
+# Ant reads a properties file in ISO 8859-1 (`java.util.Properties.load` of its bytes); `loadproperties`
+# in the `encoding` it names.
+_PROPERTIES_ENCODING = "latin-1"
+# The largest properties file read: past it, its properties are unknown, as they were before files were read.
+_PROPERTIES_BYTES = 512 * 1024
+_NOT_KEPT = "read from a file outside the run"
 # A file with more targets holding the tasks asked for than this has the rest resolved with the project's
 # own properties only: each target's dependencies are walked once, so the work stays linear.
 _TARGETS_RESOLVED = 64
@@ -63,11 +77,13 @@ RESOLVING_STEPS = 100_000
 
 @dataclass
 class Spent:
-    """What reading one file's properties has spent so far, shared by every copy of its properties."""
+    """What reading one file's properties has spent so far, shared by every copy of its properties; the
+    properties files it read, each once (by its absolute path: its entries, None where it was not read)."""
 
     characters: int = 0
     steps: int = 0
     cut: bool = False  # whether a bound left a value or a target's dependencies unresolved
+    files: dict[str, dict[str, str] | None] = field(default_factory=dict)
 
     def take_steps(self, count: int) -> bool:
         """Whether `count` more steps are within `RESOLVING_STEPS` (spent if so)."""
@@ -79,15 +95,17 @@ class Spent:
 @dataclass
 class Properties:
     """The properties set so far: each name's value, None where it is set to a value not known. `opaque`
-    once a properties file has been loaded: a name not yet set may have been set by it."""
+    once a properties file not read here has been loaded: a name not yet set may have been set by it.
+    `within`: the folder of the build file, the properties files inside which are read ("" for none)."""
 
     basedir: str
     values: dict[str, str | None] = field(default_factory=dict)
     opaque: bool = False
     spent: Spent = field(default_factory=Spent)
+    within: str = ""
 
     def copy(self) -> Properties:
-        return Properties(self.basedir, dict(self.values), self.opaque, self.spent)
+        return Properties(self.basedir, dict(self.values), self.opaque, self.spent, self.within)
 
     def set(self, name: str, value: str | None) -> None:
         """Sets `name` unless it is set already (Ant's properties are immutable)."""
@@ -96,19 +114,60 @@ class Properties:
 
     def define(self, el: Element) -> None:
         """Sets what the task `el` sets: `<property name value|location>`; the property a task names by
-        `property=` (a condition, `<available>`), of a value not known; a properties file makes the
-        names not yet set unknown."""
+        `property=` (a condition, `<available>`), of a value not known; the properties of a properties file
+        (`<property file>`, `<loadproperties srcfile>`), where it is read (`load`), else the names not yet
+        set unknown."""
         tag = local_name(el).lower()
         attributes = {str(name).lower(): value for name, value in el.attrib.items()}
         name = attributes.get("name", "").strip()
         if tag == "property" and name:
             self.set(name, self._value(attributes))
-        elif tag == "property":
-            self.opaque = self.opaque or any(k in attributes for k in ("file", "resource", "url"))
+        elif tag == "property" and set(attributes) & _ELSEWHERE:
+            self.opaque = True
+        elif tag == "property" and "file" in attributes:
+            self.load(attributes["file"], attributes.get("prefix", ""))
+        elif tag == "loadproperties" and "srcfile" in attributes and not _children(el):
+            self.load(attributes["srcfile"], attributes.get("prefix", ""), attributes.get("encoding"))
         elif tag in _LOADERS:
             self.opaque = True
         elif attributes.get("property", "").strip():
             self.set(attributes["property"].strip(), None)
+
+    def load(self, written: str, prefix: str, encoding: str | None = None) -> None:
+        """Sets the properties of the properties file at `written` (from `basedir`), each name after the
+        `prefix` (and a `.`), as Ant loads them: a value's references to properties set before, or to
+        those the file sets before it (by their names in the file), put in; one to a name the file sets
+        after it is not known. A file not read (`_file_entries`) makes the names not yet set unknown."""
+        entries = self._file_entries(written, encoding)
+        if entries is None or not self.spent.take_steps(len(entries)):  # a file loaded again costs again
+            self.opaque = True
+            return
+        new = [key for key in entries if key not in self.values]
+        self.values.update(dict.fromkeys(new))  # not known until set below: a reference to one after it
+        values: dict[str, str | None] = {}
+        for key, written_value in entries.items():
+            if prefix or key in new:
+                values[key] = None if self.opaque else expand(written_value, self)
+            if key in new:
+                self.values[key] = values[key]
+        if prefix:  # the file's names were its values' own: the properties are set after the prefix
+            for key in new:
+                del self.values[key]
+            dotted = prefix if prefix.endswith(".") else prefix + "."
+            for key, value in values.items():
+                self.set(dotted + key, value)
+
+    def _file_entries(self, written: str, encoding: str | None) -> dict[str, str] | None:
+        """The entries of the properties file at `written`, read once per build file; None where its path
+        is not known or it is not read (`_properties_text`)."""
+        path = expand(written, self)
+        if path is None or "${" in path or not self.within:
+            return None
+        absolute = from_folder(self.basedir, path)
+        if absolute not in self.spent.files:
+            text = _properties_text(self.within, absolute, encoding or _PROPERTIES_ENCODING)
+            self.spent.files[absolute] = java_properties(text) if text is not None else None
+        return self.spent.files[absolute]
 
     def _value(self, attributes: dict[str, str]) -> str | None:
         if "value" in attributes:
@@ -117,6 +176,116 @@ class Properties:
             location = expand(attributes["location"], self)
             return None if location is None else from_folder(self.basedir, location)
         return None  # `refid=`, a property of a reference this reader does not follow
+
+
+def _children(el: Element) -> bool:
+    """Whether `el` holds an element (a `<filterchain>` that changes the file's text before it is read)."""
+    return any(isinstance(child.tag, str) for child in el)
+
+
+def _properties_text(within: str, absolute: str, encoding: str) -> str | None:
+    """The text of the properties file at `absolute` when it is inside the folder `within` (as its real
+    path, so that no symbolic link leads out of it), a regular file reached through no link itself, no
+    larger than `_PROPERTIES_BYTES`, in an `encoding` Python knows; else None. Its bytes are recorded as
+    taken by the build file's read (`beside.note`), which is then read again rather than kept."""
+    import codecs
+
+    from migcheck import guarded
+    from migcheck.readers import beside
+
+    inside = os.path.realpath(within)
+    if os.path.commonpath([os.path.abspath(within), os.path.abspath(absolute)]) != os.path.abspath(within):
+        return None
+    try:
+        codecs.lookup(encoding)
+        data = guarded.read_bytes(absolute, _PROPERTIES_BYTES + 1, follow_links=False, within=inside)
+    except (LookupError, OSError):
+        return None
+    # No digest: the file is none of the run's, so the build file's document is never kept past a change.
+    beside.note([beside.Loaded(os.path.abspath(absolute), "", _NOT_KEPT)])
+    return data.decode(encoding, "replace") if len(data) <= _PROPERTIES_BYTES else None
+
+
+def java_properties(text: str) -> dict[str, str] | None:
+    """The entries of a Java properties file's `text`, as `java.util.Properties.load` reads them: `key=value`,
+    `key: value` or `key value` on a line, a line ending in an odd number of `\\` going on on the next (its
+    leading blanks dropped), `#` and `!` lines comments; a key's and a value's escapes taken (`\\uXXXX`,
+    `\\t`, `\\n`, `\\r`, `\\f`, any other character after a `\\` itself); a key written twice the
+    last. None where Java refuses the file (a `\\u` not followed by four hexadecimal digits)."""
+    entries: dict[str, str] = {}
+    for line in _logical_lines(text):
+        key_end, value_start = _split(line)
+        key, value = _unescaped(line[:key_end]), _unescaped(line[value_start:])
+        if key is None or value is None:
+            return None
+        entries[key] = value
+    return entries
+
+
+_BLANKS = " \t\f"
+
+
+def _logical_lines(text: str) -> Iterator[str]:
+    """The logical lines of a properties file: its lines (ended by `\\n`, `\\r` or both) joined where
+    one ends in an odd number of backslashes, each without its leading blanks; no blank or comment line."""
+    pending: list[str] = []
+    for natural in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = natural.lstrip(_BLANKS)
+        if not pending and (not line or line[0] in "#!"):
+            continue
+        trailing = len(line) - len(line.rstrip("\\"))
+        if trailing % 2:
+            pending.append(line[:-1])
+            continue
+        pending.append(line)
+        yield "".join(pending)
+        pending = []
+    if pending:
+        yield "".join(pending)
+
+
+def _split(line: str) -> tuple[int, int]:
+    """Where a logical line's key ends and its value starts: the key up to its first `=`, `:` or blank
+    that no backslash escapes, the value after the blanks and the one `=` or `:` that follow."""
+    at, escaped = 0, False
+    while at < len(line):
+        char = line[at]
+        if not escaped and (char in "=:" or char in _BLANKS):
+            break
+        escaped = char == "\\" and not escaped
+        at += 1
+    key_end, separated = at, at < len(line) and line[at] in "=:"
+    at += 1
+    while at < len(line) and (line[at] in _BLANKS or (not separated and line[at] in "=:")):
+        separated = separated or line[at] in "=:"
+        at += 1
+    return key_end, at if at <= len(line) else len(line)
+
+
+_PROPERTIES_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "f": "\f"}
+
+
+def _unescaped(written: str) -> str | None:
+    """A key's or value's characters with their escapes taken; None for a `\\u` of no four hex digits."""
+    if "\\" not in written:
+        return written
+    out: list[str] = []
+    at = 0
+    while at < len(written):
+        char = written[at]
+        if char != "\\" or at + 1 >= len(written):
+            out.append(char if char != "\\" else "")
+            at += 1
+        elif written[at + 1] == "u":
+            digits = written[at + 2 : at + 6]
+            if len(digits) != 4 or any(d not in "0123456789abcdefABCDEF" for d in digits):
+                return None
+            out.append(chr(int(digits, 16)))
+            at += 6
+        else:
+            out.append(_PROPERTIES_ESCAPES.get(written[at + 1], written[at + 1]))
+            at += 2
+    return "".join(out)
 
 
 def from_folder(folder: str, path: str) -> str:
@@ -206,11 +375,19 @@ def _project_properties(root: Element, folder: str) -> Properties:
     """The properties the project's top-level tasks set, before any target runs. The project's folder is
     absolute, as Ant's is: a location written from `${basedir}` is then not taken from it twice."""
     basedir = from_folder(os.path.abspath(folder), root.get("basedir") or ".")
-    properties = Properties(basedir, {"basedir": basedir})
+    properties = Properties(basedir, {"basedir": basedir}, within=_files_folder(folder))
     for el in root:
         if isinstance(el.tag, str) and local_name(el).lower() not in _NOT_RUN:
             properties.define(el)
     return properties
+
+
+def _files_folder(folder: str) -> str:
+    """The folder whose properties files a build file in `folder` reads: its own, while the run reads the
+    build file as one of its files (`beside.finding`; a reader called on its own reads none)."""
+    from migcheck.readers import beside
+
+    return os.path.abspath(folder) if beside.finding() else ""
 
 
 def _before(
