@@ -45,6 +45,12 @@ def test_a_property_file_s_property_is_set_before_the_build_file_s_own(tmp_path,
     assert _service(tmp_path, monkeypatch, '<property file="azure.properties"/>', files) == ["FromTheFile"]
 
 
+def test_the_environment_s_properties_under_their_prefix_leave_the_others_known(tmp_path, monkeypatch):
+    loads = '<property environment="env"/>\n\t<property file="azure.properties"/>'
+    files = {"azure.properties": "cloudservicename=FromTheFile\n"}
+    assert _service(tmp_path, monkeypatch, loads, files) == ["FromTheFile"]
+
+
 def test_a_loadproperties_file_from_basedir_with_a_prefix_sets_each_property_after_it(tmp_path, monkeypatch):
     loads = '<loadproperties srcfile="${basedir}/conf/azure.properties" prefix="azure"/>'
     package_loads = loads + '\n\t<property name="cloudservicename" value="${azure.service}-web"/>'

@@ -47,8 +47,9 @@ _NOT_RUN = frozenset({"target", "extension-point", "macrodef", "presetdef", "imp
 # file is read where it is one of the build file's folder: `Properties.load`).
 _LOADERS = frozenset({"loadproperties", "xmlproperty"})
 # What a `<property>` of no name loads from where no properties file of the project is: a resource of the
-# class path, an address, the environment's variables; or a file of `relative` paths.
-_ELSEWHERE = frozenset({"resource", "url", "environment", "relative"})
+# class path, an address; or a file of `relative` paths. (`environment="env"` sets only names under its
+# prefix, `env.PATH`, which the toolkit's values never name: it leaves the others known.)
+_ELSEWHERE = frozenset({"resource", "url", "relative"})
 # Ant reads a properties file in ISO 8859-1 (`java.util.Properties.load` of its bytes); `loadproperties`
 # in the `encoding` it names.
 _PROPERTIES_ENCODING = "latin-1"
