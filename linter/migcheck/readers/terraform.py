@@ -108,7 +108,8 @@ written alike or referenced in several of its files, is named where the module f
 (`_Module.first_place`), so the files describe one resource (`estate.owner_of`).
 
 The file is parsed with python-hcl2's grammar (lark), imported when a `.tf` file is read, its template escapes
-(`$${`, `%%{`) stood in for it (`terraform_escapes`); its tokens give each value's line and column. A `.tf.json` file (Terraform's JSON syntax) is turned into the same tree by
+(`$${`, `%%{`) stood in for it (`terraform_escapes`), each heredoc then made the quoted string of its
+template (`_heredocs_read`); its tokens give each value's line and column. A `.tf.json` file (Terraform's JSON syntax) is turned into the same tree by
 `terraform_json`, each value where the JSON writes it, and is one of its folder's module as a `.tf` is. A file lark cannot parse is a syntax finding at the place it stops. Its comment
 tokens (`#`, `//`, `/* */`) hold `migcheck: ignore[...]` directives (`_suppressions`); a JSON file's
 `"//"` keys do (`_json_suppressions`)."""
@@ -567,7 +568,70 @@ def _parsed(path: str, text: str) -> list[Node] | FileProblem:
         return _unparsed(path, text, error)
     except (LarkError, RecursionError):
         return _too_deep(path)
+    _heredocs_read(tree, text)
     return _trees(_child(tree, "body"))
+
+
+_HEREDOCS = ("heredoc_template", "heredoc_template_trim")
+
+
+def _heredocs_read(tree: Node, text: str) -> None:
+    """Each heredoc of the tree (`<<EOT`, one token of the grammar's) made the quoted string that writes its
+    template, each line's parts parsed on their own (`terraform_json.template_of`) so that each character
+    is where the file writes it: its value is then read as a string's, its lines and each line's end,
+    `<<-EOT`'s with the indent of its least indented line (not blank) taken off, as HCL takes it; `$${` a
+    literal `${`, a backslash itself. One of directives (`%{ for }`), or of an interpolation that goes on
+    over lines, stays a value not stated."""
+    from migcheck.readers import terraform_json
+
+    if "<<" not in text:  # no heredoc: the tree is not walked
+        return
+    heredocs = [t for t in tree.iter_subtrees() if t.data in _HEREDOCS and t.children]
+    if not heredocs:
+        return
+    items = terraform_json.Items(text)  # the file's lines, once for all its heredocs
+    for heredoc in heredocs:
+        token = heredoc.children[0]
+        lines = _heredoc_lines(str(token), token.start_pos, heredoc.data == _HEREDOCS[1])
+        parts = [_heredoc_line_parts(line, places, items, token.start_pos) for line, places in lines]
+        if all(line_parts is not None for line_parts in parts):
+            quote = items.token(
+                "DBLQUOTE", '"', start_pos=token.start_pos, line=token.line, column=token.column
+            )
+            heredoc.data = "string"
+            heredoc.children = [quote, *(part for line_parts in parts for part in line_parts or []), quote]
+
+
+def _heredoc_line_parts(line: str, places: list[int], items: Any, start: int) -> list[Node] | None:
+    """The string parts of a heredoc's line: a literal line's made as they are (`literal_parts`), one of a
+    `${` or `%{` parsed (`template_of`); None for one that does not parse alone."""
+    from migcheck.readers import terraform_json
+
+    if all(line[at - 2 : at] in ("$$", "%%") for at in _braces_opened(line)):
+        return terraform_json.literal_parts(line, places, items)
+    expression = terraform_json.template_of(line, places, items, start=start)
+    string = _unwrapped(expression) if expression is not None else None
+    return _trees(string) if string is not None and _kind(string) == "string" else None
+
+
+def _braces_opened(line: str) -> Iterator[int]:
+    """The index of each `{` after a `$` or `%` (a template's interpolation or directive, or its escape)."""
+    return (at for at in range(1, len(line)) if line[at] == "{" and line[at - 1] in "$%")
+
+
+def _heredoc_lines(written: str, start: int, trimmed: bool) -> list[tuple[str, list[int]]]:
+    """A heredoc's lines between the opening and the closing marker, each with its line end (and the indent
+    `<<-` takes off taken off), with the offset in the file of each of its characters, from the heredoc's
+    text `written` at `start`."""
+    lines = written.split("\n")[1:-2]  # the opening line, the marker's and the empty end after it left out
+    at = start + written.index("\n") + 1
+    indent = min((len(ln) - len(ln.lstrip()) for ln in lines if ln.strip()), default=0) if trimmed else 0
+    found: list[tuple[str, list[int]]] = []
+    for line in lines:
+        cut = indent if line.strip() else 0
+        found.append((line[cut:] + "\n", list(range(at + cut, at + len(line) + 1))))
+        at += len(line) + 1
+    return found
 
 
 def _json_items(path: str, text: str) -> list[Node] | FileProblem:

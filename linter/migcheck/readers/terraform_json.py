@@ -443,16 +443,47 @@ def template_file(text: str) -> Node | None:
     """A template file's text (`templatefile`'s) as the HCL quoted string that writes the same template, each
     token where the file writes it; None for one of directives (`%{ if }`, `%{ for }`), which are not read,
     and for one that does not parse."""
-    if "%{" in text:
+    return template_of(text, list(range(len(text))), Items(text), start=-1)
+
+
+def template_of(template: str, places: list[int], items: Items, *, start: int) -> Node | None:
+    """A template's text (a template file's, a line of a heredoc's) as the HCL quoted string that writes
+    the same template, each token where `items`' text writes it: each character of `template` at the offset
+    in the text `places` gives (a heredoc's line, its indent taken off, where the file writes it), the
+    opening quote at `start`; None for one of directives, and for one that does not parse."""
+    if "%{" in template:
         return None
-    raw = json.dumps(text)[1:-1]
-    # The offset in `text` of each character of `raw`, its JSON-escaped form.
-    at_in_text = [at for at, char in enumerate(text) for _ in range(len(json.dumps(char)) - 2)]
+    raw = json.dumps(template)[1:-1]
+    # The offset from `start` of each character of `raw`, its JSON-escaped form.
+    at_in_text = [
+        places[at] - start - 1 for at, char in enumerate(template) for _ in range(len(json.dumps(char)) - 2)
+    ]
     quoted, offsets = _hcl_quoted(raw)
-    items = Items(text)
+    end = places[-1] - start if places else 0
     return items.template(
-        quoted, [at_in_text[o] if o < len(at_in_text) else len(text) for o in offsets], start=-1
+        quoted, [at_in_text[o] if o < len(at_in_text) else end for o in offsets], start=start
     )
+
+
+def literal_parts(text: str, places: list[int], items: Items) -> list[Node]:
+    """A template's literal text (of no `${` or `%{`) as the parts of HCL's quoted string that write it, each
+    where `items`' text writes it (each character at the offset `places` gives): a run of characters written
+    as they are, and each one HCL's string escapes (`"`, `\\`, a line end) a part of its own, so that the
+    characters after it are in their places too."""
+    parts: list[Node] = []
+    at = 0
+    while at < len(text):
+        end = at + 1
+        written = _HCL_ESCAPES.get(text[at])
+        while written is None and end < len(text) and text[end] not in _HCL_ESCAPES:
+            end += 1
+        line, column = items.position(places[at])
+        chars = items.token(
+            "STRING_CHARS", written or text[at:end], start_pos=places[at], line=line, column=column
+        )
+        parts.append(items.placed(items.tree("string_part", [chars]), places[at], places[end - 1] + 1))
+        at = end
+    return parts
 
 
 def _hcl_quoted(raw: str) -> tuple[str, list[int]]:
