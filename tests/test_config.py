@@ -46,7 +46,7 @@ def test_migcheck_toml_is_top_level(tmp_path):
     ("table", "message"),
     [
         ({"selct": ["MIG1"]}, "unknown setting `selct` (did you mean `select`?)"),
-        ({"fail-on": "fatal"}, "unknown severity 'fatal'"),
+        ({"fail-on": "fatal"}, "`fail-on` must be one of error, warning, info, got 'fatal'"),
         ({"ignore": "MIG1"}, None),
         ({"ignore": [1]}, "must be a list of strings"),
         ({"severity": {"MIG201": "loud"}}, "severity.MIG201"),
@@ -124,12 +124,15 @@ def test_the_most_specific_severity_override_wins_whatever_the_order():
         (b"[tool]\nmigcheck = 3\n", "[tool.migcheck] must be a table, got 3"),
         (b"[tool]\nmigcheck = 0\n", "[tool.migcheck] must be a table, got 0"),
         (b'[tool.migcheck]\nselect = ["\xff"]\n', "is not UTF-8 text (byte 0xff at offset 27)"),
-        (b"[tool.migcheck]\nselect = " + b"[" * 100_000 + b"]" * 100_000 + b"\n", "nests arrays or tables"),
-        (b"[tool.migcheck]\nselect = {" + b"a = {" * 50_000 + b"}" * 50_001 + b"\n", "nests arrays"),
-        (b"[tool.migcheck\n", "is not valid TOML"),
+        (b"[tool.migcheck]\nselect = " + b"[" * 100_000 + b"]" * 100_000 + b"\n", "nested too deeply"),
+        (b"[tool.migcheck]\nselect = {" + b"a = {" * 50_000 + b"}" * 50_001 + b"\n", "nested too deeply"),
+        (b"[tool.migcheck\n", ":1:15: not valid TOML"),
         # Python converts no decimal integer of over 4,300 digits, and the TOML parser lets it say so with
         # a ValueError; a hexadecimal one parses, and no `repr` of it can be shown.
-        (b"[tool.migcheck]\nfail-on = 1" + b"9" * 5000 + b"\n", ":2:11: an integer of 5,001 digits"),
+        (
+            b"[tool.migcheck]\nfail-on = 1" + b"9" * 5000 + b"\n",
+            ":2:11: not readable TOML: an integer of 5,001 digits",
+        ),
         (b"[tool.migcheck]\nfail-on = 0x" + b"F" * 5000 + b"\n", "got an integer too long to show"),
         (b"[tool.migcheck]\nselect = [0x" + b"F" * 5000 + b"]\n", "got a value too long to show"),
         (b'[tool.migcheck]\n"\\u001b]0;x\\u0007" = 1\n', "unknown setting `\\x1b]0;x\\x07`"),
@@ -181,9 +184,9 @@ def test_respect_gitignore_setting():
 @pytest.mark.parametrize(
     ("setting", "where"),
     [
-        ('select = ["MIG999"]', "`select` of migcheck.toml"),
-        ('ignore = ["MIG999"]', "`ignore` of migcheck.toml"),
-        ('[severity]\nMIG999 = "error"', "`severity` of migcheck.toml"),
+        ('select = ["MIG999"]', "migcheck.toml:1:10: unknown rule 'MIG999' in `select`"),
+        ('ignore = ["MIG999"]', "migcheck.toml:1:10: unknown rule 'MIG999' in `ignore`"),
+        ('[severity]\nMIG999 = "error"', "migcheck.toml:2:1: unknown rule 'MIG999' in `severity`"),
     ],
     ids=["select", "ignore", "severity"],
 )
@@ -195,7 +198,7 @@ def test_an_unknown_rule_in_the_config_names_the_file_and_what_a_rule_may_be(
     with pytest.raises(ConfigError) as info:
         check_settings_rules(RULES, load_config())
     assert str(info.value) == (
-        f"unknown rule 'MIG999' in {where}: use a code (MIG201), a prefix (MIG2), a name (endpoint-acl) or "
+        f"{where}: use a code (MIG201), a prefix (MIG2), a name (endpoint-acl) or "
         "ALL; `migcheck rules` lists them"
     )
 
@@ -206,7 +209,7 @@ def test_the_command_line_reports_an_unknown_rule_of_the_config_with_its_file(tm
     assert main(["check", "--select", "MIG201"]) == 2  # an option does not hide the file's mistake
     err = capsys.readouterr().err
     assert err.startswith(
-        "migcheck: error: unknown rule 'endpoint-acls' in `severity` of migcheck.toml (did you mean "
+        "migcheck: error: migcheck.toml:2:1: unknown rule 'endpoint-acls' in `severity` (did you mean "
         "endpoint-acl?): use a code (MIG201)"
     )
 

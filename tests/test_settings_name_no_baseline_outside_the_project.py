@@ -35,7 +35,7 @@ def test_a_baseline_outside_the_project_is_refused_unread(project, capsys, named
     settings(project, named)
     assert main(["check", "."]) == 2
     err = capsys.readouterr().err
-    assert f"pyproject.toml: `baseline`: '{named}' " in err  # `leads to` the file a link names, first
+    assert f"pyproject.toml:2:12: `baseline`: '{named}' " in err  # `leads to` the file a link names, first
     assert f"is outside the project ({project}, the folder of this file)" in err
     assert "give the file with --baseline" in err and SECRET not in err
 

@@ -11,6 +11,7 @@ that states it."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -33,7 +34,20 @@ CONFIG_FILES = ("migcheck.toml", "pyproject.toml")
 
 
 class ConfigError(Exception):
-    """Bad settings: the message says which file, which key and what is accepted."""
+    """Bad settings: the message says which file, which key and what is accepted. `at`: the keys below the
+    one a parser was given that lead to the value in error (`MIG101` of `severity`), so that
+    `parse_settings` can say where the file writes it; the key itself rather than its value when
+    `key_itself` (a pattern of `per-file-ignores`)."""
+
+    def __init__(self, message: str, at: tuple[str, ...] = (), *, key_itself: bool = False) -> None:
+        super().__init__(message)
+        self.at, self.key_itself = at, key_itself
+
+
+def _wrong(key: str, accepted: str, value: object) -> ConfigError:
+    """The error of a setting `key` given a `value` it does not accept: one wording for every setting,
+    naming what it accepts (`accepted`) and what it got."""
+    return ConfigError(f"`{key}` must be {accepted}, got {shown_value(value)}")
 
 
 # A record (`migcheck.model.record`), frozen for the type checker: as a frozen dataclass it compiled six
@@ -81,7 +95,7 @@ def _strings(value: object, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"`{key}` must be a list of strings, got {shown_value(value)}")
+        raise _wrong(key, "a list of strings", value)
     return tuple(value)
 
 
@@ -97,34 +111,40 @@ def _selection(value: object, key: str) -> tuple[str, ...]:
     """`select`: rules, at least one; an empty list or string is refused, never read as every rule."""
     rules = _strings(value, key)
     if not any(rule.strip() for rule in rules):
-        raise ConfigError(f"`{key}` names no rule (got {shown_value(value)}): {EMPTY_SELECTION}")
+        raise ConfigError(f"{_wrong(key, 'a list naming at least one rule', value)}: {EMPTY_SELECTION}")
     return rules
 
 
 def _severity(value: object, key: str) -> Severity:
-    if not isinstance(value, str):
-        raise ConfigError(f"`{key}` must be one of {', '.join(SEVERITY_NAMES)}; got {shown_value(value)}")
-    try:
-        return Severity.parse(value)
-    except ValueError as exc:
-        raise ConfigError(f"`{key}`: {visible(str(exc))}") from None
+    """A severity by its name, in any case: a string of another name and a value of another type are
+    the same mistake, said alike."""
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return Severity.parse(value)
+    raise _wrong(key, f"one of {', '.join(SEVERITY_NAMES)}", value)
 
 
 def _table(value: object, key: str, parse: Callable[[object, str], Any]) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ConfigError(f"`{key}` must be a table, got {shown_value(value)}")
-    return {k: parse(v, f"{key}.{visible(k)}") for k, v in value.items()}
+        raise _wrong(key, "a table", value)
+    parsed = {}
+    for name, entry in value.items():
+        try:
+            parsed[name] = parse(entry, f"{key}.{visible(name)}")
+        except ConfigError as exc:
+            raise ConfigError(str(exc), (name, *exc.at), key_itself=exc.key_itself) from None
+    return parsed
 
 
 def _path(value: object, key: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"`{key}` must be a path (a non-empty string), got {shown_value(value)}")
+        raise _wrong(key, "a path (a non-empty string)", value)
     return value
 
 
 def _bool(value: object, key: str) -> bool:
     if not isinstance(value, bool):
-        raise ConfigError(f"`{key}` must be true or false, got {shown_value(value)}")
+        raise _wrong(key, "true or false", value)
     return value
 
 
@@ -298,21 +318,54 @@ def _inventory_error(source: str, error: InventoryError) -> ConfigError:
 def _line_of(source: str, wrong: Wrong) -> str:
     """`:LINE:COLUMN` of what `wrong` is about in settings file `source`, as the declarations reader
     places it; "" when it cannot be told (settings not from a file)."""
-    from migcheck.guarded import read_bytes
-    from migcheck.readers import MAX_FILE_BYTES
     from migcheck.readers.declarations import placed
 
-    try:
-        found = placed(read_bytes(source, MAX_FILE_BYTES).decode("utf-8-sig"), wrong)
-    except (OSError, UnicodeDecodeError):
-        return ""
+    text = _settings_text(source)
+    found = placed(text, wrong) if text is not None else None
     return f":{found[0]}:{found[1]}" if found else ""
+
+
+def _placed(source: str, keys: tuple[str, ...], *, key_itself: bool = False) -> str:
+    """`:LINE:COLUMN` where settings file `source` writes the value of the setting `keys` name below its
+    settings table (`("severity", "MIG101")`; none: the `[tool.migcheck]` table, where `migcheck = 3` is
+    no table), or the key itself when `key_itself`; else of the nearest key above it the file writes; ""
+    when none can be told (settings not from a file)."""
+    # A migcheck.toml may hold its settings at its top, or in [tool.migcheck] as a pyproject.toml does.
+    tables = ("tool.migcheck",) if os.path.basename(source) == "pyproject.toml" else ("tool.migcheck", "")
+    above = [keys[:length] for length in range(len(keys), 0, -1)] or [()]
+    paths = [".".join(filter(None, (table, *path))) for path in above for table in tables]
+    return _written(source, [path for path in paths if path], key_itself=key_itself)
+
+
+def _written(source: str, paths: list[str], *, key_itself: bool = False) -> str:
+    """`:LINE:COLUMN` where settings file `source` writes the value of the first of the dotted keys `paths`
+    it writes (`tool.migcheck.fail-on`), or that key itself when `key_itself`; "" for none."""
+    from migcheck.readers.declarations import written_at
+
+    text = _settings_text(source)
+    found = written_at(text, paths, value=not key_itself) if text is not None else None
+    return f":{found[0]}:{found[1]}" if found else ""
+
+
+def _settings_text(source: str) -> str | None:
+    """The text of settings file `source`, read again to say where it writes a setting in error; None when
+    it cannot be read (settings not from a file)."""
+    from migcheck.guarded import read_bytes
+    from migcheck.readers import MAX_FILE_BYTES
+
+    try:
+        return read_bytes(source, MAX_FILE_BYTES).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _per_file_ignores(value: object, key: str) -> dict[str, tuple[str, ...]]:
     table = _table(value, key, _strings)
     for glob in table:
-        _globs(glob, f"{key} key")
+        try:
+            _globs(glob, f"{key} key")
+        except ConfigError as exc:
+            raise ConfigError(str(exc), (glob,), key_itself=True) from None
     return table
 
 
@@ -322,18 +375,24 @@ def parse_settings(table: object, source: str, baseline_given: bool = False) -> 
     the command line gives its own baseline (`baseline_given`), the setting's is neither read nor refused:
     `--baseline` is the way out the refusal names."""
     if not isinstance(table, dict):
-        raise ConfigError(f"{source}: [tool.migcheck] must be a table, got {shown_value(table)}")
+        raise ConfigError(
+            f"{_name(source)}{_placed(source, ())}: [tool.migcheck] must be a table, got {shown_value(table)}"
+        )
     values: dict[str, object] = {"source": source}
     for key, value in table.items():
         if key not in _KEYS:
-            raise ConfigError(f"{source}: unknown setting `{visible(key)}`{_suggest(key, _KEYS)}")
+            where = _placed(source, (key,), key_itself=True)
+            raise ConfigError(
+                f"{_name(source)}{where}: unknown setting `{visible(key)}`{_suggest(key, _KEYS)}"
+            )
         name, parse = _KEYS[key]
         try:
             values[name] = parse(value, key)
         except InventoryError as exc:
             raise _inventory_error(source, exc) from None
         except ConfigError as exc:
-            raise ConfigError(f"{source}: {exc}") from None
+            where = _placed(source, (key, *exc.at), key_itself=exc.key_itself)
+            raise ConfigError(f"{_name(source)}{where}: {exc}") from None
     folder = os.path.dirname(os.path.abspath(source))
     # The settings' baseline is migcheck's own file even in a run that applies another, or none; the
     # settings file too, unless it declares an inventory, which a walk reads from it.
@@ -359,7 +418,7 @@ def _refuse_baseline_outside(baseline: str, folder: str, source: str, written: s
         return
     leads = "" if real == os.path.normpath(baseline) else f" leads to {visible(real)}, which"
     raise ConfigError(
-        f"{source}: `baseline`: {shown_value(written)}{leads} is outside the project ({visible(folder)}, the "
+        f"{_name(source)}{_placed(source, ('baseline',))}: `baseline`: {shown_value(written)}{leads} is outside the project ({visible(folder)}, the "
         "folder of this file), and migcheck reads no file outside it that settings name; put the baseline "
         f"in that folder or below it{baseline_elsewhere()}"
     )
@@ -409,7 +468,7 @@ def baseline_problem(
     option that passes the setting over for one run, where the command has one (`passed_over_by`)."""
     if option is None and config.baseline and config.source:
         skip = f" (or pass it over for this run with {passed_over_by})" if passed_over_by else ""
-        return f"{visible(config.source)}: `baseline`: {error}{skip}"
+        return f"{_name(config.source)}{_placed(config.source, ('baseline',))}: `baseline`: {error}{skip}"
     return str(error)
 
 
@@ -426,11 +485,10 @@ def load_config(
         table = _read_table(path, required=True)
         return parse_settings({} if table is None else table, path, baseline_given)
     for candidate in _candidates(start):
-        table = _read_table(candidate, required=False)
+        named = candidate if absolute else os.path.relpath(candidate)  # as every message names it
+        table = _read_table(named, required=False)
         if table is not None:
-            return parse_settings(
-                table, candidate if absolute else os.path.relpath(candidate), baseline_given
-            )
+            return parse_settings(table, named, baseline_given)
     return Config()
 
 
@@ -456,7 +514,10 @@ def _read_table(path: str, *, required: bool) -> object | None:
     if pyproject or "tool" in data:
         tool = data.get("tool", {})
         if not isinstance(tool, dict):
-            raise ConfigError(f"{_name(path)}: `tool` must be a table ([tool]), got {shown_value(tool)}")
+            where = _written(path, ["tool"])
+            raise ConfigError(
+                f"{_name(path)}{where}: `tool` must be a table ([tool]), got {shown_value(tool)}"
+            )
         table = tool.get("migcheck")
         if not pyproject:
             _one_place(path, data, table)
@@ -477,12 +538,12 @@ def _one_place(path: str, data: Mapping[str, object], table: object) -> None:
     if beside:
         where = "in [tool.migcheck]" if table is not None else "a [tool] table with no [tool.migcheck]"
         raise ConfigError(
-            f"{_name(path)} has settings at its top level ({', '.join(beside)}) and {where}; keep the "
+            f"{_name(path)}{_written(path, beside[:1], key_itself=True)}: it has settings at its top level ({', '.join(beside)}) and {where}; keep the "
             "settings in one place: at the top of the file (above every table), or all in [tool.migcheck]"
         )
     if table is None:
         raise ConfigError(
-            f"{_name(path)} has a [tool] table with no [tool.migcheck]; write the settings at the top of "
+            f"{_name(path)}{_written(path, ['tool'], key_itself=True)}: it has a [tool] table with no [tool.migcheck]; write the settings at the top of "
             "the file, or in [tool.migcheck]"
         )
 
@@ -508,8 +569,6 @@ def _read_toml(path: str) -> dict[str, Any]:
     from migcheck.guarded import read_bytes
     from migcheck.readers import MAX_FILE_BYTES
 
-    tomllib = _tomllib()
-
     where = _name(path)
     fix = f"fix it{other_settings()}"
     try:
@@ -527,23 +586,12 @@ def _read_toml(path: str) -> dict[str, Any]:
             f"config file {where} is not UTF-8 text ({exc}); TOML files are UTF-8: save it as UTF-8"
             + other_settings()
         ) from None
-    from migcheck.readers.declarations import long_dotted_key
+    from migcheck.readers.declarations import UnreadableToml, load_toml
 
-    too_long = long_dotted_key(text)
-    if too_long is not None:
-        problem, line, column = too_long
-        raise ConfigError(f"{where}:{line}:{column}: not readable TOML: {problem}; {fix}")
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{where} is not valid TOML: {visible(str(exc))}; {fix}") from None
-    except RecursionError:
-        raise ConfigError(f"{where} nests arrays or tables too deeply to read; {fix}") from None
-    except ValueError as exc:  # after TOMLDecodeError, which is one: a value the parser cannot convert
-        from migcheck.readers.declarations import toml_value_problem
-
-        problem, line, column = toml_value_problem(exc, text)
-        raise ConfigError(f"{where}:{line}:{column}: {problem}; {fix}") from None
+        return load_toml(text)
+    except UnreadableToml as exc:  # read as a file of declarations is: where it stops, and why
+        raise ConfigError(f"{where}:{exc.line}:{exc.column}: {visible(str(exc))}; {fix}") from None
 
 
 class NotUTF8(ValueError):
@@ -711,11 +759,28 @@ def one_slip(typed: str, word: str) -> bool:
 def check_settings_rules(rules: RuleSet, config: Config) -> None:
     """Every rule the settings file names in `select`, `ignore` and `severity` exists; the error names the
     file and the key, as one about `per-file-ignores` does. Checked before command-line options replace
-    or extend them, so that a mistake in the file is not hidden by an option."""
-    where = f" of {_name(config.source)}" if config.source else ""
-    check_rule_tokens(rules, config.select, f"`select`{where}")
-    check_rule_tokens(rules, config.ignore, f"`ignore`{where}")
-    check_rule_tokens(rules, config.severity, f"`severity`{where}")
+    or extend them, so that a mistake in the file is not hidden by an option. Said where the file writes
+    the list of rules, or the key of `severity` that names the rule."""
+    for key, tokens in (("select", config.select), ("ignore", config.ignore)):
+        try:
+            check_rule_tokens(rules, tokens, f"`{key}`")
+        except ConfigError as exc:
+            raise _in_settings_file(config.source, exc, (key,)) from None
+    for token in config.severity:
+        try:
+            check_rule_tokens(rules, [token], "`severity`")
+        except ConfigError as exc:
+            raise _in_settings_file(config.source, exc, ("severity", token), key_itself=True) from None
+
+
+def _in_settings_file(
+    source: str, error: ConfigError, keys: tuple[str, ...], *, key_itself: bool = False
+) -> ConfigError:
+    """`error`, about the setting `keys` name, said where settings file `source` writes it (its value, or
+    the key itself when `key_itself`); as it is for settings not from a file."""
+    if not source:
+        return error
+    return ConfigError(f"{_name(source)}{_placed(source, keys, key_itself=key_itself)}: {error}")
 
 
 def enabled_codes(rules: RuleSet, select: Iterable[str], ignore: Iterable[str]) -> frozenset[str]:
@@ -749,12 +814,11 @@ def with_unreadable(rules: RuleSet, enabled: frozenset[str], ignore: Iterable[st
 def check_per_file_ignores(rules: RuleSet, ignores: Mapping[str, Iterable[str]], source: str = "") -> None:
     """Every rule `per-file-ignores` (of the config file `source`) names exists: a misspelt one would
     silence nothing, unnoticed."""
-    where = f"{_name(source)}: " if source else ""
     for pattern, tokens in ignores.items():
         try:
             check_rule_tokens(rules, tokens, f"per-file-ignores {visible(repr(str(pattern)))}")
         except ConfigError as exc:
-            raise ConfigError(f"{where}{exc}") from None
+            raise _in_settings_file(source, exc, ("per-file-ignores", str(pattern))) from None
 
 
 def severity_overrides(rules: RuleSet, overrides: Mapping[str, Severity]) -> dict[str, Severity]:

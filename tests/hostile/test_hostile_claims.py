@@ -61,7 +61,7 @@ def test_an_unknown_rule_in_per_file_ignores_is_an_error(tmp_path, monkeypatch, 
     assert main(["check", "shop"]) == 2
     err = capsys.readouterr().err
     assert err == (
-        f"migcheck: error: pyproject.toml: unknown rule '{token}' in per-file-ignores 'shop/*': use a code "
+        f"migcheck: error: pyproject.toml:2:12: unknown rule '{token}' in per-file-ignores 'shop/*': use a code "
         "(MIG201), a prefix (MIG2), a name (endpoint-acl) or ALL; `migcheck rules` lists them\n"
     )
 

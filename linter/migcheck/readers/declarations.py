@@ -157,6 +157,37 @@ def placed(text: str, wrong: Wrong) -> tuple[int, int] | None:
     return positions.of(prefix, wrong) if isinstance(table, dict) else positions.key(prefix, value=True)
 
 
+def written_at(text: str, paths: Iterable[str], *, value: bool) -> tuple[int, int] | None:
+    """(line, column) where TOML `text` (one that parses) writes the first of the dotted keys `paths` it
+    writes outside any array of tables (`tool.migcheck.fail-on`), or its value; or the header of a table
+    of that name (`[tool]`); None for none of them."""
+    positions = _Positions(text)
+    for path in paths:
+        written = positions.keys.get((path, -1))
+        if written is not None:
+            return positions.place(written[1] if value else written[0])
+        if path in positions.tables:
+            return positions.place(positions.tables[path])
+    return None
+
+
+class UnreadableToml(ValueError):
+    """Why a text is not TOML migcheck can read (`message`), and where (`line`, `column`)."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.line, self.column = line, column
+
+
+def load_toml(text: str) -> dict[str, object]:
+    """What TOML `text` holds, as tomllib reads it (a value shared with other callers: only read it);
+    `UnreadableToml` saying why it cannot be read, and where."""
+    parsed = _load(text)
+    if isinstance(parsed, _Unreadable):
+        raise UnreadableToml(parsed.message, parsed.line, parsed.column)
+    return parsed
+
+
 @dataclass(frozen=True, slots=True)
 class Wrong:
     """One thing wrong with a declarations table: what (`message`, naming the key), in which declaration
@@ -603,33 +634,33 @@ class _Positions:
         if wrong.key:
             written = self.keys.get((_join(array, wrong.key), wrong.index))
             if written is not None:
-                return self._place(written[1] if wrong.at_value else written[0])
+                return self.place(written[1] if wrong.at_value else written[0])
         return self.entry(array, wrong.index)
 
     def entry(self, array: str, index: int) -> tuple[int, int]:
         """(line, column) of an entry of an array of tables; its array's key when not found."""
         found = self.entries.get(array, [])
-        return self._place(found[index]) if index < len(found) else self.key(array)
+        return self.place(found[index]) if index < len(found) else self.key(array)
 
     def key(self, path: str, *, value: bool = False) -> tuple[int, int]:
         """(line, column) of a key outside any entry (or of its value); else of its first `[[...]]` entry,
         else of the table it is in."""
         written = self.keys.get((path, -1))
         if written is not None:
-            return self._place(written[1] if value else written[0])
+            return self.place(written[1] if value else written[0])
         if self.entries.get(path):
-            return self._place(self.entries[path][0])
+            return self.place(self.entries[path][0])
         return self.table(path.rpartition(".")[0])
 
     def table(self, table: str) -> tuple[int, int]:
         """(line, column) of a table's header; else of the first header within it; else line 1."""
         if table in self.tables:
-            return self._place(self.tables[table])
+            return self.place(self.tables[table])
         within = [at for name, found in self.entries.items() if name.startswith(table) for at in found[:1]]
         within += [at for name, at in self.tables.items() if name.startswith(table)]
-        return self._place(min(within)) if within else (1, 1)
+        return self.place(min(within)) if within else (1, 1)
 
-    def _place(self, offset: int) -> tuple[int, int]:
+    def place(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset)
         start = self._starts[line - 1]
         return line, len(self._data[start:offset].decode("utf-8", "surrogatepass")) + 1
