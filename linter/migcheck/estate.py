@@ -1786,7 +1786,7 @@ def _holds_between(
     return index < len(positions) and (end is None or positions[index] < end)
 
 
-def _upload_name(path: str) -> str:
+def upload_name(path: str) -> str:
     """A network configuration document's file name as an upload names it: without its folder or case;
     "" for a file no upload is taken to name (a `.netcfg` or an `.xml` only)."""
     name = path.replace("\\", "/").rpartition("/")[2].casefold()
@@ -1800,18 +1800,41 @@ def _given_each_network(
     each network of the configuration checked under that name: the one in the script's folder, else the
     only one of that name. The fact as it is (its network a stand-in) when no such file is checked, or
     several are and none is beside the script."""
-    named = configurations.get(fact.networks_of.casefold(), []) if fact.networks_of else []
-    folder = fact.mark.path.rpartition("/")[0]
+    chosen = configuration_named(fact.networks_of, fact.mark.path, configurations)
+    if chosen is None:
+        return [fact]
+    return [replace(fact, vnet=network.name, networks_of="") for network in chosen.virtual_networks]
+
+
+def configuration_named(
+    name: str, script: str, configurations: Mapping[str, list[NetworkConfiguration]]
+) -> NetworkConfiguration | None:
+    """The checked network configuration a script at path `script` means by the file name `name` it
+    reads or uploads (`configurations`: by `upload_name`): the one of that name in the script's folder,
+    else the only one of that name; None when none is checked, or several are and none is beside it."""
+    named = configurations.get(name.casefold(), []) if name else []
+    folder = script.rpartition("/")[0]
     beside = [c for c in named if c.mark.path.rpartition("/")[0] == folder]
     chosen = beside if len(beside) == 1 else named if len(named) == 1 else []
-    if not chosen:
-        return [fact]
-    return [replace(fact, vnet=network.name, networks_of="") for network in chosen[0].virtual_networks]
+    return chosen[0] if chosen else None
+
+
+def configurations_by_file(
+    configurations: Iterable[NetworkConfiguration],
+) -> dict[str, list[NetworkConfiguration]]:
+    """The network configurations of the files checked (not those scripts upload), by the file name an
+    upload or a read names them by (`upload_name`)."""
+    found: dict[str, list[NetworkConfiguration]] = defaultdict(list)
+    for configuration in configurations:
+        name = upload_name(configuration.mark.path)
+        if name and not is_script(configuration.mark.path):
+            found[name].append(configuration)
+    return found
 
 
 def _uploads_only(uploaded_files: tuple[str, ...], checked: set[str]) -> bool:
     """Whether every upload a script names a file for is of one of the `checked` network configurations
-    (by `_upload_name`): not when it uploads none the reader names, nor one of a name it does not state."""
+    (by `upload_name`): not when it uploads none the reader names, nor one of a name it does not state."""
     names = {name.casefold() for name in uploaded_files}
     return bool(names) and "" not in names and names <= checked - {""}
 
@@ -2611,7 +2634,7 @@ class _Linker:
         is of that file, whose networks are checked."""
         configurations = self._all(NetworkConfiguration)
         shown = {configuration.mark.path for configuration in configurations}
-        checked = {_upload_name(c.mark.path) for c in configurations if not is_script(c.mark.path)}
+        checked = {upload_name(c.mark.path) for c in configurations if not is_script(c.mark.path)}
         made = self._script_networks()
         return not any(
             _uploads_networks(script, made.get(script.mark.path, ()))
@@ -2832,14 +2855,8 @@ class _Linker:
         ]
 
     def _checked_configurations_by_file(self) -> dict[str, list[NetworkConfiguration]]:
-        """The network configurations of the files checked (not those scripts upload), by the file name an
-        upload or a read names them by (`_upload_name`)."""
-        found: dict[str, list[NetworkConfiguration]] = defaultdict(list)
-        for configuration in self._all(NetworkConfiguration):
-            name = _upload_name(configuration.mark.path)
-            if name and not is_script(configuration.mark.path):
-                found[name].append(configuration)
-        return found
+        """The network configurations of the files checked (not those scripts upload), by file name."""
+        return configurations_by_file(self._all(NetworkConfiguration))
 
     def _dangle(self, ref: NameRef, target: str, message: str, fix: str = "") -> bool:
         """Record `ref` as pointing at nothing, unless it is a stand-in: a name the script does not state

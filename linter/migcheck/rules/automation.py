@@ -38,7 +38,15 @@ from migcheck.automation import (
     terraform_call,
     unreplaced_services,
 )
-from migcheck.estate import Circuit, CloudService, Estate, key, named
+from migcheck.estate import (
+    Circuit,
+    CloudService,
+    Estate,
+    configuration_named,
+    configurations_by_file,
+    key,
+    named,
+)
 from migcheck.inventory_model import CircuitLink, ClassicReservedIp, ExpressRouteCircuit
 from migcheck.model import (
     EVERY_NETWORK,
@@ -55,6 +63,7 @@ from migcheck.model import (
     Mark,
     MigrationStep,
     NameRef,
+    NetworkConfiguration,
     NetworkSecurityGroup,
     Role,
     RouteTable,
@@ -1122,6 +1131,7 @@ class MigrationOutOfOrder(Rule):
             VnetGatewayFact,
             CircuitLink,
             ExpressRouteCircuit,
+            NetworkConfiguration,  # what a network configuration upload defines
         }
     )
     summary = "A migration runbook runs the platform's steps out of order."
@@ -1196,7 +1206,13 @@ class MigrationOutOfOrder(Rule):
         "security group or route table after the script's own Commit of it (of a cloud service, also of the "
         "virtual network the files place it in), with no Prepare of it since, the Commit surely run first as "
         "for the steps after a Commit (error: the Commit completed its migration, and the Service Management "
-        "API no longer finds it).\n\n"
+        "API no longer finds it). A network configuration upload (`Set-AzureVNetConfig`, `azure network "
+        "import`, a PUT to `.../services/networking/media`) is one when every configuration the script uploads "
+        "(a checked file of the name it gives, or one the script writes) still defines a network it "
+        "committed: the Commit took the network out of the subscription's classic configuration, which an "
+        "upload replaces whole, so the upload asks for a classic network of that name again; said at the "
+        "upload, with where the file defines the network. An upload of a configuration that no longer "
+        "defines it is what the platform holds after the Commit, and is not reported.\n\n"
         "Also a call that changes a cloud service, virtual network, storage account, network security "
         "group or route table after the script's Prepare of it and before its Commit or Abort, on a path that "
         "runs both (error; a group or table also while the virtual network a subnet that uses it is in, or the "
@@ -1216,7 +1232,8 @@ class MigrationOutOfOrder(Rule):
         "of the virtual network the files or scripts place it in holds it (the one it was in before any "
         "script deleted its VMs: deleting a service's last VM while its network is prepared is such a "
         "change); a network configuration upload "
-        "(`Set-AzureVNetConfig`, a PUT to `.../services/networking/media`) changes every network. A call "
+        "(`Set-AzureVNetConfig`, a PUT to `.../services/networking/media`) changes every network (said with "
+        "where the configuration it uploads defines the prepared one, when it does). A call "
         "whose resource the script does not state is not reported. Also such a call, wherever it comes in the "
         "script, to a cloud service whose VM an export says is prepared (Get-AzureVM's `VM.MigrationState` "
         "`Prepared`) or whose deployment an export says is locked, perhaps by a Prepare (a Resource Graph row's "
@@ -1466,22 +1483,24 @@ class MigrationOutOfOrder(Rule):
         by_name = any(scope in _OF_VMS for s in scripts for c in s.changes for scope, _ in c.changes)
         if by_name:
             scripts = [_with_services_of_vms(script, estate.services_by_vm_name) for script in scripts]
+        uploads = _Uploads(estate, scripts)
         pipelines = _PipelineJobs(scripts)
         for script in scripts:
             yield from self._check_in_run_order(script, pipelines, holders, without_vm_disks)
             # A CI pipeline's job is judged with the jobs around it as one run: a change in a job after the
             # one that prepares, before the one that commits, is a change while prepared.
             run, own_marks = _run_of_jobs(script, pipelines)
+            uploaded = uploads.defined(script)
             own = [
                 found
-                for found in self._changes_while_prepared(run, estate.networks_by_service, cloned)
+                for found in self._changes_while_prepared(run, estate.networks_by_service, cloned, uploaded)
                 if found.mark in own_marks
             ]
             yield from own
             told = {(f.mark.line, f.mark.column) for f in own if f.mark is not None}
             committed = [
                 found
-                for found in self._changes_after_commit(run, estate.networks_by_service)
+                for found in self._changes_after_commit(run, estate.networks_by_service, uploaded)
                 if found.mark in own_marks and found.mark is not None
             ]
             yield from committed
@@ -1851,11 +1870,13 @@ class MigrationOutOfOrder(Rule):
         script: Script,
         networks_of: Mapping[str, tuple[NameRef, ...]],
         cloned: Mapping[tuple[str, str], tuple[_Use, ...]],
+        uploaded: Mapping[str, VirtualNetwork],
     ) -> Iterator[Finding]:
         """A call that changes a cloud service, virtual network or storage account after the script's
         Prepare of it and before its Commit or Abort, on a path that runs both: Prepare locks the resource's
         classic management plane, and the platform refuses the change. A VM's cloud service counts, and so
-        does a network it is in (`networks_of`), and a network configuration upload changes every network.
+        does a network it is in (`networks_of`), and a network configuration upload changes every network
+        (said with where what it uploads defines the prepared one, `uploaded`, when it does).
         So does a security group or route table cloned with the network or cloud service prepared
         (`cloned`): the deep dive blocks its management plane while the migration is in progress.
         Each Prepare is judged from the last one of its resource up to the first Commit or Abort that can
@@ -1880,7 +1901,7 @@ class MigrationOutOfOrder(Rule):
                 (call, prepare, what, through)
                 for call in due
                 for prepare, what, through in _locked(
-                    call, prepared, networks_of, {} if call.mark in holders else cloned
+                    call, prepared, networks_of, {} if call.mark in holders else cloned, uploaded
                 )
             ]
             for call, prepare, what, through in _once_per_lock(locked):
@@ -1930,13 +1951,18 @@ class MigrationOutOfOrder(Rule):
         return self.finding(script, f"{script.name}: {message}", at=call, fix=fix)
 
     def _changes_after_commit(
-        self, script: Script, networks_of: Mapping[str, tuple[NameRef, ...]]
+        self,
+        script: Script,
+        networks_of: Mapping[str, tuple[NameRef, ...]],
+        uploaded: Mapping[str, VirtualNetwork],
     ) -> Iterator[Finding]:
         """A call that changes or deletes a cloud service, virtual network, storage account, security group
         or route table after the script's own Commit of it (or, a cloud service, of the virtual network
         the files place it in), on a path where that Commit surely ran first and with no Prepare of it
         since: the Commit completed its migration, so the Service Management API no longer finds it, and
-        the call fails. Judged as the other steps after a Commit are (see `_Ended`)."""
+        the call fails. Judged as the other steps after a Commit are (see `_Ended`). A network
+        configuration upload is one when what it uploads still defines a network so committed
+        (`uploaded`, see `_Uploads.defined`)."""
         if not script.changes or not any(s.step == "commit" for s in script.migration):
             return
         commits: dict[tuple[str, str], dict[tuple[tuple[str, int], ...], tuple[int, MigrationStep]]] = {}
@@ -1948,6 +1974,9 @@ class MigrationOutOfOrder(Rule):
                 found = _committed_before(change, commits, prepares, networks_of)
                 if found is not None:
                     yield self._changed_after_commit(script, change, *found)
+                upload = _upload_after_commit(change, commits, prepares, uploaded)
+                if upload is not None:
+                    yield self._uploaded_after_commit(script, change, *upload)
                 change = next(changes, None)
             if index < len(script.migration):
                 step = script.migration[index]
@@ -1978,6 +2007,26 @@ class MigrationOutOfOrder(Rule):
         fix = (
             f"{'Delete it' if deleted else 'Make the change'} before the Prepare of {committed} (and validate "
             f"again), or after the Commit in Resource Manager{there}."
+        )
+        return self.finding(script, f"{script.name}: {message}", at=call, fix=fix)
+
+    def _uploaded_after_commit(
+        self, script: Script, call: ClassicCall, commit: MigrationStep, network: VirtualNetwork
+    ) -> Finding:
+        """The finding of `call`, a network configuration upload whose configuration still defines
+        `network` after `commit` completed its migration."""
+        name, defined = network.name, _defined_at(network)
+        message = (
+            f"{call.name} uploads a network configuration that still defines virtual network "
+            f"{named(name)} ({defined}) after {_call(commit)} at line {_line(commit)}: the Commit made the "
+            "network a Resource Manager one, which the subscription's classic network configuration no longer "
+            "holds, and an upload replaces that configuration whole, so it asks the platform for a classic "
+            "network of that name once more, beside the migrated one"
+        )
+        fix = (
+            f"Take virtual network {named(name)} out of the configuration uploaded ({defined}), or upload "
+            f"the configuration as the subscription holds it after the Commit ({_network_export(script)}); "
+            "change the migrated network in Resource Manager."
         )
         return self.finding(script, f"{script.name}: {message}", at=call, fix=fix)
 
@@ -2382,10 +2431,13 @@ def _locked(
     prepared: dict[str, dict[str, tuple[MigrationStep, Together]]],
     networks_of: Mapping[str, tuple[NameRef, ...]],
     cloned: Mapping[tuple[str, str], tuple[_Use, ...]],
+    uploaded: Mapping[str, VirtualNetwork],
 ) -> Iterator[tuple[MigrationStep, str, str]]:
     """For each resource `change` changes that a Prepare holds locked on a path that runs both: the
     Prepare, the resource as a message names it, and the network it is locked through ("" when locked
-    itself, `_CLONED` when it is a security group or route table cloned with what is prepared)."""
+    itself, `_CLONED` when it is a security group or route table cloned with what is prepared). A network
+    configuration upload changes the subscription's configuration, which still defines the prepared
+    network where `uploaded` says."""
     uploads = ("virtual-network", EVERY_NETWORK) in change.changes
     for scope, name in change.changes:
         held = prepared.get(scope)
@@ -2395,7 +2447,7 @@ def _locked(
         if scope == "virtual-network" and name == EVERY_NETWORK:
             found = next((s for s, runs in reversed(held.values()) if runs.with_(change)), None)
             if found is not None:
-                yield found, "the network configuration of the subscription", ""
+                yield found, _configuration_uploaded(found, uploaded), ""
             continue
         what = f"{scope.replace('-', ' ')} '{name}'"
         own = held.get(key(name))
@@ -2458,6 +2510,42 @@ def _committed_before(
     return None
 
 
+def _upload_after_commit(
+    change: ClassicCall,
+    commits: Mapping[tuple[str, str], Mapping[tuple[tuple[str, int], ...], tuple[int, MigrationStep]]],
+    prepares: Mapping[tuple[str, str], list[tuple[int, MigrationStep]]],
+    uploaded: Mapping[str, VirtualNetwork],
+) -> tuple[MigrationStep, VirtualNetwork] | None:
+    """The Commit that completed, before network configuration upload `change` and on its path, the
+    migration of a network the configuration it uploads still defines (`uploaded`), and that network."""
+    if ("virtual-network", EVERY_NETWORK) not in change.changes:
+        return None
+    for network in uploaded.values():
+        target = ("virtual-network", network.name.strip().casefold())
+        found = _last_on_branches(commits.get(target), change)
+        if found is not None and _surely_after(change, found, prepares.get(target, [])):
+            return found[1], network
+    return None
+
+
+def _configuration_uploaded(prepare: MigrationStep, uploaded: Mapping[str, VirtualNetwork]) -> str:
+    """The network configuration an upload changes while `prepare` holds a network of it, as a message
+    names it: with where it still defines that network, when `uploaded` says."""
+    network = uploaded.get(key(prepare.target))
+    if network is None:
+        return "the network configuration of the subscription"
+    return (
+        "the network configuration of the subscription, which still defines virtual network "
+        f"{named(network.name)} ({_defined_at(network)}),"
+    )
+
+
+def _defined_at(network: VirtualNetwork) -> str:
+    """Where a network configuration defines `network`, as a message says it: `file:line`, or `line N` of
+    a script that writes the configuration it uploads."""
+    return f"{network.mark.path}:{network.mark.line}"
+
+
 def _surely_after(
     change: ClassicCall, commit: tuple[int, MigrationStep], prepares: list[tuple[int, MigrationStep]]
 ) -> bool:
@@ -2488,6 +2576,37 @@ def _locked_with(
         if held is not None and held[1].with_(change):
             return held[0], use
     return None
+
+
+class _Uploads:
+    """What the network configurations scripts upload define, for their uploads MIG602 judges against a
+    script's own Prepare and Commit of a network: the checked configurations by file name, and those
+    scripts write themselves by the script's path."""
+
+    def __init__(self, estate: Estate, scripts: Sequence[Script]) -> None:
+        every = ("virtual-network", EVERY_NETWORK)
+        uploads = any(every in call.changes for script in scripts for call in script.changes)
+        configurations = list(estate.resources(NetworkConfiguration)) if uploads else []
+        self.checked = configurations_by_file(configurations)
+        self.written: dict[str, list[NetworkConfiguration]] = defaultdict(list)
+        for configuration in configurations:
+            self.written[configuration.mark.path].append(configuration)
+
+    def defined(self, script: Script) -> dict[str, VirtualNetwork]:
+        """The networks every network configuration `script` uploads defines, by name as compared (`key`):
+        the checked ones it names by their file name (`Script.uploaded_files`, see
+        `configuration_named`), and those it writes itself. Empty when it uploads one whose content no
+        file shows: its networks are not known."""
+        configurations = list(self.written.get(script.mark.path, ()))
+        for name in script.uploaded_files:
+            found = configuration_named(name, script.mark.path, self.checked)
+            if found is None:
+                return {}
+            configurations.append(found)
+        each = [{key(network.name): network for network in c.virtual_networks} for c in configurations]
+        if not each:
+            return {}
+        return {name: network for name, network in each[0].items() if all(name in d for d in each[1:])}
 
 
 class _Prepared(NamedTuple):
@@ -2996,6 +3115,15 @@ def _network_migration(script: Script, network: str) -> str:
     if script.language == "Shell":
         return f"azure network vnet validate-migration {sh_quoted(network)}, then prepare-migration and commit-migration"
     return f"Move-AzureVirtualNetwork -VirtualNetworkName {ps_quoted(network)} with -Validate, then -Prepare and -Commit"
+
+
+def _network_export(script: Script) -> str:
+    """How the script's own API gets the subscription's network configuration as the platform holds it."""
+    if script.language == "Python":
+        return "a GET of .../services/networking/media"
+    if script.language == "Shell":
+        return "azure network export <path>"
+    return "Get-AzureVNetConfig -ExportToFile <path>"
 
 
 def _scope_migration(script: Script, scope: tuple[str, str]) -> str:
