@@ -23,7 +23,7 @@ def test_a_settings_file_that_is_not_toml_is_to_be_fixed_not_replaced(
     result = run(estate)
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     error = result.stderr.str()
-    assert "migcheck.toml is not valid TOML" in error and error.rstrip().endswith("; fix it")
+    assert "migcheck.toml:2:1: not valid TOML: " in error and error.rstrip().endswith("; fix it")
     assert "--config" not in error
     capsys.readouterr()
     assert main(["check", str(estate.path)]) == 2
@@ -44,7 +44,7 @@ def test_a_missing_baseline_names_the_command_that_records_it(
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(
         [
-            "ERROR: migcheck: migcheck.toml: `baseline`: cannot read baseline nope.json: No such file or "
+            "ERROR: migcheck: migcheck.toml:1:12: `baseline`: cannot read baseline nope.json: No such file or "
             "directory; record the current findings in it: run `migcheck check --write-baseline nope.json` "
             "in pytest's rootdir (or pass it over for this run with --migcheck-no-baseline)"
         ]

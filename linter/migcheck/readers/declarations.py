@@ -73,6 +73,8 @@ _TABLES = ("vnet-services", "vnet-peerings", "application-gateways", "expressrou
 # (a quoted key may spell any name with them). A file with none is not parsed to be sniffed.
 _MAY_DECLARE = (b"inventory", *(name.encode() for name in _TABLES), b"\\u", b"\\U")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+# How tomllib places a problem it meets where the text ends, instead of a line and column.
+_AT_THE_END = "(at end of document)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,7 +444,9 @@ def _load(text: str) -> dict[str, object] | _Unreadable:
     except tomllib.TOMLDecodeError as error:
         position = _TOML_POSITION.search(str(error))
         line, column = (int(position.group(1)), int(position.group(2))) if position else (1, 1)
-        message = _TOML_POSITION.sub("", str(error)).strip()
+        if _AT_THE_END in str(error):  # an array or string left open: where the text ends
+            line, column = text.count("\n") + 1, len(text.rpartition("\n")[2]) + 1
+        message = _TOML_POSITION.sub("", str(error)).replace(_AT_THE_END, "").strip()
         return _Unreadable(f"not valid TOML: {message}", line, column)
     except RecursionError:
         line, column = _deep_nesting(text)
