@@ -188,11 +188,14 @@ def test_the_manual_writes_the_badge_with_output_file(examples, capsys, tmp_path
 def test_an_empty_select_in_the_config_is_refused(tmp_path, monkeypatch, capsys, value):
     (tmp_path / "pyproject.toml").write_text(f"[tool.migcheck]\nselect = {value}\n")
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(ConfigError, match="`select` names no rule"):
+    with pytest.raises(ConfigError, match="`select` must be a list naming at least one rule"):
         load_config()
     code, out, err = run(capsys, "check", ".")
     assert code == 2 and out == ""
-    assert "pyproject.toml: `select` names no rule" in err and "leave it out for every rule" in err
+    assert (
+        "pyproject.toml:2:10: `select` must be a list naming at least one rule" in err
+        and "leave it out for every rule" in err
+    )
     code, _, err = run(capsys, "check", ".", "--config", "pyproject.toml", "--select", "")
     assert code == 2 and "--select '' names no rule: give codes (MIG201)" in err
 

@@ -97,12 +97,12 @@ def test_rules_written_together_on_the_command_line_are_told_to_be_separated_wit
 def test_rules_written_together_in_the_settings_are_told_to_be_strings_of_their_own(repo, capsys):
     (repo / "migcheck.toml").write_text('select = ["MIG201 MIG2"]\n')
     assert _error(capsys, "check") == (
-        "migcheck: error: unknown rule 'MIG201 MIG2' in `select` of migcheck.toml: write each rule as a "
+        "migcheck: error: migcheck.toml:1:10: unknown rule 'MIG201 MIG2' in `select`: write each rule as a "
         'string of its own ("MIG201", "MIG2")'
     )
     (repo / "migcheck.toml").write_text('[severity]\n"MIG201,MIG202" = "info"\n')
     assert _error(capsys, "check") == (
-        "migcheck: error: unknown rule 'MIG201,MIG202' in `severity` of migcheck.toml: give each rule a key "
+        "migcheck: error: migcheck.toml:2:1: unknown rule 'MIG201,MIG202' in `severity`: give each rule a key "
         "of its own"
     )
 

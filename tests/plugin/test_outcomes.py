@@ -94,7 +94,7 @@ def test_bad_config_is_a_usage_error(estate: pytest.Pytester) -> None:
     estate.makepyprojecttoml('[tool.migcheck]\nfail-onn = "warning"\n')
     result = run(estate)
     assert result.ret == pytest.ExitCode.USAGE_ERROR
-    result.stderr.fnmatch_lines(["ERROR: migcheck: *pyproject.toml: unknown setting `fail-onn`*"])
+    result.stderr.fnmatch_lines(["ERROR: migcheck: pyproject.toml:2:1: unknown setting `fail-onn`*"])
     assert "Traceback" not in result.stderr.str() + result.stdout.str()
 
 
@@ -108,7 +108,7 @@ def test_an_unknown_rule_in_the_settings_file_names_the_file(estate: pytest.Pyte
     estate.makepyprojecttoml('[tool.migcheck]\nselect = ["MIG9999"]\n')
     result = run(estate, "--migcheck-select", "MIG201")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
-    result.stderr.fnmatch_lines(["ERROR: migcheck: unknown rule 'MIG9999' in `select` of pyproject.toml*"])
+    result.stderr.fnmatch_lines(["ERROR: migcheck: pyproject.toml:2:10: unknown rule 'MIG9999' in `select`*"])
 
 
 def test_a_plugin_that_fails_to_load_is_a_usage_error(
@@ -191,6 +191,6 @@ def test_a_baseline_that_cannot_be_read_is_a_usage_error(estate: pytest.Pytester
     result = run(estate)
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(
-        ["ERROR: migcheck: pyproject.toml: `baseline`: cannot read baseline ci/missing.json*"]
+        ["ERROR: migcheck: pyproject.toml:2:12: `baseline`: cannot read baseline ci/missing.json*"]
     )
     assert "Traceback" not in result.stderr.str() + result.stdout.str()

@@ -284,7 +284,7 @@ def test_a_missing_baseline_named_by_the_config_says_where_it_was_looked_for(con
     code, out, err = run("check", "contoso")
     assert (code, out) == (2, "")
     assert err == (
-        "migcheck: error: ../migcheck.toml: `baseline`: cannot read baseline missing.json (looked for at "
+        "migcheck: error: ../migcheck.toml:1:12: `baseline`: cannot read baseline missing.json (looked for at "
         "../missing.json): No such file or directory; record the current findings in it with "
         "--write-baseline ../missing.json (or pass it over for this run with --no-baseline)\n"
     )
@@ -305,4 +305,6 @@ def test_badge_and_plan_name_the_config_of_a_missing_baseline(contoso, run, comm
     (contoso / "migcheck.toml").write_text('baseline = "missing.json"\n')
     code, _, err = run(command, "examples/contoso")
     assert code == 2
-    assert err.startswith("migcheck: error: migcheck.toml: `baseline`: cannot read baseline missing.json: ")
+    assert err.startswith(
+        "migcheck: error: migcheck.toml:1:12: `baseline`: cannot read baseline missing.json: "
+    )
