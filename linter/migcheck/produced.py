@@ -89,11 +89,13 @@ _SCRIPT = frozenset(
 )
 # What a Service Management REST body describes: deployments (with a Create or Change Deployment body's
 # configuration), their roles and instances, disks, images, reserved IPs, network security groups, route
-# tables, Application Gateways, virtual network sites and the states of a gateway's connections.
+# tables, Application Gateways, virtual network sites, the states of a gateway's connections and the regions
+# of affinity groups.
 _REST_BODY = frozenset(
     {
         *_ROLE,
         *_NETWORKS,
+        AffinityGroupRegion,
         ApplicationGateway,
         ConnectionState,
         CloudInUse,  # a deployment's `Url` on a cloud's domain

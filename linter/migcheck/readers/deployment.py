@@ -3,8 +3,9 @@ as the reference pages print it): deployments (alone or inside hosted services, 
 Deployment, Upgrade Deployment or Change Deployment Configuration body makes or changes), roles, load-balanced
 endpoint sets, virtual network sites, disks (a VM's data disk on its own too), images (and those a capture
 request makes), reserved IPs, network security groups, route tables, Application Gateways and the states of a
-gateway's connections. Bodies of any other type (RoleSizes, AffinityGroups, Profiles, ...) say nothing
-migcheck checks and give no resources."""
+gateway's connections, and the region of an affinity group (a Create Affinity Group body, a Get or List
+Affinity Groups response). Bodies of any other type (RoleSizes, Profiles, ...) say nothing migcheck checks and
+give no resources."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from migcheck.inventory_model import ApplicationGateway, key
 from migcheck.model import (
     SECURITY_RULE_VALUES,
     VM_OF_REQUEST_URI,
+    AffinityGroupRegion,
     CloudInUse,
     ConnectionState,
     Deployment,
@@ -153,6 +155,17 @@ def _service_region(service: str, location: Element | None, marker: Marker) -> I
     region = text_of(location).strip()
     if service.strip() and region and location is not None:
         yield ServiceRegion(service, region, marker.mark(location))
+
+
+def _affinity_group(el: Element, marker: Marker) -> Iterable[AffinityGroupRegion]:
+    """An affinity group with its region: a Create Affinity Group body (`CreateAffinityGroup`, POST
+    `.../affinitygroups`), a Get Affinity Group Properties response (`AffinityGroup`) or one of a List Affinity
+    Groups response, marked at its `Location`. A network or cloud service placed in the group is in that
+    region. One that names no group or no region says nothing."""
+    location = child(el, "Location")
+    name, region = text_of(el, "Name").strip(), text_of(location).strip()
+    if name and region and location is not None:
+        yield AffinityGroupRegion(name, region, marker.mark(location))
 
 
 def _deployment_and_certificates(el: Element, marker: Marker, service: str = "") -> Iterable[object]:
@@ -808,4 +821,7 @@ READERS: dict[str, Reader] = {
     "StorageServices": _each("StorageService", _storage_account),
     "CreateStorageServiceInput": _storage_account,
     "Connections": _each("Connection", _connection_state),
+    "CreateAffinityGroup": _affinity_group,
+    "AffinityGroup": _affinity_group,
+    "AffinityGroups": _each("AffinityGroup", _affinity_group),
 }

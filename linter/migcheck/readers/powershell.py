@@ -10704,7 +10704,7 @@ class Interpreter:
         if not any(_sets_network_configuration(path) for path in paths):
             return
         # A document written out, or built with values the script does not state (`'<…>' -f $name`).
-        documents = [v for v in given if _is_network_configuration(_document_text(v))]
+        documents = [v for v in given if _is_document(_document_text(v), "NetworkConfiguration")]
         for value in documents:
             self._rest_body(
                 node, next(p for p in paths if _sets_network_configuration(p)), "PUT", Arg(value, None)
@@ -10717,21 +10717,19 @@ class Interpreter:
     def _affinity_group_requests(self, node: Node, given: list[Value]) -> None:
         """A request to the affinity groups of the subscription (`affinityGroups`, `affinityGroups/<name>`)
         a client of the script's own is given (`$client.ExecuteOperation("POST", "affinityGroups", $body)`):
-        listed among its classic calls as a path written without the host is, once for the call."""
-        if node.start_byte in self.calls:
+        listed among its classic calls as a path written without the host is, once for the call. A Create
+        Affinity Group body given with it (`<CreateAffinityGroup>`, which only a POST of that path takes) is
+        read as one POSTed there (see `_rest_body`): the region of the group it creates."""
+        path = next((value for value in given if _names_affinity_groups(_markup(value) or "")), None)
+        if path is None:
             return
         for value in given:
-            text = (
-                value.value
-                if isinstance(value, Text)
-                else value.shape
-                if isinstance(value, Unknown)
-                else None
-            )
-            if text and _names_affinity_groups(text):
-                name = automation.path_request_name(f"/{automation.HOLE}/{text.strip('/')}")
-                self.calls[node.start_byte] = ClassicCall(name, _mark_of(value) or self.where.mark(node))
-                return
+            if _is_document(_document_text(value), "CreateAffinityGroup"):
+                self._rest_body(node, "affinityGroups", "POST", Arg(value, None))
+        if node.start_byte not in self.calls:
+            written = (_markup(path) or "").strip("/")
+            name = automation.path_request_name(f"/{automation.HOLE}/{written}")
+            self.calls[node.start_byte] = ClassicCall(name, _mark_of(path) or self.where.mark(node))
 
     def _written_path(self, node: Node, path: str) -> None:
         """A string that is a request path of the Service Management API written without the API's host
@@ -15972,6 +15970,9 @@ class Interpreter:
                 self._body_data_disk(node, resource, verb, path)
             elif isinstance(resource, (Image, Disk)):
                 self._body_registration(node, resource, bodies.registers_in_repository(verb, path), body)
+            elif isinstance(resource, AffinityGroupRegion) and verb == "POST":  # Create Affinity Group
+                region = replace(resource, selected_in=self.selected_name)
+                self.service_regions.setdefault((region, self.working_in), region)
 
     def _reserved_ip_request(self, node: Node, path: str, body: Arg, env: Env) -> None:
         """An Associate or Disassociate Reserved IP request (see `request_bodies.reserved_ip_request`), read
@@ -16527,7 +16528,7 @@ class Interpreter:
             if bodies.UNSTATED_TEXT in text:
                 networks = [bodies.without_unstated_values(r) for r in networks]
             return [(r, None) for r in networks]
-        kept = (Role, Deployment, inv.ApplicationGateway, Image, Disk)
+        kept = (Role, Deployment, inv.ApplicationGateway, Image, Disk, AffinityGroupRegion)
         described = [
             r
             for r in rest.read(root, marker)
@@ -18965,15 +18966,16 @@ def _sets_network_configuration(path: str) -> bool:
     return path.rstrip("/").casefold().endswith("/services/networking/media")
 
 
-def _is_network_configuration(text: str) -> bool:
-    """Whether a string is a network configuration document (its root a NetworkConfiguration element)."""
+def _is_document(text: str, root_name: str) -> bool:
+    """Whether a string is a document whose root is a `root_name` element (a NetworkConfiguration, a
+    CreateAffinityGroup body)."""
     from migcheck.readers import request_bodies as bodies
     from migcheck.readers.xml import local_name
 
-    if "NetworkConfiguration" not in text[: automation.LONGEST_PATH]:
+    if root_name not in text[: automation.LONGEST_PATH]:
         return False
     root = bodies.body_root(text)
-    return root is not None and local_name(root) == "NetworkConfiguration"
+    return root is not None and local_name(root) == root_name
 
 
 def _address_starts(address: str) -> Iterator[str]:

@@ -3833,6 +3833,7 @@ class _Resources:
         if groups is not None:
             name = automation.path_request_name(f"/{HOLE}/{groups.strip('/')}")
             self.calls.append(ClassicCall(name, self.source.call_mark(call.node)))
+            self._client_bodies(call, given, "CreateAffinityGroup", "affinityGroups", "POST")
             return True
         paths = [path for text in texts if (path := automation.written_request_path(text)) is not None]
         uploads = any(
@@ -3843,17 +3844,24 @@ class _Resources:
             return False
         mark = self.source.call_mark(call.node)
         self.call_sites.setdefault(mark, call)
-        bodies = [arg for arg in given if not isinstance(arg, ast.Constant)]
+        read = self._client_bodies(call, given, "NetworkConfiguration", path, "PUT")
+        if not read and not self.client_upload:
+            self.client_upload = (replace(mark, tag=CLIENT_UPLOAD_NOT_FOLLOWED),)
+        return False  # its path is listed where written (see `_written_paths`)
+
+    def _client_bodies(self, call: CallSite, given: list[ast.expr], root: str, path: str, verb: str) -> bool:
+        """The documents whose root is `root` that a client's method is given (see `_client_request`), each
+        read as a body sent to `path` with `verb` (see `_rest_body`); whether there was one."""
+        mark = self.source.call_mark(call.node)
+        bodies = [arg for arg in given if not isinstance(arg, ast.Constant) or isinstance(arg.value, str)]
         read = False
         for site in self.flow.callers(call):
             for body in bodies:
                 value = self._templated(body, self.flow.value(body, site), site)
-                if isinstance(value, Lit) and _is_network_configuration(value.text):
-                    self._rest_body(call, path, value, "PUT", mark, site)
+                if isinstance(value, Lit) and _is_document(value.text, root):
+                    self._rest_body(call, path, value, verb, mark, site)
                     read = True
-        if not read and not self.client_upload:
-            self.client_upload = (replace(mark, tag=CLIENT_UPLOAD_NOT_FOLLOWED),)
-        return False  # its path is listed where written (see `_written_paths`)
+        return read
 
     def _verb(self, call: CallSite, name: str, sends: _Sends, body: ast.expr | None, site: flow.Site) -> str:
         """The HTTP method of a request: the function's name (`requests.put`), the method it is passed
@@ -5760,6 +5768,9 @@ class _Resources:
                 self._body_data_disk(call, resource, verb, path, mark)
             elif isinstance(resource, (Image, Disk)):
                 self._body_registration(resource, registers_in_repository(verb, path), body, site)
+            elif isinstance(resource, AffinityGroupRegion) and verb == "POST":  # Create Affinity Group
+                region = replace(resource, selected_in=self.run_client)
+                self.service_regions.setdefault((region, self.run_client), region)
             elif isinstance(resource, NetworkSecurityGroup) and role_name and adds_group_to_role(verb, path):
                 draft = self._draft_named(
                     call, service, deployment or self._stand_in("deployment", mark.line), None, mark
@@ -6057,7 +6068,7 @@ class _Resources:
         read = [
             place.moved(r)
             for r in rest.read(root, marker)
-            if isinstance(r, (Role, Deployment, ApplicationGateway, Image, Disk))
+            if isinstance(r, (Role, Deployment, ApplicationGateway, Image, Disk, AffinityGroupRegion))
             or named_group(r, local_name(root))
         ]
         if unstated:
@@ -7015,14 +7026,15 @@ def _names_affinity_groups(text: str) -> bool:
     )
 
 
-def _is_network_configuration(text: str) -> bool:
-    """Whether a string is a network configuration document (its root a NetworkConfiguration element)."""
+def _is_document(text: str, root_name: str) -> bool:
+    """Whether a string is a document whose root is a `root_name` element (a NetworkConfiguration, a
+    CreateAffinityGroup body)."""
     from migcheck.readers.xml import local_name
 
-    if "NetworkConfiguration" not in text[: automation.LONGEST_PATH]:
+    if root_name not in text[: automation.LONGEST_PATH]:
         return False
     root = body_root(text)
-    return root is not None and local_name(root) == "NetworkConfiguration"
+    return root is not None and local_name(root) == root_name
 
 
 class _BodyPlace:

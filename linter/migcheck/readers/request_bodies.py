@@ -17,6 +17,7 @@ from migcheck.model import (
     UNSTATED_TEXT,
     AclRule,
     AddressPrefix,
+    AffinityGroupRegion,
     Deployment,
     Disk,
     DnsServer,
@@ -268,6 +269,7 @@ _VALUE_FIELDS: dict[type, tuple[str, ...]] = {
     DnsServer: ("address",),
     ReservedIp: ("address",),
     GatewayConnection: ("type",),
+    AffinityGroupRegion: ("location",),
 }
 
 
