@@ -56,6 +56,7 @@ from migcheck.model import (
     UNSTATED_SUBSCRIPTION,
     VM_FACTS,
     AddressPrefix,
+    AffinityGroupRegion,
     ClassicCall,
     CloudInUse,
     ConnectionState,
@@ -717,6 +718,10 @@ class Network:
     # Those of `definitions` that an inventory export gives: a snapshot of the network as deployed, which
     # no one edits to fix it, unlike a network configuration or a REST body (see MIG304).
     exported_definitions: tuple[VirtualNetwork, ...] = ()
+    # Of a network bound to an affinity group (its `definition`'s `AffinityGroup`): where the files create
+    # that group, in the region the network is in (see `affinity_group_regions`); None where they create it
+    # in no region, or in several.
+    group_region: AffinityGroupRegion | None = None
 
     @property
     def defined(self) -> bool:
@@ -726,8 +731,15 @@ class Network:
     def definition(self) -> VirtualNetwork | None:
         """The definition that says where the network is (a region or an affinity group): the first that
         states either, else the first. One that leaves both out says less, it does not disagree (MIG004)."""
-        placed = (v for v in self.definitions if v.location.strip() or v.affinity_group.strip())
-        return next(placed, self.definitions[0] if self.definitions else None)
+        return _placing(self.definitions)
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        """The regions the files place the network in, as written: each definition's `Location`, and that of
+        the affinity group it is bound to (`group_region`)."""
+        written = (v.location for v in self.definitions)
+        group = (self.group_region.location,) if self.group_region is not None else ()
+        return tuple(dict.fromkeys(r.strip() for r in (*written, *group) if r.strip()))
 
     @property
     def address_space(self) -> tuple:
@@ -980,6 +992,9 @@ class Estate:
     # Where the subscription's list of every disk it has starts (`_Linker.disk_list`: a Get-AzureDisk
     # export, the API's `Disks`), None for none: a disk it lacks does not exist (MIG003).
     disk_list: Mark | None = None
+    # Where the files create each affinity group (by `key` of its name) in one region only (see
+    # `affinity_group_regions`): a network or cloud service placed in the group is in that region.
+    affinity_groups: Mapping[str, AffinityGroupRegion] = field(default_factory=dict, repr=False)
     _networks: Mapping[str, Network] = field(default_factory=dict, repr=False)
     _scripted_gateways: Mapping[str, ScriptedGateway] = field(default_factory=dict, repr=False)
     # Each disk's VMs: the one `vm_of` gives first, then any other the files keep apart (a MIG004 conflict).
@@ -2277,6 +2292,7 @@ class _Linker:
             services_by_vm_name=services_by_vm_name,
             networks_by_service=networks_by_service,
             exported_states=exported_states,
+            affinity_groups=self.affinity_groups,
             _networks=networks,
             _scripted_gateways=gateways,
             _disk_vms=disk_vms,
@@ -2286,6 +2302,10 @@ class _Linker:
 
     def _all(self, type_: type[T]) -> list[T]:
         return self.by_type.get(type_, [])  # type: ignore[return-value]
+
+    @functools.cached_property
+    def affinity_groups(self) -> dict[str, AffinityGroupRegion]:
+        return affinity_group_regions(self._all(AffinityGroupRegion))
 
     @functools.cached_property
     def _configurations_named(self) -> bool:
@@ -2334,6 +2354,7 @@ class _Linker:
             for site in (s for v in defs for s in v.inline_local_sites):
                 own_sites.setdefault(key(site.name), site)
             gateway = _merged_gateway(defs)
+            bound = _placing(defs).affinity_group  # type: ignore[union-attr]
             networks[name_key] = Network(
                 name=first.name,
                 mark=first.mark,
@@ -2345,6 +2366,7 @@ class _Linker:
                 gateway=gateway,
                 subnets=_merged_subnets(defs),
                 exported_definitions=tuple(v for v in defs if id(v) in self.exported_networks),
+                group_region=self.affinity_groups.get(key(bound)) if bound.strip() else None,
             )
         for name_key, ref in names.items():
             if name_key not in networks:
@@ -2663,7 +2685,7 @@ class _Linker:
     def _compare_networks(self, defs: list[VirtualNetwork]) -> None:
         first = defs[0]
         for other in defs[1:]:
-            differences = _network_differences(other, first)
+            differences = _network_differences(other, first, self.affinity_groups)
             if differences:
                 self.conflicts.append(
                     Conflict("VirtualNetwork", first.name, other.mark, first.mark, differences)
@@ -5851,16 +5873,19 @@ def _merged_subnets(definitions: Sequence[VirtualNetwork]) -> tuple[Subnet, ...]
     return tuple(filled(s) for s in subnets)
 
 
-def _network_differences(a: VirtualNetwork, b: VirtualNetwork) -> tuple[str, ...]:
+def _network_differences(
+    a: VirtualNetwork, b: VirtualNetwork, groups: Mapping[str, AffinityGroupRegion] | None = None
+) -> tuple[str, ...]:
     """Where two descriptions of a network disagree. An address space or a subnet prefix one of them does
-    not know (a script leaves it to a value it does not state) says less, it does not disagree."""
+    not know (a script leaves it to a value it does not state) says less, it does not disagree. `groups`:
+    where the files create the affinity groups (`affinity_group_regions`)."""
     out = []
     space_a, space_b = _prefixes(a.address_space), _prefixes(b.address_space)
     if a.address_space_known and b.address_space_known and space_a != space_b:
         out.append(f"address space {_spaces(space_a)} / {_spaces(space_b)}")
     if a.subnets_known and b.subnets_known and _subnets_differ(a.subnets, b.subnets):
         out.append(f"subnets {_subnet_list(a.subnets)} / {_subnet_list(b.subnets)}")
-    out.extend(_place_differences(a, b))
+    out.extend(_place_differences(a, b, groups or {}))
     out.extend(_gateway_differences(a.gateway, b.gateway))
     return tuple(out)
 
@@ -5901,6 +5926,42 @@ def _connection_list(connections: Mapping[tuple[str, bool], GatewayConnection]) 
     )
 
 
+def _placing(definitions: Sequence[VirtualNetwork]) -> VirtualNetwork | None:
+    """The definition of a network that says where it is (see `Network.definition`)."""
+    placed = (v for v in definitions if v.location.strip() or v.affinity_group.strip())
+    return next(placed, definitions[0] if definitions else None)
+
+
+def affinity_group_regions(groups: Iterable[AffinityGroupRegion]) -> dict[str, AffinityGroupRegion]:
+    """Where the files create each affinity group, by `key` of its name: the first creation of a group they
+    create in one region only (as Resource Manager names it: `East US` and `eastus` are one), the first that
+    writes the classic API's name where one does. A group created in two is in neither (which one the
+    subscription holds is not known), and a creation whose region the file does not state (a body built
+    with a value the script does not state, a template's field) says none."""
+    found: dict[str, AffinityGroupRegion | None] = {}
+    for group in groups:
+        region = region_key(group.location)
+        if not region_name(group.location):
+            continue
+        first = found.setdefault(key(group.name), group)
+        if first is not None and region_key(first.location) != region:
+            found[key(group.name)] = None
+        elif first is not None and " " in group.location.strip() and " " not in first.location.strip():
+            found[key(group.name)] = group  # the classic API's name (`East US`), which a .netcfg takes
+    return {name: group for name, group in found.items() if group is not None}
+
+
+def region_name(written: str) -> bool:
+    """Whether `written` may name a region: ASCII letters, digits and spaces (`West Europe`, `westeurope`;
+    Azure names none otherwise), not a template's field (`{3}`, `$(location)`) saved in a body, nor nothing."""
+    return bool(written.strip()) and written.isascii() and all(c.isalnum() or c == " " for c in written)
+
+
+def region_key(written: str) -> str:
+    """A region as Resource Manager names it, which tells regions apart: `West Europe` is `westeurope`."""
+    return "".join(written.split()).casefold()
+
+
 def _subnets_differ(a: Iterable[Subnet], b: Iterable[Subnet]) -> bool:
     """Whether two descriptions name other subnets, or give one of them other prefixes where both know it."""
     prefixes_a, prefixes_b = _subnet_prefixes(a), _subnet_prefixes(b)
@@ -5919,11 +5980,15 @@ def _subnet_prefixes(subnets: Iterable[Subnet]) -> dict[str, frozenset[str] | No
     }
 
 
-def _place_differences(a: VirtualNetwork, b: VirtualNetwork) -> Iterator[str]:
+def _place_differences(
+    a: VirtualNetwork, b: VirtualNetwork, groups: Mapping[str, AffinityGroupRegion]
+) -> Iterator[str]:
     """Where two descriptions of a network put it differently. A region and an affinity group are each
     compared with their own kind: a network bound to an affinity group is in the group's region, and a
-    REST body may state both where a .netcfg states the group. One that states only a region and one that
-    states only an affinity group disagree on whether the network is regional."""
+    REST body may state both where a .netcfg states the group; that region is compared with the one the
+    files create the group in (`groups`). One that states only a region and one that states only an
+    affinity group disagree on whether the network is regional, whatever the group's region: Resource
+    Manager moves regional networks only (MIG303)."""
     for kind, place_a, place_b in (
         ("location", a.location, b.location),
         ("affinity group", a.affinity_group, b.affinity_group),
@@ -5936,6 +6001,12 @@ def _place_differences(a: VirtualNetwork, b: VirtualNetwork) -> Iterator[str]:
         yield f"location '{a.location}' / affinity group '{b.affinity_group}'"
     elif grouped[0] and regional[1]:
         yield f"affinity group '{a.affinity_group}' / location '{b.location}'"
+    group = groups.get(key(a.affinity_group)) if key(a.affinity_group) == key(b.affinity_group) else None
+    if group is not None and bool(key(a.location)) != bool(key(b.location)):
+        place_a, place_b = (v.location.strip() or group.location for v in (a, b))
+        if region_key(place_a) != region_key(place_b):
+            created = f"{group.mark.path}:{group.mark.line}"
+            yield f"location '{place_a}' / '{place_b}' (affinity group '{group.name}' is created there at {created})"
 
 
 def _prefixes(prefixes: Iterable) -> frozenset[str]:

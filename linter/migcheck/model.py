@@ -1576,10 +1576,12 @@ class ServiceRegion:
 
 @record
 class AffinityGroupRegion:
-    """The region a script creates a classic affinity group in: `New-AzureAffinityGroup -Location`, `azure
+    """The region a file creates a classic affinity group in: `New-AzureAffinityGroup -Location`, `azure
     account affinity-group create --location`, the legacy SDK's `create_affinity_group(name, label,
-    location)`. A cloud service placed in the group (`ServiceRegion.affinity_group`) is in that region, which
-    the plan's commands then name as they do a region stated for the service itself."""
+    location)`, a Create Affinity Group body (`Location`, where `mark` is), or the region a Get or List
+    Affinity Groups response states. A cloud service placed in the group (`ServiceRegion.affinity_group`) and
+    a virtual network bound to it (`VirtualNetwork.affinity_group`) are in that region, which the plan's
+    commands and MIG303 then name as they do a region stated for the service or network itself."""
 
     kind: ClassVar[str] = "AffinityGroup"
     name: str

@@ -47,12 +47,13 @@ from migcheck.estate import (
     origins,
     placement_subnets,
     portal_short_name,
+    region_key,
+    region_name,
     unstated_disk_accounts,
 )
 from migcheck.inventory_model import ClassicReservedIp
 from migcheck.model import (
     NEVER_RUNS,
-    AffinityGroupRegion,
     ClassicCall,
     DiskPlace,
     Finding,
@@ -1521,9 +1522,9 @@ _QUOTAS = (
 def _regions(estate: Estate) -> list[str]:
     """The regions the files place the subscription's networks and cloud services in (`ServiceRegion`), as
     Resource Manager names them (`West Europe` is `westeurope`); `<region>` when they name none."""
-    written = {v.location for network in estate.virtual_networks for v in network.definitions}
+    written = {region for network in estate.virtual_networks for region in network.regions}
     written |= {location for _, location in _service_regions(estate)}
-    found = {_resource_manager_region(r) for r in written if _region_name(r)}
+    found = {region_key(r) for r in written if region_name(r)}
     return sorted(found) or ["<region>"]
 
 
@@ -1838,8 +1839,8 @@ def _circuit_resource_group(networks: Sequence[Network]) -> tuple[str, ...]:
     """The circuit moves into a Resource Manager resource group that must exist (ExpressRoute migration, Step
     2: "Create a new resource group if you don't already have one"); the files name none. It is created in
     the region of the networks linked to the circuit when the files place them all in one."""
-    written = {v.location for network in networks for v in network.definitions if _region_name(v.location)}
-    regions = {_resource_manager_region(r) for r in written}
+    written = {region for network in networks for region in network.regions if region_name(region)}
+    regions = {region_key(r) for r in written}
     region = ps_quoted(next(iter(regions))) if len(regions) == 1 else "'<region>'"
     return (
         "# the resource group the circuit moves into, unless you have one already:",
@@ -3619,42 +3620,28 @@ def _classic_regions(estate: Estate) -> dict[str, str]:
     not list: a placeholder stands for it there. One pass over the regions, not one per service."""
     written: dict[str, dict[str, str]] = {}  # by service, the classic names by Resource Manager's
     for service, location in _service_regions(estate):
-        if _region_name(location) and " " in location:
-            written.setdefault(key(service), {})[_resource_manager_region(location)] = location
+        if region_name(location) and " " in location:
+            written.setdefault(key(service), {})[region_key(location)] = location
     return {service: next(iter(names.values())) for service, names in written.items() if len(names) == 1}
 
 
 def _service_regions(estate: Estate) -> Iterator[tuple[str, str]]:
     """Each service of the subscription with a region the files place it in, as written: its own, or that of
     the affinity group it is placed in when the files create the group in one region only (one created in
-    two is in neither here, as a service placed in two regions is)."""
-    groups: dict[str, set[str]] = {}
-    for group in estate.resources(AffinityGroupRegion):
-        groups.setdefault(key(group.name), set()).add(group.location.strip())
+    two is in neither here, as a service placed in two regions is: `Estate.affinity_groups`)."""
     for r in estate.resources(ServiceRegion):
         if not _of_subscription(estate, r):
             continue
         if not r.affinity_group:
             yield r.service, r.location.strip()
-        elif len(placed := groups.get(key(r.affinity_group), set())) == 1:
-            yield r.service, next(iter(placed))
+        elif (group := estate.affinity_groups.get(key(r.affinity_group))) is not None:
+            yield r.service, group.location.strip()
 
 
 def _of_subscription(estate: Estate, record: ServiceRegion) -> bool:
     """Whether a service's region is of this estate's subscription: every file's is, and an export's row
     of the subscription the exports were joined to the files by."""
     return not record.subscription or estate.of_subscription(record)
-
-
-def _region_name(written: str) -> bool:
-    """Whether `written` may name a region: ASCII letters, digits and spaces (`West Europe`, `westeurope`;
-    Azure names none otherwise), not a template's field (`{3}`, `$(location)`) saved in a body, nor nothing."""
-    return bool(written.strip()) and written.isascii() and all(c.isalnum() or c == " " for c in written)
-
-
-def _resource_manager_region(written: str) -> str:
-    """A region as Resource Manager names it: `West Europe` is `westeurope`."""
-    return "".join(written.split()).lower()
 
 
 def _bound_vip_downtime(service: CloudService, bound: list[BoundReservedIp], region: str = "") -> str:

@@ -496,7 +496,7 @@ class ConflictingDefinitions(Rule):
         "`VirtualNetworkSites` body, or in two network configurations) with a different address space, "
         "different subnets or subnet prefixes, or a different location or affinity group (a region and an "
         "affinity group are each compared with their own kind: a REST body may state an affinity-group "
-        "network's region too), or, where both state the network's gateway, other gateway connections or another point-to-site "
+        "network's region too, which is compared with the region the files create the group in), or, where both state the network's gateway, other gateway connections or another point-to-site "
         "client pool (a network configuration's `ConnectionsToLocalNetwork` and `VPNClientAddressPool`, a "
         "REST body's `Sites` and pool, each state them all: an emptied `ConnectionsToLocalNetwork`, as the "
         "ExpressRoute migration's preparation leaves it, says none). Each description is a whole "

@@ -24,6 +24,7 @@ from migcheck.formats import is_script
 from migcheck.inventory_model import CircuitLink
 from migcheck.model import (
     AddressPrefix,
+    AffinityGroupRegion,
     ConnectionState,
     Edit,
     FileKind,
@@ -1400,7 +1401,11 @@ class AffinityGroupVnet(Rule):
         "or a network configuration a script writes and uploads (PowerShell's `Set-AzureVNetConfig`, a "
         "Python script's Set Network Configuration request). Such networks date from before regional "
         "virtual networks existed. Inventory exports are not checked: they list a classic network's address "
-        "space, subnets and DNS servers, never its affinity group.",
+        "space, subnets and DNS servers, never its affinity group. Where the files create the group in one "
+        "region (`New-AzureAffinityGroup -Location`, `azure account affinity-group create --location`, "
+        "`create_affinity_group`, Terraform's `azure_affinity_group`, a Create Affinity Group body, a List "
+        "Affinity Groups response), the finding names that region and the file that creates the group, and "
+        "the fix the `Location` to write.",
         why="Resource Manager knows regions only. An affinity-group network is tied to one cluster of the "
         "classic platform, which limits the VM sizes and features available in it; it has to become a regional "
         "network before the platform can move it, and the deployments in it must be in the regional scope too.",
@@ -1456,12 +1461,30 @@ class AffinityGroupVnet(Rule):
             vnet = network.definition
             # A REST body states an affinity-group network's region too (`Location`): the group still binds it.
             if vnet is not None and vnet.affinity_group:
+                group = network.group_region
                 yield self.finding(
                     vnet,
                     f"virtual network '{vnet.name}' is bound to affinity group '{vnet.affinity_group}', not "
-                    "to a region: Resource Manager knows regions only",
+                    f"to a region: Resource Manager knows regions only{_group_in(group)}",
                     at=vnet.affinity_group_mark,
+                    fix=_regional_in(group.location) if group is not None else "",
                 )
+
+
+def _group_in(group: AffinityGroupRegion | None) -> str:
+    """Where the files create an affinity group, and in which region, for MIG303's message."""
+    if group is None:
+        return ""
+    return f"; the group is in {group.location} ({group.mark.path}:{group.mark.line} creates it there)"
+
+
+def _regional_in(region: str) -> str:
+    """MIG303's fix where the region of the network's affinity group is known."""
+    return (
+        f'Make the virtual network regional (Location="{region}", its affinity group\'s region, instead of its '
+        "AffinityGroup), then update each deployment in it (add an endpoint or a data disk) so that it moves to "
+        "the regional scope too, and migrate."
+    )
 
 
 # --- address prefixes ------------------------------------------------------------------------------------
