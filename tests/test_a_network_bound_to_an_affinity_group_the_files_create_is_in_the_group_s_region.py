@@ -3,14 +3,16 @@ body's `<AffinityGroup>`, the classic CLI's `network vnet create -a ag`) is in t
 the group in: `New-AzureAffinityGroup -Location`, `azure account affinity-group create --location`,
 `create_affinity_group(location=…)`, Terraform's `azure_affinity_group`, a Create Affinity Group body, a
 List Affinity Groups response. What asks a network's region gets it, as for a network given by Location:
-the plan's quotas of step 0, MIG303's message and fix (naming where the group is created), and MIG004,
-which compares the region a REST body states beside the group with the group's. A group created in two
-regions leaves the region unknown."""
+the plan's quotas of step 0 and the resource group a linked circuit moves into, MIG303's message and fix
+(naming where the group is created), and MIG004, which compares the region a REST body states beside the
+group with the group's. A group created in two regions leaves the region unknown."""
 
 from __future__ import annotations
 
 import pytest
 from lint_support import lint_files, quota_regions
+
+from migcheck.plan import StepKind
 
 REST = 'xmlns="http://schemas.microsoft.com/windowsazure"'
 NETCFG = """\
@@ -122,3 +124,19 @@ def test_a_rest_body_s_location_beside_the_group_is_compared_with_the_group_s_re
     # Stated alike, they agree.
     (tmp_path / "vnets.xml").write_text(body.replace("West US", "East US"), encoding="utf-8")
     assert not lint_files(tmp_path, monkeypatch, {}, "MIG004").findings
+
+
+def test_the_resource_group_a_linked_circuit_moves_into_is_made_in_the_group_s_region(plan_of):
+    netcfg = NETCFG.replace(
+        "</Subnets>",
+        '</Subnets><Gateway><ConnectionsToLocalNetwork><LocalNetworkSiteRef name="er-site">'
+        '<Connection type="Dedicated"/></LocalNetworkSiteRef></ConnectionsToLocalNetwork></Gateway>',
+    ).replace(
+        "<VirtualNetworkSites>",
+        '<LocalNetworkSites><LocalNetworkSite name="er-site"><AddressSpace><AddressPrefix>192.168.0.0/16'
+        "</AddressPrefix></AddressSpace></LocalNetworkSite></LocalNetworkSites><VirtualNetworkSites>",
+    )
+    link = 'New-AzureDedicatedCircuitLink -ServiceKey "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" -VNetName "legacy-vnet"\n'
+    files = {"net.netcfg": netcfg, "link.ps1": link, "group.ps1": CREATED["group.ps1"][0]}
+    [circuit] = [s for s in plan_of(files).steps if s.kind is StepKind.CIRCUIT]
+    assert "New-AzResourceGroup -Name '<resource group>' -Location 'eastus'" in circuit.powershell.prepare
