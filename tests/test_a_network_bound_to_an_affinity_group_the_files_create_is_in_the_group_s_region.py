@@ -9,8 +9,10 @@ group with the group's. A group created in two regions leaves the region unknown
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from lint_support import lint_files, quota_regions
+from lint_support import graph_page, graph_vm, lint_files, quota_regions
 
 from migcheck.plan import StepKind
 
@@ -68,7 +70,7 @@ def _mig303(tmp_path, monkeypatch, files):
 def test_a_netcfg_network_is_in_the_region_a_file_creates_its_group_in(tmp_path, monkeypatch, plan_of, name):
     text, line = CREATED[name]
     finding = _mig303(tmp_path, monkeypatch, {"NetworkConfig.netcfg": NETCFG, name: text})
-    assert finding.message.endswith(f"; the group is in East US ({name}:{line} creates it there)")
+    assert finding.message.endswith(f"; the group is in East US (stated at {name}:{line})")
     assert finding.fix.startswith(FIX)
     assert quota_regions(plan_of({})) == EAST_US  # the same files, written by lint_files
 
@@ -79,7 +81,7 @@ def test_a_network_the_classic_cli_makes_in_the_group_is_in_its_region(tmp_path,
         "azure network vnet create legacy-vnet -e 10.3.0.0 -i 16 -a shop-group\n"
     )
     finding = _mig303(tmp_path, monkeypatch, {"make.sh": script})
-    assert finding.message.endswith("; the group is in East US (make.sh:1 creates it there)")
+    assert finding.message.endswith("; the group is in East US (stated at make.sh:1)")
     assert quota_regions(plan_of({})) == EAST_US
 
 
@@ -118,8 +120,9 @@ def test_a_rest_body_s_location_beside_the_group_is_compared_with_the_group_s_re
     )
     files = {"NetworkConfig.netcfg": NETCFG, "vnets.xml": body, "group.ps1": CREATED["group.ps1"][0]}
     [conflict] = lint_files(tmp_path, monkeypatch, files, "MIG004", dedent=False).findings
-    assert "location 'West US' / 'East US' (affinity group 'shop-group' is created there at group.ps1:1)" in (
-        conflict.message
+    assert (
+        "location 'West US' / 'East US' (the region of affinity group 'shop-group', stated at group.ps1:1)"
+        in (conflict.message)
     )
     # Stated alike, they agree.
     (tmp_path / "vnets.xml").write_text(body.replace("West US", "East US"), encoding="utf-8")
@@ -140,3 +143,48 @@ def test_the_resource_group_a_linked_circuit_moves_into_is_made_in_the_group_s_r
     files = {"net.netcfg": netcfg, "link.ps1": link, "group.ps1": CREATED["group.ps1"][0]}
     [circuit] = [s for s in plan_of(files).steps if s.kind is StepKind.CIRCUIT]
     assert "New-AzResourceGroup -Name '<resource group>' -Location 'eastus'" in circuit.powershell.prepare
+
+
+def _exported_group(name: str, location: str) -> dict:
+    """An affinity group as `Get-AzureAffinityGroup | ConvertTo-Json` writes it."""
+    return {
+        "Name": name,
+        "Label": name,
+        "Description": None,
+        "Location": location,
+        "HostedServices": [],
+        "StorageServices": [],
+        "OperationDescription": "Get-AzureAffinityGroup",
+        "OperationId": "7c3e0b1a",
+        "OperationStatus": "Succeeded",
+    }
+
+
+def test_an_export_of_the_subscription_s_affinity_groups_states_the_region(tmp_path, monkeypatch, plan_of):
+    groups = json.dumps(
+        [_exported_group("other", "West US"), _exported_group("shop-group", "East US")], indent=2
+    )
+    finding = _mig303(
+        tmp_path, monkeypatch, {"NetworkConfig.netcfg": NETCFG, "inventory/groups.json": groups}
+    )
+    line = groups.splitlines().index('    "Location": "East US",') + 1
+    assert finding.message.endswith(f"; the group is in East US (stated at inventory/groups.json:{line})")
+    assert quota_regions(plan_of({})) == EAST_US
+
+
+def test_a_cloud_service_an_export_lists_in_a_group_is_in_the_group_s_region(plan_of):
+    service = {
+        "ServiceName": "shop",
+        "Location": None,
+        "AffinityGroup": "shop-group",
+        "DateCreated": "2015-03-09T15:15:29Z",
+        "DateModified": "2015-03-09T15:15:29Z",
+        "OperationDescription": "Get-AzureService",
+    }
+    vm = graph_vm("00000000-0000-0000-0000-000000000001", "shop", "web1")
+    files = {
+        "inventory/vms.json": graph_page(vm),
+        "inventory/services.json": json.dumps([service]),
+        "inventory/groups.json": json.dumps(_exported_group("shop-group", "East US")),
+    }
+    assert quota_regions(plan_of(files)) == EAST_US

@@ -6005,8 +6005,8 @@ def _place_differences(
     if group is not None and bool(key(a.location)) != bool(key(b.location)):
         place_a, place_b = (v.location.strip() or group.location for v in (a, b))
         if region_key(place_a) != region_key(place_b):
-            created = f"{group.mark.path}:{group.mark.line}"
-            yield f"location '{place_a}' / '{place_b}' (affinity group '{group.name}' is created there at {created})"
+            stated = f"{group.mark.path}:{group.mark.line}"
+            yield f"location '{place_a}' / '{place_b}' (the region of affinity group '{group.name}', stated at {stated})"
 
 
 def _prefixes(prefixes: Iterable) -> frozenset[str]:

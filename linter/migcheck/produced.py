@@ -243,6 +243,7 @@ PRODUCES: dict[str, frozenset[type]] = {
             Document,
             ExtendedSupportService,
             ServiceRegion,
+            AffinityGroupRegion,  # Get-AzureAffinityGroup's
             UncheckedResource,
             # A deployment template that declares classic resources: automation that manages them (MIG601).
             Script,

@@ -35,7 +35,11 @@ Accepted envelopes (keys matched without regard to case):
   one a `Select-Object` cut down to its name and type (`Select-Object StorageAccountName, AccountType`);
 - `Get-AzureService` through `ConvertTo-Json`: a `HostedServiceDetailedContext` per cloud service
   (`ServiceName`, `DateCreated`, `DateModified`, `Location` or `AffinityGroup`, ...), read for the region the
-  service is in, as a classic VM row's `location` is (`ServiceRegion`); one in an affinity group gives none;
+  service is in, as a classic VM row's `location` is (`ServiceRegion`); one in an affinity group is in the
+  group's region;
+- `Get-AzureAffinityGroup` through `ConvertTo-Json`: an `AffinityGroupContext` per affinity group (`Name`,
+  `Location`, `HostedServices`, `StorageServices`, ...), read for the region of the group
+  (`AffinityGroupRegion`), which the networks and cloud services placed in it are in;
 - `Get-AzureVM` through `ConvertTo-Json`: a `PersistentVMRoleContext` per VM (its state and its `VM`), an
   object or an array of them, read into the same classic VM records as a Resource Graph row; columns a
   `Select-Object` picks without the `VM` are read for what they say, the rest unknown;

@@ -47,6 +47,7 @@ from migcheck.model import (
     KIND_UNSAID_BY_EXPORT,
     AclRule,
     AddressPrefix,
+    AffinityGroupRegion,
     CloudInUse,
     ConnectionState,
     Deployment,
@@ -1954,6 +1955,11 @@ _RESERVED_IPS = "Get-AzureReservedIP"
 _STORAGE_ACCOUNTS = "Get-AzureStorageAccount"
 _SERVICES = "Get-AzureService"
 _IMAGES = "Get-AzureVMImage"
+# An affinity group (`Get-AzureAffinityGroup`, an `AffinityGroupContext`): its name and region with the
+# services and storage accounts in it, which only it has, or the cmdlet's name (`OperationDescription`). Its
+# `Location` is the region of the networks and cloud services placed in it (`AffinityGroupRegion`).
+_AFFINITY_GROUPS = "Get-AzureAffinityGroup"
+_AFFINITY_GROUP_KEYS = ("HostedServices", "StorageServices")
 
 
 def _asm_kind(obj: dict) -> str | None:
@@ -1973,6 +1979,8 @@ def _asm_kind(obj: dict) -> str | None:
         return _STORAGE_ACCOUNTS
     if _is_service_context(obj):
         return _SERVICES
+    if has(obj, "Name") and has(obj, "Location") and _is_affinity_group_context(obj):
+        return _AFFINITY_GROUPS
     if all(has(obj, k) for k in _IMAGE_KEYS) and (has(obj, "MediaLink") or has(obj, "OSDiskConfiguration")):
         return _IMAGES
     return None
@@ -2013,6 +2021,12 @@ def _is_service_context(obj: dict) -> bool:
         return False
     written_by = text(get(obj, "OperationDescription")).casefold() == _SERVICES.casefold()
     return written_by or any(has(obj, k) for k in _SERVICE_DATES)
+
+
+def _is_affinity_group_context(obj: dict) -> bool:
+    """Whether an object with a name and a location is an affinity group of `Get-AzureAffinityGroup`."""
+    written_by = text(get(obj, "OperationDescription")).casefold() == _AFFINITY_GROUPS.casefold()
+    return written_by or all(has(obj, k) for k in _AFFINITY_GROUP_KEYS)
 
 
 def _is_link(obj: dict) -> bool:
@@ -2068,15 +2082,20 @@ def _asm_records(obj: dict, mark: Mark, spots: Spots) -> Iterator[object]:
         )
     elif kind == _SERVICES:
         yield from _service_region(obj, mark, spots)
+    elif kind == _AFFINITY_GROUPS and text(get(obj, "Name")) and text(get(obj, "Location")):
+        # Marked at its region, as a Create Affinity Group body's is: what a message about it names.
+        yield AffinityGroupRegion(text(get(obj, "Name")), text(get(obj, "Location")), spots.value("Location"))
     elif kind == _IMAGES and text(get(obj, "ImageName")):
         yield _image_context(obj, mark, spots)
 
 
 def _service_region(obj: dict, mark: Mark, spots: Spots) -> Iterator[ServiceRegion]:
-    """The region of a `Get-AzureService` cloud service, marked at it; none for one in an affinity group, as
-    a script's `New-AzureService -AffinityGroup` states none."""
-    service, region = text(get(obj, "ServiceName")), text(get(obj, "Location"))
-    if service and region and not text(get(obj, "AffinityGroup")):
+    """The region of a `Get-AzureService` cloud service, marked at it; of one in an affinity group, the group
+    (whose region an `AffinityGroupRegion` may state), as a script's `New-AzureService -AffinityGroup` says."""
+    service, region, group = (text(get(obj, k)) for k in ("ServiceName", "Location", "AffinityGroup"))
+    if service and group:
+        yield ServiceRegion(service, "", shown_at(mark, spots.value("AffinityGroup")), affinity_group=group)
+    elif service and region:
         yield ServiceRegion(service, region, shown_at(mark, spots.value("Location")))
 
 
@@ -2868,6 +2887,7 @@ CMDLET_OBJECTS: dict[str, Callable[[dict], bool]] = {
             _STORAGE_ACCOUNTS,
             _SERVICES,
             _IMAGES,
+            _AFFINITY_GROUPS,
         )
     },
     "azure vm list --json": is_cli_vm,

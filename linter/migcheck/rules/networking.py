@@ -1404,7 +1404,8 @@ class AffinityGroupVnet(Rule):
         "space, subnets and DNS servers, never its affinity group. Where the files create the group in one "
         "region (`New-AzureAffinityGroup -Location`, `azure account affinity-group create --location`, "
         "`create_affinity_group`, Terraform's `azure_affinity_group`, a Create Affinity Group body, a List "
-        "Affinity Groups response), the finding names that region and the file that creates the group, and "
+        "Affinity Groups response, an export of `Get-AzureAffinityGroup`), the finding names that region and the "
+        "file that states it, and "
         "the fix the `Location` to write.",
         why="Resource Manager knows regions only. An affinity-group network is tied to one cluster of the "
         "classic platform, which limits the VM sizes and features available in it; it has to become a regional "
@@ -1472,10 +1473,11 @@ class AffinityGroupVnet(Rule):
 
 
 def _group_in(group: AffinityGroupRegion | None) -> str:
-    """Where the files create an affinity group, and in which region, for MIG303's message."""
+    """The region of an affinity group and the file that states it (creates the group there, or lists it),
+    for MIG303's message."""
     if group is None:
         return ""
-    return f"; the group is in {group.location} ({group.mark.path}:{group.mark.line} creates it there)"
+    return f"; the group is in {group.location} (stated at {group.mark.path}:{group.mark.line})"
 
 
 def _regional_in(region: str) -> str:
