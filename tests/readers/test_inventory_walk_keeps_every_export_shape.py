@@ -553,6 +553,22 @@ CMDLET_EXPORTS: dict[str, dict[str, dict]] = {
             "OperationStatus": "Succeeded",
         }
     },
+    "Get-AzureAffinityGroup": {
+        "a group": {
+            "Name": "shop-group",
+            "Label": "shop-group",
+            "Description": None,
+            "Location": "West Europe",
+            "HostedServices": [],
+            "StorageServices": [],
+            "Capabilities": ["PersistentVMRole", "HighMemory"],
+            "VirtualMachineRoleSizes": ["Basic_A0", "Standard_D1"],
+            "WebWorkerRoleSizes": ["A5", "A6", "ExtraSmall", "Small"],
+            "OperationDescription": "Get-AzureAffinityGroup",
+            "OperationId": "3f2e1d0c-b9a8-7654-3210-fedcba987654",
+            "OperationStatus": "Succeeded",
+        }
+    },
     "Get-AzureVMImage": {
         "an OS image": {
             "ImageName": "web-base-2016",
