@@ -1,6 +1,6 @@
 """The runbooks of one Automation account, kept as files of one folder: a parent runbook starts a child
 (`Start-AzureAutomationRunbook -Name New-AppVM -Parameters @{…}`, AzureRM's and Az's alike, and Azure
-Automation's own `Start-AutomationRunbook`) or, as a
+Automation's own `Start-AutomationRunbook`, which binds the runbook's name by position too) or, as a
 workflow, calls one inline by its name (`New-AppVM -ServiceName …`). The child is the workflow a file of the
 folder defines, found by the file's name or by the workflow's, and runs at each start with the values the
 parent passes, as a dot-sourced file's function runs at each call: two starts into one cloud service with
@@ -90,6 +90,14 @@ def test_two_starts_of_a_child_into_one_service_with_two_availability_sets_are_m
 ):
     files = {"New-Estate.ps1": starts(starter, extra), "Workflow New-AppVM.ps1": CHILD}
     assert findings(tmp_path, monkeypatch, files) == [("MIG102", "Workflow New-AppVM.ps1")]
+
+
+def test_azure_automation_s_own_start_binds_the_runbook_s_name_at_position_0(tmp_path, monkeypatch):
+    # `Start-AutomationRunbook [-Name] <string> [-Parameters <IDictionary>] …`, as Automation documents it
+    parent = starts("Start-AutomationRunbook", "").replace("-Name New-AppVM", "New-AppVM")
+    files = {"New-Estate.ps1": parent, "Workflow New-AppVM.ps1": CHILD}
+    assert findings(tmp_path, monkeypatch, files) == [("MIG102", "Workflow New-AppVM.ps1")]
+    assert not_read(tmp_path, monkeypatch, files) == {}
 
 
 @pytest.mark.parametrize("child", ["New-AppVM.ps1", "Workflow New-AppVM.ps1", "vm-runbook.ps1"])

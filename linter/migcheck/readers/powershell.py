@@ -6980,8 +6980,10 @@ _CLASSIC_RUNBOOK_START_SPEC = cmdlets._spec(
     aliases={"RunbookName": "Name", "HybridWorker": "RunOn"},
 )
 # Azure Automation's own cmdlet a runbook starts a child of its account with, no account or group given
-# (`Start-AutomationRunbook -Name Install-Agent -Parameters @{…}`): bound by name only, as runbooks write it.
-_IN_ACCOUNT_RUNBOOK_START_SPEC = cmdlets._spec("Name Parameters")
+# (`Start-AutomationRunbook Install-Agent -Parameters @{…}`): the runbook's name binds at position 0, as
+# Automation's table of its internal cmdlets writes it (`Start-AutomationRunbook [-Name] <string>
+# [-Parameters <IDictionary>] [-RunOn <string>] [-JobId <guid>]`).
+_IN_ACCOUNT_RUNBOOK_START_SPEC = cmdlets._spec("Name:0 Parameters RunOn JobId")
 _RUNBOOK_START_SPEC = cmdlets._spec(
     "ResourceGroupName:0 AutomationAccountName:1 Name:2 Parameters RunOn MaxWaitSeconds Wait!",
     aliases={"RunbookName": "Name", "JobParameters": "Parameters", "HybridWorker": "RunOn"},
