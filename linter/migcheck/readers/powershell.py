@@ -4772,7 +4772,8 @@ def _command_name(command: Node) -> str:
 
 def _glued_range(command: Node) -> tuple[str, str | Node] | None:
     """A range the grammar reads as a command, as PowerShell reads a command whose name starts with a
-    number: its first end as written and its last, as written (`1..3`, `1..$last`, a variable) or the one
+    number: its first end as written and its last, as written (`1..3`, `1..$last`, a variable), a member
+    of a variable glued to the dots (`1..$vms.Count`, parsed: see `_member_end_in_place`) or the one
     argument after a name that ends at the dots (`0..($n - 1)`). None for any other command."""
     first, dots, last = _command_name(command).strip().partition("..")
     elements = command.child_by_field_name("command_elements")
@@ -4783,7 +4784,42 @@ def _glued_range(command: Node) -> tuple[str, str | Node] | None:
         return first, given[0]
     if _RANGE_END.fullmatch(last) or (last.startswith("$") and _variable(last)[1].replace("_", "").isalnum()):
         return first, last
-    return None
+    name = command.child_by_field_name("command_name")
+    member = _member_end_in_place(name) if last.startswith("$") and name is not None else None
+    return (first, member) if member is not None else None
+
+
+# What a range's last end glued to its dots may be, besides a number or a variable: a member or an item of
+# a variable (`$vms.Count`, `$sizes[0].Length`), which the grammar reads as part of the command's name.
+_MEMBER_ENDS = ("member_access", "element_access")
+
+
+def _member_end_in_place(name: Node) -> Node | None:
+    """The last end of a range the grammar reads as a command's name (`1..$vms.Count`), when it is a member
+    or an item of a variable: parsed on its own as the expression PowerShell reads after the dots, in a tree
+    whose nodes are where the script writes them (so that its value is marked there). Only the end is
+    parsed, so the cost is its own. None for any other end (`1..$n-1`, a call of a method)."""
+    text = name.text or b""
+    start = name.start_byte + text.find(b"..") + 2
+    row, column = name.start_point
+    if name.end_point[0] != row:
+        return None
+    import tree_sitter
+
+    end = name.end_byte
+    column += start - name.start_byte
+    parser = _parser_in_place()
+    parser.included_ranges = [tree_sitter.Range((row, column), (row, column + end - start), start, end)]
+    root = parser.parse(lambda offset, _point: text[offset - name.start_byte :]).root_node
+    node = root
+    while node.type not in _MEMBER_ENDS and len(_named(node)) == 1:
+        node = _named(node)[0]
+    if root.has_error or node.type not in _MEMBER_ENDS or (node.start_byte, node.end_byte) != (start, end):
+        return None
+    base = node
+    while base.type in _MEMBER_ENDS and base.named_children:
+        base = base.named_children[0]
+    return node if base.type == "variable" else None
 
 
 def _module_qualified(command: Node) -> bool:
@@ -11052,8 +11088,8 @@ class Interpreter:
             return found
         if isinstance(base, NetworkResource) and wanted == "name":
             return self._network_resource_named(base, node)
-        if wanted == "length" and node.type == "member_access":
-            length = _length(base)
+        if wanted in ("length", "count") and node.type == "member_access":
+            length = _length(base, wanted)
             if length is not None:
                 return length
         if wanted == "outerxml" and isinstance(base, (Text, Unknown)) and _is_xml_text(base):
@@ -19695,14 +19731,25 @@ def _set_past(variable: str | None, env: Env) -> dict[str, Value]:
     return {}
 
 
-def _length(value: Value) -> Text | None:
-    """`.Length` of a value, when the reader knows it: of a string it surely gives, and of $null the
-    script states (0, as PowerShell gives every object a Length)."""
+def _length(value: Value, wanted: str) -> Text | None:
+    """`.Length` or `.Count` (`wanted`) of a value, when the reader knows it: a string's Length is its
+    characters, its Count 1; an array's both are its elements, when the reader knows each item is one
+    element (see `_truth`); $null the script states has 0 (PowerShell gives every object both)."""
     if isinstance(value, Null):
         return Text("0", number=True) if value.stated else None
-    if isinstance(value, Text) and value.sure and value.number is False:
-        return Text(str(len(value.value)), number=True)
+    if isinstance(value, Text) and value.sure and (wanted == "count" or value.number is False):
+        return Text(str(len(value.value) if wanted == "length" else 1), number=True)
+    if isinstance(value, Items) and all(_one_element(item) for item in value.values):
+        return Text(str(len(value.values)), number=True)
     return None
+
+
+def _one_element(value: Value) -> bool:
+    """Whether an item of an array is surely one element of it: a string or number the script surely
+    gives, a flag, a table, or $null it states. Another may be none, or an array of many."""
+    if isinstance(value, Text):
+        return value.sure
+    return isinstance(value, (Flag, Table)) or (isinstance(value, Null) and value.stated)
 
 
 def _truth(value: Value) -> bool | None:
