@@ -6400,7 +6400,12 @@ def _named_after_delete(named: Iterable[NamedAfterDelete]) -> Iterator[Dangling]
     """Each name a script's command gives after the script surely deleted what it names (`NamedAfterDelete`),
     as a name that points at nothing: whether or not a network configuration is among the files, the
     script itself shows it does not exist when the command runs."""
-    what = {"VirtualNetwork": "virtual network", "ReservedIP": "reserved IP", "InputEndpoint": "endpoint"}
+    what = {
+        "VirtualNetwork": "virtual network",
+        "ReservedIP": "reserved IP",
+        "InputEndpoint": "endpoint",
+        "CloudService": "cloud service",
+    }
     for each in named:
         thing = what.get(each.target, each.target)
         gone = each.missing or (
@@ -6411,7 +6416,9 @@ def _named_after_delete(named: Iterable[NamedAfterDelete]) -> Iterator[Dangling]
             f"fails and {each.undone}"
         )
         remedy = "create it before the command" if each.missing else "run the command before the deletion"
-        fix = f"Name {'an' if thing[0] in 'aeiou' else 'a'} {thing} that exists when the command runs, or {remedy}."
+        fix = each.fix or (
+            f"Name {'an' if thing[0] in 'aeiou' else 'a'} {thing} that exists when the command runs, or {remedy}."
+        )
         yield Dangling(NameRef(each.name, each.mark), each.target, message, fix)
 
 

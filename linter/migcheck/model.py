@@ -2090,7 +2090,9 @@ class NamedAfterDelete:
     ("azure vm create web10"), `deleted_at` where the deletion is, `undone` what the failed command does
     not do ("creates no VM", "gives the deployment no reserved IP"). A command that names what was never
     there is refused alike (an ACL rule on an endpoint a VM created whole lacks): `missing` says why it is
-    not there, in the place of the deletion, and `deleted_at` is where what should hold it is created."""
+    not there, in the place of the deletion, and `deleted_at` is where what should hold it is created.
+    A command the module refuses for what it names as it stands (a VM call's -Location for a cloud service
+    made elsewhere) says so in `missing`, `deleted_at` where it was made, and `fix` what to change."""
 
     kind: ClassVar[str] = "Reference"
     name: str
@@ -2100,6 +2102,7 @@ class NamedAfterDelete:
     deleted_at: Mark
     undone: str = "creates no VM"
     missing: str = ""
+    fix: str = ""
 
 
 @record

@@ -7877,6 +7877,10 @@ class Interpreter:
         # The services a call placed so far (`_service_key` in the subscription): a later New-AzureVM or
         # New-AzureQuickVM's -Location does not move one (see `_service_region`).
         self.placed_services: set[object] = set()
+        # The cloud services that surely exist from a call that surely ran on (`_service_key` in the
+        # subscription): the location and affinity group it made each in ("" where it does not state them),
+        # and where. A surely run Remove-AzureService takes one off. See `_refused_into_service`.
+        self.service_places: dict[object, tuple[str, str, Mark]] = {}
         # The service certificates it uploads to a cloud service (Add-AzureCertificate), once each.
         self.service_certificates: dict[ServiceCertificate, None] = {}
         # What the REST bodies the script sends describe (see `_rest_body`): the bodies read, by their text
@@ -14215,7 +14219,7 @@ class Interpreter:
         vms = arg.value if arg is not None else piped
         if vms is None:  # `-VMs` is mandatory: without it, or a configuration piped in, the call fails
             return NULL
-        if self._refused_after_delete(node, args):
+        if self._refused_after_delete(node, args) or self._refused_into_service(node, args):
             return NULL
         self._vms_not_passed_on(vms)
         self._service_region(node, args)
@@ -14368,7 +14372,7 @@ class Interpreter:
         return role
 
     def _quick_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
-        if self._refused_after_delete(node, args):
+        if self._refused_after_delete(node, args) or self._refused_into_service(node, args):
             return NULL
         self._service_region(node, args)
         draft = self._placed(node, args)
@@ -14446,6 +14450,44 @@ class Interpreter:
             (at.line, at.column), NamedAfterDelete(stated, "ReservedIP", uses, at, deleted)
         )
         return True
+
+    def _refused_into_service(self, node: Node, args: Args) -> bool:
+        """Whether a New-AzureVM/New-AzureQuickVM places (`-Location`, `-AffinityGroup`) a cloud service that
+        surely exists where it runs (see `service_places`) elsewhere than it is: the module refuses it
+        (New-AzureQuickVM's ServiceExistsLocationCanNotBeSpecified and ServiceExistsAffinityGroupCan-
+        NotBeSpecified, New-AzureVM's "Location or AffinityGroup name is not matched with the existing
+        service") and the call creates no VM; kept (`NamedAfterDelete`) for MIG003 to report. One that
+        states the place the service has is not refused, as the module's last revisions compare the two.
+        A call that surely runs and places its service records it as made there when nothing had."""
+        location, group = _surely_stated(args.get("Location")), _surely_stated(args.get("AffinityGroup"))
+        service = args.get("ServiceName")
+        key = self._in_subscription(_service_key(service.value if service is not None else None))
+        placed = self.service_places.get(key) if key is not None else None
+        if placed is not None and _elsewhere(location, group, placed):
+            given = "Location" if location else "AffinityGroup"
+            at = self._written_at(args.get(given)) or self._at_call(node)
+            uses = f"{_command_name(node)} -{given} '{location or group}'"
+            where = f"in location {placed[0]}" if placed[0] else f"in affinity group {placed[1]}"
+            missing = f"which exists then, made {where} at line {placed[2].line}"
+            fix = f"Leave -{given} out of the command: it adds its VM to the cloud service where it is."
+            name = _stated_name(args, "ServiceName") or _stand_in("cloud service name", placed[2])
+            refused = NamedAfterDelete(name, "CloudService", uses, at, placed[2], missing=missing, fix=fix)
+            self.named_after_delete.setdefault((at.line, at.column), refused)
+            return True
+        if placed is None and self._makes_its_service(key, args):
+            self.service_places[key] = (location, group, self._at_call(node))
+        return False
+
+    def _makes_its_service(self, key: object, args: Args) -> bool:
+        """Whether a New-AzureVM/New-AzureQuickVM that surely runs and may place its service makes it: no
+        call placed it before, nor made it where that may not run."""
+        return (
+            key is not None
+            and self._surely_runs()
+            and _places_a_service(args)
+            and key not in self.placed_services
+            and not self._service_maybe_created(args)
+        )
 
     def _association_refused(self, node: Node, args: Args, name: Arg) -> bool:
         """Whether a Set-AzureReservedIPAssociation names a reserved IP the script surely removed before it
@@ -14790,6 +14832,10 @@ class Interpreter:
         slot = _arg_value(args, "Slot", Text("Production"))
         if kind == "remove-azuredeployment" and draft is not None:
             draft = self._in_slot(draft, slot)
+        if kind == "remove-azureservice" and self._surely_runs():  # a VM call may make it anew, elsewhere
+            gone = self._in_subscription(_service_key(service))
+            self.service_places.pop(gone, None)
+            self.placed_services.discard(gone)
         created, selection = _creation(draft, name if kind == "remove-azurevm" else None)
         if not (self._surely_runs() or (draft is not None and self._runs_with(created, node))):
             return NULL
@@ -14911,8 +14957,18 @@ class Interpreter:
                 self.maybe_created_services[created] = self._part_here()
             elif self.maybe_created_services[created] != self._part_here():
                 self.maybe_created_services[created] = None  # created in two parts: either may run
+        self._service_made(node, args)
         self._service_region(node, args)
         return NULL
+
+    def _service_made(self, node: Node, args: Args) -> None:
+        """New-AzureService that surely runs: its service exists from here on, where it states (see
+        `_refused_into_service`); one that exists already is kept where it was made."""
+        service = args.get("ServiceName")
+        key = self._in_subscription(_service_key(service.value if service is not None else None))
+        if key is not None and self._surely_runs():
+            location, group = _surely_stated(args.get("Location")), _surely_stated(args.get("AffinityGroup"))
+            self.service_places.setdefault(key, (location, group, self._at_call(node)))
 
     def _service_region(self, node: Node, args: Args) -> None:
         """New-AzureService, and New-AzureVM/New-AzureQuickVM (which create the service when it does not
@@ -19729,6 +19785,29 @@ def _set_past(variable: str | None, env: Env) -> dict[str, Value]:
     if variable and isinstance(value, Unknown) and value.maybe_null:
         return {variable: replace(value, maybe_null=False)}
     return {}
+
+
+def _places_a_service(args: Args) -> bool:
+    """Whether a New-AzureVM/New-AzureQuickVM may give `-Location` or `-AffinityGroup`: without either
+    the module creates no cloud service, and adds the VM to one that exists."""
+    return args.given("Location") is not False or args.given("AffinityGroup") is not False
+
+
+def _elsewhere(location: str, group: str, placed: tuple[str, str, Mark]) -> bool:
+    """Whether a VM call's stated location or affinity group (one of them) is not where a cloud service
+    made at `placed` (its location, affinity group) is, as far as the script states both. A location
+    beside a service made in an affinity group is not decided: whether the module reads that service's
+    location is not known."""
+    if location and placed[0]:
+        return _region_key(location) != _region_key(placed[0])
+    if group and placed[1]:
+        return group.casefold() != placed[1].casefold()
+    return bool(group and placed[0])  # a service made in a location is in no affinity group
+
+
+def _region_key(written: str) -> str:
+    """A region as written, compared as Azure reads it: `West Europe` and `westeurope` are one."""
+    return "".join(written.split()).casefold()
 
 
 def _length(value: Value, wanted: str) -> Text | None:
