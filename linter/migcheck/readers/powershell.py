@@ -8835,9 +8835,9 @@ class Interpreter:
         """`for (initializer; condition; step) { body }` as PowerShell runs it: the initializer once, then
         each round the condition, the body and the step, in that order. A loop whose rounds the reader can
         count (see `_for_rounds`) runs round by round, as `_foreach` walks a list of constants, when the
-        body has no `break` or `continue` and the repeats are affordable: each round's body sees the
-        counter's value in that round. Any other is read as `_counted_loop` reads it, with the step after
-        the body."""
+        repeats are affordable: each round's body sees the counter's value in that round, and a `break` or
+        `continue` in it is followed (see `_run_rounds`). Any other is read as `_counted_loop` reads it,
+        with the step after the body."""
         initializer = _first(node, "for_initializer")
         condition = _first(node, "for_condition")
         step = _first(node, "for_iterator")
@@ -8853,7 +8853,6 @@ class Interpreter:
             or rounds > _MAX_ROUNDS
             or body is None
             or step is None
-            or self.index.exits(body)
             or not self._repeat(node, max(rounds - 1, 0))
         ):
             parts = [part for part in (condition, body, step) if part is not None]
@@ -8863,30 +8862,50 @@ class Interpreter:
 
     def _while(self, node: Node, env: Env) -> None:
         """`while (condition) { body }`, `do { body } while (condition)` or `until`: a loop whose rounds the
-        reader can count (see `_while_rounds`) runs round by round, as `_for` runs one, when the body has
-        no `break` or `continue` and the repeats are affordable; any other is read once (see
-        `_counted_loop`)."""
+        reader can count (see `_while_rounds`) runs round by round, as `_for` runs one, when the repeats
+        are affordable and no `continue` may skip the statement that counts the rounds (one before it);
+        any other is read once (see `_counted_loop`)."""
         body = _first(node, "statement_block")
+        counted = self._while_counter(node)
         rounds = self._while_rounds(node, env) if body is not None else None
         if (
             rounds is None
             or rounds > _MAX_ROUNDS
             or body is None
-            or self.index.exits(body)
+            or counted is None
+            or self._skips(body, counted[1])
             or not self._repeat(node, max(rounds - 1, 0))
         ):
             self._counted_loop(node, env, rounds)
             return
         self._run_rounds(body, rounds, env)
 
+    def _skips(self, body: Node, counting: Node) -> bool:
+        """Whether a `continue` in a loop's body may skip the statement that counts its rounds: one written
+        before it (in the body, or a loop within it)."""
+        source = self.where.source
+        exits = self.index.loop_exits
+        at = bisect.bisect_left(exits, body.start_byte)
+        while at < len(exits) and exits[at] < counting.start_byte:
+            if source[exits[at] : exits[at] + len(b"continue")].lower() == b"continue":
+                return True
+            at += 1
+        return False
+
     def _run_rounds(self, body: Node, rounds: int, env: Env, step: Node | None = None) -> None:
-        """A counted loop's body `rounds` times (none: not run), each round then its `step` (a `for`'s)."""
+        """A counted loop's body `rounds` times (none: not run), each round then its `step` (a `for`'s): a
+        `continue` goes on with the step, a `break` ends the loop, and what follows an `if` that may end a
+        round may not run (see `_round_ended`), as `_foreach` walks a list."""
         if rounds == 0:
             self._not_run(body)
             return
         with self._body_rounds():
             for _ in range(rounds):
                 self.statements(body, env)
+                if self.stopped in ("break", "continue"):  # of this loop: it ends, or goes on with the step
+                    ended, self.stopped = self.stopped, None
+                    if ended == "break":
+                        break
                 if self.stopped is not None:
                     break
                 if step is not None:
@@ -8925,19 +8944,27 @@ class Interpreter:
         changes a variable by a constant (`$i++`, `$i += 2`, see `_counter_step`), nothing else in the loop
         assigns it, and its condition counts the rounds (see `_rounds`); a `do` runs its body once before
         it tests, and `until` runs while its condition does not hold. None otherwise."""
-        body = _first(node, "statement_block")
-        statements = _first(body, "statement_list") if body is not None else None
-        if body is None or statements is None:
-            return None
-        steps = [s for s in map(_counter_step, _named(statements)) if s is not None]
-        counters = [
-            s for s in steps if self.index.assignments_between(s[0], node.start_byte, node.end_byte) == 1
-        ]
-        if len(counters) != 1:
+        counted = self._while_counter(node)
+        if counted is None:
             return None
         keyword = next((c.type for c in node.children if c.type in ("while", "until")), "while")
         first = node.type == "do_statement"
-        return self._rounds(node, _only_child(node, "while_condition"), counters[0], env, first, keyword)
+        return self._rounds(node, _only_child(node, "while_condition"), counted[0], env, first, keyword)
+
+    def _while_counter(self, node: Node) -> tuple[tuple[str, int], Node] | None:
+        """The counter of a `while` or `do` loop and the statement of its body that steps it (see
+        `_while_rounds`): the one such statement whose variable nothing else in the loop assigns."""
+        body = _first(node, "statement_block")
+        statements = _first(body, "statement_list") if body is not None else None
+        if statements is None:
+            return None
+        steps = [(s, part) for part in _named(statements) if (s := _counter_step(part)) is not None]
+        counters = [
+            (s, part)
+            for s, part in steps
+            if self.index.assignments_between(s[0], node.start_byte, node.end_byte) == 1
+        ]
+        return counters[0] if len(counters) == 1 else None
 
     def _rounds(
         self,
@@ -20196,6 +20223,8 @@ def _same(a: Value, b: Value, case: bool) -> bool | None:
 _COMPARISONS = frozenset(
     {"eq", "ne", "like", "notlike", "match", "notmatch", "in", "notin", "contains", "notcontains"}
 )
+# The comparisons that order two numbers (see `_ordered`).
+_ORDERED = frozenset({"lt", "le", "gt", "ge"})
 _NEGATED = {"ne": "eq", "notlike": "like", "notmatch": "match", "notin": "in", "notcontains": "contains"}
 
 
@@ -20245,11 +20274,14 @@ def _compared(operator: str, left: Value, right: Value, spend: Callable[[int], N
     it rather than answering yes or no, so only a string there decides."""
     word = operator.removeprefix("-")
     case = False
-    if word not in _COMPARISONS and word[:1] in ("i", "c") and word[1:] in _COMPARISONS:
+    known = _COMPARISONS | _ORDERED
+    if word not in known and word[:1] in ("i", "c") and word[1:] in known:
         word, case = word[1:], word[0] == "c"
-    if word not in _COMPARISONS:
+    if word not in known:
         return None
     asked = _NEGATED.get(word, word)
+    if asked in _ORDERED:
+        return _ordered(asked, left, right)
     if asked == "eq":
         held = _same(left, right, case)
     elif asked == "in":
@@ -20261,6 +20293,17 @@ def _compared(operator: str, left: Value, right: Value, spend: Callable[[int], N
     if held is None:
         return None
     return held if asked == word else not held
+
+
+def _ordered(asked: str, left: Value, right: Value) -> bool | None:
+    """Whether `left -lt right` (`-le`, `-gt`, `-ge`) holds, when both are whole numbers the script surely
+    gives and the left is a number (PowerShell compares as the left side's type: strings by the culture's
+    order), as a loop's walked counter is (`if ($i -gt 1) { break }`); None otherwise."""
+    sides = (left, right)
+    if not all(isinstance(side, Text) and side.sure and _WHOLE.fullmatch(side.value) for side in sides):
+        return None
+    assert isinstance(left, Text) and isinstance(right, Text)
+    return _ORDERINGS[asked](int(left.value), int(right.value)) if left.number else None
 
 
 def _member_of(collection: Value, value: Value, case: bool, spend: Callable[[int], None]) -> bool | None:
