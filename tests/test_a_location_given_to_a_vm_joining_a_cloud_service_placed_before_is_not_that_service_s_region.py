@@ -2,8 +2,8 @@
 service create --location`, or the `vm create` that made it) does not move the service: the CLI sets the
 location aside. Nor does a Terraform `azure_instance`'s `location` with a `hosted_service_name`: the provider
 creates no service then, and its documentation gives the argument as where the cloud service is created. Nor does
-a PowerShell New-AzureQuickVM or New-AzureVM -Location: the module refuses it for a service that exists. The
-plan checked the quotas of that region too, and, the service having two regions, left the reserved IP that
+a PowerShell New-AzureQuickVM or New-AzureVM -Location: the module refuses the call for a service that exists
+elsewhere, which creates no VM (the VM a later call without it adds is in the service's region). The plan checked the quotas of that region too, and, the service having two regions, left the reserved IP that
 keeps its VIP without one; it now takes the service's own region."""
 
 from __future__ import annotations
@@ -72,10 +72,11 @@ def test_a_terraform_instance_in_a_hosted_service_the_module_does_not_declare_gi
     assert "-Location '<region>' -ServiceName 'shop'" in reserve_step(plan)
 
 
-def test_a_powershell_vm_s_location_leaves_a_service_the_script_created_where_it_is(plan_of):
+def test_a_powershell_vm_s_location_is_refused_and_leaves_a_service_the_script_created_where_it_is(plan_of):
     script = """\
 New-AzureService -ServiceName shop -Location "North Europe"
 New-AzureQuickVM -Linux -ServiceName shop -Name web1 -ImageName img -LinuxUser ops -Password p -Location "West US"
+New-AzureQuickVM -Linux -ServiceName shop -Name web2 -ImageName img -LinuxUser ops -Password p
 """
     plan = plan_of({"make.ps1": script})
     assert quota_regions(plan) == [
