@@ -70,6 +70,8 @@ def token_end(text: str, start: int, line_end: int) -> int:
         while index < line_end and not text[index].isspace() and text[index] not in _ENDS_A_BARE_PATH:
             index += 1
         return index
+    if first == "$" and text[start + 1 : start + 2] == "'":  # bash's `$'app-vnet'`: its quotes
+        return token_end(text, start + 1, line_end)
     if first in "\"'":
         index = start + 1
         while index < line_end and text[index] != first:

@@ -4377,6 +4377,11 @@ class _Walker:
             return _Value(text, mark, True, placed=self._placed(node, 1, text, False), text_at=text_at)
         if kind == "string":
             return self.quoted(node)
+        if kind == "ansi_c_string":  # `$'app-vnet'`: shown from its `$`, not exact where escapes change it
+            written = self._text(node)[2:-1]
+            text = _ansi_c_text(written)
+            mark, text_at = self._in_quotes(node, 2)
+            return _Value(text, mark, text == written, text_at=text_at)
         if kind == "simple_expansion":
             return self.variable(node.named_children[0] if node.named_children else node)
         if kind == "expansion":
@@ -5960,6 +5965,51 @@ def _unescaped(written: str, quoted: bool = False) -> str:
         out.append(char)
         index += 1
     return "".join(out)
+
+
+# What bash's ANSI-C quoting (`$'...'`) makes of a backslash and the letter after it.
+_ANSI_C_LETTERS = {
+    "a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
+    "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?",
+}  # fmt: skip
+# Of each escape that gives a character by its number: the digits it reads, at most how many, their base.
+_ANSI_C_NUMBERS = {"x": ("0123456789abcdefABCDEF", 2, 16), "u": ("0123456789abcdefABCDEF", 4, 16)}
+_ANSI_C_NUMBERS["U"] = (_ANSI_C_NUMBERS["u"][0], 8, 16)
+
+
+def _ansi_c_text(written: str) -> str:
+    """The text of a `$'...'` word's inside as bash reads it: `\\n`, `\\t`, `\\'`, `\\\\`, `\\x41`,
+    `\\u00e9`, `\\101` (octal), `\\cA` (a control character); a backslash before anything else kept, as
+    bash keeps it. A character NUL ends the text, as it ends the argument bash passes."""
+    out: list[str] = []
+    index = 0
+    while index < len(written):
+        char, following = written[index], written[index + 1 : index + 2]
+        index += 1
+        if char != "\\" or not following:
+            out.append(char)
+            continue
+        index += 1
+        if following in _ANSI_C_LETTERS:
+            out.append(_ANSI_C_LETTERS[following])
+        elif following == "c" and index < len(written):
+            out.append(chr(ord(written[index]) & 0x1F))
+            index += 1
+        elif following in _ANSI_C_NUMBERS or following in "01234567":
+            digits, most, base = _ANSI_C_NUMBERS.get(following, ("01234567", 3, 8))
+            start = index - (following not in _ANSI_C_NUMBERS)
+            end = start
+            while end < len(written) and end - start < most and written[end] in digits:
+                end += 1
+            if end == start:  # `\x` with no digit: bash keeps it as written
+                out.append("\\" + following)
+                continue
+            number = int(written[start:end], base)
+            out.append(chr(number) if number < 0xD800 or 0xDFFF < number <= 0x10FFFF else "\ufffd")
+            index = end
+        else:
+            out.append("\\" + following)
+    return "".join(out).split("\0", 1)[0]
 
 
 def _suppressions(comments: list[tuple[Node, str]], root: Node, where: _Positions) -> Iterator[Suppression]:
