@@ -4440,7 +4440,9 @@ class _Walker:
             return _Value(
                 None, self.where.mark(node), shape=shape, holes=holes, hole_marks=marks, names=names
             )
-        return _Value(shape, self.where.mark(node), placed=_placed_last(parts))
+        mark = self.where.mark(node)
+        placed = _placed_parts(parts, mark) if self.where.exact else _placed_last(parts)
+        return _Value(shape, mark, placed=placed)
 
     def _placed(self, node: Node, skip: int, written: str, quoted: bool) -> Callable[[int], Mark] | None:
         """Where the character at each offset of the text a quoted word gives is written, `written` its
@@ -5913,6 +5915,26 @@ def _byte_offsets(written: str) -> Callable[[int], int]:
         return lambda offset: offset
     starts = list(itertools.accumulate((len(char.encode("utf-8")) for char in written), initial=0))
     return lambda offset: starts[min(offset, len(written))]
+
+
+def _placed_parts(parts: list[_Value], mark: Mark) -> Callable[[int], Mark]:
+    """Where each character of a word joined from stated `parts` is written, `mark` where the word starts:
+    where the part says each (`_Value.placed`), else a part's first at the part (a quoted one's opening quote:
+    `--vnet="app-vnet"` shows `"app-vnet"`) and the others, in a part written as it reads, at their own column."""
+    written = [part for part in parts if part.text] or parts
+    starts = list(itertools.accumulate((len(part.text or "") for part in written[:-1]), initial=0))
+
+    def placed(offset: int) -> Mark:
+        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        part, inner = written[index], offset - starts[index]
+        if part.placed is not None:  # a REST body's characters, its first one too (`--data='<Deployment'`)
+            return part.placed(inner)
+        if inner == 0 or part.mark is None:
+            return part.mark or mark
+        text_at = part.text_mark or mark
+        return replace(text_at, column=text_at.column + inner) if part.exact else part.mark
+
+    return placed
 
 
 def _placed_last(parts: list[_Value]) -> Callable[[int], Mark] | None:
