@@ -354,7 +354,7 @@ class Items:
 
         from migcheck.readers import terraform_escapes
 
-        prefix = 'x = "'
+        prefix = _TEMPLATE_PREFIX
         try:
             tree = terraform_escapes.parses_to_tree(f'{prefix}{raw}"\n')
         except LarkError:
@@ -450,19 +450,47 @@ def template_of(template: str, places: list[int], items: Items, *, start: int) -
     """A template's text (a template file's, a line of a heredoc's) as the HCL quoted string that writes
     the same template, each token where `items`' text writes it: each character of `template` at the offset
     in the text `places` gives (a heredoc's line, its indent taken off, where the file writes it), the
-    opening quote at `start`; None for one of directives, and for one that does not parse."""
+    opening quote at `start`, every character of its literal text at its own (`_literal_in_place`); None
+    for one of directives, and for one that does not parse."""
     if "%{" in template:
         return None
     raw = json.dumps(template)[1:-1]
-    # The offset from `start` of each character of `raw`, its JSON-escaped form.
-    at_in_text = [
-        places[at] - start - 1 for at, char in enumerate(template) for _ in range(len(json.dumps(char)) - 2)
-    ]
+    # The index in `template` of each character of `raw`, its JSON-escaped form.
+    at_in_template = [at for at, char in enumerate(template) for _ in range(len(json.dumps(char)) - 2)]
     quoted, offsets = _hcl_quoted(raw)
     end = places[-1] - start if places else 0
-    return items.template(
-        quoted, [at_in_text[o] if o < len(at_in_text) else end for o in offsets], start=start
+    expression = items.template(
+        quoted,
+        [places[at_in_template[o]] - start - 1 if o < len(at_in_template) else end for o in offsets],
+        start=start,
     )
+    string: Node = expression
+    while getattr(string, "data", None) == "expr_term" and len(string.children) == 1:
+        string = string.children[0]
+    if getattr(string, "data", None) == "string":
+        in_template = [at_in_template[o] if o < len(at_in_template) else len(template) for o in offsets]
+        string.children = [
+            part
+            for child in string.children
+            for part in _literal_in_place(child, in_template, template, places, items)
+        ]
+    return expression
+
+
+def _literal_in_place(
+    child: Node, at_in_template: list[int], template: str, places: list[int], items: Items
+) -> list[Node]:
+    """A child of a template's parsed string, a literal part of it made again of the template's own characters
+    (`literal_parts`), each where the file writes it: the parsed part writes each `"`, `\\` and line end of
+    the template as two characters, which would put every character after one a column on. `at_in_template`
+    is the index in `template` of each character of the parsed string's, and of its end."""
+    tokens = [t for t in getattr(child, "children", ()) if not hasattr(t, "data")]
+    if getattr(child, "data", None) != "string_part" or not tokens or len(tokens) < len(child.children):
+        return [child]
+    first = tokens[0].start_pos - len(_TEMPLATE_PREFIX)
+    after = tokens[-1].start_pos - len(_TEMPLATE_PREFIX) + len(tokens[-1])
+    begin, end = at_in_template[first], at_in_template[after]
+    return literal_parts(template[begin:end], places[begin:end], items)
 
 
 def literal_parts(text: str, places: list[int], items: Items) -> list[Node]:
@@ -530,6 +558,10 @@ def _nested(nesting: list[str], char: str) -> None:
     elif char == "}":
         nesting.pop()
 
+
+# What a template is parsed after (`Items.template`): the offset of each of its tokens less this length is
+# its offset in the parsed string's characters.
+_TEMPLATE_PREFIX = 'x = "'
 
 _HCL_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
