@@ -23,6 +23,14 @@ def _heredoc(line: str) -> Callable[[int], Callable[[], object]]:
 def test_heredoc_lines_are_read_in_linear_time():
     assert_linear(_heredoc('      echo "a\\b" $${HOME} %%{ x\n'), 2_000)
     assert_linear(_heredoc("      echo ${var.a} and ${var.b}\n"), 300)
+    assert_linear(_heredoc('      echo "${var.a}" "a\\b"\n'), 300)
+
+
+def test_a_heredoc_line_of_an_interpolation_and_many_quotes_is_read_in_linear_time():
+    def make(size: int) -> Callable[[], object]:
+        return _heredoc("      echo ${var.a}" + ' "a\\b"' * size + "\n")(1)
+
+    assert_linear(make, 3_000)
 
 
 def test_strings_of_template_escapes_are_read_in_linear_time():
