@@ -143,8 +143,9 @@ class Properties:
         if entries is None or not self.spent.take_steps(len(entries)):  # a file loaded again costs again
             self.opaque = True
             return
-        new = [key for key in entries if key not in self.values]
-        self.values.update(dict.fromkeys(new))  # not known until set below: a reference to one after it
+        # The names not set before, in the file's order; a dict, so that asking for one is one look-up.
+        new = dict.fromkeys(key for key in entries if key not in self.values)
+        self.values.update(new)  # not known until set below: a reference to one after it
         values: dict[str, str | None] = {}
         for key, written_value in entries.items():
             if prefix or key in new:
