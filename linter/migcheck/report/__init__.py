@@ -72,7 +72,7 @@ def write(
     if format_name in HUMAN:
         from migcheck.report.text import Paint
 
-        module.write(result, stream, Paint(color, getattr(stream, "encoding", "utf-8")), tail=tail)
+        module.write(result, stream, Paint(color, getattr(stream, "encoding", None) or "utf-8"), tail=tail)
     elif format_name in LINES:
         module.write(result, stream, tail=tail)
     elif format_name in GRADED:
