@@ -44,9 +44,9 @@ def test_the_settings_fail_on_lists_the_severities_as_the_option_does(tmp_path, 
     monkeypatch.chdir(tmp_path)
     choices = ", ".join(SEVERITIES)
     (tmp_path / "pyproject.toml").write_text('[tool.migcheck]\nfail-on = "bogus"\n', encoding="utf-8")
-    assert f"(choose one of {choices})" in run_cli(capsys, "check", ".")[2]
+    assert f"must be one of {choices}, got 'bogus'" in run_cli(capsys, "check", ".")[2]
     (tmp_path / "pyproject.toml").write_text("[tool.migcheck]\nfail-on = 3\n", encoding="utf-8")
-    assert f"must be one of {choices}; got 3" in run_cli(capsys, "check", ".")[2]
+    assert f"must be one of {choices}, got 3" in run_cli(capsys, "check", ".")[2]
     with pytest.raises(SystemExit):
         run_cli(capsys, "check", ".", "--fail-on", "bogus")
     quoted = ", ".join(f"'{name}'" for name in SEVERITIES)

@@ -40,7 +40,7 @@ def test_a_settings_error_names_the_file_by_its_absolute_path_once(client: LspCl
         {"textDocument": {"uri": uri, "languageId": "xml", "version": 1, "text": ACL}},
     )
     first = client._wait(lambda m: m.get("method") == "window/showMessage")["params"]["message"]
-    assert first.startswith(f"migcheck: {settings}: ")  # not `migcheck: test_.../pyproject.toml`
+    assert first.startswith(f"migcheck: {settings}:2:11: ")  # not `migcheck: test_.../pyproject.toml`
 
     _change(client, uri, 2)
     _change(client, uri, 3)

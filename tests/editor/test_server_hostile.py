@@ -99,6 +99,8 @@ def test_a_settings_file_python_cannot_read_is_said_and_shutdown_is_clean(client
         {"textDocument": {"uri": cscfg.as_uri(), "languageId": "xml", "version": 1, "text": ACL}},
     )
     message = client._wait(lambda m: m.get("method") == "window/showMessage")
-    assert "pyproject.toml:2:11: an integer of 5,001 digits" in message["params"]["message"]
+    assert (
+        "pyproject.toml:2:11: not readable TOML: an integer of 5,001 digits" in message["params"]["message"]
+    )
     log = _stderr_after_close(client)  # `close` asserts that shutdown is answered without an error
     assert "Traceback" not in log
