@@ -207,7 +207,7 @@ def test_a_check_that_stops_after_reading_leaves_no_worker(monkeypatch):
     monkeypatch.chdir(CORPUS)
 
     def crashed(*args):
-        raise RuleError("rule MIG999 (crashed) crashed")
+        raise RuleError("rule MIG999 (crashed) crashed", "MIG999", "the plugin's authors")
 
     monkeypatch.setattr(engine, "_run_rules", crashed)
     with pytest.raises(RuleError):
