@@ -1334,6 +1334,50 @@ class _GitIgnored:
         self.outer = outer
 
 
+class Reach:
+    """What a walk of the folder `top` (a real path) leaves out, asked of a file it need not have listed
+    (a settings file a script loads, `source ./common.conf`, whatever its name): the same folders never
+    entered, the same `exclude` patterns and .gitignore rules, matched as the walk matches them. The rules
+    of each folder are worked out once, so that each file asked of costs the folders it is below."""
+
+    def __init__(self, top: str, exclude: Iterable[str], respect_gitignore: bool) -> None:
+        self.top = top
+        self.excluded = Patterns(exclude)
+        self.gitignore = respect_gitignore
+        root = _posix(top).rstrip("/") + "/"
+        outer = _GitIgnored(top).outer.with_own(top, root) if respect_gitignore else _Rules(())
+        # The .gitignore rules in force in each folder the walk enters (its own among them), by its
+        # `/`-separated absolute path with a trailing `/`; None for a folder the walk does not enter.
+        self.folders: dict[str, _Rules | None] = {root: outer}
+
+    def reaches(self, relative: str) -> bool:
+        """Whether the walk of `top` would meet the file at `relative` (below `top`, `os.sep` between
+        folders) were its name one it reads: no folder on the way is one it never enters, excluded or
+        ignored by git, nor is the file excluded or ignored."""
+        base = _posix(self.top).rstrip("/") + "/"
+        parts = relative.split(os.sep)
+        for depth, name in enumerate(parts[:-1]):
+            below = f"{base}{name}/"
+            if below not in self.folders:
+                rules = self.folders[base]
+                if rules is None or _skipped_name(name) or self._left_out(rules, base, name, folder=True):
+                    self.folders[below] = None
+                elif self.gitignore:
+                    self.folders[below] = rules.with_own(os.path.join(self.top, *parts[: depth + 1]), below)
+                else:
+                    self.folders[below] = rules
+            base = below
+            if self.folders[base] is None:
+                return False
+        rules = self.folders[base]
+        return rules is not None and not self._left_out(rules, base, parts[-1], folder=False)
+
+    def _left_out(self, rules: _Rules, base: str, name: str, *, folder: bool) -> bool:
+        if self.excluded and self.excluded.matches(display_path(base + name), folder=folder):
+            return True
+        return bool(rules) and rules.ignores(base + name, folder=folder)
+
+
 def _repository_root(folder: str) -> str | None:
     """The nearest folder at or above `folder` that holds `.git` (a folder, or a file in a worktree)."""
     while True:

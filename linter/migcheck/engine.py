@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import functools
+import importlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -47,7 +48,7 @@ from migcheck.estate import (
     link_subscription,
     without_functions_run,
 )
-from migcheck.formats import SCRIPT_KINDS
+from migcheck.formats import FORMATS, SCRIPT_KINDS, byte_format
 from migcheck.model import (
     Document,
     ExtendedSupportService,
@@ -394,7 +395,11 @@ def _lint(
     # A script's settings file is one of the files checked; the editor's buffer stands for its file.
     buffer = (stdin_path, stdin) if scope is not None and stdin is not None else None
     # Nothing to read (an empty folder): the readers, and lxml with them, are not imported.
-    settings = _readers().beside.checking(found, buffer) if found or buffer else contextlib.nullcontext()
+    settings = (
+        _readers().beside.checking(found, buffer, config.exclude, config.respect_gitignore)
+        if found or buffer
+        else contextlib.nullcontext()
+    )
     with settings:
         documents, fs_paths, locators = _read_all(found, texts, cache, stdin, stdin_path, progress, jobs)
         documents = _with_settings_documents(documents, found, fs_paths, texts, cache, stdin)
@@ -583,39 +588,61 @@ def _with_settings_documents(
     """`documents` and, in the order of `found`, a document of each settings file a script took values
     from (`Document.settings_files`) that describes nothing classic itself: marks of those values point
     into it, and every report, the filter (its suppression comments) and the pytest items know the files
-    findings point into. Read as a file named is, so that it is a document (holding no resources)."""
+    findings point into. Read as a file named is, so that it is a document (holding no resources); one of
+    a name no reader reads (`common.conf`), which the walk did not list, as its script's reader reads it
+    (see `_settings_document`), and after those of `found`."""
     read = {d.path for d in documents}
-    wanted = {path for d in documents for path in d.settings_files if path not in read}
-    if not wanted:
+    loaders = {path: d.kind for d in documents for path in d.settings_files if path not in read}
+    if not loaders:
         return documents
-    for candidate in found:
-        if candidate.path not in wanted:
-            continue
+    listed = [c for c in found if c.path in loaders]
+    unlisted = sorted(loaders.keys() - {c.path for c in listed})
+    for candidate in chain(listed, map(_unlisted_settings, unlisted)):
         on_disk = candidate.fs_path != STDIN
+        kind = loaders[candidate.path]
         if cache is not None:
-            document = texts.keep(cache.settings_document(candidate, stdin))
+            document = texts.keep(cache.settings_document(candidate, stdin, kind))
         else:
-            document, data = _settings_document(candidate, stdin)
+            document, data = _settings_document(candidate, stdin, kind)
             document = texts.shed(document, candidate, data) if on_disk else texts.keep(document)
         documents.append(document)
         if on_disk:
             fs_paths[candidate.path] = opened_by(document, candidate)
-    order = {c.path: place for place, c in enumerate(found)}
+    order = {c.path: place for place, c in enumerate(chain(found, map(_unlisted_settings, unlisted)))}
     documents.sort(key=lambda d: order.get(d.path, -1))
     return documents
 
 
-def _settings_document(candidate: Candidate, stdin: bytes | None) -> tuple[Document, bytes]:
+def _unlisted_settings(path: str) -> Candidate:
+    """A settings file the walk did not list (see `readers.beside`), by its display path: read as a file
+    of the walk, a regular file in its own folder, no link followed."""
+    return Candidate(path, path, explicit=False, within=os.path.realpath(os.path.dirname(path) or "."))
+
+
+def _settings_document(
+    candidate: Candidate, stdin: bytes | None, kind: FileKind | None = None
+) -> tuple[Document, bytes]:
     """The document of a settings file a script loads, and the bytes it was read from: read as named,
     so that a file that describes nothing classic is a document too, and without the settings files it
-    loads in turn, which no value is taken from (see `readers.beside`)."""
+    loads in turn, which no value is taken from (see `readers.beside`). One of a name no reader reads
+    (`common.conf`, `vars.inc`) is read by the reader of the script that loads it (of `kind`), for its
+    text and suppression comments alone: it is no file the run checks, and has no problems of its own."""
     data = stdin if candidate.fs_path == STDIN else None
     try:
         data = data if data is not None else file_bytes(candidate, _readers().MAX_FILE_BYTES + 1)
     except OSError:
         data = b""  # gone since its script read it: a document of nothing, at its path
-    document = _readers().read_document(candidate.path, data, explicit=True)
-    return document or Document(candidate.path, None, ""), data
+    fmt = next((f for f in FORMATS if f.kind is kind and not f.xml), None)
+    if fmt is None or possible_kinds(candidate.path) or byte_format(candidate.path, data) is not None:
+        document = _readers().read_document(candidate.path, data, explicit=True)
+        return document or Document(candidate.path, None, ""), data
+    try:
+        document = importlib.import_module(fmt.module).read(candidate.path, data)
+    except Exception:  # the boundary: whatever the bytes, the run goes on
+        document = None
+    if document is None or document.problem is not None:
+        return Document(candidate.path, None, "", text=data.decode("utf-8", "replace")), data
+    return replace(document, kind=None, resources=(), functions_run=(), settings_files=()), data
 
 
 def _held(
@@ -980,18 +1007,20 @@ class ReadCache:
         with beside.reading(candidate):
             return beside.unchanged(loaded)
 
-    def settings_document(self, candidate: Candidate, stdin: bytes | None) -> Document:
+    def settings_document(
+        self, candidate: Candidate, stdin: bytes | None, kind: FileKind | None = None
+    ) -> Document:
         """`_settings_document`, kept while the file's stamp is unchanged; the editor's buffer is read
         every time (a settings file is small)."""
         if candidate.fs_path == STDIN:
-            return _settings_document(candidate, stdin)[0]
+            return _settings_document(candidate, stdin, kind)[0]
         stamp = _stamp(candidate.fs_path)
         entry = self._settings.get(candidate.fs_path)
         if entry is None or stamp is None or entry[1] != stamp or entry[0] != candidate:
             entry = self._settings[candidate.fs_path] = (
                 candidate,
                 stamp,
-                _settings_document(candidate, None)[0],
+                _settings_document(candidate, None, kind)[0],
             )
         self._settings_used[candidate.fs_path] = entry
         return entry[2]

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, TypeVar, cast
 
 from migcheck import guarded
-from migcheck.discover import STDIN, Candidate
+from migcheck.discover import CANDIDATE_SUFFIXES, STDIN, Candidate, Reach, display_path
 from migcheck.formats import SCRIPT_BYTES, STDIN_SHOWN
 
 __all__ = [
@@ -84,13 +84,23 @@ class _Inputs:
     settings file in another case, by that path without case), and each settings file read so far. An
     editor's buffer (`buffer`: its file's absolute path and the bytes the editor holds) is its file."""
 
-    def __init__(self, found: Sequence[Candidate], buffer: tuple[str, bytes] | None) -> None:
+    def __init__(
+        self,
+        found: Sequence[Candidate],
+        buffer: tuple[str, bytes] | None,
+        exclude: Sequence[str] = (),
+        respect_gitignore: bool = True,
+    ) -> None:
         self.found = found
         self.buffer = buffer
+        # What the walk leaves out, asked of a settings file it did not list (`_unchecked`), by project root.
+        self.exclude, self.respect_gitignore = exclude, respect_gitignore
+        self.reach: dict[str, Reach] = {}
         # Indexed at the first settings file a script loads: most runs load none, and the index of 40,000
         # files costs time and memory a run that loads none would spend for nothing.
         self.indexed: tuple[dict[str, Candidate], dict[str, Candidate | None]] | None = None
         self.read: dict[str, Settings | None] = {}
+        self.unlisted: dict[str, Settings | None] = {}  # those the walk did not list (`_unchecked`)
         self.ordered: list[str] | None = None  # the absolute paths in order, at the first folder listed
         self.by_folder: dict[str, list[str]] | None = None  # the names in each folder, at the first asked for
         # What `once_per_run` made, by its key and project root (and `once_per_folder`, by its key, project
@@ -155,12 +165,19 @@ _LOADED: contextvars.ContextVar[list[Loaded] | None] = contextvars.ContextVar("m
 
 
 @contextlib.contextmanager
-def checking(found: Sequence[Candidate], buffer: tuple[str, bytes] | None = None) -> Iterator[None]:
+def checking(
+    found: Sequence[Candidate],
+    buffer: tuple[str, bytes] | None = None,
+    exclude: Sequence[str] = (),
+    respect_gitignore: bool = True,
+) -> Iterator[None]:
     """While the files `found` are read: the settings files their scripts load may be among them, the
-    editor's `buffer` (its file's path and bytes) in its file's place."""
+    editor's `buffer` (its file's path and bytes) in its file's place; one of another name is read where
+    the walk, with the settings' `exclude` patterns and, with `respect_gitignore`, the .gitignore files,
+    would have met it (see `_unchecked`)."""
     if buffer is not None:
         buffer = (os.path.abspath(buffer[0]), buffer[1])
-    token = _INPUTS.set(_Inputs(found, buffer))
+    token = _INPUTS.set(_Inputs(found, buffer, exclude, respect_gitignore))
     try:
         yield
     finally:
@@ -210,7 +227,11 @@ def unchanged(loaded: Iterable[Loaded]) -> bool:
             if inputs is None or _listed_digest(inputs, each) != each.digest:
                 return False
             continue
-        now = _found(inputs, loading, each.absolute) if inputs is not None and loading is not None else None
+        now = (
+            _found(inputs, loading, each.absolute, any_name=True)
+            if inputs is not None and loading is not None
+            else None
+        )
         if (_digest(now.data) if now is not None else "") != each.digest:
             return False
     return True
@@ -250,7 +271,11 @@ def _once(inputs: _Inputs, key: tuple[str, ...], make: Callable[[], T]) -> T:
 
 
 def settings_file(
-    stated: str, resolved: bool = False, wanted: Callable[[bytes], bool] | None = None, listed: bool = True
+    stated: str,
+    resolved: bool = False,
+    wanted: Callable[[bytes], bool] | None = None,
+    listed: bool = True,
+    any_name: bool = False,
 ) -> Settings | None:
     """The settings file at `stated` (`config.ps1`, `conf\\vars.sh`, `../settings.py`: `/` or `\\`),
     from the folder of the script read now, when it is one to read (see the module's docs); None for any
@@ -261,7 +286,9 @@ def settings_file(
     the few that name it); one that is not is None, recorded by its bytes' digest alone, so that the read
     depends on them (`unchanged`) while the file is no settings file of its document. Not `listed`: the
     file is recorded so even when it is returned (a file the read looks at and takes no value from, such as
-    a `.bicepparam` file's `using`, which is no file migcheck reads on its own)."""
+    a `.bicepparam` file's `using`, which is no file migcheck reads on its own). `any_name`: a file of a
+    name no reader reads (`source ./common.conf`, `. ./vars.inc`, `source config`) is read too, where the
+    walk would have met it were its name one it reads (see `_unchecked`)."""
     inputs, loading = _INPUTS.get(), _READING.get()
     relative = stated.replace("\\", "/")
     if inputs is None or loading is None or not relative or _absolute(relative):
@@ -269,7 +296,7 @@ def settings_file(
     if resolved and _linked_script(inputs, loading):
         return None
     absolute = os.path.normpath(os.path.join(_folder(inputs, loading), relative))
-    settings = _found(inputs, loading, absolute)
+    settings = _found(inputs, loading, absolute, any_name)
     if settings is None:
         note([Loaded(absolute, "", "")])
     elif (wanted is not None and not wanted(settings.data)) or not listed:
@@ -452,14 +479,46 @@ def _folder(inputs: _Inputs, loading: Candidate) -> str:
     return folder
 
 
-def _found(inputs: _Inputs, loading: Candidate, absolute: str) -> Settings | None:
-    """The settings file at `absolute` for the script `loading`, read once per run."""
+def _found(inputs: _Inputs, loading: Candidate, absolute: str, any_name: bool = False) -> Settings | None:
+    """The settings file at `absolute` for the script `loading`, read once per run; with `any_name`, one
+    the run does not check too (see `_unchecked`)."""
     if absolute not in inputs.read:
         found = inputs.find(absolute)
         root = _root(inputs, loading)
         folder = _folder(inputs, loading)
         inputs.read[absolute] = _read(inputs, found, folder, root) if found is not None else None
-    return inputs.read[absolute]
+    if inputs.read[absolute] is not None or not any_name or inputs.find(absolute) is not None:
+        return inputs.read[absolute]
+    if absolute not in inputs.unlisted:
+        found = _unchecked(inputs, loading, absolute)
+        folder = _folder(inputs, loading)
+        inputs.unlisted[absolute] = _read(inputs, found, folder, found.within) if found is not None else None
+    return inputs.unlisted[absolute]
+
+
+def _unchecked(inputs: _Inputs, loading: Candidate, absolute: str) -> Candidate | None:
+    """The file at `absolute` that no reader of the run reads by its name (`common.conf`, `vars.inc`, a
+    `config` with no `#!` line), as a settings file of the script `loading`: where the walk of its project
+    root would have met it were its name one it reads (see `discover.Reach`), else None. None for a file
+    whose name the walk reads, which the walk did not list for a reason of its own (`include`), and for a
+    script met in no walk (named on the command line), whose settings files are the files the run checks.
+    `_read` then reads it as any settings file."""
+    top = loading.within
+    real = os.path.realpath(absolute)
+    if (
+        not top
+        or not real.startswith(top.rstrip(os.sep) + os.sep)
+        or real.lower().endswith(CANDIDATE_SUFFIXES)
+    ):
+        return None
+    if not os.path.isfile(real):
+        return None
+    reach = inputs.reach.get(top)
+    if reach is None:
+        reach = inputs.reach[top] = Reach(top, inputs.exclude, inputs.respect_gitignore)
+    if not reach.reaches(os.path.relpath(real, top)):
+        return None
+    return Candidate(display_path(absolute), absolute, explicit=False, within=top)
 
 
 def _digest(data: bytes) -> str:

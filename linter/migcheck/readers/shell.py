@@ -2974,7 +2974,7 @@ class _Walker:
         if stated is None and arguments and self._lost_by_cd(arguments[0]):
             mark = replace(self.where.mark(arguments[0]), tag=SOURCED_AFTER_CD)
             self.unfollowed.setdefault((mark.line, mark.column), mark)
-        settings = beside.settings_file(stated[0], resolved=stated[1]) if stated else None
+        settings = beside.settings_file(stated[0], resolved=stated[1], any_name=True) if stated else None
         self.names_the_api = self.names_the_api or (
             settings is not None and automation.names_the_api(settings.data)
         )
