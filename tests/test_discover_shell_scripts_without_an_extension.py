@@ -34,6 +34,7 @@ def test_the_walk_picks_up_scripts_whose_first_line_runs_a_shell(tmp_path):
     )
     found = [c.path for c in discover([str(tmp_path)])]
     assert [path.rpartition(str(tmp_path))[2] for path in found] == [
+        "/Makefile",  # by its name: a Makefile's recipes are read (readers.makefile)
         "/cluster/create-cluster",
         "/cluster/setup",
     ]

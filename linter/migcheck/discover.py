@@ -26,9 +26,11 @@ from typing import TYPE_CHECKING, Any, cast
 
 from migcheck.formats import (
     FORMATS,
+    NAME_STARTS,
     SHEBANG_BYTES,
     STDIN_SHOWN,
     candidate_suffixes,
+    named_format,
     no_extension,
     shebang_format,
 )
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
     from migcheck.model import FileKind
 
 CANDIDATE_SUFFIXES = candidate_suffixes()
+NAMES = tuple(NAME_STARTS)  # and the names they start with
 STDIN = "-"  # standard input among the paths; reports name it STDIN_SHOWN
 
 # Folders no one wants linted; a user can still name a file inside them explicitly. `csx` is where the
@@ -121,7 +124,8 @@ def possible_kinds(path: str) -> frozenset[FileKind]:
     """The kinds a file may be, by its name: an `.xml` file may be any of three, told apart by its root
     element; none for a name no format reads (a file named on the command line)."""
     lowered = path.lower()
-    return frozenset(f.kind for f in FORMATS if lowered.endswith(f.suffixes))
+    named = named_format(path)
+    return frozenset(f.kind for f in FORMATS if lowered.endswith(f.suffixes) or f is named)
 
 
 def display_path(fs_path: str) -> str:
@@ -893,7 +897,7 @@ def _walk(
                 below.append((entry.path, relative + "/", rules, base + name + "/", builds))
                 continue
             lowered = name.lower()
-            if lowered.endswith(CANDIDATE_SUFFIXES) or _script_by_shebang(entry):
+            if lowered.endswith(CANDIDATE_SUFFIXES) or lowered.startswith(NAMES) or _script_by_shebang(entry):
                 if ignoring and rules.ignores(base + name, folder=False):
                     continue
                 if lowered.endswith(".json") and _own_output(entry):

@@ -31,7 +31,8 @@ KINDS_READ = (
     ".sh, .bash and .py scripts that run the classic CLI, Ansible playbooks and task files "
     "(.yml, .yaml) that run it or the classic azure module, such scripts with no extension whose #! "
     "line runs sh, bash, python or pwsh, build pipelines (azure-pipelines.yml, GitHub workflows, "
-    ".gitlab-ci.yml and the like) whose steps run the classic cmdlets, SDK or CLI, Terraform "
+    ".gitlab-ci.yml and the like) whose steps run the classic cmdlets, SDK or CLI, Makefiles (Makefile, "
+    ".mk) and Dockerfiles whose recipes and RUN lines do, Terraform "
     "configurations (.tf, .tf.json) of the classic azure provider, deployment templates (ARM .json, "
     ".bicep) that declare classic resources or resources that depend on them, "
     "TOML declarations, Visual Studio publish profiles (.azurePubxml) of cloud service projects, or the "
@@ -74,6 +75,24 @@ FORMATS: tuple[Format, ...] = (
         max_bytes=SCRIPT_BYTES,
     ),
     Format(FileKind.SHELL, (".sh", ".bash"), "migcheck.readers.shell", xml=False, max_bytes=SCRIPT_BYTES),
+    # Makefiles (`Makefile`, `GNUmakefile`, `*.mk`) and Dockerfiles (`Dockerfile`, `*.Dockerfile`,
+    # `Dockerfile.*`: `NAME_STARTS`), whose recipes and `RUN` lines are read as the shell runs them.
+    Format(
+        FileKind.SHELL,
+        ("makefile", ".mk"),
+        "migcheck.readers.makefile",
+        xml=False,
+        max_bytes=SCRIPT_BYTES,
+        called=("Makefiles", "none of its recipes is read"),
+    ),
+    Format(
+        FileKind.SHELL,
+        ("dockerfile",),
+        "migcheck.readers.dockerfile",
+        xml=False,
+        max_bytes=SCRIPT_BYTES,
+        called=("Dockerfiles", "none of its RUN lines is read"),
+    ),
     # Ansible playbooks and task files that run the classic CLI or use the classic `azure` module: what
     # they run is read as a shell script running it is.
     Format(FileKind.SHELL, (".yml", ".yaml"), "migcheck.readers.ansible", xml=False, max_bytes=SCRIPT_BYTES),
@@ -132,6 +151,18 @@ FORMATS: tuple[Format, ...] = (
 )
 
 
+# Files read by how their name starts, in lower case, with the module of the format that reads them:
+# `Dockerfile.prod`.
+NAME_STARTS = {"dockerfile.": "migcheck.readers.dockerfile"}
+
+
+def named_format(path: str) -> Format | None:
+    """The format a file's name says it is by how it starts (`NAME_STARTS`), if any."""
+    name = path.rpartition("/")[2].lower()
+    module = next((m for start, m in NAME_STARTS.items() if name.startswith(start)), None)
+    return next((f for f in FORMATS if f.module == module), None) if module else None
+
+
 def candidate_suffixes() -> tuple[str, ...]:
     """Every extension some format reads, for the folder walk."""
     return tuple(dict.fromkeys(suffix for f in FORMATS for suffix in f.suffixes))
@@ -143,7 +174,9 @@ def byte_format(path: str, data: bytes | None = None) -> Format | None:
     `data`), as many scripts of the classic tools' day were written (`cluster/create-cluster`,
     `azure-coreos-cluster`); one that holds a NUL byte is no script, whatever its first line says."""
     lowered = path.lower()
-    found = next((f for f in FORMATS if not f.xml and lowered.endswith(f.suffixes)), None)
+    found = next((f for f in FORMATS if not f.xml and lowered.endswith(f.suffixes)), None) or named_format(
+        path
+    )
     if found is None and data is not None and no_extension(path) and b"\x00" not in data:
         return shebang_format(data)
     return found

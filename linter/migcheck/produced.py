@@ -217,6 +217,43 @@ PRODUCES: dict[str, frozenset[type]] = {
             VnetPeering,
         }
     ),
+    # A Makefile's recipes and a Dockerfile's `RUN` lines are read as the shell script running them would be,
+    # a Dockerfile's under `SHELL ["pwsh", ...]` as the PowerShell script.
+    "migcheck.readers.makefile": frozenset(
+        {
+            *_SCRIPT,
+            *_NETWORKS,
+            *_SENT_BODIES,
+            ApplicationGateway,
+            NameRef,
+            ServiceRegion,
+            AffinityGroupRegion,
+            VnetPeering,
+        }
+    ),
+    "migcheck.readers.dockerfile": frozenset(
+        {
+            *_SCRIPT,
+            *_NETWORKS,
+            *_SENT_BODIES,
+            *NETWORK_CONFIGURATION_TYPES,
+            ApplicationGateway,
+            ConnectionState,
+            DnsServer,
+            ExtendedSupportService,
+            Image,
+            LinkAuthorization,
+            NameRef,
+            NetworkSecurityGroup,
+            RouteTable,
+            SecurityRule,
+            ServiceCertificate,
+            ServiceRegion,
+            AffinityGroupRegion,
+            VnetGatewayFact,
+            VnetPeering,
+        }
+    ),
     # What an Ansible playbook runs is read as the shell script running it would be.
     "migcheck.readers.ansible": frozenset(
         {

@@ -1,0 +1,725 @@
+"""Makefiles (`Makefile`, `makefile`, `GNUmakefile`, `*.mk`) whose recipes run the classic CLI (`azure vm create
+...`), the classic cmdlets through PowerShell (`pwsh -c "New-AzureVM ..."`) or the repository's own scripts
+(`./deploy.sh`, `pwsh ./x.ps1`, `python x.py`): each recipe line is the shell command line make hands the
+shell, read by the shell reader (`shell.CommandLines`) as a CI step's is, each of its words shown where the
+Makefile writes it.
+
+What make does before the shell sees a line is done here, by a small scanner of make's own syntax:
+
+- A recipe line is one that starts with a tab after a rule's line (`deploy: network`), or the text after a
+  rule's `;` on its line. A `\\` at a line's end continues it (the tab that starts the next line is
+  make's); the `@`, `-` and `+` that start it are make's, not the command's. Make runs each line in a shell
+  of its own, and a rule's lines in one shell under `.ONESHELL:`; a recipe runs when its target is made,
+  which the Makefile does not state: each rule's recipe is read as code that may run, in the order written.
+  Under `SHELL = pwsh` (`powershell`) the recipes are PowerShell's.
+- Make's variables are expanded as make expands them before the line runs, with their values at the end of
+  the Makefile (a recipe runs once it is all read): `VAR = v` (expanded where it is used), `VAR := v`,
+  `VAR ::= v` (where it is assigned), `VAR ?= v`, `VAR += more`, `override`, `export` (the variable is in the
+  recipes' environment too: `$$VAR`), `define VAR ... endef`; `$(VAR)`, `${VAR}`, `$V`, and `$$` a `$`. A
+  variable the Makefile does not assign (one given on make's command line or by the environment), one
+  assigned under a conditional (`ifeq`) or by the shell (`!=`, `$(shell ...)`), a function's result and an
+  automatic variable (`$@`, `$<`) are values not stated. Each character of a value is shown where its
+  assignment writes it.
+- `include other.mk` (`-include`, `sinclude`) reads the variables of a file of the run, inside the project
+  root, as a script's settings file is read (`readers.beside`); its recipes are its own read's.
+
+`# migcheck: ignore[MIG201] reason` comments suppress findings: on a line of their own, those of the line
+(with its continuations) after them; at the end of a line, that line's."""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+
+from migcheck import automation
+from migcheck.model import DirectiveComment, Document, FileKind, FileProblem, Mark, Script, Suppression
+from migcheck.readers import beside, shell
+from migcheck.readers.programs import POWERSHELLS
+from migcheck.readers.suppressions import Directive, gathered, line_comment_text, placed
+from migcheck.readers.xplat import HOLE
+
+# A character's line and column, from 1; with the file's path where another file writes it (an `include`d one).
+Place = tuple[int, int] | tuple[int, int, str]
+# A value not stated: what holds it (`$(VNET)`, `$@`) and where it is written.
+Hole = tuple[str, Place]
+# Make's text of a value: stated runs of characters, each with its places, and values not stated.
+Pieces = list["tuple[str, list[Place]] | Hole"]
+
+# The longest value a variable is expanded to (`A = $(B)$(B)`, doubling at each level): past it, a value
+# not stated, so that expansion costs no more than the Makefile's size warrants.
+_LONGEST_VALUE = 4096
+# Make's functions (`$(shell ...)`, `$(wildcard *.json)`): a value not stated, whatever they are given.
+_DIRECTIVES_INCLUDE = ("include", "-include", "sinclude")
+_CONDITIONALS_OPEN = ("ifeq", "ifneq", "ifdef", "ifndef")
+_AUTOMATIC = frozenset("@<^?*+|%")
+_RECIPE_PREFIXES = frozenset("@-+ \t")
+
+
+def sniff(data: bytes) -> bool:
+    """Whether a recipe may run the classic tools: what a shell script that runs them mentions
+    (`shell.sniff`)."""
+    return shell.sniff(data)
+
+
+def read(path: str, data: bytes) -> Document:
+    text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+    scanned = _Scanner(path, text, len(data)).scanned()
+    return document_of(path, text, data, scanned.program, scanned.comments, f"Makefile '{_name(path)}'")
+
+
+def _name(path: str) -> str:
+    return posixpath.basename(path)
+
+
+def document_of(
+    path: str,
+    text: str,
+    data: bytes,
+    program: Callable[[shell.CommandLines], None],
+    comments: list[Comment],
+    called: str,
+) -> Document:
+    """The document of a file whose command lines `program` runs (a Makefile's recipes, a Dockerfile's
+    `RUN` lines), its scripts `called` what the file is, and the suppressions of its `#` comments (each: its
+    line, its column, its text and the lines of the statement it stands before, if any)."""
+    ran: list[shell.CommandLines] = []
+
+    def run(lines: shell.CommandLines) -> None:
+        ran.append(lines)
+        program(lines)
+
+    resources = shell.run_commands(path, data, run)
+    resources = tuple(replace(r, called=called) if isinstance(r, Script) else r for r in resources)
+    refused = ran[-1].refused if ran else None
+    others = ran[-1].functions_run() if ran else ()
+    suppressions, marked = comment_suppressions(path, comments)
+    if not resources and refused is None:
+        return Document(path, None, "", (), suppressions, marked, text=text)
+    return Document(
+        path, FileKind.SHELL, "", resources, suppressions, marked, refused, text=text, functions_run=others
+    )
+
+
+def comment_suppressions(
+    path: str, comments: list[Comment]
+) -> tuple[tuple[Suppression, ...], tuple[DirectiveComment, ...]]:
+    """The suppressions of `#` comments: one after code on its line covers that line, one on a line of its
+    own the statement after it (`suppressions.placed`)."""
+
+    def each() -> Iterator[tuple[str, Mark, Callable[[Directive], Suppression]]]:
+        for comment in comments:
+            if "migcheck" in comment.text.lower():
+                mark = Mark(path, comment.line, column=comment.column)
+                yield (
+                    line_comment_text(comment.text),
+                    mark,
+                    functools.partial(_placed, mark=mark, before=comment.before, target=comment.target),
+                )
+
+    return gathered(each())
+
+
+def _placed(parsed: Directive, mark: Mark, before: str, target: tuple[int, int] | None) -> Suppression:
+    return placed(parsed, mark, before, target)
+
+
+def refused_if_classic(lines: shell.CommandLines, problem: FileProblem | None, line: str) -> None:
+    """A command line the shell refuses (it cannot parse it) is said where it stops (MIG001), as a script
+    file's is, when it names the classic tools (`automation.names_the_api`); the first such only."""
+    if problem is not None and lines.refused is None and automation.names_the_api(line.encode("utf-8")):
+        lines.refused = problem
+
+
+class HeldText:
+    """A command line built from a file's characters, with where each is written (`shell.CommandLines.run_line`):
+    the byte offset of each character written at another place than the one before it, with that place,
+    and each value not stated a hole."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.pieces: list[str] = []
+        self.anchors: list[tuple[int, Mark]] = []
+        self.holes: list[tuple[str | None, Mark | None]] = []
+        self.filled: list[tuple[int, int]] = []  # where each hole's characters start and end
+        self.places: list[Place] = []  # each character's
+        self.size = 0  # bytes so far, in UTF-8
+        self.place: Place = (0, 0)
+
+    def add(self, text: str, places: list[Place]) -> None:
+        self.pieces.append(text)
+        self.places += places
+        for character, place in zip(text, places, strict=True):
+            if place != self.place:
+                self.anchors.append((self.size, self.mark(place)))
+                self.place = place
+            self.size += len(character.encode("utf-8"))
+
+    def mark(self, place: Place) -> Mark:
+        return Mark(place[2] if len(place) == 3 else self.path, place[0], column=place[1])
+
+    def add_pieces(self, pieces: Pieces) -> None:
+        for piece in pieces:
+            if isinstance(piece[1], list):
+                self.add(piece[0], piece[1])
+            else:
+                holder, place = piece
+                filled = f"{HOLE}-{len(self.holes)}-"
+                self.holes.append((holder, self.mark(place)))
+                self.filled.append((len(self.places), len(self.places) + len(filled)))
+                self.add(filled, [place] * len(filled))
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+    def run(self, lines: shell.CommandLines) -> None:
+        """The line, run by the shell."""
+        line = self.text()
+        refused_if_classic(lines, lines.run_line(line, self.anchors, self.holes), line)
+
+    def run_powershell(self, lines: shell.CommandLines) -> None:
+        """The line, run by PowerShell: each hole a value not stated."""
+        lines.run_powershell(self.text(), [(place[0], place[1]) for place in self.places], self.filled)
+
+
+def places_of(text: str, start: int, line: int, column: int) -> list[Place]:
+    """The place of each character of `text[start:]`, the first at `line` and `column`."""
+    places: list[Place] = []
+    for character in text[start:]:
+        places.append((line, column))
+        line, column = (line + 1, 1) if character == "\n" else (line, column + 1)
+    return places
+
+
+# --- make's own syntax ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Comment:
+    """A `#` comment: where it starts, its text, the code before it on its line, and the first and last line of
+    the statement after it, for one on a line of its own (None until one follows)."""
+
+    line: int
+    column: int
+    text: str
+    before: str = ""
+    target: tuple[int, int] | None = None
+
+
+@dataclass
+class _Variable:
+    pieces: Pieces  # its value as written (recursive) or as expanded when assigned (simple)
+    recursive: bool
+    place: Place  # where its name is written
+
+
+@dataclass
+class _Rule:
+    targets: list[str]
+    prerequisites: list[str]
+    recipe: list[tuple[str, list[Place]]] = field(
+        default_factory=list
+    )  # each line as written, past its prefix
+
+
+@dataclass
+class _Scanned:
+    program: Callable[[shell.CommandLines], None]
+    comments: list[Comment]
+
+
+class _Scanner:
+    """One pass over a Makefile's lines, in the order make reads them: variables assigned, rules and their
+    recipes gathered; then the recipes run, expanded with the variables' final values."""
+
+    def __init__(self, path: str, text: str, size: int) -> None:
+        self.path = path
+        self.lines = text.replace("\r\n", "\n").split("\n")
+        self.variables: dict[str, _Variable] = {}
+        self.exported: set[str] = set()
+        self.rules: list[_Rule] = []
+        self.one_shell = False
+        self.comments: list[Comment] = []
+        self.budget = 4 * size + 50_000  # characters expanded, at most: past it, values not stated
+        self.expanding: set[str] = set()  # recursive variables being expanded (one that names itself)
+        self.cache: dict[str, Pieces] | None = None  # their expansions, once every variable is assigned
+
+    # --- the lines --------------------------------------------------------------------------------------
+
+    def scanned(self) -> _Scanned:
+        number, depth, rule = 0, 0, None
+        while number < len(self.lines):
+            written = self.lines[number]
+            if written.startswith("\t") and rule is not None:
+                number = self._recipe_line(number, rule)
+                continue
+            first = number + 1
+            joined, places, number = self._logical(number)
+            code, comment_at = _without_comment(joined)
+            words = code.split()
+            if words:
+                self._cover_previous_comments(first, number)
+            if comment_at is not None:
+                line, column = places[comment_at][:2]
+                target = (line, line) if words else None
+                self.comments.append(Comment(line, column, joined[comment_at:], code, target))
+            if not words:
+                continue
+            if words[0] in _CONDITIONALS_OPEN:
+                depth += 1
+            elif words[0] == "endif":
+                depth = max(depth - 1, 0)
+            elif words[0] == "else":
+                pass
+            elif words[0] == "define":
+                number = self._define(code, places, number, depth)
+            elif words[0] in _DIRECTIVES_INCLUDE:
+                self._include(code, places)
+            elif not self._assignment(code, places, depth):
+                rule = self._rule(code, places)
+        self.cache = {}
+        return _Scanned(self._program, self.comments)
+
+    def _cover_previous_comments(self, first: int, last: int) -> None:
+        """Comments on lines of their own just above a statement cover it (lines `first` to `last`)."""
+        for comment in reversed(self.comments):
+            if comment.target is not None:
+                break
+            comment.target = (first, last)
+
+    def _logical(self, number: int) -> tuple[str, list[Place], int]:
+        """The line at `number` (from 0) with the lines a `\\` continues joined by one space, as make reads a
+        line of its own syntax (the blanks around the break are make's); with each character's place and
+        the number of the line after it."""
+        text, places, skip = "", [], 0
+        while True:
+            written = self.lines[number]
+            continued = _continued(written)
+            body = written[:-1] if continued else written
+            text += body[skip:]
+            places += places_of(body, skip, number + 1, skip + 1)
+            number += 1
+            if not continued or number >= len(self.lines):
+                return text, places, number
+            kept = len(text.rstrip(" \t"))
+            text, places = text[:kept] + " ", [*places[:kept], (number, len(written))]
+            following = self.lines[number]
+            skip = len(following) - len(following.lstrip(" \t"))
+
+    def _recipe_line(self, number: int, rule: _Rule) -> int:
+        """A recipe line and the lines a `\\` continues it on (kept with their `\\` and line break, for the
+        shell; the tab that starts each is make's), past the `@`, `-` and `+` that start it."""
+        text, places = "", []
+        while True:
+            written = self.lines[number]
+            skip = 1 if written.startswith("\t") else 0
+            text += written[skip:]
+            places += places_of(written, skip, number + 1, skip + 1)
+            number += 1
+            if not _continued(written) or number >= len(self.lines):
+                break
+            text += "\n"
+            places.append((number, len(written) + 1))
+        start = 0
+        while start < len(text) and text[start] in _RECIPE_PREFIXES:
+            start += 1
+        if text[start:].startswith("#"):  # a shell comment: kept for its suppressions
+            line, column = places[start][:2]
+            self.comments.append(Comment(line, column, text[start:].split("\n")[0]))
+        elif text[start:].strip():
+            self._cover_previous_comments(places[0][0], number)
+            trailing = trailing_comment(text[start:], places[start:])
+            if trailing is not None:
+                self.comments.append(trailing)
+        rule.recipe.append((text[start:], places[start:]))
+        return number
+
+    def _define(self, code: str, places: list[Place], number: int, depth: int) -> int:
+        """`define NAME [=]` ... `endef`: a recursive variable whose value is the lines between."""
+        words = code.split()
+        name = words[1] if len(words) > 1 else ""
+        start, lines = number, []
+        while number < len(self.lines) and self.lines[number].strip() != "endef":
+            lines.append(number)
+            number += 1
+        value = "\n".join(self.lines[index] for index in lines)
+        value_places: list[Place] = []
+        for index in lines:
+            end = (index + 1, len(self.lines[index]) + 1)  # its line break's
+            value_places += [*places_of(self.lines[index], 0, index + 1, 1), end]
+        value_places = value_places[: len(value)]
+        if name:
+            at = places[code.index(name)] if name in code else (start, 1)
+            self._set(name, [(value, value_places)] if value else [], True, at, depth)
+        return number + 1
+
+    def _include(self, code: str, places: list[Place]) -> None:
+        """The variables of the files an `include` names, each a file of the run beside the Makefile."""
+        keyword = code.split()[0]
+        at = code.index(keyword) + len(keyword)
+        for stated in _stated_words(self._expand(code[at:], places[at:])):
+            settings = beside.settings_file(stated)
+            if settings is not None:
+                assigned = beside.values_of(settings, _variables_of)
+                for name, variable in assigned.items():
+                    if name not in self.variables or not variable.recursive or variable.pieces:
+                        self.variables[name] = variable
+
+    def _assignment(self, code: str, places: list[Place], depth: int) -> bool:
+        """A variable's assignment (`NAME = value`, and `:=`, `::=`, `?=`, `+=`, `!=`; after `override`,
+        `export`, `private`), or `export NAME`; False for any other line."""
+        found = _operator(code)
+        if found is None:
+            words = code.split()
+            if words[0] == "export" and len(words) > 1:
+                self.exported.update(words[1:])
+                return True
+            return words[0] in ("unexport", "vpath", "override", "private", "export")
+        start, end, operator = found
+        words = code[:start].split()
+        qualifiers = words[:-1]
+        if len(words) == 0 or any(word not in ("override", "export", "private") for word in qualifiers):
+            return False
+        name = words[-1]
+        name_at = places[code.index(name, 0, start)] if name in code[:start] else places[0]
+        value_start = end
+        while value_start < len(code) and code[value_start] in " \t":
+            value_start += 1
+        written = (code[value_start:], places[value_start : len(code)])
+        if "export" in qualifiers:
+            self.exported.add(name)
+        if operator == "!=":
+            self._set(name, [(f"$({name})", name_at)], False, name_at, depth)
+        elif operator == "?=":
+            if name not in self.variables:
+                self._set(name, [written] if written[0] else [], True, name_at, depth)
+        elif operator == "+=":
+            self._append(name, written, name_at, depth)
+        elif operator in (":=", "::="):
+            self._set(name, self._expand(*written), False, name_at, depth)
+        else:
+            self._set(name, [written] if written[0] else [], True, name_at, depth)
+        return True
+
+    def _set(self, name: str, pieces: Pieces, recursive: bool, at: Place, depth: int) -> None:
+        if depth:  # under a condition the reader does not decide: either value, or the one before
+            pieces, recursive = [(f"$({name})", at)], False
+        self.variables[name] = _Variable(pieces, recursive, at)
+
+    def _append(self, name: str, written: tuple[str, list[Place]], at: Place, depth: int) -> None:
+        before = self.variables.get(name)
+        if before is None:
+            self._set(name, [written] if written[0] else [], True, at, depth)
+            return
+        added: Pieces = [written] if before.recursive else self._expand(*written)
+        space: Pieces = [(" ", [written[1][0] if written[1] else at])] if before.pieces and written[0] else []
+        self._set(name, [*before.pieces, *space, *added], before.recursive, before.place, depth)
+
+    def _rule(self, code: str, places: list[Place]) -> _Rule | None:
+        """A rule's line (`deploy: network vms`, `deploy: ; ./deploy.sh`): its recipe, to be gathered; None
+        for a line that is no rule."""
+        colon = _rule_colon(code)
+        if colon < 0:
+            return None
+        semicolon = code.find(";", colon)
+        end = semicolon if semicolon >= 0 else len(code)
+        targets = _stated_words(self._expand(code[:colon], places[:colon]))
+        if ".ONESHELL" in targets:
+            self.one_shell = True
+        listed = code[colon:end].lstrip(":")
+        prerequisites = _stated_words(self._expand(listed, places[end - len(listed) : end]))
+        rule = _Rule(targets, [word for word in prerequisites if word != "|"])
+        self.rules.append(rule)
+        if semicolon >= 0:
+            start = semicolon + 1
+            while start < len(code) and code[start] in _RECIPE_PREFIXES:
+                start += 1
+            if code[start:].strip():
+                rule.recipe.append((code[start:], places[start : len(code)]))
+        return rule
+
+    # --- expansion --------------------------------------------------------------------------------------
+
+    def _expand(self, text: str, places: list[Place]) -> Pieces:
+        """`text` as make expands it: each variable's value, each `$$` a `$`, every value not stated a hole."""
+        pieces: Pieces = []
+        start = index = 0
+        while (index := text.find("$", index)) >= 0:
+            if index > start:
+                pieces.append((text[start:index], places[start:index]))
+            end, found = self._reference(text, places, index)
+            pieces += found
+            start = index = end
+        if start < len(text):
+            pieces.append((text[start:], places[start : len(text)]))
+        self.budget -= len(text)
+        return pieces
+
+    def _reference(self, text: str, places: list[Place], at: int) -> tuple[int, Pieces]:
+        """What the `$` at `at` stands for, and where what it stands for ends."""
+        after = text[at + 1 : at + 2]
+        if after == "$":
+            return at + 2, [("$", [places[at]])]
+        if not after:
+            return at + 1, []
+        if after not in "({":
+            if after in _AUTOMATIC:
+                return at + 2, [(f"${after}", places[at])]
+            return at + 2, self._value(after, places[at])
+        end = _closing(text, at + 1)
+        inside = text[at + 2 : end]
+        if end >= len(text) or _is_function(inside) or ":" in inside or "=" in inside:
+            return min(end + 1, len(text)), [(text[at : end + 1], places[at])]
+        if inside[:1] in _AUTOMATIC and inside[1:] in ("", "D", "F"):
+            return end + 1, [(text[at : end + 1], places[at])]
+        if "$" in inside:  # a name made of values (`$($(ENV)_VNET)`): the variable it names, if stated
+            named = self._expand(inside, places[at + 2 : end])
+            if any(not isinstance(piece[1], list) for piece in named):
+                return end + 1, [(text[at : end + 1], places[at])]
+            inside = "".join(str(piece[0]) for piece in named)
+        return end + 1, self._value(inside.strip(), places[at])
+
+    def _value(self, name: str, at: Place) -> Pieces:
+        """The value of the variable `name`, referred to at `at`."""
+        variable = self.variables.get(name)
+        unstated: Pieces = [(f"$({name})", at)]
+        if variable is None or name in self.expanding or self.budget <= 0:
+            return unstated
+        if not variable.recursive:
+            return variable.pieces
+        if self.cache is not None and name in self.cache:
+            return self.cache[name]
+        self.expanding.add(name)
+        try:
+            pieces: Pieces = []
+            for piece in variable.pieces:
+                pieces += self._expand(*piece) if isinstance(piece[1], list) else [piece]
+        finally:
+            self.expanding.discard(name)
+        if sum(len(piece[0]) for piece in pieces) > _LONGEST_VALUE:
+            pieces = unstated
+        if self.cache is not None:
+            self.cache[name] = pieces
+        return pieces
+
+    # --- the recipes ------------------------------------------------------------------------------------
+
+    def _program(self, lines: shell.CommandLines) -> None:
+        lines.runs_in("")  # make runs recipes in the Makefile's folder
+        for name in sorted(self.exported):
+            self._export(lines, name)
+        powershell = self._powershell()
+        made: set[int] = set()
+        # `make` with no goal named makes the first target (`default_goal`) and what it needs, first; any
+        # other target is made only when named, so its recipe may run
+        for rule in self._made_first():
+            if id(rule) not in made:
+                made.add(id(rule))
+                self._run_rule(lines, rule, powershell)
+        for rule in self.rules:
+            if rule.recipe and id(rule) not in made:
+                lines.may_run(functools.partial(self._run_rule, lines, rule, powershell))
+
+    def _made_first(self) -> list[_Rule]:
+        """The rules `make` runs when no goal is named, in the order it runs them: the first target's (the
+        first of a rule's that is no special target, `.PHONY`, nor a pattern) after those of its
+        prerequisites, each once."""
+        by_target: dict[str, list[_Rule]] = {}
+        for rule in self.rules:
+            for target in rule.targets:
+                by_target.setdefault(target, []).append(rule)
+        goal = next(
+            (t for rule in self.rules for t in rule.targets[:1] if not t.startswith(".") and "%" not in t),
+            None,
+        )
+        order: list[_Rule] = []
+        seen: set[str] = set()
+        pending: list[tuple[str, bool]] = [(goal, False)] if goal is not None else []
+        while pending:  # depth first, without recursion: a chain of prerequisites may be long
+            target, after_prerequisites = pending.pop()
+            if after_prerequisites:
+                order += by_target.get(target, [])
+                continue
+            if target in seen:
+                continue
+            seen.add(target)
+            pending.append((target, True))
+            needed = [p for rule in by_target.get(target, []) for p in rule.prerequisites]
+            pending += [(p, False) for p in reversed(needed) if p not in seen]
+        return order
+
+    def _export(self, lines: shell.CommandLines, name: str) -> None:
+        """An exported variable is in each recipe's environment, as make states it."""
+        variable = self.variables.get(name)
+        if variable is None:
+            return
+        pieces = self._value(name, variable.place)
+        stated = all(isinstance(piece[1], list) for piece in pieces)
+        text = "".join(str(piece[0]) for piece in pieces) if stated else None
+        first = next(
+            (piece[1][0] for piece in pieces if isinstance(piece[1], list) and piece[1]), variable.place
+        )
+        lines.state(
+            name, text, Mark(self.path, first[0], column=first[1]), holder=None if stated else f"$({name})"
+        )
+        lines.export(name)
+
+    def _powershell(self) -> bool:
+        """Whether the recipes run in PowerShell (`SHELL = pwsh`)."""
+        variable = self.variables.get("SHELL")
+        if variable is None:
+            return False
+        written = "".join(str(piece[0]) for piece in variable.pieces if isinstance(piece[1], list)).split()
+        return bool(written) and posixpath.basename(written[0]).removesuffix(".exe").lower() in POWERSHELLS
+
+    def _run_rule(self, lines: shell.CommandLines, rule: _Rule, powershell: bool) -> None:
+        """A rule's recipe: each line in a shell of its own, or all in one under `.ONESHELL:`."""
+        if self.one_shell:
+            joined = HeldText(self.path)
+            for index, (text, places) in enumerate(rule.recipe):
+                if index:
+                    joined.add("\n", [places[0] if places else (1, 1)])
+                joined.add_pieces(self._expand(text, places))
+            held = [joined]
+        else:
+            held = [self._held(text, places) for text, places in rule.recipe]
+        for one in held:
+            lines.in_own_process(functools.partial(one.run_powershell if powershell else one.run, lines))
+
+    def _held(self, text: str, places: list[Place]) -> HeldText:
+        held = HeldText(self.path)
+        held.add_pieces(self._expand(text, places))
+        return held
+
+
+def _variables_of(settings: beside.Settings) -> dict[str, _Variable]:
+    """The variables a file `include` names assigns, each shown where that file writes it."""
+    text = settings.data.decode("utf-8", "replace").removeprefix("\ufeff")
+    scanner = _Scanner(settings.path, text, len(settings.data))
+    scanner.scanned()
+    return {name: _in_file(variable, settings.path) for name, variable in scanner.variables.items()}
+
+
+def _in_file(variable: _Variable, path: str) -> _Variable:
+    """A variable of another file, each place of its value with that file's path."""
+    pieces: Pieces = []
+    for piece in variable.pieces:
+        if isinstance(piece[1], list):
+            pieces.append((piece[0], [_placed_in(place, path) for place in piece[1]]))
+        else:
+            pieces.append((piece[0], _placed_in(piece[1], path)))
+    return _Variable(pieces, variable.recursive, _placed_in(variable.place, path))
+
+
+def _placed_in(place: Place, path: str) -> Place:
+    return (place[0], place[1], path)
+
+
+def _continued(written: str) -> bool:
+    """Whether a line ends with a `\\` that continues it (an odd number of them)."""
+    count = len(written) - len(written.rstrip("\\"))
+    return count % 2 == 1
+
+
+def _without_comment(line: str) -> tuple[str, int | None]:
+    """A line of make's syntax up to its comment (a `#` no `\\` escapes), and where the comment starts."""
+    index = 0
+    while (index := line.find("#", index)) >= 0:
+        if index == 0 or line[index - 1] != "\\":
+            return line[:index], index
+        index += 1
+    return line, None
+
+
+def _operator(code: str) -> tuple[int, int, str] | None:
+    """Where an assignment's operator starts and ends, and which it is (`=`, `:=`, `::=`, `?=`, `+=`, `!=`);
+    None for a line that assigns nothing (a rule: a `:` not of `:=` comes first)."""
+    at = 0
+    while at < len(code):
+        character = code[at]
+        if character == "$" and code[at + 1 : at + 2] in ("(", "{"):  # a reference in a name
+            at = _closing(code, at + 1) + 1
+            continue
+        if character == "=":
+            before = code[at - 1] if at else ""
+            if before in ("?", "+", "!"):
+                return at - 1, at + 1, before + "="
+            if before == ":":
+                start = at - 2 if code[at - 2 : at] == "::" else at - 1
+                return start, at + 1, code[start : at + 1]
+            return at, at + 1, "="
+        if character == ":" and code[at + 1 : at + 2] != "=" and code[at + 1 : at + 3] != ":=":
+            return None
+        at += 1
+    return None
+
+
+def _rule_colon(code: str) -> int:
+    """Where the `:` that ends a rule's targets is (past any `$(...)` reference), -1 for none."""
+    at = 0
+    while at < len(code):
+        if code[at] == "$" and code[at + 1 : at + 2] in ("(", "{"):
+            at = _closing(code, at + 1) + 1
+            continue
+        if code[at] == ":":
+            return at
+        at += 1
+    return -1
+
+
+def _closing(text: str, opened: int) -> int:
+    """Where the bracket at `opened` closes (`)` for `(`, `}` for `{`), counting those it holds; the end of
+    `text` where it never does."""
+    opener = text[opened]
+    closer = ")" if opener == "(" else "}"
+    depth = 0
+    for index in range(opened, len(text)):
+        if text[index] == opener:
+            depth += 1
+        elif text[index] == closer:
+            depth -= 1
+            if depth == 0:
+                return index
+    return len(text)
+
+
+def _is_function(inside: str) -> bool:
+    """Whether a `$( ... )` calls one of make's functions (`shell ls`, `subst a,b,$(X)`): a name and a blank."""
+    name = inside.split(None, 1)[0] if inside.strip() else ""
+    return bool(name) and len(inside) > len(name) and inside[len(name)] in " \t" and "$" not in name
+
+
+def _stated_words(pieces: Pieces) -> list[str]:
+    """The words of a text made of `pieces` that are wholly stated."""
+    text = "".join(str(piece[0]) if isinstance(piece[1], list) else "\x00" for piece in pieces)
+    return [word for word in text.split() if "\x00" not in word]
+
+
+def trailing_comment(text: str, places: list[Place]) -> Comment | None:
+    """The shell's comment after a command line's command (`azure ... # migcheck: ignore[MIG202] why`), which
+    covers its line; None where it has none that may be a directive."""
+    if "migcheck" not in text.lower():
+        return None
+    at = _comment_start(text)
+    if at is None:
+        return None
+    line, column = places[at][:2]
+    return Comment(line, column, text[at:].split("\n", 1)[0], text[:at], (line, line))
+
+
+def _comment_start(text: str) -> int | None:
+    """Where a shell comment starts in a command line: a `#` after a blank, outside quotes."""
+    quote, escaped = "", False
+    for at, character in enumerate(text):
+        if escaped:
+            escaped = False
+        elif character == "\\" and quote != "'":
+            escaped = True
+        elif quote:
+            quote = "" if character == quote else quote
+        elif character in "\"'":
+            quote = character
+        elif character == "#" and at and text[at - 1] in " \t":
+            return at
+    return None
