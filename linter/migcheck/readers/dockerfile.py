@@ -47,8 +47,8 @@ _POWERSHELL_COMMAND = frozenset({"-command", "-c"})
 
 def sniff(data: bytes) -> bool:
     """Whether a `RUN` line may run the classic tools: what a shell script that runs them mentions
-    (`shell.sniff`)."""
-    return shell.sniff(data)
+    (`shell.sniff`), or the CLI as an exec form's first word (`RUN ["azure", "vm", ...]`)."""
+    return shell.sniff(data) or (b'"azure"' in data and b"\x00" not in data)
 
 
 def read(path: str, data: bytes) -> Document:
