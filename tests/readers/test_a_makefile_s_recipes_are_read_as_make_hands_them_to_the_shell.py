@@ -185,3 +185,16 @@ def test_a_makefile_of_many_rules_and_variables_is_read_in_linear_time():
         return lambda: makefile.read("Makefile", data)
 
     assert_linear(make, 200)
+
+
+def test_an_assignment_ends_the_rule_before_it_and_a_conditional_does_not():
+    makefile = (
+        "deploy:\n"
+        f"\t{CREATE}\n"
+        "ifeq ($(ENV),prod)\n"
+        f"\t{CREATE.replace('web1', 'web2')}\n"
+        "endif\n"
+        "VNET = app-vnet\n"
+        f"\t{CREATE.replace('web1', 'web3')}\n"  # make refuses it: a recipe line before any rule's
+    )
+    assert [name for name, _, _ in _vms(script_resources(makefile, "Makefile"))] == ["web1", "web2"]

@@ -50,11 +50,10 @@ Pieces = list["tuple[str, list[Place]] | Hole"]
 # The longest value a variable is expanded to (`A = $(B)$(B)`, doubling at each level): past it, a value
 # not stated, so that expansion costs no more than the Makefile's size warrants.
 _LONGEST_VALUE = 4096
-# Make's functions (`$(shell ...)`, `$(wildcard *.json)`): a value not stated, whatever they are given.
-_DIRECTIVES_INCLUDE = ("include", "-include", "sinclude")
-_CONDITIONALS_OPEN = ("ifeq", "ifneq", "ifdef", "ifndef")
-_AUTOMATIC = frozenset("@<^?*+|%")
-_RECIPE_PREFIXES = frozenset("@-+ \t")
+_INCLUDES = ("include", "-include", "sinclude")
+_CONDITIONALS = ("ifeq", "ifneq", "ifdef", "ifndef")
+_AUTOMATIC = frozenset("@<^?*+|%")  # `$@`, `$<`...: the target's, the prerequisites'
+_RECIPE_PREFIXES = frozenset("@-+ \t")  # make's, before a recipe line's command
 
 
 def sniff(data: bytes) -> bool:
@@ -244,42 +243,51 @@ class _Scanner:
         self.budget = 4 * size + 50_000  # characters expanded, at most: past it, values not stated
         self.expanding: set[str] = set()  # recursive variables being expanded (one that names itself)
         self.cache: dict[str, Pieces] | None = None  # their expansions, once every variable is assigned
+        self.depth = 0  # conditionals (`ifeq`...) the line read now is in
 
     # --- the lines --------------------------------------------------------------------------------------
 
     def scanned(self) -> _Scanned:
-        number, depth, rule = 0, 0, None
+        number, self.depth = 0, 0
+        rule: _Rule | None = None  # the rule whose recipe a line that starts with a tab is a line of
         while number < len(self.lines):
-            written = self.lines[number]
-            if written.startswith("\t") and rule is not None:
+            if self.lines[number].startswith("\t") and rule is not None:
                 number = self._recipe_line(number, rule)
                 continue
             first = number + 1
             joined, places, number = self._logical(number)
             code, comment_at = _without_comment(joined)
-            words = code.split()
-            if words:
+            if code.strip():
                 self._cover_previous_comments(first, number)
             if comment_at is not None:
                 line, column = places[comment_at][:2]
-                target = (line, line) if words else None
+                target = (line, line) if code.strip() else None
                 self.comments.append(Comment(line, column, joined[comment_at:], code, target))
-            if not words:
-                continue
-            if words[0] in _CONDITIONALS_OPEN:
-                depth += 1
-            elif words[0] == "endif":
-                depth = max(depth - 1, 0)
-            elif words[0] == "else":
-                pass
-            elif words[0] == "define":
-                number = self._define(code, places, number, depth)
-            elif words[0] in _DIRECTIVES_INCLUDE:
-                self._include(code, places)
-            elif not self._assignment(code, places, depth):
-                rule = self._rule(code, places)
+            if code.strip():
+                rule, number = self._statement(code, places, number, rule)
         self.cache = {}
         return _Scanned(self._program, self.comments)
+
+    def _statement(
+        self, code: str, places: list[Place], number: int, rule: _Rule | None
+    ) -> tuple[_Rule | None, int]:
+        """A line of make's own syntax (less its comment): the rule whose recipe the lines after it write, if
+        any (a conditional keeps the one before: recipes hold them), and the number of the line after it."""
+        keyword = code.split()[0]
+        if keyword in _CONDITIONALS:
+            self.depth += 1
+        elif keyword == "endif":
+            self.depth = max(self.depth - 1, 0)
+        elif keyword == "define":
+            return None, self._define(code, places, number, self.depth)
+        elif keyword in _INCLUDES:
+            self._include(code, places)
+            return None, number
+        elif self._assignment(code, places, self.depth):
+            return None, number
+        elif keyword != "else":
+            return self._rule(code, places), number
+        return rule, number
 
     def _cover_previous_comments(self, first: int, last: int) -> None:
         """Comments on lines of their own just above a statement cover it (lines `first` to `last`)."""
