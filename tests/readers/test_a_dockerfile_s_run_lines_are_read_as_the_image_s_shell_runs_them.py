@@ -160,3 +160,18 @@ def test_a_dockerfile_of_many_instructions_is_read_in_linear_time():
         return lambda: dockerfile.read("Dockerfile", data)
 
     assert_linear(make, 200)
+
+
+def test_an_arg_line_of_a_name_with_a_value_and_one_without_states_the_first():
+    dockerfile = (
+        FROM
+        + 'ARG SERVICE="shop" NETWORK\nRUN '
+        + CREATE.replace("shop", '"$SERVICE"')
+        + ' -w "$NETWORK" -b web\n'
+    )
+    [(service, network)] = [
+        (d.service_name, d.virtual_network)
+        for d in script_resources(dockerfile, "Dockerfile")
+        if isinstance(d, Deployment)
+    ]
+    assert service == "shop" and (network is None or network.name.startswith("<"))

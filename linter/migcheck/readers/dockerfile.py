@@ -154,33 +154,43 @@ class _Scanner:
                 self._variables(lines, instruction)
             elif instruction.keyword == "SHELL":
                 words = _exec_words(instruction.text, instruction.places)
-                powershell = bool(words) and _program(words[0][0]) in POWERSHELLS if words else powershell
+                if words:  # the shell the shell form's lines run in from here on
+                    powershell = _program(words[0][0]) in POWERSHELLS
             elif instruction.keyword == "RUN":
                 lines.in_own_process(functools.partial(self._run, lines, instruction, powershell))
 
     def _variables(self, lines: shell.CommandLines, instruction: _Instruction) -> None:
-        """`ENV` and `ARG`: each `NAME=value` set as the shell sets it (Docker reads the values alike), and
-        in the environment of the `RUN` lines after; `ENV NAME value` the rest of its line."""
+        """`ENV` and `ARG`: each `NAME=value` set as the shell sets it (Docker reads quotes and `$OTHER` in a
+        value alike), and in the environment of the `RUN` lines after; `ENV NAME value` the rest of its line.
+        An `ARG NAME` with no value is one `--build-arg` gives: not stated, as a variable the file never sets."""
         text, places = instruction.text, instruction.places
-        name = text.split(None, 1)[0] if text.strip() else ""
-        if instruction.keyword == "ENV" and name and "=" not in name:  # the older form: `ENV NAME value`
-            value_at = len(name) + len(text[len(name) :]) - len(text[len(name) :].lstrip())
-            held = HeldText(self.path)
-            held.add(name + '="', [*places[: len(name)], places[value_at - 1], places[value_at - 1]])
-            held.add(text[value_at:].rstrip(), places[value_at : len(text.rstrip())])
-            held.add('"', [places[len(text.rstrip()) - 1]])
-            names = [name]
-        else:
-            held = HeldText(self.path)
-            held.add(text, places)
-            names = [word.split("=", 1)[0] for word in _assignment_words(text)]
-        if not all(each.isidentifier() for each in names):
+        words = _assignment_words(text)
+        if instruction.keyword == "ENV" and words and "=" not in text[words[0][0] : words[0][1]]:
+            self._older_env(lines, text, places, words[0][1])
             return
-        if instruction.keyword == "ARG" and "=" not in text:
-            return  # a value `--build-arg` gives, not stated: as a variable the file never sets
+        for start, end in words:
+            name, equals, _ = text[start:end].partition("=")
+            if equals and name.isidentifier():
+                written = text[start:end]
+                lines.run_line(
+                    written, HeldText.anchored(self.path, written, places[start:end]), stating=True
+                )
+                lines.export(name)
+
+    def _older_env(self, lines: shell.CommandLines, text: str, places: list[Place], name_end: int) -> None:
+        """`ENV NAME value`: the value is the rest of the line, set as one word (in double quotes, as Docker
+        reads its `$OTHER`)."""
+        name = text[:name_end]
+        value_at = _blank_past(text, name_end)
+        end = len(text.rstrip())
+        if not name.isidentifier() or value_at >= end:
+            return
+        held = HeldText(self.path)
+        held.add(f'{name}="', [*places[:name_end], places[value_at], places[value_at]])
+        held.add(text[value_at:end], places[value_at:end])
+        held.add('"', [places[end - 1]])
         lines.run_line(held.text(), held.anchors, stating=True)
-        for each in names:
-            lines.export(each)
+        lines.export(name)
 
     def _run(self, lines: shell.CommandLines, instruction: _Instruction, powershell: bool) -> None:
         text, places = _past_options(instruction.text, instruction.places)
@@ -324,23 +334,25 @@ def _json_string(text: str, places: list[Place], opened: int) -> tuple[str, list
     return None
 
 
-def _assignment_words(text: str) -> list[str]:
-    """The `NAME=value` words of an `ENV` or `ARG` line, split at blanks outside quotes."""
-    words, current, quote, escaped = [], "", "", False
-    for character in text:
+def _assignment_words(text: str) -> list[tuple[int, int]]:
+    """Where each word of an `ENV` or `ARG` line (`NAME=value`, `NAME="a b"`) starts and ends: split at blanks
+    outside quotes."""
+    words: list[tuple[int, int]] = []
+    start, quote, escaped = None, "", False
+    for at, character in enumerate(text):
         if escaped:
-            current, escaped = current + character, False
+            escaped = False
         elif character == "\\" and quote != "'":
-            current, escaped = current + character, True
+            escaped = True
         elif quote:
-            current += character
             quote = "" if character == quote else quote
-        elif character in "\"'":
-            current, quote = current + character, character
         elif character in " \t":
-            if current:
-                words.append(current)
-            current = ""
-        else:
-            current += character
-    return [*words, current] if current else words
+            if start is not None:
+                words.append((start, at))
+            start = None
+            continue
+        elif character in "\"'":
+            quote = character
+        if start is None:
+            start = at
+    return [*words, (start, len(text))] if start is not None else words

@@ -155,6 +155,13 @@ class HeldText:
                 self.place = place
             self.size += len(character.encode("utf-8"))
 
+    @classmethod
+    def anchored(cls, path: str, text: str, places: list[Place]) -> list[tuple[int, Mark]]:
+        """The anchors of `text`, each of its characters written at its place in `places` (see `add`)."""
+        held = cls(path)
+        held.add(text, places)
+        return held.anchors
+
     def mark(self, place: Place) -> Mark:
         return Mark(place[2] if len(place) == 3 else self.path, place[0], column=place[1])
 
