@@ -25,7 +25,10 @@ where the step does not state it as written.
 
 A shell script file of the repository a step runs (`bash scripts/migrate.sh hub-vnet`) is read as run there,
 its `$1`... the words the step gives it (`shell._Walker._script_file_run`): a job's steps run from the
-repository's root (`_repository_root`: `../..` of a GitHub Actions workflow).
+repository's root (`_repository_root`: `../..` of a GitHub Actions workflow), or from the folder a step states
+(`_with_working_directory`: GitHub Actions' `working-directory:`, Azure Pipelines' `workingDirectory:`, a
+CircleCI `run:`'s `working_directory:`), where its inline Python imports modules too. GitLab CI, Travis CI,
+Bitbucket Pipelines and AppVeyor state no folder of a step's own.
 
 A `cmd` script (an `AzureCLI@N` task's `batch`) is read as a shell script runs the same command lines.
 The `AzureCLI@N` task's `inlineScript:` is read in the shell its `scriptType` names (`bash`, `batch`; `ps`
@@ -488,17 +491,18 @@ def _python_shell(stated: Node | None) -> bool:
 def _python_read(walk: _Walk) -> tuple[object, ...]:
     """What the Python scripts of `shell: python` steps describe, each read by the Python reader where the
     file writes it: a literal block (`run: |`) is the body of an `if` on its key's line, its lines and
-    columns the file's own, run from the repository's root, whose modules it imports. (A script in another form, or one under a condition that never holds, is not
+    columns the file's own, run from the folder the step runs in (`_working_directory`), whose modules it
+    imports. (A script in another form, or one under a condition that never holds, is not
     read.)"""
     from migcheck.readers import python_script
 
     found: list[object] = []
-    for node in walk.python_steps:
+    for node, folder in walk.python_steps:
         shown = _file(node)
         lines = walk.files[shown][1]
         first, last = node.start_mark.line, node.end_mark.line
         text = "\n" * first + "if 1:\n" + "\n".join(lines[first + 1 : last]) + "\n"
-        found += python_script.read(shown, text.encode("utf-8"), runs_in=_repository_root(shown)).resources
+        found += python_script.read(shown, text.encode("utf-8"), runs_in=folder).resources
     return tuple(found)
 
 
@@ -1137,6 +1141,9 @@ class _Context:
     # The system the file states its steps run on (`_stated_system`): "linux", "macos", "windows", or None
     # where it states none (a self-hosted pool or runner chosen by name, a GitLab job with no `image:`).
     system: str | None = None
+    # The folder its steps run in as the file states it, from the repository's root (`_working_directory`);
+    # None for the root.
+    folder: Node | None = None
 
 
 class _Walk:
@@ -1153,7 +1160,8 @@ class _Walk:
         self.pipelines: set[str] = set()  # those of them that are pipelines of their own by their keys
         self.scripts_run: set[str] = set()  # the script files a PowerShell task runs (`script_file_run`)
         self.script_runs = 0  # how many times a task runs one: each is a function of its own name
-        self.python_steps: list[Node] = []  # the scripts of GitHub Actions' `shell: python` steps
+        # The scripts of GitHub Actions' `shell: python` steps, with the folder each runs in (`_working_directory`).
+        self.python_steps: list[tuple[Node, str | None]] = []
         # The values a caller's template expressions have in a list of steps it gives a template, by the
         # list's id: the caller's, not the template's.
         self.given_with: dict[int, dict[str, Node] | None] = {}
@@ -1409,7 +1417,7 @@ class _Walk:
         for key, value in entries.items():
             if key == "run" and _python_shell(entries.get("shell")):
                 if _scalar(value) and value.style == "|" and context.runs is not False:
-                    self.python_steps.append(value)
+                    self.python_steps.append((value, _working_directory(self.path, context)))
                 read.add(key)
                 continue
             # GitLab CI's and Bitbucket Pipelines' Windows runners run a list of commands in PowerShell
@@ -1423,6 +1431,8 @@ class _Walk:
                 command = given.get("command")
                 value = command if command is not None else value
                 powershell = _shell_is_powershell(given.get("shell"), context)
+                folder = given.get("working_directory")  # from the job's, where it checked the repository out
+                context = context if folder is None else replace(context, folder=folder)
             if _gitlab(self.path) and key in _SHELL_KEYS and self.refused is None:
                 self.refused = _gitlab_refuses(value)
             lines = _lines(value)
@@ -1502,10 +1512,12 @@ class _Walk:
             if inputs is not None and _mapping(inputs)
             else {}
         )
+        # where the task's inline script runs (a script file it runs goes there itself: `script_file_run`)
+        in_folder = replace(context, folder=given.get("workingdirectory", context.folder))
         if name in _POWERSHELL_TASKS:
             inline = next((given[k] for k in _POWERSHELL_INLINE_INPUTS if k in given), None)
             if inline is not None and _scalar(inline):
-                self.steps.append(_Step(node, True, context, (inline,)))
+                self.steps.append(_Step(node, True, in_folder, (inline,)))
             elif (script := self.script_file_run(entries["task"], given, context)) is not None:
                 self.steps.append(_Step(node, True, context, script=script))
             return True
@@ -1515,7 +1527,7 @@ class _Walk:
                 script_type = given.get("scripttype")
                 stated = script_type.value if script_type is not None and _scalar(script_type) else ""
                 powershell = stated.strip().lower() in _CLI_POWERSHELLS
-                self.steps.append(_Step(node, powershell, context, (inline,)))
+                self.steps.append(_Step(node, powershell, in_folder, (inline,)))
             return True
         if (name, major) == _CLOUD_DEPLOYMENT_TASK:
             given = {_CLOUD_DEPLOYMENT_ALIASES.get(key, key): value for key, value in given.items()}
@@ -1739,6 +1751,7 @@ def _within(entries: dict[str, Node], context: _Context, *, job: bool = False) -
     context = _with_stated_system(entries, context)
     defaults = entries.get("defaults")
     run = _entry(defaults, "run") if _mapping(defaults) else None
+    context = _with_working_directory(entries, run, context)
     stated_shell = _entry(run, "shell") if _mapping(run) else None
     if stated_shell is not None and _scalar(stated_shell):
         return replace(context, shell=stated_shell.value)
@@ -1747,6 +1760,41 @@ def _within(entries: dict[str, Node], context: _Context, *, job: bool = False) -
     if _windows_runner(entries.get("runs-on"), macros) or _windows_runner(entries.get("tags"), macros):
         return replace(context, shell="pwsh")
     return context
+
+
+def _with_working_directory(entries: dict[str, Node], run: Node | None, context: _Context) -> _Context:
+    """The context with the folder a mapping states its steps run in: a GitHub Actions step's
+    `working-directory:` or the `defaults: run: working-directory:` of a job or workflow; an Azure Pipelines
+    step's `workingDirectory:` or a task's input of that name (in any case). Each is from the repository's
+    root, and a step's replaces its job's. (GitLab CI, Travis CI, Bitbucket Pipelines and AppVeyor run every
+    command from the folder they clone the repository to; a CircleCI `run:` states its own, see `step`.)"""
+    if context.azure:
+        stated = next((value for key, value in entries.items() if key.casefold() == "workingdirectory"), None)
+    else:
+        stated = entries.get("working-directory")
+        if stated is None and _mapping(run):
+            stated = _entry(run, "working-directory")
+    return context if stated is None else replace(context, folder=stated)
+
+
+def _working_directory(path: str, context: _Context) -> str | None:
+    """The folder a step runs in, from the pipeline's (see `_with_working_directory`; the repository's root
+    where none is stated: `_repository_root`); None where the file does not state it whole (`_stated_folder`)."""
+    root = _repository_root(path)
+    if context.folder is None:
+        return root
+    stated = _stated_folder(context)
+    return None if stated is None else posixpath.normpath(posixpath.join(root, stated))
+
+
+def _stated_folder(context: _Context) -> str | None:
+    """The folder a step states it runs in, from the repository's root; None where the file does not state
+    it whole, or states one outside the repository (an absolute path), from which no file of the repository
+    is found."""
+    stated = _stated_input(context.folder, context.macros).replace("\\", "/")
+    if not stated or stated.startswith(("/", "~")) or ":" in stated:
+        return None
+    return posixpath.normpath(stated)
 
 
 def _with_stated_system(entries: dict[str, Node], context: _Context) -> _Context:
@@ -2758,6 +2806,8 @@ def _run_shell(lines: shell.CommandLines, path: str, steps: list[_Step]) -> None
     job_start = lines.shell_state() if _gitlab(path) else None
     for step in steps:
         run = functools.partial(_run_step, lines, path, step)
+        if step.context.folder is not None:
+            run = functools.partial(_run_in, lines, _working_directory(path, step.context), run)
         if _steps_run_apart(path, step):
             run = functools.partial(lines.in_own_process, run)
         elif job_start is not None and step.key == "after_script":
@@ -2769,6 +2819,12 @@ def _run_shell(lines: shell.CommandLines, path: str, steps: list[_Step]) -> None
             lines.never_runs(run)
         else:
             run()
+
+
+def _run_in(lines: shell.CommandLines, folder: str | None, run: Callable[[], None]) -> None:
+    """`run` from the folder a step states it runs in (`_working_directory`), as after a `cd` to it."""
+    with lines.in_folder(folder):
+        run()
 
 
 def _steps_run_apart(path: str, step: _Step) -> bool:
@@ -2869,6 +2925,13 @@ def _add_powershell(held: _Held, step: _Step, new_process: bool = False) -> None
         held.add("if ($false) {\n" if runs is False else "if (${condition}) {\n", _place(step.node))
     if new_process:
         held.add(shell.PROCESS_START + "\n", _place(step.node))
+    folder = step.context.folder
+    if folder is not None:  # from the job's folder, the repository's root, to the step's, and back after it
+        moved = _stated_folder(step.context)
+        held.written_in(_file(folder))
+        # a folder not stated is a variable no line assigns, which leaves where the step runs unknown
+        went = f"'{moved}'" if moved is not None and "'" not in moved else "${working-directory}"
+        held.add(f"Push-Location {went}\n", _place(folder))
     macros = step.context.macros
     for name, (key, value) in step.env.items():
         if _stated(_expanded(value, macros)[0]) and name.isidentifier():
@@ -2883,6 +2946,10 @@ def _add_powershell(held: _Held, step: _Step, new_process: bool = False) -> None
     for node in step.lines:
         _add_expressions_as_variables(held, *_expanded(node, macros), step.context.azure)
         held.add("\n", _place(node))
+    if folder is not None:
+        held.written_in(_file(folder))
+        held.add("Pop-Location\n", _place(folder))
+        held.written_in(_file(step.node))
     if runs is not True:
         held.add("}\n", _place(step.node))
 
