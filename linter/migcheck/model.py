@@ -248,10 +248,12 @@ def _same_element(self: Mark, other: object) -> bool:
 
 def placed_like(mark: Mark, placed: Mark) -> Mark:
     """`placed`, where a reader puts an element of XML a script holds in a string (`mark`, in that XML) in
-    the script's text: of the same attribute when `mark` is of one, and `placed` is the element's start tag
-    as the script writes it."""
+    the script's text: of the same attribute, or text, when `mark` is of one, and `placed` is the element's
+    start tag as the script writes it."""
     if type(mark) is AttributeMark and placed.tag:
         return at_attribute(placed, mark.attribute)
+    if type(mark) is TextMark and placed.tag:
+        return at_text(placed, mark.child)
     return placed
 
 

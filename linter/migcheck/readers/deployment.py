@@ -139,7 +139,7 @@ def _hosted_service(el: Element, marker: Marker) -> Iterable[object]:
     too), or one of a List Hosted Services response: its deployments, and its region where its properties
     state it (`HostedServiceProperties/Location`)."""
     service = text_of(el, "ServiceName")
-    yield from _service_region(service, child(el, "HostedServiceProperties/Location"), marker)
+    yield from _service_region(service, child(el, "HostedServiceProperties"), marker)
     for written in children(el, "Deployments/Deployment"):
         yield from _deployment_and_certificates(written, marker, service)
 
@@ -147,14 +147,21 @@ def _hosted_service(el: Element, marker: Marker) -> Iterable[object]:
 def _create_hosted_service(el: Element, marker: Marker) -> Iterable[object]:
     """A Create Cloud Service body (`CreateHostedService`, POST `.../services/hostedservices`): the service
     it creates has no deployment yet; its region (`Location`) is what the body says that the plan uses. One
-    placed in an affinity group instead says no region."""
-    return _service_region(text_of(el, "ServiceName"), child(el, "Location"), marker)
+    placed in an affinity group instead (`AffinityGroup`) is in the group's region, which a record of the
+    group may state (`ServiceRegion.affinity_group`)."""
+    return _service_region(text_of(el, "ServiceName"), el, marker)
 
 
-def _service_region(service: str, location: Element | None, marker: Marker) -> Iterable[ServiceRegion]:
-    region = text_of(location).strip()
-    if service.strip() and region and location is not None:
-        yield ServiceRegion(service, region, marker.mark(location))
+def _service_region(service: str, properties: Element | None, marker: Marker) -> Iterable[ServiceRegion]:
+    """The region the `Location` of a service's `properties` states, or the affinity group its
+    `AffinityGroup` places it in, marked at the element that says it; nothing for a service neither names."""
+    for element, in_group in (("Location", False), ("AffinityGroup", True)):
+        written = child(properties, element) if properties is not None else None
+        value = text_of(written).strip()
+        if service.strip() and value and written is not None:
+            location, group = ("", value) if in_group else (value, "")
+            yield ServiceRegion(service, location, marker.mark(written), affinity_group=group)
+            return
 
 
 def _affinity_group(el: Element, marker: Marker) -> Iterable[AffinityGroupRegion]:

@@ -257,6 +257,7 @@ from migcheck.model import (
     joined_paths,
     lun_key,
     network_stand_in,
+    placed_like,
     record,
     request_url_undecided,
     reserved_on_vips,
@@ -7874,6 +7875,9 @@ class Interpreter:
         # The regions of the cloud services it creates (see `_service_region`), once in each subscription
         # it selects where the call runs (a function's called after each selection: once under each).
         self.service_regions: dict[tuple[Placed, str], Placed] = {}
+        # What the bodies it POSTs to create resources state of them (`request_bodies.CREATED`), once in each
+        # subscription it selects where the request runs.
+        self.created_by_bodies: dict[tuple[object, str], object] = {}
         # The services a call placed so far (`_service_key` in the subscription): a later New-AzureVM or
         # New-AzureQuickVM's -Location does not move one (see `_service_region`).
         self.placed_services: set[object] = set()
@@ -16091,9 +16095,9 @@ class Interpreter:
                 self._body_data_disk(node, resource, verb, path)
             elif isinstance(resource, (Image, Disk)):
                 self._body_registration(node, resource, bodies.registers_in_repository(verb, path), body)
-            elif isinstance(resource, AffinityGroupRegion) and verb == "POST":  # Create Affinity Group
-                region = replace(resource, selected_in=self.selected_name)
-                self.service_regions.setdefault((region, self.working_in), region)
+            elif isinstance(resource, bodies.CREATED) and verb == "POST":
+                made = replace(resource, selected_in=self.selected_name)
+                self.created_by_bodies.setdefault((made, self.working_in), made)
 
     def _reserved_ip_request(self, node: Node, path: str, body: Arg, env: Env) -> None:
         """An Associate or Disassociate Reserved IP request (see `request_bodies.reserved_ip_request`), read
@@ -16649,7 +16653,7 @@ class Interpreter:
             if bodies.UNSTATED_TEXT in text:
                 networks = [bodies.without_unstated_values(r) for r in networks]
             return [(r, None) for r in networks]
-        kept = (Role, Deployment, inv.ApplicationGateway, Image, Disk, AffinityGroupRegion)
+        kept = (Role, Deployment, inv.ApplicationGateway, Image, Disk, *bodies.CREATED)
         described = [
             r
             for r in rest.read(root, marker)
@@ -18110,6 +18114,7 @@ class Interpreter:
             *self.extended,
             *self.peerings,
             *self.service_regions.values(),
+            *self.created_by_bodies.values(),
             *self.service_certificates,
             *self._service_certificates(),
             *self._storage_account_types(),
@@ -21027,7 +21032,7 @@ class _BodyPlace:
             return self._attribute_value(mark, start) or placed
         end = self._element_ends().get(start)
         whole = mark.tag == "!--" or (end is not None and end <= at + count)
-        return replace(placed, tag=mark.tag) if whole else placed
+        return placed_like(mark, replace(placed, tag=mark.tag)) if whole else placed
 
     def _attribute_value(self, mark: AttributeMark, start: int) -> Mark | None:
         """Where the script writes the value of `mark`'s attribute of the element whose `<` is at `start` in

@@ -225,6 +225,7 @@ from migcheck.readers.python_library import (
 )
 from migcheck.readers.python_settings import running_in, with_settings_values
 from migcheck.readers.request_bodies import (
+    CREATED,
     HOLE_MARK,
     ROLE_GROUP,
     UNKNOWABLE,
@@ -3073,6 +3074,9 @@ class _Resources:
         self.service_regions: dict[
             tuple[ServiceRegion | AffinityGroupRegion, str], ServiceRegion | AffinityGroupRegion
         ] = {}  # the regions of the services and affinity groups it creates
+        # What the bodies it POSTs to create resources state of them (`request_bodies.CREATED`), once for
+        # each client that sends them.
+        self.created_by_bodies: dict[tuple[object, str], object] = {}
         self.service_certificates: dict[ServiceCertificate, None] = {}  # the services it uploads them to
         # The network security rules it PUTs, by group and rule names (see `_security_rule_body`).
         self.security_rules: dict[tuple[str, str], list[SecurityRule]] = {}
@@ -3235,6 +3239,7 @@ class _Resources:
         out.extend(self.images.values())
         out.extend(self.storage_types)
         out.extend(self.service_regions.values())
+        out.extend(self.created_by_bodies.values())
         out.extend(self.subscriptions.values())
         out.extend(self.clouds.values())
         out.extend(self.service_certificates)
@@ -5768,9 +5773,9 @@ class _Resources:
                 self._body_data_disk(call, resource, verb, path, mark)
             elif isinstance(resource, (Image, Disk)):
                 self._body_registration(resource, registers_in_repository(verb, path), body, site)
-            elif isinstance(resource, AffinityGroupRegion) and verb == "POST":  # Create Affinity Group
-                region = replace(resource, selected_in=self.run_client)
-                self.service_regions.setdefault((region, self.run_client), region)
+            elif isinstance(resource, CREATED) and verb == "POST":
+                stated: object = replace(resource, selected_in=self.run_client)
+                self.created_by_bodies.setdefault((stated, self.run_client), stated)
             elif isinstance(resource, NetworkSecurityGroup) and role_name and adds_group_to_role(verb, path):
                 draft = self._draft_named(
                     call, service, deployment or self._stand_in("deployment", mark.line), None, mark
@@ -6068,7 +6073,7 @@ class _Resources:
         read = [
             place.moved(r)
             for r in rest.read(root, marker)
-            if isinstance(r, (Role, Deployment, ApplicationGateway, Image, Disk, AffinityGroupRegion))
+            if isinstance(r, (Role, Deployment, ApplicationGateway, Image, Disk, *CREATED))
             or named_group(r, local_name(root))
         ]
         if unstated:

@@ -31,6 +31,8 @@ from migcheck.model import (
     ReservedIp,
     Role,
     RoleType,
+    ServiceRegion,
+    StorageAccountType,
     Subnet,
     VirtualNetwork,
     blob_host_account,
@@ -43,6 +45,13 @@ if TYPE_CHECKING:
 
 # Role.unknown's names.
 UNKNOWABLE = frozenset({"availability_set", "endpoints", "subnets", "extensions", "public_ips"})
+
+
+# What a body POSTed to create a resource states of it, which every reader keeps as the REST reader reads it
+# from a body file (in the subscription the script selects), whichever way the script sends it: the region
+# of a cloud service (Create Cloud Service) or of an affinity group (Create Affinity Group), the type of a
+# storage account (Create Storage Account), a reserved IP (Create Reserved IP).
+CREATED = (ServiceRegion, AffinityGroupRegion, StorageAccountType, ReservedIp)
 
 
 def unsaid(role: Role, fact: str) -> bool:
