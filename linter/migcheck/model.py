@@ -2959,6 +2959,8 @@ class Part(str, enum.Enum):
 
     TEXT = "text"  # its text content, without the whitespace around it; the element holds no child element
     ELEMENT = "element"  # the whole element, start tag to end tag; removed with its line when alone on it
+    # One attribute of its start tag, whole (name, `=` and quoted value): the attribute of an `AttributeMark`.
+    ATTRIBUTE = "attribute"
 
     def __str__(self) -> str:
         return self.value

@@ -40,15 +40,26 @@ def attribute_values(text: str, start: int, end: int) -> dict[str, tuple[int, in
     """(start, end) of the value inside the quotes of each attribute of the start tag from `start` (its
     `<`) to `end`, by local name lowered, the first of a name where a tag writes it twice: one pass over the
     tag, whatever the number of attributes asked for."""
+    values: dict[str, tuple[int, int]] = {}
+    for local, found in _attributes(text, start, end):
+        values.setdefault(local, found.span(2 if found.group(2) is not None else 3))
+    return values
+
+
+def attribute_span(text: str, start: int, end: int, local: str) -> tuple[int, int] | None:
+    """(start, end) of the attribute of local name `local` (lowered) of the start tag from `start` (its
+    `<`) to `end`, whole: from its name past its closing quote; the first where the tag writes it twice,
+    None where it writes none."""
+    return next((found.span() for name, found in _attributes(text, start, end) if name == local), None)
+
+
+def _attributes(text: str, start: int, end: int) -> Iterator[tuple[str, re.Match[str]]]:
+    """Each attribute of the start tag from `start` (its `<`) to `end`, in order, by local name lowered."""
     name_end = start + 1
     while name_end < end and not text[name_end].isspace() and text[name_end] not in "/>":
         name_end += 1
-    values: dict[str, tuple[int, int]] = {}
     for found in _ATTRIBUTE.finditer(text, name_end, end):
-        local = found.group(1).rpartition(":")[2].lower()
-        group = 2 if found.group(2) is not None else 3
-        values.setdefault(local, found.span(group))
-    return values
+        yield found.group(1).rpartition(":")[2].lower(), found
 
 
 def comment_end(text: str, start: int) -> int:

@@ -303,11 +303,15 @@ class SourceText:
         does not write it (the element is located instead)."""
         values = self._attributes.get(start)
         if values is None:
-            end = self._tag_ends.get(start)
-            if end is None:
-                end = self._tag_ends[start] = scan.start_tag_end(self.text, start)
-            values = self._attributes[start] = scan.attribute_values(self.text, start, end)
+            values = self._attributes[start] = scan.attribute_values(self.text, start, self._tag_end(start))
         return values.get(mark.attribute.lower())
+
+    def _tag_end(self, start: int) -> int:
+        """`scan.start_tag_end` of the start tag at `start`, found once."""
+        end = self._tag_ends.get(start)
+        if end is None:
+            end = self._tag_ends[start] = scan.start_tag_end(self.text, start)
+        return end
 
     def _text(self, start: int, child: str) -> tuple[int, int] | None:
         """(start, end) of the text of the element whose `<` is at `start`, or of its first child `child`;
@@ -399,6 +403,10 @@ class SourceText:
             return None
         if edit.part is Part.TEXT:
             return scan.text_span(self.text, start)
+        if edit.part is Part.ATTRIBUTE:
+            if not isinstance(edit.mark, AttributeMark):
+                return None
+            return scan.attribute_span(self.text, start, self._tag_end(start), edit.mark.attribute.lower())
         end = scan.element_end(self.text, start)
         if end is None:
             return None

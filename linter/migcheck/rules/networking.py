@@ -19,12 +19,14 @@ from migcheck.estate import (
     key,
     named,
     network_of_connections_file,
+    region_name,
 )
 from migcheck.formats import is_script
 from migcheck.inventory_model import CircuitLink
 from migcheck.model import (
     AddressPrefix,
     AffinityGroupRegion,
+    AttributeMark,
     ConnectionState,
     Edit,
     FileKind,
@@ -1413,7 +1415,12 @@ class AffinityGroupVnet(Rule):
         fix='Convert the network to a regional one: replace `AffinityGroup="..."` with '
         '`Location="<the affinity group\'s region>"` in the network configuration and apply it with '
         "`Set-AzureVNetConfig`. Then make an update to each deployment in it (add an endpoint or a data disk) "
-        "so that it moves to the regional scope as well, and migrate.",
+        "so that it moves to the regional scope as well, and migrate. `migcheck check --fix` makes that "
+        "change in a network configuration where the files create the group in one region, written as the "
+        "classic platform names it (`West Europe`), and the site states no `Location` of its own (a safe fix: "
+        "the same network, in the region its group already placed it in). A REST body or a script that binds a "
+        "network to a group is not rewritten: what it created exists already, and changed it would create "
+        "another network (`azure network vnet create -l`) rather than make that one regional.",
     )
     invalid = (
         Example(
@@ -1469,6 +1476,7 @@ class AffinityGroupVnet(Rule):
                     f"to a region: Resource Manager knows regions only{_group_in(group)}",
                     at=vnet.affinity_group_mark,
                     fix=_regional_in(group.location) if group is not None else "",
+                    autofix=_located_in_group_region(vnet, group),
                 )
 
 
@@ -1487,6 +1495,22 @@ def _regional_in(region: str) -> str:
         "AffinityGroup), then update each deployment in it (add an endpoint or a data disk) so that it moves to "
         "the regional scope too, and migrate."
     )
+
+
+def _located_in_group_region(vnet: VirtualNetwork, group: AffinityGroupRegion | None) -> Fix | None:
+    """A network configuration's `AffinityGroup="..."` rewritten as `Location="<the group's region>"`, which
+    is how a network is made regional: the same network, in the region its group already placed it in. Only
+    where that region is certain and written as a network configuration takes it (the classic name, `West
+    Europe`; the files create the group in no other region), and the site states no `Location` of its own;
+    a REST body or a script that binds a network to a group is not rewritten (see the report of MIG303)."""
+    mark = vnet.affinity_group_mark
+    if group is None or not isinstance(mark, AttributeMark) or vnet.location.strip():
+        return None
+    region = group.location.strip()
+    if " " not in region or not region_name(region):  # `westeurope`: a name the classic API does not take
+        return None
+    edit = Edit(mark, Part.ATTRIBUTE, f'Location="{region}"')
+    return Fix(f'Replace AffinityGroup="{vnet.affinity_group}" with Location="{region}"', (edit,))
 
 
 # --- address prefixes ------------------------------------------------------------------------------------
