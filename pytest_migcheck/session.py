@@ -68,7 +68,9 @@ class _LogReport(NamedTuple):
 
     start: Callable[..., object]  # `pytest_runtest_logstart`
     call: pluggy.HookCaller  # `pytest_runtest_logreport` for its call phase
-    idle: pluggy.HookCaller  # `pytest_runtest_logreport` for its setup and teardown, which did nothing
+    # `pytest_runtest_logreport` for its setup and teardown, which did nothing; None where no plugin
+    # does anything with their reports (`_heeded`), which are then not made.
+    idle: pluggy.HookCaller | None
     make: Callable[[MigcheckItem], pytest.TestReport]  # the call and its report (`_maker`)
     finish: Callable[..., object]  # `pytest_runtest_logfinish`
 
@@ -767,16 +769,19 @@ class MigcheckSession:
         logreport = self._logreport(hook)
         logreport.start(nodeid=nodeid, location=location)
         call = logreport.make(item)
-        # Setup and teardown have nothing to run: their reports are built directly, sharing the call
-        # report's keywords (collecting an item's keywords walks every parent node, three times per item).
-        setup, teardown = _idle_reports(call)
         # What this plugin's `pytest_runtest_logreport` does with an item's reports, done once, before any
         # plugin is given them: the callers leave this plugin out.
-        self._junit_classname(setup)
         self._ran.add(item.key)
-        logreport.idle(report=setup)
-        logreport.call(report=call)
-        logreport.idle(report=teardown)
+        if logreport.idle is None:  # no plugin does anything with the reports of setup and teardown
+            logreport.call(report=call)
+        else:
+            # Setup and teardown have nothing to run: their reports are built directly, sharing the call
+            # report's keywords (collecting an item's keywords walks every parent node, per report).
+            setup, teardown = _idle_reports(call)
+            self._junit_classname(setup)
+            logreport.idle(report=setup)
+            logreport.call(report=call)
+            logreport.idle(report=teardown)
         logreport.finish(nodeid=nodeid, location=location)
         return True
 
@@ -813,7 +818,7 @@ class MigcheckSession:
         if not all(getattr(impl.plugin, "__name__", "").startswith("_pytest.") for impl in statuses):
             return _LogReport(start, call, call, make, finish)
         idle = _without(plugins, hook.pytest_runtest_logreport, self, reporter, *logging_off)
-        return _LogReport(start, call, idle, make, finish)
+        return _LogReport(start, call, _heeded(plugins, idle), make, finish)
 
     def _maker(self, hook: pluggy.HookCaller) -> Callable[[MigcheckItem], pytest.TestReport]:
         """How an item's call is run and reported: through `hook` (`pytest_runtest_makereport`), or, where
@@ -1059,6 +1064,17 @@ def _called(
     """`hook` without the `left_out` (`_without`), or nothing to call where no plugin is left."""
     caller = _without(plugins, hook, *left_out)
     return caller if caller.get_hookimpls() else _nothing
+
+
+def _heeded(plugins: pytest.PytestPluginManager, idle: pluggy.HookCaller) -> pluggy.HookCaller | None:
+    """`idle`, the `pytest_runtest_logreport` of the setup and teardown reports of an item, or None where
+    giving it such a report, which passed, does nothing: pytest's session alone implements it (it counts
+    failures, for -x and --maxfail) and nothing watches the hook calls (pytest's --debug, pytester's
+    recorder). Making the two reports and the two hook calls cost a quarter of an item's run."""
+    watched = plugins._inner_hookexec is not getattr(pluggy._manager, "_multicall", None)
+    if watched or not all(isinstance(impl.plugin, pytest.Session) for impl in idle.get_hookimpls()):
+        return idle
+    return None
 
 
 def _nothing(**kwargs: object) -> None:
