@@ -111,6 +111,7 @@ class MigcheckSession:
         self._enabled: list[Rule] = []  # the enabled rules, in the run's order
         # (resource types a file holds, codes of the rules that reported on it) → its rules (`rules_for`)
         self._rules: dict[tuple[frozenset[type], frozenset[str]], list[Rule]] = {}
+        self._file_rules: dict[str, list[Rule]] = {}  # display path → its rules (`rules_for`)
         self._reported: dict[str, set[str]] = defaultdict(set)  # display path → codes that reported
         self._findings: dict[Key, list[Finding]] = defaultdict(list)
         self._paths: set[str] = set()  # document paths, relative to the rootdir
@@ -619,14 +620,21 @@ class MigcheckSession:
 
     def rules_for(self, document: Document) -> list[Rule]:
         """The enabled rules that look at a resource the document holds, plus any rule that reported on
-        it (`Rule.has_case`)."""
+        it (`Rule.has_case`). Worked out once per file: collection asks, and the summary asks again of
+        every file whose items ran, and what the file holds is found by walking all its resources."""
+        rules = self._file_rules.get(document.path)
+        if rules is None:
+            rules = self._file_rules[document.path] = self._rules_holding(document)
+        return list(rules)
+
+    def _rules_holding(self, document: Document) -> list[Rule]:
         held = self.result.held(document)
         reported = frozenset(self._reported.get(document.path, ()))
         rules = self._rules.get((held, reported))
         if rules is None:  # decided once for the files that hold the same types and have the same reports
             rules = [rule for rule in self._enabled if rule.code in reported or rule.has_case(held)]
             self._rules[held, reported] = rules
-        return list(rules)
+        return rules
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_collection(self) -> Generator[None, Any, None]:

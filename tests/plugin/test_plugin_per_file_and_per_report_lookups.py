@@ -8,6 +8,7 @@ reports."""
 from __future__ import annotations
 
 import fnmatch
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,6 +16,8 @@ import pytest
 from conftest import BROKEN_CSCFG, QUIET, SELECTED
 
 import pytest_migcheck.session as plugin_session
+from migcheck.engine import LintResult
+from migcheck.model import Document
 
 pytest_plugins = ["pytester"]
 
@@ -142,3 +145,21 @@ def test_the_reports_of_the_items_the_plugin_runs_are_not_looked_up_again(
     # The plugin knows the item of each report it makes: only the estate's own Python test is looked up.
     assert looked_up
     assert not [nodeid for nodeid in looked_up if "::MIG" in nodeid]
+
+
+def test_what_a_file_holds_is_worked_out_once_per_run(
+    baselined: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Collection asks for the rules of each classic file, and with a baseline the summary asks again for
+    each file whose items ran (which rules it is judged on): the types the file holds, found by walking
+    all its resources, are worked out once."""
+    asked: Counter[str] = Counter()
+    held = LintResult.held
+
+    def counted(result: LintResult, document: Document) -> frozenset[type]:
+        asked[document.path] += 1
+        return held(result, document)
+
+    monkeypatch.setattr(LintResult, "held", counted)
+    baselined.inline_run("--migcheck", *QUIET, *SELECTED).assertoutcome(passed=5, failed=1)
+    assert asked and set(asked.values()) == {1}
