@@ -11,10 +11,11 @@ and the migration step it runs."""
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Callable, Iterable
+from typing import AnyStr, NamedTuple
 
 from migcheck.model import ENDPOINT_SUFFIXES, EVERY_NETWORK, blob_host_account
 from migcheck.retirements import (
@@ -1178,9 +1179,16 @@ def deployed_file(shape: str) -> str:
     return posixpath.normpath(written)
 
 
+def _compiled_when_used(pattern: AnyStr, flags: int = 0) -> Callable[[], re.Pattern[AnyStr]]:
+    """`re.compile(pattern, flags)`, compiled at its first use and kept: compiling this module's patterns
+    was three quarters of importing it, and every check imports it (the rules do), most of them with no
+    script or request path to match."""
+    return functools.cache(lambda: re.compile(pattern, flags))
+
+
 _MANAGEMENT_HOST = "|".join(re.escape(host) for host in MANAGEMENT_HOSTS)
 # A URL on one of them: the host, then nothing, a port, a path, or a piece the script does not state.
-_MANAGEMENT_URL = re.compile(
+_MANAGEMENT_URL = _compiled_when_used(
     rf"(?:https?://)?({_MANAGEMENT_HOST})(?::\d+)?([/{HOLE}].*)?", re.IGNORECASE | re.DOTALL
 )
 # The paths that make the host an audience of sign-in tokens (`resource=` or `scopes=`), not a request.
@@ -1196,7 +1204,7 @@ _LONGEST_CALL = 200
 # Microsoft.WindowsAzure.Management.Compute, .Network and .Storage, which the Move-Azure* cmdlets call).
 # Each names the resource MIG602 orders the steps of: for a deployment, the cloud service, as
 # Move-AzureService names it.
-_MIGRATION_PATH = re.compile(
+_MIGRATION_PATH = _compiled_when_used(
     r"/services/(?:hostedservices/(?P<service>[^/?#]+)/deployments/[^/?#]+"
     r"|networking/virtualnetwork/(?P<vnet>[^/?#]+)|storageservices/(?P<account>[^/?#]+))"
     r"/migration/?\?(?:[^#]*&)?comp=(?P<step>[A-Za-z]+)(?=$|[&#])",
@@ -1209,16 +1217,16 @@ MIGRATION_API = "Service Management API"  # what runs the steps a request runs, 
 
 def mentions_management_host(text: str) -> bool:
     """Whether a text names one of the API's hosts anywhere (any case)."""
-    return _MANAGEMENT_HOST_IN_TEXT.search(text) is not None
+    return _MANAGEMENT_HOST_IN_TEXT().search(text) is not None
 
 
-_MANAGEMENT_HOST_IN_TEXT = re.compile(_MANAGEMENT_HOST, re.IGNORECASE)
+_MANAGEMENT_HOST_IN_TEXT = _compiled_when_used(_MANAGEMENT_HOST, re.IGNORECASE)
 
 
 def management_host(text: str) -> str | None:
     """The API's host a connection is opened to (`HTTPSConnection('management.core.windows.net')`), in lower
     case; None for any other text, or one with a path."""
-    found = _MANAGEMENT_URL.fullmatch(text[:_LONGEST_URL])
+    found = _MANAGEMENT_URL().fullmatch(text[:_LONGEST_URL])
     return found.group(1).lower() if found is not None and not found.group(2) else None
 
 
@@ -1238,7 +1246,7 @@ def names_the_api(data: bytes) -> bool:
     Azure (`AzureCLI@2`, `azure/login`, a comment): a request with one to a URL the file does not state may
     go to the API only in such a file."""
     lowered = data.lower()
-    return any(sign in lowered for sign in _CLASSIC_SIGNS) or _CLASSIC_COMMAND.search(lowered) is not None
+    return any(sign in lowered for sign in _CLASSIC_SIGNS) or _CLASSIC_COMMAND().search(lowered) is not None
 
 
 # What names the API in a file, lowered: its hosts, the classic SDK, a publish settings file (which holds a
@@ -1251,7 +1259,7 @@ _CLASSIC_SIGNS = (
 )
 # A classic cmdlet, or a command of a classic CLI's groups (`xplat.CLASSIC_GROUPS`, with the account and
 # storage commands and `azure config mode`), lowered.
-_CLASSIC_COMMAND = re.compile(
+_CLASSIC_COMMAND = _compiled_when_used(
     rb"[a-z]-azure(?!rm|ad)[a-z]|\bazure(?:\.cmd)?[ \t]+(?:vm|service|network|storage|account|config|login)\b"
 )
 
@@ -1315,7 +1323,7 @@ def management_url(url: str) -> tuple[str, str] | None:
     state), with a path of its own; None for any other. The host alone (`https://management.core.windows.net/`)
     and its scopes (`/.default`, `/user_impersonation`) are the audience Resource Manager's sign-in tokens are
     asked for, not a request to the API."""
-    found = _MANAGEMENT_URL.fullmatch(url[:_LONGEST_URL])
+    found = _MANAGEMENT_URL().fullmatch(url[:_LONGEST_URL])
     if found is None:
         return None
     path = found.group(2) or ""
@@ -1386,7 +1394,7 @@ def requested_address(name: str) -> str:
 def migration_step(path: str) -> tuple[str, str, str] | None:
     """The migration step a POST to `path` runs (`.../migration?comp=prepare`), as (step, scope, target):
     the target is "" when the script does not state it. None for any other path."""
-    found = _MIGRATION_PATH.search(path)
+    found = _MIGRATION_PATH().search(path)
     if found is None or found.group("step").casefold() not in _MIGRATION_STEPS:
         return None
     for group, scope in _MIGRATION_SCOPES.items():
@@ -1400,7 +1408,7 @@ def migration_target_hole(text: str) -> int | None:
     """Of a request to a migration path whose target is one value the script does not state
     (`.../virtualnetwork/$VNET/migration?comp=commit`), written as `text` with a HOLE for each such value:
     which of them names the target, counted from 0; None for any other text."""
-    found = _MIGRATION_PATH.search(text)
+    found = _MIGRATION_PATH().search(text)
     if found is None:
         return None
     group = next((name for name in _MIGRATION_SCOPES if found.group(name) is not None), None)
@@ -1504,7 +1512,7 @@ def _shape(segments: list[str]) -> tuple[str, ...]:
 # routes, the group or table itself), or every network of the subscription at once (Set Network
 # Configuration, a PUT to `.../services/networking/media`), when sent with a method that changes (PUT, POST,
 # DELETE, MERGE, PATCH).
-_CHANGED_PATH = re.compile(
+_CHANGED_PATH = _compiled_when_used(
     r"/services/(?:hostedservices/(?P<service>[^/?#]+)|storageservices/(?P<account>[^/?#]+)"
     r"|networking/(?:(?P<media>media)(?=$|[/?#])|virtualnetwork/(?P<vnet>[^/?#]+)/"
     r"|dedicatedcircuits/[^/?#]+/vnets/(?P<linked>[^/?#]+)|networksecuritygroups/(?P<group>[^/?#]+)"
@@ -1533,7 +1541,7 @@ def changed_by_request(verb: str | None, path: str) -> tuple[str, str] | None:
     reads, runs a migration step, or names what it changes with a piece the script does not state."""
     if verb is None or verb.upper() not in _CHANGING_METHODS or migration_step(path) is not None:
         return None
-    found = _CHANGED_PATH.search(path)
+    found = _CHANGED_PATH().search(path)
     if found is None:
         return None
     if found.group("media") is not None:
@@ -1602,7 +1610,7 @@ def deleted_by(name: str) -> str:
 # Create Deployment (POST `<subscription>/services/hostedservices/<service>/deploymentslots/<slot>`) and Create
 # Virtual Machine Deployment (POST `.../hostedservices/<service>/deployments`): the service the deployment is
 # created in, as the path writes it. A query (`?comp=upgrade`) or a longer path is another operation.
-_DEPLOYMENT_CREATED_PATH = re.compile(
+_DEPLOYMENT_CREATED_PATH = _compiled_when_used(
     r"/services/hostedservices/(?P<service>[^/?#]+)/(?:deployments|deploymentslots/[^/?#]+)/?$", re.IGNORECASE
 )
 
@@ -1612,7 +1620,7 @@ def deployment_created_in(verb: str | None, path: str) -> str | None:
     Create Virtual Machine Deployment), "" where the path does not state it; None for any other request."""
     if (verb or "").upper() != "POST":
         return None
-    found = _DEPLOYMENT_CREATED_PATH.search(path[:_LONGEST_URL])
+    found = _DEPLOYMENT_CREATED_PATH().search(path[:_LONGEST_URL])
     if found is None:
         return None
     service = found.group("service")
@@ -1626,7 +1634,7 @@ def deployment_created_in(verb: str | None, path: str) -> str | None:
 
 # Swap Deployment (POST `<subscription>/services/hostedservices/<service>`, with no `comp` and nothing after the
 # service's name): the service whose staging and production deployments it swaps.
-_SWAP_PATH = re.compile(r"/services/hostedservices/(?P<service>[^/?#]+)/?$", re.IGNORECASE)
+_SWAP_PATH = _compiled_when_used(r"/services/hostedservices/(?P<service>[^/?#]+)/?$", re.IGNORECASE)
 
 
 def swapped_in(verb: str | None, path: str) -> str | None:
@@ -1634,7 +1642,7 @@ def swapped_in(verb: str | None, path: str) -> str | None:
     where the path does not state it; None for any other request."""
     if (verb or "").upper() != "POST":
         return None
-    found = _SWAP_PATH.search(path[:_LONGEST_URL])
+    found = _SWAP_PATH().search(path[:_LONGEST_URL])
     service = found.group("service").strip() if found is not None else None
     return None if service is None else "" if HOLE in service else service
 
@@ -1652,7 +1660,7 @@ def body_service(verb: str | None, path: str) -> str | None:
 # `Remove-AzureDedicatedCircuitLink` send these): `<subscription>/services/networking/dedicatedcircuits/
 # <service-key>/vnets/<network>`, which a PUT creates and a DELETE removes (the links of a circuit are listed
 # by a GET to `.../dedicatedcircuits/<service-key>/vnets`).
-_CIRCUIT_LINK_PATH = re.compile(
+_CIRCUIT_LINK_PATH = _compiled_when_used(
     r"/services/networking/dedicatedcircuits/(?P<key>[^/?#]+)/vnets/(?P<network>[^/?#]+)/?(?=$|[?#])",
     re.IGNORECASE,
 )
@@ -1664,7 +1672,7 @@ def circuit_link(verb: str | None, path: str) -> tuple[str, str, str] | None:
     virtual network to an ExpressRoute circuit (PUT) or removes the link (DELETE), each name with a `HOLE`
     where the script does not state it; None for any other request."""
     kind = {"PUT": "link", "DELETE": "unlink"}.get((verb or "").upper())
-    found = _CIRCUIT_LINK_PATH.search(path[:_LONGEST_URL]) if kind is not None else None
+    found = _CIRCUIT_LINK_PATH().search(path[:_LONGEST_URL]) if kind is not None else None
     return (kind, found.group("network"), found.group("key")) if kind and found is not None else None
 
 
@@ -1674,7 +1682,7 @@ def circuit_link(verb: str | None, path: str) -> tuple[str, str, str] | None:
 # (Service Management's "Connect to, Disconnect from, or Test your Connection to a Local Network": a PUT to
 # `<subscription>/services/networking/<network>/gateway/connection/<site>` whose `UpdateConnection` body's
 # `Operation` says which). The network and the site as the path writes them.
-_GATEWAY_CONNECTION_PATH = re.compile(
+_GATEWAY_CONNECTION_PATH = _compiled_when_used(
     r"/services/networking/(?P<network>[^/?#]+)/gateway/connection/(?P<site>[^/?#]+)/?(?=$|[?#])",
     re.IGNORECASE,
 )
@@ -1715,13 +1723,13 @@ def gateway_connection_spans(verb: str | None, path: str) -> tuple[tuple[int, in
     reader that knows which value each `HOLE` of the path is tells the values that name them."""
     if verb is None or verb.upper() != "PUT":
         return None
-    found = _GATEWAY_CONNECTION_PATH.search(path[:_LONGEST_URL])
+    found = _GATEWAY_CONNECTION_PATH().search(path[:_LONGEST_URL])
     return (found.span("network"), found.span("site")) if found is not None else None
 
 
 # The request that sets (POST) or resets (PUT, `?operation=reset`) the pre-shared key of a gateway's
 # connection to a local network site: `.../services/networking/<network>/gateway/connection/<site>/sharedkey`.
-_SHARED_KEY_PATH = re.compile(
+_SHARED_KEY_PATH = _compiled_when_used(
     r"/services/networking/(?P<network>[^/?#]+)/gateway/connection/(?P<site>[^/?#]+)/sharedkey/?(?=$|[?#])",
     re.IGNORECASE,
 )
@@ -1733,7 +1741,7 @@ def gateway_shared_key(verb: str | None, path: str) -> tuple[str, str] | None:
     None for any other request (a GET only reads the key)."""
     if verb is None or verb.upper() not in ("PUT", "POST"):
         return None
-    found = _SHARED_KEY_PATH.search(path[:_LONGEST_URL])
+    found = _SHARED_KEY_PATH().search(path[:_LONGEST_URL])
     return (found.group("network"), found.group("site")) if found is not None else None
 
 
