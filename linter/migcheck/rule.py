@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import enum
 import re
-import textwrap
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import field, replace
@@ -74,6 +73,8 @@ class Example:
     @property
     def files(self) -> dict[str, str]:
         """Each file's text, dedented, from its first line that is not blank."""
+        import textwrap  # only the tests and the docs read the examples: not for every run
+
         return {path: textwrap.dedent(text).lstrip("\n") for path, text in self.written.items()}
 
 
@@ -306,6 +307,8 @@ def _fence(path: str) -> str:
 
 
 def _para(text: str) -> str:
+    import textwrap  # only the docs are written with it: not for every run
+
     return textwrap.dedent(text).strip()
 
 
