@@ -2113,7 +2113,10 @@ class _Walker:
         if value is not None and value.type == "array":
             self._array_set(name, value, operator, associative)
             return
+        tail = _split_off(value, node.next_sibling)
         assigned = self.value(value) if value is not None else _Value("")
+        if value is not None and tail is not None:
+            assigned = self._rejoined(value, tail)
         if value is not None and not assigned.folder:
             assigned = self._folder_below(value, assigned)
         if assigned.text is None and assigned.holder is None:
@@ -2809,6 +2812,13 @@ class _Walker:
 
     def command(self, node: Node) -> None:
         given = [child for child in node.named_children if child.type == "variable_assignment"]
+        value = given[-1].child_by_field_name("value") if given else None
+        if not node.children_by_field_name("argument") and _split_off(
+            value, node.child_by_field_name("name")
+        ):
+            for child in given:  # `URL=$ENDPOINT/$SUB/x`, which the grammar reads as `URL=$ENDPOINT/$ SUB/x`
+                self.assign(child)
+            return
         for child in given:  # `X=1 cmd`: in the command's environment only (see `_environment_set`)
             self._substitutions(child)
         if not given:
@@ -4239,7 +4249,13 @@ class _Walker:
 
     def words(self, node: Node) -> list[Word]:
         """The words one argument makes: one, but for an unquoted variable that holds several (split on
-        white space, as the shell splits it) or `$@`."""
+        white space, as the shell splits it) or `$@`. A word the grammar splits in two after a `$`
+        (`_split_off`) is one word, made by its first part."""
+        if _split_off(node.prev_sibling) == node:  # nodes are compared by value: each is made anew
+            return []
+        tail = _split_off(node)
+        if tail is not None:
+            return [self._word_of(self._rejoined(node, tail), node)]
         spread = self._quoted_items(node)
         if spread is None:
             spread = self._quoted_arguments(node)
@@ -4268,27 +4284,47 @@ class _Walker:
                         default=value.default,
                     )
                 ]
-        value = self.value(node)
-        mark = value.mark or self.where.mark(node)
+        return [self._word_of(self.value(node), node)]
+
+    def _word_of(self, value: _Value, node: Node) -> Word:
+        """The word an argument written as `node` makes of its value."""
         if value.blank:
-            return [
-                Word(None, self.where.mark(node), holder=value.holder, named_at=self._shared_blank(value))
-            ]
-        return [
-            Word(
-                value.text,
-                mark,
-                value.exact,
-                value.holder,
-                value.shape,
-                value.holes,
-                value.maybe_empty,
-                default=value.default,
-                placed=value.placed,
-                names=value.names,
-                text_at=value.text_at,
-            )
+            return Word(None, self.where.mark(node), holder=value.holder, named_at=self._shared_blank(value))
+        return Word(
+            value.text,
+            value.mark or self.where.mark(node),
+            value.exact,
+            value.holder,
+            value.shape,
+            value.holes,
+            value.maybe_empty,
+            default=value.default,
+            placed=value.placed,
+            names=value.names,
+            text_at=value.text_at,
+        )
+
+    def _rejoined(self, head: Node, tail: Node) -> _Value:
+        """The value of one word the grammar splits in two (`_split_off`): `head`'s parts, then the variable
+        the `$` it ends with names, read from the start of `tail`, then the rest of `tail`."""
+        written = self._text(tail)
+        name = (
+            written[:1]
+            if written[:1].isdigit()
+            else written[: len(written) - len(written.lstrip(_NAME_CHARACTERS))]
+        )
+        rest = self.value(tail)
+        if rest.text is not None:
+            rest = _Value(rest.text[len(name) :], self.where.mark(tail))
+        elif rest.shape is not None:
+            rest = replace(rest, shape=rest.shape[len(name) :])
+        children = [*head.named_children, tail, tail]
+        parts = [
+            *(self._part(child) for child in head.named_children),
+            self._variable_named(name, tail),
+            rest,
         ]
+        return self._from_parts(head, parts, children)
 
     def _shared_blank(self, value: _Value) -> Mark | None:
         """Where a blank another file leaves to fill in (`VNET=` in a settings file the script sources) is
@@ -4419,19 +4455,25 @@ class _Walker:
 
     def concatenated(self, node: Node) -> _Value:
         """A word joined from parts: stated when they all are, else its shape (see `_Value.shape`)."""
-        parts = [
-            _Value(_unescaped(self._text(part), quoted=True))
-            if part.type == "string_content"
-            else self.value(part)
-            for part in node.named_children
-        ]
+        parts = [self._part(part) for part in node.named_children]
+        return self._from_parts(node, parts, node.named_children)
+
+    def _part(self, part: Node) -> _Value:
+        """The value of one part of a word joined from parts."""
+        if part.type == "string_content":
+            return _Value(_unescaped(self._text(part), quoted=True))
+        return self.value(part)
+
+    def _from_parts(self, node: Node, parts: list[_Value], children: Sequence[Node]) -> _Value:
+        """The value of the word `node` joined from `parts`, each written as the node of `children` at its
+        index."""
         shape = "".join(part.template for part in parts)
         if len(shape) > _LONGEST_VALUE:  # longer than anything followed (`X="$X$X"` line after line)
             return _Value(None, self.where.mark(node))
         if any(part.text is None for part in parts):
             unstated = [
                 (holder, mark or self.where.mark(child))
-                for part, child in zip(parts, node.named_children, strict=True)
+                for part, child in zip(parts, children, strict=True)
                 for holder, mark in part.unstated()
             ]
             holes = tuple(holder for holder, _ in unstated)
@@ -4470,7 +4512,10 @@ class _Walker:
         return placed
 
     def variable(self, name_node: Node) -> _Value:
-        name = self._text(name_node)
+        return self._variable_named(self._text(name_node), name_node)
+
+    def _variable_named(self, name: str, name_node: Node) -> _Value:
+        """The value of the variable `name`, written at `name_node`."""
         arguments = self.scope.arguments
         if name.isdigit() and name != "0":
             index = int(name) - 1
@@ -5576,6 +5621,26 @@ def _api_holder(words: list[Word]) -> str | None:
     script does not state, `MGMT_URL=$2`), None where none does."""
     holders = (part for word in words for part in (*word.names, *word.holes, word.holder, word.shape) if part)
     return next((holder for holder in holders if any(api in holder.casefold() for api in _API_WORDS)), None)
+
+
+# The characters of a variable's name, after its first (`$vnet_2`).
+_NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
+
+
+def _split_off(node: Node | None, following: Node | None = None) -> Node | None:
+    """The part of an unquoted word the grammar splits off after a `$` (tree-sitter-bash reads
+    `$ENDPOINT/$SUB/services` as the word `$ENDPOINT/$` and another, `SUB/services`, where bash reads one
+    word, `$SUB` expanded in it; `URL=$ENDPOINT/$SUB/services` as an assignment to a command named
+    `SUB/services`): the node that follows `node` (`following`, else the node after it) with no blank between
+    when `node` is such a word ending in a bare `$` and the node starts with a name (`SUB`) or a digit (`$1`);
+    else None."""
+    if node is None or node.type != "concatenation" or node.child_count == 0:
+        return None
+    last, following = node.children[-1], following or node.next_sibling
+    if last.type != "$" or last.is_named or following is None or following.start_byte != node.end_byte:
+        return None
+    first = (following.text or b"")[:1].decode("latin-1")
+    return following if first and first in _NAME_CHARACTERS else None
 
 
 def _management_url(word: Word) -> tuple[str, str] | None:
