@@ -1663,7 +1663,16 @@ class ClassicCall:
     # get_deployment_by_name(service_name)): the cloud service it names, as the script states it; "" when it
     # does not. One the files deploy web/worker roles to asks after those roles.
     service: str = field(default="", compare=False)
+    # Of a network configuration upload (`changes` `EVERY_NETWORK`): what it uploads on any run, each the
+    # name of a file as `Script.uploaded_files` gives it ("" for a file the script does not name) or
+    # `WRITTEN_CONFIGURATION` for a configuration the script writes itself; () where the reader does not
+    # say (what any upload of the script uploads).
+    uploaded: tuple[str, ...] = field(default=(), compare=False)
 
+
+# What `ClassicCall.uploaded` holds for a network configuration the script writes itself (no file name holds
+# a NUL).
+WRITTEN_CONFIGURATION = "\0written"
 
 MAYBE_RUNS = "maybe"
 NEVER_RUNS = "never"

@@ -201,6 +201,7 @@ from migcheck.model import (
     VM_OF_REQUEST_URI,
     VPN,
     WHOLE_FILE_RUN,
+    WRITTEN_CONFIGURATION,
     XML_EDITS_NOT_FOLLOWED,
     AclRule,
     AddressPrefix,
@@ -7767,6 +7768,9 @@ class Interpreter:
         # `Script.changes`), by call site, what they change and where they fall in the order of steps: a
         # function called before a Prepare and again after it changes the resource at both places.
         self.changes: dict[tuple[int, tuple[str, str], tuple[int, int]], ClassicCall] = {}
+        # What each network configuration upload uploads on any run (`ClassicCall.uploaded`), by where its
+        # call starts, as `changes` are placed.
+        self.uploads_at: dict[int, dict[str, None]] = collections.defaultdict(dict)
         # The calls that move a classic ExpressRoute circuit, by site and place in the order of steps (as
         # `changes`), on the branches they run on (see `_circuit_moved`).
         self.circuit_moves: dict[tuple[int, tuple[int, int]], ClassicCall] = {}
@@ -8287,6 +8291,12 @@ class Interpreter:
         if not written or not all(_stated_whole(v) for v in written):
             return None
         return written[0] if len(written) == 1 else Items(tuple(written))
+
+    def _uploaded_at(self, site: tuple[int, tuple[str, str], tuple[int, int]]) -> tuple[str, ...]:
+        """What the network configuration upload of a change's `site` uploads (`uploads_at`); () for
+        another change."""
+        uploads = site[1] == ("virtual-network", EVERY_NETWORK)
+        return tuple(self.uploads_at.get(site[0], ())) if uploads else ()
 
     def calls_only(self, root: Node) -> tuple[object, ...]:
         """The script's classic calls and migration steps, read from the syntax alone (no values)."""
@@ -16086,6 +16096,9 @@ class Interpreter:
             elif isinstance(resource, NetworkConfiguration):
                 if verb == "PUT":
                     self._uploaded(self._networks_named_by_values(resource, body.value))
+                    # The request sends this configuration, not a file (see `_request`).
+                    self.uploads_at[node.start_byte].pop("", None)
+                    self.uploads_at[node.start_byte][WRITTEN_CONFIGURATION] = None
             elif isinstance(resource, inv.ApplicationGateway):  # as New-AzureApplicationGateway creates one
                 gateway = self._body_gateway(resource, node)
                 self.application_gateways[_name_key(gateway.name)] = gateway
@@ -16446,6 +16459,7 @@ class Interpreter:
         if content is None:
             name = self._upload_file_name(path, env)
             self.uploaded_files.setdefault(name, None)
+            self.uploads_at[node.start_byte].setdefault(name, None)
             if name and selected_in:
                 self.uploaded_in.setdefault((name, selected_in), None)
             return Unknown(self.snippet(node))
@@ -16458,6 +16472,7 @@ class Interpreter:
             self._uploaded(self._networks_named_by_values(resource, content))
         if not read:
             self.uploaded_files.setdefault("", None)
+        self.uploads_at[node.start_byte].setdefault(WRITTEN_CONFIGURATION if read else "", None)
         return Unknown(self.snippet(node))
 
     def _networks_named_by_values(
@@ -16815,6 +16830,7 @@ class Interpreter:
             self._change_at(request.node, ClassicCall(name, mark, (changed,)))
         if changed == ("virtual-network", EVERY_NETWORK):  # a body's file is not followed to its name
             self.uploaded_files.setdefault("", None)
+            self.uploads_at[request.node.start_byte].setdefault("", None)
         linked = automation.circuit_link(verb, request.path) if not made else None
         if linked is not None:
             self._circuit_request(request, mark, *linked)
@@ -18029,7 +18045,7 @@ class Interpreter:
         steps = [step for _, step in taken]
         orders = [order for order, _ in taken]
         changes = tuple(
-            replace(call, after=bisect.bisect_left(orders, site[2]))
+            replace(call, after=bisect.bisect_left(orders, site[2]), uploaded=self._uploaded_at(site))
             for site, call in sorted(self.changes.items(), key=lambda item: (item[0][2], item[0][0]))
         )
         circuit_moves = tuple(

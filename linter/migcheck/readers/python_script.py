@@ -134,6 +134,7 @@ from migcheck.model import (
     VM_FACTS,
     VM_OF_REQUEST_URI,
     VPN,
+    WRITTEN_CONFIGURATION,
     XML_EDITS_NOT_FOLLOWED,
     AclRule,
     AffinityGroupRegion,
@@ -3051,6 +3052,9 @@ class _Resources:
         # `Script.changes`), by the call, what it changes and where it comes in the order the script runs
         # its steps (see `_run_order`), once each however many of the reader's sites read it so.
         self.changes: dict[tuple[int, tuple[str, str], _RunOrder], tuple[_RunOrder, ClassicCall]] = {}
+        # What each network configuration upload uploads on any run (`ClassicCall.uploaded`), by the node of
+        # its call, as `changes` are placed.
+        self.uploads_at: dict[int, dict[str, None]] = defaultdict(dict)
         # Disks the script registers, by name, and images, by kind and name (see `_registration`); those a
         # function registers, in an order the file does not show (see `_unregister`); and what the file says
         # of the disks VMs are given: the VM each name is given to, the line of the first one given by a
@@ -4125,8 +4129,17 @@ class _Resources:
         """The changing calls in the order the script runs them, each with how many migration steps run
         before it."""
         orders = sorted(order for _, _, _, order in self.steps)
-        placed = sorted(self.changes.values(), key=lambda found: found[0])
-        return tuple(replace(call, after=bisect.bisect_left(orders, order)) for order, call in placed)
+        placed = sorted(self.changes.items(), key=lambda item: item[1][0])
+        return tuple(
+            replace(call, after=bisect.bisect_left(orders, order), uploaded=self._uploaded_at(at))
+            for at, (order, call) in placed
+        )
+
+    def _uploaded_at(self, at: tuple[int, tuple[str, str], _RunOrder]) -> tuple[str, ...]:
+        """What the network configuration upload of a change placed `at` uploads (`uploads_at`); () for
+        another change."""
+        uploads = at[1] == ("virtual-network", EVERY_NETWORK)
+        return tuple(self.uploads_at.get(at[0], ())) if uploads else ()
 
     def _request_steps(self, call: CallSite, request: _Request, mark: Mark) -> None:
         """The migration steps a POST sent without the SDK runs, its path read at each call of the function
@@ -5722,7 +5735,7 @@ class _Resources:
             body = body.inner
         if not isinstance(body, Lit):
             if automation.changed_by_request(verb, path) == ("virtual-network", EVERY_NETWORK):
-                self._uploaded_file(body, site)
+                self.uploads_at[id(call.node)].setdefault(self._uploaded_file(body, site), None)
             service = automation.body_service(verb, path)
             file = self._configuration_file(body, site) if service is not None else ""
             if service is not None and file:  # a deployment body read from a file: `Script.posted_bodies`
@@ -5741,6 +5754,8 @@ class _Resources:
             targets.add((service, deployment))
             if isinstance(resource, NetworkConfiguration):
                 uploaded = (id(resource), self._working_in())
+                if verb == "PUT":
+                    self.uploads_at[id(call.node)].setdefault(WRITTEN_CONFIGURATION, None)
                 if verb == "PUT" and uploaded not in self.networks:
                     stood_in = self._networks_stood_in(resource)
                     self.networks[uploaded] = replace(stood_in, selected_in=self.run_client)
@@ -5995,7 +6010,7 @@ class _Resources:
             return self._shape(node, site)
         return "/".join(self._shape(arg, site) for arg in joined.args)
 
-    def _uploaded_file(self, body: Value | None, site: flow.Site) -> None:
+    def _uploaded_file(self, body: Value | None, site: flow.Site) -> str:
         """A network configuration upload whose body the script does not show: the name of the file it
         reads it from (`open('NetworkConfig.netcfg').read()`), the last part of its path when the script
         states it; "" when it does not, when the script writes files (see `flow.Unknown.read_from`), or
@@ -6005,7 +6020,9 @@ class _Resources:
         shape = self._shape(path, site) if path is not None else HOLE
         last = shape.replace("\\", "/").rpartition("/")[2].strip()
         unknown = HOLE in last or last in ("", ".", "..") or self.flow.replaces(last)
-        self.uploaded_files.setdefault("" if unknown else last, None)
+        named = "" if unknown else last
+        self.uploaded_files.setdefault(named, None)
+        return named
 
     def _security_rule_body(self, path: str, body: Lit, mark: Mark, surely: bool) -> bool:
         """Set Network Security Rule, which the SDK has no method for: a `<Rule>` PUT to

@@ -97,6 +97,7 @@ from migcheck.model import (
     UNSTATED_COMMAND_LINE,
     URL_NAMES_THE_API,
     WHOLE_FILE_RUN,
+    WRITTEN_CONFIGURATION,
     ClassicCall,
     CloudInUse,
     ConnectionState,
@@ -4027,27 +4028,29 @@ class _Walker:
         if meaning.call is None:
             return
         call = meaning.call
+        uploaded = self._upload(meaning.upload.file) if meaning.upload is not None else ()
         if not self._another_files(at):
-            self._add_call(replace(call, after=len(self.steps), branches=self.stage if call.changes else ()))
+            branches = self.stage if call.changes else ()
+            self._add_call(replace(call, after=len(self.steps), branches=branches, uploaded=uploaded))
         if meaning.step is not None:
             # A step on one branch of an `if` never runs with one on another: a Commit on the `then` of a
             # Prepare's test and an Abort on its `else` are the two ways out of it.
             branches = (*self.stage, *self.reading.branches)
             self.steps.append(replace(meaning.step, branches=branches))
             self.step_chains.append((*self.call_chain, at))
-        if meaning.upload is not None:
-            self._upload(meaning.upload.file)
 
-    def _upload(self, file: Word | None) -> None:
+    def _upload(self, file: Word | None) -> tuple[str]:
         """A network configuration uploaded from `file` (`azure network import f`, a PUT of it to
-        `.../services/networking/media`): by its name, unless the script may have put it in place."""
+        `.../services/networking/media`): by its name, unless the script may have put it in place. What the
+        call uploads (`ClassicCall.uploaded`)."""
         path = file.text if file is not None and file.text else ""
         if path and self._uploaded_written(path):
-            return
+            return (WRITTEN_CONFIGURATION,)
         name = "" if self._replaced(path) else posixpath.basename(path)
         self.uploaded.setdefault(name, None)
         if name and self.reading.selected_name:  # that subscription's network configuration
             self.uploaded_in.setdefault((name, self.reading.selected_name), None)
+        return (name,)
 
     def _uploaded_written(self, path: str) -> bool:
         """Whether the file `path` names is one the script surely wrote whole and left so (`written`): then
@@ -4111,19 +4114,26 @@ class _Walker:
         changed = automation.changed_by_request(sent.verb, path)
         changes = (changed,) if changed is not None else ()
         branches = self.stage if changes else ()
-        self._add_call(ClassicCall(name, at, changes, len(self.steps), branches, runs))
+        uploaded = self._uploaded_by(sent) if changed == ("virtual-network", EVERY_NETWORK) else ()
+        self._add_call(ClassicCall(name, at, changes, len(self.steps), branches, runs, uploaded=uploaded))
         step = automation.migration_step(path) if sent.verb in (None, "POST") else None
         if step is not None:
             taken = MigrationStep(automation.MIGRATION_API, *step, at, target_mark=url.mark, runs=runs)
             taken = _named_by_a_hole(taken, url) if not taken.target else taken
             self.steps.append(replace(taken, branches=(*self.stage, *self.reading.branches)))
             self.step_chains.append((*self.call_chain, at))
-        if changed == ("virtual-network", EVERY_NETWORK):
-            self._upload(sent.body_file)
         self._posted(sent, path)
         self._sent_body(sent, path)
         self._swap_request(sent, path, at)
         self._connection_request(sent, path, at, url)
+
+    def _uploaded_by(self, sent: shell_requests.Request) -> tuple[str]:
+        """What a network configuration PUT uploads (`ClassicCall.uploaded`): the file it sends (see
+        `_upload`), or the configuration it writes inline or is fed (`_sent_body`), which the script's
+        uploads are still said not to name (`Script.uploaded_files`)."""
+        uploaded = self._upload(sent.body_file)
+        written = sent.body_file is None and (sent.body is not None or sent.from_stdin)
+        return (WRITTEN_CONFIGURATION,) if written else uploaded
 
     def undecided_requests(self) -> list[Mark]:
         """The requests that may go to the API at URLs the script does not state (`undecided_request_tag`),

@@ -4,8 +4,9 @@ migration runbooks that run the platform's steps out of order."""
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import NamedTuple, TypeVar
 
@@ -57,6 +58,7 @@ from migcheck.model import (
     SOME_PATHS_ONLY,
     STAGE_CHOICE,
     UNCALLED,
+    WRITTEN_CONFIGURATION,
     ClassicCall,
     Deployment,
     Finding,
@@ -1207,9 +1209,9 @@ class MigrationOutOfOrder(Rule):
         "virtual network the files place it in), with no Prepare of it since, the Commit surely run first as "
         "for the steps after a Commit (error: the Commit completed its migration, and the Service Management "
         "API no longer finds it). A network configuration upload (`Set-AzureVNetConfig`, `azure network "
-        "import`, a PUT to `.../services/networking/media`) is one when every configuration the script uploads "
-        "(a checked file of the name it gives, or one the script writes) still defines a network it "
-        "committed: the Commit took the network out of the subscription's classic configuration, which an "
+        "import`, a PUT to `.../services/networking/media`) is one when the configuration that upload sends "
+        "(a checked file of the name it gives, or one the script writes; every one it may send) still "
+        "defines a network the script committed: the Commit took the network out of the subscription's classic configuration, which an "
         "upload replaces whole, so the upload asks for a classic network of that name again; said at the "
         "upload, with where the file defines the network. An upload of a configuration that no longer "
         "defines it is what the platform holds after the Commit, and is not reported.\n\n"
@@ -1490,7 +1492,7 @@ class MigrationOutOfOrder(Rule):
             # A CI pipeline's job is judged with the jobs around it as one run: a change in a job after the
             # one that prepares, before the one that commits, is a change while prepared.
             run, own_marks = _run_of_jobs(script, pipelines)
-            uploaded = uploads.defined(script)
+            uploaded = functools.partial(uploads.defined, script)
             own = [
                 found
                 for found in self._changes_while_prepared(run, estate.networks_by_service, cloned, uploaded)
@@ -1870,13 +1872,13 @@ class MigrationOutOfOrder(Rule):
         script: Script,
         networks_of: Mapping[str, tuple[NameRef, ...]],
         cloned: Mapping[tuple[str, str], tuple[_Use, ...]],
-        uploaded: Mapping[str, VirtualNetwork],
+        uploaded: Callable[[ClassicCall], Mapping[str, VirtualNetwork]],
     ) -> Iterator[Finding]:
         """A call that changes a cloud service, virtual network or storage account after the script's
         Prepare of it and before its Commit or Abort, on a path that runs both: Prepare locks the resource's
         classic management plane, and the platform refuses the change. A VM's cloud service counts, and so
         does a network it is in (`networks_of`), and a network configuration upload changes every network
-        (said with where what it uploads defines the prepared one, `uploaded`, when it does).
+        (said with where what that call uploads defines the prepared one, `uploaded`, when it does).
         So does a security group or route table cloned with the network or cloud service prepared
         (`cloned`): the deep dive blocks its management plane while the migration is in progress.
         Each Prepare is judged from the last one of its resource up to the first Commit or Abort that can
@@ -1954,15 +1956,15 @@ class MigrationOutOfOrder(Rule):
         self,
         script: Script,
         networks_of: Mapping[str, tuple[NameRef, ...]],
-        uploaded: Mapping[str, VirtualNetwork],
+        uploaded: Callable[[ClassicCall], Mapping[str, VirtualNetwork]],
     ) -> Iterator[Finding]:
         """A call that changes or deletes a cloud service, virtual network, storage account, security group
         or route table after the script's own Commit of it (or, a cloud service, of the virtual network
         the files place it in), on a path where that Commit surely ran first and with no Prepare of it
         since: the Commit completed its migration, so the Service Management API no longer finds it, and
         the call fails. Judged as the other steps after a Commit are (see `_Ended`). A network
-        configuration upload is one when what it uploads still defines a network so committed
-        (`uploaded`, see `_Uploads.defined`)."""
+        configuration upload is one when what that call uploads still defines a network so committed
+        (`uploaded`, see `_Uploads.defined`): a script that uploads two files is told of each apart."""
         if not script.changes or not any(s.step == "commit" for s in script.migration):
             return
         commits: dict[tuple[str, str], dict[tuple[tuple[str, int], ...], tuple[int, MigrationStep]]] = {}
@@ -1974,7 +1976,7 @@ class MigrationOutOfOrder(Rule):
                 found = _committed_before(change, commits, prepares, networks_of)
                 if found is not None:
                     yield self._changed_after_commit(script, change, *found)
-                upload = _upload_after_commit(change, commits, prepares, uploaded)
+                upload = _upload_after_commit(change, commits, prepares, uploaded(change))
                 if upload is not None:
                     yield self._uploaded_after_commit(script, change, *upload)
                 change = next(changes, None)
@@ -2431,13 +2433,13 @@ def _locked(
     prepared: dict[str, dict[str, tuple[MigrationStep, Together]]],
     networks_of: Mapping[str, tuple[NameRef, ...]],
     cloned: Mapping[tuple[str, str], tuple[_Use, ...]],
-    uploaded: Mapping[str, VirtualNetwork],
+    uploaded: Callable[[ClassicCall], Mapping[str, VirtualNetwork]],
 ) -> Iterator[tuple[MigrationStep, str, str]]:
     """For each resource `change` changes that a Prepare holds locked on a path that runs both: the
     Prepare, the resource as a message names it, and the network it is locked through ("" when locked
     itself, `_CLONED` when it is a security group or route table cloned with what is prepared). A network
     configuration upload changes the subscription's configuration, which still defines the prepared
-    network where `uploaded` says."""
+    network where `uploaded` says of the upload."""
     uploads = ("virtual-network", EVERY_NETWORK) in change.changes
     for scope, name in change.changes:
         held = prepared.get(scope)
@@ -2447,7 +2449,7 @@ def _locked(
         if scope == "virtual-network" and name == EVERY_NETWORK:
             found = next((s for s, runs in reversed(held.values()) if runs.with_(change)), None)
             if found is not None:
-                yield found, _configuration_uploaded(found, uploaded), ""
+                yield found, _configuration_uploaded(found, uploaded(change)), ""
             continue
         what = f"{scope.replace('-', ' ')} '{name}'"
         own = held.get(key(name))
@@ -2592,13 +2594,19 @@ class _Uploads:
         for configuration in configurations:
             self.written[configuration.mark.path].append(configuration)
 
-    def defined(self, script: Script) -> dict[str, VirtualNetwork]:
-        """The networks every network configuration `script` uploads defines, by name as compared (`key`):
-        the checked ones it names by their file name (`Script.uploaded_files`, see
-        `configuration_named`), and those it writes itself. Empty when it uploads one whose content no
-        file shows: its networks are not known."""
-        configurations = list(self.written.get(script.mark.path, ()))
-        for name in script.uploaded_files:
+    def defined(self, script: Script, call: ClassicCall | None = None) -> dict[str, VirtualNetwork]:
+        """The networks every network configuration upload `call` of `script` uploads defines (each of
+        `call.uploaded`), by name as compared (`key`); of one that does not say what it uploads, or with no
+        call, every one the script uploads: the checked ones it names by their file name
+        (`Script.uploaded_files`, see `configuration_named`), and those it writes itself. Empty when it
+        uploads one whose content no file shows: its networks are not known."""
+        uploaded = call.uploaded if call is not None and call.uploaded else None
+        configurations: list[NetworkConfiguration] = []
+        if uploaded is None or WRITTEN_CONFIGURATION in uploaded:
+            configurations.extend(self.written.get(script.mark.path, ()))
+        for name in script.uploaded_files if uploaded is None else uploaded:
+            if name == WRITTEN_CONFIGURATION:
+                continue
             found = configuration_named(name, script.mark.path, self.checked)
             if found is None:
                 return {}
