@@ -910,6 +910,7 @@ def _settings_values(settings: beside.Settings) -> _Loaded:
     # Dot-sourced without an argument for a parameter, the file runs with its default: read on defaults,
     # its `param (…)` gives each the value it states (the arguments a dot-source passes bind over them)
     values = Interpreter(settings.path, index, where, on_defaults=True).top_level_values(tree.root_node)
+    values.update(_blanks(tree.root_node, index, where))
     declares = tree.root_node if _first(tree.root_node, "param_block") is not None else None
     commands = _top_level_commands(tree.root_node)
     body = _first(tree.root_node, "statement_list")
@@ -925,6 +926,57 @@ def _settings_values(settings: beside.Settings) -> _Loaded:
     assigned = frozenset(index.script_assigned) | index.function_assigned | index.stale | parameters
     folders = {key: path for key, (_, path) in index.script_folders.items() if key not in values}
     return _Loaded(values, assigned, folders, declares, commands, defines, reads)
+
+
+# What a settings file assigns a variable it leaves for the user to fill in, casefolded.
+_LEFT_BLANK = frozenset({'""', "''", "$null"})
+# The scope of a variable of the environment (`$env:VNET_NAME`), casefolded.
+_ENVIRONMENT_SCOPE = "env"
+
+
+def _blanks(root: Node, index: SyntaxIndex, where: Positions) -> dict[str, Value]:
+    """The variables a settings file leaves blank for the user to fill in (`$VNet = ""`, `$VNet = $null`
+    under "set these before running") or to the environment (`$VNet = $env:VNET_NAME`): assigned so once,
+    by a statement of its top level of their own, and nowhere else. Each is a value no script states, one
+    for every script that dot-sources the file, its stand-in named where the file leaves it
+    (`_left_blank_at`), as the user fills it in once there."""
+    body = _first(root, "statement_list")
+    found: dict[str, Value] = {}
+    for statement in _named(body) if body is not None else []:
+        inner = _named(statement) if statement.type == "pipeline" else []
+        assignment = inner[0] if len(inner) == 1 and inner[0].type == "assignment_expression" else None
+        parts = _named(assignment) if assignment is not None else []
+        if len(parts) != 3 or _text(parts[1]) != "=" or not _left_to_fill(parts[2]):
+            continue
+        variable = _operand(assignment) if assignment is not None else None
+        scope, key = _variable(_text(variable)) if variable is not None else ("x", "")
+        if variable is None or variable.type != "variable" or _text(variable) != _text(parts[0]) or scope:
+            continue
+        if index.script_assigned.get(key) == 1 and key not in index.function_assigned | index.stale:
+            found[key] = Unknown(_text(variable), (_LEFT_BLANK_AT, where.mark(variable)))
+    return found
+
+
+def _left_to_fill(value: Node) -> bool:
+    """Whether a settings file assigns `value` to a variable it leaves to fill in: a blank, or a variable
+    of the environment (see `_blanks`)."""
+    written = _text(value).casefold()
+    if written in _LEFT_BLANK:
+        return True
+    inner = _unwrap(value)
+    return inner.type == "variable" and _variable(_text(inner))[0].casefold() == _ENVIRONMENT_SCOPE
+
+
+# What starts the definition (`Unknown.ident`) of a blank a settings file leaves, before where it leaves it.
+_LEFT_BLANK_AT = "left blank at"
+
+
+def _left_blank_at(value: Value) -> Mark | None:
+    """Where a settings file leaves `value` blank (see `_blanks`), when it is such a blank."""
+    ident = value.ident if isinstance(value, Unknown) else None
+    if isinstance(ident, tuple) and len(ident) == 2 and ident[0] == _LEFT_BLANK_AT:
+        return ident[1] if isinstance(ident[1], Mark) else None
+    return None
 
 
 def _top_level_commands(root: Node) -> frozenset[str]:
@@ -14779,9 +14831,13 @@ class Interpreter:
         its service; one whose service the script does not state has no service name, and a stand-in for
         its own (see `_stand_in`) where the service is passed (`at`), for its turn where another value was
         passed there before (calls of a function given two values, `"$Prefix-svc"` built of each)."""
+        left = _left_blank_at(service)
         if isinstance(service, Text) and service.value.strip():
             key: object = ("service", service.value.casefold())
             name, label = service.value, service.value
+        elif left is not None:  # the one service every script that loads the settings file deploys
+            name = label = _stand_in("cloud service name", left, column=True)
+            key = ("service", name.casefold())
         else:
             ident = _built_identity(service) if isinstance(service, Unknown) else None
             key = ("ident", ident) if ident is not None else ("node", made or node.start_byte)
@@ -21711,7 +21767,11 @@ def _value_mark(value: Value, arg: Arg | None, where: Positions, prefer_node: bo
 
 def _written_at(arg: Arg, where: Positions) -> Mark | None:
     """Where an argument's value is written: in the call, or in the table literal splatted into it (at the
-    entry's value, not at the `@table` that passes the whole table)."""
+    entry's value, not at the `@table` that passes the whole table); a blank a settings file leaves, where
+    the file leaves it (see `_blanks`)."""
+    left = _left_blank_at(arg.value)
+    if left is not None:
+        return left
     if arg.at is not None:
         return arg.at
     return where.mark(arg.node) if arg.node is not None else None
