@@ -62,7 +62,9 @@ class MigcheckItem(pytest.Item):
         # from `extra_keyword_matches`, and the marker adds `migcheck` for both -k and -m.
         self.extra_keyword_matches.add(rule.name)
         self.keywords[rule.name] = True
-        self.add_marker(_MARK)
+        # What `add_marker(_MARK)` does, without its checks of what it is given.
+        self.keywords[_MARK.name] = _MARK.mark
+        self.own_markers.append(_MARK.mark)
         # pytest derives this from reportinfo() and a path computation, per item, in a cached property
         # (which takes a lock in Python 3.11); our path is already relative to the rootdir, where the
         # lint ran, and the line is a lookup among the findings already made.
@@ -75,7 +77,7 @@ class MigcheckItem(pytest.Item):
 
     def has_other_markers(self) -> bool:
         """True when a mark other than our own `migcheck` applies (a conftest or hook added one)."""
-        return any(mark.name != "migcheck" for node in self.listchain() for mark in node.own_markers)
+        return any(mark.name != "migcheck" for mark in self.own_markers) or _marked(self.file)
 
     def runtest(self) -> None:
         failing = self.migcheck.failing(self.key)
@@ -101,3 +103,19 @@ class MigcheckItem(pytest.Item):
 
     def _domain(self) -> str:
         return f"{self.key[0]}::{self.rule.code} {self.rule.name}"
+
+
+# Whether a mark other than `migcheck` applies to a collector (`_marked`).
+_MARKED = pytest.StashKey[bool]()
+
+
+def _marked(node: pytest.Collector) -> bool:
+    """Whether a mark other than `migcheck` applies to the collector `node`: its own or one of a collector
+    above it. Worked out once per collector, as the run first asks (after collection, where hooks may
+    add marks), rather than by walking up every parent again for each item."""
+    marked = node.stash.get(_MARKED, None)
+    if marked is None:
+        parent = node.parent
+        own = any(mark.name != "migcheck" for mark in node.own_markers)
+        marked = node.stash[_MARKED] = own or (parent is not None and _marked(parent))
+    return marked
