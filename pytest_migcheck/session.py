@@ -12,6 +12,7 @@ import gc
 import heapq
 import os
 import posixpath
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Generator, Iterator, Sequence
 from contextlib import contextmanager
@@ -151,6 +152,8 @@ class MigcheckSession:
         self._taken: dict[str, list[tuple[Path, Document]]] = defaultdict(list)
         # `_pytest_alone_collects_files`: (plugins registered, the answer).
         self._collects_alone: tuple[int, bool] | None = None
+        # Whether a file name is one pytest's doctest plugin collects (`_collected_with_their_folder`).
+        self._doctest_names: Callable[[str], re.Match[str] | None] | None = None
 
     # --- the run ------------------------------------------------------------------------------------
 
@@ -426,7 +429,7 @@ class MigcheckSession:
         if not report.passed:
             return
         if taken:
-            checks = [self._checks(collector, path, document) for path, document in taken]
+            checks = [self._checks(collector, path, document, path.name) for path, document in taken]
             report.result[:] = _merged_by_name(report.result, checks)
         if self._unlisted:
             self._add_unlisted(collector, report.result)
@@ -453,12 +456,15 @@ class MigcheckSession:
             known[folder] = list(modules)  # a list of its own, as pytest makes: it adds to each folder's
             self._as_parent.add(path)
 
-    def _checks(self, parent: pytest.Collector, path: Path, document: Document) -> MigcheckFile:
-        """The collector of a classic file's checks under `parent`, its node id the document's path."""
+    def _checks(
+        self, parent: pytest.Collector, path: Path, document: Document, name: str | None = None
+    ) -> MigcheckFile:
+        """The collector of a classic file's checks under `parent`, its node id the document's path, its
+        name `name` where the caller knows it (`_name`)."""
         return MigcheckFile.from_parent(
             parent,
             path=path,
-            name=_name(path, parent),
+            name=name or _name(path, parent),
             nodeid=document.path,
             document=document,
             migcheck=self,
@@ -525,8 +531,12 @@ class MigcheckSession:
         # a .txt or .rst file: those are left to them, as is a name a --doctest-glob pattern matches.
         if name.endswith((".py", ".txt", ".rst")) or not self._pytest_alone_collects_files():
             return False
-        globs = self.config.getoption("doctestglob", None) or ["test*.txt"]
-        return not any(fnmatch.fnmatch(name, glob) for glob in globs)
+        if self._doctest_names is None:  # the patterns as one, matched as `fnmatch` matches each
+            globs = self.config.getoption("doctestglob", None) or ["test*.txt"]
+            self._doctest_names = re.compile(
+                "|".join(fnmatch.translate(os.path.normcase(glob)) for glob in globs)
+            ).match
+        return not self._doctest_names(os.path.normcase(name))
 
     def _pytest_alone_collects_files(self) -> bool:
         """True when only pytest's Python and doctest plugins (and this one) implement

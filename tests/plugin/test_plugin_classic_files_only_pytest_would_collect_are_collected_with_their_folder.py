@@ -7,10 +7,13 @@ asked as before."""
 
 from __future__ import annotations
 
+import fnmatch
 from pathlib import Path
 
 import pytest
 from conftest import BROKEN_CSCFG, NET, QUIET, SELECTED, SHOP, VM
+
+import pytest_migcheck.session as plugin_session
 
 pytest_plugins = ["pytester"]
 
@@ -47,6 +50,27 @@ def test_a_classic_file_a_doctest_glob_names_is_asked_about(estate: pytest.Pytes
     reprec = estate.inline_run("--migcheck", *QUIET, *SELECTED, "--doctest-glob=*.cscfg")
     assert SHOP in asked(reprec, estate.path)
     assert NET not in asked(reprec, estate.path)
+
+
+def test_the_doctest_globs_are_matched_as_one_pattern_made_once(
+    estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each classic file's name is matched against the doctest globs by one pattern made of them all, made
+    once for the run, not by `fnmatch` against each glob, which looks its pattern up anew every time."""
+    matched: list[str] = []
+    each = fnmatch.fnmatch
+
+    def counted(name: str, pattern: str) -> bool:
+        matched.append(name)
+        return each(name, pattern)
+
+    monkeypatch.setattr(plugin_session.fnmatch, "fnmatch", counted)
+    reprec = estate.inline_run(
+        "--migcheck", *QUIET, *SELECTED, "--doctest-glob=*.cscfg", "--doctest-glob=*.rst"
+    )
+    assert SHOP in asked(reprec, estate.path)
+    assert NET not in asked(reprec, estate.path)
+    assert "NetworkConfig.netcfg" not in matched
 
 
 def test_classic_files_are_collected_in_their_place_among_the_folder_s_other_files(
