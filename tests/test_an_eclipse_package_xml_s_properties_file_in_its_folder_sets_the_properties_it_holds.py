@@ -2,7 +2,7 @@
 `<loadproperties srcfile=...>`) made every property not yet set unknown, so its publish said nothing of the
 service it deploys to. A properties file inside the build file's folder (a path from `${basedir}`) is now read
 as Java reads one and its properties set as Ant sets them, the first definition winning; a file outside the
-folder, or reached through a symbolic link out of it, is not read, and its properties stay unknown."""
+project checked, or reached through a symbolic link out of it, is not read, and its properties stay unknown."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def test_a_loadproperties_file_from_basedir_with_a_prefix_sets_each_property_aft
     assert _service(tmp_path, monkeypatch, package_loads, files) == ["west-shop-web"]
 
 
-def test_a_file_outside_the_build_file_s_folder_is_not_read(tmp_path, monkeypatch):
+def test_a_file_outside_the_project_checked_is_not_read(tmp_path, monkeypatch):
     files = {"../azure.properties": "cloudservicename=FromAbove\n"}
     assert _service(tmp_path / "project", monkeypatch, '<property file="../azure.properties"/>', files) == []
 

@@ -12,9 +12,11 @@ Ant sets the project's top-level properties first, then runs the target's depend
 once, depth first) before the target itself; a property, once set, is never changed, so the first
 definition wins. `${basedir}` is the project's folder (`basedir=` of `<project>`, from the file's folder),
 an absolute path; `location=` is a path from it. A properties file (`<property file>`, `<loadproperties
-srcfile>`, a path from `${basedir}`) inside the build file's folder is read as Java reads one
-(`java_properties`), its properties set as Ant sets them (`Properties.load`): only while a run reads the
-build file, through no symbolic link out of the folder, no larger than `_PROPERTIES_BYTES`. A property set by
+srcfile>`, a path from `${basedir}`: `../build.properties` of a build file in a sub-folder) is read as Java
+reads one (`java_properties`), its properties set as Ant sets them (`Properties.load`): only while a run
+reads the build file, and only where the run may read a file a script loads (`beside.settings_file`: inside
+the project root, not excluded nor ignored, a regular file reached through no symbolic link, no larger than
+a script). A property set by
 what is not read here (another properties file, a condition) has no value known: a value that refers to it
 is not stated, and after such a file is loaded every property it might set is unknown. A reference to a property never defined is left as written, as Ant
 leaves it. What one file may cost is bounded: its targets' dependencies are resolved in at most
@@ -53,9 +55,6 @@ _ELSEWHERE = frozenset({"resource", "url", "relative"})
 # Ant reads a properties file in ISO 8859-1 (`java.util.Properties.load` of its bytes); `loadproperties`
 # in the `encoding` it names.
 _PROPERTIES_ENCODING = "latin-1"
-# The largest properties file read: past it, its properties are unknown, as they were before files were read.
-_PROPERTIES_BYTES = 512 * 1024
-_NOT_KEPT = "read from a file outside the run"
 # A file with more targets holding the tasks asked for than this has the rest resolved with the project's
 # own properties only: each target's dependencies are walked once, so the work stays linear.
 _TARGETS_RESOLVED = 64
@@ -97,7 +96,8 @@ class Spent:
 class Properties:
     """The properties set so far: each name's value, None where it is set to a value not known. `opaque`
     once a properties file not read here has been loaded: a name not yet set may have been set by it.
-    `within`: the folder of the build file, the properties files inside which are read ("" for none)."""
+    `within`: the folder of the build file, from which the properties files it loads are read ("" for none:
+    no file is read)."""
 
     basedir: str
     values: dict[str, str | None] = field(default_factory=dict)
@@ -166,8 +166,10 @@ class Properties:
         if path is None or "${" in path or not self.within:
             return None
         absolute = from_folder(self.basedir, path)
+        if not posixpath.isabs(absolute):  # a Windows path with its drive: a file on the machine that builds
+            return None
         if absolute not in self.spent.files:
-            text = _properties_text(self.within, absolute, encoding or _PROPERTIES_ENCODING)
+            text = _properties_text(os.path.relpath(absolute, self.within), encoding or _PROPERTIES_ENCODING)
             self.spent.files[absolute] = java_properties(text) if text is not None else None
         return self.spent.files[absolute]
 
@@ -185,27 +187,20 @@ def _children(el: Element) -> bool:
     return any(isinstance(child.tag, str) for child in el)
 
 
-def _properties_text(within: str, absolute: str, encoding: str) -> str | None:
-    """The text of the properties file at `absolute` when it is inside the folder `within` (as its real
-    path, so that no symbolic link leads out of it), a regular file reached through no link itself, no
-    larger than `_PROPERTIES_BYTES`, in an `encoding` Python knows; else None. Its bytes are recorded as
-    taken by the build file's read (`beside.note`), which is then read again rather than kept."""
+def _properties_text(relative: str, encoding: str) -> str | None:
+    """The text of the properties file at `relative` (a path from the build file's folder) where the run may
+    read it (`beside.settings_file`), in an `encoding` Python knows; else None. Recorded as taken by the
+    build file's read, which is read again when its bytes change."""
     import codecs
 
-    from migcheck import guarded
     from migcheck.readers import beside
 
-    inside = os.path.realpath(within)
-    if os.path.commonpath([os.path.abspath(within), os.path.abspath(absolute)]) != os.path.abspath(within):
-        return None
     try:
         codecs.lookup(encoding)
-        data = guarded.read_bytes(absolute, _PROPERTIES_BYTES + 1, follow_links=False, within=inside)
-    except (LookupError, OSError):
+    except LookupError:
         return None
-    # No digest: the file is none of the run's, so the build file's document is never kept past a change.
-    beside.note([beside.Loaded(os.path.abspath(absolute), "", _NOT_KEPT)])
-    return data.decode(encoding, "replace") if len(data) <= _PROPERTIES_BYTES else None
+    settings = beside.settings_file(relative, listed=False, any_name=True)
+    return settings.data.decode(encoding, "replace") if settings is not None else None
 
 
 def java_properties(text: str) -> dict[str, str] | None:
@@ -385,8 +380,8 @@ def _project_properties(root: Element, folder: str) -> Properties:
 
 
 def _files_folder(folder: str) -> str:
-    """The folder whose properties files a build file in `folder` reads: its own, while the run reads the
-    build file as one of its files (`beside.finding`; a reader called on its own reads none)."""
+    """The folder the properties files a build file in `folder` loads are read from: its own, while the run
+    reads the build file as one of its files (`beside.finding`; a reader called on its own reads none)."""
     from migcheck.readers import beside
 
     return os.path.abspath(folder) if beside.finding() else ""
