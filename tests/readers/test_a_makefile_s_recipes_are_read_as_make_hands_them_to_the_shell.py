@@ -198,3 +198,18 @@ def test_an_assignment_ends_the_rule_before_it_and_a_conditional_does_not():
         f"\t{CREATE.replace('web1', 'web3')}\n"  # make refuses it: a recipe line before any rule's
     )
     assert [name for name, _, _ in _vms(script_resources(makefile, "Makefile"))] == ["web1", "web2"]
+
+
+def _continued_value(count: int) -> bytes:
+    words = " \\\n  ".join(f"word{i}" for i in range(count))
+    return f"VALUE = {words}\ndeploy:\n\tazure vm create $(VALUE)\n".encode()
+
+
+def test_a_value_continued_over_many_lines_is_read_in_linear_time():
+    from migcheck.readers import makefile
+
+    def make(count: int):
+        data = _continued_value(count)
+        return lambda: makefile.read("Makefile", data)
+
+    assert_linear(make, 2000)

@@ -33,7 +33,7 @@ import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
-from migcheck import automation
+from migcheck import automation, collector
 from migcheck.model import DirectiveComment, Document, FileKind, FileProblem, Mark, Script, Suppression
 from migcheck.readers import beside, shell
 from migcheck.readers.programs import POWERSHELLS
@@ -89,7 +89,10 @@ def document_of(
         ran.append(lines)
         program(lines)
 
-    resources = shell.run_commands(path, data, run)
+    # as a shell script's read (`shell.read`): the objects made per character and word all stay alive
+    # until the read ends, and the collector's passes over them grew faster than the file
+    with collector.paused():
+        resources = shell.run_commands(path, data, run)
     resources = tuple(replace(r, called=called) if isinstance(r, Script) else r for r in resources)
     refused = ran[-1].refused if ran else None
     others = ran[-1].functions_run() if ran else ()
@@ -136,8 +139,10 @@ class HeldText:
     the byte offset of each character written at another place than the one before it, with that place,
     and each value not stated a hole."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, marks: dict[Place, Mark] | None = None) -> None:
         self.path = path
+        # The mark of each place, shared by the lines of a file: a value used on many lines is marked once.
+        self.marks = {} if marks is None else marks
         self.pieces: list[str] = []
         self.anchors: list[tuple[int, Mark]] = []
         self.holes: list[tuple[str | None, Mark | None]] = []
@@ -149,11 +154,12 @@ class HeldText:
     def add(self, text: str, places: list[Place]) -> None:
         self.pieces.append(text)
         self.places += places
+        ascii_only = text.isascii()
         for character, place in zip(text, places, strict=True):
             if place != self.place:
                 self.anchors.append((self.size, self.mark(place)))
                 self.place = place
-            self.size += len(character.encode("utf-8"))
+            self.size += 1 if ascii_only else len(character.encode("utf-8"))
 
     @classmethod
     def anchored(cls, path: str, text: str, places: list[Place]) -> list[tuple[int, Mark]]:
@@ -163,7 +169,12 @@ class HeldText:
         return held.anchors
 
     def mark(self, place: Place) -> Mark:
-        return Mark(place[2] if len(place) == 3 else self.path, place[0], column=place[1])
+        found = self.marks.get(place)
+        if found is None:
+            found = self.marks[place] = Mark(
+                place[2] if len(place) == 3 else self.path, place[0], column=place[1]
+            )
+        return found
 
     def add_pieces(self, pieces: Pieces) -> None:
         for piece in pieces:
@@ -251,6 +262,7 @@ class _Scanner:
         self.expanding: set[str] = set()  # recursive variables being expanded (one that names itself)
         self.cache: dict[str, Pieces] | None = None  # their expansions, once every variable is assigned
         self.depth = 0  # conditionals (`ifeq`...) the line read now is in
+        self.marks: dict[Place, Mark] = {}  # shared by the recipe lines' texts (`HeldText`)
 
     # --- the lines --------------------------------------------------------------------------------------
 
@@ -307,18 +319,21 @@ class _Scanner:
         """The line at `number` (from 0) with the lines a `\\` continues joined by one space, as make reads a
         line of its own syntax (the blanks around the break are make's); with each character's place and
         the number of the line after it."""
-        text, places, skip = "", [], 0
+        parts: list[str] = []
+        places: list[Place] = []
+        skip = 0
         while True:
             written = self.lines[number]
             continued = _continued(written)
             body = written[:-1] if continued else written
-            text += body[skip:]
-            places += places_of(body, skip, number + 1, skip + 1)
             number += 1
             if not continued or number >= len(self.lines):
-                return text, places, number
-            kept = len(text.rstrip(" \t"))
-            text, places = text[:kept] + " ", [*places[:kept], (number, len(written))]
+                parts.append(body[skip:])
+                places += places_of(body, skip, number, skip + 1)
+                return "".join(parts), places, number
+            body = body.rstrip(" \t")  # the blanks before the break, and the break, are one space
+            parts += [body[skip:], " "]
+            places += [*places_of(body, skip, number, skip + 1), (number, len(written))]
             following = self.lines[number]
             skip = len(following) - len(following.lstrip(" \t"))
 
@@ -468,7 +483,9 @@ class _Scanner:
             start = index = end
         if start < len(text):
             pieces.append((text[start:], places[start : len(text)]))
-        self.budget -= len(text)
+        # what a line expands to costs by its length: a long value used many times is not stated past the
+        # budget, so that the read costs no more than the Makefile's size warrants
+        self.budget -= sum(len(piece[0]) for piece in pieces)
         return pieces
 
     def _reference(self, text: str, places: list[Place], at: int) -> tuple[int, Pieces]:
@@ -501,6 +518,7 @@ class _Scanner:
         unstated: Pieces = [(f"$({name})", at)]
         if variable is None or name in self.expanding or self.budget <= 0:
             return unstated
+        self.budget -= len(variable.pieces)
         if not variable.recursive:
             return variable.pieces
         if self.cache is not None and name in self.cache:
@@ -591,7 +609,7 @@ class _Scanner:
     def _run_rule(self, lines: shell.CommandLines, rule: _Rule, powershell: bool) -> None:
         """A rule's recipe: each line in a shell of its own, or all in one under `.ONESHELL:`."""
         if self.one_shell:
-            joined = HeldText(self.path)
+            joined = HeldText(self.path, self.marks)
             for index, (text, places) in enumerate(rule.recipe):
                 if index:
                     joined.add("\n", [places[0] if places else (1, 1)])
@@ -603,7 +621,7 @@ class _Scanner:
             lines.in_own_process(functools.partial(one.run_powershell if powershell else one.run, lines))
 
     def _held(self, text: str, places: list[Place]) -> HeldText:
-        held = HeldText(self.path)
+        held = HeldText(self.path, self.marks)
         held.add_pieces(self._expand(text, places))
         return held
 
