@@ -26,10 +26,10 @@ sms.create_virtual_network_site("shop")
 
 
 def test_a_python_script_with_no_extension_is_linted_in_the_editor(client: LspClient, workspace: Path):
-    makefile = (workspace / "Makefile").as_uri()
+    makefile = (workspace / "LICENSE").as_uri()  # no script, nor a Makefile (read by its name)
     client.notify(
         "textDocument/didOpen",
-        {"textDocument": {"uri": makefile, "languageId": "makefile", "version": 1, "text": "all:\n"}},
+        {"textDocument": {"uri": makefile, "languageId": "plaintext", "version": 1, "text": "all:\n"}},
     )
     uri = (workspace / "azure-coreos-cluster").as_uri()
     diagnostics = open_document(client, uri, CLASSIC_PYTHON)
@@ -53,7 +53,8 @@ def test_a_finding_in_a_script_with_no_extension_is_suppressed_as_in_its_languag
         ("deploy", "#!/usr/bin/env python\nx\n", True),
         ("deploy", "#!/usr/bin/pwsh -File\nx\n", True),
         ("deploy", "#!/bin/bash\nx\n", True),
-        ("Makefile", "all:\n", False),
+        ("Makefile", "all:\n", True),  # read by its name: its `#` comments suppress
+        ("LICENSE", "all:\n", False),
         ("tool", "#!/usr/bin/env python\n\x00\n", False),
     ],
 )
