@@ -894,6 +894,18 @@ def runner_names(tree: ast.Module) -> set[str]:
     return _runner_names(tree).functions
 
 
+def classes_running_commands(tree: ast.Module) -> frozenset[str]:
+    """The classes a module defines at its top level whose methods run commands themselves
+    (`def run(self, cmd): subprocess.check_call(cmd)`)."""
+    runners = _runner_names(tree)
+    return frozenset(
+        statement.name
+        for statement in tree.body
+        if isinstance(statement, ast.ClassDef)
+        and any(isinstance(node, ast.Call) and _is_runner(node.func, runners) for node in ast.walk(statement))
+    )
+
+
 def _runner_names(tree: ast.Module) -> _Runners:
     """The names the script runs commands by: imported (`import subprocess as sp`, `from subprocess import
     call`), then bound to one of them (`run = subprocess.check_call`, `sh = os.system`, `run = call`)."""

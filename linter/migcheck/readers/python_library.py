@@ -6,11 +6,14 @@ their methods and properties (`super().base_url`) run as the script's own, and t
 it makes requests with (`RequestWithMethod('POST', url)`), and a client of the SDK it makes at its top
 level (`sms = ServiceManagementService(...)`), imported by name or whole (`helpers.sms.add_role(...)`):
 the script's calls of its methods are classic calls. The module is found as `python_settings` finds one
-(a checked file inside the root, reached through no link, one level: a module it imports is not
-followed), and only one that itself uses the Service Management SDK or API is taken, or one that runs
-commands (`def run(command): subprocess.check_call(command)`, `run = subprocess.check_call`), whose
-function runs the classic command a script gives it (`run(["azure", "vm", "create", ...])`) as the
-script's own, read where the script writes it, as the shell reader runs a sourced file's wrapper.
+(a checked file inside the root, reached through no link), and only one that itself uses the Service
+Management SDK or API is taken, or one that runs commands (`def run(command): subprocess.check_call(command)`,
+`run = subprocess.check_call`, a class's `def run(self, command)`), whose function or method runs the
+classic command a script gives it (`run(["azure", "vm", "create", ...])`, `Runner().run([...])`) as the
+script's own, read where the script writes it, as the shell reader runs a sourced file's wrapper; or one
+that hands what it is given on to such a module it imports (`from util import execute`), which is taken in
+turn, down a chain of at most `MODULE_DEPTH` modules, each once (a relative import from the folder of the
+module that writes it; a module imported whole by a taken module is not followed).
 
 The module's text is read after the script's (`_Source.attach`): its lines are numbered on from the
 script's last, so that no mark or key of the module's code meets one of the script's, and its marks point
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import ast
 import collections
+import contextlib
 import copy
 from collections.abc import Callable, Collection, Iterator
 from typing import NamedTuple
@@ -31,9 +35,10 @@ from typing import NamedTuple
 from migcheck.readers import beside, python_cli
 from migcheck.readers.python_flow import IMPORTED_AT, SERVICE_CLASSES, derives_from_request
 from migcheck.readers.python_lambdas import with_lambdas_as_functions
-from migcheck.readers.python_settings import module_file
+from migcheck.readers.python_settings import module_file, module_folder, running_in
 
 __all__ = [
+    "MODULE_DEPTH",
     "Imported",
     "Library",
     "imported_class_methods",
@@ -42,6 +47,17 @@ __all__ = [
     "with_libraries",
     "with_module_calls_by_name",
 ]
+
+
+# How many modules deep a chain of imports is followed from the script (main.py's `run` of lib.py, which hands
+# its command to util.py's `execute`: two): past it, a module a module imports is not followed. A bound, so
+# that a run of many scripts that each import the next (`m1.py` imports `m2.py`...) reads each a few times.
+MODULE_DEPTH = 8
+# On an import taken of a module (see `with_libraries`): the folder of that module, where its relative
+# imports look (`from .util import execute`), and the position of the script's import that took it.
+_TAKEN_FROM = "migcheck_taken_from"
+# On an import whose module's statements were taken already: not followed again.
+_FOLLOWED = "migcheck_followed"
 
 
 class Library(NamedTuple):
@@ -65,6 +81,11 @@ class Library(NamedTuple):
     # Whether it uses the SDK or the API itself; one that only runs commands (`def run(cmd): subprocess.
     # check_call(cmd)`) runs a classic one only where a script gives it one (see `imports_functions`).
     classic: bool = True
+    # The classes whose methods run commands (`def run(self, cmd): subprocess.check_call(cmd)`), which a
+    # script takes wherever it uses them (`Runner().run([...])`, `Runner.run([...])`), as it takes a function
+    # that runs commands. Another class is the module's to describe, unless the script derives from it (see
+    # `_classes_used`).
+    command_classes: frozenset[str] = frozenset()
 
     def gives(self, name: str) -> bool:
         """Whether `from <module> import <name>` takes a function, class or client of it (`*` every one)."""
@@ -102,6 +123,10 @@ class Imported(NamedTuple):
     classes: tuple[str, ...] = ()
     # The clients and runners of the module the script imports by their own name and binds nowhere else.
     bound: tuple[str, ...] = ()
+    # The methods of its classes that run commands (`Library.command_classes`) the script calls by name on
+    # anything (`Runner().create_vm("web1")`): run at those calls, not read once with values not known.
+    methods: tuple[str, ...] = ()
+    folder: str = ""  # the module's, where its relative imports look (see `_library_imported`)
 
 
 def imports_functions(tree: ast.Module, names_a_command: Callable[[], bool]) -> bool:
@@ -111,7 +136,7 @@ def imports_functions(tree: ast.Module, names_a_command: Callable[[], bool]) -> 
     to give it."""
     return any(
         (library.classic or names_a_command()) and library.gives(alias.name)
-        for statement, library in _imports(tree)
+        for statement, library, _ in _imports(tree)
         for alias in statement.names
     ) or any(whole.library.classic or names_a_command() for whole in _modules_imported_whole(tree).values())
 
@@ -144,10 +169,15 @@ def with_module_calls_by_name(tree: ast.Module) -> ast.Module:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             node.func = by_name.taken(
-                node.func, lambda library: library.functions | library.requests | library.runners
+                node.func,
+                lambda library: (
+                    library.functions | library.requests | library.runners | library.command_classes
+                ),
             )
             if isinstance(node.func, ast.Attribute):  # `helpers.sms.add_role(...)`: a method of its client
-                node.func.value = by_name.taken(node.func.value, lambda library: library.clients)
+                node.func.value = by_name.taken(
+                    node.func.value, lambda library: library.clients | library.command_classes
+                )
         elif isinstance(node, ast.ClassDef):
             node.bases = [by_name.taken(base, lambda library: library.classes) for base in node.bases]
     body: list[ast.stmt] = []
@@ -310,11 +340,16 @@ def _bound_names(tree: ast.Module) -> dict[str, int]:
     return collections.defaultdict(int, bound)
 
 
-def imported_functions(tree: ast.Module) -> list[Imported]:
+def imported_functions(tree: ast.Module, chained: bool = False) -> list[Imported]:
     """The modules beside the script whose functions it imports at its top level and calls by the names
-    it imports them under, each at its first such import. Linear: one walk of the script for the names it
+    it imports them under, each at its first such import; `chained`: those the statements taken of modules
+    import (see `with_libraries`) and not followed yet. Linear: one walk of the script for the names it
     calls, one read of each module per process."""
-    imports = {library.path: (statement, library) for statement, library in reversed(_imports(tree))}
+    imports = {
+        each.library.path: each
+        for each in reversed(_imports(tree, taken=chained))
+        if not hasattr(each.statement, _FOLLOWED)
+    }
     if not imports:
         return []
     called = {
@@ -329,25 +364,49 @@ def imported_functions(tree: ast.Module) -> list[Imported]:
         for base in s.bases
         if isinstance(base, ast.Name)
     }
+    # `Runner.run([...])`, `r.create_vm(...)`: the names whose attributes the script calls, and those attributes
+    attributes = [
+        node.func
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+    ]
+    called_on = {func.value.id for func in attributes if isinstance(func.value, ast.Name)}
+    methods_called = {func.attr for func in attributes}
     own = _bound_names(tree)
     found = []
-    for statement, library in imports.values():
-        taken = [
+    for statement, library, folder in imports.values():
+        setattr(statement, _FOLLOWED, True)
+        used = [
             alias
             for alias in statement.names
             if alias.name in library.functions and (alias.asname or alias.name) in called
         ]
-        names = tuple(dict.fromkeys(alias.name for alias in taken))
-        aliases = tuple((alias.name, alias.asname) for alias in taken if alias.asname is not None)
-        classes = _classes_used(statement, library, derived | (called & library.requests), own)
+        names = tuple(dict.fromkeys(alias.name for alias in used))
+        aliases = tuple((alias.name, alias.asname) for alias in used if alias.asname is not None)
+        wanted = derived | (called & library.requests) | ((called | called_on) & library.command_classes)
+        classes = _classes_used(statement, library, wanted, own)
         bound = tuple(
             alias.name
             for alias in statement.names
             if alias.name in library.bound and alias.asname is None and own[alias.name] == 1
         )
+        methods = _methods_called(library, set(classes) & library.command_classes, methods_called)
         if names or classes or bound:
-            found.append(Imported(statement, library, names, aliases, classes, bound))
+            found.append(Imported(statement, library, names, aliases, classes, bound, methods, folder))
     return found
+
+
+def _methods_called(library: Library, classes: set[str], called: set[str]) -> tuple[str, ...]:
+    """The methods of the module's `classes` whose names the script calls as attributes."""
+    return tuple(
+        sorted(
+            method.name
+            for statement in library.statements
+            if isinstance(statement, ast.ClassDef) and statement.name in classes
+            for method in statement.body
+            if isinstance(method, ast.FunctionDef) and method.name in called
+        )
+    )
 
 
 def imported_class_methods(tree: ast.Module) -> dict[str, dict[str, ast.FunctionDef]]:
@@ -355,7 +414,7 @@ def imported_class_methods(tree: ast.Module) -> dict[str, dict[str, ast.Function
     name the script gives each, with the methods the class's body defines, by name: a call of one of them on
     an instance of the class runs the module's method, not a library's of the same name."""
     found: dict[str, dict[str, ast.FunctionDef]] = {}
-    for statement, library in _imports(tree):
+    for statement, library, _ in _imports(tree):
         classes = {s.name: s for s in library.statements if isinstance(s, ast.ClassDef)}
         for alias in statement.names:
             cls = classes.get(alias.name)
@@ -370,8 +429,9 @@ def _classes_used(
 ) -> tuple[str, ...]:
     """The classes of the module the script imports by their own name, or every name (`from util import
     *`) where the script binds it nowhere else, and derives a class of its own from, or calls to make a
-    request (a urllib `Request` of the module's, `RequestWithMethod('POST', url)`). Not another class it
-    calls: an object of the module's (`VirtualMachineAdapter(...)`) is the module's to describe."""
+    request (a urllib `Request` of the module's, `RequestWithMethod('POST', url)`), or, of a module that
+    only runs commands, uses at all (`Runner().run([...])`: `Library.command_classes`). Not another class
+    it calls: an object of the module's (`VirtualMachineAdapter(...)`) is the module's to describe."""
     star = any(alias.name == "*" for alias in statement.names)
     named = {alias.name for alias in statement.names if alias.asname is None}
     return tuple(
@@ -383,16 +443,61 @@ def _classes_used(
     )
 
 
-def _imports(tree: ast.Module) -> list[tuple[ast.ImportFrom, Library]]:
-    """Each top-level `from <module> import ...` of a module beside the script, with what it gives."""
+class _Import(NamedTuple):
+    """A top-level `from <module> import ...` of a module beside the script, what the module gives, and its
+    folder (see `_library_imported`)."""
+
+    statement: ast.ImportFrom
+    library: Library
+    folder: str
+
+
+def _imports(tree: ast.Module, taken: bool = False) -> list[_Import]:
+    """Each top-level `from <module> import ...` of a module beside the script, with what it gives: the
+    script's own, or with `taken` those of the modules `with_libraries` took and did not follow yet."""
     found = []
     for statement in tree.body:
-        if isinstance(statement, ast.ImportFrom) and statement.module is not None:
-            settings = module_file(statement.module, statement.level)
-            library = beside.values_of(settings, _library) if settings is not None else None
+        if (
+            isinstance(statement, ast.ImportFrom)
+            and statement.module is not None
+            and hasattr(statement, _TAKEN_FROM) == taken
+        ):
+            folder = getattr(statement, _TAKEN_FROM, ("", None))[0]
+            library, module = _library_imported(statement.module, statement.level, folder, {}, 0)
             if library is not None:
-                found.append((statement, library))
+                found.append(_Import(statement, library, module))
     return found
+
+
+def _library_imported(
+    name: str, level: int, folder: str, seen: dict[str, Library | None], depth: int
+) -> tuple[Library | None, str]:
+    """What the module `from <name> import ...` imports from gives (`_library`), and its folder, looked for
+    where Python does: an absolute import from the script's folder, a relative one from `folder`, that of the
+    module that writes it.
+    A module that neither uses the SDK or the API nor runs commands gives what a script takes only where it
+    hands on what it is given to one that does, through the modules it imports, at most `MODULE_DEPTH` deep
+    (`main.py` takes lib.py's `run`, which calls util.py's `execute`, which runs commands). `seen`: by path,
+    the modules looked at so far, so that each is looked at once and an import cycle ends."""
+    with running_in(folder) if folder and level else contextlib.nullcontext():
+        settings = module_file(name, level)
+        module = module_folder(settings, name, level) if settings is not None else ""
+    if settings is None:
+        return None, ""
+    library = beside.values_of(settings, _library)
+    if library is not None or depth >= MODULE_DEPTH or settings.path in seen:
+        return library or seen.get(settings.path), module
+    seen[settings.path] = None
+    handing_on = beside.values_of(settings, _handing_on)
+    for imported in handing_on.statements if handing_on is not None else ():
+        if (
+            isinstance(imported, ast.ImportFrom)
+            and imported.module is not None
+            and _library_imported(imported.module, imported.level, module, seen, depth + 1)[0] is not None
+        ):
+            seen[settings.path] = handing_on
+            return handing_on, module
+    return None, module
 
 
 def with_libraries(tree: ast.Module, placed: list[tuple[Imported, int]]) -> ast.Module:
@@ -404,9 +509,13 @@ def with_libraries(tree: ast.Module, placed: list[tuple[Imported, int]]) -> ast.
         wanted = (*imported.called, *imported.classes)
         taken = [copy.deepcopy(statement) for statement in imported.library.taken(wanted)]
         taken = _renamed(taken, imported)
+        # the script's import that took the module, or took the one that imports it
+        root = getattr(imported.statement, _TAKEN_FROM, (None, imported.statement))[1]
         for statement in taken:
             ast.increment_lineno(statement, base)
-            _defined_at_import(statement, imported.statement)
+            _defined_at_import(statement, root)
+            if isinstance(statement, ast.ImportFrom):  # followed in turn (see `imported_functions`)
+                setattr(statement, _TAKEN_FROM, (imported.folder, root))
             bound.setdefault(id(imported.statement), set()).update(_bound(statement))
         after.setdefault(id(imported.statement), []).extend(taken)
     body: list[ast.stmt] = []
@@ -466,11 +575,13 @@ def _without_names(statement: ast.stmt, names: set[str]) -> list[ast.stmt]:
     if not names or not isinstance(statement, ast.ImportFrom):
         return [statement]
     kept = [alias for alias in statement.names if (alias.asname or alias.name) not in names]
-    return (
-        [ast.copy_location(ast.ImportFrom(statement.module, kept, statement.level), statement)]
-        if kept
-        else []
-    )
+    if not kept:
+        return []
+    rest = ast.copy_location(ast.ImportFrom(statement.module, kept, statement.level), statement)
+    for mark in (_TAKEN_FROM, _FOLLOWED):
+        if hasattr(statement, mark):
+            setattr(rest, mark, getattr(statement, mark))
+    return [rest]
 
 
 def _library(settings: beside.Settings) -> Library | None:
@@ -481,6 +592,19 @@ def _library(settings: beside.Settings) -> Library | None:
     classic = uses_classic(settings.data)
     if not classic and not python_cli.runs_commands(settings.data):
         return None
+    return _parsed_library(settings, classic)
+
+
+def _handing_on(settings: beside.Settings) -> Library | None:
+    """The statements of a module that imports from a module (`from util import execute`), which the script
+    takes where the module hands on to one that runs commands what the script gives it (see
+    `_library_imported`); None for one that imports nothing so."""
+    if b"from" not in settings.data:
+        return None
+    return _parsed_library(settings, classic=False)
+
+
+def _parsed_library(settings: beside.Settings, classic: bool) -> Library | None:
     try:
         text = settings.data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
@@ -515,6 +639,7 @@ def _library(settings: beside.Settings) -> Library | None:
         clients,
         _runners(tree),
         classic,
+        python_cli.classes_running_commands(tree) | _classes_keeping_clients(tree, classic),
     )
 
 
@@ -528,6 +653,25 @@ def _clients(tree: ast.Module) -> Iterator[str]:
             made = (_dotted(value.func) or "").rpartition(".")[2] if isinstance(value, ast.Call) else ""
             if isinstance(target, ast.Name) and made in SERVICE_CLASSES and bound[target.id] == 1:
                 yield target.id
+
+
+def _classes_keeping_clients(tree: ast.Module, classic: bool) -> frozenset[str]:
+    """The classes whose methods keep a client of the SDK they make on the instance (`self.sms =
+    ServiceManagementService(...)`), whose methods a script calls through it (`Deployer().sms.add_role(...)`)."""
+    if not classic:
+        return frozenset()
+    return frozenset(
+        statement.name
+        for statement in tree.body
+        if isinstance(statement, ast.ClassDef)
+        and any(
+            isinstance(node, ast.Assign)
+            and any(isinstance(target, ast.Attribute) for target in node.targets)
+            and isinstance(node.value, ast.Call)
+            and (_dotted(node.value.func) or "").rpartition(".")[2] in SERVICE_CLASSES
+            for node in ast.walk(statement)
+        )
+    )
 
 
 def _runners(tree: ast.Module) -> frozenset[str]:

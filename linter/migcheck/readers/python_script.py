@@ -218,6 +218,7 @@ from migcheck.readers.python_flow import (
 )
 from migcheck.readers.python_lambdas import with_lambdas_as_functions
 from migcheck.readers.python_library import (
+    MODULE_DEPTH,
     imported_class_methods,
     imported_functions,
     imports_functions,
@@ -1032,12 +1033,20 @@ def _with_libraries(tree: ast.Module, source: _Source) -> tuple[ast.Module, tupl
     `python_library`), that module's text read after its own; and those functions, by (module, name), so
     that the module's own read of each once is left out (`Document.functions_run`)."""
     tree = with_module_calls_by_name(tree)  # `clitools.create_vm(...)` read as `create_vm(...)`
-    imported = [each for each in imported_functions(tree) if each.library.path != source.path]
-    if not imported:
-        return tree, ()
-    placed = [(each, source.attach(each.library.path, each.library.text)) for each in imported]
-    ran = tuple(sorted((each.library.path, name) for each in imported for name in each.called))
-    return with_libraries(tree, placed), ran
+    taken: dict[str, None] = {source.path: None}  # the modules taken, in order: each once
+    ran: list[tuple[str, str]] = []
+    # the script's imports, then those of what it took, one module deeper each turn (see `MODULE_DEPTH`)
+    for depth in range(MODULE_DEPTH):
+        imported = [
+            each for each in imported_functions(tree, chained=depth > 0) if each.library.path not in taken
+        ]
+        if not imported:
+            break
+        taken.update(dict.fromkeys(each.library.path for each in imported))
+        placed = [(each, source.attach(each.library.path, each.library.text)) for each in imported]
+        ran += [(each.library.path, name) for each in imported for name in (*each.called, *each.methods)]
+        tree = with_libraries(tree, placed)
+    return tree, tuple(sorted(ran))
 
 
 # --- cloud services of extended support that azure-mgmt-compute creates -----------------------------------

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from migcheck.readers import beside
 
-__all__ = ["module_file", "running_in", "with_settings_values"]
+__all__ = ["module_file", "module_folder", "running_in", "with_settings_values"]
 
 _NOT_STATED = object()
 # The longest value taken from a settings module: its data too (a list of the VMs to create, each a dict of
@@ -174,6 +174,14 @@ def module_file(module: str, level: int) -> beside.Settings | None:
     beside itself, where Python does from the folder above the package. Looked for once per folder."""
     key = f"python-import:{_RUNS_IN.get()}:{level}:{module}"
     return beside.once_per_folder(key, lambda: _module_file(module, level))
+
+
+def module_folder(settings: beside.Settings, module: str, level: int) -> str:
+    """The folder of the module `from <module> import ...` names (`module_file` found `settings` there), from
+    the folder the code read runs in: where a relative import of that module (`from .util import run`) looks."""
+    path = _module_path(module, level)
+    package = settings.path.endswith("__init__.py") and posixpath.basename(path) != "__init__"
+    return path if package else posixpath.dirname(path)
 
 
 def _module_file(module: str, level: int) -> beside.Settings | None:
