@@ -56,7 +56,7 @@ from migcheck import __version__
 from migcheck.advice import EDITOR, worded_for
 from migcheck.baseline import BaselineError
 from migcheck.config import CONFIG_FILES, Config, ConfigError, check_settings_rules, load_config
-from migcheck.discover import CANDIDATE_SUFFIXES, Candidate, PatternError, possible_kinds
+from migcheck.discover import CANDIDATE_SUFFIXES, NAMES, Candidate, PatternError, possible_kinds
 from migcheck.engine import LintResult, ReadCache, RuleError, lint, locate_findings, stamps_now, walk
 from migcheck.formats import SCRIPT_KINDS, byte_format, is_configuration, no_extension
 from migcheck.model import FileKind, Finding, Fix, Location, Severity
@@ -87,6 +87,10 @@ _WORKER = "migcheck-lint"
 # since a folder deleted or renamed is reported as the folder alone.
 WATCHED = (
     *(lsp.FileSystemWatcher(glob_pattern=f"**/*{suffix}") for suffix in CANDIDATE_SUFFIXES),
+    # A client's glob may tell case: the names a Makefile and a Dockerfile are written with, and the
+    # Dockerfiles whose name only starts with theirs (`Dockerfile.prod`).
+    *(lsp.FileSystemWatcher(glob_pattern=f"**/*{name}") for name in ("Makefile", "Dockerfile")),
+    *(lsp.FileSystemWatcher(glob_pattern=f"**/{start.capitalize()}*") for start in NAMES),
     *(lsp.FileSystemWatcher(glob_pattern=f"**/{name}") for name in (*CONFIG_FILES, ".gitignore")),
     lsp.FileSystemWatcher(glob_pattern="**/*", kind=lsp.WatchKind.Create | lsp.WatchKind.Delete),
 )
@@ -378,7 +382,9 @@ class MigcheckServer(LanguageServer):
             return
         document = self.workspace.get_text_document(uri)
         version, text = document.version, document.source
-        if not path.lower().endswith(CANDIDATE_SUFFIXES) and _shebang_kind(path, text) is None:
+        lowered = path.lower()
+        named = os.path.basename(lowered).startswith(NAMES)
+        if not (lowered.endswith(CANDIDATE_SUFFIXES) or named) and _shebang_kind(path, text) is None:
             return
         root, codec = self.root_for(path), self.workspace.position_codec
         if uri in self._early and root is not None:

@@ -74,3 +74,19 @@ def test_a_suppression_is_offered_in_a_script_with_no_extension(name, text, offe
 def test_lines_are_counted_as_the_script_s_reader_counts_them(head, every_ending):
     source = _buffer_source("/project/deploy", head + "a\rb\n")
     assert source._every_ending is every_ending  # how the marks of the lint of the saved file count lines
+
+
+CLASSIC_DOCKERFILE = """\
+FROM ubuntu:22.04
+RUN azure config mode asm && azure network vnet create shop -l "West Europe"
+"""
+
+
+def test_a_dockerfile_named_by_how_its_name_starts_is_linted_in_the_editor(
+    client: LspClient, workspace: Path
+):
+    """`Dockerfile.prod` has no suffix the reader is chosen by: its name's start says it is a Dockerfile, as
+    in a run."""
+    uri = (workspace / "Dockerfile.prod").as_uri()
+    diagnostics = open_document(client, uri, CLASSIC_DOCKERFILE)
+    assert "MIG601" in [d["code"] for d in diagnostics]
