@@ -140,7 +140,7 @@ def test_the_pre_commit_hook_runs_for_every_kind_of_file_migcheck_reads():
 
     import yaml
 
-    from migcheck.discover import CANDIDATE_SUFFIXES
+    from migcheck.discover import CANDIDATE_SUFFIXES, NAMES
 
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "migcheck" and hook["entry"] == "migcheck check" and hook["language"] == "python"
@@ -148,6 +148,10 @@ def test_the_pre_commit_hook_runs_for_every_kind_of_file_migcheck_reads():
     for suffix in CANDIDATE_SUFFIXES:
         assert files.search(f"infra/sub/file{suffix}"), f"a change to a {suffix} file does not run the hook"
         assert files.search(f"infra/sub/FILE{suffix.upper()}"), f"nor a {suffix.upper()} file"
+    for start in NAMES:  # the files read by how their name starts (Dockerfile.prod)
+        assert files.search(f"infra/sub/{start.capitalize()}prod"), (
+            f"a change to a {start}* file does not run it"
+        )
     for settings in ("pyproject.toml", "infra/migcheck.toml"):
         assert files.search(settings)
     # a file with no extension may be a shell script the walk finds by its #! line; names are all pre-commit has
