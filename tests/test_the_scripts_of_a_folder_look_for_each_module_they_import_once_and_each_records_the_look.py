@@ -26,9 +26,9 @@ def test_each_module_is_looked_for_once_for_the_scripts_of_a_folder(
     looked: collections.Counter[str] = collections.Counter()
     found = beside._found
 
-    def counted(inputs: object, loading: object, absolute: str) -> object:
+    def counted(inputs: object, loading: object, absolute: str, any_name: bool = False) -> object:
         looked[os.path.relpath(absolute, tmp_path)] += 1
-        return found(inputs, loading, absolute)  # type: ignore[arg-type]
+        return found(inputs, loading, absolute, any_name)  # type: ignore[arg-type]
 
     monkeypatch.setattr(beside, "_found", counted)
     lint_files(tmp_path, monkeypatch, FILES, dedent=False)
