@@ -10003,9 +10003,8 @@ class Interpreter:
                 scope = self.outer_scope if self.call_stack and outside is None else self.scope
                 if key not in self.index.by_key:
                     # Assigned nowhere in the script: the session's value, one for every function that
-                    # reads it, as for the script's own code (the same value is one resource), and $null
-                    # where the script runs in a session that set none (see `_unset_anywhere`).
-                    return Unknown(text, ("free", 0, key), maybe_null=self._unset_anywhere(key))
+                    # reads it, as for the script's own code (the same value is one resource).
+                    scope = 0
                 return Unknown(text, ("free", scope, key))
         if isinstance(value, EveryVm) and not self._stale(key):
             return value
@@ -10023,13 +10022,6 @@ class Interpreter:
                 value.alternatives,
             )
         return _stale(value, text) if self._stale(key) else value
-
-    def _unset_anywhere(self, key: str) -> bool:
-        """Whether nothing the reader sees may set the variable `key` the script assigns nowhere: no
-        dot-sourced file, no `Set-Variable`-like command, and the script read as itself (not a block another
-        runs). Run as written, in a session of its own, it is then $null (`-VNetName $VNet` puts the VM in no
-        network), though a session that set it first gives it that value."""
-        return not (self._stale(key) or self.index.dot_sources or self.source is not self.own)
 
     def _stale(self, key: str) -> bool:
         """Whether something the reader does not follow may have changed a variable: a `Set-Variable`-like
