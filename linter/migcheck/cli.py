@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from migcheck import __version__
 from migcheck.report import FORMATS
-from migcheck.visible import visible
+from migcheck.visible import SPELLED, visible
 
 if TYPE_CHECKING:
     from collections import Counter
@@ -57,6 +57,9 @@ def run() -> NoReturn:
     error are flushed. Where flushing fails, or other threads still run, Python's own exit takes over."""
     global _KEPT_TO_THE_END
     _KEPT_TO_THE_END = []
+    reconfigure = getattr(sys.stderr, "reconfigure", None)
+    if reconfigure is not None:  # its messages spell migcheck's typography as standard output does
+        reconfigure(errors=SPELLED)
     try:
         code = main()
     except KeyboardInterrupt:
@@ -1409,11 +1412,11 @@ def _severities(counts: Counter[Severity]) -> str:
 def _stdout(text: str, encoding: str | None = None) -> None:
     """Write to standard output whatever its encoding: text that is not valid Unicode (a file name with
     undecodable bytes is kept as lone surrogates) or that the terminal's codec cannot show is written
-    with backslash escapes, never a traceback. `encoding` replaces the stream's: "utf-8" for a document
+    with backslash escapes (migcheck's own typography in its plain spelling), never a traceback. `encoding` replaces the stream's: "utf-8" for a document
     (JSON, TOML, SVG, HTML), which tools read as UTF-8 whatever the locale."""
     stream = _standard_output()
     encoding = encoding or getattr(stream, "encoding", None) or "utf-8"
-    data = text.encode(encoding, "backslashreplace")
+    data = text.encode(encoding, SPELLED)
     buffer = getattr(stream, "buffer", None)
     if buffer is None:  # a replaced stream (tests, IDEs) takes text
         stream.write(data.decode(encoding))

@@ -22,6 +22,8 @@ import stat
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO, TextIO
 
+from migcheck.visible import SPELLED
+
 
 class OutputError(Exception):
     """The output cannot be written; the message names the file and says why."""
@@ -277,7 +279,7 @@ def _into(path: str) -> Iterator[BinaryIO]:
 class EncodedStream:
     """A text stream onto standard output that writes whatever it is given: text that is not valid
     Unicode (an undecodable file name kept as lone surrogates) or that the stream's codec cannot show is
-    written with backslash escapes, never a traceback. Reports are written to it piece by piece.
+    written with backslash escapes (migcheck's own typography in its plain spelling), never a traceback. Reports are written to it piece by piece.
 
     `encoding` replaces the stream's own: documents (JSON, SARIF, JUnit) are UTF-8 whatever the terminal
     or locale, as the tools that read them expect (JSON must be UTF-8, JUnit says so in its XML
@@ -296,7 +298,7 @@ class EncodedStream:
         return self._encoding
 
     def write(self, text: str, /) -> int:
-        data = text.encode(self._encoding, "backslashreplace")
+        data = text.encode(self._encoding, SPELLED)
         if self._buffer is None:  # a replaced stream (tests, IDEs) takes text
             self._stream.write(data.decode(self._encoding))
         else:

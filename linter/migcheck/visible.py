@@ -13,6 +13,7 @@ github`, `--format azure`) after (machine formats — JSON, SARIF — escape it 
 
 from __future__ import annotations
 
+import codecs
 import re
 
 # What no reader of a report may get raw beyond the C0 controls, as a character class: DEL and the C1
@@ -68,3 +69,36 @@ def _no_leading_command(text: str) -> str:
     if not text.startswith("::", start):
         return text
     return f"{text[:start]}:\\x3a{text[start + 2 :]}"
+
+
+# migcheck's own sentences use a few typographic characters (`… and 3 more`, dashes, the multiplication
+# sign, arrows, curly quotes). A terminal whose codec lacks them (cp1252 has some, ASCII none) gets their
+# plain spelling, where `\u2026` would read as noise; any other character it cannot write is still a
+# backslash escape, as the codec's own `backslashreplace` writes it.
+PLAIN_SPELLING = {
+    "\u2026": "...",
+    "\u2013": "-",
+    "\u2014": "--",
+    "\u00d7": "x",
+    "\u2192": "->",
+    "\u2264": "<=",
+    "\u2265": ">=",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+}
+SPELLED = "migcheck-plain-spelling"  # the error handler's name, for `str.encode`
+
+
+def _spelled(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    unwritable = error.object[error.start : error.end]
+    spelled = (
+        PLAIN_SPELLING.get(char) or char.encode("ascii", "backslashreplace").decode() for char in unwritable
+    )
+    return "".join(spelled), error.end
+
+
+codecs.register_error(SPELLED, _spelled)
