@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,29 @@ def test_incomplete_rule_is_refused():
     module.migcheck_rules = hookimpl(lambda: [Incomplete])
     with pytest.raises(PluginError, match="has no `severity`"):
         load_rules(plugins=[module], entry_points=False)
+
+
+def test_verbose_names_each_plugin_with_the_time_it_took_to_load_and_check(
+    contoso_rules, tmp_path, monkeypatch, capsys
+):
+    # A run is slow and no file read is: --verbose says which plugin's rules the time went to.
+    monkeypatch.setattr(plugins, "_seconds", {})
+    monkeypatch.setattr(plugins, "_entry_points", lambda: [FakeEntryPoint("contoso", lambda: contoso_rules)])
+    rule = load_rules().get("CTS001")
+    check = type(rule).check
+
+    def slow_check(self, estate):
+        time.sleep(0.05)
+        yield from check(self, estate)
+
+    monkeypatch.setattr(type(rule), "check", slow_check)
+    for name, text in rule.invalid[0].files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--verbose", "."]) != 2
+    said = [line for line in capsys.readouterr().err.splitlines() if "plugin " in line]
+    assert len(said) == 1 and said[0].startswith(
+        "migcheck: plugin migcheck-contoso-rules[contoso] loaded in "
+    )
+    assert float(said[0].split("its rules' checks took ")[1].removesuffix(" s")) >= 0.05

@@ -489,6 +489,7 @@ def _check(args: argparse.Namespace) -> int:
         progress.note_skipped(result)
         progress.note_not_classic(result)
         progress.note_unread_parts(result)
+        progress.note_plugins()
     _warn_about_unmatched_patterns(result, config)
     if not args.stdin_filename:
         _warn_if_nothing_checked(result, paths, config)
@@ -994,6 +995,18 @@ class _Reading:
             print(
                 f"migcheck: {_count(len(others), 'file')} read hold{'s' if len(others) == 1 else ''} nothing "
                 f"classic and {'is' if len(others) == 1 else 'are'} not counted in the summary: {shown}",
+                file=sys.stderr,
+            )
+
+    @staticmethod
+    def note_plugins() -> None:
+        """Each plugin's time, to load and in its rules' checks: where a run is slow and no file read is,
+        the plugin that is slow is named."""
+        from migcheck.plugins import timings
+
+        for plugin, load, checks in timings():
+            print(
+                f"migcheck: plugin {visible(plugin)} loaded in {load:.2f} s; its rules' checks took {checks:.2f} s",
                 file=sys.stderr,
             )
 

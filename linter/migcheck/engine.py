@@ -8,6 +8,7 @@ import contextlib
 import functools
 import importlib
 import os
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -65,6 +66,7 @@ from migcheck.model import (
     resource_types,
 )
 from migcheck.namesakes import named_subscriptions
+from migcheck.plugins import provider, spent
 from migcheck.rule import Rule, RuleSet, capped, is_more_findings
 from migcheck.source import SourceText
 from migcheck.subscriptions import _defines_networks as defines_networks  # what the split reads
@@ -1420,10 +1422,27 @@ def _run_rules(rules: RuleSet, enabled: frozenset[str], estates: Iterable[Estate
 
 def _findings_of(rule: Rule, estate: Estate) -> Iterator[Finding]:
     """What `rule` finds in `estate`, every run of a rule's check going through here: what is no finding
-    (a plugin's mistake) stops the run as a crash does, rather than crash the stages after it."""
-    for finding in rule.check(estate):
+    (a plugin's mistake) stops the run as a crash does, rather than crash the stages after it. A plugin's
+    rule is timed, so that --verbose can name a slow plugin."""
+    plugin = provider(rule)
+    findings = rule.check(estate)
+    for finding in findings if plugin is None else _timed(findings, plugin):
         if not isinstance(finding, Finding):
             raise _crashed(rule, TypeError(f"its check gave {_shown(finding)}, not a Finding"))
+        yield finding
+
+
+def _timed(findings: Iterable[Finding], plugin: str) -> Iterator[Finding]:
+    """`findings`, the time their check takes to give each one counted as `plugin`'s (`plugins.spent`)."""
+    given = iter(findings)
+    while True:
+        started = time.perf_counter()
+        try:
+            finding = next(given)
+        except StopIteration:
+            return
+        finally:
+            spent(plugin, time.perf_counter() - started)
         yield finding
 
 
@@ -1441,7 +1460,6 @@ def _crashed(rule: Rule, exc: Exception) -> RuleError:
     import traceback
 
     from migcheck import __version__
-    from migcheck.plugins import provider
 
     plugin = provider(rule)
     frames = traceback.extract_tb(exc.__traceback__)

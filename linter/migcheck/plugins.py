@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import time
 import weakref
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
@@ -39,6 +40,19 @@ BUILTIN = "migcheck.rules"  # the name the built-in rules are registered under
 # object given), so that a rule that crashes while running is said to be that plugin's. Weak: a rule
 # class defined by a test and dropped is not kept alive here.
 _providers: weakref.WeakKeyDictionary[type, str] = weakref.WeakKeyDictionary()
+# The seconds each plugin took, by its label: to load, and in its rules' checks (`spent`). --verbose says
+# them, so that a slow plugin is named where a run is slow and no file read is.
+_seconds: dict[str, list[float]] = {}
+
+
+def spent(plugin: str, seconds: float) -> None:
+    """Count `seconds` of a check of a rule of `plugin` (as `provider` names it)."""
+    _seconds.setdefault(plugin, [0.0, 0.0])[1] += seconds
+
+
+def timings() -> list[tuple[str, float, float]]:
+    """Each plugin loaded, with the seconds it took to load and its rules' checks took, in name order."""
+    return [(plugin, load, checks) for plugin, (load, checks) in sorted(_seconds.items())]
 
 
 def provider(rule: Rule) -> str | None:
@@ -178,6 +192,7 @@ def _register(
     warn: Callable[[str], None],
 ) -> None:
     """Register the plugin `load` gives, named `label`; `dist` is the distribution that installed it."""
+    started = time.perf_counter()
     try:
         plugin = load()
         manager.register(plugin, name=label)
@@ -185,6 +200,7 @@ def _register(
         raise PluginError(
             f"plugin {label} failed to load: {type(exc).__name__}: {exc}{_load_advice(exc, dist)}"
         ) from exc
+    _seconds[label] = [time.perf_counter() - started, 0.0]
     if not manager.get_hookcallers(plugin):  # pluggy registers it all the same, and it adds nothing
         warn(_gives_no_rules(label, plugin, dist))
 
