@@ -15,6 +15,12 @@ CLASSIC_VNET = (
 )
 CLASSIC_VM = f"{SUB}/resourceGroups/shop/providers/Microsoft.ClassicCompute/virtualMachines/web01"
 CLASSIC_ROLE = f"{SUB}/resourceGroups/shop/providers/Microsoft.ClassicCompute/domainNames/shop/slots/Production/roles/Web"
+MANAGEMENT = "curl --cert mgmt.pem -H 'x-ms-version: 2015-04-01'"
+SMAPI = "https://management.core.windows.net/11111111-2222-3333-4444-555555555555/services"
+DISCONNECT = (
+    '<UpdateConnection xmlns="http://schemas.microsoft.com/windowsazure">'
+    "<Operation>Disconnect</Operation></UpdateConnection>"
+)
 VM = "azure vm create shop img ops P@ss -n web1 -w app-vnet -b web -l 'West US'"
 
 # Command lines, one command a line, that trigger each rule a shell script can trigger.
@@ -26,6 +32,8 @@ CASES = {
     ],
     "MIG005": ["# migcheck: ignore[MIG999] no such rule", VM],
     "MIG006": ["# migcheck: ignore[MIG201] nothing to silence", VM],
+    # a Swap Deployment request: only a package's deployment is ever in the staging slot
+    "MIG101": [f"{MANAGEMENT} -X POST {SMAPI}/hostedservices/shop"],
     "MIG102": [
         "azure vm create shop img ops P@ss -n web1 -w app-vnet -b web -A set1 -l 'West US'",
         "azure vm create shop img ops P@ss -n web2 -w app-vnet -b web -A set2 -c -l 'West US'",
@@ -35,6 +43,10 @@ CASES = {
         "azure vm create shop img ops P@ss -n web2 -w app-vnet -b web -c -l 'West US'",
     ],
     "MIG105": ["azure vm create shop img ops P@ss -n web1 -l 'West US'"],
+    "MIG106": [
+        "azure vm create shop img ops P@ss -n web1 -w app-vnet -b web -R shop-ip -e 22 -l 'West US'",
+        "azure vm endpoint delete web1 SSH",
+    ],
     "MIG201": [
         VM,
         "azure vm endpoint create web1 80 -n http",
@@ -70,6 +82,9 @@ CASES = {
     "MIG306": [
         "azure vm create shop img ops P@ss -n web1 -w app-vnet -b web -S 10.0.0.4 -l 'West US'",
         "azure vm create shop2 img ops P@ss -n web2 -w app-vnet -b web -S 10.0.0.4 -l 'West US'",
+    ],
+    "MIG307": [
+        f"{MANAGEMENT} -X PUT -d '{DISCONNECT}' {SMAPI}/networking/app-vnet/gateway/connection/onprem"
     ],
     "MIG312": ["azure network application-gateway create -n shop-agw -e vnet1 -t agw -c 2 -z Medium"],
     "MIG313": [
