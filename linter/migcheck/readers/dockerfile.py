@@ -38,6 +38,7 @@ from migcheck.readers.makefile import (
     places_of,
     refused_if_classic,
     trailing_comment,
+    unquoted,
 )
 from migcheck.readers.programs import POWERSHELLS, SHELLS, Word
 
@@ -338,21 +339,10 @@ def _assignment_words(text: str) -> list[tuple[int, int]]:
     """Where each word of an `ENV` or `ARG` line (`NAME=value`, `NAME="a b"`) starts and ends: split at blanks
     outside quotes."""
     words: list[tuple[int, int]] = []
-    start, quote, escaped = None, "", False
-    for at, character in enumerate(text):
-        if escaped:
-            escaped = False
-        elif character == "\\" and quote != "'":
-            escaped = True
-        elif quote:
-            quote = "" if character == quote else quote
-        elif character in " \t":
-            if start is not None:
-                words.append((start, at))
-            start = None
-            continue
-        elif character in "\"'":
-            quote = character
-        if start is None:
-            start = at
-    return [*words, (start, len(text))] if start is not None else words
+    start = 0
+    blanks = (at for at in unquoted(text) if text[at] in " \t")
+    for at in itertools.chain(blanks, [len(text)]):
+        if at > start:
+            words.append((start, at))
+        start = at + 1
+    return words

@@ -743,6 +743,12 @@ def trailing_comment(text: str, places: list[Place]) -> Comment | None:
 
 def _comment_start(text: str) -> int | None:
     """Where a shell comment starts in a command line: a `#` after a blank, outside quotes."""
+    return next((at for at in unquoted(text) if text[at] == "#" and at and text[at - 1] in " \t"), None)
+
+
+def unquoted(text: str) -> Iterator[int]:
+    """The offsets of the characters of a shell's line that are outside quotes and that no `\\` escapes (not
+    the quotes and backslashes themselves), in order: where the shell splits words and starts comments."""
     quote, escaped = "", False
     for at, character in enumerate(text):
         if escaped:
@@ -753,6 +759,5 @@ def _comment_start(text: str) -> int | None:
             quote = "" if character == quote else quote
         elif character in "\"'":
             quote = character
-        elif character == "#" and at and text[at - 1] in " \t":
-            return at
-    return None
+        else:
+            yield at
