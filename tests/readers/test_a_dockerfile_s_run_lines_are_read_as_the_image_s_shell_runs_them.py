@@ -175,3 +175,81 @@ def test_an_arg_line_of_a_name_with_a_value_and_one_without_states_the_first():
         if isinstance(d, Deployment)
     ]
     assert service == "shop" and (network is None or network.name.startswith("<"))
+
+
+def test_a_here_document_a_run_line_runs_is_read_as_its_shell_reads_it(tmp_path, monkeypatch):
+    asm = "azure config mode asm\n"
+    dockerfile = (
+        FROM
+        + f"RUN <<EOF\n{asm}{CREATE} -w app-vnet -b web,data\nEOF\n"  # the image's shell runs it
+        + f"RUN <<'EOF' bash\n{asm}{CREATE.replace('web1', 'web2')} -w app-vnet -b web,data\nEOF\n"
+        + "RUN <<-NOTE cat > /etc/motd && <<SCRIPT sh\n\tbuilt for the migration\n\tNOTE\n"
+        + f"{asm}{CREATE.replace('web1', 'web3')} -w app-vnet -b web,data\nSCRIPT\n"
+    )
+    column = _column(dockerfile, 4, "data")
+    assert _where(tmp_path, monkeypatch, {"Dockerfile": dockerfile}, "MIG202") == [
+        f"MIG202 Dockerfile:{line}:{column}" for line in (4, 8, 14)
+    ]
+
+
+def test_a_run_line_runs_a_script_from_its_working_folder(tmp_path, monkeypatch):
+    script = "azure config mode asm\nazure vm create shop img ops P@ss -n web1 -w app-vnet\n"
+    uses = "Dockerfile 'Dockerfile' uses the classic Azure CLI in asm mode (in deploy/create.sh: azure vm create)"
+    for workdir in (
+        "WORKDIR deploy\n",
+        "WORKDIR /app\nCOPY . .\nWORKDIR deploy\n",
+        "COPY deploy/ /opt/\nWORKDIR /opt\n",
+    ):
+        files = {"deploy/create.sh": script, "Dockerfile": FROM + workdir + "RUN ./create.sh\n"}
+        result = lint_files(tmp_path / str(len(workdir)), monkeypatch, files, "MIG601", dedent=False)
+        assert [f.message.startswith(uses) for f in result.findings] == [True], workdir
+
+
+def test_a_stage_starts_with_none_of_another_s_args_but_a_global_one_it_declares_again():
+    dockerfile = (
+        "ARG NETWORK=app-vnet\n"
+        + FROM.replace("\n", " AS build\n")
+        + "ARG NETWORK\nENV SUBNET=web\n"
+        + f'RUN {CREATE} -w "$NETWORK" -b "$SUBNET"\n'
+        + "FROM build AS test\n"  # built from the stage: its ENV
+        + f'RUN {CREATE.replace("web1", "web2")} -w app-vnet -b "$SUBNET"\n'
+        + FROM
+        + f'RUN {CREATE.replace("shop", "other")} -w "$NETWORK" -b "$SUBNET"\n'
+    )
+    found = [
+        (r.name, d.virtual_network.name if d.virtual_network else None, tuple(s.name for s in r.subnets))
+        for d in script_resources(dockerfile, "Dockerfile")
+        if isinstance(d, Deployment)
+        for r in d.roles
+    ]
+    assert found[:2] == [("web1", "app-vnet", ("web",)), ("web2", "app-vnet", ("web",))]
+    [(_, network, subnets)] = found[2:]
+    assert all(value is None or value.startswith("<") for value in (network, *subnets))
+
+
+def test_an_env_line_of_the_older_form_is_its_value_with_its_quotes_read():
+    dockerfile = FROM + 'ENV REGION "West US"\nRUN azure service create shop --location "$REGION"\n'
+    resources = script_resources(dockerfile, "Dockerfile")
+    assert [(r.service, r.location) for r in resources if isinstance(r, ServiceRegion)] == [
+        ("shop", "West US")
+    ]
+
+
+def _stages(count: int) -> bytes:
+    lines = ["ARG NET=vnet\n"]
+    for i in range(count):
+        lines.append(f"FROM base AS s{i}\nARG NET\nWORKDIR /app/s{i}\nCOPY s{i}/ /app/s{i}/\n")
+        lines.append(f'RUN <<EOF\nazure vm create shop img ops P@ss -n web{i} -w "$NET"\nEOF\n')
+    lines.append("RUN " + " && ".join(f"<<H{i} sh" for i in range(count)) + "\n")
+    lines += [f"azure vm create shop img ops P@ss -n h{i}\nH{i}\n" for i in range(count)]
+    return "".join(lines).encode()
+
+
+def test_a_dockerfile_of_many_stages_and_here_documents_is_read_in_linear_time():
+    from migcheck.readers import dockerfile
+
+    def make(count: int):
+        data = _stages(count)
+        return lambda: dockerfile.read("Dockerfile", data)
+
+    assert_linear(make, 200)

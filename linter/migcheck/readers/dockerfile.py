@@ -24,9 +24,11 @@ instruction after them; at the end of a `RUN` line (a comment of its shell), tha
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import posixpath
+from dataclasses import dataclass, field
 
 from migcheck.model import Document, Mark
 from migcheck.readers import shell
@@ -125,6 +127,9 @@ class _Scanner:
                 break
         start = len(text) - len(text.lstrip())
         keyword = text[start:].split(None, 1)[0] if text[start:].strip() else ""
+        if keyword.upper() == "RUN":
+            for _, _, delimiter, tabs in _heredocs(text):
+                text, places, number = self._heredoc_body(text, places, number, delimiter, tabs)
         at = start + len(keyword)
         while at < len(text) and text[at] in " \t":
             at += 1
@@ -137,6 +142,21 @@ class _Scanner:
         self._trailing_comment(instruction)
         return number
 
+    def _heredoc_body(
+        self, text: str, places: list[Place], number: int, delimiter: str, tabs: bool
+    ) -> tuple[str, list[Place], int]:
+        """A here-document's lines after its instruction's (BuildKit's `RUN <<EOF`), up to the line of its
+        delimiter (past tabs, for `<<-`), joined to the instruction's text as the shell is given them: the
+        text, the places and the number of the line after it."""
+        while number < len(self.lines):
+            written = self.lines[number]
+            number += 1
+            text += "\n" + written
+            places += [(number - 1, len(self.lines[number - 2]) + 1), *places_of(written, 0, number, 1)]
+            if (written.lstrip("\t") if tabs else written) == delimiter:
+                break
+        return text, places, number
+
     def _trailing_comment(self, instruction: _Instruction) -> None:
         """A `RUN` line's shell comment after its command: a suppression of that line."""
         if instruction.keyword != "RUN" or "migcheck" not in instruction.text.lower():
@@ -148,53 +168,101 @@ class _Scanner:
     # --- the program ----------------------------------------------------------------------------------
 
     def program(self, lines: shell.CommandLines) -> None:
+        """Each stage (a `FROM` and the instructions up to the next) in a process of its own: it starts with
+        none of another's `ARG`s and `ENV`s, but those of the earlier stage it is built from (`FROM build AS
+        test`); an `ARG` before the first `FROM` only gives its default to a stage that declares it again."""
         lines.runs_in("")  # the build's context: the Dockerfile's folder
-        powershell = False
-        for instruction in self.instructions:
+        starts = [index for index, one in enumerate(self.instructions) if one.keyword == "FROM"]
+        global_args = _assignments(self.instructions[: starts[0]]) if starts else {}
+        stages: dict[str, _Stage] = {}
+        for start, end in itertools.pairwise([*(starts or [0]), len(self.instructions)]):
+            instructions = self.instructions[start:end]
+            base, name = _stage_names(instructions[0]) if starts else ("", "")
+            stage = _Stage.from_base(stages.get(base), instructions)
+            lines.in_own_process(functools.partial(self._stage, lines, stage, global_args), stage.state)
+            if name:
+                stages[name] = stage
+
+    def _stage(
+        self, lines: shell.CommandLines, stage: _Stage, global_args: dict[str, tuple[str, list[Place]]]
+    ) -> None:
+        for instruction in stage.instructions:
             if instruction.keyword in ("ENV", "ARG"):
-                self._variables(lines, instruction)
+                self._variables(lines, instruction, global_args)
             elif instruction.keyword == "SHELL":
                 words = _exec_words(instruction.text, instruction.places)
                 if words:  # the shell the shell form's lines run in from here on
-                    powershell = _program(words[0][0]) in POWERSHELLS
+                    stage.powershell = _program(words[0][0]) in POWERSHELLS
+            elif instruction.keyword == "WORKDIR":
+                stage.workdir = _in_image(stage.workdir, instruction.text.strip())
+            elif instruction.keyword in ("COPY", "ADD"):
+                stage.copy(instruction.text)
             elif instruction.keyword == "RUN":
-                lines.in_own_process(functools.partial(self._run, lines, instruction, powershell))
+                run = functools.partial(self._run, lines, instruction, stage.powershell, stage.folder())
+                lines.in_own_process(run)
+        stage.state = lines.shell_state()  # what a stage built from this one starts with
 
-    def _variables(self, lines: shell.CommandLines, instruction: _Instruction) -> None:
+    def _variables(
+        self,
+        lines: shell.CommandLines,
+        instruction: _Instruction,
+        global_args: dict[str, tuple[str, list[Place]]],
+    ) -> None:
         """`ENV` and `ARG`: each `NAME=value` set as the shell sets it (Docker reads quotes and `$OTHER` in a
         value alike), and in the environment of the `RUN` lines after; `ENV NAME value` the rest of its line.
-        An `ARG NAME` with no value is one `--build-arg` gives: not stated, as a variable the file never sets."""
+        An `ARG NAME` with no value takes the default an `ARG` before the first `FROM` gives it (`global_args`),
+        else is one `--build-arg` gives: not stated, as a variable the file never sets."""
         text, places = instruction.text, instruction.places
         words = _assignment_words(text)
         if instruction.keyword == "ENV" and words and "=" not in text[words[0][0] : words[0][1]]:
             self._older_env(lines, text, places, words[0][1])
             return
         for start, end in words:
-            name, equals, _ = text[start:end].partition("=")
-            if equals and name.isidentifier():
-                written = text[start:end]
-                lines.run_line(
-                    written, HeldText.anchored(self.path, written, places[start:end]), stating=True
-                )
+            written, at = text[start:end], places[start:end]
+            name, equals, _ = written.partition("=")
+            if not equals and instruction.keyword == "ARG" and name in global_args:
+                written, at = global_args[name]
+            if "=" in written and name.isidentifier():
+                lines.run_line(written, HeldText.anchored(self.path, written, at), stating=True)
                 lines.export(name)
 
     def _older_env(self, lines: shell.CommandLines, text: str, places: list[Place], name_end: int) -> None:
-        """`ENV NAME value`: the value is the rest of the line, set as one word (in double quotes, as Docker
-        reads its `$OTHER`)."""
+        """`ENV NAME value`: the value is the rest of the line, one word whose quotes and `$OTHER` Docker reads
+        as the shell does: set as `NAME=value` with each blank outside quotes escaped."""
         name = text[:name_end]
         value_at = _blank_past(text, name_end)
         end = len(text.rstrip())
         if not name.isidentifier() or value_at >= end:
             return
         held = HeldText(self.path)
-        held.add(f'{name}="', [*places[:name_end], places[value_at], places[value_at]])
-        held.add(text[value_at:end], places[value_at:end])
-        held.add('"', [places[end - 1]])
+        held.add(f"{name}=", [*places[:name_end], places[value_at]])
+        start = value_at
+        for blank in (at for at in unquoted(text[:end]) if at >= value_at and text[at] in " \t"):
+            held.add(text[start:blank] + "\\", [*places[start:blank], places[blank]])
+            start = blank
+        held.add(text[start:end], places[start:end])
         lines.run_line(held.text(), held.anchors, stating=True)
         lines.export(name)
 
-    def _run(self, lines: shell.CommandLines, instruction: _Instruction, powershell: bool) -> None:
+    def _run(
+        self, lines: shell.CommandLines, instruction: _Instruction, powershell: bool, folder: str | None
+    ) -> None:
+        with lines.in_folder(folder):
+            self._run_in_folder(lines, instruction, powershell)
+
+    def _run_in_folder(self, lines: shell.CommandLines, instruction: _Instruction, powershell: bool) -> None:
         text, places = _past_options(instruction.text, instruction.places)
+        scripts = _heredoc_scripts(text, places)
+        if scripts is not None:
+            for program, body in scripts:
+                held = HeldText(self.path)
+                held.add(*body)
+                shell_of = _program(program) in POWERSHELLS if program else powershell
+                if shell_of:
+                    held.run_powershell(lines)
+                else:
+                    held.run(lines)
+            return
         words = _exec_words(text, places)
         if words is None:
             held = HeldText(self.path)
@@ -216,6 +284,149 @@ class _Scanner:
                 refused_if_classic(lines, lines.run_line(held.text(), held.anchors), held.text())
             return
         lines.run_words([_word(self.path, written, at) for written, at, _ in words])
+
+
+@dataclass
+class _Stage:
+    """A stage of the build: its instructions, the shell its `RUN` lines run in, its working folder in the
+    image (`WORKDIR`), the image's folders the build's context was copied to (`COPY . /app`: each folder
+    of the image by the context's folder it holds; the image's root the context's by default), and the
+    shell's state once it is built, which a stage built from it starts with."""
+
+    instructions: list[_Instruction]
+    powershell: bool = False
+    workdir: str = "/"
+    copies: dict[str, str] = field(default_factory=lambda: {"/": ""})
+    state: shell._ShellState | None = None
+
+    @classmethod
+    def from_base(cls, base: _Stage | None, instructions: list[_Instruction]) -> _Stage:
+        if base is None:
+            return cls(instructions)
+        return cls(instructions, base.powershell, base.workdir, dict(base.copies), base.state)
+
+    def copy(self, text: str) -> None:
+        """`COPY src dest` (`ADD`) of one path of the context: the folder of the image that receives it
+        holds the context's folder it is in, or the folder itself (`.`, `scripts/`)."""
+        words = [word for word in text.split() if not word.startswith("--")]
+        if len(words) != 2 or text.lstrip().startswith("[") or "--from" in text:
+            return
+        source, target = words[0].removeprefix("./"), _in_image(self.workdir, words[1])
+        if source in ("", ".") or source.endswith("/"):
+            self.copies[target] = posixpath.normpath(source).removeprefix(".")
+        elif words[1].endswith("/") or words[1] == ".":
+            self.copies[target] = posixpath.dirname(source)
+        else:
+            self.copies[posixpath.dirname(target)] = posixpath.dirname(source)
+
+    def folder(self) -> str | None:
+        """The context's folder the working folder holds, where a `RUN` line's relative path is from: below
+        the nearest folder of the image the context was copied to; None for a folder not stated."""
+        if "$" in self.workdir:
+            return None
+        holder, below = self.workdir, ""
+        while holder not in self.copies:  # up to the image's root at most, which is the context's
+            holder, name = posixpath.split(holder)
+            below = posixpath.join(name, below)
+        return posixpath.normpath(posixpath.join(self.copies[holder], below)).removeprefix(".")
+
+
+def _in_image(workdir: str, path: str) -> str:
+    """A path of the image, `path` from `workdir` (`WORKDIR scripts` after `WORKDIR /app`)."""
+    return posixpath.normpath(posixpath.join(workdir, path))
+
+
+def _stage_names(instruction: _Instruction) -> tuple[str, str]:
+    """The image a `FROM` builds from and the stage's name (`FROM build AS test`), in lower case."""
+    words = [word.lower() for word in instruction.text.split() if not word.startswith("--")]
+    base = words[0] if words else ""
+    name = words[2] if len(words) > 2 and words[1] == "as" else ""
+    return base, name
+
+
+def _assignments(instructions: list[_Instruction]) -> dict[str, tuple[str, list[Place]]]:
+    """The `NAME=value` of each name `ARG`s give a value (the last), with each character's place."""
+    found: dict[str, tuple[str, list[Place]]] = {}
+    for instruction in instructions:
+        if instruction.keyword == "ARG":
+            for start, end in _assignment_words(instruction.text):
+                name, equals, _ = instruction.text[start:end].partition("=")
+                if equals:
+                    found[name] = (instruction.text[start:end], instruction.places[start:end])
+    return found
+
+
+def _heredocs(text: str) -> list[tuple[int, int, str, bool]]:
+    """The here-documents the first line of a `RUN` opens (`<<EOF`, `<<-EOF`, `<<'EOF'`, several), in order:
+    where each operator starts and its word ends, its delimiter, and whether tabs before the lines are
+    dropped (`<<-`); not a here-string (`<<<`)."""
+    line = text.split("\n", 1)[0]
+    found: list[tuple[int, int, str, bool]] = []
+    after = 0  # past the last here-document's word
+    for at in unquoted(line):
+        if (
+            at < after
+            or not line.startswith("<<", at)
+            or line.startswith("<<<", at)
+            or line[at - 1 : at] == "<"
+        ):
+            continue
+        start = at + 2
+        tabs = line.startswith("-", start)
+        start = _blank_past(line, start + tabs)
+        end = start
+        while end < len(line) and line[end] not in " \t;&|<>()":
+            end += 1
+        delimiter = line[start:end].replace('"', "").replace("'", "")
+        if delimiter:
+            found.append((at, end, delimiter, tabs))
+        after = end
+    return found
+
+
+def _heredoc_scripts(text: str, places: list[Place]) -> list[tuple[str, tuple[str, list[Place]]]] | None:
+    """The scripts of a `RUN` whose here-documents are scripts: one that is its command alone (`RUN <<EOF`,
+    run by the image's shell), and each given to a shell (`RUN <<EOF bash`, `RUN <<A bash && <<B sh`): the
+    program that runs each ("" for the image's shell) and its lines, each character with its place. None
+    for one here-document given to any other program (`RUN python3 <<EOF`): the shell is given the line
+    whole, its here-document with it."""
+    first = text.split("\n", 1)[0]
+    heredocs = _heredocs(first)
+    if not heredocs or "\n" not in text:
+        return None
+    scripts: list[tuple[str, tuple[str, list[Place]]]] = []
+    separators = [at for at in unquoted(first) if first[at] in ";&|"]
+    at = len(first) + 1
+    for start, end, delimiter, tabs in heredocs:
+        body_at, body_end = at, len(text)
+        while at < len(text):
+            line_end = text.find("\n", at)
+            line_end = len(text) if line_end < 0 else line_end
+            line, line_at, at = text[at:line_end], at, line_end + 1
+            if (line.lstrip("\t") if tabs else line) == delimiter:
+                body_end = max(line_at - 1, body_at)  # the line break before the delimiter's is the shell's
+                break
+        words = _command_around(first, separators, start, end)
+        program = words[0] if len(words) == 1 else None
+        if (not words and len(heredocs) == 1) or (program and _program(program) in SHELLS | POWERSHELLS):
+            scripts.append((program or "", (text[body_at:body_end], places[body_at:body_end])))
+    return scripts if scripts or len(heredocs) > 1 else None
+
+
+def _command_around(line: str, separators: list[int], start: int, end: int) -> list[str]:
+    """The words of the command a here-document's operator (`line[start:end]`) is written in, less it and
+    redirections: the command between the `&&`, `||`, `;` or `|` around it (`separators`, in order)."""
+    after = bisect.bisect_left(separators, start)  # the first past the operator's word, which holds none
+    begin = separators[after - 1] + 1 if after else 0
+    finish = separators[after] if after < len(separators) else len(line)
+    words = (line[begin:start] + " " + line[end:finish]).split()
+    kept: list[str] = []
+    target = False  # the word after a redirection's operator is its file
+    for word in words:
+        if not target and not word.startswith((">", "<")):
+            kept.append(word)
+        target = word in (">", ">>", "<")
+    return kept
 
 
 def _program(word: str) -> str:
