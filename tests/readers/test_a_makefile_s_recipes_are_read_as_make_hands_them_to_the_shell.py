@@ -213,3 +213,56 @@ def test_a_value_continued_over_many_lines_is_read_in_linear_time():
         return lambda: makefile.read("Makefile", data)
 
     assert_linear(make, 2000)
+
+
+@pytest.mark.parametrize(
+    ("assignments", "subnets"),
+    [
+        ("NAMES = web data\nSUBNETS = $(subst $(SPACE),$(COMMA),$(strip $(NAMES)))\n", "web,data"),
+        ("FILES = web.vhd data.vhd\nSUBNETS = $(subst $(SPACE),$(COMMA),$(FILES:.vhd=))\n", "web,data"),
+        ("SUBNETS = $(patsubst %-disk,%,web-disk),$(lastword a data)\n", "web,data"),
+        ("SUBNETS = $(firstword $(addsuffix $(COMMA)data,web) x)\n", "web,data"),
+        ("SUBNETS = $(if $(COMMA),$(word 2,a web),none)\n", "web"),
+        ("SUBNETS = $(shell cat subnets.txt)\n", None),  # the shell's output
+        ("SUBNETS = $(subst a,b,$(FROM_THE_COMMAND_LINE))\n", None),
+    ],
+)
+def test_make_s_pure_functions_are_evaluated_on_stated_values(assignments, subnets):
+    makefile = "COMMA := ,\nEMPTY :=\nSPACE := $(EMPTY) $(EMPTY)\n" + assignments
+    makefile += f"deploy:\n\t{CREATE} -w app-vnet -b $(SUBNETS)\n"
+    [(_, _, found)] = _vms(script_resources(makefile, "Makefile"))
+    assert ",".join(found) == subnets if subnets is not None else all(s.startswith("<") for s in found)
+
+
+def test_a_function_s_result_is_shown_where_its_arguments_write_it(tmp_path, monkeypatch):
+    makefile = (
+        f"SUBNETS = $(subst -,$(COMMA),web-data)\nCOMMA := ,\ndeploy:\n\t{CREATE} -w app -b $(SUBNETS)\n"
+    )
+    assert _where(tmp_path, monkeypatch, {"Makefile": makefile}, "MIG202") == ["MIG202 Makefile:1:34"]
+
+
+def test_a_target_specific_variable_is_its_target_s_recipes_value(tmp_path, monkeypatch):
+    makefile = (
+        "VNET = dev-vnet\nSUBNETS = web\n"
+        "deploy: VNET = app-vnet\n"
+        "deploy: SUBNETS += data\n"
+        f"deploy:\n\t{CREATE} -w $(VNET) -b $(subst $(SPACE),$(COMMA),$(SUBNETS))\n"
+        f"test:\n\t{CREATE.replace('shop', 'other')} -w $(VNET) -b $(SUBNETS)\n"
+        "COMMA := ,\nEMPTY :=\nSPACE := $(EMPTY) $(EMPTY)\n"
+    )
+    assert _vms(script_resources(makefile, "Makefile")) == [
+        ("web1", "app-vnet", ("web", "data")),
+        ("web1", "dev-vnet", ("web",)),
+    ]
+    written = "VNET = dev-vnet\nprod: SUBNETS = web,data\n" + f"prod:\n\t{CREATE} -w $(VNET) -b $(SUBNETS)\n"
+    assert _where(tmp_path, monkeypatch, {"Makefile": written}, "MIG202") == ["MIG202 Makefile:2:21"]
+
+
+def test_the_default_goal_a_makefile_names_is_made_first():
+    makefile = (
+        ".DEFAULT_GOAL := deploy\n"
+        "destroy:\n\tazure vm delete shop web1 -q\n"
+        f"deploy:\n\t{CREATE} -w app-vnet -b web\n"
+    )
+    # made first, the VM is made, and `make destroy` may delete it later; made after its delete, it is there
+    assert _vms(script_resources(makefile, "Makefile")) == [("web1", "app-vnet", ("web",))]

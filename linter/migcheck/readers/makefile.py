@@ -263,6 +263,8 @@ class _Scanner:
         self.cache: dict[str, Pieces] | None = None  # their expansions, once every variable is assigned
         self.depth = 0  # conditionals (`ifeq`...) the line read now is in
         self.marks: dict[Place, Mark] = {}  # shared by the recipe lines' texts (`HeldText`)
+        # The target-specific variables (`deploy: VNET = x`) of each target, which its recipes expand.
+        self.target_variables: dict[str, dict[str, _Variable]] = {}
 
     # --- the lines --------------------------------------------------------------------------------------
 
@@ -304,9 +306,35 @@ class _Scanner:
             return None, number
         elif self._assignment(code, places, self.depth):
             return None, number
+        elif self._target_variable(code, places):
+            return rule, number
         elif keyword != "else":
             return self._rule(code, places), number
         return rule, number
+
+    def _target_variable(self, code: str, places: list[Place]) -> bool:
+        """A target-specific variable (`deploy: VNET = x`, `+=`, `override`...): the value the recipes of
+        those targets expand it to, kept apart from the variable's own; False for any other line."""
+        colon = _rule_colon(code)
+        if colon < 0 or code[colon + 1 : colon + 2] == "=":
+            return False
+        start = colon + 1 + (code[colon + 1 : colon + 2] == ":")
+        assignment = code[start:]
+        found = _operator(assignment)
+        if found is None or ";" in assignment[: found[0]]:  # `deploy: ; NET=x ./run.sh` is a recipe's
+            return False
+        name = (assignment[: found[0]].split() or [""])[-1]
+        before = self.variables.pop(name, None)
+        if before is not None:  # `+=` adds to the variable's own value
+            self.variables[name] = before
+        self._assignment(assignment, places[start:], self.depth)
+        assigned = self.variables.pop(name, None)
+        if before is not None:
+            self.variables[name] = before
+        if assigned is not None:
+            for target in _stated_words(self._expand(code[:colon], places[:colon])):
+                self.target_variables.setdefault(target, {})[name] = assigned
+        return True
 
     def _cover_previous_comments(self, first: int, last: int) -> None:
         """Comments on lines of their own just above a statement cover it (lines `first` to `last`)."""
@@ -501,8 +529,15 @@ class _Scanner:
             return at + 2, self._value(after, places[at])
         end = _closing(text, at + 1)
         inside = text[at + 2 : end]
-        if end >= len(text) or _is_function(inside) or ":" in inside or "=" in inside:
-            return min(end + 1, len(text)), [(text[at : end + 1], places[at])]
+        unstated: Pieces = [(text[at : min(end + 1, len(text))], places[at])]
+        if end >= len(text):
+            return len(text), unstated
+        if _is_function(inside):
+            return end + 1, self._function(text, places, at + 2, end) or unstated
+        if ":" in inside and "=" in inside.partition(":")[2]:
+            return end + 1, self._substitution(text, places, at + 2, end) or unstated
+        if ":" in inside or "=" in inside:
+            return end + 1, unstated
         if inside[:1] in _AUTOMATIC and inside[1:] in ("", "D", "F"):
             return end + 1, [(text[at : end + 1], places[at])]
         if "$" in inside:  # a name made of values (`$($(ENV)_VNET)`): the variable it names, if stated
@@ -511,6 +546,40 @@ class _Scanner:
                 return end + 1, [(text[at : end + 1], places[at])]
             inside = "".join(str(piece[0]) for piece in named)
         return end + 1, self._value(inside.strip(), places[at])
+
+    def _function(self, text: str, places: list[Place], start: int, end: int) -> Pieces | None:
+        """What make's function called in `text[start:end]` (`subst a,b,$(X)`) gives, for the pure ones this
+        reader evaluates (`_FUNCTIONS`) given stated arguments, each character where its argument writes
+        it; None for any other (`shell`, `wildcard`), or any argument not stated: a value not stated."""
+        name = text[start:end].split(None, 1)[0]
+        count = _FUNCTIONS.get(name)
+        if count is None:
+            return None
+        first = start + len(name)
+        while first < end and text[first] in " \t":
+            first += 1
+        arguments: list[tuple[str, list[Place]]] = []
+        for a, b in _arguments(text, first, end, count):
+            stated = _stated(self._expand(text[a:b], places[a:b]))
+            if stated is None:
+                return None
+            arguments.append(stated)
+        return _evaluated(name, arguments)
+
+    def _substitution(self, text: str, places: list[Place], start: int, end: int) -> Pieces | None:
+        """A substitution reference (`$(VAR:.c=.o)`, `$(VAR:%-a=%-b)`): the variable's value, each word's
+        end (or pattern) replaced, as `patsubst` replaces it; None where a part is not stated."""
+        colon = text.index(":", start, end)
+        equals = text.index("=", colon, end)
+        value = _stated(self._value(text[start:colon].strip(), places[start]))
+        pattern = _stated(self._expand(text[colon + 1 : equals], places[colon + 1 : equals]))
+        replacement = _stated(self._expand(text[equals + 1 : end], places[equals + 1 : end]))
+        if value is None or pattern is None or replacement is None:
+            return None
+        if "%" not in pattern[0]:
+            pattern = ("%" + pattern[0], [places[colon], *pattern[1]])
+            replacement = ("%" + replacement[0], [places[equals], *replacement[1]])
+        return _evaluated("patsubst", [pattern, replacement, value])
 
     def _value(self, name: str, at: Place) -> Pieces:
         """The value of the variable `name`, referred to at `at`."""
@@ -562,7 +631,7 @@ class _Scanner:
         for rule in self.rules:
             for target in rule.targets:
                 by_target.setdefault(target, []).append(rule)
-        goal = next(
+        goal = self._default_goal() or next(
             (t for rule in self.rules for t in rule.targets[:1] if not t.startswith(".") and "%" not in t),
             None,
         )
@@ -581,6 +650,12 @@ class _Scanner:
             needed = [p for rule in by_target.get(target, []) for p in rule.prerequisites]
             pending += [(p, False) for p in reversed(needed) if p not in seen]
         return order
+
+    def _default_goal(self) -> str | None:
+        """The goal `.DEFAULT_GOAL` names, where the Makefile states it."""
+        variable = self.variables.get(".DEFAULT_GOAL")
+        stated = _stated(self._value(".DEFAULT_GOAL", variable.place)) if variable is not None else None
+        return stated[0].strip() or None if stated is not None else None
 
     def _export(self, lines: shell.CommandLines, name: str) -> None:
         """An exported variable is in each recipe's environment, as make states it."""
@@ -607,6 +682,27 @@ class _Scanner:
         return bool(written) and posixpath.basename(written[0]).removesuffix(".exe").lower() in POWERSHELLS
 
     def _run_rule(self, lines: shell.CommandLines, rule: _Rule, powershell: bool) -> None:
+        """A rule's recipe, with the target-specific variables of its targets."""
+        own = {
+            name: v for target in rule.targets for name, v in self.target_variables.get(target, {}).items()
+        }
+        if not own:
+            self._run_recipe(lines, rule, powershell)
+            return
+        saved = {name: self.variables.get(name) for name in own}
+        cache, self.cache = self.cache, {}  # the recursive variables' expansions may differ here
+        self.variables.update(own)
+        try:
+            self._run_recipe(lines, rule, powershell)
+        finally:
+            self.cache = cache
+            for name, variable in saved.items():
+                if variable is None:
+                    del self.variables[name]
+                else:
+                    self.variables[name] = variable
+
+    def _run_recipe(self, lines: shell.CommandLines, rule: _Rule, powershell: bool) -> None:
         """A rule's recipe: each line in a shell of its own, or all in one under `.ONESHELL:`."""
         if self.one_shell:
             joined = HeldText(self.path, self.marks)
@@ -721,6 +817,146 @@ def _is_function(inside: str) -> bool:
     """Whether a `$( ... )` calls one of make's functions (`shell ls`, `subst a,b,$(X)`): a name and a blank."""
     name = inside.split(None, 1)[0] if inside.strip() else ""
     return bool(name) and len(inside) > len(name) and inside[len(name)] in " \t" and "$" not in name
+
+
+# make's functions this reader evaluates, pure ones of the text they are given, by how many arguments each
+# takes (the last takes the rest of the text, its commas too).
+_FUNCTIONS = {
+    "subst": 3,
+    "patsubst": 3,
+    "addprefix": 2,
+    "addsuffix": 2,
+    "firstword": 1,
+    "lastword": 1,
+    "word": 2,
+    "strip": 1,
+    "if": 3,
+}
+
+
+def _arguments(text: str, start: int, end: int, count: int) -> list[tuple[int, int]]:
+    """Where each of a function's arguments (`text[start:end]`, at most `count`) starts and ends: split at
+    the commas outside the brackets of a reference or call in them."""
+    spans: list[tuple[int, int]] = []
+    depth, begin = 0, start
+    for at in range(start, end):
+        character = text[at]
+        if character in "({":
+            depth += 1
+        elif character in ")}":
+            depth -= 1
+        elif character == "," and depth == 0 and len(spans) < count - 1:
+            spans.append((begin, at))
+            begin = at + 1
+    return [*spans, (begin, end)]
+
+
+def _stated(pieces: Pieces) -> tuple[str, list[Place]] | None:
+    """The text of `pieces` and its places, where they are all stated; None where one is not."""
+    texts: list[str] = []
+    places: list[Place] = []
+    for piece in pieces:
+        if not isinstance(piece[1], list):
+            return None
+        texts.append(piece[0])
+        places += piece[1]
+    return "".join(texts), places
+
+
+def _words(text: str, places: list[Place]) -> list[tuple[str, list[Place]]]:
+    """The words of a text, split at blanks as make splits them, each with its places."""
+    found: list[tuple[str, list[Place]]] = []
+    start = None
+    for at, character in enumerate([*text, " "]):
+        if character in " \t\n":
+            if start is not None:
+                found.append((text[start:at], places[start:at]))
+            start = None
+        elif start is None:
+            start = at
+    return found
+
+
+def _joined(words: list[tuple[str, list[Place]]]) -> Pieces:
+    """Words joined by one space, as make's functions join them: each space where the word after it is."""
+    pieces: Pieces = []
+    for index, (word, at) in enumerate(words):
+        if index and at:
+            pieces.append((" ", [at[0]]))
+        if word:
+            pieces.append((word, at))
+    return pieces
+
+
+def _evaluated(name: str, arguments: list[tuple[str, list[Place]]]) -> Pieces:
+    """What the function `name` (one of `_FUNCTIONS`) gives for its stated arguments."""
+    last = arguments[-1]
+    if name == "if":
+        condition = arguments[0][0].strip()
+        chosen = arguments[1] if condition else (arguments[2] if len(arguments) > 2 else ("", []))
+        return [chosen] if chosen[0] else []
+    if name in ("firstword", "lastword", "strip"):
+        words = _words(*last)
+        return _joined(words if name == "strip" else words[:1] if name == "firstword" else words[-1:])
+    if len(arguments) < 2:
+        return [last] if last[0] else []
+    first = arguments[0]
+    if name == "word":
+        number = first[0].strip()
+        words = _words(*last)
+        return _joined(words[int(number) - 1 : int(number)]) if number.isdigit() and int(number) > 0 else []
+    if name in ("addprefix", "addsuffix"):
+        return _joined(
+            [
+                (first[0] + word, first[1] + at) if name == "addprefix" else (word + first[0], at + first[1])
+                for word, at in _words(*last)
+            ]
+        )
+    if len(arguments) < 3:
+        return [last] if last[0] else []
+    if name == "subst":
+        return _substituted(first, arguments[1], last)
+    return _joined([_pattern_substituted(first, arguments[1], word) for word in _words(*last)])
+
+
+def _substituted(
+    old: tuple[str, list[Place]], new: tuple[str, list[Place]], text: tuple[str, list[Place]]
+) -> Pieces:
+    """`$(subst old,new,text)`: each `old` in `text` replaced by `new`, whose characters are where it is written."""
+    if not old[0]:
+        return [text] if text[0] else []
+    pieces: Pieces = []
+    start = 0
+    while (found := text[0].find(old[0], start)) >= 0:
+        if found > start:
+            pieces.append((text[0][start:found], text[1][start:found]))
+        if new[0]:
+            pieces.append(new)
+        start = found + len(old[0])
+    if start < len(text[0]):
+        pieces.append((text[0][start:], text[1][start:]))
+    return pieces
+
+
+def _pattern_substituted(
+    pattern: tuple[str, list[Place]], replacement: tuple[str, list[Place]], word: tuple[str, list[Place]]
+) -> tuple[str, list[Place]]:
+    """A word `patsubst` gives: `replacement` with its `%` the stem `pattern`'s `%` matches, where the word
+    matches it; else the word."""
+    before, percent, after = pattern[0].strip().partition("%")
+    text, at = word
+    if not percent:
+        return replacement if text == before else word
+    if len(text) < len(before) + len(after) or not text.startswith(before) or not text.endswith(after):
+        return word
+    stem = (text[len(before) : len(text) - len(after)], at[len(before) : len(text) - len(after)])
+    index = replacement[0].find("%")
+    if index < 0:
+        return replacement
+    return (
+        replacement[0][:index] + stem[0] + replacement[0][index + 1 :],
+        replacement[1][:index] + stem[1] + replacement[1][index + 1 :],
+    )
 
 
 def _stated_words(pieces: Pieces) -> list[str]:
