@@ -52,7 +52,7 @@ def test_a_value_of_each_kind_of_assignment_is_shown_where_the_assignment_writes
         ("PREFIX = app\nVNET = $(PREFIX)-vnet\n", "app-vnet"),
         ("VNET = app\nVNET += vnet\n", "app"),  # `+=` adds a word: the option is given `app`, then `vnet`
         ("define VNET\napp-vnet\nendef\n", "app-vnet"),
-        ("ifeq ($(ENV),prod)\nVNET = prod-vnet\nendif\n", None),  # a condition not decided: not stated
+        ("ifeq ($(ENV),prod)\nVNET = prod-vnet\nendif\n", None),  # set on one path: on the other, not stated
         ("VNET != ./network-name\n", None),  # the shell's output
         ("", None),  # make's command line or the environment
     ],
@@ -266,3 +266,68 @@ def test_the_default_goal_a_makefile_names_is_made_first():
     )
     # made first, the VM is made, and `make destroy` may delete it later; made after its delete, it is there
     assert _vms(script_resources(makefile, "Makefile")) == [("web1", "app-vnet", ("web",))]
+
+
+def test_a_value_set_under_a_condition_not_decided_is_that_value_on_its_path(tmp_path, monkeypatch):
+    makefile = (
+        "ifeq ($(ENV),prod)\n"
+        "SUBNETS = web,data\n"  # data at 2:15
+        "else\n"
+        "SUBNETS = web\n"
+        "endif\n"
+        f"deploy:\n\t{CREATE} -w app-vnet -b $(SUBNETS)\n"
+    )
+    assert _where(tmp_path, monkeypatch, {"Makefile": makefile}, "MIG202") == ["MIG202 Makefile:2:15"]
+
+
+@pytest.mark.parametrize(
+    "conditional",
+    [
+        "ENV = dev\nifeq ($(ENV),prod)\nSUBNETS = web,data\nelse\nSUBNETS = web\nendif\n",
+        "ENV = dev\nifneq '$(ENV)' 'dev'\nSUBNETS = web,data\nelse ifdef ENV\nSUBNETS = web\nendif\n",
+        "ifdef ENV\nSUBNETS = web,data\nelse ifndef SUBNETS\nSUBNETS = web\nendif\n",  # one arm not decided
+    ],
+)
+def test_a_condition_on_stated_values_is_decided_as_make_decides_it(conditional):
+    makefile = conditional + f"deploy:\n\t{CREATE} -w app-vnet -b $(SUBNETS)\n"
+    subnets = {found for _, _, found in _vms(script_resources(makefile, "Makefile"))}
+    if "ENV = dev" in conditional:
+        assert subnets == {("web",)}
+    else:  # the first arm may be taken
+        assert ("web", "data") in subnets
+
+
+def test_recipe_lines_under_a_condition_not_decided_may_run(tmp_path, monkeypatch):
+    makefile = (
+        "deploy:\n"
+        "ifdef PROD\n"
+        f"\t{CREATE} -w app-vnet -b web,data\n"
+        "else\n"
+        f"\t{CREATE.replace('web1', 'web2')} -w app-vnet -b web\n"
+        "endif\n"
+    )
+    result = lint_files(tmp_path, monkeypatch, {"Makefile": makefile}, "MIG202", "MIG601", dedent=False)
+    assert where(result.findings) == ["MIG601 Makefile:3:2", f"MIG202 Makefile:3:{len(CREATE) + 22}"]
+    assert "they run only on some paths" in result.findings[0].message
+
+
+def _conditionals(count: int) -> bytes:
+    parts = [
+        f"ifeq ($(ENV{i}),prod)\nNET = vnet{i}\nSUBNETS += s{i}\nelse\nNET += x{i}\nendif\n"
+        for i in range(count)
+    ]
+    rules = [
+        f"rule{i}:\n\tazure vm create shop img ops P@ss -n web{i} -w $(NET) -b $(SUBNETS)\n"
+        for i in range(count)
+    ]
+    return ("".join(parts) + "".join(rules)).encode()
+
+
+def test_a_makefile_of_many_conditionals_is_read_in_linear_time():
+    from migcheck.readers import makefile
+
+    def make(count: int):
+        data = _conditionals(count)
+        return lambda: makefile.read("Makefile", data)
+
+    assert_linear(make, 200)

@@ -32,6 +32,7 @@ import functools
 import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from migcheck import automation, collector
 from migcheck.model import DirectiveComment, Document, FileKind, FileProblem, Mark, Script, Suppression
@@ -44,8 +45,11 @@ from migcheck.readers.xplat import HOLE
 Place = tuple[int, int] | tuple[int, int, str]
 # A value not stated: what holds it (`$(VNET)`, `$@`) and where it is written.
 Hole = tuple[str, Place]
-# Make's text of a value: stated runs of characters, each with its places, and values not stated.
-Pieces = list["tuple[str, list[Place]] | Hole"]
+# Make's text of a value: stated runs of characters, each with its places, values not stated, and values
+# set under a condition the reader does not decide (`_Either`).
+Pieces = list["tuple[str, list[Place]] | Hole | _Either"]
+# A path through the conditionals not decided: each one's number and the arm taken.
+Route = tuple[tuple[int, int], ...]
 
 # The longest value a variable is expanded to (`A = $(B)$(B)`, doubling at each level): past it, a value
 # not stated, so that expansion costs no more than the Makefile's size warrants.
@@ -54,6 +58,10 @@ _INCLUDES = ("include", "-include", "sinclude")
 _CONDITIONALS = ("ifeq", "ifneq", "ifdef", "ifndef")
 _AUTOMATIC = frozenset("@<^?*+|%")  # `$@`, `$<`...: the target's, the prerequisites'
 _RECIPE_PREFIXES = frozenset("@-+ \t")  # make's, before a recipe line's command
+# The most paths through the conditionals a recipe line is read on (each a run of it, as a shell's `if`
+# arms), and the deepest a value set under them nests: past either, the values are not stated.
+_MOST_PATHS = 8
+_DEEPEST = 8
 
 
 def sniff(data: bytes) -> bool:
@@ -177,7 +185,11 @@ class HeldText:
         return found
 
     def add_pieces(self, pieces: Pieces) -> None:
+        """`pieces`, each value not stated a hole (a value set under a conditional not decided among them:
+        `_resolved` says which it is on a path)."""
         for piece in pieces:
+            if isinstance(piece, _Either):
+                piece = piece.unstated
             if isinstance(piece[1], list):
                 self.add(piece[0], piece[1])
             else:
@@ -231,13 +243,38 @@ class _Variable:
     place: Place  # where its name is written
 
 
+class _Either(NamedTuple):
+    """A value set under a conditional the reader does not decide (`ifeq ($(ENV),prod)`): `taken` on the
+    path where the conditional numbered `choice` takes its arm `arm`, `other` on every other; `unstated` the
+    value not stated it is where the paths are too many to follow; `depth` how many such it nests."""
+
+    choice: int
+    arm: int
+    taken: Pieces
+    other: Pieces
+    unstated: Hole
+    depth: int
+
+
+@dataclass
+class _Frame:
+    """A conditional (`ifeq` ... `else` ... `endif`) the line read now is in: its number, the arm read now,
+    and whether that arm is "taken" (decided so), "skipped" (decided not), "undecided", "done" (an arm
+    before it was taken) or "dead" (the conditional is in an arm never taken); whether an arm before the
+    one read now was undecided."""
+
+    choice: int
+    state: str
+    arm: int = 0
+    undecided_before: bool = False
+
+
 @dataclass
 class _Rule:
     targets: list[str]
     prerequisites: list[str]
-    recipe: list[tuple[str, list[Place]]] = field(
-        default_factory=list
-    )  # each line as written, past its prefix
+    # each line as written, past its prefix, and the path through the conditionals it is on
+    recipe: list[tuple[str, list[Place], Route]] = field(default_factory=list)
 
 
 @dataclass
@@ -261,7 +298,8 @@ class _Scanner:
         self.budget = 4 * size + 50_000  # characters expanded, at most: past it, values not stated
         self.expanding: set[str] = set()  # recursive variables being expanded (one that names itself)
         self.cache: dict[str, Pieces] | None = None  # their expansions, once every variable is assigned
-        self.depth = 0  # conditionals (`ifeq`...) the line read now is in
+        self.frames: list[_Frame] = []  # the conditionals (`ifeq`...) the line read now is in
+        self.conditionals = 0  # how many were read
         self.marks: dict[Place, Mark] = {}  # shared by the recipe lines' texts (`HeldText`)
         # The target-specific variables (`deploy: VNET = x`) of each target, which its recipes expand.
         self.target_variables: dict[str, dict[str, _Variable]] = {}
@@ -269,9 +307,12 @@ class _Scanner:
     # --- the lines --------------------------------------------------------------------------------------
 
     def scanned(self) -> _Scanned:
-        number, self.depth = 0, 0
+        number = 0
         rule: _Rule | None = None  # the rule whose recipe a line that starts with a tab is a line of
         while number < len(self.lines):
+            if self._skipping():
+                number = self._skipped_line(number)
+                continue
             if self.lines[number].startswith("\t") and rule is not None:
                 number = self._recipe_line(number, rule)
                 continue
@@ -295,16 +336,14 @@ class _Scanner:
         """A line of make's own syntax (less its comment): the rule whose recipe the lines after it write, if
         any (a conditional keeps the one before: recipes hold them), and the number of the line after it."""
         keyword = code.split()[0]
-        if keyword in _CONDITIONALS:
-            self.depth += 1
-        elif keyword == "endif":
-            self.depth = max(self.depth - 1, 0)
+        if keyword in (*_CONDITIONALS, "else", "endif"):
+            self._conditional(code, places)
         elif keyword == "define":
-            return None, self._define(code, places, number, self.depth)
+            return None, self._define(code, places, number)
         elif keyword in _INCLUDES:
             self._include(code, places)
             return None, number
-        elif self._assignment(code, places, self.depth):
+        elif self._assignment(code, places):
             return None, number
         elif self._target_variable(code, places):
             return rule, number
@@ -327,7 +366,7 @@ class _Scanner:
         before = self.variables.pop(name, None)
         if before is not None:  # `+=` adds to the variable's own value
             self.variables[name] = before
-        self._assignment(assignment, places[start:], self.depth)
+        self._assignment(assignment, places[start:])
         assigned = self.variables.pop(name, None)
         if before is not None:
             self.variables[name] = before
@@ -390,10 +429,10 @@ class _Scanner:
             trailing = trailing_comment(text[start:], places[start:])
             if trailing is not None:
                 self.comments.append(trailing)
-        rule.recipe.append((text[start:], places[start:]))
+        rule.recipe.append((text[start:], places[start:], self._route()))
         return number
 
-    def _define(self, code: str, places: list[Place], number: int, depth: int) -> int:
+    def _define(self, code: str, places: list[Place], number: int) -> int:
         """`define NAME [=]` ... `endef`: a recursive variable whose value is the lines between."""
         words = code.split()
         name = words[1] if len(words) > 1 else ""
@@ -409,7 +448,7 @@ class _Scanner:
         value_places = value_places[: len(value)]
         if name:
             at = places[code.index(name)] if name in code else (start, 1)
-            self._set(name, [(value, value_places)] if value else [], True, at, depth)
+            self._set(name, [(value, value_places)] if value else [], True, at)
         return number + 1
 
     def _include(self, code: str, places: list[Place]) -> None:
@@ -424,7 +463,7 @@ class _Scanner:
                     if name not in self.variables or not variable.recursive or variable.pieces:
                         self.variables[name] = variable
 
-    def _assignment(self, code: str, places: list[Place], depth: int) -> bool:
+    def _assignment(self, code: str, places: list[Place]) -> bool:
         """A variable's assignment (`NAME = value`, and `:=`, `::=`, `?=`, `+=`, `!=`; after `override`,
         `export`, `private`), or `export NAME`; False for any other line."""
         found = _operator(code)
@@ -448,31 +487,113 @@ class _Scanner:
         if "export" in qualifiers:
             self.exported.add(name)
         if operator == "!=":
-            self._set(name, [(f"$({name})", name_at)], False, name_at, depth)
+            self._set(name, [(f"$({name})", name_at)], False, name_at)
         elif operator == "?=":
             if name not in self.variables:
-                self._set(name, [written] if written[0] else [], True, name_at, depth)
+                self._set(name, [written] if written[0] else [], True, name_at)
         elif operator == "+=":
-            self._append(name, written, name_at, depth)
+            self._append(name, written, name_at)
         elif operator in (":=", "::="):
-            self._set(name, self._expand(*written), False, name_at, depth)
+            self._set(name, self._expand(*written), False, name_at)
         else:
-            self._set(name, [written] if written[0] else [], True, name_at, depth)
+            self._set(name, [written] if written[0] else [], True, name_at)
         return True
 
-    def _set(self, name: str, pieces: Pieces, recursive: bool, at: Place, depth: int) -> None:
-        if depth:  # under a condition the reader does not decide: either value, or the one before
-            pieces, recursive = [(f"$({name})", at)], False
+    def _set(self, name: str, pieces: Pieces, recursive: bool, at: Place) -> None:
+        """The variable `name` set to `pieces`: on the path through the conditionals not decided the line is
+        on, the value before it on every other (one not stated where none was set)."""
+        before = self.variables.get(name)
+        for choice, arm in reversed(self._route()):
+            other: Pieces = before.pieces if before is not None else [(f"$({name})", at)]
+            depth = 1 + max(_depth(pieces), _depth(other))
+            unstated: Hole = (f"$({name})", at)
+            pieces = (
+                [_Either(choice, arm, pieces, other, unstated, depth)] if depth <= _DEEPEST else [unstated]
+            )
+            recursive = recursive or (before is not None and before.recursive)
         self.variables[name] = _Variable(pieces, recursive, at)
 
-    def _append(self, name: str, written: tuple[str, list[Place]], at: Place, depth: int) -> None:
+    def _append(self, name: str, written: tuple[str, list[Place]], at: Place) -> None:
         before = self.variables.get(name)
         if before is None:
-            self._set(name, [written] if written[0] else [], True, at, depth)
+            self._set(name, [written] if written[0] else [], True, at)
             return
         added: Pieces = [written] if before.recursive else self._expand(*written)
         space: Pieces = [(" ", [written[1][0] if written[1] else at])] if before.pieces and written[0] else []
-        self._set(name, [*before.pieces, *space, *added], before.recursive, before.place, depth)
+        self._set(name, [*before.pieces, *space, *added], before.recursive, before.place)
+
+    # --- conditionals -----------------------------------------------------------------------------------
+
+    def _route(self) -> Route:
+        """The path through the conditionals not decided that the line read now is on."""
+        return tuple((frame.choice, frame.arm) for frame in self.frames if frame.state == "undecided")
+
+    def _skipping(self) -> bool:
+        """Whether the line read now is in an arm of a conditional never taken."""
+        return any(frame.state in ("skipped", "done", "dead") for frame in self.frames)
+
+    def _skipped_line(self, number: int) -> int:
+        """A line in an arm never taken (with the lines it continues on): only a conditional's is read, to
+        know where the arm ends; the number of the line after it."""
+        joined, places, after = self._logical(number)
+        code, _ = _without_comment(joined)
+        keyword = code.split()[0] if code.strip() else ""
+        if keyword in (*_CONDITIONALS, "else", "endif"):
+            self._conditional(code, places)
+        elif keyword == "define":  # its lines are its value's, whatever they say
+            while after < len(self.lines) and self.lines[after].strip() != "endef":
+                after += 1
+            after += 1
+        return after
+
+    def _conditional(self, code: str, places: list[Place]) -> None:
+        """`ifeq`, `ifneq`, `ifdef`, `ifndef`, `else` (`else ifeq ...`) and `endif`: which arm the lines after
+        it are in, and whether it is taken, as make decides where the values compared are stated."""
+        keyword = code.split()[0]
+        if keyword == "endif":
+            if self.frames:
+                self.frames.pop()
+            return
+        if keyword in _CONDITIONALS:
+            self.conditionals += 1
+            state = "dead" if self._skipping() else _state(self._condition(code, places), False)
+            self.frames.append(_Frame(self.conditionals, state))
+            return
+        if not self.frames or self.frames[-1].state == "dead":
+            return
+        frame = self.frames[-1]
+        if frame.state in ("taken", "done"):
+            frame.state = "done"
+            return
+        frame.undecided_before = frame.undecided_before or frame.state == "undecided"
+        frame.arm += 1
+        rest = code.split(None, 1)[1] if len(code.split(None, 1)) > 1 else ""
+        decided: bool | None = True
+        if rest.split()[:1] and rest.split()[0] in _CONDITIONALS:  # `else ifeq (...)`
+            at = code.index(rest)
+            decided = self._condition(code[at:], places[at:])
+        frame.state = _state(decided, frame.undecided_before)
+
+    def _condition(self, code: str, places: list[Place]) -> bool | None:
+        """Whether a conditional's test holds, where what it tests is stated; None where it is not (a value
+        make's command line or the environment may give)."""
+        keyword = code.split()[0]
+        at = code.index(keyword) + len(keyword)
+        rest, at_places = code[at:], places[at:]
+        if keyword in ("ifdef", "ifndef"):
+            name = _stated(self._expand(rest, at_places))
+            variable = self.variables.get(name[0].strip()) if name is not None else None
+            value = _stated(variable.pieces) if variable is not None else None
+            if value is None:
+                return None
+            return bool(value[0].strip()) == (keyword == "ifdef")  # a value, unexpanded, that is not empty
+        spans = _compared(rest)
+        if spans is None:
+            return None
+        first, second = (_stated(self._expand(rest[a:b], at_places[a:b])) for a, b in spans)
+        if first is None or second is None:
+            return None
+        return (first[0].strip() == second[0].strip()) == (keyword == "ifeq")
 
     def _rule(self, code: str, places: list[Place]) -> _Rule | None:
         """A rule's line (`deploy: network vms`, `deploy: ; ./deploy.sh`): its recipe, to be gathered; None
@@ -494,7 +615,7 @@ class _Scanner:
             while start < len(code) and code[start] in _RECIPE_PREFIXES:
                 start += 1
             if code[start:].strip():
-                rule.recipe.append((code[start:], places[start : len(code)]))
+                rule.recipe.append((code[start:], places[start : len(code)], self._route()))
         return rule
 
     # --- expansion --------------------------------------------------------------------------------------
@@ -513,7 +634,7 @@ class _Scanner:
             pieces.append((text[start:], places[start : len(text)]))
         # what a line expands to costs by its length: a long value used many times is not stated past the
         # budget, so that the read costs no more than the Makefile's size warrants
-        self.budget -= sum(len(piece[0]) for piece in pieces)
+        self.budget -= _size(pieces)
         return pieces
 
     def _reference(self, text: str, places: list[Place], at: int) -> tuple[int, Pieces]:
@@ -546,6 +667,20 @@ class _Scanner:
                 return end + 1, [(text[at : end + 1], places[at])]
             inside = "".join(str(piece[0]) for piece in named)
         return end + 1, self._value(inside.strip(), places[at])
+
+    def _expand_pieces(self, pieces: Pieces) -> Pieces:
+        """A recursive variable's value as written, expanded: each stated run, and each arm of a value set
+        under a conditional not decided."""
+        expanded: Pieces = []
+        for piece in pieces:
+            if isinstance(piece, _Either):
+                taken, other = self._expand_pieces(piece.taken), self._expand_pieces(piece.other)
+                expanded.append(piece._replace(taken=taken, other=other))
+            elif isinstance(piece[1], list):
+                expanded += self._expand(piece[0], piece[1])
+            else:
+                expanded.append(piece)
+        return expanded
 
     def _function(self, text: str, places: list[Place], start: int, end: int) -> Pieces | None:
         """What make's function called in `text[start:end]` (`subst a,b,$(X)`) gives, for the pure ones this
@@ -594,12 +729,10 @@ class _Scanner:
             return self.cache[name]
         self.expanding.add(name)
         try:
-            pieces: Pieces = []
-            for piece in variable.pieces:
-                pieces += self._expand(*piece) if isinstance(piece[1], list) else [piece]
+            pieces = self._expand_pieces(variable.pieces)
         finally:
             self.expanding.discard(name)
-        if sum(len(piece[0]) for piece in pieces) > _LONGEST_VALUE:
+        if _size(pieces) > _LONGEST_VALUE:
             pieces = unstated
         if self.cache is not None:
             self.cache[name] = pieces
@@ -704,22 +837,56 @@ class _Scanner:
 
     def _run_recipe(self, lines: shell.CommandLines, rule: _Rule, powershell: bool) -> None:
         """A rule's recipe: each line in a shell of its own, or all in one under `.ONESHELL:`."""
-        if self.one_shell:
-            joined = HeldText(self.path, self.marks)
-            for index, (text, places) in enumerate(rule.recipe):
-                if index:
-                    joined.add("\n", [places[0] if places else (1, 1)])
-                joined.add_pieces(self._expand(text, places))
-            held = [joined]
-        else:
-            held = [self._held(text, places) for text, places in rule.recipe]
-        for one in held:
-            lines.in_own_process(functools.partial(one.run_powershell if powershell else one.run, lines))
+        groups = [rule.recipe] if self.one_shell else [[line] for line in rule.recipe]
+        for group in groups:
+            lines.in_own_process(functools.partial(self._run_lines, lines, group, powershell))
 
-    def _held(self, text: str, places: list[Place]) -> HeldText:
+    def _run_lines(
+        self, lines: shell.CommandLines, group: list[tuple[str, list[Place], Route]], powershell: bool
+    ) -> None:
+        """Recipe lines run in one shell, expanded: on each path through the conditionals not decided that
+        they are on or take values from, as the arms of a shell's `if` (a line on none of them in the arm of
+        no path: as code that may run); past `_MOST_PATHS`, once, those values not stated."""
+        expanded = [(self._expand(text, places), places, route) for text, places, route in group]
+        arms: dict[int, set[int]] = {}
+        for pieces, _, route in expanded:
+            for choice, arm in route:
+                arms.setdefault(choice, set()).add(arm)
+            _choices(pieces, arms)
+        paths: list[dict[int, int]] = [{}]
+        for choice, taken in arms.items():
+            paths = [{**path, choice: arm} for path in paths for arm in [*sorted(taken), -1]]
+            if len(paths) > _MOST_PATHS:
+                self._run_path(lines, expanded, None, powershell)
+                return
+        if len(paths) == 1:
+            self._run_path(lines, expanded, paths[0], powershell)
+            return
+        lines.walker.choose(
+            [functools.partial(self._run_path, lines, expanded, path, powershell) for path in paths]
+        )
+
+    def _run_path(
+        self,
+        lines: shell.CommandLines,
+        expanded: list[tuple[Pieces, list[Place], Route]],
+        path: dict[int, int] | None,
+        powershell: bool,
+    ) -> None:
+        """The lines on `path` (each conditional's arm; None: every line, the values it decides not stated)."""
         held = HeldText(self.path, self.marks)
-        held.add_pieces(self._expand(text, places))
-        return held
+        for pieces, places, route in expanded:
+            if path is not None and any(path.get(choice) != arm for choice, arm in route):
+                continue
+            if held.pieces:
+                held.add("\n", [places[0] if places else (1, 1)])
+            held.add_pieces(_resolved(pieces, path))
+        if not held.pieces:
+            return
+        if powershell:
+            held.run_powershell(lines)
+        else:
+            held.run(lines)
 
 
 def _variables_of(settings: beside.Settings) -> dict[str, _Variable]:
@@ -732,17 +899,86 @@ def _variables_of(settings: beside.Settings) -> dict[str, _Variable]:
 
 def _in_file(variable: _Variable, path: str) -> _Variable:
     """A variable of another file, each place of its value with that file's path."""
-    pieces: Pieces = []
-    for piece in variable.pieces:
-        if isinstance(piece[1], list):
-            pieces.append((piece[0], [_placed_in(place, path) for place in piece[1]]))
+    return _Variable(_pieces_in(variable.pieces, path), variable.recursive, _placed_in(variable.place, path))
+
+
+def _pieces_in(pieces: Pieces, path: str) -> Pieces:
+    placed: Pieces = []
+    for piece in pieces:
+        if isinstance(piece, _Either):
+            unstated = (piece.unstated[0], _placed_in(piece.unstated[1], path))
+            placed.append(
+                piece._replace(
+                    taken=_pieces_in(piece.taken, path),
+                    other=_pieces_in(piece.other, path),
+                    unstated=unstated,
+                )
+            )
+        elif isinstance(piece[1], list):
+            placed.append((piece[0], [_placed_in(place, path) for place in piece[1]]))
         else:
-            pieces.append((piece[0], _placed_in(piece[1], path)))
-    return _Variable(pieces, variable.recursive, _placed_in(variable.place, path))
+            placed.append((piece[0], _placed_in(piece[1], path)))
+    return placed
 
 
 def _placed_in(place: Place, path: str) -> Place:
     return (place[0], place[1], path)
+
+
+def _state(decided: bool | None, undecided_before: bool) -> str:
+    """The state of a conditional's arm (`_Frame`) whose test is `decided`, after an arm not decided or not."""
+    if decided is False:
+        return "skipped"
+    return "undecided" if decided is None or undecided_before else "taken"
+
+
+def _compared(text: str) -> list[tuple[int, int]] | None:
+    """Where the two texts an `ifeq` compares are: `(a,b)`, or each in quotes (`"a" "b"`, `'a' 'b'`)."""
+    at = len(text) - len(text.lstrip())
+    if text.startswith("(", at):
+        end = _closing(text, at)
+        spans = _arguments(text, at + 1, end, 2)
+        return spans if end < len(text) and len(spans) == 2 else None
+    quoted: list[tuple[int, int]] = []
+    while len(quoted) < 2 and at < len(text) and text[at] in "\"'":
+        end = text.find(text[at], at + 1)
+        if end < 0:
+            return None
+        quoted.append((at + 1, end))
+        at = len(text) - len(text[end + 1 :].lstrip())
+    return quoted if len(quoted) == 2 else None
+
+
+def _size(pieces: Pieces) -> int:
+    """How long a text of `pieces` is, a value set under a conditional counted as one."""
+    return sum(1 if isinstance(piece, _Either) else len(piece[0]) for piece in pieces)
+
+
+def _depth(pieces: Pieces) -> int:
+    return max((piece.depth for piece in pieces if isinstance(piece, _Either)), default=0)
+
+
+def _choices(pieces: Pieces, arms: dict[int, set[int]]) -> None:
+    """Adds the conditionals (and the arms of each) that values set under them in `pieces` depend on."""
+    for piece in pieces:
+        if isinstance(piece, _Either):
+            arms.setdefault(piece.choice, set()).add(piece.arm)
+            _choices(piece.taken, arms)
+            _choices(piece.other, arms)
+
+
+def _resolved(pieces: Pieces, path: dict[int, int] | None) -> Pieces:
+    """`pieces` on `path` (each conditional's arm): each value set under a conditional the one of its arm;
+    not stated where the path does not say (None: on none)."""
+    resolved: Pieces = []
+    for piece in pieces:
+        if not isinstance(piece, _Either):
+            resolved.append(piece)
+        elif path is None or piece.choice not in path:
+            resolved.append(piece.unstated)
+        else:
+            resolved += _resolved(piece.taken if path[piece.choice] == piece.arm else piece.other, path)
+    return resolved
 
 
 def _continued(written: str) -> bool:
