@@ -331,3 +331,21 @@ def test_a_makefile_of_many_conditionals_is_read_in_linear_time():
         return lambda: makefile.read("Makefile", data)
 
     assert_linear(make, 200)
+
+
+def test_a_makefile_a_recipe_makes_is_made_in_its_folder(tmp_path, monkeypatch):
+    files = {
+        "vms/Makefile": (
+            "clean:\n\tazure vm delete shop web1 -q\n"
+            f"deploy:\n\t{CREATE} -w app-vnet -b web,data\n\t./tag.sh\n"
+            "again:\n\t$(MAKE) -C .. all\n"  # makes the one that makes it: not again
+        ),
+        "vms/tag.sh": "azure vm create shop img ops P@ss -n web2 -w app-vnet -b a,b\n",
+        "GNUmakefile": "all:\n\t$(MAKE) -C vms deploy\n\tmake --directory=/opt/elsewhere\n",
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG202", "MIG601", dedent=False)
+    uses = "Makefile 'GNUmakefile' uses the classic Azure CLI in asm mode (in vms/Makefile: azure vm create; in vms/tag.sh"
+    assert [f.message.startswith(uses) for f in result.findings if f.code == "MIG601"].count(True) == 1
+    column = len(CREATE) + 22
+    assert f"MIG202 vms/Makefile:4:{column}" in where(result.findings)
+    assert "MIG202 vms/tag.sh:1:60" in where(result.findings)

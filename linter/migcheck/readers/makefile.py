@@ -66,8 +66,8 @@ _DEEPEST = 8
 
 def sniff(data: bytes) -> bool:
     """Whether a recipe may run the classic tools: what a shell script that runs them mentions
-    (`shell.sniff`)."""
-    return shell.sniff(data)
+    (`shell.sniff`), or a make of another Makefile (`$(MAKE) -C sub`, `make -f other.mk`) that may."""
+    return shell.sniff(data) or any(made in data for made in (b"$(MAKE)", b"${MAKE}", b"make -C", b"make -f"))
 
 
 def read(path: str, data: bytes) -> Document:
@@ -301,6 +301,11 @@ class _Scanner:
         self.frames: list[_Frame] = []  # the conditionals (`ifeq`...) the line read now is in
         self.conditionals = 0  # how many were read
         self.marks: dict[Place, Mark] = {}  # shared by the recipe lines' texts (`HeldText`)
+        # The folder of the Makefile from the one read (another's a recipe makes: `$(MAKE) -C sub`), the
+        # Makefiles read for those, by path, and those being made now (one that makes itself is not again).
+        self.folder = ""
+        self.made: dict[str, _Scanner] = {}
+        self.making: set[str] = {path}
         # The target-specific variables (`deploy: VNET = x`) of each target, which its recipes expand.
         self.target_variables: dict[str, dict[str, _Variable]] = {}
 
@@ -742,24 +747,30 @@ class _Scanner:
 
     def _program(self, lines: shell.CommandLines) -> None:
         lines.runs_in("")  # make runs recipes in the Makefile's folder
+        self._make(lines, [])
+
+    def _make(self, lines: shell.CommandLines, goals: list[str]) -> None:
+        """`make` of `goals` (none: the default goal, and any other target may be made by name later)."""
         for name in sorted(self.exported):
             self._export(lines, name)
         powershell = self._powershell()
         made: set[int] = set()
         # `make` with no goal named makes the first target (`default_goal`) and what it needs, first; any
         # other target is made only when named, so its recipe may run
-        for rule in self._made_first():
+        for rule in self._made_first(goals):
             if id(rule) not in made:
                 made.add(id(rule))
                 self._run_rule(lines, rule, powershell)
+        if goals:
+            return
         for rule in self.rules:
             if rule.recipe and id(rule) not in made:
                 lines.may_run(functools.partial(self._run_rule, lines, rule, powershell))
 
-    def _made_first(self) -> list[_Rule]:
-        """The rules `make` runs when no goal is named, in the order it runs them: the first target's (the
-        first of a rule's that is no special target, `.PHONY`, nor a pattern) after those of its
-        prerequisites, each once."""
+    def _made_first(self, goals: list[str]) -> list[_Rule]:
+        """The rules `make` runs for `goals` (none: the default goal, `.DEFAULT_GOAL` or the first target,
+        the first of a rule's that is no special target, `.PHONY`, nor a pattern), in the order it runs
+        them: each goal's after those of its prerequisites, each once."""
         by_target: dict[str, list[_Rule]] = {}
         for rule in self.rules:
             for target in rule.targets:
@@ -770,7 +781,8 @@ class _Scanner:
         )
         order: list[_Rule] = []
         seen: set[str] = set()
-        pending: list[tuple[str, bool]] = [(goal, False)] if goal is not None else []
+        named = goals or ([goal] if goal is not None else [])
+        pending: list[tuple[str, bool]] = [(one, False) for one in reversed(named)]
         while pending:  # depth first, without recursion: a chain of prerequisites may be long
             target, after_prerequisites = pending.pop()
             if after_prerequisites:
@@ -885,8 +897,74 @@ class _Scanner:
             return
         if powershell:
             held.run_powershell(lines)
-        else:
-            held.run(lines)
+            return
+        held.run(lines)
+        for pieces, _, _ in expanded:
+            self._sub_makes(lines, _resolved(pieces, path))
+
+    def _sub_makes(self, lines: shell.CommandLines, pieces: Pieces) -> None:
+        """Each `$(MAKE) -C sub deploy` (`make -C sub`, `-f other.mk`) a recipe line runs: the goals of the
+        Makefile it names, read where the run reads any file (`beside.settings_file`), made in its folder."""
+        text = "".join(
+            piece[0]
+            if isinstance(piece[1], list)
+            else "make"
+            if piece[0] in ("$(MAKE)", "${MAKE}")
+            else "\x00"
+            for piece in pieces
+            if not isinstance(piece, _Either)
+        )
+        start = 0
+        for end in [*(at for at in unquoted(text) if text[at] in ";&|\n"), len(text)]:
+            words = [word.strip("\"'") for word in text[start:end].split()]
+            start = end + 1
+            while (
+                words and "=" in words[0] and not words[0].startswith("-")
+            ):  # `VAR=x make`: the environment's
+                words = words[1:]
+            if words and posixpath.basename(words[0]) in ("make", "gmake") and self.budget > 0:
+                self._sub_make(lines, words[1:])
+
+    def _sub_make(self, lines: shell.CommandLines, words: list[str]) -> None:
+        folder, file, goals = "", "", []
+        rest = iter(words)
+        for word in rest:
+            if word in ("-C", "--directory", "-f", "--file", "--makefile"):
+                given = next(rest, "")
+                folder, file = (
+                    (posixpath.join(folder, given), file)
+                    if word in ("-C", "--directory")
+                    else (folder, given)
+                )
+            elif word.startswith(("-C", "--directory=")):
+                folder = posixpath.join(folder, word.removeprefix("--directory=").removeprefix("-C"))
+            elif word.startswith(("--file=", "--makefile=")):
+                file = word.partition("=")[2]
+            elif not word.startswith("-") and "=" not in word:
+                goals.append(word)
+        if "\x00" in folder + file or not (folder or file):  # not stated, or this Makefile again
+            return
+        where = posixpath.normpath(posixpath.join(self.folder, folder))
+        for name in [file] if file else ["GNUmakefile", "makefile", "Makefile"]:
+            settings = beside.settings_file(posixpath.join(where, name))
+            if settings is not None:
+                break
+        if settings is None or settings.path in self.making or any("\x00" in goal for goal in goals):
+            return
+        self.budget -= len(settings.data)
+        sub = self.made.get(settings.path)
+        if sub is None:
+            sub = self.made[settings.path] = _Scanner(
+                settings.path, settings.data.decode("utf-8", "replace"), len(settings.data)
+            )
+            sub.scanned()
+            sub.folder, sub.made, sub.making = where, self.made, self.making
+        self.making.add(settings.path)
+        try:
+            with lines.in_folder(where):
+                sub._make(lines, goals)
+        finally:
+            self.making.discard(settings.path)
 
 
 def _variables_of(settings: beside.Settings) -> dict[str, _Variable]:
