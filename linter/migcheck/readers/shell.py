@@ -1883,9 +1883,12 @@ class _Walker:
         if value is None or len(files) != 1:
             return None
         operator = next((c.type for c in files[0].children if not c.is_named), "")
-        if files[0].type != "file_redirect" or operator not in (">", ">|") or not files[0].named_child_count:
+        destination = (
+            files[0].child_by_field_name("destination") if files[0].type == "file_redirect" else None
+        )
+        if destination is None or operator not in (">", ">|"):
             return None
-        return self.words(files[0].named_children[-1])[0], value
+        return self.words(destination)[0], value
 
     def _printed(self, command: Node) -> Word | None:
         """The one value a command prints whole, with the newline it adds: `printf '%s' VALUE` (`'%s\\n'`),
@@ -1919,9 +1922,10 @@ class _Walker:
         if sum(r.type == "heredoc_redirect" for r in redirects) != 1:
             return None
         words = self._words_of(command)
-        if words in (["cat"], ["cat", "-"]) and len(files) == 1 and files[0].named_child_count:
+        destination = files[0].child_by_field_name("destination") if len(files) == 1 else None
+        if words in (["cat"], ["cat", "-"]) and destination is not None:
             operator = next((c.type for c in files[0].children if not c.is_named), "")
-            return self.words(files[0].named_children[-1])[0] if operator in (">", ">|") else None
+            return self.words(destination)[0] if operator in (">", ">|") else None
         if len(words) == 2 and words[0] == "tee" and not words[1].startswith("-") and not files:
             return self.words(command.children_by_field_name("argument")[0])[0]
         return None
@@ -1951,8 +1955,9 @@ class _Walker:
         """The files a command's redirections write (`> f`, `>> f`, `&> f`, `>| f`), put in place."""
         for child in node.named_children:
             operator = next((c.type for c in child.children if not c.is_named), "")
-            if child.type == "file_redirect" and operator in _WRITES and child.named_child_count:
-                self._put_in_place(self.words(child.named_children[-1])[0], [])
+            destination = child.child_by_field_name("destination") if child.type == "file_redirect" else None
+            if destination is not None and operator in _WRITES:
+                self._put_in_place(self.words(destination)[0], [])
 
     def _put_in_place(self, destination: Word, sources: list[Word]) -> None:
         """A file the script writes or puts in place by a means whose content the reader does not follow
@@ -2114,10 +2119,7 @@ class _Walker:
         if value is not None and value.type == "array":
             self._array_set(name, value, operator, associative)
             return
-        tail = _split_off(value, node.next_sibling)
         assigned = self.value(value) if value is not None else _Value("")
-        if value is not None and tail is not None:
-            assigned = self._rejoined(value, tail)
         if value is not None and not assigned.folder:
             assigned = self._folder_below(value, assigned)
         if assigned.text is None and assigned.holder is None:
@@ -2813,33 +2815,50 @@ class _Walker:
 
     def command(self, node: Node) -> None:
         given = [child for child in node.named_children if child.type == "variable_assignment"]
-        value = given[-1].child_by_field_name("value") if given else None
-        if not node.children_by_field_name("argument") and _split_off(
-            value, node.child_by_field_name("name")
-        ):
-            for child in given:  # `URL=$ENDPOINT/$SUB/x`, which the grammar reads as `URL=$ENDPOINT/$ SUB/x`
-                self.assign(child)
-            return
+        name_node = node.child_by_field_name("name")
+        written = node.children_by_field_name("argument")
+        arguments = [a for a in written if not _split_from_before(a)]
+        environment: list[tuple[str, _Value | None]] = []
+        if name_node is not None and _split_from_before(name_node):
+            # `URL=$ENDPOINT/$SUB/x curl -E c.pem ...`, which the grammar reads as `URL=$ENDPOINT/$` before a
+            # command named `SUB/x`: the command is the first word past the assignments (`B=2`) that follow
+            environment = self._assignment_words(arguments)
+            rest = arguments[len(environment) :]
+            if not rest:
+                for child in given:  # `URL=$ENDPOINT/$SUB/x` alone: the script's own variable
+                    self.assign(child)
+                return
+            name_node, arguments = rest[0], rest[1:]
         for child in given:  # `X=1 cmd`: in the command's environment only (see `_environment_set`)
             self._substitutions(child)
+        for argument in written:
+            self._substitutions(argument)
         if not given:
-            self._command(node)
+            self._command(name_node, arguments)
             return
         held = dict(self.command_environment)
         for child in given:
             name, value = child.child_by_field_name("name"), child.child_by_field_name("value")
             if name is not None and name.type == "variable_name":
                 self.command_environment[self._text(name)] = self.value(value) if value is not None else None
+        self.command_environment.update(environment)
         try:
-            self._command(node)
+            self._command(name_node, arguments)
         finally:
             self.command_environment = held
 
-    def _command(self, node: Node) -> None:
-        name_node = node.child_by_field_name("name")
-        arguments = node.children_by_field_name("argument")
-        for argument in arguments:
-            self._substitutions(argument)
+    def _assignment_words(self, words: list[Node]) -> list[tuple[str, _Value | None]]:
+        """The assignments a command's first words make (`B=2` of `URL=$A/$B/x B=2 curl`, which the grammar
+        reads as words): each variable's name and value, up to the first word that is none."""
+        made: list[tuple[str, _Value | None]] = []
+        for word in words:
+            name, equals, _ = self._text(word).partition("=")
+            if not equals or not name.isidentifier() or not name.isascii():
+                break
+            made.append((name, _after(self.value(word), len(name) + 1, self.where.mark(word))))
+        return made
+
+    def _command(self, name_node: Node | None, arguments: list[Node]) -> None:
         if name_node is None:
             return
         split = self._split_command_word(name_node)
@@ -4260,12 +4279,9 @@ class _Walker:
     def words(self, node: Node) -> list[Word]:
         """The words one argument makes: one, but for an unquoted variable that holds several (split on
         white space, as the shell splits it) or `$@`. A word the grammar splits in two after a `$`
-        (`_split_off`) is one word, made by its first part."""
-        if _split_off(node.prev_sibling) == node:  # nodes are compared by value: each is made anew
+        (`_split_off`) is one word, made by its first part (whose value is the whole word's)."""
+        if _split_from_before(node):
             return []
-        tail = _split_off(node)
-        if tail is not None:
-            return [self._word_of(self._rejoined(node, tail), node)]
         spread = self._quoted_items(node)
         if spread is None:
             spread = self._quoted_arguments(node)
@@ -4323,11 +4339,7 @@ class _Walker:
             if written[:1].isdigit()
             else written[: len(written) - len(written.lstrip(_NAME_CHARACTERS))]
         )
-        rest = self.value(tail)
-        if rest.text is not None:
-            rest = _Value(rest.text[len(name) :], self.where.mark(tail))
-        elif rest.shape is not None:
-            rest = replace(rest, shape=rest.shape[len(name) :])
+        rest = _after(self.value(tail), len(name), self.where.mark(tail))
         children = [*head.named_children, tail, tail]
         parts = [
             *(self._part(child) for child in head.named_children),
@@ -4433,7 +4445,8 @@ class _Walker:
         if kind == "expansion":
             return self.expansion(node)
         if kind == "concatenation":
-            return self.concatenated(node)
+            tail = _split_off(node)
+            return self._rejoined(node, tail) if tail is not None else self.concatenated(node)
         if kind == "command_substitution":
             return self._substituted(node)
         return _Value(None, self.where.mark(node))
@@ -5637,20 +5650,54 @@ def _api_holder(words: list[Word]) -> str | None:
 _NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
 
 
-def _split_off(node: Node | None, following: Node | None = None) -> Node | None:
+def _split_off(node: Node | None) -> Node | None:
     """The part of an unquoted word the grammar splits off after a `$` (tree-sitter-bash reads
     `$ENDPOINT/$SUB/services` as the word `$ENDPOINT/$` and another, `SUB/services`, where bash reads one
     word, `$SUB` expanded in it; `URL=$ENDPOINT/$SUB/services` as an assignment to a command named
-    `SUB/services`): the node that follows `node` (`following`, else the node after it) with no blank between
-    when `node` is such a word ending in a bare `$` and the node starts with a name (`SUB`) or a digit (`$1`);
-    else None."""
+    `SUB/services`; `$DIR/$BIN/azure vm` as a command named `$DIR/$` given `BIN/azure`): the node written
+    right after `node` (`_written_after`) with no blank between when `node` is such a word ending in a bare
+    `$` and that node starts with a name (`SUB`) or a digit (`$1`); else None. A command argument, a command's
+    name, an assignment's value, a redirection's file, an item of a `for` list or of an array, an operand of
+    `unset` or of a declaration: wherever bash reads a word outside `[[ ]]`, `case` and quotes, which the
+    grammar reads whole."""
     if node is None or node.type != "concatenation" or node.child_count == 0:
         return None
-    last, following = node.children[-1], following or node.next_sibling
+    last, following = node.children[-1], _written_after(node)
     if last.type != "$" or last.is_named or following is None or following.start_byte != node.end_byte:
         return None
     first = (following.text or b"")[:1].decode("latin-1")
     return following if first and first in _NAME_CHARACTERS else None
+
+
+# The nodes a word the grammar splits (`_split_off`) may end, its rest written after them.
+_WORD_HOLDERS = ("command_name", "variable_assignment", "herestring_redirect")
+
+
+def _written_after(node: Node) -> Node | None:
+    """The node written after `node` in its statement: the next beside it, or beside the command's name or
+    the assignment `node` ends (`URL=$ENDPOINT/$` then the command name `SUB/x`)."""
+    while node.next_sibling is None and node.parent is not None and node.parent.type in _WORD_HOLDERS:
+        node = node.parent
+    return node.next_sibling
+
+
+def _split_from_before(node: Node) -> bool:
+    """Whether `node` is the rest of the word before it, which the grammar splits off it (`_split_off`):
+    read with that word, not as a word of its own."""
+    before = node.prev_sibling
+    while before is not None and before.type in _WORD_HOLDERS and before.child_count:
+        before = before.children[-1]
+    return before is not None and _split_off(before) == node  # nodes are compared by value: each is made anew
+
+
+def _after(value: _Value, cut: int, mark: Mark) -> _Value:
+    """A value without its first `cut` characters (a word's rest past a variable's name, `B=2` past `B=`),
+    written at `mark`."""
+    if value.text is not None:
+        return _Value(value.text[cut:], mark)
+    if value.shape is not None:
+        return replace(value, shape=value.shape[cut:])
+    return value
 
 
 def _management_url(word: Word) -> tuple[str, str] | None:
