@@ -869,7 +869,7 @@ def _settings_values(settings: beside.Settings) -> _Sourced:
     from there. Only values: its commands are its own, checked with it, and not read again here (its
     functions, which the script may call, are read apart: `_settings_functions`); a value
     it reads from the environment, a command or a branch is not stated, and the script reads it as it
-    would without the file."""
+    would without the file, but for the API's host its branches each set (`_api_host_of_each`)."""
     parsed = _parse(settings.path, settings.data.decode("utf-8", "replace").removeprefix("\ufeff"))
     if isinstance(parsed, FileProblem):
         return _Sourced({}, frozenset())  # bash runs none of a file it cannot parse
@@ -880,11 +880,14 @@ def _settings_values(settings: beside.Settings) -> _Sourced:
         walker.statements(tree.root_node)
     except (_Exhausted, RecursionError):
         return _Sourced({}, None)
-    variables = walker.scope.variables
+    stated = {
+        name: v
+        for name, v in walker.scope.variables.items()
+        if v.text is not None or v.shape == _API_HOST_IN_A_CLOUD
+    }
     if walker.sourced:  # it sources a file in turn, which may set any variable
-        return _Sourced({n: v for n, v in variables.items() if v.text is not None}, None)
-    assigned = frozenset(variables) | _assigned_in(tree.root_node, source)
-    return _Sourced({name: value for name, value in variables.items() if value.text is not None}, assigned)
+        return _Sourced(stated, None)
+    return _Sourced(stated, frozenset(walker.scope.variables) | _assigned_in(tree.root_node, source))
 
 
 class _Written(NamedTuple):
@@ -5701,9 +5704,22 @@ def _after(value: _Value, cut: int, mark: Mark) -> _Value:
 
 
 def _management_url(word: Word) -> tuple[str, str] | None:
-    """(host, path) of a word that is a URL on the Service Management API's host (`automation.management_url`)."""
+    """(host, path) of a word that is a URL on the Service Management API's host (`automation.management_url`),
+    also in a cloud the script does not say (`_in_a_cloud_not_stated`)."""
     text = _url_text(word)
-    return automation.management_url(text) if text is not None else None
+    return (automation.management_url(text) or _in_a_cloud_not_stated(text)) if text is not None else None
+
+
+def _in_a_cloud_not_stated(url: str) -> tuple[str, str] | None:
+    """(`automation.UNSTATED_HOST`, path) of a URL on the API's host whose cloud the script does not state
+    (`https://management.core.` then a piece it does not state, then a path the API has: `_api_host_of_each`);
+    None for any other."""
+    host = _API_HOST_IN_A_CLOUD.replace(_HOLE, automation.HOLE)
+    for start in (host, host.removeprefix("https://")):
+        if url.startswith(start) and url[len(start) : len(start) + 1] == "/":
+            found = automation.management_url(automation.MANAGEMENT_HOSTS[0] + url[len(start) :])
+            return (automation.UNSTATED_HOST, found[1]) if found is not None else None
+    return None
 
 
 def _copied(words: list[Word]) -> _Placed:
@@ -5978,8 +5994,9 @@ def _index(key: str | None, associative: bool) -> str | None:
 
 
 def _joined(paths: list[dict[str, _Value]]) -> dict[str, _Value]:
-    """The variables after branches: a value every branch leaves alike, else unknown; the script's own
-    folder only where every branch leaves that."""
+    """The variables after branches: a value every branch leaves alike, else unknown, or the API's host
+    where each branch that sets it sets one (`_api_host_of_each`); the script's own folder only where every
+    branch leaves that."""
     joined: dict[str, _Value] = {}
     for name in {name for path in paths for name in path}:
         values = [path.get(name) for path in paths]
@@ -5987,7 +6004,7 @@ def _joined(paths: list[dict[str, _Value]]) -> dict[str, _Value]:
         same = first is not None and all(
             v is not None and (v.text, v.items) == (first.text, first.items) for v in values
         )
-        kept = first if same and first is not None else _UNSTATED
+        kept = first if same and first is not None else _api_host_of_each(name, values) or _UNSTATED
         # Empty where any path may leave it empty (a `-z` test's other branch never does, see `_narrowed`).
         empty = any(v is not None and v.maybe_empty for v in values)
         unset = any(v is None or v.maybe_unset for v in values)
@@ -5998,6 +6015,27 @@ def _joined(paths: list[dict[str, _Value]]) -> dict[str, _Value]:
             kept = replace(kept, folder="", above=0, within="")
         joined[name] = kept
     return joined
+
+
+# The Service Management API's host in a cloud the script does not say (`_api_host_of_each`).
+_API_HOST_IN_A_CLOUD = f"https://management.core.{_HOLE}"
+
+
+def _api_host_of_each(name: str, values: list[_Value | None]) -> _Value | None:
+    """The value of `name` after branches of which two or more set it, each to a host of the Service Management
+    API, in one cloud or another (`if [ $MOONCAKE -eq 1 ]; then ENDPOINT="https://management.core.chinacloudapi.cn";
+    elif ...; then ENDPOINT="https://management.core.windows.net"; fi`): that host where they agree, else the
+    API's host in a cloud not stated, so that a request to `$ENDPOINT/...` is one to the API whichever
+    branch runs. None where any branch sets it to anything else."""
+    hosts = [value for value in values if value is not None]
+    texts = {value.text.rstrip("/").casefold() for value in hosts if value.text is not None}
+    if len(hosts) < 2 or any(value.text is None for value in hosts):
+        return None
+    if not all(automation.management_host(text) for text in texts):
+        return None
+    if len(texts) == 1:
+        return hosts[0]
+    return _Value(None, hosts[0].mark, shape=_API_HOST_IN_A_CLOUD, holes=(f"${name}",), names=(f"${name}",))
 
 
 def _script_folder_expansion(node: Node, source: bytes) -> bool:
