@@ -590,6 +590,7 @@ def _prepared(path: str, text: str) -> _Parsed:
     if escapes:  # `\azure` on a line of its own, read as bash reads it: `azure`
         source = _blanked(source, sorted(escapes))
         tree = grammars.parser(_GRAMMAR).parse(source)
+    source, tree = _split_tests_read(source, tree)
     source, tree = _backtick_comments_ended(source, tree)
     tree, heads = _braced_loops(source, tree)
     where = _Positions(path, source, escapes)
@@ -603,8 +604,44 @@ def refuses(text: str) -> bool:
 
 
 def _bash_parse(source: bytes) -> tuple[bytes, Tree]:
-    """A command line's source and syntax tree as bash reads them (`_backtick_comments_ended`)."""
-    return _backtick_comments_ended(source, grammars.parser(_GRAMMAR).parse(source))
+    """A command line's source and syntax tree as bash reads them (`_split_tests_read`,
+    `_backtick_comments_ended`)."""
+    return _backtick_comments_ended(*_split_tests_read(source, grammars.parser(_GRAMMAR).parse(source)))
+
+
+def _split_tests_read(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
+    """The source and tree with each `[` test whose first word the grammar splits after a `$` (`[ $A/$B/x = y
+    ]`, see `_split_off`) read as a command: the grammar then parses no test and reads the script as an
+    error from there, where bash runs the command `[`. Each such `[` is made `_`, a command of a name the
+    reader knows nothing of, whose test it does not decide (as it decides no test of a value built of
+    variables), and the script is read on past it. The tree as it is where none is."""
+    for _ in range(_CUTS):  # a test made readable may show one more that the error hid
+        openings = _split_test_openings(tree.root_node) if tree.root_node.has_error else []
+        if not openings:
+            break
+        source = _blanked(source, openings, b"_")
+        tree = grammars.parser(_GRAMMAR).parse(source)
+    return source, tree
+
+
+def _split_test_openings(root: Node) -> list[int]:
+    """Where each `[` the grammar reads no test after starts (`_split_tests_read`): one in an error, before
+    a command (in an error of its own, maybe) named by a word the grammar splits."""
+    found: list[int] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        stack.extend(child for child in node.children if child.has_error)
+        if node.type == "[" and not node.is_named and node.parent is not None and node.parent.is_error:
+            command = node.next_sibling  # the grammar's command after it, maybe the first of a list or error
+            while command is not None and command.type != "command" and command.child_count:
+                command = command.children[0]
+            name = command.child_by_field_name("name") if command is not None else None
+            if name is not None and name.child_count and _split_off(name.children[0]) is not None:
+                found.append(node.start_byte)
+        elif node.is_error:
+            stack.extend(child for child in node.children if child.type == "[")
+    return found
 
 
 def _backtick_comments_ended(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
@@ -1111,10 +1148,10 @@ def _continued(source: bytes, line_start: int, blanked: set[int]) -> bool:
     return end >= 0 and source[end : end + 1] == b"\\" and end not in blanked
 
 
-def _blanked(source: bytes, positions: list[int]) -> bytes:
+def _blanked(source: bytes, positions: list[int], blank: bytes = b" ") -> bytes:
     spaced = bytearray(source)
     for index in positions:
-        spaced[index] = ord(" ")
+        spaced[index] = blank[0]
     return bytes(spaced)
 
 
