@@ -970,47 +970,53 @@ def _command_of(call: ast.Call) -> ast.expr | None:
 def _command_parameters(tree: ast.Module, script: _Script) -> dict[str, tuple[int, str]]:
     """By function of the script, the parameter it runs as a command, itself (`subprocess.check_call(cmd)`,
     `subprocess.Popen(" ".join(cmd), shell=True)`, `os.system(line)`) or by handing it to another such
-    function (`def run(cmd): return _run(cmd)`): its position among the words a call gives (`self` aside),
-    and its name. One pass over the script for each such function handing on, at most `_HANDED_ON`."""
-    functions = [
-        node
-        for node in ast.walk(tree)
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _shell_name(node.name)
-    ]
+    function (`def run(cmd): return _run(cmd)`), however many functions deep and in whatever order they are
+    defined: its position among the words a call gives (`self` aside), and its name. Each function is read
+    once for what it runs and what it hands on, and each hand-over is followed back once from the function
+    it reaches, so that a cycle ends and the cost is linear in the script."""
     found: dict[str, tuple[int, str]] = {}
-    for _ in range(_HANDED_ON):
-        before = len(found)
-        for function in functions:
-            if function.name not in found:
-                parameter = _parameter_run(function, script, found)
-                if parameter is not None:
+    # By function called, the functions handing it one of their parameters: where the call gives it (a
+    # position or a keyword), and the caller's parameter.
+    handed_to: dict[str, list[tuple[int | str, str, tuple[int, str]]]] = collections.defaultdict(list)
+    reached: list[str] = []
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not _shell_name(
+            function.name
+        ):
+            continue
+        parameters = [
+            a.arg for a in (*function.args.posonlyargs, *function.args.args) if a.arg not in ("self", "cls")
+        ]
+        for call in _calls(ast.Module(function.body, [])):
+            if script.runs(call):
+                parameter = _parameter_given(_command_of(call), parameters)
+                if parameter is not None and function.name not in found:
                     found[function.name] = parameter
-        if len(found) == before:
-            break
+                    reached.append(function.name)
+                continue
+            given: list[tuple[int | str, ast.expr]] = [*enumerate(call.args)]
+            given += [(k.arg, k.value) for k in call.keywords if k.arg is not None]
+            for where, value in given:
+                parameter = _parameter_given(value, parameters)
+                if parameter is not None:
+                    handed_to[_called_name(call.func)].append((where, function.name, parameter))
+    while reached:  # a function found runs the command its callers hand it where it takes its own
+        callee = reached.pop()
+        index, name = found[callee]
+        for where, caller, parameter in handed_to.pop(callee, ()):
+            if where in (index, name) and caller not in found:
+                found[caller] = parameter
+                reached.append(caller)
     return found
 
 
-# How many functions deep a command handed from function to function is followed.
-_HANDED_ON = 4
-
-
-def _parameter_run(
-    function: ast.FunctionDef | ast.AsyncFunctionDef, script: _Script, found: dict[str, tuple[int, str]]
-) -> tuple[int, str] | None:
-    """The parameter a function runs as a command (see `_command_parameters`), or None."""
-    parameters = [
-        a.arg for a in (*function.args.posonlyargs, *function.args.args) if a.arg not in ("self", "cls")
-    ]
-    for call in _calls(ast.Module(function.body, [])):
-        if script.runs(call):
-            given = _command_of(call)
-        else:
-            handed = found.get(_called_name(call.func))
-            given = call.args[handed[0]] if handed and handed[0] < len(call.args) else None
-        if isinstance(given, ast.Call) and _named(given.func, "join") and len(given.args) == 1:
-            given = given.args[0]  # `" ".join(cmd)`: the words of `cmd` as one line
-        if isinstance(given, ast.Name) and given.id in parameters:
-            return parameters.index(given.id), given.id
+def _parameter_given(given: ast.expr | None, parameters: list[str]) -> tuple[int, str] | None:
+    """The parameter of a function that `given`, what one of its calls gives, is: itself, or its words
+    joined as one line (`" ".join(cmd)`); with its position among the parameters."""
+    if isinstance(given, ast.Call) and _named(given.func, "join") and len(given.args) == 1:
+        given = given.args[0]
+    if isinstance(given, ast.Name) and given.id in parameters:
+        return parameters.index(given.id), given.id
     return None
 
 
