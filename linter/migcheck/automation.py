@@ -1223,6 +1223,16 @@ def mentions_management_host(text: str) -> bool:
 _MANAGEMENT_HOST_IN_TEXT = _compiled_when_used(_MANAGEMENT_HOST, re.IGNORECASE)
 
 
+def may_name_management_host(data: bytes) -> bool:
+    """Whether a file's bytes may name one of the API's hosts (`management.core.` of any cloud), in any case:
+    a host is the same in any case (`https://Management.Core.Windows.Net/...`). The readers' cheap test
+    that a file may send a request to the API itself."""
+    return _MANAGEMENT_HOST_IN_BYTES().search(data) is not None
+
+
+_MANAGEMENT_HOST_IN_BYTES = _compiled_when_used(rb"management\.core\.", re.IGNORECASE)
+
+
 def management_host(text: str) -> str | None:
     """The API's host a connection is opened to (`HTTPSConnection('management.core.windows.net')`), in lower
     case; None for any other text, or one with a path."""

@@ -37,7 +37,6 @@ import ast
 import builtins
 import collections
 import posixpath
-import re
 import shlex
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -83,8 +82,6 @@ _CLI = frozenset({"azure", "azure.cmd"})
 # The programs that send HTTP requests: one sent to the Service Management API is read as the shell reader
 # reads it (`shell_requests`), so their commands are handed to it as the CLI's are.
 _REQUESTERS = frozenset({"curl", "wget"})
-# The Service Management API's hosts, in every cloud (as `shell.sniff` finds them).
-_MANAGEMENT_API = re.compile(rb"management\.core\.", re.IGNORECASE)
 _DEPTH = 40  # the most statements within statements translated; deeper ones are left out
 # The most items a list the script builds is read as (`a + a`, then `b + b`...); past it, one not stated.
 _MOST_ITEMS = 1_000
@@ -117,7 +114,7 @@ def may_name_a_command(data: bytes) -> bool:
 
     return (
         b"azure" in data
-        or _MANAGEMENT_API.search(data) is not None
+        or automation.may_name_management_host(data)
         or shell.may_send_to_the_api(data)
         or shell.may_run_classic_powershell(data)  # `["pwsh", "-Command", "Stop-AzureVM ..."]`
     )

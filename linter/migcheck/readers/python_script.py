@@ -696,7 +696,7 @@ def uses_classic(data: bytes) -> bool:
     return (
         b"servicemanagement" in data
         or b"ServiceManagementService" in data
-        or b"management.core." in data
+        or automation.may_name_management_host(data)
         or _SERVICE_MANAGEMENT_ONLY_BYTES.search(data) is not None
         or any(collection in data for collection in _REQUEST_COLLECTIONS)
         or python_cli.sniff(data)

@@ -215,7 +215,7 @@ def sniff(data: bytes) -> bool:
         any(hint in data for hint in _CLI_HINTS)
         or (b".sh" in data and _may_source(data))
         or _may_run_a_script_file(data)
-        or _MANAGEMENT_API.search(data) is not None
+        or automation.may_name_management_host(data)
         or may_send_to_the_api(data)
         or _may_run_classic_python(data)
         or _may_run_classic_powershell(data)
@@ -287,8 +287,6 @@ _CLASSIC_ID = re.compile(
     rb"|classic (?:virtual machine|network|storage account) (?:contributor|key operator)",
     re.IGNORECASE,
 )
-# The Service Management API's hosts, in every cloud: a script may send its requests with curl or wget.
-_MANAGEMENT_API = re.compile(rb"management\.core\.", re.IGNORECASE)
 _MAY_BE_MANAGEMENT = re.compile(rb"--cert|\s-[A-Za-z]*E|@|--post-file|(?i:mgmt|\$\{?\w*management)")
 
 
