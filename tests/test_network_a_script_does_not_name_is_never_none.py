@@ -1,10 +1,13 @@
-"""A virtual network a script passes by a value it cannot know (Read-Host, a parameter without a default, a
-variable it never sets, `$env:X`, a function's argument, a pipeline value; in Python `input()`,
+"""A virtual network a script passes by a value it cannot know (Read-Host, a parameter without a default,
+`$env:X`, a function's argument, a pipeline value; in Python `input()`,
 `sys.argv`, `os.environ`, a parameter) is a network it does not name, never none: a stand-in
 (`<virtual network name, deploy.ps1:6:51>`: path as shown, line and column where the first call passes it),
 one for every call given the same value, which the plan migrates
 with Move-AzureVirtualNetwork and the readiness summary lists among the networks. A VM whose subnet the script
-passes by such a value has subnets that are not known, not absent. Where another path gives none
+passes by such a value has subnets that are not known, not absent. A PowerShell variable the script never
+assigns is a network only if the session that runs the script sets it (run as written it is $null), which
+is left open; the ADFS farm script's subnets named by such variables stay not known, as Set-AzureSubnet
+fails rather than leave the VM without one. Where another path gives none
 (`$vnet = if (…) { $args[0] } else { $null }`), whether it is in any network stays unknown, as before.
 
 Also MIG303: a REST body that states an affinity-group network's region (`Location`) beside its
@@ -90,11 +93,10 @@ CONFIG = (
     [
         ('$v = Read-Host "network"\n', "$v"),
         ("param([string] $VNet)\n", "$VNet"),
-        ("", "$neverSet"),
         ("", "$env:VNET"),
         ("", '"net-$region"'),
     ],
-    ids=["read-host", "parameter", "never-set", "environment", "partly-stated"],
+    ids=["read-host", "parameter", "environment", "partly-stated"],
 )
 def test_powershell_values_it_cannot_know_name_a_network(before, network):
     script = before + CONFIG + f'New-AzureVM -ServiceName "s1" -VMs $vm -VNetName {network} -Location "l"\n'
@@ -106,6 +108,15 @@ def test_powershell_values_it_cannot_know_name_a_network(before, network):
     assert deployment.network_known
     assert deployment.virtual_network is not None
     assert deployment.virtual_network.name == f"<virtual network name, deploy.ps1:{line}:{column}>"
+
+
+def test_powershell_a_variable_it_never_assigns_is_a_network_only_if_the_session_sets_it():
+    # Run as written it is $null (no network); run from a session that set it, that network: not decided.
+    script = CONFIG + 'New-AzureVM -ServiceName "s1" -VMs $vm -VNetName $neverSet -Location "l"\n'
+    [deployment] = _deployments("deploy.ps1", script)
+    assert (deployment.virtual_network, deployment.network_known) == (None, False)
+    [vm] = deployment.roles
+    assert vm.session_variable("virtual_network") == "$neverSet"
 
 
 @pytest.mark.parametrize(

@@ -909,6 +909,13 @@ class Role:
     # whether the call that creates the deployment in none is the one call that makes it: the VM is in
     # that deployment, in none, whichever path puts its deployment elsewhere for the VMs of other calls.
     made_in_none: bool = field(default=False, compare=False)
+    # Of facts in `absent_on_some_paths` that a script reads from a variable it assigns nowhere (`-VNetName
+    # $VNet`, not a parameter, nothing it loads sets it), by fact: that variable as written. The script has
+    # no other path there: run in a session of its own the variable is $null and the fact absent, run from
+    # one that set it the fact is that value, so a rule says which its finding assumes (`session_sets`).
+    # Also "placed": the variable that alone names the place of a call creating its deployment in no
+    # network (`-Location $Location`); without it the call adds the VM to a deployment that may exist.
+    left_to_session: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     # Of a VM a script creates in each round of a loop over a list it does not write out (`foreach ($n in
     # $Names)`, `for x in $LIST`, `while read`, Python's `for n in names` of a parameter) under a name the
     # loop's item gives: that list as written (`$Names`). The description stands for one VM per item, an
@@ -921,6 +928,10 @@ class Role:
     def absent_on_some_path(self, fact: str) -> Mark | None:
         """Where a path that leaves out `fact` is told apart (see `absent_on_some_paths`), or None."""
         return next((at for name, at in self.absent_on_some_paths if name == fact), None)
+
+    def session_variable(self, fact: str) -> str:
+        """The variable assigned nowhere whose value alone decides `fact` (see `left_to_session`), or ""."""
+        return next((variable for name, variable in self.left_to_session if name == fact), "")
 
     @property
     def described_at(self) -> tuple[Mark, ...]:
@@ -995,6 +1006,7 @@ def joined_paths(a: Role, b: Role) -> Role:
             absent.setdefault("subnets", wider[0].mark)
     if absent:
         changes["absent_on_some_paths"] = tuple(absent.items())
+        changes["left_to_session"] = tuple(dict((*b.left_to_session, *a.left_to_session)).items())
     if a.availability_set.casefold() != b.availability_set.casefold():
         changes.update(availability_set="", availability_set_mark=None)
         unknown.add("availability_set")
@@ -1060,15 +1072,39 @@ def without_path_in_none(role: Role) -> Role:
     """The VM without the mark `in_no_network` gives the VM of one path: for a deployment every path
     creates in none, or to be marked where the deployment says (`absent_on_some_path`)."""
     kept = tuple((fact, at) for fact, at in role.absent_on_some_paths if fact != "virtual_network")
-    return role if kept == role.absent_on_some_paths else dataclasses.replace(role, absent_on_some_paths=kept)
+    if kept == role.absent_on_some_paths:
+        return role
+    session = tuple((fact, name) for fact, name in role.left_to_session if fact != "virtual_network")
+    return dataclasses.replace(role, absent_on_some_paths=kept, left_to_session=session)
 
 
-def absent_on_some_path(role: Role, fact: str, at: Mark) -> Role:
+def absent_on_some_path(role: Role, fact: str, at: Mark, variable: str = "") -> Role:
     """A VM that a path leaves without `fact` at `at`, as another path does not (see
-    `Role.absent_on_some_paths`); a role that is no VM, or already said to lack it so, as it is."""
+    `Role.absent_on_some_paths`), or, where `variable` (as written) is one the script assigns nowhere,
+    a session that does not set it (`Role.left_to_session`); a role that is no VM, or already said to lack
+    it so, as it is."""
     if not role.is_vm or role.absent_on_some_path(fact) is not None:
         return role
-    return dataclasses.replace(role, absent_on_some_paths=(*role.absent_on_some_paths, (fact, at)))
+    session = ((fact, variable),) if variable else ()
+    return dataclasses.replace(
+        role,
+        absent_on_some_paths=(*role.absent_on_some_paths, (fact, at)),
+        left_to_session=(*role.left_to_session, *session),
+    )
+
+
+def left_to_session(role: Role, fact: str, variable: str) -> Role:
+    """A VM whose `fact` the variable assigned nowhere `variable` alone decides (see `Role.left_to_session`):
+    "placed", the place a call that creates its deployment in no network names (`-Location $Location`)."""
+    if not role.is_vm or role.session_variable(fact):
+        return role
+    return dataclasses.replace(role, left_to_session=(*role.left_to_session, (fact, variable)))
+
+
+def session_sets(variable: str) -> str:
+    """What a finding that turns on a variable a script reads and assigns nowhere assumes of it (see
+    `Role.left_to_session`), in the words every such finding uses, after "if" or "unless"."""
+    return f"the session that runs the script sets `{variable}`"
 
 
 def _in_no_subnet(role: Role) -> bool:

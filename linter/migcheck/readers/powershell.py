@@ -256,6 +256,7 @@ from migcheck.model import (
     is_placeholder_subscription,
     is_stand_in,
     joined_paths,
+    left_to_session,
     lun_key,
     network_stand_in,
     placed_like,
@@ -5838,6 +5839,12 @@ class Unknown:
     # $service = "b" }`), or $null on some of them: those strings, in the order of the paths, so that a call
     # given it names one of them (see `_alternatives`); () where a path gave anything else.
     alternatives: tuple[Text, ...] = field(default=(), compare=False)
+    # A variable the script reads and assigns nowhere, which nothing it loads may set (see
+    # `Interpreter._unset_anywhere`): the variable as written (`$VNet`), `maybe_null` too. Run in a session
+    # of its own it is $null; run from one that set it, that value. Which, the script does not say: a
+    # finding that turns on it says which it assumes (`model.session_sets`), where one about the paths of
+    # a script says it may be so on some.
+    unset: str = field(default="", compare=False)
     # A property of an object of the script's class that the class sets to several values, one of them a
     # URL on the Service Management API's host (a default `[string]$Url = ''` and `$this.Url = 'https://
     # management.core.windows.net/…'` in its constructor): that URL. A request sent to it is one to the API,
@@ -7551,6 +7558,12 @@ class DeploymentDraft:
     # names `vnet` or passes a network the script does not state (see `_placed_either_way`), or passes a
     # value that is $null on some path: its VMs may be in none.
     outside_network_at: Mark | None = None
+    # The variable assigned nowhere that value is (`Unknown.unset`), where that is why: in none unless the
+    # session that runs the script sets it.
+    outside_network_unset: str = ""
+    # The variable assigned nowhere whose value alone makes the command that placed it create it, in no
+    # network (see `Interpreter._placed_by_session`): in none if the session that runs the script sets it.
+    placed_unset: str = ""
     # The command that placed it first names no virtual network (no -VNetName): on its path the deployment
     # is in none, or in whatever network one it joins has, never surely in one another path names.
     placed_unnamed: bool = False
@@ -10003,8 +10016,10 @@ class Interpreter:
                 scope = self.outer_scope if self.call_stack and outside is None else self.scope
                 if key not in self.index.by_key:
                     # Assigned nowhere in the script: the session's value, one for every function that
-                    # reads it, as for the script's own code (the same value is one resource).
-                    scope = 0
+                    # reads it, as for the script's own code (the same value is one resource), and $null
+                    # where the script runs in a session that set none (see `_unset_anywhere`).
+                    unset = self._unset_anywhere(key)
+                    return Unknown(text, ("free", 0, key), maybe_null=unset, unset=text if unset else "")
                 return Unknown(text, ("free", scope, key))
         if isinstance(value, EveryVm) and not self._stale(key):
             return value
@@ -10020,8 +10035,16 @@ class Interpreter:
                 value.holes,
                 value.either,
                 value.alternatives,
+                value.unset,
             )
         return _stale(value, text) if self._stale(key) else value
+
+    def _unset_anywhere(self, key: str) -> bool:
+        """Whether nothing the reader sees may set the variable `key` the script assigns nowhere: no
+        dot-sourced file, no `Set-Variable`-like command, and the script read as itself (not a block another
+        runs). Run as written, in a session of its own, it is then $null (`-VNetName $VNet` puts the VM in no
+        network), though a session that set it first gives it that value."""
+        return not (self._stale(key) or self.index.dot_sources or self.source is not self.own)
 
     def _stale(self, key: str) -> bool:
         """Whether something the reader does not follow may have changed a variable: a `Set-Variable`-like
@@ -13702,6 +13725,10 @@ class Interpreter:
     def _subnet(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         arg = args.get("SubnetNames")
         value = arg.value if arg is not None and arg.certain else Unknown("")
+        if isinstance(value, Unknown) and value.unset:
+            # Set-AzureSubnet refuses $null (-SubnetNames is mandatory): run where the session does not set
+            # the variable, the call fails and makes no VM without that subnet.
+            value = replace(value, maybe_null=False)
         return self._vm_event(
             "subnets",
             node,
@@ -14656,6 +14683,7 @@ class Interpreter:
         draft.placed_creating_service = _creates_service(args)
         creates = self._creates_deployment(args)
         draft.joins_existing = creates is not True
+        draft.placed_unset = self._placed_by_session(args) if creates is True else ""
         if creates is True:
             draft.created_by = _own_statement(node)
         arg = args.get("VNetName")
@@ -14690,8 +14718,10 @@ class Interpreter:
         if on_some_paths and creates is True:
             draft.outside_network_at = draft.mark
         if vnet and arg is not None and creates is True and _maybe_nothing(arg.value):
-            # `$vnet = if (…) { "prodnet" } else { $null }`: on that path this call creates it in none.
+            # `$vnet = if (…) { "prodnet" } else { $null }`: on that path this call creates it in none; a
+            # variable assigned nowhere, in a session that does not set it.
             draft.outside_network_at = draft.mark
+            draft.outside_network_unset = arg.value.unset if isinstance(arg.value, Unknown) else ""
         return draft
 
     def _apart_in_one_read(self, draft: DeploymentDraft) -> bool:
@@ -14715,6 +14745,7 @@ class Interpreter:
         arg = args.get("VNetName")
         # Whether the command that placed it first put it in none.
         in_none = draft.network_known and draft.vnet is None
+        draft.outside_network_unset = ""  # the script's paths tell it, whatever a session sets
         if args.given("VNetName") is False:
             if not in_none and draft.outside_network_at is None and self._into_none(draft, args):
                 draft.outside_network_at = self._at_call(node)
@@ -14810,17 +14841,30 @@ class Interpreter:
         """Whether a New-AzureVM creates its deployment rather than adding VMs to one that may exist: it
         names `-Location`, `-AffinityGroup` or `-VNetName`, or follows New-AzureService for its service,
         whenever that ran (in the arm of an `if` it is in, after it)."""
+        made = self._service_made_empty(args)
+        return _any(args.given("Location"), args.given("AffinityGroup"), args.given("VNetName"), made)
+
+    def _service_made_empty(self, args: Args) -> bool | None:
+        """Whether the service of a New-AzureVM is one the script created with no deployment wherever the
+        call runs (New-AzureService before it); None where that creation may not have run."""
         service = args.get("ServiceName")
         created = self._in_subscription(_service_key(service.value if service is not None else None))
         # One created where the creation may not run may be there before the script, with a deployment.
         made_in = self.maybe_created_services.get(created)
         if created in self.created_services or self._runs_only_after(made_in):
-            made: bool | None = True  # the service is empty wherever this runs: this creates its deployment
-        elif self._service_maybe_created(args):
-            made = None
-        else:
-            made = False
-        return _any(args.given("Location"), args.given("AffinityGroup"), args.given("VNetName"), made)
+            return True  # the service is empty wherever this runs: this creates its deployment
+        return None if self._service_maybe_created(args) else False
+
+    def _placed_by_session(self, args: Args) -> str:
+        """The variable assigned nowhere (`Unknown.unset`) whose value alone makes a New-AzureVM that names
+        no network create its deployment (`-Location $Location`, `-AffinityGroup $Group`): in a session that
+        does not set it the call names no place and adds its VMs to a deployment the service has. ""
+        where something else says the call creates it."""
+        places = [args.get(name) for name in ("Location", "AffinityGroup") if args.given(name)]
+        if not places or args.given("VNetName") is not False or self._service_made_empty(args) is not False:
+            return ""
+        unset = [arg.value.unset for arg in places if arg is not None and isinstance(arg.value, Unknown)]
+        return unset[0] if len(unset) == len(places) and all(unset) else ""
 
     def _deployment(
         self, service: Value, mark: Mark, node: Node, at: Mark | None = None, made: object = None
@@ -18259,11 +18303,14 @@ class Interpreter:
         in_none = draft.network_known and draft.vnet is None
         roles = tuple(without_path_in_none(r) for r in roles)
         if draft.outside_network_at is not None and not in_none:
-            roles = tuple(absent_on_some_path(r, "virtual_network", draft.outside_network_at) for r in roles)
+            at, unset = draft.outside_network_at, draft.outside_network_unset
+            roles = tuple(absent_on_some_path(r, "virtual_network", at, unset) for r in roles)
             # A VM only the call creating the deployment in none makes is in none, whatever path puts the
             # deployment elsewhere for the VMs of other calls.
             made = {r.name for r in draft.roles.values() if _made_in_none(r)}
             roles = tuple(replace(r, made_in_none=True) if r.name in made else r for r in roles)
+        if in_none and draft.placed_unset:
+            roles = tuple(left_to_session(r, "placed", draft.placed_unset) for r in roles)
         vnet, known = draft.vnet, draft.network_known
         if draft.outside_network_at is not None and _unstated(vnet):
             # A network it does not name on one path and none on another: whether it is in any is not known.
@@ -18445,6 +18492,7 @@ class _Facts:
         # Where its subnets are given by a value that is $null on some path (`-SubnetNames $subnet` of a
         # parameter that defaults to $null): on that path it has none.
         self.subnets_maybe_none_at: Mark | None = None
+        self.subnets_unset = ""  # the variable assigned nowhere they are, if so (see `Unknown.unset`)
         self.primary_set = False  # whether Set-AzureSubnet stated the primary interface's subnets
         self.endpoints: dict[object, InputEndpoint] = {}
         # Each endpoint Set-AzureEndpoint names that the VM surely lacks (see `_endpoint`), with where: the
@@ -18506,6 +18554,7 @@ class _Facts:
         self.subnets_known[0] = complete
         self.primary_set = complete
         self.subnets_maybe_none_at = at if isinstance(value, Unknown) and value.maybe_null else None
+        self.subnets_unset = value.unset if isinstance(value, Unknown) else ""
 
     def _nic(self, event: Event) -> None:
         complete = texts(event.data["value"])[1]
@@ -18904,7 +18953,7 @@ class _Facts:
             removed_interfaces=tuple(self.removed_nics.values()),
         )
         if self.subnets_maybe_none_at is not None and not self.existing:
-            return absent_on_some_path(role, "subnets", self.subnets_maybe_none_at)
+            return absent_on_some_path(role, "subnets", self.subnets_maybe_none_at, self.subnets_unset)
         return role
 
 

@@ -29,6 +29,7 @@ from migcheck.model import (
     at_name,
     is_package_roles,
     is_unnamed_role,
+    session_sets,
 )
 from migcheck.quoting import ps_quoted
 from migcheck.retirements import (
@@ -992,7 +993,11 @@ class VmOutsideVnet(Rule):
         "body or export shows every VM stopped (deallocated). A script that creates the deployment in a "
         "virtual network on one path and in none on another (the branches of an `if` it cannot decide; the "
         "network may be one it does not state, `sys.argv[1] if len(sys.argv) > 1 else None`) is reported at "
-        "the call that creates it in none: its VMs may be in no virtual network.",
+        "the call that creates it in none: its VMs may be in no virtual network. A PowerShell script that "
+        "names the network by a variable it assigns nowhere (`-VNetName $VNet`) is reported unless the "
+        "session that runs the script sets it (run as written, in a session of its own, it is $null), and "
+        "one whose only place for a new deployment is such a variable (`-Location $Location`) if the session "
+        "sets it (without it the call adds its VMs to a deployment the service may have).",
         why="Every VM in Azure Resource Manager lives in a virtual network, so the platform moves these VMs "
         "into one: it stops and deallocates them during prepare and starts again those that were running, "
         "and their internal addresses change. Unless the VIP is a reserved IP, the public address is "
@@ -1116,8 +1121,8 @@ class VmOutsideVnet(Rule):
                 )
                 yield self.finding(
                     placement,
-                    f"{_placement_label(service, placement)} is in no virtual network: migration "
-                    f"{prepare_moves(placement)}; {vip}",
+                    f"{_placement_label(service, placement)} is in no virtual network{_if_placed(vms)}: "
+                    f"migration {prepare_moves(placement)}; {vip}",
                     fix=fix,
                     fix_in=self._terraform_words(service, placement) if not fix else None,
                 )
@@ -1140,6 +1145,19 @@ class VmOutsideVnet(Rule):
         # Unstated, the other path's network may be none as well (add_role to a deployment that exists).
         network = f"is in '{vnet.name}'" if vnet else "may be in a virtual network the script does not state"
         at = outside[0][1]
+        variable = outside[0][0].session_variable("virtual_network")
+        if variable:
+            vms = [vm.name for vm, _ in outside]
+            them = ("VM", "is", "it", "its") if len(vms) == 1 else ("VMs", "are", "them", "their")
+            yield self.finding(
+                placement,
+                f"{_placement_label(service, placement)}: unless {session_sets(variable)}, which the script "
+                f"assigns nowhere, {them[0]} {_quoted(vms)} {them[1]} in no virtual network: migration "
+                f"stops, deallocates and restarts {them[2]}, {them[3]} internal IP addresses change, and the "
+                "VIP changes unless it is a reserved IP",
+                at=at,
+            )
+            return
         yield self.finding(
             placement,
             f"{_placement_label(service, placement)} may be in no virtual network: on one path of the "
@@ -1148,6 +1166,18 @@ class VmOutsideVnet(Rule):
             "change, and its VIP changes unless it is a reserved IP",
             at=at,
         )
+
+
+def _if_placed(vms: Iterable[Role]) -> str:
+    """What a finding that a deployment is in no network assumes where a variable the script assigns
+    nowhere alone names the place of the call that creates it (`Role.left_to_session`): "" where none does."""
+    variable = next((v for vm in vms if (v := vm.session_variable("placed"))), "")
+    if not variable:
+        return ""
+    return (
+        f" if {session_sets(variable)}, which the script assigns nowhere (else the call names no place and "
+        "adds its VMs to a deployment the cloud service may have)"
+    )
 
 
 # A deployment a Terraform configuration declares (`readers.terraform`).

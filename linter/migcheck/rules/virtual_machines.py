@@ -26,6 +26,7 @@ from migcheck.model import (
     account_name,
     at_name,
     is_stand_in,
+    session_sets,
     storage_account,
 )
 from migcheck.retirements import CLASSIC_VMS, CLOUD_SERVICES_CLASSIC
@@ -656,7 +657,10 @@ class MissingSubnet(Rule):
         "lists no `SubnetNames`; a VM a script puts in a subnet on some of its paths only (one branch of an `if` it "
         "cannot decide) is a warning that it may have none, and so is one a script gives no subnet in a "
         "deployment it may create in a network it does not state or in none (`virtual_network_name="
-        "module.params.get('vnet')`, as MIG105 says). Export-AzureVM files and bare role bodies never say whether the VM is in a "
+        "module.params.get('vnet')`, as MIG105 says). A network a PowerShell script names by a variable it "
+        "assigns nowhere (`-VNetName $VNet`, no parameter, set by nothing it loads) is a warning that the VM "
+        "joins it without a subnet if the session that runs the script sets the variable: run as written, "
+        "in a session of its own, it is $null. Export-AzureVM files and bare role bodies never say whether the VM is in a "
         "virtual network, so a VM without subnets there is not reported. Web/worker roles of a .cscfg without "
         "an `InstanceAddress` are not reported either: the platform rule is about virtual machines, and "
         "web/worker roles cannot be migrated at all (MIG101).",
@@ -791,8 +795,7 @@ class MissingSubnet(Rule):
                         yield self.finding(
                             vm,
                             f"VM '{vm.name}' of {service.label} is in virtual network '{network.name}' "
-                            "but may have no subnet: the script puts it in one only on some of its paths "
-                            f"(line {subnet_on_some_paths.line}), and in none on the others",
+                            f"{_maybe_no_subnet(vm, subnet_on_some_paths.line)}",
                             severity=Severity.WARNING,  # the path that ran decides: the files do not say
                         )
 
@@ -804,15 +807,31 @@ class MissingSubnet(Rule):
             at = vm.absent_on_some_path("virtual_network")
             if at is None or vm.made_in_none or vm.subnets or "subnets" in vm.unknown:
                 continue
+            variable = vm.session_variable("virtual_network")
             yield self.finding(
                 vm,
-                f"VM '{vm.name}' of {service.label} has no subnet and may be in a virtual network: the "
+                f"VM '{vm.name}' of {service.label} joins a virtual network without a subnet if "
+                f"{session_sets(variable)}, which the script assigns nowhere (line {at.line})"
+                if variable
+                else f"VM '{vm.name}' of {service.label} has no subnet and may be in a virtual network: the "
                 f"script puts its deployment in one it does not state or in none (line {at.line}); in a "
                 "network, the VM has no subnet there",
                 severity=Severity.WARNING,  # the path that ran decides: the files do not say
                 at=vm.subnets_mark,
                 fix=_NO_SUBNET_ON_SOME_PATHS_FIX,
             )
+
+
+def _maybe_no_subnet(vm: Role, line: int) -> str:
+    """Why a VM in a virtual network may have no subnet, the script's subnet names absent at `line`: on
+    the paths that give none, or in a session that does not set the variable assigned nowhere they are."""
+    variable = vm.session_variable("subnets")
+    if variable:
+        return f"and has no subnet unless {session_sets(variable)}, which the script assigns nowhere (line {line})"
+    return (
+        "but may have no subnet: the script puts it in one only on some of its paths "
+        f"(line {line}), and in none on the others"
+    )
 
 
 def _cli_boot_diagnostics_off(vm: str) -> str:
