@@ -11154,13 +11154,16 @@ class Interpreter:
 
     def _cast(self, node: Node, env: Env) -> Value:
         """`[type]value`: a string stays as it is written, as a string, or as a whole number when it is
-        one and the type is one; as another type, what `+` does with it is not known."""
+        one and the type is one; as another type, what `+` does with it is not known. A URI
+        (`[System.Uri]"https://…"`) is the URL the string holds, as a request's `-Uri` reads it."""
         parts = _named(node)
         value = self.evaluate(parts[-1], env) if parts else NULL
         written = _first(node, "type_literal")
         kind = _text(written)[1:-1].strip().casefold().removeprefix("system.") if written is not None else ""
         if kind in _XML_TYPES and parts and not isinstance(value, Text):
             return self._read_document(parts[-1], env) or Unknown(self.snippet(node))
+        if kind in _URI_TYPES:
+            return _uri_of(value)
         if not isinstance(value, Text):
             return Unknown(self.snippet(node))
         whole = kind in _WHOLE_TYPES and _WHOLE.fullmatch(value.value) is not None
@@ -11357,6 +11360,8 @@ class Interpreter:
             made = self._class_call(node, target, name, values, env)
             if made is not None:
                 return made
+        if name == "new" and len(values) == 1 and _is_type(target, _URI_TYPES):  # `[uri]::new($url)`
+            return _uri_of(values[0])
         if name in _UNFOLLOWED_FILE_WRITES:
             self.unnamed_writes += 1  # `$xml.Save($path)`: may write the file a later upload reads
         if name in _XML_EDITS and self.xml_edit is None:
@@ -11462,6 +11467,9 @@ class Interpreter:
             dotnet = self._dotnet_object(node, node, written, values, given)
             if dotnet is not None:
                 return dotnet
+        if written.removeprefix("system.") in _URI_TYPES:  # `New-Object System.Uri($url)`
+            values, _ = self._constructor_arguments(args.get("ArgumentList"), env)
+            return _uri_of(values[0]) if len(values) == 1 else Unknown(self.snippet(node))
         return _new_object(args)
 
     def _constructor_arguments(self, arg: Arg | None, env: Env) -> tuple[list[Value], list[Node | None]]:
@@ -21877,6 +21885,24 @@ def _link_key(network: str, site: str) -> str:
 
 # The `[xml]` types (`[xml]`, `[System.Xml.XmlDocument]`, without `system.` and case) a document is read as.
 _XML_TYPES = frozenset({"xml", "xml.xmldocument"})
+# The type of a URI, as a cast or `New-Object` writes it without `System.` (`[uri]`, `[System.Uri]`).
+_URI_TYPES = frozenset({"uri"})
+
+
+def _is_type(node: Node | None, names: frozenset[str]) -> bool:
+    """Whether `node` is a type literal of one of `names` (see `_type_name`)."""
+    return node is not None and node.type == "type_literal" and _type_name(node) in names
+
+
+def _uri_of(value: Value) -> Value:
+    """The URI made of one string (`[uri]::new($url)`, `[System.Uri]$url`, `New-Object System.Uri $url`):
+    the URL it holds, as a request's `-Uri` reads it, whole or built in part; of any other value, one
+    not stated."""
+    if isinstance(value, Text):
+        return replace(value, number=False)
+    return value if isinstance(value, Unknown) and value.shape is not None else Unknown("")
+
+
 # What tells a document read from a file (see `Interpreter._read_document`): (_READ_DOCUMENT, file name).
 _READ_DOCUMENT = "document of file"
 # The members from a network configuration document to its networks, as PowerShell's XML adapter names them.
