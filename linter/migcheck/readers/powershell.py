@@ -15973,6 +15973,7 @@ class Interpreter:
         )
         uri = args.get("Uri")
         at = node.child_by_field_name("command_name") or node
+        unnamed_before = "" in self.uploaded_files
         found = (
             self._request(node, at, verb, uri.value, name, url_at=_value_mark(uri.value, uri, self.where))
             if uri is not None and uri.certain
@@ -16001,8 +16002,23 @@ class Interpreter:
         in_file = args.get("InFile")
         if found is not None and body is None and in_file is not None and in_file.certain:
             self._posted_body_file(found[1], verb, in_file)
+            self._network_file_put(node, found[1], verb, in_file, env, unnamed_before)
         if found is not None and len(self.body_deployments) == read:  # no body it writes read
             self._swap_request(node, found[1], verb)
+
+    def _network_file_put(
+        self, node: Node, path: str, verb: str | None, in_file: Arg, env: Env, unnamed_before: bool
+    ) -> None:
+        """A PUT of the file `-InFile` names to `.../services/networking/media`: the network configuration
+        that file holds, uploaded as Set-AzureVNetConfig `-ConfigurationPath` uploads it (see
+        `_uploaded_from`), in place of the file the script does not name the request was taken to send
+        (see `_sent`), unless another upload of the script sends such a file (`unnamed_before`)."""
+        if automation.changed_by_request(verb, path) != ("virtual-network", EVERY_NETWORK):
+            return
+        self.uploads_at[node.start_byte].pop("", None)
+        if not unnamed_before:
+            self.uploaded_files.pop("", None)
+        self._uploaded_from(node, in_file, env, self.selected_name)
 
     def _request_body(self, node: Node, path: str, verb: str | None, body: Arg, uri: Arg, env: Env) -> None:
         """The body a request to the API's `path` sends inline (`-Body`, curl's `-d`): a reserved IP
