@@ -203,12 +203,12 @@ def shebang_format(head: bytes) -> Format | None:
     runs: `#!/bin/bash`, `#!/bin/sh -e`, `#!/usr/bin/env python3`, `#!/usr/bin/python2.7`,
     `#!/usr/bin/env -S pwsh -File` (env's options and variables passed over); None for any other first
     line."""
-    kind = _kind_of_program(_shebang_program(head))
+    kind = kind_of_program(_shebang_program(head))
     if head.startswith(codecs.BOM_UTF8):
         # The kernel runs no file whose `#!` comes after a byte order mark, but a shell given it to run
         # (`./deploy` from bash) runs it as a shell script: read so when the line names a shell, whose
         # reader says where the mark is (a file of another language fails in a shell anyway).
-        kind = _kind_of_program(_shebang_program(head[len(codecs.BOM_UTF8) :]))
+        kind = kind_of_program(_shebang_program(head[len(codecs.BOM_UTF8) :]))
         kind = kind if kind is FileKind.SHELL else None
     return next((f for f in FORMATS if f.kind is kind), None) if kind is not None else None
 
@@ -230,7 +230,8 @@ def _shebang_program(head: bytes) -> str:
     return ""
 
 
-def _kind_of_program(program: str) -> FileKind | None:
+def kind_of_program(program: str) -> FileKind | None:
+    """The kind of script the program a `#!` line names runs (`bash`, `pwsh`, `python2.7`); None for another."""
     if program in _SHELLS:
         return FileKind.SHELL
     if program in _POWERSHELLS:

@@ -162,7 +162,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
-from migcheck import automation
+from migcheck import automation, formats
 from migcheck import inventory_model as inv
 from migcheck.clouds import SignIns, cloud_of_environment, cloud_of_url
 from migcheck.extensions import is_xml_extension
@@ -329,12 +329,12 @@ _HINT = (
     # the arguments given (see `Interpreter._shell_file_run`)
     "|(?m:^(?:\ufeff)?"
     r"[ \t]*&?[ \t]*[\"']?(?:ba|da|k|z)?sh(?:\.exe)?[\"']?[ \t][^\n]{0,300}?\.(?:sh|bash)\b)"
-    # or one run by its path alone (`./migrate.sh hub-vnet`, `scripts\x.sh`), which its `#!` line's shell runs,
-    # or by the call operator and a path from the script's folder (`& "$PSScriptRoot/x.sh"`)
+    # or one run by its path alone (`./migrate.sh hub-vnet`, `scripts\x.sh`, `tools\create.py`), which its `#!`
+    # line's program runs, or by the call operator and a path from the script's folder (`& "$PSScriptRoot/x.sh"`)
     "|(?m:^(?:\ufeff)?"
-    r"[ \t]*&?[ \t]*[\w.-]*[\\/][^\s\"'$]{0,300}?\.(?:sh|bash)\b)"
+    r"[ \t]*&?[ \t]*[\w.-]*[\\/][^\s\"'$]{0,300}?\.(?:sh|bash|py)\b)"
     "|(?m:^(?:\ufeff)?"
-    r"[ \t]*&[^\n]{0,300}?\.(?:sh|bash)\b)"
+    r"[ \t]*&[^\n]{0,300}?\.(?:sh|bash|py)\b)"
     # a script module imported by its path (`Import-Module .\lib.psm1`), whose functions it may call alike
     r"|\bimport-module[ \t][^\n]{0,300}?\.psm1\b"
     # a classic ExpressRoute circuit's move by its service key (`Move-AzExpressRouteCircuit`, AzureRM's)
@@ -4256,6 +4256,21 @@ def _bare_path(part: Node) -> str | None:
         return None
     text = _text(part)
     return None if text.startswith("$") else text
+
+
+def _run_by_its_path(path: str) -> bool:
+    """Whether a file PowerShell runs by its path alone may be a shell or Python script (`./create.sh`,
+    `.\\tools\\create.py`)."""
+    return path.casefold().endswith((".sh", ".bash", ".py"))
+
+
+def _program_running(path: str, data: bytes) -> str:
+    """The program that runs a script file PowerShell starts by its path: the one its `#!` line names, else
+    the one its extension says; Python for a `.py` file, as Windows' file association runs it."""
+    from migcheck.readers import shell
+
+    program = shell.program_of(path, data)
+    return program or ("python" if path.casefold().endswith(".py") else "")
 
 
 def _after_process_start(statement: Node) -> bool:
@@ -10538,13 +10553,16 @@ class Interpreter:
         value = self.evaluate(part, env)
         return value.value if isinstance(value, Text) and value.sure else None
 
-    def _python_file_run(self, node: Node, env: Env) -> Value | None:
+    def _python_file_run(self, node: Node, env: Env, file: str | None = None) -> Value | None:
         """`python tools/migrate.py --vnet hub-vnet` (`python3`, `py -3`, `python -m tools.migrate`): the
         Python script file the interpreter runs, by a path from the folder the script runs in, read by the
         Python reader with the words after it as its arguments (see `shell.python_file_operands`), each
         call where the file writes it. None where it runs code inline or a file the script does not state
-        or the run does not check."""
+        or the run does not check. `file`: its path, where the command is the file itself (see
+        `_shell_file_by_path`), its words all the file's."""
         words, given = self._native_words(node, env)
+        if file is not None:
+            words.insert(0, CliWord(file, self.where.mark(node), exact=self.where.exact))
         words = [
             w if w.text is not None else replace(w, text=self._native_text(node, given.get(id(w)), env))
             for w in words
@@ -10571,12 +10589,13 @@ class Interpreter:
     def _shell_file_by_path(self, node: Node, invoked: Node, env: Env) -> Value | None:
         """`./migrate.sh hub-vnet` (`.\\x.sh`, `scripts/x.sh`): a shell script file PowerShell runs by its
         path alone, which the system starts with the shell its `#!` line names (the one its extension says,
-        without one): read as that shell's run of it is (`_shell_file_run`). None for any other command."""
+        without one): read as that shell's run of it is (`_shell_file_run`); a Python one
+        (`.\\tools\\create.py websvc`) as Python's is (`_python_file_run`). None for any other command."""
         inner = _named(invoked) if invoked.type == "command_name_expr" else [invoked]  # `& ./x.sh`
         bare = _bare_path(inner[0]) if len(inner) == 1 else None
         if bare is None and len(inner) == 1:  # `& "$PSScriptRoot/x.sh"`, `& (Join-Path $PSScriptRoot 'x.sh')`
             return self._shell_file_from_folder(node, inner[0], invoked, env)
-        if bare is None or not bare.casefold().endswith((".sh", ".bash")):
+        if bare is None or not _run_by_its_path(bare):
             return None
         if not ("/" in bare or "\\" in bare) or bare.startswith(("/", "\\", "~")) or bare[1:2] == ":":
             return None  # a name PowerShell looks up on the PATH, or the machine's own file
@@ -10584,27 +10603,29 @@ class Interpreter:
         settings = beside.settings_file(posixpath.normpath(relative.replace("\\", "/"))) if relative else None
         if settings is None:
             return None
-        from migcheck.readers import shell
-
-        program = shell.program_of(settings.path, settings.data)
-        return self._shell_file_run(node, program, env, bare) if program in programs.SHELLS else None
+        return self._file_run_by_its_program(node, env, _program_running(settings.path, settings.data), bare)
 
     def _shell_file_from_folder(self, node: Node, part: Node, invoked: Node, env: Env) -> Value | None:
         """A shell script file PowerShell runs by a path from the script's folder, with no shell named
         (`& "$PSScriptRoot/x.sh" hub-vnet`, `& (Join-Path $PSScriptRoot 'x.sh')`): read as the shell its
         `#!` line names runs it, as one run by a bare path is (`_shell_file_by_path`)."""
         stated = self._path_stated(part, invoked, env)
-        if not stated or not stated.casefold().endswith((".sh", ".bash")):
+        if not stated or not _run_by_its_path(stated):
             return None
         settings = beside.settings_file(posixpath.normpath(stated.replace("\\", "/")))
         if settings is None:
             return None
-        from migcheck.readers import shell
+        program = _program_running(settings.path, settings.data)
+        return self._file_run_by_its_program(node, env, program, _SCRIPT_FOLDER + stated)
 
-        program = shell.program_of(settings.path, settings.data)
-        if program not in programs.SHELLS:
-            return None
-        return self._shell_file_run(node, program, env, _SCRIPT_FOLDER + stated)
+    def _file_run_by_its_program(self, node: Node, env: Env, program: str, file: str) -> Value | None:
+        """A script file PowerShell runs by its path alone, read as the program that runs it does: a shell
+        (`_shell_file_run`) or Python (`_python_file_run`). None for another program."""
+        if program in programs.SHELLS:
+            return self._shell_file_run(node, program, env, file)
+        if formats.kind_of_program(program) is FileKind.PYTHON:
+            return self._python_file_run(node, env, file)
+        return None
 
     def _shell_file_run(self, node: Node, program: str, env: Env, file: str | None = None) -> Value | None:
         """`bash ./migrate.sh hub-vnet` (`sh`, with options; `& bash "$PSScriptRoot/x.sh"`): the shell script

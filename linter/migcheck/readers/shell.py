@@ -75,7 +75,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 
-from migcheck import automation, collector
+from migcheck import automation, collector, formats
 from migcheck.clouds import cloud_of_url
 from migcheck.model import (
     BRACED_LOOP,
@@ -260,10 +260,10 @@ def _may_source(data: bytes) -> bool:
 
 def _may_run_a_script_file(data: bytes) -> bool:
     """Whether the file may run a script file of the repository by its path (`./scripts/migrate.sh`,
-    `bash create.sh`, `pwsh -File x.ps1`, `python tools/migrate.py`), which is read where it runs (see
-    `_Walker._path_run`, `_Walker._python_file_run`)."""
+    `bash create.sh`, `pwsh -File x.ps1`, `python tools/migrate.py`, `tools/migrate.py`), which is read where
+    it runs (see `_Walker._path_run`, `_Walker._python_file_run`)."""
     runs_python = b"python" in data and (b".py" in data or b"-m" in data)
-    return runs_python or ((b".sh" in data or b".ps1" in data or b"./" in data) and b"/" in data)
+    return runs_python or (any(name in data for name in (b".sh", b".ps1", b".py", b"./")) and b"/" in data)
 
 
 # ... or creates a classic resource type through Resource Manager (`az resource create --resource-type
@@ -3641,7 +3641,9 @@ class _Walker:
         """`./scripts/migrate.sh hub-vnet` (`scripts/create-vms.ps1 -Name web1`): a script file of the files
         checked that the script runs by its path, as the program its `#!` line names runs it (else the one
         its extension says): a shell script as `bash` runs it (`_script_file_run`), a PowerShell one as
-        `pwsh` does (`_powershell_file_run`). False for any other file, or one not followed."""
+        `pwsh` does (`_powershell_file_run`), a Python one (`#!/usr/bin/env python`, as the cluster builders
+        of that day were run: `./azure-coreos-cluster websvc`) as `python` does (`_python_file_run`). False
+        for any other file, or one not followed."""
         stated = words[0].text or ""
         relative = self._file_run_path(stated)
         if relative is None:
@@ -3652,6 +3654,8 @@ class _Walker:
             return self._script_file_run([replace(words[0], text=program), *words])
         if program in POWERSHELLS:
             return self._powershell_file_run([replace(words[0], text=program), *words])
+        if formats.kind_of_program(program) is FileKind.PYTHON:
+            return self._python_file_run([replace(words[0], text=program), *words])
         return False
 
     def _powershell_file_run(self, words: list[Word]) -> bool:
