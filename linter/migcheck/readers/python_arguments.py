@@ -7,12 +7,13 @@ it, else its default, where the script reads it from what `parse_args()` returns
 makes of either (`vars(parser.parse_args())["vnet"]`, `options = vars(args)` then `options["vnet"]`).
 
 The words are bound as argparse binds them: an option by its name (`--vnet hub-vnet`, `--vnet=hub-vnet`, an
-unambiguous prefix of a long name), a flag (`action="store_true"`) by its presence, the other words to the
-positional arguments in the order declared, `--` ending the options; by `parse_known_args()`, a word no
+unambiguous prefix of a long name), a flag (`action="store_true"`) by its presence, an option whose value may
+be left out (`nargs="?"`) by the word after it, else its `const`, the other words to the positional arguments
+in the order declared, `--` ending the options; a version option (`action="version"`) given ends the script; by `parse_known_args()`, a word no
 argument takes (an option the parser does not declare, a word past the positional arguments) is left over. A
 value is the word as text, whatever its `type=` or `choices=` (`type=int` makes a number of it, which the
 reader reads no differently where it names something). Where the words cannot be bound so (a word the step
-does not state, an option `parse_args()` does not know, sub-commands, `nargs`, more parsers than one), nothing
+does not state, an option `parse_args()` does not know, sub-commands, another `nargs`, more parsers than one), nothing
 of argparse is bound and the script reads its arguments as values it does not know, as when it is read alone.
 A value is shown where the script reads it."""
 
@@ -28,6 +29,8 @@ Words = Sequence[str | None]
 # The actions whose argument takes the next word as its value, and the flags with the value they store.
 _STORE = "store"
 _FLAGS = {"store_true": True, "store_false": False}
+# The action of an option that prints the program's version and ends it, storing nothing.
+_VERSION = "version"
 
 
 @dataclass
@@ -40,6 +43,8 @@ class _Argument:
     action: str
     default: Any  # a literal's value (`ast.Constant.value`)
     stated: bool  # whether its default is a value the script states (a literal), or argparse's own
+    value_optional: bool = False  # `nargs="?"`: given alone, the option stores `const`
+    const: Any = None
 
 
 def with_arguments(tree: ast.Module, words: Words) -> ast.Module:
@@ -159,28 +164,37 @@ def _kept(node: ast.Assign, parsed: _Parsed) -> None:
 
 def _declared(call: ast.Call) -> _Argument | None:
     """The argument an `add_argument` call declares, when the reader can bind it: names written out, an
-    action that stores a word or a flag, no `nargs`, a default written as a literal or none."""
+    action that stores a word or a flag or shows the version, no `nargs` but an option's `"?"`, a default
+    and a `const` written as literals or none."""
     names = [a.value for a in call.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
     if not names or len(names) != len(call.args):
         return None
     keywords = {k.arg: k.value for k in call.keywords if k.arg is not None}
-    if len(keywords) != len(call.keywords) or "nargs" in keywords:
+    options = tuple(name for name in names if name.startswith("-"))
+    value_optional = _literal(keywords.get("nargs")) == "?" and bool(options)
+    if len(keywords) != len(call.keywords) or ("nargs" in keywords and not value_optional):
         return None
     action = keywords.get("action")
     acting = action.value if isinstance(action, ast.Constant) and isinstance(action.value, str) else _STORE
-    if (action is not None and not isinstance(action, ast.Constant)) or acting not in (_STORE, *_FLAGS):
+    known = (_STORE, _VERSION, *_FLAGS)
+    if (action is not None and not isinstance(action, ast.Constant)) or acting not in known:
         return None
-    options = tuple(name for name in names if name.startswith("-"))
     long = next((o for o in options if o.startswith("--")), options[0] if options else names[0])
     dest_node = keywords.get("dest")
     dest = dest_node.value if isinstance(dest_node, ast.Constant) else long.lstrip("-").replace("-", "_")
     if not isinstance(dest, str) or (options and len(options) != len(names)):
         return None
-    given = keywords.get("default")
-    if given is not None and not isinstance(given, ast.Constant):
+    given, const = keywords.get("default"), keywords.get("const")
+    if any(node is not None and not isinstance(node, ast.Constant) for node in (given, const)):
         return None
-    default = given.value if given is not None else (not _FLAGS[acting] if acting in _FLAGS else None)
-    return _Argument(dest, options, acting, default, given is not None or acting in _FLAGS)
+    default = _literal(given) if given is not None else (not _FLAGS[acting] if acting in _FLAGS else None)
+    stated = given is not None or acting in _FLAGS
+    return _Argument(dest, options, acting, default, stated, value_optional, _literal(const))
+
+
+def _literal(node: ast.expr | None) -> Any:
+    """The value a keyword argument writes as a literal; None for none or another expression."""
+    return node.value if isinstance(node, ast.Constant) else None
 
 
 def _bound(arguments: list[_Argument], words: Words, known: bool = False) -> dict[str, Any] | None:
@@ -206,12 +220,15 @@ def _bound(arguments: list[_Argument], words: Words, known: bool = False) -> dic
             argument = by_option.get(name) or _by_prefix(name, by_option)
             if argument is None and known:
                 continue
-            if argument is None:
+            if argument is None or argument.action == _VERSION:  # the version shown, the script ends
                 return None
             if argument.action in _FLAGS:
                 if equals:
                     return None
                 values[argument.dest] = _FLAGS[argument.action]
+                continue
+            if not equals and argument.value_optional and _no_value_after(words, index):
+                values[argument.dest] = argument.const
                 continue
             if not equals:
                 if index >= len(words) or words[index] is None:
@@ -225,6 +242,15 @@ def _bound(arguments: list[_Argument], words: Words, known: bool = False) -> dic
             return None
         values[positionals.pop(0).dest] = word
     return None if positionals else values
+
+
+def _no_value_after(words: Words, index: int) -> bool:
+    """Whether an option whose value may be left out (`nargs="?"`) is given none: the words end at `index`,
+    or the one there is another option, as argparse sees it."""
+    if index >= len(words):
+        return True
+    word = words[index]
+    return word is not None and word.startswith("-") and len(word) > 1
 
 
 def _by_prefix(name: str, by_option: dict[str, _Argument]) -> _Argument | None:
