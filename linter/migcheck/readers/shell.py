@@ -737,10 +737,14 @@ def _without_backtick_comments(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
 
 def _emptied(source: bytes, comments: list[tuple[int, int]]) -> bytes:
     """`source` with each comment (start, end) in a substitution the command `:`, which outputs nothing: the
-    grammar reads no substitution in backticks that hold only blanks."""
+    grammar reads no substitution in backticks that hold only blanks. A `;` ends it where there is room
+    (`:    ;`): the grammar reads two substitutions side by side whose first ends in blanks after a word
+    (`:    ` `:    `) as one."""
     emptied = bytearray(_spaces_over(source, comments))
-    for start, _ in comments:
+    for start, end in comments:
         emptied[start] = ord(":")
+        if end - start > 1:
+            emptied[end - 1] = ord(";")
     return bytes(emptied)
 
 
