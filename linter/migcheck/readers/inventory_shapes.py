@@ -830,7 +830,11 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
     availability, left_out = _availability_set(hardware)
     availability_mark = _availability_set_mark(spots, availability or "", "availabilitySet")
     locked = _deployment_locked(hardware, spots)
-    vnet, group, subnets, primary, unknown = "", "", tuple[NameRef, ...](), tuple[NameRef, ...](), set[str]()
+    # Annotated, not written `tuple[NameRef, ...]()`: calling a generic alias builds the alias at each row.
+    vnet, group = "", ""
+    subnets: tuple[NameRef, ...] = ()
+    primary: tuple[NameRef, ...] = ()
+    unknown: set[str] = set()
     interfaces: tuple[Interface, ...] = ()
     endpoints = get(network, "inputEndpoints")
     if not isinstance(endpoints, list):
