@@ -2858,8 +2858,8 @@ class _Walker:
     def command(self, node: Node) -> None:
         given = [child for child in node.named_children if child.type == "variable_assignment"]
         name_node = node.child_by_field_name("name")
-        written = node.children_by_field_name("argument")
-        arguments = [a for a in written if not _split_from_before(a)]
+        written = node.children_by_field_name("argument")  # past redirections: read with them
+        arguments = [a for a in (*written, *_past_redirections(node)) if not _split_from_before(a)]
         environment: list[tuple[str, _Value | None]] = []
         if name_node is not None and _split_from_before(name_node):
             # `URL=$ENDPOINT/$SUB/x curl -E c.pem ...`, which the grammar reads as `URL=$ENDPOINT/$` before a
@@ -5717,6 +5717,18 @@ def _split_off(node: Node | None) -> Node | None:
 
 # The nodes a word the grammar splits (`_split_off`) may end, its rest written after them.
 _WORD_HOLDERS = ("command_name", "variable_assignment", "herestring_redirect")
+
+
+def _past_redirections(command: Node) -> list[Node]:
+    """The words written after the file of a redirection of `command` (`curl -E c.pem > out.log $URL`): bash's
+    arguments of the command, which the grammar reads as more files of the redirection."""
+    statement = command.parent
+    if statement is None or statement.type != "redirected_statement":
+        return []
+    if statement.child_by_field_name("body") != command:
+        return []
+    redirects = (r for r in statement.children_by_field_name("redirect") if r.type == "file_redirect")
+    return [word for r in redirects for word in r.children_by_field_name("destination")[1:]]
 
 
 def _written_after(node: Node) -> Node | None:
