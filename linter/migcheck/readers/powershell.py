@@ -350,26 +350,26 @@ _HINT = (
 # each byte; most scripts hold none, and are done without the pattern.
 _HINT_LOWERED = re.compile(_HINT.encode())
 _HINT_WORDS = (
-    b"azure",
-    b"-migration",
-    b"new-azcloudservice",
-    b"cloud-service",
-    b"management.core.",
-    b"recoveryservicesbackupprotection",
-    b"classicnetwork/virtualnetworks",
-    b"microsoft.classic",
-    b"classic ",
-    b"services/",
-    b".ps1",
-    b"python",
-    b".py",
-    b".sh",
-    b".bash",
-    b"py -",
-    b".psm1",
-    b"expressroutecircuit",
-    b"automationrunbook",
-    b"workflow",
+    "azure",
+    "-migration",
+    "new-azcloudservice",
+    "cloud-service",
+    "management.core.",
+    "recoveryservicesbackupprotection",
+    "classicnetwork/virtualnetworks",
+    "microsoft.classic",
+    "classic ",
+    "services/",
+    ".ps1",
+    "python",
+    ".py",
+    ".sh",
+    ".bash",
+    "py -",
+    ".psm1",
+    "expressroutecircuit",
+    "automationrunbook",
+    "workflow",
 )
 _HINT_TEXT = re.compile(_HINT, re.IGNORECASE)
 CliWord = programs.Word  # a word of a native command (the interpreter's `xplat` method hides the module)
@@ -383,12 +383,16 @@ def sniff(data: bytes) -> bool:
     if data.startswith(_UTF16_BOMS):
         return _HINT_TEXT.search(data[:_SNIFF_UTF16_BYTES].decode("utf-16", "replace")) is not None
     lowered = data.lower()
-    if any(word in lowered for word in _HINT_WORDS) and _HINT_LOWERED.search(lowered) is not None:
+    # The words are looked for in text, each byte its character (latin-1): `in` on bytes first takes the
+    # word for a number and builds the error that says it is none, most of the cost of a search of a small
+    # script, which `in` on text does not.
+    text = lowered.decode("latin-1")
+    if any(word in text for word in _HINT_WORDS) and _HINT_LOWERED.search(lowered) is not None:
         return True
-    return _may_request_the_api(lowered)
+    return _may_request_the_api(text)
 
 
-def _may_request_the_api(lowered: bytes) -> bool:
+def _may_request_the_api(lowered: str) -> bool:
     """Whether a script may send a request to the API at a URL it does not state (see
     `_undecided_request_tag`): it sends requests and names a certificate, the API, or an XML file."""
     return any(sender in lowered for sender in _REQUEST_SENDERS) and any(
@@ -397,9 +401,9 @@ def _may_request_the_api(lowered: bytes) -> bool:
 
 
 # The commands that send HTTP requests (Invoke-RestMethod, Invoke-WebRequest, their aliases, curl, wget).
-_REQUEST_SENDERS = (b"invoke-restmethod", b"invoke-webrequest", b"irm ", b"iwr ", b"curl", b"wget")
+_REQUEST_SENDERS = ("invoke-restmethod", "invoke-webrequest", "irm ", "iwr ", "curl", "wget")
 # What makes a request to a URL not stated one that may go to the API (see `_undecided_request_tag`).
-_REQUEST_HINTS = (b"cert", b"mgmt", b"management", b".xml")
+_REQUEST_HINTS = ("cert", "mgmt", "management", ".xml")
 
 
 def decode(data: bytes) -> str:

@@ -103,7 +103,8 @@ def sniff(data: bytes) -> bool:
 
 def runs_commands(data: bytes) -> bool:
     """Whether a file names a module that runs commands."""
-    return any(runner in data for runner in (b"subprocess", b"os.system", b"os.popen", b"fabric", b"invoke"))
+    text = data.decode("latin-1")  # words looked for in text, as `powershell.sniff` says why
+    return any(runner in text for runner in ("subprocess", "os.system", "os.popen", "fabric", "invoke"))
 
 
 def may_name_a_command(data: bytes) -> bool:

@@ -693,18 +693,19 @@ def _may_start_a_runbook(data: bytes) -> bool:
 
 def uses_classic(data: bytes) -> bool:
     """Whether a file may use the SDK or the API itself."""
+    text = data.decode("latin-1")  # words looked for in text, as `powershell.sniff` says why
     return (
-        b"servicemanagement" in data
-        or b"ServiceManagementService" in data
+        "servicemanagement" in text
+        or "ServiceManagementService" in text
         or automation.may_name_management_host(data)
         or _SERVICE_MANAGEMENT_ONLY_BYTES.search(data) is not None
-        or any(collection in data for collection in _REQUEST_COLLECTIONS)
+        or any(collection in text for collection in automation.REQUEST_COLLECTIONS)
         or python_cli.sniff(data)
         or python_resource_types.sniff(data)
         or _names_a_classic_id(data)
         # a classic ExpressRoute circuit moved by its service key (`_circuit_move`)
-        or b"express_route_circuits" in data
-        or _may_request_the_api(data)
+        or "express_route_circuits" in text
+        or _may_request_the_api(text)
     )
 
 
@@ -715,18 +716,18 @@ def may_use_classic_inline(data: bytes) -> bool:
     return uses_classic(data) or (b"import" in data and python_cli.may_name_a_command(data))
 
 
-def _may_request_the_api(data: bytes) -> bool:
-    """Whether a file may send a request to the API at a URL it does not state (see
-    `_Resources._may_go_to_the_api`): it uses an HTTP library and a client certificate (`cert=`), a name of the
-    API (`MGMT_URL`), or an XML file it may send."""
-    if not any(library in data for library in _HTTP_LIBRARIES):
+def _may_request_the_api(text: str) -> bool:
+    """Whether a file (`text`: its bytes as latin-1) may send a request to the API at a URL it does not state
+    (see `_Resources._may_go_to_the_api`): it uses an HTTP library and a client certificate (`cert=`), a name
+    of the API (`MGMT_URL`), or an XML file it may send."""
+    if not any(library in text for library in _HTTP_LIBRARIES):
         return False
-    lowered = data.lower()
-    return b"cert=" in data or b"mgmt" in lowered or b"management" in lowered or b".xml" in lowered
+    lowered = text.lower()  # no character of latin-1 but A-Z lowers to an ASCII one
+    return "cert=" in text or "mgmt" in lowered or "management" in lowered or ".xml" in lowered
 
 
 # The HTTP libraries a script may send a request to the API with (see `_HTTP_CALLS`).
-_HTTP_LIBRARIES = (b"requests", b"urllib", b"http.client")
+_HTTP_LIBRARIES = ("requests", "urllib", "http.client")
 
 
 def _imports_library_functions(data: bytes) -> bool:
@@ -768,10 +769,6 @@ def _names_a_classic_id(data: bytes) -> bool:
     `_CLASSIC_NETWORK_ID`). Each of those holds `classic`, looked for first in the bytes lowered: the
     pattern, blind to case, is tried at every byte of the file, most of them Python files that name none."""
     return b"classic" in data.lower() and _CLASSIC_NETWORK_ID.search(data) is not None
-
-
-# The API's collections a request path names (see `automation.written_request_path`), as bytes.
-_REQUEST_COLLECTIONS = tuple(collection.encode() for collection in automation.REQUEST_COLLECTIONS)
 
 
 _FORMAT_FIELD = re.compile(r"%[sd]|\{[^{}]*\}")
@@ -886,7 +883,7 @@ def _read(path: str, data: bytes, arguments: Sequence[str | None] | None) -> Doc
         or (b"services/" in data and bool(_request_paths(parsed)))
         or any(_moves_circuit(call) for call in index.calls)
         or any(_starts_a_runbook(call) for call in index.calls)  # a child that may be classic
-        or _may_request_the_api(data)  # at a URL it does not state
+        or _may_request_the_api(data.decode("latin-1"))  # at a URL it does not state
     )
     reader = _Resources(source, index, parsed, torn_down, by_name.unread) if classic else None
     resources = reader.build() if reader is not None else ()
