@@ -13,7 +13,8 @@ classic command a script gives it (`run(["azure", "vm", "create", ...])`, `Runne
 script's own, read where the script writes it, as the shell reader runs a sourced file's wrapper; or one
 that hands what it is given on to such a module it imports (`from util import execute`), which is taken in
 turn, down a chain of at most `MODULE_DEPTH` modules, each once (a relative import from the folder of the
-module that writes it; a module imported whole by a taken module is not followed).
+module that writes it), imported by name or whole (`import util`, then `util.execute(command)`; `from .
+import helper`), or through a package's `__init__.py` that imports the function from one of its modules.
 
 The module's text is read after the script's (`_Source.attach`): its lines are numbered on from the
 script's last, so that no mark or key of the module's code meets one of the script's, and its marks point
@@ -86,10 +87,18 @@ class Library(NamedTuple):
     # that runs commands. Another class is the module's to describe, unless the script derives from it (see
     # `_classes_used`).
     command_classes: frozenset[str] = frozenset()
+    # The names it imports from other modules by name at its top level (a package's `__init__.py` giving
+    # `from .helper import asm_put`): a script importing one from it takes that import, followed in turn.
+    forwarded: frozenset[str] = frozenset()
 
     def gives(self, name: str) -> bool:
         """Whether `from <module> import <name>` takes a function, class or client of it (`*` every one)."""
-        return name in self.functions or name in self.classes or name in self.bound or name == "*"
+        return name in self.callable or name in self.classes or name in self.bound or name == "*"
+
+    @property
+    def callable(self) -> frozenset[str]:
+        """The functions it defines or imports by name (`forwarded`), which a script calls."""
+        return self.functions | self.forwarded
 
     @property
     def bound(self) -> frozenset[str]:
@@ -153,7 +162,7 @@ class _WholeModule(NamedTuple):
     after: str = ""
 
 
-def with_module_calls_by_name(tree: ast.Module) -> ast.Module:
+def with_module_calls_by_name(tree: ast.Module, folder: str = "") -> ast.Module:
     """`tree` where a call of a function on a module beside it the script imports whole (`import clitools`
     or `from . import clitools`, then `clitools.create_vm(...)`; `import pyazure.util`, then
     `pyazure.util.RequestWithMethod('POST', url)`) is a call of the function the module imports by name
@@ -161,8 +170,9 @@ def with_module_calls_by_name(tree: ast.Module) -> ast.Module:
     as such a call does; so is a class of the module the script makes requests with (a urllib `Request`)
     or derives its own from (`class HostedServices(pyazure.ServiceManagementEndpoint)`). Not where the
     script binds the module's name or the function's anywhere else: the call might then be another's.
-    `tree` itself when it makes no such call."""
-    modules = _modules_imported_whole(tree)
+    `tree` itself when it makes no such call. `folder`: of statements taken of a module, that module's, where
+    its relative imports look (see `_library_imported`)."""
+    modules = _modules_imported_whole(tree, folder)
     if not modules:
         return tree
     by_name = _ByName(modules, _bound_names(tree), _package_imports(tree))
@@ -252,33 +262,35 @@ def _dotted(node: ast.expr) -> str | None:
     return ".".join([node.id, *reversed(names)]) if isinstance(node, ast.Name) else None
 
 
-def _modules_imported_whole(tree: ast.Module) -> dict[str, _WholeModule]:
+def _modules_imported_whole(tree: ast.Module, folder: str = "") -> dict[str, _WholeModule]:
     """The modules beside the script that it imports whole at its top level and uses the SDK, the API or
     the classic CLI, by the name each import binds."""
     found: dict[str, _WholeModule] = {}
     packages: dict[str, tuple[str, int, str]] = {}
     for statement in tree.body:
         for name, (module, level) in _names_imported_whole(statement).items():
-            whole = _whole_module(module, level)
+            whole = _whole_module(module, level, folder)
             if whole is not None:
                 found[name] = whole
             bound, package = name.partition(".")[0], module if "." not in name else module.partition(".")[0]
-            if module_file(package, level) is not None:  # a package (or module) beside the script
+            with _looked_for_from(folder, level):
+                beside_it = module_file(package, level) is not None
+            if beside_it:  # a package (or module) beside the script
                 packages[bound] = (package, level, name)
     for used in _dotted_uses(tree, packages.keys()):
         root, _, rest = used.partition(".")
         package, level, after = packages[root]
-        whole = None if used in found else _whole_module(f"{package}.{rest}", level)
+        whole = None if used in found else _whole_module(f"{package}.{rest}", level, folder)
         if whole is not None:
             found[used] = whole._replace(after=after)
     return found
 
 
-def _whole_module(module: str, level: int) -> _WholeModule | None:
+def _whole_module(module: str, level: int, folder: str = "") -> _WholeModule | None:
     """The module beside the script `from <module> import ...` names, when it uses the SDK, the API or the
-    classic CLI in functions or classes."""
-    settings = module_file(module, level)
-    library = beside.values_of(settings, _library) if settings is not None else None
+    classic CLI in functions or classes, or hands on what it is given to one that does (see
+    `_library_imported`); `folder` as `_library_imported`'s."""
+    library = _library_imported(module, level, folder, {}, 0)[0]
     if library is not None and (library.functions or library.classes or library.bound):
         return _WholeModule(module, level, library)
     return None
@@ -379,7 +391,7 @@ def imported_functions(tree: ast.Module, chained: bool = False) -> list[Imported
         used = [
             alias
             for alias in statement.names
-            if alias.name in library.functions and (alias.asname or alias.name) in called
+            if alias.name in library.callable and (alias.asname or alias.name) in called
         ]
         names = tuple(dict.fromkeys(alias.name for alias in used))
         aliases = tuple((alias.name, alias.asname) for alias in used if alias.asname is not None)
@@ -479,7 +491,7 @@ def _library_imported(
     hands on what it is given to one that does, through the modules it imports, at most `MODULE_DEPTH` deep
     (`main.py` takes lib.py's `run`, which calls util.py's `execute`, which runs commands). `seen`: by path,
     the modules looked at so far, so that each is looked at once and an import cycle ends."""
-    with running_in(folder) if folder and level else contextlib.nullcontext():
+    with _looked_for_from(folder, level):
         settings = module_file(name, level)
         module = module_folder(settings, name, level) if settings is not None else ""
     if settings is None:
@@ -490,14 +502,28 @@ def _library_imported(
     seen[settings.path] = None
     handing_on = beside.values_of(settings, _handing_on)
     for imported in handing_on.statements if handing_on is not None else ():
-        if (
-            isinstance(imported, ast.ImportFrom)
-            and imported.module is not None
-            and _library_imported(imported.module, imported.level, module, seen, depth + 1)[0] is not None
+        if any(
+            _library_imported(name, level, module, seen, depth + 1)[0] is not None
+            for name, level in _modules_named(imported)
         ):
             seen[settings.path] = handing_on
             return handing_on, module
     return None, module
+
+
+def _looked_for_from(folder: str, level: int) -> contextlib.AbstractContextManager[None]:
+    """Where an import written in a module of `folder` is looked for: a relative one (`level` dots) from that
+    folder, an absolute one from the script's, as Python does (the script's folder starts `sys.path`)."""
+    return running_in(folder) if folder and level else contextlib.nullcontext()
+
+
+def _modules_named(statement: ast.stmt) -> Iterator[tuple[str, int]]:
+    """The modules an import may take names from, with its leading dots: `from util import execute`'s
+    `util`, and the modules imported whole (`import util`, `from . import helper`: see
+    `_names_imported_whole`)."""
+    if isinstance(statement, ast.ImportFrom) and statement.module is not None:
+        yield statement.module, statement.level
+    yield from _names_imported_whole(statement).values()
 
 
 def with_libraries(tree: ast.Module, placed: list[tuple[Imported, int]]) -> ast.Module:
@@ -509,6 +535,8 @@ def with_libraries(tree: ast.Module, placed: list[tuple[Imported, int]]) -> ast.
         wanted = (*imported.called, *imported.classes)
         taken = [copy.deepcopy(statement) for statement in imported.library.taken(wanted)]
         taken = _renamed(taken, imported)
+        # `util.execute(command)` of a module the taken code imports whole, read as `execute(command)`
+        taken = with_module_calls_by_name(ast.Module(taken, []), imported.folder).body
         # the script's import that took the module, or took the one that imports it
         root = getattr(imported.statement, _TAKEN_FROM, (None, imported.statement))[1]
         for statement in taken:
@@ -596,10 +624,11 @@ def _library(settings: beside.Settings) -> Library | None:
 
 
 def _handing_on(settings: beside.Settings) -> Library | None:
-    """The statements of a module that imports from a module (`from util import execute`), which the script
+    """The statements of a module that imports from a module or a module whole (`from util import execute`,
+    `import util`), which the script
     takes where the module hands on to one that runs commands what the script gives it (see
     `_library_imported`); None for one that imports nothing so."""
-    if b"from" not in settings.data:
+    if b"import" not in settings.data:
         return None
     return _parsed_library(settings, classic=False)
 
@@ -640,6 +669,13 @@ def _parsed_library(settings: beside.Settings, classic: bool) -> Library | None:
         _runners(tree),
         classic,
         python_cli.classes_running_commands(tree) | _classes_keeping_clients(tree, classic),
+        frozenset(
+            alias.asname or alias.name
+            for statement in tree.body
+            if isinstance(statement, ast.ImportFrom)
+            for alias in statement.names
+            if alias.name != "*"
+        ),
     )
 
 
