@@ -1,7 +1,8 @@
 """A CI step that states the folder it runs in (a GitHub Actions step's `working-directory:`, or its job's or
 workflow's `defaults: run: working-directory:`; an Azure Pipelines step's `workingDirectory:`, or a task's
-input of that name; a CircleCI `run:`'s `working_directory:`), from the repository's root, runs its script
-there: a script file it runs by a path from there (`bash migrate.sh hub`, `./migrate.sh hub`, `pwsh
+input of that name; a CircleCI `run:`'s `working_directory:`), from the repository's root or from the folder
+the service checks it out to (`${{ github.workspace }}/scripts`, `$(Build.SourcesDirectory)/scripts`,
+CircleCI's `~/project/scripts`, which were folders not stated), runs its script there: a script file it runs by a path from there (`bash migrate.sh hub`, `./migrate.sh hub`, `pwsh
 ./migrate.ps1 hub`, `python deploy.py hub`) is that folder's, read with the words the step gives it, and the
 Python it runs inline (`python3 -c "..."`, a `shell: python` step) imports that folder's modules. The script
 file was read on its own, without the step's words, and the inline code imported the root's modules. GitLab
@@ -76,6 +77,18 @@ PIPELINES = {
         "azure-pipelines.yml",
         "steps:\n- script: {command}\n  workingDirectory: $(System.DefaultWorkingDirectory)/scripts\n",
     ),
+    "github workspace": (
+        ".github/workflows/move.yml",
+        WORKFLOW.format(
+            defaults="",
+            command="{command}",
+            step="        working-directory: ${{{{ github.workspace }}}}/scripts\n",
+        ),
+    ),
+    "azure sources folder": (
+        "azure-pipelines.yml",
+        "steps:\n- script: {command}\n  workingDirectory: $(Build.SourcesDirectory)/scripts\n",
+    ),
     "azure task input": (
         "azure-pipelines.yml",
         "steps:\n- task: Bash@3\n  inputs:\n    targetType: inline\n    script: {command}\n"
@@ -85,6 +98,12 @@ PIPELINES = {
         ".circleci/config.yml",
         "version: 2.1\njobs:\n  move:\n    docker:\n      - image: cimg/base:stable\n    steps:\n"
         "      - checkout\n      - run:\n          command: {command}\n          working_directory: scripts\n",
+    ),
+    "circleci checkout folder": (
+        ".circleci/config.yml",
+        "version: 2.1\njobs:\n  move:\n    docker:\n      - image: cimg/base:stable\n    steps:\n"
+        "      - checkout\n      - run:\n          command: {command}\n"
+        "          working_directory: ~/project/scripts\n",
     ),
 }
 COMMANDS = {
@@ -179,8 +198,12 @@ CODE = "from lib import run; run(['azure', 'network', 'vnet', 'create', '--vnet'
             + "\n",
             "11:16",
         ),
+        (
+            f'      - run: python3 -c "{CODE}"\n        working-directory: ${{{{ github.workspace }}}}/tools\n',
+            "7:52",
+        ),
     ],
-    ids=["-c", "shell python"],
+    ids=["-c", "shell python", "-c from the workspace"],
 )
 def test_python_a_step_runs_inline_imports_the_modules_of_its_folder(
     step: str, expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -27,7 +27,9 @@ A shell script file of the repository a step runs (`bash scripts/migrate.sh hub-
 its `$1`... the words the step gives it (`shell._Walker._script_file_run`): a job's steps run from the
 repository's root (`_repository_root`: `../..` of a GitHub Actions workflow), or from the folder a step states
 (`_with_working_directory`: GitHub Actions' `working-directory:`, Azure Pipelines' `workingDirectory:`, a
-CircleCI `run:`'s `working_directory:`), where its inline Python imports modules too. GitLab CI, Travis CI,
+CircleCI `run:`'s `working_directory:`; from the root, or from the folder the service checks the repository out
+to: `${{ github.workspace }}/app`, `$(Build.SourcesDirectory)/app`, `~/project/app`), where its inline Python
+imports modules too. GitLab CI, Travis CI,
 Bitbucket Pipelines and AppVeyor state no folder of a step's own.
 
 A `cmd` script (an `AzureCLI@N` task's `batch`) is read as a shell script runs the same command lines.
@@ -1791,10 +1793,31 @@ def _stated_folder(context: _Context) -> str | None:
     """The folder a step states it runs in, from the repository's root; None where the file does not state
     it whole, or states one outside the repository (an absolute path), from which no file of the repository
     is found."""
-    stated = _stated_input(context.folder, context.macros).replace("\\", "/")
+    stated = _stated_input(_from_checkout(context.folder), context.macros).replace("\\", "/")
     if not stated or stated.startswith(("/", "~")) or ":" in stated:
         return None
     return posixpath.normpath(stated)
+
+
+# The folders a CI service checks the repository out to, as a step's working directory names them from there
+# (`${{ github.workspace }}/app`; CircleCI's default `~/project/app`), casefolded, spaces in an expression
+# aside. Azure Pipelines' are its checkout macros (`_CHECKOUT_ROOT_MACROS`).
+_CHECKOUT_FOLDERS = ("${{github.workspace}}", "~/project")
+
+
+def _from_checkout(folder: Node | None) -> Node | None:
+    """A working directory named from the folder the service checks the repository out to (see
+    `_CHECKOUT_FOLDERS`), as the same folder from the repository's root (`./app`); any other as it is."""
+    if folder is None or not _scalar(folder):
+        return folder
+    text: str = folder.value
+    cut = text.find("}}") + 2 if text.startswith("${{") else len("~/project")
+    head, rest = text[:cut].replace(" ", "").casefold(), text[cut:]
+    if head not in _CHECKOUT_FOLDERS or rest[:1] not in ("", "/"):
+        return folder
+    relative = copy.copy(folder)
+    relative.value = "." + rest
+    return relative
 
 
 def _with_stated_system(entries: dict[str, Node], context: _Context) -> _Context:
