@@ -93,10 +93,10 @@ class Library(NamedTuple):
 
     def gives(self, name: str) -> bool:
         """Whether `from <module> import <name>` takes a function, class or client of it (`*` every one)."""
-        return name in self.callable or name in self.classes or name in self.bound or name == "*"
+        return name in self.callables or name in self.classes or name in self.bound or name == "*"
 
     @property
-    def callable(self) -> frozenset[str]:
+    def callables(self) -> frozenset[str]:
         """The functions it defines or imports by name (`forwarded`), which a script calls."""
         return self.functions | self.forwarded
 
@@ -391,7 +391,7 @@ def imported_functions(tree: ast.Module, chained: bool = False) -> list[Imported
         used = [
             alias
             for alias in statement.names
-            if alias.name in library.callable and (alias.asname or alias.name) in called
+            if alias.name in library.callables and (alias.asname or alias.name) in called
         ]
         names = tuple(dict.fromkeys(alias.name for alias in used))
         aliases = tuple((alias.name, alias.asname) for alias in used if alias.asname is not None)
