@@ -1,8 +1,10 @@
 """A Python script's command handed from function to function (`def f1(c): f2(c)` ... `def f6(c):
 subprocess.check_call(c)`) runs where the script gives it to the first, however many functions it goes
 through and in whatever order they are defined, by position or by keyword. It was followed for at most four
-functions, one pass over the script for each, and a chain of six described nothing. Each function is read
-once: a cycle of functions that run no command ends, and a chain of 800 costs twice what 400 do."""
+functions, one pass over the script for each, and a chain of six described nothing. A function that adds words
+to its parameter (`subprocess.check_call(["azure"] + args)`, `run(["azure", *args])`) runs them with the words
+each call gives, where it ran them once with words not stated. Each function is read once: a cycle of
+functions that run no command ends, and a chain of 800 costs twice what 400 do."""
 
 from __future__ import annotations
 
@@ -78,3 +80,24 @@ def test_a_long_chain_of_functions_grows_linearly(tmp_path: Path) -> None:
         return lambda: lint([str(folder)], Config(select=("MIG601",)), RULES)
 
     assert_linear(make, 400)
+
+
+ARGUMENTS = '["vm", "create", "contoso-cli", "img", "ops", "-w", "app-vnet", "-b", "web,data"]'
+ADDING_WORDS = {
+    "a list joined to it": 'def az(args):\n    subprocess.check_call(["azure"] + args)\n\n\n',
+    "a list spreading it": 'def az(args):\n    subprocess.check_call(["azure", *args])\n\n\n',
+    "handed on to a runner": (
+        "def run(command):\n    subprocess.check_call(command)\n\n\n"
+        'def az(args):\n    run(["azure"] + args)\n\n\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", list(ADDING_WORDS))
+def test_a_function_adding_words_to_its_parameter_runs_them_with_the_call_s_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shape: str
+) -> None:
+    script = "import subprocess\n\n\n" + ADDING_WORDS[shape] + f"az({ARGUMENTS})\n"
+    line = script.count("\n")
+    found = _findings(tmp_path, monkeypatch, script)
+    assert f"MIG202 main.py:{line}:74" in found  # the subnets the call's words name, where it writes them

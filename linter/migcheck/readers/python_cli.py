@@ -36,6 +36,7 @@ from __future__ import annotations
 import ast
 import builtins
 import collections
+import copy
 import posixpath
 import shlex
 from collections.abc import Callable, Iterator
@@ -90,6 +91,9 @@ _LOOP_TURNS = 32
 # The most syntax nodes a loop over tuples is written out as, its body once for each turn; past it, the loop
 # runs once with values the script does not state.
 _UNROLLED_NODES = 4_000
+# The most syntax nodes a command a function builds around its parameter (`["azure"] + args`) is followed
+# with, built up through the functions that hand it on: each call copies it.
+_COMMAND_NODES = 4_000
 # How deep a list built of lists (`cmd = base + args`, `base = [...]`) is followed.
 _LIST_DEPTH = 8
 
@@ -577,14 +581,14 @@ class _Script:
         parameter = self.command_parameters.get(self.own_function(call) or "")
         if parameter is None:
             return None
-        index, name = parameter
+        index, name = parameter.position, parameter.name
         by_name = next((k.value for k in call.keywords if k.arg == name), None)
         if by_name is not None:
-            return by_name
+            return parameter.given(by_name)
         given = call.args[index] if index < len(call.args) else None
         if given is None or any(isinstance(a, ast.Starred) for a in call.args[: index + 1]):
             return None
-        return given
+        return parameter.given(given)
 
     def runs(self, call: ast.Call) -> bool:
         return _is_runner(call.func, self.runners)
@@ -965,17 +969,43 @@ def _command_of(call: ast.Call) -> ast.expr | None:
     return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "args"), None)
 
 
-def _command_parameters(tree: ast.Module, script: _Script) -> dict[str, tuple[int, str]]:
+class _Handed(NamedTuple):
+    """The parameter a function runs as a command (see `_command_parameters`): its position among the words a
+    call gives, its name, and the command it runs with it (`cmd`, `["azure"] + args`), the parameter in it."""
+
+    position: int
+    name: str
+    command: ast.expr
+    size: int = 1  # the syntax nodes of `command`
+
+    def given(self, value: ast.expr) -> ast.expr:
+        """The command the function runs where a call gives the parameter `value`."""
+        if isinstance(self.command, ast.Name):
+            return value
+        return _Substituted(self.name, value).visit(copy.deepcopy(self.command))
+
+
+class _Substituted(ast.NodeTransformer):
+    """An expression with a name read in it replaced by what a call gives it."""
+
+    def __init__(self, name: str, value: ast.expr) -> None:
+        self.name, self.value = name, value
+
+    def visit_Name(self, node: ast.Name) -> ast.expr:
+        return self.value if node.id == self.name else node
+
+
+def _command_parameters(tree: ast.Module, script: _Script) -> dict[str, _Handed]:
     """By function of the script, the parameter it runs as a command, itself (`subprocess.check_call(cmd)`,
     `subprocess.Popen(" ".join(cmd), shell=True)`, `os.system(line)`) or by handing it to another such
     function (`def run(cmd): return _run(cmd)`), however many functions deep and in whatever order they are
     defined: its position among the words a call gives (`self` aside), and its name. Each function is read
     once for what it runs and what it hands on, and each hand-over is followed back once from the function
     it reaches, so that a cycle ends and the cost is linear in the script."""
-    found: dict[str, tuple[int, str]] = {}
+    found: dict[str, _Handed] = {}
     # By function called, the functions handing it one of their parameters: where the call gives it (a
-    # position or a keyword), and the caller's parameter.
-    handed_to: dict[str, list[tuple[int | str, str, tuple[int, str]]]] = collections.defaultdict(list)
+    # position or a keyword), the caller, and its parameter in what the call gives.
+    handed_to: dict[str, list[tuple[int | str, str, _Handed]]] = collections.defaultdict(list)
     reached: list[str] = []
     for function in ast.walk(tree):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or not _shell_name(
@@ -999,23 +1029,34 @@ def _command_parameters(tree: ast.Module, script: _Script) -> dict[str, tuple[in
                 if parameter is not None:
                     handed_to[_called_name(call.func)].append((where, function.name, parameter))
     while reached:  # a function found runs the command its callers hand it where it takes its own
-        callee = reached.pop()
-        index, name = found[callee]
-        for where, caller, parameter in handed_to.pop(callee, ()):
-            if where in (index, name) and caller not in found:
-                found[caller] = parameter
+        name = reached.pop()
+        callee = found[name]
+        for where, caller, parameter in handed_to.pop(name, ()):
+            size = callee.size + parameter.size
+            if where in (callee.position, callee.name) and caller not in found and size <= _COMMAND_NODES:
+                # the caller runs the callee's command with what it gives the callee's parameter (a command
+                # built of more words than a script writes out is not followed: each call copies it)
+                found[caller] = parameter._replace(command=callee.given(parameter.command), size=size)
                 reached.append(caller)
     return found
 
 
-def _parameter_given(given: ast.expr | None, parameters: list[str]) -> tuple[int, str] | None:
-    """The parameter of a function that `given`, what one of its calls gives, is: itself, or its words
-    joined as one line (`" ".join(cmd)`); with its position among the parameters."""
+def _parameter_given(given: ast.expr | None, parameters: list[str]) -> _Handed | None:
+    """The parameter of a function that `given`, what one of its calls gives, is or builds a command of: the
+    parameter itself, its words joined as one line (`" ".join(cmd)`), or a list of words with it and no other
+    name (`["azure"] + args`, `["azure", *args]`); with its position among the parameters."""
     if isinstance(given, ast.Call) and _named(given.func, "join") and len(given.args) == 1:
         given = given.args[0]
     if isinstance(given, ast.Name) and given.id in parameters:
-        return parameters.index(given.id), given.id
-    return None
+        return _Handed(parameters.index(given.id), given.id, given)
+    if not isinstance(given, (ast.List, ast.Tuple, ast.BinOp)):
+        return None
+    nodes = list(ast.walk(given))
+    named = {node.id for node in nodes if isinstance(node, ast.Name)}
+    if len(named) != 1 or not named <= set(parameters):
+        return None  # other names (`*args`, a local) hold what only the function's own read knows
+    (name,) = named
+    return _Handed(parameters.index(name), name, given, len(nodes))
 
 
 def _called_name(func: ast.expr) -> str:
