@@ -95,6 +95,10 @@ _KEEPS_CONFTESTS_BY_FOLDER = hasattr(pytest.PytestPluginManager, "_loadconftestm
 _STRUCTURED_IDS = isinstance(getattr(pytest.TestReport, "id", None), property)
 
 
+# pytest's collector of a plain folder (pytest 8 and later), which lists it (`_classic_files_of`).
+_DIR = getattr(pytest, "Dir", None)
+
+
 # What a pytest-xdist worker tells its controller when it deselected items of ours (`workeroutput`).
 _LEFT_OUT = "migcheck_left_out"
 
@@ -152,6 +156,8 @@ class MigcheckSession:
         self._taken: dict[str, list[tuple[Path, Document]]] = defaultdict(list)
         # `_pytest_alone_collects_files`: (plugins registered, the answer).
         self._collects_alone: tuple[int, bool] | None = None
+        # `_pytest_alone_reports`: (plugins registered, the answer).
+        self._reports_alone: tuple[int, bool] | None = None
         # Whether a file name is one pytest's doctest plugin collects (`_collected_with_their_folder`).
         self._doctest_names: Callable[[str], re.Match[str] | None] | None = None
 
@@ -436,6 +442,73 @@ class MigcheckSession:
         # Under --lf pytest skips the files with no failures as it collects them, which needs the files.
         if not self.config.getoption("lf", False):
             report.result[:] = _items_in_place_of_files(collector.session, report.result)
+
+    @pytest.hookimpl(tryfirst=True, specname="pytest_make_collect_report")
+    def pytest_make_collect_report_of_classic_files(
+        self, collector: pytest.Collector
+    ) -> pytest.CollectReport | None:
+        """The collection of a folder that holds classic files alone, each collected with its folder
+        (`_classic_files_of`), made without pytest's listing of it: for each entry pytest makes a path,
+        tests whether it was named on the command line, and asks the plugins whether to leave it out,
+        which this one answers, always the same way, for such a file. The folder's report is then made
+        as pytest's runner makes it. None for any other collector: pytest collects it."""
+        files = self._classic_files_of(collector)
+        if files is None:
+            return None
+        return pytest.CollectReport(
+            collector.id if _STRUCTURED_IDS else collector.nodeid, "passed", None, files
+        )
+
+    def _classic_files_of(self, folder: pytest.Collector) -> list[pytest.Item | pytest.Collector] | None:
+        """The checks of the files of `folder`, named and ordered as pytest's listing gives them, where it
+        is a plain folder (no conftest.py: `_conftests_of_parent`) of classic files the lint read whole,
+        each of which pytest leaves out of its listing to be collected with the folder
+        (`pytest_ignore_collect`), and where only pytest makes collect reports; None otherwise."""
+        path = str(folder.path)
+        if (
+            type(folder) is not _DIR
+            or path not in self._as_parent
+            or path in self._entered
+            or self._beyond
+            # A folder named on the command line, or holding a path that is, is collected as usual: pytest
+            # takes a path named there whatever plugins answer (this also spares a test of each file).
+            or folder.session.isinitpath(folder.path, with_parents=True)
+            or not self._pytest_alone_reports()
+        ):
+            return None
+        try:
+            names = sorted(os.listdir(path))  # pytest lists a folder by name
+        except OSError:
+            return None
+        files: list[pytest.Item | pytest.Collector] = []
+        for name in names:
+            absolute = os.path.join(path, name)
+            document = self._by_fs_path.get(absolute)
+            if document is None or document.problem is not None:
+                return None
+            file = Path(absolute)
+            if self._as_pytest_would(file, absolute, document) is not False or not (
+                self._collected_with_their_folder(file)
+            ):
+                return None
+            files.append(self._checks(folder, file, document, name))
+        return files
+
+    def _pytest_alone_reports(self) -> bool:
+        """True when pytest's runner alone makes collect reports (wrappers aside), and nothing wraps
+        `pytest_ignore_collect`, which is not asked about the files of a folder collected here (a wrapper
+        would miss them). Worked out again when a plugin is registered."""
+        known = self._reports_alone
+        if known is None or known[0] != self.plugins_registered:
+            hook = self.config.hook
+            alone = all(
+                impl.plugin is self or impl.plugin_name == "runner" or impl.hookwrapper or impl.wrapper
+                for impl in hook.pytest_make_collect_report.get_hookimpls()
+            ) and not any(
+                impl.hookwrapper or impl.wrapper for impl in hook.pytest_ignore_collect.get_hookimpls()
+            )
+            known = self._reports_alone = (self.plugins_registered, alone)
+        return known[1]
 
     def _conftests_of_parent(self, folder: Path) -> None:
         """Before collecting a folder, pytest looks for a conftest.py in it and in each folder above it
