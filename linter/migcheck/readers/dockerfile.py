@@ -11,13 +11,19 @@ Dockerfile writes it.
 - The exec form (`RUN ["bash", "-c", "azure vm create ..."]`) is its JSON list's words: a shell's `-c`
   script (PowerShell's `-Command`) is read as that script, each of its characters where the string writes
   it; any other program is run with the words as they are.
+- A `RUN` whose command is a here-document alone (BuildKit's `RUN <<EOF`), or that gives one to a shell
+  (`RUN <<EOF bash`, several: `RUN <<A bash && <<B sh`), runs its lines as that shell's script; one given
+  to any other program is given to the shell with its line.
 - `SHELL ["pwsh", "-Command"]` (`powershell`) makes the shell-form `RUN` lines after it PowerShell's, until
   a `SHELL` names another.
-- `ARG NAME=value` and `ENV NAME=value` (`ENV NAME value`) are variables in the environment of the `RUN`
-  lines after them, their values as Docker reads them (quotes, `$OTHER`); an `ARG` with no value (one given
-  by `--build-arg`) is a value not stated. A `RUN` line runs from the Dockerfile's folder, the build's
-  context, where the files `COPY` puts in the image come from: a script it runs by a path (`./deploy.sh`)
-  is read as the repository's.
+- `ARG NAME=value` and `ENV NAME=value` (`ENV NAME value`, the rest of the line one value) are variables in
+  the environment of the `RUN` lines after them, their values as Docker reads them (quotes, `$OTHER`); an
+  `ARG` with no value takes the default of an `ARG` before the first `FROM`, else is one `--build-arg`
+  gives: a value not stated. Each `FROM` starts a stage with none of another's, but those of an earlier
+  stage it is built from (`FROM build AS test`).
+- A `RUN` line runs from its `WORKDIR`, in the build's context (the Dockerfile's folder) where a `COPY`
+  (`ADD`) put that folder of the image (`COPY . /app`), else the image's root the context's: a script it runs
+  by a path (`./deploy.sh`) is read as the repository's.
 
 `# migcheck: ignore[MIG201] reason` comments suppress findings: on a line of their own, those of the
 instruction after them; at the end of a `RUN` line (a comment of its shell), that line's."""

@@ -9,19 +9,27 @@ What make does before the shell sees a line is done here, by a small scanner of 
 - A recipe line is one that starts with a tab after a rule's line (`deploy: network`), or the text after a
   rule's `;` on its line. A `\\` at a line's end continues it (the tab that starts the next line is
   make's); the `@`, `-` and `+` that start it are make's, not the command's. Make runs each line in a shell
-  of its own, and a rule's lines in one shell under `.ONESHELL:`; a recipe runs when its target is made,
-  which the Makefile does not state: each rule's recipe is read as code that may run, in the order written.
-  Under `SHELL = pwsh` (`powershell`) the recipes are PowerShell's.
+  of its own, and a rule's lines in one shell under `.ONESHELL:`. `make` makes the default goal
+  (`.DEFAULT_GOAL`, else the first target) after its prerequisites; any other target's recipe is read as
+  code that may run, in the order written. Under `SHELL = pwsh` (`powershell`) the recipes are PowerShell's.
 - Make's variables are expanded as make expands them before the line runs, with their values at the end of
   the Makefile (a recipe runs once it is all read): `VAR = v` (expanded where it is used), `VAR := v`,
   `VAR ::= v` (where it is assigned), `VAR ?= v`, `VAR += more`, `override`, `export` (the variable is in the
-  recipes' environment too: `$$VAR`), `define VAR ... endef`; `$(VAR)`, `${VAR}`, `$V`, and `$$` a `$`. A
-  variable the Makefile does not assign (one given on make's command line or by the environment), one
-  assigned under a conditional (`ifeq`) or by the shell (`!=`, `$(shell ...)`), a function's result and an
-  automatic variable (`$@`, `$<`) are values not stated. Each character of a value is shown where its
-  assignment writes it.
+  recipes' environment too: `$$VAR`), `define VAR ... endef`, a target's own (`deploy: VNET = x`, for its
+  recipe); `$(VAR)`, `${VAR}`, `$V`, `$(VAR:a=b)`, and `$$` a `$`. Make's pure functions (`subst`,
+  `patsubst`, `addprefix`, `addsuffix`, `firstword`, `lastword`, `word`, `strip`, `if`) are evaluated on
+  stated values. A variable the Makefile does not assign (one given on make's command line or by the
+  environment), one assigned by the shell (`!=`, `$(shell ...)`), another function's result (`wildcard`)
+  and an automatic variable (`$@`, `$<`) are values not stated. Each character of a value is shown where
+  its assignment writes it.
+- A conditional (`ifeq`, `ifneq`, `ifdef`, `ifndef`, `else ifeq`, `endif`) on stated values is decided as
+  make decides it. One on a value not stated is a choice, as a shell's `if` is: a value set in an arm is
+  that value on the arm's path and the one before on the others, and each recipe line that is in an arm
+  or takes such a value is run on each path (up to `_MOST_PATHS`), as the arms of an `if`.
 - `include other.mk` (`-include`, `sinclude`) reads the variables of a file of the run, inside the project
   root, as a script's settings file is read (`readers.beside`); its recipes are its own read's.
+- `$(MAKE) -C sub deploy` (`make -C sub`, `-f other.mk`) in a recipe line makes those goals of the Makefile
+  it names, a file of the run read through the same gate, its recipes run from its folder.
 
 `# migcheck: ignore[MIG201] reason` comments suppress findings: on a line of their own, those of the line
 (with its continuations) after them; at the end of a line, that line's."""
