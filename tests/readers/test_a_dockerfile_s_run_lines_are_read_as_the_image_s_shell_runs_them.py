@@ -253,3 +253,11 @@ def test_a_dockerfile_of_many_stages_and_here_documents_is_read_in_linear_time()
         return lambda: dockerfile.read("Dockerfile", data)
 
     assert_linear(make, 200)
+
+
+@pytest.mark.parametrize("workdir", ["//", "//app", "/app/../../..", "$HOME"])
+def test_a_workdir_of_any_form_is_read_to_its_end(workdir):
+    from migcheck.readers import dockerfile
+
+    data = f"{FROM}WORKDIR {workdir}\nRUN ./create.sh && {CREATE} -w app-vnet -b web\n".encode()
+    assert dockerfile.read("Dockerfile", data).resources

@@ -332,14 +332,14 @@ class _Stage:
             return None
         holder, below = self.workdir, ""
         while holder not in self.copies:  # up to the image's root at most, which is the context's
-            holder, name = posixpath.split(holder)
-            below = posixpath.join(name, below)
+            parent, name = posixpath.split(holder)
+            holder, below = (parent, posixpath.join(name, below)) if parent != holder else ("/", below)
         return posixpath.normpath(posixpath.join(self.copies[holder], below)).removeprefix(".")
 
 
 def _in_image(workdir: str, path: str) -> str:
     """A path of the image, `path` from `workdir` (`WORKDIR scripts` after `WORKDIR /app`)."""
-    return posixpath.normpath(posixpath.join(workdir, path))
+    return "/" + posixpath.normpath(posixpath.join(workdir, path)).lstrip("/")  # `//app` is `/app` too
 
 
 def _stage_names(instruction: _Instruction) -> tuple[str, str]:
