@@ -349,3 +349,9 @@ def test_a_makefile_a_recipe_makes_is_made_in_its_folder(tmp_path, monkeypatch):
     column = len(CREATE) + 22
     assert f"MIG202 vms/Makefile:4:{column}" in where(result.findings)
     assert "MIG202 vms/tag.sh:1:60" in where(result.findings)
+
+
+@pytest.mark.parametrize("index", ["9" * 5000, "²", "0", "-1"])
+def test_a_word_function_given_no_index_it_can_use_gives_nothing(index):
+    makefile = f"SUBNETS = $(word {index},web data)\ndeploy:\n\t{CREATE} -w app-vnet -b web$(SUBNETS)\n"
+    assert _vms(script_resources(makefile, "Makefile")) == [("web1", "app-vnet", ("web",))]

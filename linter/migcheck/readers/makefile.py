@@ -667,9 +667,11 @@ class _Scanner:
         if end >= len(text):
             return len(text), unstated
         if _is_function(inside):
-            return end + 1, self._function(text, places, at + 2, end) or unstated
+            result = self._function(text, places, at + 2, end)
+            return end + 1, unstated if result is None else result
         if ":" in inside and "=" in inside.partition(":")[2]:
-            return end + 1, self._substitution(text, places, at + 2, end) or unstated
+            result = self._substitution(text, places, at + 2, end)
+            return end + 1, unstated if result is None else result
         if ":" in inside or "=" in inside:
             return end + 1, unstated
         if inside[:1] in _AUTOMATIC and inside[1:] in ("", "D", "F"):
@@ -1226,7 +1228,8 @@ def _evaluated(name: str, arguments: list[tuple[str, list[Place]]]) -> Pieces:
     if name == "word":
         number = first[0].strip()
         words = _words(*last)
-        return _joined(words[int(number) - 1 : int(number)]) if number.isdigit() and int(number) > 0 else []
+        index = int(number) if number.isascii() and number.isdigit() and len(number) < 10 else 0
+        return _joined(words[index - 1 : index]) if index > 0 else []
     if name in ("addprefix", "addsuffix"):
         return _joined(
             [
