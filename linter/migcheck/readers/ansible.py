@@ -1807,8 +1807,9 @@ def _jinja_literal(text: str) -> bool | None:
     return None if known is None else known != negated
 
 
-def _is_scalar(node: Node) -> bool:
-    return node.id == "scalar"
+def _is_scalar(node: Node | None) -> bool:
+    """Whether `node` is a scalar: an entry the task does not write (None) is none."""
+    return node is not None and node.id == "scalar"
 
 
 def _holder(written: str) -> str:
