@@ -199,7 +199,11 @@ class Word:
 
     def at(self, offset: int) -> Mark:
         """Where the character at `offset` of the value is written, when the word says; else the word."""
-        if not self.exact or not (offset or self.text_at):
+        if not (offset or self.text_at):
+            return self.mark
+        if self.placed is not None:
+            return self.placed(offset)
+        if not self.exact:
             return self.mark
         start = self.text_mark
         return replace(start, column=start.column + offset)
@@ -210,6 +214,6 @@ class Word:
         if start == 0 and text == self.text:
             return self
         placed = self.placed
-        if placed is None or self.exact:
+        if placed is None:
             return Word(text, self.at(start), self.exact)
-        return Word(text, placed(start), placed=lambda offset: placed(start + offset))
+        return Word(text, placed(start), self.exact, placed=lambda offset: placed(start + offset))

@@ -4473,7 +4473,9 @@ class _Walker:
                 return self.concatenated(node)
             written = self._text(node)
             if "\\" not in written and "$" not in written:
-                return _Value(written, self.where.mark(node), True)
+                return _Value(
+                    written, self.where.mark(node), True, placed=self._placed(node, 0, written, False)
+                )
             return _Value(_unescaped(written), self.where.mark(node))
         if kind == "raw_string":
             text = self._text(node)[1:-1]
@@ -4558,13 +4560,15 @@ class _Walker:
     def _placed(self, node: Node, skip: int, written: str, quoted: bool) -> Callable[[int], Mark] | None:
         """Where the character at each offset of the text a quoted word gives is written, `written` its
         text as the script writes it from byte `skip` of `node`: past the backslashes the shell drops in
-        double quotes (`\\"`), on the lines after its first. Only of a word that may hold a REST body (`<`),
-        and where marks tell each character's place (not in a line a Python script builds, nor `eval`'s)."""
+        double quotes (`\\"`), on the lines after its first. Where marks tell each character's place (not in a
+        line a Python script builds, nor `eval`'s): of a line another file holds (a Makefile's `"$(A),$(B)"`,
+        each value where its assignment writes it), and of a script's word that may hold a REST body (`<`)."""
         where = self.where
-        if "<" not in written or not where.exact:
+        held = isinstance(where, _HeldAt)
+        if not where.exact or not (held or "<" in written):
             return None
         dropped = _dropped_backslashes(written) if quoted and "\\" in written else []
-        if isinstance(where, _HeldAt):  # a line another file holds: each byte at its own anchor
+        if held:  # a line another file holds: each byte at its own anchor
             offsets = _byte_offsets(written)
             return lambda offset: where.mark(
                 node, skip + offsets(offset + bisect.bisect_right(dropped, offset))
