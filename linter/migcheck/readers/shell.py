@@ -1231,6 +1231,17 @@ class _HeldAt(_Positions):
         at = bisect.bisect_right(self.starts, node.start_byte + skip) - 1
         return self.marks[max(at, 0)]
 
+    def counted(self, at: int, source: bytes) -> Mark:
+        """The mark of byte `at` of the line `source`: its part's, as many columns on as the characters of
+        the part before it (a part may be one character the file writes, or a whole value it gives)."""
+        index = bisect.bisect_right(self.starts, at) - 1
+        if index < 0:
+            return self.marks[0] if self.marks else Mark(self.path, 1, column=1)
+        mark = self.marks[index]
+        return replace(
+            mark, column=mark.column + len(source[self.starts[index] : at].decode("utf-8", "replace"))
+        )
+
 
 def _syntax_problem(root: Node, where: _Positions) -> FileProblem:
     """MIG001 where bash's error starts: at what a missing closer leaves open (an `if`, a quote), not at
@@ -4473,9 +4484,7 @@ class _Walker:
                 return self.concatenated(node)
             written = self._text(node)
             if "\\" not in written and "$" not in written:
-                return _Value(
-                    written, self.where.mark(node), True, placed=self._placed(node, 0, written, False)
-                )
+                return _Value(written, self.where.mark(node), True, placed=self._held_placed(node, written))
             return _Value(_unescaped(written), self.where.mark(node))
         if kind == "raw_string":
             text = self._text(node)[1:-1]
@@ -4557,18 +4566,27 @@ class _Walker:
         placed = _placed_parts(parts, mark) if self.where.exact else _placed_last(parts)
         return _Value(shape, mark, placed=placed)
 
+    def _held_placed(self, node: Node, written: str) -> Callable[[int], Mark] | None:
+        """Where each character of a word of a line another file holds is written, where that file tells
+        (`_HeldAt.exact`): a word built of values written apart (a Makefile's `-b $(A),$(B)`) shows each
+        character where its value is written, on the line its assignment writes it, not at the columns after
+        the word's first."""
+        where = self.where
+        if not isinstance(where, _HeldAt) or not where.exact:
+            return None
+        offsets, source = _byte_offsets(written), self.source
+        return lambda offset: where.counted(node.start_byte + offsets(offset), source)
+
     def _placed(self, node: Node, skip: int, written: str, quoted: bool) -> Callable[[int], Mark] | None:
         """Where the character at each offset of the text a quoted word gives is written, `written` its
         text as the script writes it from byte `skip` of `node`: past the backslashes the shell drops in
-        double quotes (`\\"`), on the lines after its first. Where marks tell each character's place (not in a
-        line a Python script builds, nor `eval`'s): of a line another file holds (a Makefile's `"$(A),$(B)"`,
-        each value where its assignment writes it), and of a script's word that may hold a REST body (`<`)."""
+        double quotes (`\\"`), on the lines after its first. Only of a word that may hold a REST body (`<`),
+        and where marks tell each character's place (not in a line a Python script builds, nor `eval`'s)."""
         where = self.where
-        held = isinstance(where, _HeldAt)
-        if not where.exact or not (held or "<" in written):
+        if "<" not in written or not where.exact:
             return None
         dropped = _dropped_backslashes(written) if quoted and "\\" in written else []
-        if held:  # a line another file holds: each byte at its own anchor
+        if isinstance(where, _HeldAt):  # a line another file holds: each byte at its own anchor
             offsets = _byte_offsets(written)
             return lambda offset: where.mark(
                 node, skip + offsets(offset + bisect.bisect_right(dropped, offset))
