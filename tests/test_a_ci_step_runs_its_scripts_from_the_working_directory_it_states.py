@@ -2,7 +2,8 @@
 workflow's `defaults: run: working-directory:`; an Azure Pipelines step's `workingDirectory:`, or a task's
 input of that name; a CircleCI `run:`'s `working_directory:`), from the repository's root or from the folder
 the service checks it out to (`${{ github.workspace }}/scripts`, `$(Build.SourcesDirectory)/scripts`,
-CircleCI's `~/project/scripts`, which were folders not stated), runs its script there: a script file it runs by a path from there (`bash migrate.sh hub`, `./migrate.sh hub`, `pwsh
+CircleCI's `~/project/scripts`, or `~/repo/scripts` in a job whose `working_directory:` is `~/repo`, which
+were folders not stated), runs its script there: a script file it runs by a path from there (`bash migrate.sh hub`, `./migrate.sh hub`, `pwsh
 ./migrate.ps1 hub`, `python deploy.py hub`) is that folder's, read with the words the step gives it, and the
 Python it runs inline (`python3 -c "..."`, a `shell: python` step) imports that folder's modules. The script
 file was read on its own, without the step's words, and the inline code imported the root's modules. GitLab
@@ -104,6 +105,20 @@ PIPELINES = {
         "version: 2.1\njobs:\n  move:\n    docker:\n      - image: cimg/base:stable\n    steps:\n"
         "      - checkout\n      - run:\n          command: {command}\n"
         "          working_directory: ~/project/scripts\n",
+    ),
+    "circleci job folder": (
+        ".circleci/config.yml",
+        "version: 2.1\njobs:\n  move:\n    docker:\n      - image: cimg/base:stable\n"
+        "    working_directory: ~/repo\n    steps:\n"
+        "      - checkout\n      - run:\n          command: {command}\n"
+        "          working_directory: ~/repo/scripts\n",
+    ),
+    "circleci job folder, step from it": (
+        ".circleci/config.yml",
+        "version: 2.1\njobs:\n  move:\n    docker:\n      - image: cimg/base:stable\n"
+        "    working_directory: /home/circleci/app/\n    steps:\n"
+        "      - checkout\n      - run:\n          command: {command}\n"
+        "          working_directory: scripts\n",
     ),
 }
 COMMANDS = {

@@ -1146,6 +1146,9 @@ class _Context:
     # The folder its steps run in as the file states it, from the repository's root (`_working_directory`);
     # None for the root.
     folder: Node | None = None
+    # A CircleCI job's `working_directory:` as written, where its `checkout` step puts the repository and a
+    # `run:` step's own folder is named from; None for the service's default, `~/project`.
+    checkout: str | None = None
 
 
 class _Walk:
@@ -1769,7 +1772,11 @@ def _with_working_directory(entries: dict[str, Node], run: Node | None, context:
     `working-directory:` or the `defaults: run: working-directory:` of a job or workflow; an Azure Pipelines
     step's `workingDirectory:` or a task's input of that name (in any case). Each is from the repository's
     root, and a step's replaces its job's. (GitLab CI, Travis CI, Bitbucket Pipelines and AppVeyor run every
-    command from the folder they clone the repository to; a CircleCI `run:` states its own, see `step`.)"""
+    command from the folder they clone the repository to; a CircleCI `run:` states its own, see `step`, from
+    its job's `working_directory:`, where the job checks the repository out.)"""
+    job_folder = entries.get("working_directory")
+    if job_folder is not None and _scalar(job_folder) and isinstance(job_folder.value, str):
+        context = replace(context, checkout=job_folder.value.strip().rstrip("/") or "/")
     if context.azure:
         stated = next((value for key, value in entries.items() if key.casefold() == "workingdirectory"), None)
     else:
@@ -1793,27 +1800,36 @@ def _stated_folder(context: _Context) -> str | None:
     """The folder a step states it runs in, from the repository's root; None where the file does not state
     it whole, or states one outside the repository (an absolute path), from which no file of the repository
     is found."""
-    stated = _stated_input(_from_checkout(context.folder), context.macros).replace("\\", "/")
+    named = _from_checkout(context.folder, context.checkout)
+    stated = _stated_input(named, context.macros).replace("\\", "/")
     if not stated or stated.startswith(("/", "~")) or ":" in stated:
         return None
     return posixpath.normpath(stated)
 
 
-# The folders a CI service checks the repository out to, as a step's working directory names them from there
-# (`${{ github.workspace }}/app`; CircleCI's default `~/project/app`), casefolded, spaces in an expression
-# aside. Azure Pipelines' are its checkout macros (`_CHECKOUT_ROOT_MACROS`).
-_CHECKOUT_FOLDERS = ("${{github.workspace}}", "~/project")
+# The folder GitHub Actions checks the repository out to, as a step's working directory names it
+# (`${{ github.workspace }}/app`), casefolded, spaces aside; CircleCI's is its job's `working_directory:`,
+# `~/project` by default. Azure Pipelines' are its checkout macros (`_CHECKOUT_ROOT_MACROS`).
+_GITHUB_CHECKOUT = "${{github.workspace}}"
+_CIRCLECI_CHECKOUT = "~/project"
 
 
-def _from_checkout(folder: Node | None) -> Node | None:
-    """A working directory named from the folder the service checks the repository out to (see
-    `_CHECKOUT_FOLDERS`), as the same folder from the repository's root (`./app`); any other as it is."""
+def _from_checkout(folder: Node | None, checkout: str | None) -> Node | None:
+    """A working directory named from the folder the service checks the repository out to (GitHub Actions'
+    workspace, or `checkout`, a CircleCI job's folder), as the same folder from the repository's root
+    (`./app`); any other as it is."""
     if folder is None or not _scalar(folder):
         return folder
     text: str = folder.value
-    cut = text.find("}}") + 2 if text.startswith("${{") else len("~/project")
-    head, rest = text[:cut].replace(" ", "").casefold(), text[cut:]
-    if head not in _CHECKOUT_FOLDERS or rest[:1] not in ("", "/"):
+    if text.startswith("${{"):
+        cut = text.find("}}") + 2
+        head, rest = text[:cut].replace(" ", "").casefold(), text[cut:]
+        known = head == _GITHUB_CHECKOUT
+    else:
+        head = checkout or _CIRCLECI_CHECKOUT
+        rest = text[len(head) :] if head != "/" else text
+        known = text.startswith(head)
+    if not known or rest[:1] not in ("", "/"):
         return folder
     relative = copy.copy(folder)
     relative.value = "." + rest
