@@ -2015,6 +2015,15 @@ class Reading:
             or self._held_before("cloud service name", named)
         )
 
+    def os_disk_account(self, parsed: Parsed) -> str:
+        """The storage account of the OS disk of the script's VM a command names, where the script states it
+        (by its name, or by the value that holds it: that value's stand-in); "" for any other."""
+        service = self._service_of(parsed)
+        deployment = self.deployments.get(self._here(service.casefold())) if service else None
+        vm = deployment.vms.get(self._vm_name(parsed).casefold()) if deployment is not None else None
+        disk = next((d for d in vm.disks if not d.data), None) if vm is not None else None
+        return disk.storage_account if disk is not None else ""
+
     def _held_before(self, what: str, word: Word) -> str:
         """The stand-in an earlier command gave the value `word` holds, if any."""
         return self.unstated.get(f"{what}\0{word.identity}", "") if word.identity is not None else ""
@@ -3344,14 +3353,23 @@ def _stated_account(blob: Word) -> str:
 
 
 def _capture(reading: Reading, parsed: Parsed) -> None:
-    """`vm capture <vm> <image>` (Save-AzureVMImage): an image of the script's own, captured from the VM."""
+    """`vm capture <vm> <image>` (Save-AzureVMImage): an image of the script's own, copied from the VM's disks
+    into the storage account they are in, where the script states it. With `-t` (`--delete`, which the
+    capture of an OS image asks for) the platform deletes the VM once it is captured, as `vm delete` does."""
     image = parsed.value("target-image-name", 1)
     if image is not None:
         shown = _registered_name(reading, "image name", image)
         captured = Image(
-            shown, "", parsed.at, read_once_in=reading.read_once_in, selected_in=reading.selected_name
+            shown,
+            "",
+            parsed.at,
+            account=reading.os_disk_account(parsed),
+            read_once_in=reading.read_once_in,
+            selected_in=reading.selected_name,
         )
         reading.made.images.setdefault(reading._here(shown.casefold()), captured)
+    if parsed.flag("delete"):
+        reading._vm_delete(parsed)
 
 
 def _registered_name(reading: Reading, what: str, word: Word) -> str:
