@@ -12,8 +12,12 @@ from __future__ import annotations
 
 from migcheck.inventory_model import (
     INVENTORY_TYPES,
+    AlertRule,
     ApplicationGateway,
+    AutoscaleSetting,
     LinkAuthorization,
+    RoleAssignment,
+    ServiceInVnet,
     UncheckedResource,
     VnetPeering,
 )
@@ -66,6 +70,11 @@ _ROLE = frozenset({AclRule, Disk, EndpointAcl, Extension, InputEndpoint, Role, V
 # The networks, gateways and sites a file describes one by one, as a .netcfg holds them, but not a whole
 # network configuration: one such file does not define every network of its subscription.
 _NETWORKS = NETWORK_CONFIGURATION_TYPES - {NetworkConfiguration}
+# What a Resource Manager resource a script or configuration creates gives of the classic resources it reaches
+# into, as its export row would (`inventory_shapes.resource_records`): a service in a classic subnet (API
+# Management, HDInsight, ...), a peering to a classic network, a role assignment, alert rule or autoscale
+# setting on a classic resource (`az`, Az PowerShell, azure-mgmt, Terraform's azurerm).
+_ON_CLASSIC = frozenset({AlertRule, AutoscaleSetting, RoleAssignment, ServiceInVnet, VnetPeering})
 # What every script reader produces: the script itself with its classic calls and migration steps, the
 # deployments and VMs it creates (their roles, endpoints, ACLs, extensions and disks), the reserved IPs it
 # reserves and the type of the storage accounts it creates.
@@ -85,6 +94,8 @@ _SCRIPT = frozenset(
         CloudInUse,
         # What a command names that the script deleted before it (the command fails).
         NamedAfterDelete,
+        # The Resource Manager resources it creates that reach into classic ones.
+        *_ON_CLASSIC,
     }
 )
 # What a Service Management REST body describes: deployments (with a Create or Change Deployment body's
@@ -268,8 +279,17 @@ PRODUCES: dict[str, frozenset[type]] = {
         }
     ),
     # What a Terraform configuration of the classic provider declares is read as the classic CLI's commands.
+    # Its network security groups and their rules (`azure_security_group`, `azure_security_group_rule`).
     "migcheck.readers.terraform": frozenset(
-        {*_SCRIPT, *_NETWORKS, NameRef, ServiceRegion, AffinityGroupRegion}
+        {
+            *_SCRIPT,
+            *_NETWORKS,
+            NameRef,
+            ServiceRegion,
+            AffinityGroupRegion,
+            NetworkSecurityGroup,
+            SecurityRule,
+        }
     ),
     "migcheck.readers.inventory": frozenset(
         {

@@ -23,7 +23,7 @@ from migcheck.inventory_model import (
     VnetPeering,
     parse_id,
 )
-from migcheck.model import Finding, Severity, is_stand_in
+from migcheck.model import FileKind, Finding, Severity, is_stand_in
 from migcheck.quoting import ps_quoted, sh_quoted
 from migcheck.retirements import (
     APP_SERVICE_ENVIRONMENT_V1_V2,
@@ -731,6 +731,8 @@ class DynamicsLcsInVnet(_ServiceInVnetRule):
     code = "MIG316"
     name = "dynamics-lcs-in-vnet"
     service = ServiceKind.DYNAMICS_LCS
+    # Known from a declaration only: no resource a script or configuration creates says it is managed so.
+    never_stated_in = frozenset({FileKind.POWERSHELL, FileKind.PYTHON, FileKind.SHELL})
     summary = "VMs managed by Dynamics Lifecycle Services are in the classic virtual network (declared)."
     fix_hint = (
         "Redeploy the Lifecycle Services environment on Resource Manager through Lifecycle Services and "
