@@ -18,7 +18,7 @@ What make does before the shell sees a line is done here, by a small scanner of 
   recipes' environment too: `$$VAR`), `define VAR ... endef`, a target's own (`deploy: VNET = x`, for its
   recipe); `$(VAR)`, `${VAR}`, `$V`, `$(VAR:a=b)`, and `$$` a `$`. Make's pure functions (`subst`,
   `patsubst`, `addprefix`, `addsuffix`, `firstword`, `lastword`, `word`, `strip`, `if`) are evaluated on
-  stated values. A variable the Makefile does not assign (one given on make's command line or by the
+  stated values; an `$(if ...)` whose condition is not stated is either arm, as a conditional not decided. A variable the Makefile does not assign (one given on make's command line or by the
   environment), one assigned by the shell (`!=`, `$(shell ...)`), another function's result (`wildcard`)
   and an automatic variable (`$@`, `$<`) are values not stated. Each character of a value is shown where
   its assignment writes it.
@@ -708,13 +708,35 @@ class _Scanner:
         first = start + len(name)
         while first < end and text[first] in " \t":
             first += 1
+        spans = _arguments(text, first, end, count)
+        if name == "if":
+            return self._if(text, places, start, spans)
         arguments: list[tuple[str, list[Place]]] = []
-        for a, b in _arguments(text, first, end, count):
+        for a, b in spans:
             stated = _stated(self._expand(text[a:b], places[a:b]))
             if stated is None:
                 return None
             arguments.append(stated)
         return _evaluated(name, arguments)
+
+    def _if(self, text: str, places: list[Place], start: int, spans: list[tuple[int, int]]) -> Pieces | None:
+        """`$(if condition,then,else)` (at `text[start]`): the arm make expands, the condition true where it
+        expands to more than blanks. One whose condition is a value not stated (`$(if $(PROD),a,b)`) is either
+        arm, as a conditional not decided is, each on its own path; past `_DEEPEST` of them, None: not stated."""
+        (a, b), end = spans[0], spans[-1][1]
+        condition = self._expand(text[a:b], places[a:b])
+        arms = [self._expand(text[a:b], places[a:b]) for a, b in spans[1:3]]
+        then, otherwise = [*arms, [], []][:2]
+        stated = _stated(condition)
+        written = "".join(p[0] for p in condition if not isinstance(p, _Either) and isinstance(p[1], list))
+        if written.strip() or stated is not None:  # text around a value not stated is true whatever it is
+            return then if written.strip() else otherwise
+        depth = 1 + max(_depth(then), _depth(otherwise))
+        if depth > _DEEPEST:
+            return None
+        self.conditionals += 1
+        unstated: Hole = (text[start - 2 : end + 1], places[start - 2])
+        return [_Either(self.conditionals, 0, then, otherwise, unstated, depth)]
 
     def _substitution(self, text: str, places: list[Place], start: int, end: int) -> Pieces | None:
         """A substitution reference (`$(VAR:.c=.o)`, `$(VAR:%-a=%-b)`): the variable's value, each word's
@@ -1215,10 +1237,6 @@ def _joined(words: list[tuple[str, list[Place]]]) -> Pieces:
 def _evaluated(name: str, arguments: list[tuple[str, list[Place]]]) -> Pieces:
     """What the function `name` (one of `_FUNCTIONS`) gives for its stated arguments."""
     last = arguments[-1]
-    if name == "if":
-        condition = arguments[0][0].strip()
-        chosen = arguments[1] if condition else (arguments[2] if len(arguments) > 2 else ("", []))
-        return [chosen] if chosen[0] else []
     if name in ("firstword", "lastword", "strip"):
         words = _words(*last)
         return _joined(words if name == "strip" else words[:1] if name == "firstword" else words[-1:])
