@@ -28,8 +28,12 @@ What make does before the shell sees a line is done here, by a small scanner of 
   or takes such a value is run on each path (up to `_MOST_PATHS`), as the arms of an `if`.
 - `include other.mk` (`-include`, `sinclude`) reads the variables of a file of the run, inside the project
   root, as a script's settings file is read (`readers.beside`); its recipes are its own read's.
-- `$(MAKE) -C sub deploy` (`make -C sub`, `-f other.mk`) in a recipe line makes those goals of the Makefile
-  it names, a file of the run read through the same gate, its recipes run from its folder.
+- `$(MAKE) -C sub deploy` (`make -C sub`, `-f other.mk`, `cd sub && $(MAKE) deploy`) in a recipe line makes
+  those goals of the Makefile it names, a file of the run read through the same gate, its recipes run and its
+  `include`s looked for from its folder. As GNU make, it is given the variables of its command line
+  (`VNET=x`), which its own assignments do not change (unless `override`) and which it hands on to the
+  makes it runs, and in its environment those exported (`export VNET`, `.EXPORT_ALL_VARIABLES:`, `VNET=x
+  $(MAKE)`, its own command line's and environment's), which its assignments change (`?=` does not; `-e`).
 
 `# migcheck: ignore[MIG201] reason` comments suppress findings: on a line of their own, those of the line
 (with its continuations) after them; at the end of a line, that line's."""
@@ -37,6 +41,7 @@ What make does before the shell sees a line is done here, by a small scanner of 
 from __future__ import annotations
 
 import functools
+import itertools
 import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -187,9 +192,7 @@ class HeldText:
     def mark(self, place: Place) -> Mark:
         found = self.marks.get(place)
         if found is None:
-            found = self.marks[place] = Mark(
-                place[2] if len(place) == 3 else self.path, place[0], column=place[1]
-            )
+            found = self.marks[place] = _mark(place, self.path)
         return found
 
     def add_pieces(self, pieces: Pieces) -> None:
@@ -218,6 +221,11 @@ class HeldText:
     def run_powershell(self, lines: shell.CommandLines) -> None:
         """The line, run by PowerShell: each hole a value not stated."""
         lines.run_powershell(self.text(), [(place[0], place[1]) for place in self.places], self.filled)
+
+
+def _mark(place: Place, path: str) -> Mark:
+    """The mark of a character at `place` of the file at `path`, or of the file the place names."""
+    return Mark(place[2] if len(place) == 3 else path, place[0], column=place[1])
 
 
 def places_of(text: str, start: int, line: int, column: int) -> list[Place]:
@@ -295,11 +303,24 @@ class _Scanner:
     """One pass over a Makefile's lines, in the order make reads them: variables assigned, rules and their
     recipes gathered; then the recipes run, expanded with the variables' final values."""
 
-    def __init__(self, path: str, text: str, size: int) -> None:
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        size: int,
+        folder: str = "",
+        given: dict[str, _Variable] | None = None,
+        environment: dict[str, _Variable] | None = None,
+    ) -> None:
         self.path = path
         self.lines = text.replace("\r\n", "\n").split("\n")
-        self.variables: dict[str, _Variable] = {}
-        self.exported: set[str] = set()
+        # The variables make's command line gives (`$(MAKE) -C sub VNET=x`), which the Makefile's own
+        # assignments do not change (unless `override`), and those of make's environment (a parent's exported
+        # ones), which they do; make exports both to the recipes and the makes they run.
+        self.given = given or {}
+        self.variables: dict[str, _Variable] = {**(environment or {}), **self.given}
+        self.exported: set[str] = set(self.variables)
+        self.export_all = False  # `.EXPORT_ALL_VARIABLES:`, or `export` alone
         self.rules: list[_Rule] = []
         self.one_shell = False
         self.comments: list[Comment] = []
@@ -309,9 +330,10 @@ class _Scanner:
         self.frames: list[_Frame] = []  # the conditionals (`ifeq`...) the line read now is in
         self.conditionals = 0  # how many were read
         self.marks: dict[Place, Mark] = {}  # shared by the recipe lines' texts (`HeldText`)
-        # The folder of the Makefile from the one read (another's a recipe makes: `$(MAKE) -C sub`), the
-        # Makefiles read for those, by path, and those being made now (one that makes itself is not again).
-        self.folder = ""
+        # The folder make runs in from the Makefile read's (another's a recipe makes: `$(MAKE) -C sub`), where
+        # it looks for the files it includes; the Makefiles read for those makes with no variables given, by
+        # path, and those being made now (one that makes itself is not again).
+        self.folder = folder
         self.made: dict[str, _Scanner] = {}
         self.making: set[str] = {path}
         # The target-specific variables (`deploy: VNET = x`) of each target, which its recipes expand.
@@ -459,7 +481,7 @@ class _Scanner:
             end = (index + 1, len(self.lines[index]) + 1)  # its line break's
             value_places += [*places_of(self.lines[index], 0, index + 1, 1), end]
         value_places = value_places[: len(value)]
-        if name:
+        if name and name not in self.given:
             at = places[code.index(name)] if name in code else (start, 1)
             self._set(name, [(value, value_places)] if value else [], True, at)
         return number + 1
@@ -469,7 +491,7 @@ class _Scanner:
         keyword = code.split()[0]
         at = code.index(keyword) + len(keyword)
         for stated in _stated_words(self._expand(code[at:], places[at:])):
-            settings = beside.settings_file(stated)
+            settings = beside.settings_file(posixpath.join(self.folder, stated))
             if settings is not None:
                 assigned = beside.values_of(settings, _variables_of)
                 for name, variable in assigned.items():
@@ -482,9 +504,8 @@ class _Scanner:
         found = _operator(code)
         if found is None:
             words = code.split()
-            if words[0] == "export" and len(words) > 1:
-                self.exported.update(words[1:])
-                return True
+            if words[0] in ("export", "unexport"):
+                self._exports(words[0] == "export", words[1:])
             return words[0] in ("unexport", "vpath", "override", "private", "export")
         start, end, operator = found
         words = code[:start].split()
@@ -499,6 +520,8 @@ class _Scanner:
         written = (code[value_start:], places[value_start : len(code)])
         if "export" in qualifiers:
             self.exported.add(name)
+        if name in self.given and "override" not in qualifiers:  # make's command line's value stays
+            return True
         if operator == "!=":
             self._set(name, [(f"$({name})", name_at)], False, name_at)
         elif operator == "?=":
@@ -511,6 +534,16 @@ class _Scanner:
         else:
             self._set(name, [written] if written[0] else [], True, name_at)
         return True
+
+    def _exports(self, export: bool, names: list[str]) -> None:
+        """`export NAME...` (`unexport`): those variables in the environment of the recipes and the makes they
+        run, or not; `export` alone: every variable (as `.EXPORT_ALL_VARIABLES:`)."""
+        if not names:
+            self.export_all = export
+        elif export:
+            self.exported.update(names)
+        else:
+            self.exported.difference_update(names)
 
     def _set(self, name: str, pieces: Pieces, recursive: bool, at: Place) -> None:
         """The variable `name` set to `pieces`: on the path through the conditionals not decided the line is
@@ -619,6 +652,8 @@ class _Scanner:
         targets = _stated_words(self._expand(code[:colon], places[:colon]))
         if ".ONESHELL" in targets:
             self.one_shell = True
+        if ".EXPORT_ALL_VARIABLES" in targets:
+            self.export_all = True
         listed = code[colon:end].lstrip(":")
         prerequisites = _stated_words(self._expand(listed, places[end - len(listed) : end]))
         rule = _Rule(targets, [word for word in prerequisites if word != "|"])
@@ -783,7 +818,7 @@ class _Scanner:
 
     def _make(self, lines: shell.CommandLines, goals: list[str]) -> None:
         """`make` of `goals` (none: the default goal, and any other target may be made by name later)."""
-        for name in sorted(self.exported):
+        for name in self._exported():
             self._export(lines, name)
         powershell = self._powershell()
         made: set[int] = set()
@@ -834,20 +869,22 @@ class _Scanner:
         stated = _stated(self._value(".DEFAULT_GOAL", variable.place)) if variable is not None else None
         return stated[0].strip() or None if stated is not None else None
 
+    def _exported(self) -> list[str]:
+        """The names of the variables make exports, in order: those the Makefile exports (all: those whose
+        names the shell takes) and those of its command line and environment."""
+        names = {name for name in self.variables if name.isidentifier()} if self.export_all else set()
+        return sorted(name for name in (names | self.exported) & self.variables.keys() if name.isidentifier())
+
     def _export(self, lines: shell.CommandLines, name: str) -> None:
         """An exported variable is in each recipe's environment, as make states it."""
-        variable = self.variables.get(name)
-        if variable is None:
-            return
+        variable = self.variables[name]
         pieces = self._value(name, variable.place)
         stated = all(isinstance(piece[1], list) for piece in pieces)
         text = "".join(str(piece[0]) for piece in pieces) if stated else None
         first = next(
             (piece[1][0] for piece in pieces if isinstance(piece[1], list) and piece[1]), variable.place
         )
-        lines.state(
-            name, text, Mark(self.path, first[0], column=first[1]), holder=None if stated else f"$({name})"
-        )
+        lines.state(name, text, _mark(first, self.path), holder=None if stated else f"$({name})")
         lines.export(name)
 
     def _powershell(self) -> bool:
@@ -932,47 +969,54 @@ class _Scanner:
             return
         held.run(lines)
         for pieces, _, _ in expanded:
-            self._sub_makes(lines, _resolved(pieces, path))
+            self._sub_makes(lines, _resolved(pieces, path), path)
 
-    def _sub_makes(self, lines: shell.CommandLines, pieces: Pieces) -> None:
-        """Each `$(MAKE) -C sub deploy` (`make -C sub`, `-f other.mk`) a recipe line runs: the goals of the
-        Makefile it names, read where the run reads any file (`beside.settings_file`), made in its folder."""
-        text = "".join(
-            piece[0]
-            if isinstance(piece[1], list)
-            else "make"
-            if piece[0] in ("$(MAKE)", "${MAKE}")
-            else "\x00"
-            for piece in pieces
-            if not isinstance(piece, _Either)
-        )
-        start = 0
-        for end in [*(at for at in unquoted(text) if text[at] in ";&|\n"), len(text)]:
-            words = [word.strip("\"'") for word in text[start:end].split()]
-            start = end + 1
-            while (
-                words and "=" in words[0] and not words[0].startswith("-")
-            ):  # `VAR=x make`: the environment's
-                words = words[1:]
-            if words and posixpath.basename(words[0]) in ("make", "gmake") and self.budget > 0:
-                self._sub_make(lines, words[1:])
+    def _sub_makes(self, lines: shell.CommandLines, pieces: Pieces, path: dict[int, int] | None) -> None:
+        """Each `$(MAKE) -C sub deploy` (`make -C sub`, `-f other.mk`, `cd sub && $(MAKE)`) a recipe line runs
+        on `path`: the goals of the Makefile it names, read where the run reads any file
+        (`beside.settings_file`), made in its folder with the variables its command line and environment
+        give it."""
+        line = _Line.of(pieces)
+        text = line.text
+        folder = ""  # where the line's `cd` moved its shell to
+        separators = [at for at in unquoted(text) if text[at] in ";&|\n"]
+        for start, end in itertools.pairwise([-1, *separators, len(text)]):
+            words = _shell_words(text, start + 1, end)
+            environment: dict[str, _Variable] = {}  # `VNET=x make`: the environment's
+            while words and "=" in line.word(words[0]) and line.word(words[0])[:1] not in ("-", "="):
+                name, value = line.assignment(words.pop(0))
+                environment[name] = value
+            program = line.word(words[0]) if words else ""
+            if program == "cd":
+                lasts = end == len(text) or text[end] in ";\n" or text[end : end + 2] in ("&&", "||")
+                moved = _folder_moved_to([line.word(word) for word in words[1:]])
+                folder = posixpath.normpath(posixpath.join(folder, moved)) if lasts else folder
+            elif posixpath.basename(program) in ("make", "gmake") and self.budget > 0:
+                self._sub_make(lines, _SubMake(folder, words[1:], line, environment), path)
 
-    def _sub_make(self, lines: shell.CommandLines, words: list[str]) -> None:
-        folder, file, goals = "", "", []
-        rest = iter(words)
-        for word in rest:
+    def _sub_make(self, lines: shell.CommandLines, make: _SubMake, path: dict[int, int] | None) -> None:
+        folder, file, goals, given = make.folder, "", [], dict[str, _Variable]()
+        overrides = False  # `-e`: the environment's values over the Makefile's assignments
+        rest = iter(make.words)
+        for indices in rest:
+            word = make.line.word(indices)
             if word in ("-C", "--directory", "-f", "--file", "--makefile"):
-                given = next(rest, "")
+                named = make.line.word(next(rest, []))
                 folder, file = (
-                    (posixpath.join(folder, given), file)
+                    (posixpath.join(folder, named), file)
                     if word in ("-C", "--directory")
-                    else (folder, given)
+                    else (folder, named)
                 )
             elif word.startswith(("-C", "--directory=")):
                 folder = posixpath.join(folder, word.removeprefix("--directory=").removeprefix("-C"))
             elif word.startswith(("--file=", "--makefile=")):
                 file = word.partition("=")[2]
-            elif not word.startswith("-") and "=" not in word:
+            elif word in ("-e", "--environment-overrides"):
+                overrides = True
+            elif "=" in word and not word.startswith(("-", "=")):
+                name, value = make.line.assignment(indices)
+                given[name] = _in_file(value, self.path)
+            elif not word.startswith("-"):
                 goals.append(word)
         if "\x00" in folder + file or not (folder or file):  # not stated, or this Makefile again
             return
@@ -984,19 +1028,130 @@ class _Scanner:
         if settings is None or settings.path in self.making or any("\x00" in goal for goal in goals):
             return
         self.budget -= len(settings.data)
-        sub = self.made.get(settings.path)
+        # make hands its own command line's variables on (in MAKEFLAGS), and its exported ones in the
+        # environment, those the line sets for the make too
+        line_set = {name: _in_file(variable, self.path) for name, variable in make.environment.items()}
+        environment = {**self._environment(path), **line_set}
+        given = {**self.given, **(environment if overrides else {}), **given}
+        sub = self.made.get(settings.path) if not (given or environment) else None
         if sub is None:
-            sub = self.made[settings.path] = _Scanner(
-                settings.path, settings.data.decode("utf-8", "replace"), len(settings.data)
-            )
+            text = settings.data.decode("utf-8", "replace")
+            sub = _Scanner(settings.path, text, len(settings.data), where, given, environment)
             sub.scanned()
-            sub.folder, sub.made, sub.making = where, self.made, self.making
+            sub.made, sub.making = self.made, self.making
+            if not (given or environment):
+                self.made[settings.path] = sub
         self.making.add(settings.path)
         try:
             with lines.in_folder(where):
                 sub._make(lines, goals)
         finally:
             self.making.discard(settings.path)
+
+    def _environment(self, path: dict[int, int] | None) -> dict[str, _Variable]:
+        """The variables make exports, as a make it runs on `path` is given them: their values, each character
+        where this Makefile (or the file it is from) writes it."""
+        given: dict[str, _Variable] = {}
+        for name in self._exported():
+            variable = self.variables[name]
+            pieces = _resolved(self._value(name, variable.place), path)
+            given[name] = _Variable(
+                _pieces_in(pieces, self.path), False, _placed_in(variable.place, self.path)
+            )
+        return given
+
+
+class _Line(NamedTuple):
+    """A recipe line as the shell is given it: its text, each value not stated a `\x00` (`$(MAKE)`, `make`),
+    with each character's place and the value not stated it stands for, if any."""
+
+    text: str
+    places: list[Place]
+    holes: list[Hole | None]
+
+    @classmethod
+    def of(cls, pieces: Pieces) -> _Line:
+        texts: list[str] = []
+        places: list[Place] = []
+        holes: list[Hole | None] = []
+        for piece in pieces:
+            if isinstance(piece, _Either):
+                piece = piece.unstated
+            if isinstance(piece[1], list):
+                texts.append(piece[0])
+                places += piece[1]
+                holes += [None] * len(piece[0])
+            else:
+                made = piece[0] in ("$(MAKE)", "${MAKE}")
+                texts.append("make" if made else "\x00")
+                places += [piece[1]] * (4 if made else 1)
+                holes += [None] * 4 if made else [piece]
+        return cls("".join(texts), places, holes)
+
+    def word(self, indices: list[int]) -> str:
+        return "".join(self.text[at] for at in indices)
+
+    def assignment(self, indices: list[int]) -> tuple[str, _Variable]:
+        """The variable a `NAME=value` word sets, its value's characters where the Makefile writes them."""
+        equals = self.word(indices).index("=")
+        name, value = self.word(indices[:equals]), indices[equals + 1 :]
+        pieces: Pieces = []
+        for at in value:
+            hole = self.holes[at]
+            if hole is not None:
+                pieces.append(hole)
+            elif pieces and isinstance(pieces[-1][1], list) and not isinstance(pieces[-1], _Either):
+                pieces[-1] = (pieces[-1][0] + self.text[at], [*pieces[-1][1], self.places[at]])
+            else:
+                pieces.append((self.text[at], [self.places[at]]))
+        return name, _Variable(pieces, False, self.places[indices[0]])
+
+
+class _SubMake(NamedTuple):
+    """A make a recipe line runs: the folder its `cd` moved to, its words (each the offsets of its
+    characters in `line`) and the variables it sets for it (`VNET=x make`)."""
+
+    folder: str
+    words: list[list[int]]
+    line: _Line
+    environment: dict[str, _Variable]
+
+
+def _folder_moved_to(words: list[str]) -> str:
+    """The folder `cd` moves to given `words` (its options, then the folder): `\x00` for one not stated (a
+    value not stated, `cd -`, `cd` to the home folder)."""
+    named = [word for word in words if not word.startswith("-") or word == "-"]
+    if not named or named[0] in ("-", "") or named[0].startswith("~"):
+        return "\x00"
+    return named[0]
+
+
+def _shell_words(text: str, start: int, end: int) -> list[list[int]]:
+    """The words of the shell's command `text[start:end]`, each the offsets of its characters: split at
+    blanks outside quotes, less the quotes and the `\\` that escape, as the shell removes them."""
+    words: list[list[int]] = []
+    word: list[int] | None = None
+    quote, escaped = "", False
+    for at in range(start, end):
+        character = text[at]
+        if not (quote or escaped) and character in " \t\n":
+            if word is not None:
+                words.append(word)
+            word = None
+            continue
+        word = [] if word is None else word
+        if escaped:
+            escaped = False
+            word.append(at)
+        elif character == "\\" and quote != "'":
+            escaped = True
+        elif quote and character == quote:
+            quote = ""
+        elif not quote and character in "\"'":
+            quote = character
+        else:
+            word.append(at)
+    return [*words, word] if word is not None else words
 
 
 def _variables_of(settings: beside.Settings) -> dict[str, _Variable]:
@@ -1032,7 +1187,8 @@ def _pieces_in(pieces: Pieces, path: str) -> Pieces:
 
 
 def _placed_in(place: Place, path: str) -> Place:
-    return (place[0], place[1], path)
+    """`place` of the file at `path`, where it names no other file."""
+    return place if len(place) == 3 else (place[0], place[1], path)
 
 
 def _state(decided: bool | None, undecided_before: bool) -> str:
