@@ -22,8 +22,12 @@ Dockerfile writes it.
   gives: a value not stated. Each `FROM` starts a stage with none of another's, but those of an earlier
   stage it is built from (`FROM build AS test`).
 - A `RUN` line runs from its `WORKDIR`, in the build's context (the Dockerfile's folder) where a `COPY`
-  (`ADD`) put that folder of the image (`COPY . /app`), else the image's root the context's: a script it runs
-  by a path (`./deploy.sh`) is read as the repository's.
+  (`ADD`, the JSON form `COPY ["deploy/", "/app/"]`) put that folder of the image (`COPY . /app`), else the
+  image's root the context's: a script it runs by a path (`./deploy.sh`) is read as the repository's. A
+  `COPY --from=build` copies what that stage of the Dockerfile copied from the context; one from an image, a
+  URL or an archive `ADD` unpacks fills a folder not stated. A `WORKDIR` or `COPY` path's `$VAR`, `${VAR}`,
+  `${VAR:-default}` and `${VAR:+other}` are the values the stage's `ARG`s and `ENV`s state; any other (a
+  `--build-arg`'s, the base image's environment's) leaves the folder not stated.
 
 `# migcheck: ignore[MIG201] reason` comments suppress findings: on a line of their own, those of the
 instruction after them; at the end of a `RUN` line (a comment of its shell), that line's."""
@@ -34,10 +38,11 @@ import bisect
 import functools
 import itertools
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from migcheck.model import Document, Mark
-from migcheck.readers import shell
+from migcheck.readers import beside, shell
 from migcheck.readers.makefile import (
     Comment,
     HeldText,
@@ -87,6 +92,7 @@ class _Scanner:
         self.escape = "\\"
         self.comments: list[Comment] = []
         self.instructions: list[_Instruction] = []
+        self.folders: dict[str, bool] = {}  # `_is_folder`'s answers
 
     def scan(self) -> None:
         number = self._directives()
@@ -173,6 +179,14 @@ class _Scanner:
 
     # --- the program ----------------------------------------------------------------------------------
 
+    def _is_folder(self, path: str) -> bool:
+        """Whether the build's context has a folder at `path` (of files the run checks), asked once per
+        path however many `COPY` lines copy it."""
+        found = self.folders.get(path)
+        if found is None:
+            found = self.folders[path] = bool(beside.files_under(path))
+        return found
+
     def program(self, lines: shell.CommandLines) -> None:
         """Each stage (a `FROM` and the instructions up to the next) in a process of its own: it starts with
         none of another's `ARG`s and `ENV`s, but those of the earlier stage it is built from (`FROM build AS
@@ -180,29 +194,37 @@ class _Scanner:
         lines.runs_in("")  # the build's context: the Dockerfile's folder
         starts = [index for index, one in enumerate(self.instructions) if one.keyword == "FROM"]
         global_args = _assignments(self.instructions[: starts[0]]) if starts else {}
-        stages: dict[str, _Stage] = {}
-        for start, end in itertools.pairwise([*(starts or [0]), len(self.instructions)]):
+        stages: dict[str, _Stage] = {}  # by name, and by number (`COPY --from=0`)
+        for number, (start, end) in enumerate(itertools.pairwise([*(starts or [0]), len(self.instructions)])):
             instructions = self.instructions[start:end]
             base, name = _stage_names(instructions[0]) if starts else ("", "")
             stage = _Stage.from_base(stages.get(base), instructions)
-            lines.in_own_process(functools.partial(self._stage, lines, stage, global_args), stage.state)
+            run = functools.partial(self._stage, lines, stage, global_args, stages)
+            lines.in_own_process(run, stage.state)
+            stages[str(number)] = stage  # a stage's name starts with a letter
             if name:
                 stages[name] = stage
 
     def _stage(
-        self, lines: shell.CommandLines, stage: _Stage, global_args: dict[str, tuple[str, list[Place]]]
+        self,
+        lines: shell.CommandLines,
+        stage: _Stage,
+        global_args: dict[str, tuple[str, list[Place]]],
+        stages: dict[str, _Stage],
     ) -> None:
         for instruction in stage.instructions:
             if instruction.keyword in ("ENV", "ARG"):
                 self._variables(lines, instruction, global_args)
+                stage.declared.update(_declared(instruction.keyword, instruction.text))
             elif instruction.keyword == "SHELL":
                 words = _exec_words(instruction.text, instruction.places)
                 if words:  # the shell the shell form's lines run in from here on
                     stage.powershell = _program(words[0][0]) in POWERSHELLS
             elif instruction.keyword == "WORKDIR":
-                stage.workdir = _in_image(stage.workdir, instruction.text.strip())
+                folder = _substituted(instruction.text.strip(), functools.partial(_value, lines, stage))
+                stage.workdir = _in_image(stage.workdir, folder) if folder is not None else "$"
             elif instruction.keyword in ("COPY", "ADD"):
-                stage.copy(instruction.text)
+                stage.copy(instruction, functools.partial(_value, lines, stage), stages, self._is_folder)
             elif instruction.keyword == "RUN":
                 run = functools.partial(self._run, lines, instruction, stage.powershell, stage.folder())
                 lines.in_own_process(run)
@@ -295,50 +317,184 @@ class _Scanner:
 @dataclass
 class _Stage:
     """A stage of the build: its instructions, the shell its `RUN` lines run in, its working folder in the
-    image (`WORKDIR`), the image's folders the build's context was copied to (`COPY . /app`: each folder
-    of the image by the context's folder it holds; the image's root the context's by default), and the
-    shell's state once it is built, which a stage built from it starts with."""
+    image (`WORKDIR`; `$` for one not stated), the image's folders a `COPY` (`ADD`) filled, each by the
+    context's folder it holds (None: one not stated, as an image's or a URL's), the names its `ARG`s and
+    `ENV`s declare, and the shell's state once it is built, which a stage built from it starts with."""
 
     instructions: list[_Instruction]
     powershell: bool = False
     workdir: str = "/"
-    copies: dict[str, str] = field(default_factory=lambda: {"/": ""})
+    copies: dict[str, str | None] = field(default_factory=dict)
+    declared: set[str] = field(default_factory=set)
     state: shell._ShellState | None = None
 
     @classmethod
     def from_base(cls, base: _Stage | None, instructions: list[_Instruction]) -> _Stage:
         if base is None:
             return cls(instructions)
-        return cls(instructions, base.powershell, base.workdir, dict(base.copies), base.state)
+        return cls(
+            instructions, base.powershell, base.workdir, dict(base.copies), set(base.declared), base.state
+        )
 
-    def copy(self, text: str) -> None:
-        """`COPY src dest` (`ADD`) of one path of the context: the folder of the image that receives it
-        holds the context's folder it is in, or the folder itself (`.`, `scripts/`)."""
-        words = [word for word in text.split() if not word.startswith("--")]
-        if len(words) != 2 or text.lstrip().startswith("[") or "--from" in text:
+    def copy(
+        self,
+        instruction: _Instruction,
+        value: Callable[[str], str | None],
+        stages: dict[str, _Stage],
+        is_folder: Callable[[str], bool],
+    ) -> None:
+        """`COPY src... dest` (`ADD`, the JSON form `COPY ["src", "dest"]`), each path's `$VAR` Docker's: the
+        folder of the image that receives a path holds the context's folder it is in, or, for a folder
+        (`.`, `scripts/`, one of the repository's), that folder. From a stage of the Dockerfile
+        (`--from=build`), the context's folder the stage copied there, if it did; from an image, a URL or an
+        archive `ADD` unpacks, a folder not stated."""
+        origin, written = _copied(instruction.text, instruction.places)
+        paths = [_substituted(path, value) for path in written]
+        target, sources = paths[-1], paths[:-1]
+        if not sources or target is None:
             return
-        source, target = words[0].removeprefix("./"), _in_image(self.workdir, words[1])
-        if source in ("", ".") or source.endswith("/"):
-            self.copies[target] = posixpath.normpath(source).removeprefix(".")
-        elif words[1].endswith("/") or words[1] == ".":
-            self.copies[target] = posixpath.dirname(source)
+        target_folder = _in_image(self.workdir, target)
+        if target_folder == "$":  # a folder not stated: what it fills is not known
+            return
+        into_folder = len(sources) > 1 or target.endswith("/") or target in (".", "./")
+        for source in sources:
+            filled = self._filled(source, origin, instruction.keyword, stages, is_folder)
+            if filled is not None and filled[1]:  # a folder: its files, in the folder it names
+                self.copies[target_folder] = filled[0]
+            elif into_folder:
+                self.copies[target_folder] = posixpath.dirname(filled[0]) if filled is not None else None
+            else:
+                parent = posixpath.dirname(filled[0]) if filled is not None else None
+                self.copies[posixpath.dirname(target_folder)] = parent
+
+    @staticmethod
+    def _filled(
+        source: str | None,
+        origin: str | None,
+        keyword: str,
+        stages: dict[str, _Stage],
+        is_folder: Callable[[str], bool],
+    ) -> tuple[str, bool] | None:
+        """The context's path a `COPY` source is, and whether it is a folder; None where it is not stated:
+        a path of the context, or of a stage of the Dockerfile that copied it from there (`--from=build`)."""
+        if source is None:
+            return None
+        if origin is None:
+            archive = keyword == "ADD" and source.endswith((".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst"))
+            if archive or "://" in source or source.startswith("git@"):
+                return None
+            path = _in_context(source)
+            folder = source.rstrip("/") in ("", ".") or source.endswith("/")
         else:
-            self.copies[posixpath.dirname(target)] = posixpath.dirname(source)
+            stage = stages.get(origin.lower())
+            in_image = _in_image("/", source)
+            held = stage.context_of(in_image, None) if stage is not None else None
+            if stage is None or held is None:
+                return None
+            path, folder = held, source.endswith("/") or in_image in stage.copies
+        return path, folder or is_folder(path)
+
+    def context_of(self, path: str, root: str | None) -> str | None:
+        """The context's path the image's `path` holds: below the nearest folder of the image a `COPY` filled,
+        else below the image's root, `root` (None: not stated)."""
+        holder, below = path, ""
+        filled: str | None
+        while holder not in self.copies:
+            parent, name = posixpath.split(holder)
+            if parent == holder:  # the image's root, which no COPY filled
+                filled = root
+                break
+            holder, below = parent, posixpath.join(name, below)
+        else:
+            filled = self.copies[holder]
+        return None if filled is None else _in_context(posixpath.join(filled, below))
 
     def folder(self) -> str | None:
         """The context's folder the working folder holds, where a `RUN` line's relative path is from: below
-        the nearest folder of the image the context was copied to; None for a folder not stated."""
-        if "$" in self.workdir:
+        the nearest folder of the image the context was copied to, the image's root the context's; None for
+        a folder not stated."""
+        return None if "$" in self.workdir else self.context_of(self.workdir, "")
+
+
+def _in_context(path: str) -> str:
+    """A path of the build's context, from its root ("" the root)."""
+    return posixpath.normpath(path.removeprefix("./")).removeprefix(".").strip("/")
+
+
+def _copied(text: str, places: list[Place]) -> tuple[str | None, list[str]]:
+    """The stage or image a `COPY` copies from (`--from=build`; None: the build's context) and the paths it
+    names, the last its destination: the JSON form's strings, else its words."""
+    rest, _ = _past_options(text, places)
+    origin = next(
+        (
+            option.partition("=")[2]
+            for option in text[: len(text) - len(rest)].split()
+            if option.startswith("--from=")
+        ),
+        None,
+    )
+    words = _exec_words(rest, places[len(text) - len(rest) :])
+    return origin, [word for word, _, _ in words] if words is not None else rest.split()
+
+
+def _declared(keyword: str, text: str) -> list[str]:
+    """The names an `ARG` or `ENV` line declares (`NAME=value`, `ARG NAME`, `ENV NAME value`)."""
+    names = [text[start:end].partition("=")[0] for start, end in _assignment_words(text)]
+    return names[:1] if keyword == "ENV" and names and "=" not in text.split()[0] else names
+
+
+def _value(lines: shell.CommandLines, stage: _Stage, name: str) -> str | None:
+    """The value Docker gives `$name` in an instruction of `stage`: one its `ARG`s and `ENV`s state; None for
+    any other (a `--build-arg`'s, or the base image's environment's)."""
+    return lines.stated(name) if name in stage.declared else None
+
+
+def _substituted(text: str, value: Callable[[str], str | None]) -> str | None:
+    """`text` with its `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME:+other}` replaced as Docker
+    replaces them in a `WORKDIR` or `COPY` (`value` says a name's, None for one not stated); None where
+    the text is not stated."""
+    parts: list[str] = []
+    at = 0
+    while (dollar := text.find("$", at)) >= 0:
+        parts.append(text[at:dollar])
+        if text.startswith("{", dollar + 1):
+            end = text.find("}", dollar)
+            if end < 0:
+                return None
+            name, operator, word = _braced(text[dollar + 2 : end])
+            at = end + 1
+        else:
+            end = dollar + 1
+            while end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                end += 1
+            name, operator, word, at = text[dollar + 1 : end], "", "", end
+        if not name.isidentifier():
             return None
-        holder, below = self.workdir, ""
-        while holder not in self.copies:  # up to the image's root at most, which is the context's
-            parent, name = posixpath.split(holder)
-            holder, below = (parent, posixpath.join(name, below)) if parent != holder else ("/", below)
-        return posixpath.normpath(posixpath.join(self.copies[holder], below)).removeprefix(".")
+        found = value(name)
+        if found is None:
+            return None
+        if operator == ":-":
+            found = found or word
+        elif operator == ":+":
+            found = word if found else ""
+        parts.append(found)
+    return "".join([*parts, text[at:]])
+
+
+def _braced(inside: str) -> tuple[str, str, str]:
+    """The name in `${...}`, its operator (`:-`, `:+`, "" for none) and its word."""
+    for operator in (":-", ":+"):
+        name, found, word = inside.partition(operator)
+        if found:
+            return name, operator, word
+    return inside, "", ""
 
 
 def _in_image(workdir: str, path: str) -> str:
-    """A path of the image, `path` from `workdir` (`WORKDIR scripts` after `WORKDIR /app`)."""
+    """A path of the image, `path` from `workdir` (`WORKDIR scripts` after `WORKDIR /app`); `$` for one
+    from a working folder not stated."""
+    if workdir == "$" and not path.startswith("/"):
+        return "$"
     return "/" + posixpath.normpath(posixpath.join(workdir, path)).lstrip("/")  # `//app` is `/app` too
 
 

@@ -6453,6 +6453,12 @@ class CommandLines:
         """The variable `name` is in the environment of the processes the lines start (a CI step's `env:`)."""
         self.walker.exported.add(name)
 
+    def stated(self, name: str) -> str | None:
+        """The value of the variable `name` the lines have set, where they state it (a blank left to fill is
+        not); None for any other (a Dockerfile's `WORKDIR $APP` reads it)."""
+        value = self.walker.scope.variables.get(name)
+        return None if value is None or value.blank else value.text
+
     def state(self, name: str, text: str | None, mark: Mark, holder: str | None = None) -> None:
         """A variable the commands are given: `text`, or a value the file does not state, held by `holder`."""
         self.walker.scope.variables[name] = _Value(text, mark, text is not None, holder=holder)
