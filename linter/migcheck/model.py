@@ -908,6 +908,8 @@ class Role:
     # Of a VM in a deployment that may be in a virtual network or in none (see `absent_on_some_paths`),
     # whether the call that creates the deployment in none is the one call that makes it: the VM is in
     # that deployment, in none, whichever path puts its deployment elsewhere for the VMs of other calls.
+    # So is a VM a script creates only on branches apart from every one that names its deployment's network
+    # (the `else` of `if [ "$VNET" ]`): the network is not the one that VM's run puts it in.
     made_in_none: bool = field(default=False, compare=False)
     # Of facts in `absent_on_some_paths` that a script reads from a variable it assigns nowhere (`-VNetName
     # $VNet`, not a parameter, nothing it loads sets it), by fact: that variable as written. The script has

@@ -934,6 +934,7 @@ class _Vm:
     branches: tuple[tuple[str, int], ...] = ()
     other_paths: list[_Vm] = field(default_factory=list)
     outside_network_at: Mark | None = None  # where its path creates it with no virtual network named
+    names_network: bool = False  # whether its path names a virtual network (`-w`) for its deployment
     # Where its path creates it in a network named by a value that may be empty (`-w "${VNET:-}"`): in that
     # network, or in none.
     maybe_outside_at: Mark | None = None
@@ -1090,6 +1091,25 @@ class _Deployment:
             path.outside_network_at is not None for vm in self.vms.values() for path in (vm, *vm.other_paths)
         )
 
+    def _apart_from_its_network(self, vm: _Vm) -> bool:
+        """Whether every path that creates `vm` names no virtual network and is on branches apart from every
+        path that names the deployment's (`if [ "$VNET" ]; then vm create -w "$VNET" web; else vm create
+        --connect svc db; fi`): the VM is never created in a run that puts the deployment in that network
+        (see `Role.made_in_none`)."""
+        if self.virtual_network is None or vm.existing:
+            return False
+        paths = (vm, *vm.other_paths)
+        named = [
+            path for other in self.vms.values() for path in (other, *other.other_paths) if path.names_network
+        ]
+        return not any(path.names_network for path in paths) and all(
+            apart(path.branches, other.branches) for path in paths for other in named
+        )
+
+    def _role_of(self, vm: _Vm) -> Role:
+        role = vm.joined_role(self.virtual_network is not None)
+        return replace(role, made_in_none=True) if self._apart_from_its_network(vm) else role
+
     def reserving(self) -> _Reserving:
         """The deployment as `model.with_maybe_vips` reads the PowerShell and Python readers' drafts."""
         unknown = not self.reserved_ip_known
@@ -1106,7 +1126,7 @@ class _Deployment:
             self.service,
             self.name or self.service,
             "" if self.existing else "Production",
-            tuple(vm.joined_role(self.virtual_network is not None) for vm in self.vms.values()),
+            tuple(self._role_of(vm) for vm in self.vms.values()),
             (),
             vnet,
             self.reserved_ip,
@@ -1701,6 +1721,7 @@ class Reading:
         connects = parsed.flag("connect") and not self._in_own_service(parsed)
         joins = vnet is None and (connects or parsed.unstated_words is not None)
         vm.outside_network_at = parsed.at if vnet is None and not joins else None
+        vm.names_network = vnet is not None
         vm.maybe_outside_at = (
             parsed.at if vnet is not None and vnet.text is None and vnet.maybe_empty else None
         )

@@ -783,6 +783,8 @@ class MissingSubnet(Rule):
                     yield from self._maybe_in_a_network(service, placement)
                     continue
                 for vm in placement.vms:
+                    if vm.made_in_none:  # created only where the network's path is not taken
+                        continue
                     subnet_on_some_paths = vm.absent_on_some_path("subnets")
                     if not vm.subnets and "subnets" not in vm.unknown:
                         yield self.finding(
