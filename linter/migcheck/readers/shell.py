@@ -1335,6 +1335,10 @@ class _Value:
     # (`${1:-Contoso Prod}`): that default, which a run as written, given no arguments, uses (see
     # `xplat.Word.default`); the value stays one the script does not state.
     default: str | None = None
+    # Of a value a test of the choice the code is on proves there (`if [ -z "$VNET" ]`: "" in its `then`,
+    # set and not empty in its `else`; `[ "$ENV" = prod ]`: "prod" where it holds): what a later test of it
+    # on that branch decides (`_Walker._certain`).
+    tested: bool = False
     # Of such a folder: how many folders above the script's own it is (`$(cd "$(dirname "$0")/.." && pwd)`:
     # 1), where the files it names are found from the script's folder by that many `../`.
     above: int = 0
@@ -1365,6 +1369,10 @@ class _Value:
 
 
 _UNSTATED = _Value(None)
+
+# What a test proves of a variable on a branch of the choice it makes (`_Walker._proven`): its name, and its
+# text there: None where it is set and not empty, "" where it is empty, a word where it equals that word.
+_Known = tuple[str, str | None]
 
 
 def _appended(before: _Value, added: _Value) -> _Value:
@@ -2151,12 +2159,9 @@ class _Walker:
         it is set and not empty on the arm it proves so (`[ -n "$VNET" ] && azure vm create ... "$VNET"`;
         `[ -z "$VNET" ] && VNET=hub`, past which it is either); where it tests an argument's value (`[ "$1"
         = commit ] && ...`), the first arm is that value's, as for an `if` (see `choose`)."""
-        proven = self._proven_set(test)
-        name, set_where_it_holds = proven if proven is not None else ("", False)
-        set_in = [name if set_where_it_holds else "", "" if set_where_it_holds else name]
         tested = _argument_tested(test, self.source)
         values: list[str | None] = [tested[1]] if tested is not None else []
-        self._arms(arms, tested[0] if tested is not None else "", values, set_in)
+        self._arms(arms, tested[0] if tested is not None else "", values, list(self._proven(test)))
 
     def assign(self, node: Node, associative: bool = False) -> None:
         name = node.child_by_field_name("name")
@@ -2379,10 +2384,12 @@ class _Walker:
         else:
             tested = _argument_tested(condition, self.source) if condition is not None else None
             values: list[str | None] = [tested[1]] if tested is not None else []
-            proven = self._proven_set(condition) if condition is not None else None
-            set_in = [proven[0] if proven is not None and proven[1] == (index == 0) else "" for index in kept]
+            known = self._known_in_arms(node, arms)
             self._arms(
-                [arms[index] for index in kept], tested[0] if tested is not None else "", values, set_in
+                [arms[index] for index in kept],
+                tested[0] if tested is not None else "",
+                values,
+                [known[index] for index in kept],
             )
         for index in never:
             if index > kept[0]:
@@ -2419,14 +2426,16 @@ class _Walker:
             holds = self._certain([child for child in command.named_children if child.type != "comment"])
             return None if holds is None else not holds
         if command.type == "test_command":
-            return _literal_test(command, self.source)
+            holds = _literal_test(command, self.source)
+            return holds if holds is not None else self._tested(command)
         if command.type != "command":
             return None
         name = self._text(command.named_children[0])
         if name in self.functions:
             return None
         if name == "test":
-            return _literal_comparison(command.children_by_field_name("argument"), self.source)
+            holds = _literal_comparison(command.children_by_field_name("argument"), self.source)
+            return holds if holds is not None else self._tested(command)
         if len(command.named_children) != 1 or name not in _CERTAIN_COMMANDS:
             return None
         return _CERTAIN_COMMANDS[name]
@@ -2442,29 +2451,67 @@ class _Walker:
         finally:
             self.reading.never, self.scope.variables = was, before
 
-    def _proven_set(self, condition: Node) -> tuple[str, bool] | None:
-        """The variable a test of whether it is empty tests, and whether it is set and not empty where the
-        test holds (`[ -n "$VNET" ]`, `[ "$VNET" ]`, `[[ -n ${VNET:-} ]]`, `test -n "$VNET"`: True; `[ -z
-        "$VNET" ]`: False, set where it fails); None for any other condition."""
+    def _proven(self, condition: Node) -> tuple[tuple[_Known, ...], tuple[_Known, ...]]:
+        """What a test proves of one variable where it holds and where it fails (see `_Known`): `[ -n
+        "$VNET" ]`, `[ "$VNET" ]`, `[[ $VNET ]]`, `[[ -n ${VNET:-} ]]`, `test -n "$VNET"`: set and not empty
+        where it holds, empty where it fails (`-z` the other way); `[ "$ENV" = prod ]`, `[[ $ENV == prod ]]`,
+        `test "$ENV" = prod`: "prod" where it holds (`!=` where it fails). Nothing for any other condition,
+        nor for a test of the script's arguments (`[ "$2" = commit ]`: see `choose`)."""
+        words: Sequence[Node]
         if condition.type == "test_command" and condition.named_child_count == 1:
             tested = condition.named_children[0]
-            if tested.type != "unary_expression":  # `[ "$VNET" ]`
-                name = _variable_read(tested, self.source)
-                return (name, True) if name else None
+            if tested.type not in ("unary_expression", "binary_expression"):  # `[ "$VNET" ]`
+                return _emptiness(_variable_read(tested, self.source), "-n")
             operator = tested.child_by_field_name("operator")
-            operands = [
-                child for child in tested.named_children if operator is None or child.id != operator.id
-            ]
-            written = self._text(operator) if operator is not None else ""
+            words = [child for child in tested.children if child.is_named or child == operator]
         elif condition.type == "command" and self._text(condition.named_children[0]) == "test":
             words = condition.children_by_field_name("argument")
-            if len(words) != 2 or "test" in self.functions:
-                return None
-            written, operands = self._text(words[0]), words[1:]
+            if "test" in self.functions:
+                return (), ()
         else:
+            return (), ()
+        written = [self._text(word) for word in words]
+        if len(words) == 2 and written[0] in ("-n", "-z"):
+            return _emptiness(_variable_read(words[1], self.source), written[0])
+        if len(words) != 3 or written[1] not in ("=", "==", "!="):
+            return (), ()
+        for own, other in (words[::2], words[2::-2]):
+            name, value = _variable_read(own, self.source), _literal_word(other, self.source)
+            if name and not name.isdigit() and value is not None:
+                proven = ((name, value),), ((name, None),) if value == "" else ()
+                return proven if written[1] != "!=" else proven[::-1]
+        return (), ()
+
+    def _known_in_arms(self, node: Node, arms: list[list[Node]]) -> list[tuple[_Known, ...]]:
+        """What the tests of an `if` and its `elif`s prove on each of its arms (`arms`, as `branches` has
+        them): an arm runs where its own condition holds and every condition before it failed."""
+        failed: tuple[_Known, ...] = ()
+        known = []
+        for index, arm in enumerate(arms):
+            if index == 0:
+                condition = [c for c in node.children_by_field_name("condition") if c.is_named]
+            else:
+                condition = _elif_condition(arm[0]) if arm else []
+            holds, fails = self._proven(condition[0]) if len(condition) == 1 else ((), ())
+            known.append((*failed, *holds))
+            failed = (*failed, *fails) if len(condition) == 1 else failed
+        return known
+
+    def _tested(self, command: Node) -> bool | None:
+        """Whether a test of a variable holds where an earlier test on this branch proved its value
+        (`tested`): `[ -z "$VNET" ]` inside `if [ -n "$VNET" ]`, `[ "$ENV" = dev ]` in the arm of `[ "$ENV" =
+        prod ]`; None where that value does not decide it."""
+        holds, fails = self._proven(command)
+        known, answer = (holds, True) if holds else (fails, False)  # the test holds (fails) iff ...
+        found = self.scope.variables.get(known[0][0]) if len(known) == 1 else None
+        if found is None or not found.tested:
             return None
-        name = _variable_read(operands[0], self.source) if len(operands) == 1 else ""
-        return (name, written == "-n") if name and written in ("-n", "-z") else None
+        text = known[0][1]
+        if found.text is None:  # proven set and not empty: equal to no empty word, to others maybe
+            matches = True if text is None else False if text == "" else None
+        else:
+            matches = bool(found.text) if text is None else found.text == text
+        return None if matches is None else matches == answer
 
     def cases(self, node: Node) -> None:
         items = [item for item in node.named_children if item.type == "case_item"]
@@ -2473,17 +2520,47 @@ class _Walker:
         values = [_case_value(item, self.source) for item in items]
         # No arm runs when no pattern matches, unless one matches anything (`*)`).
         unmatched: list[list[Node]] = [] if any(_matches_anything(item) for item in items) else [[]]
-        self._arms([*([item] for item in items), *unmatched], argument, values)
+        # `case "$ENV" in prod)`: the variable is "prod" in that arm.
+        name = _variable_read(subject, self.source) if subject is not None else ""
+        known = [((name, value),) if name and not argument and value is not None else () for value in values]
+        taken = self._case_taken(name, items, values)
+        if taken is None:
+            self._arms(
+                [*([item] for item in items), *unmatched],
+                argument,
+                values,
+                [*known, *([()] * len(unmatched))],
+            )
+            return
+        for index, item in enumerate(items):  # in the order they are written
+            if index == taken:
+                self._arm([item], known[index])
+            else:
+                self.never_runs(functools.partial(self._arm, [item]))
+
+    def _case_taken(self, name: str, items: list[Node], values: list[str | None]) -> int | None:
+        """Which arm of a `case` on the variable `name` runs where an earlier test on this branch proved
+        its text (`tested`: `case "$ENV" in dev)` inside `if [ "$ENV" = prod ]`): the first whose pattern is
+        that text or `*`, `len(items)` for none; None where the value or a pattern does not decide it."""
+        found = self.scope.variables.get(name) if name else None
+        if found is None or not found.tested or found.text is None:
+            return None
+        for index, (item, value) in enumerate(zip(items, values, strict=True)):
+            if _matches_anything(item) or value == found.text:
+                return index
+            if value is None:
+                return None
+        return len(items)
 
     def _arms(
         self,
         arms: list[list[Node]],
         argument: str = "",
         values: list[str | None] | None = None,
-        set_in: list[str] | None = None,
+        known: list[tuple[_Known, ...]] | None = None,
     ) -> None:
-        """The arms of an `if` or `case`; `set_in`: the variable each arm runs only when it is set and not
-        empty (`if [ -n "$VNET" ]`: the `then`), "" for none."""
+        """The arms of an `if` or `case`; `known`: what the tests that choose each arm prove of variables
+        there (see `_proven`)."""
         if self.flat:  # each arm once, as code that may run, its assignments kept: no copies per arm
             with self._maybe():
                 for child in (child for arm in arms for child in arm):
@@ -2492,20 +2569,45 @@ class _Walker:
                     else:
                         self.statement(child)
             return
-        proven = set_in or [""] * len(arms)
+        proven = known or [()] * len(arms)
         arms_run: list[Callable[[], None]] = [
-            functools.partial(self._arm, arm, name) for arm, name in zip(arms, proven, strict=True)
+            functools.partial(self._arm, arm, facts) for arm, facts in zip(arms, proven, strict=True)
         ]
         self.choose(arms_run, argument, values or [])
 
-    def _arm(self, arm: list[Node], set_here: str = "") -> None:
-        if set_here:
-            _proven_not_empty(self.scope.variables, set_here)
+    def _arm(self, arm: list[Node], known: tuple[_Known, ...] = ()) -> None:
+        narrowed = self._narrowed(known)
         for child in arm:
             if child.type in _ARM_CLAUSES:
                 self.statements(child)
             else:
                 self.statement(child)
+        variables = self.scope.variables
+        for name, (before, value) in narrowed.items():
+            if variables.get(name) is value:  # the arm left it as the test proved it: as before, past it
+                if before is None:
+                    del variables[name]
+                else:
+                    variables[name] = before
+
+    def _narrowed(self, known: tuple[_Known, ...]) -> dict[str, tuple[_Value | None, _Value]]:
+        """The variables as the tests that choose an arm prove them there (`tested`): set and not empty
+        (which they stay past the arm, as a value that arm leaves), or a given text ("" for empty), each
+        with its value before, which it takes again past the arm if the arm does not change it (the
+        `then` of `if [ -z "$VNET" ]; then exit 1; fi` leaves it as unknown as before)."""
+        variables = self.scope.variables
+        narrowed: dict[str, tuple[_Value | None, _Value]] = {}
+        for name, text in known:
+            found = variables.get(name)
+            if found is not None and (found.text is not None or found.blank):
+                continue  # a value the script states: the test decides nothing more of it
+            if text is None:
+                _proven_not_empty(variables, name)
+                variables[name] = replace(variables[name], tested=True)
+            else:
+                value = variables[name] = _Value(text, tested=True)
+                narrowed[name] = (narrowed[name][0] if name in narrowed else found, value)
+        return narrowed
 
     def choose(
         self, arms: list[Callable[[], None]], argument: str = "", values: list[str | None] | None = None
@@ -6911,6 +7013,15 @@ def _argument_tested(condition: Node, source: bytes) -> tuple[str, str] | None:
         if argument and value is not None:
             return argument, value
     return None
+
+
+def _emptiness(name: str, operator: str) -> tuple[tuple[_Known, ...], tuple[_Known, ...]]:
+    """What a test of whether the variable `name` is empty proves (`_Walker._proven`): `-n` (or a bare
+    `[ "$VNET" ]`) holds where it is set and not empty and fails where it is empty, `-z` the other way."""
+    if not name or name.isdigit():
+        return (), ()
+    proven: tuple[tuple[_Known, ...], tuple[_Known, ...]] = ((name, None),), ((name, ""),)
+    return proven if operator == "-n" else proven[::-1]
 
 
 def _proven_not_empty(variables: dict[str, _Value], name: str) -> None:
