@@ -1,13 +1,14 @@
 """A virtual network a script passes by a value it cannot know (Read-Host, a parameter without a default,
 `$env:X`, a function's argument, a pipeline value; in Python `input()`,
-`sys.argv`, `os.environ`, a parameter) is a network it does not name, never none: a stand-in
+`sys.argv`, `os.environ["VNET"]`, a parameter) is a network it does not name, never none: a stand-in
 (`<virtual network name, deploy.ps1:6:51>`: path as shown, line and column where the first call passes it),
 one for every call given the same value, which the plan migrates
 with Move-AzureVirtualNetwork and the readiness summary lists among the networks. A VM whose subnet the script
 passes by such a value has subnets that are not known, not absent. A PowerShell variable the script never
 assigns is a network only if the session that runs the script sets it (run as written it is $null), which
 is left open; the ADFS farm script's subnets named by such variables stay not known, as Set-AzureSubnet
-fails rather than leave the VM without one. Where another path gives none
+fails rather than leave the VM without one; so a Python script's `os.environ.get("VNET")`, None where the
+environment does not set it, is a network only if it does. Where another path gives none
 (`$vnet = if (…) { $args[0] } else { $null }`), whether it is in any network stays unknown, as before.
 
 Also MIG303: a REST body that states an affinity-group network's region (`Location`) beside its
@@ -151,7 +152,13 @@ PYTHON_CALL = (
 
 @pytest.mark.parametrize(
     "value",
-    ['input("network")', "sys.argv[1]", 'os.environ["VNET"]', 'os.environ.get("VNET")', "undefined_name"],
+    [
+        'input("network")',
+        "sys.argv[1]",
+        'os.environ["VNET"]',
+        'os.environ.get("VNET", "hub")',
+        "undefined_name",
+    ],
 )
 def test_python_values_it_cannot_know_name_a_network_as_powershell_does(value):
     script = PYTHON_HEAD + f"vnet = {value}\n" + PYTHON_CALL.format(service="s1")
@@ -162,7 +169,7 @@ def test_python_values_it_cannot_know_name_a_network_as_powershell_does(value):
 
 
 def test_python_two_services_given_one_value_share_the_network():
-    script = PYTHON_HEAD + 'vnet = os.environ.get("VNET")\n'
+    script = PYTHON_HEAD + 'vnet = os.environ["VNET"]\n'
     script += PYTHON_CALL.format(service="s1") + PYTHON_CALL.format(service="s2")
     networks = {d.virtual_network.name for d in _deployments("deploy.py", script) if d.virtual_network}
     assert networks == {"<virtual network name, deploy.py:9:130>"}

@@ -11,16 +11,21 @@ unambiguous prefix of a long name), a flag (`action="store_true"`) by its presen
 be left out (`nargs="?"`) by the word after it, else its `const`, the other words to the positional arguments
 in the order declared, `--` ending the options; a version option (`action="version"`) given ends the script; by `parse_known_args()`, a word no
 argument takes (an option the parser does not declare, a word past the positional arguments) is left over. A
-value is the word as text, whatever its `type=` or `choices=` (`type=int` makes a number of it, which the
-reader reads no differently where it names something). Where the words cannot be bound so (a word the step
+value is made of its word as argparse makes it (`type=int`, `float` or `str`: `--count 3` is the number 3;
+another type leaves the word as text), and a word argparse refuses (not a number, not among `choices=` written
+out) ends the script. Where the words cannot be bound so (a word the step
 does not state, an option `parse_args()` does not know, sub-commands, another `nargs`, more parsers than one), nothing
 of argparse is bound and the script reads its arguments as values it does not know, as when it is read alone.
-A value is shown where the script reads it."""
+A value is shown where the script reads it.
+
+Read alone, with no words (`with_options_left_out`), an option the caller may leave out (no default but None,
+not required) is None unless the caller gives it: each read of it is marked so, for a finding that turns on it
+to say which it assumes."""
 
 from __future__ import annotations
 
 import ast
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +50,29 @@ class _Argument:
     stated: bool  # whether its default is a value the script states (a literal), or argparse's own
     value_optional: bool = False  # `nargs="?"`: given alone, the option stores `const`
     const: Any = None
+    required: bool = False  # `required=True`: argparse ends the script when the option is not given
+    typed: Callable[[str], Any] | None = None  # `type=int`, `float` or `str`: what makes its value of a word
+    choices: tuple[Any, ...] | None = None  # `choices=[...]` written out: the values argparse takes
+
+    @property
+    def shown(self) -> str:
+        """The option as a caller gives it: its long name (`--vnet`), else its first."""
+        return next((o for o in self.options if o.startswith("--")), self.options[0])
+
+    @property
+    def may_be_left_out(self) -> bool:
+        """Whether it is an option that stores the word given it, None where it is not given: no default
+        but argparse's own None (or one written None), not required."""
+        return bool(self.options) and self.action == _STORE and self.default is None and not self.required
+
+    def value_of(self, word: str) -> tuple[Any] | None:
+        """The value argparse stores of a word given it, as a 1-tuple: made by its `type`, one of its
+        `choices`; None where argparse refuses the word and ends the script."""
+        try:
+            value = self.typed(word) if self.typed is not None else word
+        except ValueError:
+            return None
+        return None if self.choices is not None and value not in self.choices else (value,)
 
 
 def with_arguments(tree: ast.Module, words: Words) -> ast.Module:
@@ -52,7 +80,39 @@ def with_arguments(tree: ast.Module, words: Words) -> ast.Module:
     given it (see the module's docs). Linear in the script's size and the words' number."""
     argv_names = _argv_names(tree)
     parsed = _parse_args_bound(tree, words)
-    return _Bound(argv_names, words, parsed).visit(tree)
+    return _Bound(argv_names, words, parsed, _as_constant).visit(tree)
+
+
+class OptionLeftOut(ast.expr):
+    """A read of an option the caller may leave out (`args.vnet` of `parser.add_argument("--vnet")`), in a
+    script read alone: what the read gives, None unless the caller gives `option` (`--vnet`). Made by
+    `with_options_left_out`, never parsed; `python_flow` reads it (`Unknown.unset`)."""
+
+    _fields = ("value",)
+
+    def __init__(self, value: ast.expr, option: str) -> None:
+        super().__init__()
+        self.value, self.option = value, option
+        ast.copy_location(self, value)
+
+
+def with_options_left_out(tree: ast.Module) -> ast.Module:
+    """The script, read alone (no caller's words), with each read of an option its parser declares that the
+    caller may leave out (`_Argument.may_be_left_out`) marked so (`OptionLeftOut`), where the reader can
+    bind its arguments (see the module's docs). Linear in the script's size."""
+    found = _declarations(tree)
+    if found is None:
+        return tree
+    parsed, arguments, _ = found
+    parsed.values = {a.dest: a.shown for a in arguments if a.may_be_left_out}
+    if not parsed.values:
+        return tree
+    return _Bound(set(), (), parsed, OptionLeftOut).visit(tree)
+
+
+def _as_constant(node: ast.expr, value: Any) -> ast.expr:
+    """A read of an argument bound to `value` (`_Bound`): that value, written at the read."""
+    return ast.copy_location(ast.Constant(value), node)
 
 
 @dataclass
@@ -114,6 +174,21 @@ def _parse_args_bound(tree: ast.Module, words: Words) -> _Parsed:
     """The names the script keeps what the parser returns in (see `_Parsed`), and the value of each
     argument the parser declares, by its `dest`; nothing where the words cannot be bound (see the module's
     docs)."""
+    found = _declarations(tree)
+    if found is None:
+        return _NOTHING_PARSED
+    parsed, arguments, known = found
+    values = _bound(arguments, words, known)
+    if values is None:
+        return _NOTHING_PARSED
+    parsed.values = values
+    return parsed
+
+
+def _declarations(tree: ast.Module) -> tuple[_Parsed, list[_Argument], bool] | None:
+    """The names the script keeps what the parser returns in (see `_Parsed`, no value bound yet), the
+    arguments the parser declares, in order, and whether it parses them by `parse_known_args()`; None where
+    the reader cannot bind them (see the module's docs)."""
     declared: list[tuple[tuple[int, int], str, ast.Call]] = []
     parsed = _Parsed(set(), set(), {})
     known = read_at_once = False
@@ -121,7 +196,7 @@ def _parse_args_bound(tree: ast.Module, words: Words) -> _Parsed:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             method, owner = node.func.attr, node.func.value
             if method in ("add_subparsers", "add_argument_group", "add_mutually_exclusive_group"):
-                return _NOTHING_PARSED
+                return None
             if method == "add_argument" and isinstance(owner, ast.Name):
                 declared.append(((node.lineno, node.col_offset), owner.id, node))
             known = known or method == "parse_known_args"
@@ -134,15 +209,11 @@ def _parse_args_bound(tree: ast.Module, words: Words) -> _Parsed:
         )
     kept = parsed.results or parsed.dictionaries or read_at_once
     if not declared or not kept or len({o for _, o, _ in declared}) != 1:
-        return _NOTHING_PARSED
+        return None
     arguments = [_declared(call) for _, _, call in sorted(declared, key=lambda each: each[0])]
     if any(argument is None for argument in arguments):
-        return _NOTHING_PARSED
-    values = _bound([a for a in arguments if a is not None], words, known)
-    if values is None:
-        return _NOTHING_PARSED
-    parsed.values = values
-    return parsed
+        return None
+    return parsed, [a for a in arguments if a is not None], known
 
 
 def _kept(node: ast.Assign, parsed: _Parsed) -> None:
@@ -189,7 +260,28 @@ def _declared(call: ast.Call) -> _Argument | None:
         return None
     default = _literal(given) if given is not None else (not _FLAGS[acting] if acting in _FLAGS else None)
     stated = given is not None or acting in _FLAGS
-    return _Argument(dest, options, acting, default, stated, value_optional, _literal(const))
+    required = _literal(keywords.get("required")) is True
+    argument = _Argument(dest, options, acting, default, stated, value_optional, _literal(const), required)
+    argument.typed = _TYPES.get(_dotted(keywords["type"])) if "type" in keywords else None
+    argument.choices = _choices(keywords.get("choices"))
+    if isinstance(default, str) and argument.typed is not None:  # argparse makes a default of text so too
+        made = argument.value_of(default)
+        argument.default = made[0] if made is not None else default
+    return argument
+
+
+# The `type=` of an argument whose value the reader makes of the word given it as argparse does (`type=int`:
+# `--count 3` is the number 3); another (a function of the script's) leaves the word as it is.
+_TYPES: dict[str, Callable[[str], Any]] = {"int": int, "float": float, "str": str}
+
+
+def _choices(node: ast.expr | None) -> tuple[Any, ...] | None:
+    """The values `choices=` writes out as literals (a list, tuple or set); None for none or another."""
+    if not isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return None
+    if not all(isinstance(item, ast.Constant) for item in node.elts):
+        return None
+    return tuple(_literal(item) for item in node.elts)
 
 
 def _literal(node: ast.expr | None) -> Any:
@@ -234,13 +326,20 @@ def _bound(arguments: list[_Argument], words: Words, known: bool = False) -> dic
                 if index >= len(words) or words[index] is None:
                     return None
                 inline, index = words[index] or "", index + 1
-            values[argument.dest] = inline
+            made = argument.value_of(inline)
+            if made is None:  # argparse refuses it: the script ends there
+                return None
+            values[argument.dest] = made[0]
             continue
         if not positionals and known:
             continue
         if not positionals:
             return None
-        values[positionals.pop(0).dest] = word
+        positional = positionals.pop(0)
+        made = positional.value_of(word)
+        if made is None:
+            return None
+        values[positional.dest] = made[0]
     return None if positionals else values
 
 
@@ -266,9 +365,11 @@ def _by_prefix(name: str, by_option: dict[str, _Argument]) -> _Argument | None:
 class _Bound(ast.NodeTransformer):
     """Replaces each read of an argument by the value bound to it, at the read's place."""
 
-    def __init__(self, argv_names: set[str], words: Words, parsed: _Parsed) -> None:
+    def __init__(
+        self, argv_names: set[str], words: Words, parsed: _Parsed, read: Callable[[ast.expr, Any], ast.expr]
+    ) -> None:
         self.argv_names, self.words = argv_names, words
-        self.parsed = parsed
+        self.parsed, self.read = parsed, read
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
         index = node.slice
@@ -285,7 +386,7 @@ class _Bound(ast.NodeTransformer):
             and isinstance(index.value, str)
             and index.value in self.parsed.values
         ):
-            return ast.copy_location(ast.Constant(self.parsed.values[index.value]), node)
+            return self.read(node, self.parsed.values[index.value])
         if (
             isinstance(node.ctx, ast.Load)
             and _dotted(node.value) in self.argv_names
@@ -299,7 +400,7 @@ class _Bound(ast.NodeTransformer):
 
     def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
         if isinstance(node.ctx, ast.Load) and self._namespace(node.value) and node.attr in self.parsed.values:
-            return ast.copy_location(ast.Constant(self.parsed.values[node.attr]), node)
+            return self.read(node, self.parsed.values[node.attr])
         return self.generic_visit(node)
 
     def _namespace(self, node: ast.expr) -> bool:

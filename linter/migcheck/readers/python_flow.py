@@ -101,6 +101,7 @@ from keyword import iskeyword
 from typing import Any, NamedTuple, TypeVar
 
 from migcheck import automation
+from migcheck.readers.python_arguments import OptionLeftOut
 from migcheck.readers.python_nodes import CHILD_FIELDS, nodes
 
 T = TypeVar("T")
@@ -393,6 +394,11 @@ class Unknown:
     # Of a file's content, or a file opened to be read, in a script that writes no file: the path of the
     # file, so that an upload of it can say which file it sends.
     read_from: ast.expr | None = field(default=None, compare=False)
+    # Of a value that is None unless whoever runs the script gives it, read alone (`may_be_none`): what
+    # gives it, as they write it, an option of the script's parser (`--vnet`, see
+    # `python_arguments.with_options_left_out`) or an environment variable read with no default (`VNET`).
+    # A finding that turns on it says which it assumes (`model.session_sets`).
+    unset: str = field(default="", compare=False)
 
 
 @dataclass(slots=True)
@@ -969,6 +975,8 @@ _BLOCK_FIELDS = _BlockFields()
 
 # How a script names the environment's table (`os.environ`, `from os import environ`).
 _ENVIRONMENT = frozenset({"os.environ", "environ"})
+# How it names the function that reads a variable of it (`os.getenv`, `from os import getenv`).
+_GETENV = frozenset({"os.getenv", "getenv"})
 
 
 def _set_options(spec: ast.expr) -> Iterator[str]:
@@ -993,6 +1001,11 @@ def _set_options(spec: ast.expr) -> Iterator[str]:
                 default is not None and not (isinstance(default, ast.Constant) and default.value is None)
             ) or (isinstance(required, ast.Constant) and required.value is True):
                 yield name
+
+
+def _none_or_empty(node: ast.expr) -> bool:
+    """Whether an expression is None or empty text written out (a `.get()` default that states no value)."""
+    return isinstance(node, ast.Constant) and (node.value is None or node.value == "")
 
 
 def dotted(node: ast.AST) -> str | None:
@@ -3418,6 +3431,11 @@ class Flow:
     def _value(self, node: ast.expr, site: Site) -> Value:
         if isinstance(node, ast.Constant):
             return _constant(node, self)
+        if isinstance(node, OptionLeftOut):
+            given = self.value(node.value, site)
+            return (
+                replace(given, may_be_none=True, unset=node.option) if isinstance(given, Unknown) else given
+            )
         if isinstance(node, _Part):
             whole = self.value(node.value, site)
             fits = isinstance(whole, ListV) and whole.complete and len(whole.items) == node.width
@@ -6093,6 +6111,13 @@ class Flow:
         ):
             return self._get(node, func, site)
         if (
+            dotted(func) in _GETENV
+            and 1 <= len(node.args) <= 2
+            and not node.keywords
+            and not any(isinstance(arg, ast.Starred) for arg in node.args)
+        ):
+            return self._environment_variable(node, site)
+        if (
             name in ("startswith", "endswith")
             and isinstance(func, ast.Attribute)
             and len(node.args) == 1
@@ -6304,26 +6329,41 @@ class Flow:
         table = self.value(func.value, site)
         key = literal(self.value(node.args[0], site)) if isinstance(table, DictV) else None
         if not isinstance(table, DictV) or key is None:
-            return Unknown("", node, isinstance(table, Unknown) and self._default_none(node, func, site))
+            return self._unstated_item(node, func, site, isinstance(table, Unknown))
         if key in table.items:
             return table.items[key]
         if not table.complete:
             return self.unknown(node)
         return self.value(node.args[1], site) if len(node.args) == 2 else NoneV(node)
 
+    def _unstated_item(self, node: ast.Call, func: ast.Attribute, site: Site, of_unknown: bool) -> Unknown:
+        """`table.get(key)` on a table the reader does not know (`_get`): a value not stated, which may be
+        None (`_default_none`); of the environment, the variable whoever runs the script may set
+        (`_environment_variable`)."""
+        if dotted(func.value) in _ENVIRONMENT:
+            return self._environment_variable(node, site)
+        return Unknown("", node, of_unknown and self._default_none(node, func, site))
+
+    def _environment_variable(self, node: ast.Call, site: Site) -> Unknown:
+        """`os.environ.get("VNET")`, `os.getenv("VNET")`: None where whoever runs the script does not set the
+        variable, read alone a value not stated that may be None (`Unknown.unset`), as with a default
+        written None or empty (see `_default_none`). With another default, or a name not stated, a value not
+        stated that is never None."""
+        default = node.args[1] if len(node.args) == 2 else None
+        name = literal(self.value(node.args[0], site))
+        if name is None or (default is not None and not _none_or_empty(default)):
+            return Unknown("", node)
+        return Unknown("", node, True, unset=name)
+
     def _default_none(self, node: ast.Call, func: ast.Attribute, site: Site) -> bool:
         """Whether `table.get(key, ...)` gives None for a key the table lacks: its default is written None
         (`.get(key, None)`), or it has none (`cfg.get(key)`), which is None as well: a script reads an item
         with `.get` where the key may be missing. Not an option an Ansible module's `argument_spec` surely
-        sets (`Index.set_options`), nor a bare `os.environ.get(key)`, read as PowerShell's `$env:X` is: a
-        value the environment gives. A default written as empty text (`os.environ.get("VNET", "")`) counts as
+        sets (`Index.set_options`). A default written as empty text (`cfg.get("vnet", "")`) counts as
         None: the SDK writes it as an empty element (`<VirtualNetworkName></VirtualNetworkName>`), which
         states no value, as a REST body's empty element is read."""
         if len(node.args) == 2:
-            default = node.args[1]
-            return isinstance(default, ast.Constant) and (default.value is None or default.value == "")
-        if dotted(func.value) in _ENVIRONMENT:
-            return False
+            return _none_or_empty(node.args[1])
         key = literal(self.value(node.args[0], site)) if len(node.args) == 1 and not node.keywords else None
         return key not in self.index.set_options if key is not None else len(node.args) == 1
 

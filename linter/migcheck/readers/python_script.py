@@ -196,7 +196,7 @@ from migcheck.model import (
 )
 from migcheck.readers import beside, python_cli, python_resource_types
 from migcheck.readers import python_flow as flow
-from migcheck.readers.python_arguments import with_arguments
+from migcheck.readers.python_arguments import with_arguments, with_options_left_out
 from migcheck.readers.python_dispatch import CallsByName, with_calls_by_name
 from migcheck.readers.python_flow import (
     HOLE,
@@ -862,6 +862,8 @@ def _read(path: str, data: bytes, arguments: Sequence[str | None] | None) -> Doc
     parsed = _unindented(parsed)
     if arguments is not None:  # `sys.argv[1]`, `args.vnet`: the words it is run with
         parsed = with_arguments(parsed, arguments)
+    elif source.writes("add_argument"):  # read alone: `args.vnet` is None unless its caller gives `--vnet`
+        parsed = with_options_left_out(parsed)
     if source.writes("lambda"):
         parsed = with_lambdas_as_functions(parsed)  # `disk = lambda n: ...` read as `def disk(n): ...`
     parsed, ran = _with_libraries(parsed, source)  # the functions of a settings module beside it it calls
@@ -2510,6 +2512,9 @@ class _Draft:
     # Where a call first creates the deployment in no virtual network: when another, only one of which
     # runs, names one or passes one the script does not state (see `state_network`), its VMs may be in none.
     in_no_network_at: Mark | None = None
+    # What gives the network the call at `in_no_network_at` names, None unless whoever runs the script gives
+    # it (`flow.Unknown.unset`: `--vnet`, `VNET`); "" where the script's own paths decide.
+    in_no_network_unset: str = ""
     # The calls that create it (create_virtual_machine_deployment), as read so far, in the file's order, each
     # with the site it is read at (a call of its function, a turn of a loop around it).
     creations: list[tuple[CallSite, flow.Site]] = field(default_factory=list)
@@ -2547,15 +2552,16 @@ class _Draft:
     # `_Resources.run_client`): `Deployment.selected_in`.
     selected_in: str = ""
 
-    def state_network(self, vnet: NameRef | None, known: bool, at: Mark) -> None:
+    def state_network(self, vnet: NameRef | None, known: bool, at: Mark, unset: str = "") -> None:
         """Another call states the network (one of two calls only one of which runs, as a second creation
         fails): joined as a VM built on two paths is (see `joined_paths`). A network one path names is kept,
         with what a VM in it must have (a subnet, MIG203); being in none is known only when all agree, and
         two networks, or one not stated, leave it unknown. Where a call (`at`) creates it in none is kept
         (`in_no_network_at`): beside one that names a network, or passes one it does not state (which may
-        be None too), on its path the VMs are in none."""
+        be None too), on its path the VMs are in none; `unset`, what alone decides that the call names
+        none (`in_no_network_unset`)."""
         if known and vnet is None and self.in_no_network_at is None:
-            self.in_no_network_at = at
+            self.in_no_network_at, self.in_no_network_unset = at, unset
         if self.network is None:
             self.network = (vnet, known)
             return
@@ -2658,7 +2664,8 @@ class _Draft:
         # more (MIG105's finding that it is in none).
         roles = [without_path_in_none(role) for role in roles]
         if self.in_no_network_at is not None and not (known and vnet is None):
-            roles = [absent_on_some_path(role, "virtual_network", self.in_no_network_at) for role in roles]
+            at, unset = self.in_no_network_at, self.in_no_network_unset
+            roles = [absent_on_some_path(role, "virtual_network", at, unset) for role in roles]
             made = {self.roles[at].name for key, at in self.role_keys.items() if self.made_in_none.get(key)}
             roles = [replace(role, made_in_none=True) if role.name in made else role for role in roles]
             # A network it does not name on one path and none on another: whether it is in any is not known.
@@ -4779,7 +4786,7 @@ class _Resources:
         in that network or in none, as with `arg if arg else None`."""
         vnet = bound.values.get("virtual_network_name")
         if flow.may_be_none(vnet):
-            draft.state_network(None, True, mark)
+            draft.state_network(None, True, mark, vnet.unset if isinstance(vnet, flow.Unknown) else "")
         draft.state_network(*self._vnet(bound, call, site), mark)
         reserved = bound.values.get("reserved_ip_name")
         given_at = self.reserved_given.setdefault((id(call), self.turn), (call, site, draft, []))

@@ -997,7 +997,10 @@ class VmOutsideVnet(Rule):
         "names the network by a variable it assigns nowhere (`-VNetName $VNet`) is reported unless the "
         "session that runs the script sets it (run as written, in a session of its own, it is $null), and "
         "one whose only place for a new deployment is such a variable (`-Location $Location`) if the session "
-        "sets it (without it the call adds its VMs to a deployment the service may have).",
+        "sets it (without it the call adds its VMs to a deployment the service may have). A Python script read "
+        "alone that names it by an option the caller may leave out (`args.vnet` of `add_argument('--vnet')`) "
+        "or an environment variable read with no default (`os.environ.get('VNET')`) is reported unless the "
+        "caller gives it.",
         why="Every VM in Azure Resource Manager lives in a virtual network, so the platform moves these VMs "
         "into one: it stops and deallocates them during prepare and starts again those that were running, "
         "and their internal addresses change. Unless the VIP is a reserved IP, the public address is "
@@ -1151,8 +1154,7 @@ class VmOutsideVnet(Rule):
             them = ("VM", "is", "it", "its") if len(vms) == 1 else ("VMs", "are", "them", "their")
             yield self.finding(
                 placement,
-                f"{_placement_label(service, placement)}: unless {session_sets(variable)}, which the script "
-                f"assigns nowhere, {them[0]} {_quoted(vms)} {them[1]} in no virtual network: migration "
+                f"{_placement_label(service, placement)}: unless {session_sets(variable)}, {them[0]} {_quoted(vms)} {them[1]} in no virtual network: migration "
                 f"stops, deallocates and restarts {them[2]}, {them[3]} internal IP addresses change, and the "
                 "VIP changes unless it is a reserved IP",
                 at=at,
@@ -1175,7 +1177,7 @@ def _if_placed(vms: Iterable[Role]) -> str:
     if not variable:
         return ""
     return (
-        f" if {session_sets(variable)}, which the script assigns nowhere (else the call names no place and "
+        f" if {session_sets(variable)} (else the call names no place and "
         "adds its VMs to a deployment the cloud service may have)"
     )
 

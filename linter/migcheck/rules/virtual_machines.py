@@ -660,7 +660,9 @@ class MissingSubnet(Rule):
         "module.params.get('vnet')`, as MIG105 says). A network a PowerShell script names by a variable it "
         "assigns nowhere (`-VNetName $VNet`, no parameter, set by nothing it loads) is a warning that the VM "
         "joins it without a subnet if the session that runs the script sets the variable: run as written, "
-        "in a session of its own, it is $null. Export-AzureVM files and bare role bodies never say whether the VM is in a "
+        "in a session of its own, it is $null; so is one a Python script reads alone from an option the caller may "
+        "leave out (`args.vnet` of `add_argument('--vnet')`, if the caller gives `--vnet`) or from an "
+        "environment variable with no default (`os.environ.get('VNET')`). Export-AzureVM files and bare role bodies never say whether the VM is in a "
         "virtual network, so a VM without subnets there is not reported. Web/worker roles of a .cscfg without "
         "an `InstanceAddress` are not reported either: the platform rule is about virtual machines, and "
         "web/worker roles cannot be migrated at all (MIG101).",
@@ -813,7 +815,7 @@ class MissingSubnet(Rule):
             yield self.finding(
                 vm,
                 f"VM '{vm.name}' of {service.label} joins a virtual network without a subnet if "
-                f"{session_sets(variable)}, which the script assigns nowhere (line {at.line})"
+                f"{session_sets(variable)} (line {at.line})"
                 if variable
                 else f"VM '{vm.name}' of {service.label} has no subnet and may be in a virtual network: the "
                 f"script puts its deployment in one it does not state or in none (line {at.line}); in a "
@@ -829,7 +831,7 @@ def _maybe_no_subnet(vm: Role, line: int) -> str:
     the paths that give none, or in a session that does not set the variable assigned nowhere they are."""
     variable = vm.session_variable("subnets")
     if variable:
-        return f"and has no subnet unless {session_sets(variable)}, which the script assigns nowhere (line {line})"
+        return f"and has no subnet unless {session_sets(variable)} (line {line})"
     return (
         "but may have no subnet: the script puts it in one only on some of its paths "
         f"(line {line}), and in none on the others"
