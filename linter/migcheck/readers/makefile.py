@@ -18,10 +18,11 @@ What make does before the shell sees a line is done here, by a small scanner of 
   recipes' environment too: `$$VAR`), `define VAR ... endef`, a target's own (`deploy: VNET = x`, for its
   recipe); `$(VAR)`, `${VAR}`, `$V`, `$(VAR:a=b)`, and `$$` a `$`. Make's pure functions (`subst`,
   `patsubst`, `addprefix`, `addsuffix`, `firstword`, `lastword`, `word`, `strip`, `if`) are evaluated on
-  stated values; an `$(if ...)` whose condition is not stated is either arm, as a conditional not decided. A variable the Makefile does not assign (one given on make's command line or by the
-  environment), one assigned by the shell (`!=`, `$(shell ...)`), another function's result (`wildcard`)
-  and an automatic variable (`$@`, `$<`) are values not stated. Each character of a value is shown where
-  its assignment writes it.
+  stated values; an `$(if ...)` whose condition is not stated is either arm, as a conditional not decided.
+  A variable the Makefile does not assign (one given on make's command line or by the environment), one
+  assigned by the shell (`!=`, `$(shell ...)`), another function's result (`wildcard`) and an automatic
+  variable (`$@`, `$<`) are values not stated. Each character of a value is shown where its assignment
+  writes it.
 - A conditional (`ifeq`, `ifneq`, `ifdef`, `ifndef`, `else ifeq`, `endif`) on stated values is decided as
   make decides it. One on a value not stated is a choice, as a shell's `if` is: a value set in an arm is
   that value on the arm's path and the one before on the others, and each recipe line that is in an arm
@@ -872,8 +873,8 @@ class _Scanner:
     def _exported(self) -> list[str]:
         """The names of the variables make exports, in order: those the Makefile exports (all: those whose
         names the shell takes) and those of its command line and environment."""
-        names = {name for name in self.variables if name.isidentifier()} if self.export_all else set()
-        return sorted(name for name in (names | self.exported) & self.variables.keys() if name.isidentifier())
+        names = (set(self.variables) if self.export_all else self.exported) & self.variables.keys()
+        return sorted(name for name in names if name.isidentifier())
 
     def _export(self, lines: shell.CommandLines, name: str) -> None:
         """An exported variable is in each recipe's environment, as make states it."""
