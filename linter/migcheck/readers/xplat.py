@@ -291,6 +291,10 @@ _STORAGE = (
     ("affinity-group", "a", VALUE),
     ("type", "", VALUE),
     ("kind", "", VALUE),
+    # The releases before `--type` took these instead (the CLI's command reference: "Indicates if
+    # geo-replication is enabled / disabled"), and scripts of their time still give them.
+    ("geoReplication", "", FLAG),
+    ("disable-geoReplication", "", FLAG),
 )
 _SERVICE = (
     ("serviceName", "", VALUE),
