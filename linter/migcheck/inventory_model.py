@@ -25,8 +25,10 @@ CLASSIC = "microsoft.classic"  # the start of every classic resource type, lower
 CLASSIC_NETWORK = "microsoft.classicnetwork/virtualnetworks"
 # The Resource Manager types whose resources may reach into classic ones, lower-cased: a service in a classic
 # network's subnet, a network peered with a classic one, a classic alert rule, a metric or activity log alert,
-# an autoscale setting or a role assignment on a classic resource. An export's rows of these types are read for
-# what they say of classic resources, and so is a deployment template's resource of one.
+# an autoscale setting or a role assignment on a classic resource, a subscription's Defender for Cloud plan
+# (on its Standard tier it installs its monitoring extension on the classic VMs too). An export's rows of these
+# types are read for what they say of classic resources, and so is a deployment template's resource of one.
+DEFENDER_PRICINGS = "microsoft.security/pricings"
 REACHING_INTO_CLASSIC = (
     "microsoft.network/virtualnetworks",
     "microsoft.network/virtualnetworks/virtualnetworkpeerings",
@@ -40,6 +42,7 @@ REACHING_INTO_CLASSIC = (
     "microsoft.insights/metricalerts",
     "microsoft.insights/activitylogalerts",
     "microsoft.insights/autoscalesettings",
+    DEFENDER_PRICINGS,
 )
 # The built-in roles that manage classic resources only, by definition id: Classic Virtual Machine
 # Contributor, Classic Network Contributor, Classic Storage Account Contributor and Classic Storage Account

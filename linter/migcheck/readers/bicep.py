@@ -41,7 +41,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from migcheck.automation import BICEP_LANGUAGE
-from migcheck.inventory_model import CLASSIC_ROLES
+from migcheck.inventory_model import CLASSIC_ROLES, DEFENDER_PRICINGS
 from migcheck.model import (
     BICEPPARAM_FILES_CUT,
     BICEPPARAM_NOT_READ,
@@ -105,9 +105,14 @@ _BUDGET_FLOOR = 200_000
 # How deep values may nest (a variable naming a variable, an expression inside another) before they are not
 # known: Python's stack, not the file, sets the limit.
 _MAX_DEPTH = 64
-# A classic provider, a cloud service of extended support, or the definition GUID of a built-in role that
-# grants rights on classic resources only, which a role assignment names.
-_SNIFF = (b"microsoft.classic", b"cloudservices", *(role.encode() for role in sorted(CLASSIC_ROLES)))
+# A classic provider, a cloud service of extended support, the definition GUID of a built-in role that
+# grants rights on classic resources only, which a role assignment names, or the subscription's Defender plan.
+_SNIFF = (
+    b"microsoft.classic",
+    b"cloudservices",
+    *(role.encode() for role in sorted(CLASSIC_ROLES)),
+    DEFENDER_PRICINGS.encode(),
+)
 
 
 def sniff(data: bytes) -> bool:

@@ -107,6 +107,7 @@ from typing import TYPE_CHECKING, TypeVar
 from migcheck.frames import with_frames_to_spare
 from migcheck.inventory_model import (
     CLASSIC_ROLES,
+    DEFENDER_PRICINGS,
     REACHING_INTO_CLASSIC,
     ExportPage,
     ListPage,
@@ -139,7 +140,6 @@ if TYPE_CHECKING:
 _TYPE_MARKERS = (
     "microsoft.classic",
     "microsoft.network/expressroutecircuits",
-    "microsoft.security/pricings",
     "microsoft.compute/cloudservices",  # Cloud Services (extended support): which projects are not classic
     *(type_ for type_ in REACHING_INTO_CLASSIC if not type_.endswith("/virtualnetworkpeerings")),
 )
@@ -181,6 +181,7 @@ _TEMPLATE_MARKERS = (
     "microsoft.classic",
     "templatelink",
     *sorted(CLASSIC_ROLES),
+    DEFENDER_PRICINGS,  # the subscription's Defender plan, whose Standard tier for VMs reaches the classic ones
 )
 # Each marker as UTF-8 and UTF-16 bytes, to look for in the file's bytes with ASCII letters lower-cased (a
 # case-insensitive regular expression over a megabyte of export cost 15 ms a marker; this costs one pass).

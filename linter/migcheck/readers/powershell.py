@@ -343,6 +343,9 @@ _HINT = (
     # inline by its name: the child, a file of the same folder, may create classic resources (see
     # `Interpreter._runbook`)
     r"|\bstart-(?:az(?:urerm)?)?automationrunbook\b|(?m:^[ \t]*workflow[ \t])"
+    # the subscription's Defender for Cloud plan set (`Set-AzSecurityPricing`), whose Standard tier for VMs
+    # installs its monitoring extension on the classic ones too
+    r"|\bset-azsecuritypricing\b"
 )
 # Bytes are searched lowered, as bytes.lower() and a bytes pattern's IGNORECASE both fold ASCII letters
 # alone: the same matches, with no case to fold at each byte. Every match holds one of `_HINT_WORDS` (most
@@ -370,6 +373,7 @@ _HINT_WORDS = (
     "expressroutecircuit",
     "automationrunbook",
     "workflow",
+    "securitypricing",
 )
 _HINT_TEXT = re.compile(_HINT, re.IGNORECASE)
 CliWord = programs.Word  # a word of a native command (the interpreter's `xplat` method hides the module)
@@ -7169,6 +7173,7 @@ _REACHING = {
     "new-azaddomainservice": "microsoft.aad/domainservices",
     "new-azhdinsightcluster": "microsoft.hdinsight/clusters",
     "new-azurermhdinsightcluster": "microsoft.hdinsight/clusters",
+    "set-azsecuritypricing": inv.DEFENDER_PRICINGS,
 }
 # The cmdlets that turn on Azure Backup for a VM, a classic one with `-ServiceName`, by their names as the
 # modules spell them (Az.RecoveryServices, AzureRM.RecoveryServices.Backup).
@@ -12540,6 +12545,8 @@ class Interpreter:
             properties = _domain_service_row(row, args)
         elif rtype.endswith("/clusters"):
             properties = _hdinsight_row(row)
+        elif rtype == inv.DEFENDER_PRICINGS:
+            properties = {"pricingTier": row.text("pricingTier", "PricingTier")}
         elif key in _API_MANAGEMENT_REGIONS:
             properties = _api_management_region_row(row, args)
         else:

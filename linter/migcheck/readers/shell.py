@@ -220,7 +220,7 @@ def sniff(data: bytes) -> bool:
         or _may_run_classic_python(data)
         or _may_run_classic_powershell(data)
     )
-    return (mentions or _CLASSIC_ID.search(data) is not None) and b"\x00" not in data
+    return (mentions or may_run_an_az_command_read(data)) and b"\x00" not in data
 
 
 def may_run_classic_powershell(data: bytes) -> bool:
@@ -245,7 +245,12 @@ def may_run_an_az_command_read(data: bytes) -> bool:
     """Whether a command line may run an `az` command the reader reads (`_Walker._az`): one that creates a
     cloud service of extended support (`az cloud-service create`) or a classic resource type through
     Resource Manager, or puts a Resource Manager resource on a classic one (`xplat.az_reaching`)."""
-    return b"cloud-service" in data or b"Microsoft.Classic" in data or _CLASSIC_ID.search(data) is not None
+    return (
+        b"cloud-service" in data
+        or b"Microsoft.Classic" in data
+        or b"security pricing" in data  # the Defender for Cloud plan, whose Standard tier reaches classic VMs
+        or _CLASSIC_ID.search(data) is not None
+    )
 
 
 def may_send_to_the_api(data: bytes) -> bool:

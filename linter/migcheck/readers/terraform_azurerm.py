@@ -17,6 +17,8 @@ each read as the export row of the same Resource Manager resource, by the provid
   `enabled`, `profile { rule { metric_trigger { metric_resource_id } } }`).
 - `azurerm_role_assignment` (`scope`, `role_definition_id` or `role_definition_name`, `principal_id`,
   `principal_type`).
+- `azurerm_security_center_subscription_pricing` (`resource_type`, `tier`): the subscription's Defender for
+  Cloud plan.
 
 Each value is marked at the resource's argument that writes it (`terraform._Arguments`), so a finding points at
 the resource's use of the classic id: one taken from a variable, a local or a module's input too, not where that
@@ -34,6 +36,7 @@ import posixpath
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from migcheck import inventory_model as inv
 from migcheck.model import Mark
 from migcheck.readers.xplat import HOLE, Word
 
@@ -317,6 +320,16 @@ def _role_assignment(block: Block, label: str) -> tuple[object, ...]:
     )
 
 
+def _defender_plan(block: Block, label: str) -> tuple[object, ...]:
+    """`azurerm_security_center_subscription_pricing`: the subscription's Defender for Cloud plan of its
+    `resource_type` (`VirtualMachines` where the block writes none, the provider's default) on its `tier`."""
+    row = _Row()
+    kind = block.word("resource_type")
+    name = "VirtualMachines" if kind is None else row.text(kind, "name") or ""
+    properties = {"pricingTier": row.text(block.word("tier"), "pricingTier")}
+    return _records(inv.DEFENDER_PRICINGS, name, properties, row, block.mark)
+
+
 # The nested blocks the readers above read (`Block.blocks`), by the names the provider's schemas give them:
 # the keys of a resource of `READ` that are blocks in Terraform's JSON syntax (`terraform_json`).
 NESTED_BLOCKS = frozenset(
@@ -352,4 +365,5 @@ READ: dict[str, Callable[[Block, str], tuple[object, ...]]] = {
     "azurerm_monitor_autoscale_setting": _autoscale,
     "azurerm_autoscale_setting": _autoscale,
     "azurerm_role_assignment": _role_assignment,
+    "azurerm_security_center_subscription_pricing": _defender_plan,
 }

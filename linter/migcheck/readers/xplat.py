@@ -4163,6 +4163,13 @@ def _az_resource_type(row: _AzRow) -> tuple[str, str, str]:
 # The Azure CLI's commands that create a Resource Manager resource that may reach into a classic one, or put
 # one there by the generic update arguments, by the words of the command's name (the peering is
 # `az_peering`'s), each read as its resource's export row.
+def _az_defender_plan(row: _AzRow, at: Mark) -> tuple[object, ...]:
+    """`az security pricing create -n VirtualMachines --tier Standard`: the subscription's Defender for Cloud
+    plan, whose Standard tier for VMs installs its monitoring extension on the classic ones too."""
+    name = row.text("name", "--name", "-n") or ""
+    return row.records(inv.DEFENDER_PRICINGS, name, {"pricingTier": row.text("pricingTier", "--tier")}, at)
+
+
 _AZ_REACHING: dict[tuple[str, ...], Callable[[_AzRow, Mark], tuple[object, ...]]] = {
     ("role", "assignment", "create"): _az_role_assignment,
     ("monitor", "metrics", "alert", "create"): _az_alert("microsoft.insights/metricalerts", "--scopes"),
@@ -4181,6 +4188,7 @@ _AZ_REACHING: dict[tuple[str, ...], Callable[[_AzRow, Mark], tuple[object, ...]]
     ("network", "vnet", "peering", "update"): _az_peering_update,
     ("resource", "create"): _az_resource,
     ("resource", "update"): _az_resource_update,
+    ("security", "pricing", "create"): _az_defender_plan,
 }
 AZ_LONGEST = max(len(command) for command in (*_AZ_REACHING, AZ_PEERING_CREATE))
 

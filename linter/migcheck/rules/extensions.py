@@ -825,7 +825,13 @@ class SecurityCenterExtension(Rule):
         "extension by itself: a `microsoft.security/pricings` row named `VirtualMachines` (or `default`, the "
         "subscription's one tier in the service's first API versions) whose `pricingTier` is `Standard`, from "
         "Resource Graph's `securityresources` table (`az graph query -q \"securityresources | where type =~ "
-        "'microsoft.security/pricings'\"`) or `az security pricing list`. It is reported at the plan's row "
+        "'microsoft.security/pricings'\"`) or `az security pricing list`, and the file that sets it: "
+        "`Set-AzSecurityPricing -Name VirtualMachines -PricingTier Standard`, `az security pricing create -n "
+        "VirtualMachines --tier Standard` (in a script, Makefile, Dockerfile, CI step or Ansible task), a "
+        "template's or Bicep file's `Microsoft.Security/pricings` resource, Terraform's "
+        "`azurerm_security_center_subscription_pricing` (its `resource_type` `VirtualMachines` unless written). "
+        "Such a file states no subscription: the plan is in the one it runs in or is deployed to, which may "
+        "hold any classic VM of the files, and all are named. It is reported at the plan's row "
         "when the files checked hold classic VMs of its subscription — in an export that names the "
         "subscription, or in the other files of a subscription the exports name (with no export naming one, "
         "the only subscription the plans' export covers is taken as theirs; a cloud service an export places "
@@ -962,6 +968,10 @@ class SecurityCenterExtension(Rule):
         classic, unplaced = _classic_vms(estate, files_subscription(estate, covered))
         for plan in plans:
             vms = list(classic.get(plan.subscription, {}).values()) if plan.standard else []
+            if plan.standard and not plan.subscription and not vms:
+                # Set by a script or template in the subscription it runs in or is deployed to, which it does
+                # not state: that of any classic VM of the files.
+                vms = [name for held in classic.values() for name in held.values()] + unplaced
             if vms:
                 yield self._plan_finding(plan, vms)
             elif plan.standard and unplaced:

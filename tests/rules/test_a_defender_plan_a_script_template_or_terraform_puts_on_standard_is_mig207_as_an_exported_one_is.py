@@ -1,0 +1,80 @@
+"""The overview: Defender for Cloud installs its monitoring extension on the VMs by itself while its policy is on
+the subscription, and a VM with it does not migrate. A plan for VMs on the Standard tier was found in an export of
+the subscription's pricings alone; the file that puts it there (`Set-AzSecurityPricing`, `az security pricing
+create`, a template's or Bicep file's `Microsoft.Security/pricings`, Terraform's
+`azurerm_security_center_subscription_pricing`) said nothing, even beside an export of the classic VMs it reaches,
+and a walk passed such a file over. It states no subscription: the plan is in the one it runs in or is deployed
+to, which may hold any classic VM of the files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lint_support import graph_page, graph_vm, lint_files, where
+
+SUBSCRIPTION = "00000000-0000-0000-0000-000000000001"
+CLASSIC = {"classic.json": graph_page(graph_vm(SUBSCRIPTION, "shop", "web01"))}
+TEMPLATE_SCHEMA = (
+    "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#"
+)
+
+
+def _template(tier: str, name: str) -> str:
+    resource = {
+        "type": "Microsoft.Security/pricings",
+        "apiVersion": "2018-06-01",
+        "name": name,
+        "properties": {"pricingTier": tier},
+    }
+    return json.dumps(
+        {"$schema": TEMPLATE_SCHEMA, "contentVersion": "1.0.0.0", "resources": [resource]}, indent=2
+    )
+
+
+def _files(tier: str, name: str) -> list:
+    """Each file that puts plan `name` on `tier`, and where MIG207 is reported in it."""
+    files = [
+        ("defender.ps1", f"Set-AzSecurityPricing -Name {name} -PricingTier {tier}\n", "1:1"),
+        ("defender.sh", f"az security pricing create -n {name} --tier {tier}\n", "1:1"),
+        ("azuredeploy.json", _template(tier, name), "5:5"),
+        (
+            "main.bicep",
+            f"targetScope = 'subscription'\nresource vms 'Microsoft.Security/pricings@2018-06-01' = {{\n"
+            f"  name: '{name}'\n  properties: {{ pricingTier: '{tier}' }}\n}}\n",
+            "2:1",
+        ),
+        (
+            "security.tf",
+            f'resource "azurerm_security_center_subscription_pricing" "vms" {{\n  tier = "{tier}"\n'
+            f'  resource_type = "{name}"\n}}\n',
+            "1:1",
+        ),
+    ]
+    return [pytest.param(*file, id=file[0]) for file in files]
+
+
+@pytest.mark.parametrize(("path", "text", "at"), _files("Standard", "VirtualMachines"))
+def test_a_plan_for_vms_on_standard_beside_the_classic_vms_is_mig207(tmp_path, monkeypatch, path, text, at):
+    [finding] = lint_files(tmp_path, monkeypatch, {**CLASSIC, path: text}, "MIG207", dedent=False).findings
+    assert where([finding]) == [f"MIG207 {path}:{at}"]
+    assert finding.message == (
+        "Defender for Cloud plan 'VirtualMachines' is on the Standard tier: it installs its monitoring extension on "
+        "the subscription's VMs by itself, the classic ones too (1 classic VM among the files checked: 'web01'), "
+        "with which the platform does not migrate them"
+    )
+    assert "Set-AzSecurityPricing -Name VirtualMachines -PricingTier Free" in (finding.fix or "")
+
+
+def test_terraform_s_plan_of_no_resource_type_is_the_provider_s_default_for_vms(tmp_path, monkeypatch):
+    text = 'resource "azurerm_security_center_subscription_pricing" "vms" {\n  tier = "Standard"\n}\n'
+    findings = lint_files(tmp_path, monkeypatch, {**CLASSIC, "security.tf": text}, "MIG207").findings
+    assert where(findings) == ["MIG207 security.tf:1:1"]
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "at"),
+    [*_files("Free", "VirtualMachines"), *_files("Standard", "StorageAccounts")],
+)
+def test_the_free_tier_or_another_plan_installs_nothing(tmp_path, monkeypatch, path, text, at):
+    assert lint_files(tmp_path, monkeypatch, {**CLASSIC, path: text}, "MIG207", dedent=False).findings == []
