@@ -103,12 +103,14 @@ def test_a_shell_network_with_an_empty_default_may_be_none(tmp_path, monkeypatch
         assert "may be in no virtual network" in findings[0].message
 
 
-def test_a_shell_network_from_the_environment_is_a_network(tmp_path, monkeypatch):
+def test_a_shell_network_from_a_variable_set_nowhere_is_the_session_s(tmp_path, monkeypatch):
     script = (
         "#!/bin/bash\n"
         'azure vm create box1 img u p --location "West US" --virtual-network-name "$VNET" --subnet-names front\n'
     )
-    assert _lint(tmp_path, monkeypatch, "vm.sh", script) == []
+    [finding] = _lint(tmp_path, monkeypatch, "vm.sh", script)
+    assert finding.code == "MIG105" and finding.severity is Severity.WARNING
+    assert "unless the session that runs the script sets `$VNET`" in finding.message
 
 
 def test_a_powershell_subnet_defaulting_to_null_may_leave_the_vm_without_one(tmp_path, monkeypatch):

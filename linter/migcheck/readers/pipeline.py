@@ -2884,6 +2884,8 @@ def _run_step(lines: shell.CommandLines, path: str, step: _Step) -> None:
             _add_quoted(held, value, macros, shell_quotes=True)
             _run(lines, _file(key), held, azure, stating=not _blank_given(value, macros))
             lines.export(name)
+        elif name.isidentifier():  # the service fills it in (`${{ secrets.VNET }}`): not the session's
+            lines.export(name)
     for node in step.lines:
         held = _Held()
         text, places = _expanded(node, macros)

@@ -142,6 +142,11 @@ class Word:
     # Of a value the script does not state that may be empty (`${VNET:-}`): an option given it may be given
     # nothing, which the CLI reads as not given (a VM in no virtual network).
     maybe_empty: bool = False
+    # Of a value read from a variable the script assigns nowhere (nothing it sources, nor the file that runs
+    # its lines, sets it): the variable as written (`$VNET`), `maybe_empty` too. Run in a session of its own
+    # it is empty; run from one that set it, that value: a finding that turns on it says which it assumes
+    # (`model.session_sets`).
+    unset: str = field(default="", compare=False)
     # Of a value the script does not state: any number of words, none or several, options among them (a
     # list it does not state: `"${opts[@]}"`, a list a Python function returns), not one word.
     spread: bool = False

@@ -1030,6 +1030,7 @@ def _walked(
     walker = _Walker(path, source, where, arm)
     walker.placeholders, (walker.line_holes, walker.empty_holes) = placeholders, held
     walker.names_the_api = walker.names_the_api or names_the_api
+    walker.assigned = _assigned_anywhere(root, source)
     try:
         walker.run(root)
     except (_Exhausted, RecursionError):
@@ -1336,6 +1337,9 @@ class _Value:
     # Of a variable some path of the script leaves unset, the environment's, and another sets (`if [ "$prod" =
     # 1 ]; then VNET=prodnet; fi`): what `${VNET:-}` reads may be empty there, as where the script never sets it.
     maybe_unset: bool = False
+    # Of a variable the script reads and assigns nowhere (`_Walker.assigned`): the variable as written
+    # (`$VNET`), `maybe_empty` too (see `xplat.Word.unset`).
+    unset: str = ""
     # Of a positional parameter not given a value the script states, with a default it states
     # (`${1:-Contoso Prod}`): that default, which a run as written, given no arguments, uses (see
     # `xplat.Word.default`); the value stays one the script does not state.
@@ -1425,6 +1429,49 @@ _PRINTS_ITS_SETTINGS = frozenset(
 )
 # The variables bash gives another value each time it expands them.
 _ANEW_EACH_TIME = frozenset(("RANDOM", "SRANDOM"))
+# Variables bash or the login sets in every session: never the script's to assign.
+_SHELL_VARIABLES = frozenset(
+    [
+        "BASH",
+        "BASHPID",
+        "BASH_SOURCE",
+        "BASH_VERSION",
+        "BASH_LINENO",
+        "EUID",
+        "FUNCNAME",
+        "GROUPS",
+        "HOME",
+        "HOSTNAME",
+        "HOSTTYPE",
+        "IFS",
+        "LANG",
+        "LINENO",
+        "LOGNAME",
+        "MACHTYPE",
+        "OLDPWD",
+        "OPTARG",
+        "OPTIND",
+        "OSTYPE",
+        "PATH",
+        "PPID",
+        "PWD",
+        "SECONDS",
+        "SHELL",
+        "SHLVL",
+        "TERM",
+        "TMPDIR",
+        "UID",
+        "USER",
+    ]
+)
+# The commands that set the variables their operands name (`read VNET`, `local VNET`, `printf -v VNET`,
+# `getopts ab: opt`): a name among their words is one the script assigns.
+_SETTING_COMMANDS = frozenset(
+    ("read", "getopts", "mapfile", "readarray", "printf", "declare", "local", "typeset", "export", "readonly")
+)
+# The commands that may set any variable (`source settings.sh`, `eval "$line"`): past them, none is one the
+# script assigns nowhere.
+_SETTING_ANY = frozenset(("source", ".", "eval"))
 # What stands for a value the script does not state in a command line `eval` runs: one word, which no
 # script writes, that the grammar reads as a word wherever it stands.
 _HOLE = xplat.HOLE
@@ -1458,6 +1505,10 @@ class _Walker:
         self.reading = xplat.Reading(path, arm)
         self.scope = _Scope()
         self.functions: dict[str, Node] = {}
+        # The variables the code read now (`source`, its text) assigns anywhere (`_assigned_anywhere`); a
+        # variable it reads and no line of it assigns is the session's (`_Value.unset`). None: code read
+        # with no such reading (a file it sources, a function of a library another file holds).
+        self.assigned: tuple[bytes, frozenset[str]] | None = None
         self.called: set[str] = set()
         # The functions some command calls by name, followed or not (past `_CALL_DEPTH`, or `flat`).
         self.named_calls: set[str] = set()
@@ -4471,6 +4522,7 @@ class _Walker:
                         names=value.names,
                         maybe_empty=value.maybe_empty,
                         splits=True,
+                        unset=value.unset,
                         default=value.default,
                     )
                 ]
@@ -4492,6 +4544,7 @@ class _Walker:
             placed=value.placed,
             names=value.names,
             text_at=value.text_at,
+            unset=value.unset,
         )
 
     def _rejoined(self, head: Node, tail: Node) -> _Value:
@@ -4734,8 +4787,17 @@ class _Walker:
             return _Value(None, at, holder=f"${name}@{at.line}:{at.column}")
         found = self.lookup(name)
         if found.text is None and found.holder is None and found.words is None:
+            if name not in self.scope.variables and self._assigned_nowhere(name):
+                return _Value(None, holder=f"${name}", maybe_empty=True, unset=f"${name}")
             return replace(found, holder=f"${name}")  # the environment's, or one branches leave unknown
         return found
+
+    def _assigned_nowhere(self, name: str) -> bool:
+        """Whether the variable `name` is one no line of the code read now assigns (`assigned`), so that
+        only the session that runs it may set it; not a variable of the shell's own (`$HOME`, `$RANDOM`)."""
+        if self.assigned is None or self.assigned[0] is not self.source:
+            return False
+        return name not in self.assigned[1] and name not in self.exported and name not in _SHELL_VARIABLES
 
     def lookup(self, name: str) -> _Value:
         return self.scope.variables.get(name, _UNSTATED)
@@ -4757,11 +4819,13 @@ class _Walker:
         defaulted = operator in (":-", "-") and not name.isdigit() and (set_on is None or set_on.maybe_unset)
         if len(parts) == 1:
             found = self.variable(parts[0])
+            if operator and found.unset:  # `${VNET:-}`, `${VNET:?}`: the script says what an unset one is
+                found = replace(found, unset="", maybe_empty=False)
             return replace(found, maybe_empty=True) if defaulted and found.text is None else found
         if defaulted:
             default = [self.value(p) for p in parts[1:]]
             if len(default) == 1 and default[0].text == "":  # `${VNET:-""}`: the environment's, or none
-                return replace(self.variable(parts[0]), maybe_empty=True)
+                return replace(self.variable(parts[0]), maybe_empty=True, unset="")
             if len(default) == 1 and set_on is None:
                 return default[0]
         unstated = _Value(None, self.where.mark(node))
@@ -5140,6 +5204,35 @@ def _assigned_in(node: Node, source: bytes) -> set[str]:
         names.update(filter(None, map(_let_assigns, _let_expressions(current, source) or [])))
         stack.extend(current.named_children)
     return names
+
+
+def _assigned_anywhere(root: Node, source: bytes) -> tuple[bytes, frozenset[str]] | None:
+    """The variables a script (or a line a file runs) assigns anywhere, `source` with them (see
+    `_Walker.assigned`): by an assignment, a loop, `((i++))` or `let` (`_assigned_in`), a name among the
+    words of a command that sets its operands (`_SETTING_COMMANDS`), `${VNET:=hub}`. None where it sources a
+    file or runs a command that may set any (`_SETTING_ANY`)."""
+    names = _assigned_in(root, source)
+    stack = [root]
+    while stack:
+        current = stack.pop()
+        stack.extend(current.named_children)
+        if current.type in ("for_statement", "select_statement"):
+            variable = current.child_by_field_name("variable")
+            names.add(_node_text(variable, source) if variable is not None else "")
+        elif current.type == "expansion" and any(c.type in (":=", "=") for c in current.children):
+            names.update(_node_text(c, source) for c in current.named_children[:1])
+        elif current.type in ("command", "declaration_command"):
+            words = [_node_text(word, source) for word in current.named_children]
+            first = words[0] if current.type == "command" and words else current.children[0].type
+            if first in _SETTING_ANY:
+                return None
+            if first in _SETTING_COMMANDS or current.type == "declaration_command":
+                names.update(word.split("=", 1)[0] for word in words)
+    return source, frozenset(names)
+
+
+def _node_text(node: Node, source: bytes) -> str:
+    return source[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
 
 def _named_by_a_hole(step: MigrationStep, url: Word) -> MigrationStep:
@@ -6601,11 +6694,12 @@ class CommandLines:
         held_placeholders, walker.placeholders = walker.placeholders, placeholders
         walker.source, walker.where = source, where
         walker.line_holes, walker.empty_holes, walker.stating = tuple(holes), empty, stating
+        assigned, walker.assigned = walker.assigned, _assigned_anywhere(tree.root_node, source)
         try:
             walker.statements(tree.root_node)
         finally:
             walker.source, walker.where, walker.line_holes, walker.empty_holes, walker.stating = saved
-            walker.placeholders = held_placeholders
+            walker.placeholders, walker.assigned = held_placeholders, assigned
         return None
 
     def run_powershell(

@@ -942,8 +942,10 @@ class _Vm:
     # Where its path creates it in a network named by a value that may be empty (`-w "${VNET:-}"`): in that
     # network, or in none.
     maybe_outside_at: Mark | None = None
+    network_unset: str = ""  # the variable assigned nowhere that network is (`Word.unset`), else ""
     # Where its path names its subnets by a value that may be empty (`-b "${SUBNET:-}"`): those, or none.
     subnets_maybe_none_at: Mark | None = None
+    subnets_unset: str = ""  # the variable assigned nowhere those subnets are (`Word.unset`), else ""
     looped_over: str = ""  # the list of a loop it is created in each round of (see `Role.looped_over`)
     # The part of the script it is surely created in, past how many stops it may take (`Reading.stops`);
     # None where its creation may not run there (a branch, a loop).
@@ -962,8 +964,10 @@ class _Vm:
         outside = next((v.outside_network_at for v in paths if v.outside_network_at is not None), None)
         if len(paths) == 1 or not in_network or outside is None:
             joined = functools.reduce(joined_paths, [v.role() for v in paths])
-            maybe = next((v.maybe_outside_at for v in paths if v.maybe_outside_at is not None), None)
-            return absent_on_some_path(joined, "virtual_network", maybe) if in_network and maybe else joined
+            maybe = next((v for v in paths if v.maybe_outside_at is not None), None)
+            if not in_network or maybe is None or maybe.maybe_outside_at is None:
+                return joined
+            return absent_on_some_path(joined, "virtual_network", maybe.maybe_outside_at, maybe.network_unset)
         roles = [
             in_no_network(v.role(), v.outside_network_at) if v.outside_network_at is not None else v.role()
             for v in paths
@@ -974,7 +978,7 @@ class _Vm:
     def role(self) -> Role:
         role = self._role()
         if self.subnets_maybe_none_at is not None and not self.existing:
-            return absent_on_some_path(role, "subnets", self.subnets_maybe_none_at)
+            return absent_on_some_path(role, "subnets", self.subnets_maybe_none_at, self.subnets_unset)
         return role
 
     def _role(self) -> Role:
@@ -1090,9 +1094,12 @@ class _Deployment:
     working_in: str = ""
 
     def _outside_on_some_path(self) -> bool:
-        """Whether a path creates one of its VMs with no virtual network named (see `_Vm.joined_role`)."""
+        """Whether a path creates one of its VMs with no virtual network named (see `_Vm.joined_role`), or
+        names one by a variable the script assigns nowhere, none unless the session sets it."""
         return any(
-            path.outside_network_at is not None for vm in self.vms.values() for path in (vm, *vm.other_paths)
+            path.outside_network_at is not None or path.network_unset
+            for vm in self.vms.values()
+            for path in (vm, *vm.other_paths)
         )
 
     def _apart_from_its_network(self, vm: _Vm) -> bool:
@@ -1729,6 +1736,7 @@ class Reading:
         vm.maybe_outside_at = (
             parsed.at if vnet is not None and vnet.text is None and vnet.maybe_empty else None
         )
+        vm.network_unset = vnet.unset if vm.maybe_outside_at is not None and vnet is not None else ""
         if not deployment.created:  # a deployment's network is fixed when it is created
             self._network(deployment, vnet)
             deployment.network_known &= not joins
@@ -1954,6 +1962,7 @@ class Reading:
         if names.text is None:
             vm.unknown.add("subnets")
             vm.subnets_maybe_none_at = names.mark if names.maybe_empty else None
+            vm.subnets_unset = names.unset if names.maybe_empty else ""
             return
         vm.subnets.extend(NameRef(part.text or "", part.mark) for part in _split(names, ","))
         vm.primary_subnets = tuple(vm.subnets)
