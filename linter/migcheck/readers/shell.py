@@ -2276,6 +2276,8 @@ class _Walker:
         surely one word (`("$x")`, each of `("$@")`) is an item of its own, not stated (`p+=("$x")` in a
         loop over `vm delete "$M"` keeps `vm` and `delete`)."""
         for element in literal.named_children:
+            if _split_from_before(element):  # the rest of the item before it (`_split_off`)
+                continue
             keyed = self._keyed(element)
             if keyed is not None:
                 key = _index(keyed[0], associative)
@@ -2311,6 +2313,12 @@ class _Walker:
             return None
         keys = [self.value(p).text for p in parts[1:close]]
         key = None if any(k is None for k in keys) else "".join(k or "" for k in keys)
+        tail = _split_off(element)
+        if tail is not None:  # `[k]=$A/$B/x`: the grammar splits the value after a `$`, as any word's
+            if key is None:
+                return None, Word(None, self.where.mark(parts[close + 1], 1))
+            value = _after(self._rejoined(element, tail), len(key) + 3, self.where.mark(parts[close + 1], 1))
+            return key, self._word_of(value, parts[close + 1])
         first = self._text(parts[close + 1])[1:]
         values = [_unescaped(first), *(self.value(p).text for p in parts[close + 2 :])]
         text = None if any(v is None for v in values) else "".join(v or "" for v in values)
@@ -3038,6 +3046,8 @@ class _Walker:
             if not rest:
                 for child in given:  # `URL=$ENDPOINT/$SUB/x` alone: the script's own variable
                     self.assign(child)
+                for variable, assigned in environment:  # and `B=2` after it, a word to the grammar
+                    self.scope.variables[variable] = assigned if assigned is not None else _Value("")
                 return
             name_node, arguments = rest[0], rest[1:]
         for child in given:  # `X=1 cmd`: in the command's environment only (see `_environment_set`)
