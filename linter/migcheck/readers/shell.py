@@ -627,6 +627,20 @@ def _split_tests_read(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
     return source, tree
 
 
+def _tests_read_as_commands(node: Node, end: int) -> list[int]:
+    """Where each `[` test `_split_tests_read` made the command `_` starts in `node` before `end`: a command
+    named `_` whose last word is `]`."""
+    found: list[int] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        stack.extend(child for child in current.named_children if child.start_byte < end)
+        words = current.named_children if current.type == "command" else []
+        if len(words) > 1 and words[0].text == b"_" and words[-1].text == b"]":
+            found.append(words[0].start_byte)
+    return found
+
+
 def _split_test_openings(root: Node) -> list[int]:
     """Where each `[` the grammar reads no test after starts (`_split_tests_read`): one in an error, before
     a command (in an error of its own, maybe) named by a word the grammar splits."""
@@ -2815,7 +2829,10 @@ class _Walker:
         """A `while` or `for ((…))` loop as written up to its body: `while read name`."""
         body = node.child_by_field_name("body")
         end = body.start_byte if body is not None else node.end_byte
-        return " ".join(self.source[node.start_byte : end].decode("utf-8", "replace").split()).rstrip("; ")
+        written = bytearray(self.source[node.start_byte : end])
+        for opening in _tests_read_as_commands(node, end):  # each `[` made `_` (`_split_tests_read`)
+            written[opening - node.start_byte] = ord("[")
+        return " ".join(written.decode("utf-8", "replace").split()).rstrip("; ")
 
     def _one_word(self, node: Node) -> bool:
         """Whether a `for` loop's list item is one word whatever it holds: a string in double quotes that
