@@ -51,6 +51,7 @@ def test_a_subnet_the_script_never_assigns_is_the_session_s(tmp_path, monkeypatc
     "before, network",
     [
         ("", '"${VNET:?set VNET first}"'),
+        (': "${VNET:?}"\n', '"$VNET"'),  # required before
         ("read VNET\n", '"$VNET"'),
         ("while getopts v: VNET; do :; done\n", '"$VNET"'),
         ("f() { local VNET; }\n", '"$VNET"'),
@@ -58,7 +59,16 @@ def test_a_subnet_the_script_never_assigns_is_the_session_s(tmp_path, monkeypatc
         ("source ./settings.sh\n", '"$VNET"'),  # a file it sources may set it
         ("", '"$1"'),
     ],
-    ids=["stops-unset", "read", "getopts", "local", "assigned-elsewhere", "sourced", "positional"],
+    ids=[
+        "stops-unset",
+        "required-before",
+        "read",
+        "getopts",
+        "local",
+        "assigned-elsewhere",
+        "sourced",
+        "positional",
+    ],
 )
 def test_a_network_something_may_set_is_a_network_not_stated(tmp_path, monkeypatch, before, network):
     files = {

@@ -1486,6 +1486,9 @@ _SETTING_COMMANDS = frozenset(
 # The commands that may set any variable (`source settings.sh`, `eval "$line"`): past them, none is one the
 # script assigns nowhere.
 _SETTING_ANY = frozenset(("source", ".", "eval"))
+# The expansions that set a variable (`${VNET:=hub}`) or stop the script where it is not (`${VNET:?}`): past
+# either, it holds a value the script gives or requires.
+_SETTING_OPERATORS = frozenset((":=", "=", ":?", "?"))
 # What stands for a value the script does not state in a command line `eval` runs: one word, which no
 # script writes, that the grammar reads as a word wherever it stands.
 _HOLE = xplat.HOLE
@@ -5236,8 +5239,9 @@ def _assigned_in(node: Node, source: bytes) -> set[str]:
 def _assigned_anywhere(root: Node, source: bytes) -> tuple[bytes, frozenset[str]] | None:
     """The variables a script (or a line a file runs) assigns anywhere, `source` with them (see
     `_Walker.assigned`): by an assignment, a loop, `((i++))` or `let` (`_assigned_in`), a name among the
-    words of a command that sets its operands (`_SETTING_COMMANDS`), `${VNET:=hub}`. None where it sources a
-    file or runs a command that may set any (`_SETTING_ANY`)."""
+    words of a command that sets its operands (`_SETTING_COMMANDS`), `${VNET:=hub}` and `${VNET:?}`, which
+    requires it (`_SETTING_OPERATORS`). None where it sources a file or runs a command that may set any
+    (`_SETTING_ANY`)."""
     names = _assigned_in(root, source)
     stack = [root]
     while stack:
@@ -5246,7 +5250,7 @@ def _assigned_anywhere(root: Node, source: bytes) -> tuple[bytes, frozenset[str]
         if current.type in ("for_statement", "select_statement"):
             variable = current.child_by_field_name("variable")
             names.add(_node_text(variable, source) if variable is not None else "")
-        elif current.type == "expansion" and any(c.type in (":=", "=") for c in current.children):
+        elif current.type == "expansion" and any(c.type in _SETTING_OPERATORS for c in current.children):
             names.update(_node_text(c, source) for c in current.named_children[:1])
         elif current.type in ("command", "declaration_command"):
             words = [_node_text(word, source) for word in current.named_children]
