@@ -1372,6 +1372,14 @@ class _Value:
     # Of a value written in quotes: where its text starts, `mark` being its opening quote (`Word.text_at`).
     text_at: Mark | None = field(default=None, compare=False)
 
+    @staticmethod
+    def of(word: Word) -> _Value:
+        """The value a word holds where a variable is set to it (an argument a call gives, an item a loop
+        turns over): `_Walker._word_of` the other way."""
+        return _Value(
+            word.text, word.mark, word.exact, holder=word.holder, names=word.names, text_at=word.text_at
+        )
+
     @property
     def text_mark(self) -> Mark | None:
         """Where the first character of its text is written (`Word.text_mark`)."""
@@ -2788,9 +2796,7 @@ class _Walker:
                 self.unknown_loop(body)
             return
         for word in arguments:
-            self.scope.variables[name] = _Value(
-                word.text, word.mark, word.exact, holder=word.holder, names=word.names, text_at=word.text_at
-            )
+            self.scope.variables[name] = _Value.of(word)
             self.statements(body)
 
     def _lists_every_network(self, value: Node) -> bool:
@@ -4804,10 +4810,7 @@ class _Walker:
                 return _Value(None, holder=f"${name}")
             if index >= len(arguments):
                 return _UNSTATED
-            word = arguments[index]
-            return _Value(
-                word.text, word.mark, word.exact, holder=word.holder, names=word.names, text_at=word.text_at
-            )
+            return _Value.of(arguments[index])
         if name == "@":
             return _Value(None, words=arguments) if arguments is not None else _UNSTATED
         if name == "*":
@@ -6817,9 +6820,7 @@ class CommandLines:
     def each(self, name: str, items: list[Word], run: Callable[[], None]) -> None:
         """`run` once for each of `items`, `name` set to it, as a `for` loop over words it lists."""
         for item in items:
-            self.walker.scope.variables[name] = _Value(
-                item.text, item.mark, item.exact, holder=item.holder, text_at=item.text_at
-            )
+            self.walker.scope.variables[name] = _Value.of(item)
             run()
 
     def each_unlisted(
