@@ -1,7 +1,9 @@
 """A Python script file of the repository run by its path alone, no interpreter named, is started by the
 program its `#!` line names, as the cluster builders of that day were (`../common/azure-coreos-cluster websvc`
 in a shell script, a Makefile recipe, a Dockerfile `RUN` or a CI step; `.\\tools\\create.py websvc` in
-PowerShell, which Windows runs with Python by the file's extension): it is read where it is run, with the
+PowerShell, which Windows runs with Python by the file's extension; `subprocess.check_call(["./tools/create",
+"websvc"])` in Python, or `[sys.executable, "tools/create.py", "websvc"]`, `os.system("python3 tools/create.py
+websvc")`, where the Python script running it names nothing of Azure): it is read where it is run, with the
 words given as its arguments, as `python tools/create websvc` is. Before, the file was read alone, its
 arguments unknown (`<cloud service name, create:9>`), and the script that runs it held nothing classic."""
 
@@ -37,6 +39,24 @@ RUNS = {
         "on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./tools/create websvc\n",
         "tools/create",
         "#!/usr/bin/env python\n",
+    ),
+    "python-by-path": (
+        "run.py",
+        'import subprocess\nsubprocess.check_call(["./tools/create", "websvc"])\n',
+        "tools/create",
+        "#!/usr/bin/env python3\n",
+    ),
+    "python-sys-executable": (
+        "run.py",
+        'import subprocess, sys\nsubprocess.run([sys.executable, "tools/create.py", "websvc"])\n',
+        "tools/create.py",
+        "",
+    ),
+    "python-os-system": (
+        "run.py",
+        'import os\nos.system("python3 tools/create.py websvc")\n',
+        "tools/create.py",
+        "",
     ),
     "powershell-by-extension": ("deploy.ps1", ".\\tools\\create.py websvc\n", "tools/create.py", ""),
     "powershell-call-operator": (

@@ -80,6 +80,8 @@ _RUNNERS = {
 # Invoke's tasks (`@task def deploy(c):`): `c.run(line)` runs a command line by a shell on this machine.
 _TASK_MODULES = frozenset({"invoke"})
 _CLI = frozenset({"azure", "azure.cmd"})
+# What `sys.executable` is written as in the shell script the commands are handed on in: a Python.
+_PYTHON = "python3"
 # The programs that send HTTP requests: one sent to the Service Management API is read as the shell reader
 # reads it (`shell_requests`), so their commands are handed to it as the CLI's are.
 _REQUESTERS = frozenset({"curl", "wget"})
@@ -100,9 +102,10 @@ _LIST_DEPTH = 8
 
 def sniff(data: bytes) -> bool:
     """Whether a file may run the classic CLI, or send a request to the Service Management API with curl or
-    wget: it names a module that runs commands (`runs_commands`) and a command of the CLI or the API
-    (`may_name_a_command`)."""
-    return runs_commands(data) and may_name_a_command(data)  # plain searches first: most files run none
+    wget, or run a script file that may: it names a module that runs commands (`runs_commands`) and a
+    command of the CLI or the API (`may_name_a_command`) or a script file (`may_run_a_script_file`)."""
+    # plain searches first: most files run none
+    return runs_commands(data) and (may_name_a_command(data) or may_run_a_script_file(data))
 
 
 def runs_commands(data: bytes) -> bool:
@@ -127,28 +130,31 @@ def may_name_a_command(data: bytes) -> bool:
 
 def read(
     path: str, tree: ast.Module, mark: Callable[[ast.AST], Mark], names_the_api: bool
-) -> tuple[object, ...]:
-    """The calls, steps and resources of the classic CLI's commands the script runs (see the module);
+) -> tuple[tuple[object, ...], tuple[tuple[str, str], ...]]:
+    """The calls, steps and resources of the classic CLI's commands the script runs (see the module), and of
+    the script files they run (`./tools/create websvc`, `[sys.executable, "tools/create.py"]`), said to be
+    run by this script; and those files, whose own read is then not said again (`Document.functions_run`).
     `names_the_api`: the script names Azure or the API (`automation.names_the_api`)."""
     runners = _runner_names(tree)
     if not runners.modules and not runners.functions and not runners.contexts:
-        return ()
+        return (), ()
     script = _Script(path, tree, mark, runners)
     script.statements(tree.body, 0)
     if not script.ran and not script.unparsed:
-        return ()
+        return (), ()
     from migcheck.readers import shell  # only for a script that runs a command it reads
 
-    read = shell.read_commands(
+    read, files_run = shell.read_commands(
         path,
         script.source(),
         tuple(script.marks),
         tuple(script.holes),
         frozenset(script.empty_holes),
         names_the_api,
+        called=f"Python script '{posixpath.basename(path)}'",
     )
     written = (_as_written(resource, script) for resource in read)
-    return _with_unparsed(tuple(r for r in written if r is not None), script, path)
+    return _with_unparsed(tuple(r for r in written if r is not None), script, path), files_run
 
 
 def _bash_parses(line: str) -> bool:
@@ -161,19 +167,44 @@ def _bash_parses(line: str) -> bool:
 def _runs_read_command(first: str | None) -> bool:
     """Whether a command's first word names the classic CLI or curl or wget (by a path too: `/usr/bin/curl`),
     or a program that runs the command its other words name, which the shell reader follows as it does in a
-    shell script (`bash -c "azure ..."`, `ssh jump "azure ..."`, `sudo azure ...`: `shell.RUNS_COMMANDS`)."""
+    shell script (`bash -c "azure ..."`, `ssh jump "azure ..."`, `sudo azure ...`, `python3 tools/create.py`:
+    `shell.RUNS_COMMANDS`), or a script file by its path (`./tools/create websvc`), which the shell reader
+    follows into a file the run checks as the program its `#!` line names runs it."""
     program = posixpath.basename(first or "")
-    return first in _CLI or program in _REQUESTERS or program in programs.RUNS_COMMANDS
+    return (
+        first in _CLI
+        or program in _REQUESTERS
+        or program in programs.RUNS_COMMANDS
+        or _names_a_script_file(first or "")
+    )
+
+
+def _names_a_script_file(word: str) -> bool:
+    """Whether a command's first word runs a file by a path from the folder the script runs in
+    (`./tools/create`, `tools/create.py`): a word with a `/` that is not one of the machine's own paths. A
+    word with none names a program the system looks up on the PATH."""
+    return "/" in word and not word.startswith(("/", "~"))
 
 
 def _may_be_read(line: str) -> bool:
     """Whether a command line may run the classic CLI, or curl or wget (whose request the shell reader reads
-    where its URL, maybe a variable's value, is the API's)."""
+    where its URL, maybe a variable's value, is the API's), or a script file that may (a Python's run of
+    one, one run by its path: `_runs_read_command`)."""
     lowered = line.lower()
+    first = line.split(maxsplit=1)[0] if line.strip() else ""  # the shell reader parses it; this only sifts
     return (
         "azure" in lowered  # the classic CLI, or a classic cmdlet PowerShell is given (`Stop-AzureVM`)
         or any(program in line for program in _REQUESTERS)
+        or posixpath.basename(first) in programs.PYTHONS
+        or _names_a_script_file(first)
     )
+
+
+def may_run_a_script_file(data: bytes) -> bool:
+    """Whether a file that runs commands may run a script file the run checks (`_runs_read_command`): it
+    names a Python file (`tools/create.py`), a path from its folder (`./tools/create`) or the interpreter
+    that runs it (`sys.executable`)."""
+    return b".py" in data or b"./" in data or b"sys.executable" in data
 
 
 def _with_unparsed(read: tuple[object, ...], script: _Script, path: str) -> tuple[object, ...]:
@@ -207,6 +238,8 @@ def _as_written(resource: object, script: _Script) -> object | None:
     `python_library`) is that module's check's to report, as the SDK's are: the script's Script keeps its
     own calls, and is none where it has none and no step."""
     loops = script.loops
+    if isinstance(resource, Script) and resource.called:  # a script file's, as it runs (`read`)
+        return resource
     if isinstance(resource, Script):
         steps = tuple(
             _named_as_python(_failing(step, script.failing.get(step.mark))) for step in resource.migration
@@ -614,7 +647,7 @@ class _Script:
             given = self.assigned(_split_line(given))
         words = self.listed(given, 0)
         if words is not None:
-            if not words or not _runs_read_command(_string(words[0])):
+            if not words or not _runs_read_command(_stated_word(words[0])):
                 return
             self.ran = True
             self.at = self.mark(words[0])
@@ -790,7 +823,7 @@ class _Script:
 
     def word(self, node: ast.expr) -> str:
         """One word of a list, written where the script writes it."""
-        text = _string(node)
+        text = _stated_word(node)
         if text is not None:
             quoted = shlex.quote(text)
         elif id(node) in self.maybe_empty:  # one hole, held as the name's assignment holds it
@@ -1153,6 +1186,12 @@ def _condition(test: ast.AST) -> str | None:
 
 def _string(node: ast.AST) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _stated_word(node: ast.AST) -> str | None:
+    """The word a list's item states: a string's text, or, for `sys.executable` (the interpreter that runs
+    the script, `[sys.executable, "tools/create.py"]`), a Python's name; None for any other."""
+    return _PYTHON if dotted(node) == "sys.executable" else _string(node)
 
 
 def _ends_the_script(node: ast.stmt) -> bool:

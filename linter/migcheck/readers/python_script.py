@@ -893,7 +893,8 @@ def _read(path: str, data: bytes, arguments: Sequence[str | None] | None) -> Doc
     if python_cli.sniff(data) or (
         source.attached and python_cli.sniff(source.text.encode("utf-8", "replace"))
     ):
-        resources = (*resources, *python_cli.read(path, parsed, source.mark, automation.names_the_api(data)))
+        commands, files_run = python_cli.read(path, parsed, source.mark, automation.names_the_api(data))
+        resources, ran = (*resources, *commands), tuple(sorted({*ran, *files_run}))
     if python_resource_types.sniff(data):
         resources = (*resources, *python_resource_types.read(path, parsed, source.call_mark))
     reaching, deploying = _names_a_classic_id(data), _CLOUD_SERVICES in data

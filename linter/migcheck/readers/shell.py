@@ -483,16 +483,19 @@ def read_commands(
     holes: tuple[tuple[str | None, Mark | None], ...],
     empty_holes: frozenset[int] = frozenset(),
     names_the_api: bool = False,
-) -> tuple[object, ...]:
+    called: str = "",
+) -> tuple[tuple[object, ...], tuple[tuple[str, str], ...]]:
     """What the classic CLI's commands another language's script runs describe (a Python script's
     `subprocess.call(["azure", ...])`), given as the shell script `source` that runs them as that script
     does: its call for each command, in order, each part of it shown where `marks` says (`_HeldAt`), each value that script does not state a hole (`_numbered`) that
     `holes` says what holds, those numbered in `empty_holes` values that may be empty (`Word.maybe_empty`),
     `names_the_api` whether that script names the API (`automation.names_the_api`). Its calls and steps, then
-    the resources the commands describe."""
+    the resources the commands describe, those of a script file they run said to be run by `called` (`Script.
+    called`: "Python script 'run.py'"); and the files whose own read is then not said again
+    (`Document.functions_run`)."""
     source, tree = _bash_parse(source)
     if tree.root_node.has_error:
-        return ()
+        return (), ()
     where = _HeldAt(path, marks, exact=False)
     held = (holes, empty_holes)
     named = names_the_api
@@ -512,8 +515,10 @@ def read_commands(
     # what the code its commands give another language describes (`pwsh -Command '...'`, `python3 -c`), and
     # the script files they run, as in a shell script's own run (`run_commands`)
     walker.powershell_pieces_read()
-    others = (*walker.reaching, *walker.extended, *walker.python_read, *walker.files_read)
-    return (script, *described, *others) if script is not None else (*described, *others)
+    files = tuple(replace(r, called=called) if isinstance(r, Script) else r for r in walker.files_read)
+    others = (*walker.reaching, *walker.extended, *walker.python_read, *files)
+    read = (script, *described, *others) if script is not None else (*described, *others)
+    return read, walker.functions_run()
 
 
 def parses(command_line: str) -> bool:
