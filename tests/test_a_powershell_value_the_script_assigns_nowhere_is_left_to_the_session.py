@@ -6,7 +6,8 @@ does not say which, so a finding that turns on it says which it assumes, as a wa
 and unless it does the VM is in no virtual network (MIG105). Nothing speaks of paths the script does not
 have. A variable something may set (a dot-sourced file, `Set-Variable`) stays a value not stated, and
 `Set-AzureSubnet` refuses $null (`-SubnetNames` is mandatory), so a subnet named by such a variable is never
-missing."""
+missing. Two subnets `-SubnetNames $Sub1, $Sub2` names are so only if the session sets them: a
+warning that names them."""
 
 from __future__ import annotations
 
@@ -104,3 +105,35 @@ def test_a_place_the_script_never_assigns_creates_the_deployment_in_none_if_the_
         "script sets `$Location`, which the script assigns nowhere (else the call names no place and adds "
         "its VMs to a deployment the cloud service may have): migration stops"
     )
+
+
+def _second_subnet(tmp_path, monkeypatch, subnets: str):
+    script = (
+        '$vm = New-AzureVMConfig -Name "vm6" -InstanceSize Small -ImageName "img" |\n'
+        f"    Set-AzureSubnet -SubnetNames {subnets}\n"
+        'New-AzureVM -ServiceName "svc6" -VMs $vm -VNetName "net1" -Location "West US"\n'
+    )
+    return lint_files(tmp_path, monkeypatch, {"deploy.ps1": script}, "MIG202", dedent=False).findings
+
+
+@pytest.mark.parametrize(
+    ("subnets", "assumed"),
+    [
+        ("$Sub1, $Sub2", "`$Sub1` and `$Sub2`"),
+        # -SubnetNames is mandatory: PowerShell binds no $null item to it, so without $Sub2 the cmdlet fails
+        ('"FrontEnd", $Sub2', "`$Sub2`"),
+    ],
+    ids=["both", "one"],
+)
+def test_a_second_subnet_the_session_may_set_is_a_warning_naming_it(tmp_path, monkeypatch, subnets, assumed):
+    [finding] = _second_subnet(tmp_path, monkeypatch, subnets)
+    assert finding.severity == Severity.WARNING
+    assert finding.message.endswith(
+        f" if the session that runs the script sets {assumed}, which the script assigns nowhere"
+    )
+
+
+def test_two_subnets_surely_set_beside_one_the_session_may_set_are_an_error(tmp_path, monkeypatch):
+    [finding] = _second_subnet(tmp_path, monkeypatch, '"FrontEnd", "BackEnd", $Sub3')
+    assert finding.severity == Severity.ERROR
+    assert "session" not in finding.message

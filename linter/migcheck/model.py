@@ -915,7 +915,8 @@ class Role:
     # $VNet`, not a parameter, nothing it loads sets it), by fact: that variable as written. The script has
     # no other path there: run in a session of its own the variable is $null and the fact absent, run from
     # one that set it the fact is that value, so a rule says which its finding assumes (`session_sets`).
-    # So too, as its caller writes it, a Python script's option the caller may leave out (`--vnet`, None
+    # Also "several_subnets": the variables assigned nowhere a VM is in a second subnet by, apart by spaces
+    # (`-SubnetNames $Sub1, $Sub2`: "$Sub1 $Sub2"). So too, as its caller writes it, a Python script's option the caller may leave out (`--vnet`, None
     # then) and an environment variable it reads with no default (`VNET`).
     # Also "placed": the variable that alone names the place of a call creating its deployment in no
     # network (`-Location $Location`); without it the call adds the VM to a deployment that may exist.
@@ -1110,8 +1111,9 @@ def session_sets(variable: str) -> str:
     `Role.left_to_session`), in the words every such finding uses, after "if" or "unless": a PowerShell
     variable the script assigns nowhere (`$VNet`), an option of a Python script's parser (`--vnet`), an
     environment variable a Python script reads with no default (`VNET`)."""
-    if variable.startswith("$"):
-        return f"the session that runs the script sets `{variable}`, which the script assigns nowhere"
+    if variable.startswith("$"):  # several apart by spaces (`$Sub1 $Sub2`): each named
+        named = " and ".join(f"`{each}`" for each in variable.split())
+        return f"the session that runs the script sets {named}, which the script assigns nowhere"
     if variable.startswith("-"):
         return f"the caller gives `{variable}`"
     return f"the environment that runs the script sets `{variable}`"

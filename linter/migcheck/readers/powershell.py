@@ -18549,6 +18549,7 @@ class _Facts:
         # parameter that defaults to $null): on that path it has none.
         self.subnets_maybe_none_at: Mark | None = None
         self.subnets_unset = ""  # the variable assigned nowhere they are, if so (see `Unknown.unset`)
+        self.several_subnets_unset = ""  # those a second subnet needs, if so (`_several_subnets_unset`)
         self.primary_set = False  # whether Set-AzureSubnet stated the primary interface's subnets
         self.endpoints: dict[object, InputEndpoint] = {}
         # Each endpoint Set-AzureEndpoint names that the VM surely lacks (see `_endpoint`), with where: the
@@ -18611,6 +18612,7 @@ class _Facts:
         self.primary_set = complete
         self.subnets_maybe_none_at = at if isinstance(value, Unknown) and value.maybe_null else None
         self.subnets_unset = value.unset if isinstance(value, Unknown) else ""
+        self.several_subnets_unset = _several_subnets_unset(value) if written else ""
 
     def _nic(self, event: Event) -> None:
         complete = texts(event.data["value"])[1]
@@ -19008,6 +19010,8 @@ class _Facts:
             ),
             removed_interfaces=tuple(self.removed_nics.values()),
         )
+        if self.several_subnets_unset:
+            role = left_to_session(role, "several_subnets", self.several_subnets_unset)
         if self.subnets_maybe_none_at is not None and not self.existing:
             return absent_on_some_path(role, "subnets", self.subnets_maybe_none_at, self.subnets_unset)
         return role
@@ -19127,6 +19131,24 @@ def _written_subnets(value: Value, marks: tuple[Mark, ...], fallback: Mark) -> l
             same = item.ident if item.ident is not None else ("text", item.text.casefold())
             refs.setdefault(same, NameRef(f"<subnet named by {item.text}>", mark))
     return list(refs.values()) if len(refs) > 1 else None
+
+
+def _several_subnets_unset(value: Value) -> str:
+    """Of subnets an array names (`-SubnetNames $Sub1, $Sub2`), the variables assigned nowhere among them
+    (`Unknown.unset`) where the VM is in two or more only if the session that runs the script sets them,
+    as written and apart by spaces (`$Sub1 $Sub2`, see `model.session_sets`); "" where two are surely set.
+    Set-AzureSubnet's -SubnetNames is mandatory, and PowerShell binds no $null item to a mandatory array:
+    given one it fails and sets no subnet; New-AzureQuickVM's has the VM in a subnet for each name it is
+    given. So in either, without those variables the VM is not in two subnets by them."""
+    if not isinstance(value, Items):
+        return ""
+    unset = [v.unset for v in value.values if isinstance(v, Unknown) and v.unset]
+    named = {
+        v.value.strip().casefold() if isinstance(v, Text) else v.ident if v.ident is not None else v.text
+        for v in value.values
+        if isinstance(v, Text) or (isinstance(v, Unknown) and not v.unset)
+    }
+    return " ".join(dict.fromkeys(unset)) if unset and len(named) < 2 else ""
 
 
 def _lun(value: Value) -> str:

@@ -327,7 +327,10 @@ class MultipleSubnets(Rule):
         "values their settings files give; and so are the VMs of inventory exports, with their secondary "
         "network interfaces (a `Get-AzureVM` export). Subnet names are compared without regard to case: "
         "`FrontEnd` and `frontend` are one subnet. The finding points at the second subnet's name, where it is "
-        "written (an element's text, a `name` attribute's value, a script's argument).",
+        "written (an element's text, a `name` attribute's value, a script's argument). A VM a PowerShell "
+        "script puts in a second subnet only by variables it assigns nowhere (`-SubnetNames $Sub1, $Sub2`) "
+        "is a warning that says it is so if the session that runs the script sets them: run as written they "
+        "are $null, and Set-AzureSubnet refuses a $null name.",
         why="Validation fails for a VM that is associated with several subnets: the platform accepts a VM "
         "whose network configuration references one subnet only.",
         fix="Choose the one subnet the VM should live in. Keep only it in the primary configuration "
@@ -531,13 +534,15 @@ class MultipleSubnets(Rule):
                         shape = (
                             f" ({role.interfaces_shape})" if role.interfaces_shape and role.interfaces else ""
                         )
+                        unset = role.session_variable("several_subnets")
                         yield self.finding(
                             role,
                             f"{role.label} of {service.label} is in {len(distinct)} subnets "
-                            f"({_names(distinct)}){shape}",
+                            f"({_names(distinct)}){shape}" + (f" if {session_sets(unset)}" if unset else ""),
                             at=at_name(distinct[1].mark),  # the name as written
                             fix="" if role.is_vm else ROLE_SUBNETS_FIX,
                             autofix=_keep_first_subnet(role) if role.is_vm else None,
+                            severity=Severity.WARNING if unset else None,  # as the session decides
                         )
 
 
