@@ -4781,16 +4781,19 @@ class _Walker:
     def _placed(self, node: Node, skip: int, written: str, quoted: bool) -> Callable[[int], Mark] | None:
         """Where the character at each offset of the text a quoted word gives is written, `written` its
         text as the script writes it from byte `skip` of `node`: past the backslashes the shell drops in
-        double quotes (`\\"`), on the lines after its first. Only of a word that may hold a REST body (`<`),
-        and where marks tell each character's place (not in a line a Python script builds, nor `eval`'s)."""
+        double quotes (`\\"`), on the lines after its first. Where marks tell each character's place (not in a
+        line a Python script builds, nor `eval`'s): of a line another file holds (a Makefile's `"$(A),$(B)"`,
+        each value where its assignment writes it, as `_held_placed` places a word not quoted), and of a
+        script's word that may hold a REST body (`<`)."""
         where = self.where
-        if "<" not in written or not where.exact:
+        held = isinstance(where, _HeldAt)
+        if not where.exact or not (held or "<" in written):
             return None
         dropped = _dropped_backslashes(written) if quoted and "\\" in written else []
-        if isinstance(where, _HeldAt):  # a line another file holds: each byte at its own anchor
-            offsets = _byte_offsets(written)
-            return lambda offset: where.mark(
-                node, skip + offsets(offset + bisect.bisect_right(dropped, offset))
+        if isinstance(where, _HeldAt):
+            offsets, source = _byte_offsets(written), self.source
+            return lambda offset: where.counted(
+                node.start_byte + skip + offsets(offset + bisect.bisect_right(dropped, offset)), source
             )
         start = where.mark(node, skip)
         newlines = [index for index, char in enumerate(written) if char == "\n"]
@@ -6403,7 +6406,9 @@ def _placed_parts(parts: list[_Value], mark: Mark) -> Callable[[int], Mark]:
     def placed(offset: int) -> Mark:
         index = max(bisect.bisect_right(starts, offset) - 1, 0)
         part, inner = written[index], offset - starts[index]
-        if part.placed is not None:  # a REST body's characters, its first one too (`--data='<Deployment'`)
+        # where the part says, but a quoted part's first character at its opening quote, as below: a REST
+        # body's characters, its first one too (`--data='<Deployment'`)
+        if part.placed is not None and (inner or "<" in (part.text or "")):
             return part.placed(inner)
         if inner == 0 or part.mark is None:
             return part.mark or mark
