@@ -1034,6 +1034,7 @@ class _Scanner:
         line_set = {name: _in_file(variable, self.path) for name, variable in make.environment.items()}
         environment = {**self._environment(path), **line_set}
         given = {**self.given, **(environment if overrides else {}), **given}
+        self.budget -= len(environment) + len(given)  # each is copied and exported again: work like any other
         sub = self.made.get(settings.path) if not (given or environment) else None
         if sub is None:
             text = settings.data.decode("utf-8", "replace")
