@@ -78,3 +78,34 @@ def test_terraform_s_plan_of_no_resource_type_is_the_provider_s_default_for_vms(
 )
 def test_the_free_tier_or_another_plan_installs_nothing(tmp_path, monkeypatch, path, text, at):
     assert lint_files(tmp_path, monkeypatch, {**CLASSIC, path: text}, "MIG207", dedent=False).findings == []
+
+
+RUNBOOK = """\
+Set-AzSecurityPricing -Name VirtualMachines -PricingTier Free
+Move-AzureService -Validate -ServiceName shop -DeploymentName shop -CreateNewVirtualNetwork
+Move-AzureService -Prepare -ServiceName shop -DeploymentName shop -CreateNewVirtualNetwork
+Move-AzureService -Commit -ServiceName shop -DeploymentName shop
+Set-AzSecurityPricing -Name VirtualMachines -PricingTier Standard
+"""
+
+
+@pytest.mark.parametrize(
+    "runbook", [RUNBOOK, RUNBOOK.split("\n", 1)[1]], ids=["turned-off-first", "left-as-is"]
+)
+def test_a_plan_a_runbook_puts_back_on_standard_after_its_commit_is_not_the_one_its_migration_meets(
+    tmp_path, monkeypatch, runbook
+):
+    """The planning guide: enable the policy again once the VMs are in Resource Manager."""
+    files = {**CLASSIC, "migrate.ps1": runbook}
+    assert lint_files(tmp_path, monkeypatch, files, "MIG207", dedent=False).findings == []
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "found"), [("Standard", "Free", []), ("Free", "Standard", ["2:1"])]
+)
+def test_a_script_that_sets_the_plan_twice_leaves_the_later_tier(tmp_path, monkeypatch, first, last, found):
+    script = "".join(
+        f"az security pricing create -n VirtualMachines --tier {tier}\n" for tier in (first, last)
+    )
+    findings = lint_files(tmp_path, monkeypatch, {**CLASSIC, "defender.sh": script}, "MIG207").findings
+    assert where(findings) == [f"MIG207 defender.sh:{at}" for at in found]

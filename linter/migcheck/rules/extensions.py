@@ -20,6 +20,7 @@ from migcheck.model import (
     Part,
     Role,
     RoleInstance,
+    Script,
     SecurityRule,
     Severity,
     Subnet,
@@ -775,6 +776,7 @@ class SecurityCenterExtension(Rule):
     severity = Severity.WARNING
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({Extension, VirtualNetwork, DefenderPlan})
+    also_reads = frozenset({Script})  # a script's migration Commit, after which it may set its plan again
     summary = (
         "A VM has the monitoring extension of Microsoft Defender for Cloud (formerly Azure Security Center), "
         "or the subscription's Defender plan for VMs installs it on its classic VMs; a warning where a VM's "
@@ -831,7 +833,9 @@ class SecurityCenterExtension(Rule):
         "template's or Bicep file's `Microsoft.Security/pricings` resource, Terraform's "
         "`azurerm_security_center_subscription_pricing` (its `resource_type` `VirtualMachines` unless written). "
         "Such a file states no subscription: the plan is in the one it runs in or is deployed to, which may "
-        "hold any classic VM of the files, and all are named. It is reported at the plan's row "
+        "hold any classic VM of the files, and all are named; a file that sets the plan twice leaves the "
+        "later tier, and a plan a runbook sets after its first migration Commit (enabled again once the VMs "
+        "are in Resource Manager, as the planning guide has it) is not reported. It is reported at the plan's row "
         "when the files checked hold classic VMs of its subscription — in an export that names the "
         "subscription, or in the other files of a subscription the exports name (with no export naming one, "
         "the only subscription the plans' export covers is taken as theirs; a cloud service an export places "
@@ -1024,11 +1028,24 @@ def _free_plan_fix(plan: DefenderPlan) -> str:
 
 
 def _vm_plans(estate: Estate) -> list[DefenderPlan]:
-    """The Defender plans for VMs the exports hold, once each per subscription and name (two pages or two
-    exports of one plan are one), the first kept."""
+    """The Defender plans for VMs the files hold, once each per subscription and name (two pages or two
+    exports of one plan are one, the first kept; a file that sets one twice leaves the later tier). A plan a
+    script sets after its first migration Commit is not the one its migration meets: the planning guide has
+    the plan enabled again once the VMs are in Resource Manager."""
+    commits: dict[str, tuple[int, int]] = {}
+    for script in estate.resources(Script):
+        for step in script.migration:
+            if step.step == "commit":
+                at = (step.mark.line, step.mark.column)
+                commits[step.mark.path] = min(commits.get(step.mark.path, at), at)
     plans: dict[tuple[str, str], DefenderPlan] = {}
     for plan in estate.resources(DefenderPlan):
-        plans.setdefault((plan.subscription, key(plan.name)), plan)
+        at = (plan.mark.line, plan.mark.column)
+        if plan.mark.path in commits and at > commits[plan.mark.path]:
+            continue
+        held = plans.setdefault((plan.subscription, key(plan.name)), plan)
+        if held.mark.path == plan.mark.path and (held.mark.line, held.mark.column) < at:
+            plans[(plan.subscription, key(plan.name))] = plan
     return list(plans.values())
 
 
