@@ -109,3 +109,15 @@ def test_a_makefile_recipe_s_variable_set_nowhere_is_the_session_s(tmp_path, mon
     no_network, no_subnet = findings(tmp_path, monkeypatch, {"Makefile": recipe})
     assert "unless the session that runs the script sets `$VNET`" in no_network.message
     assert "if the session that runs the script sets `$VNET`" in no_subnet.message
+
+
+def test_a_network_a_test_proves_set_on_a_branch_is_the_network_there(tmp_path, monkeypatch):
+    script = (
+        '#!/bin/bash\nif [ "$KIND" = linux ]; then\n  if [ "$VNET" ]; then\n'
+        '    azure vm create --connect svc --vm-name web -w "$VNET" img u p\n  fi\nelse\n'
+        '  azure vm create --connect svc --vm-name win -w "$VNET" -b s1 img u p\nfi\n'
+    )
+    no_network, no_subnet = findings(tmp_path, monkeypatch, {"deploy.sh": script})
+    assert where([no_network, no_subnet]) == ["MIG105 deploy.sh:7:3", "MIG203 deploy.sh:4:5"]
+    assert (no_subnet.severity, "VM 'web'" in no_subnet.message) == (Severity.ERROR, True)
+    assert "unless the session that runs the script sets `$VNET`" in no_network.message

@@ -1095,12 +1095,13 @@ class _Deployment:
 
     def _outside_on_some_path(self) -> bool:
         """Whether a path creates one of its VMs with no virtual network named (see `_Vm.joined_role`), or
-        names one by a variable the script assigns nowhere, none unless the session sets it."""
-        return any(
-            path.outside_network_at is not None or path.network_unset
-            for vm in self.vms.values()
-            for path in (vm, *vm.other_paths)
-        )
+        every path that names one names it by a variable the script assigns nowhere, none unless the session
+        sets it (one a test proved set, `if [ -n "$VNET" ]`, is the network whatever the session sets)."""
+        paths = [path for vm in self.vms.values() for path in (vm, *vm.other_paths)]
+        if any(path.outside_network_at is not None for path in paths):
+            return True
+        named = [path for path in paths if path.names_network]
+        return bool(named) and all(path.network_unset for path in named)
 
     def _apart_from_its_network(self, vm: _Vm) -> bool:
         """Whether every path that creates `vm` names no virtual network and is on branches apart from every
