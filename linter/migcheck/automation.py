@@ -1154,6 +1154,29 @@ MANAGEMENT_HOSTS = tuple(f"management.{suffix}" for suffix in ENDPOINT_SUFFIXES)
 HOLE = "\x00"  # a piece of a URL the script does not state
 
 
+def url_joined(base: str, url: str) -> str | None:
+    """What `urllib.parse.urljoin(base, url)` gives for the plain cases, as .NET's `Uri(baseUri, relativeUri)`
+    does too (Python's `urljoin`, PowerShell's `[uri]::new($base, $relative)`); None for the others. A piece the script does not state (a HOLE) at the start of `url` is read as a relative one, as
+    joining to a base is for (`urljoin(HOST, subscription + '/services/...')`)."""
+    if not url:
+        return base
+    scheme, colon, _ = url.partition(":")
+    if colon and scheme.isalpha() and HOLE not in scheme:
+        return url  # an absolute URL
+    if url.startswith(("//", "?", "#")) or ".." in url.split("/") or "." in url.split("/"):
+        return None
+    scheme, sep, after = base.partition("://")
+    if not sep or not scheme.isalpha():
+        return None
+    host, slash, path = after.partition("/")
+    origin = f"{scheme}://{host}"
+    if HOLE in origin:
+        return None
+    if url.startswith("/"):
+        return origin + url
+    return origin + slash + path[: path.rfind("/") + 1] + url if slash else f"{origin}/{url}"
+
+
 def stated_blob_account(shape: str, hole: str = HOLE) -> str:
     """The storage account a blob address whose text is `shape` (`hole` for each piece the script does not
     state) names where the script states it (`https://acct.blob.core.windows.net/vhds/` + a name it does

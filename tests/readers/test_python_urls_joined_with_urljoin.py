@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from lint_support import lint_files, where
 
-from migcheck.readers.python_flow import _url_joined
+from migcheck.automation import url_joined
 
 HOST = "https://management.core.windows.net/"
 REQUEST = 'requests.get({url}, cert=cert, headers={{"x-ms-version": "2014-10-01"}})'
@@ -68,9 +68,9 @@ def test_a_function_of_the_script_named_urljoin_is_its_own(tmp_path, monkeypatch
 def test_joined_as_the_standard_library_joins(base, url):
     from urllib.parse import urljoin
 
-    assert _url_joined(base, url) == urljoin(base, url)
+    assert url_joined(base, url) == urljoin(base, url)
 
 
 @pytest.mark.parametrize("url", ["../x", "./x", "//other/x", "?comp=media", "#top"])
 def test_a_reference_the_join_resolves_further_is_not_guessed(url):
-    assert _url_joined("https://h/a/b", url) is None
+    assert url_joined("https://h/a/b", url) is None

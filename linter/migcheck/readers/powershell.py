@@ -11392,6 +11392,8 @@ class Interpreter:
                 return made
         if name == "new" and len(values) == 1 and _is_type(target, _URI_TYPES):  # `[uri]::new($url)`
             return _uri_of(values[0])
+        if name == "new" and len(values) == 2 and _is_type(target, _URI_TYPES):  # `[uri]::new($base, $rel)`
+            return _uri_joined(values[0], values[1], self.where.mark(node))
         if name in _UNFOLLOWED_FILE_WRITES:
             self.unnamed_writes += 1  # `$xml.Save($path)`: may write the file a later upload reads
         if name in _XML_EDITS and self.xml_edit is None:
@@ -11499,6 +11501,8 @@ class Interpreter:
                 return dotnet
         if written.removeprefix("system.") in _URI_TYPES:  # `New-Object System.Uri($url)`
             values, _ = self._constructor_arguments(args.get("ArgumentList"), env)
+            if len(values) == 2:  # `New-Object System.Uri($base, $relative)`
+                return _uri_joined(values[0], values[1], self.where.mark(node))
             return _uri_of(values[0]) if len(values) == 1 else Unknown(self.snippet(node))
         return _new_object(args)
 
@@ -21971,6 +21975,24 @@ def _uri_of(value: Value) -> Value:
     if isinstance(value, Text):
         return replace(value, number=False)
     return value if isinstance(value, Unknown) and value.shape is not None else Unknown("")
+
+
+def _uri_joined(base: Value, relative: Value, at: Mark) -> Value:
+    """The URI made of a base and a relative one (`[uri]::new($base, "$sub/services/…")`, `New-Object
+    System.Uri($base, $relative)`), made at `at`: the URL .NET resolves the one against the other to
+    (`automation.url_joined`), whole or built in part; of any other values, one not stated."""
+    stated, reference = _url_text(base), _url_text(relative)
+    joined = (
+        automation.url_joined(stated, reference) if stated is not None and reference is not None else None
+    )
+    if joined is None:
+        return Unknown("")
+    return Unknown("", shape=joined) if automation.HOLE in joined else Text(joined, at)
+
+
+def _url_text(value: Value) -> str | None:
+    """A URL's text as the script states it, or builds it in part (`Unknown.shape`); None for another."""
+    return value.value if isinstance(value, Text) else value.shape if isinstance(value, Unknown) else None
 
 
 # What tells a document read from a file (see `Interpreter._read_document`): (_READ_DOCUMENT, file name).

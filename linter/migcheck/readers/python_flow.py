@@ -6037,7 +6037,7 @@ class Flow:
         base, url = self._texts(node.args, site) or (None, None)
         if base is None or url is None:
             return self.unknown(node)
-        joined = _url_joined(base.text, url.text)
+        joined = automation.url_joined(base.text, url.text)
         if joined is None or len(joined) > MAX_TEXT:
             return self.unknown(node)
         return Lit(joined, node)
@@ -8244,29 +8244,6 @@ def _two_plain_arguments(node: ast.Call) -> bool:
     return (
         len(node.args) == 2 and not node.keywords and not any(isinstance(a, ast.Starred) for a in node.args)
     )
-
-
-def _url_joined(base: str, url: str) -> str | None:
-    """What `urllib.parse.urljoin(base, url)` gives for the plain cases (see `Flow._urljoin`); None for the
-    others. A piece the script does not state (a HOLE) at the start of `url` is read as a relative one, as
-    joining to a base is for (`urljoin(HOST, subscription + '/services/...')`)."""
-    if not url:
-        return base
-    scheme, colon, _ = url.partition(":")
-    if colon and scheme.isalpha() and HOLE not in scheme:
-        return url  # an absolute URL
-    if url.startswith(("//", "?", "#")) or ".." in url.split("/") or "." in url.split("/"):
-        return None
-    scheme, sep, after = base.partition("://")
-    if not sep or not scheme.isalpha():
-        return None
-    host, slash, path = after.partition("/")
-    origin = f"{scheme}://{host}"
-    if HOLE in origin:
-        return None
-    if url.startswith("/"):
-        return origin + url
-    return origin + slash + path[: path.rfind("/") + 1] + url if slash else f"{origin}/{url}"
 
 
 def _replaced(receiver: Lit, old: str, new: Lit, node: ast.expr) -> Lit | None:
