@@ -56,6 +56,7 @@ from migcheck.suppress import BASELINE
 from migcheck.texts import lines_of
 from migcheck.visible import visible
 from pytest_migcheck.items import MigcheckFile, MigcheckItem
+from pytest_migcheck.shortcuts import in_place
 
 if TYPE_CHECKING:
     from _pytest.junitxml import LogXML
@@ -160,6 +161,8 @@ class MigcheckSession:
         self._reports_alone: tuple[int, bool] | None = None
         # Whether a file name is one pytest's doctest plugin collects (`_collected_with_their_folder`).
         self._doctest_names: Callable[[str], re.Match[str] | None] | None = None
+        # Gives pytest its own functions back in place of the shortcuts (`pytest_unconfigure`).
+        self._pytest_s_own: Callable[[], None] | None = None
 
     # --- the run ------------------------------------------------------------------------------------
 
@@ -175,6 +178,13 @@ class MigcheckSession:
         self._collect_beyond_testpaths()
         # Made as pytest is configured, and kept for the session: looked up here once, not per report.
         self._junit_xml = self.config.stash.get(junit_xml_key, None)
+        # Through what pytest does for every item, the same way at less cost (`pytest_migcheck.shortcuts`).
+        self._pytest_s_own = in_place()
+
+    def pytest_unconfigure(self) -> None:
+        if self._pytest_s_own is not None:
+            self._pytest_s_own()
+            self._pytest_s_own = None
 
     def _prepare(self) -> None:
         """The rules, the settings, the lint and its index. Run with the cyclic collector paused, as the
