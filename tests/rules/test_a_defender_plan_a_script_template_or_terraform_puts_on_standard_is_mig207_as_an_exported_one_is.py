@@ -37,6 +37,12 @@ def _files(tier: str, name: str) -> list:
     files = [
         ("defender.ps1", f"Set-AzSecurityPricing -Name {name} -PricingTier {tier}\n", "1:1"),
         ("defender.sh", f"az security pricing create -n {name} --tier {tier}\n", "1:1"),
+        (
+            ".github/workflows/defender.yml",
+            f"on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+            f"      - run: az security pricing create -n {name} --tier {tier}\n",
+            "6:14",
+        ),
         ("azuredeploy.json", _template(tier, name), "5:5"),
         (
             "main.bicep",

@@ -324,6 +324,10 @@ def sniff(data: bytes) -> bool:
         b"classic virtual machine contributor",
         b"classic network contributor",
         b"classic storage account",
+        # the subscription's Defender for Cloud plan set (`az security pricing create`, `Set-AzSecurityPricing`),
+        # whose Standard tier for VMs installs its monitoring extension on the classic ones too
+        b"security pricing",
+        b"securitypricing",
         b"template:",
         b"include:",
         b"filepath:",
