@@ -20,10 +20,16 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from _pytest import fixtures, terminal
-from _pytest._io import terminalwriter
-from _pytest._io.wcwidth import wcswidth
-from _pytest.fixtures import reorder_items
+
+try:  # pytest's own modules, not its API: where a release has moved them, pytest runs as it is
+    from _pytest import fixtures, terminal
+    from _pytest._io import terminalwriter
+    from _pytest._io.wcwidth import wcswidth
+    from _pytest.fixtures import reorder_items
+except ImportError:  # pragma: no cover - every pytest from 7.4 to 9 has them
+    _FOUND = False
+else:
+    _FOUND = True
 
 
 def width(text: str) -> int:
@@ -44,9 +50,13 @@ def reordered(items: Sequence[pytest.Item]) -> list[pytest.Item]:
 # (module, name, pytest's function of that name, the shortcut): the modules of pytest that call the function
 # by that name.
 _SHORTCUTS: tuple[tuple[ModuleType, str, Callable[..., Any], Callable[..., Any]], ...] = (
-    (terminal, "wcswidth", wcswidth, width),
-    (terminalwriter, "wcswidth", wcswidth, width),
-    (fixtures, "reorder_items", reorder_items, reordered),
+    (
+        (terminal, "wcswidth", wcswidth, width),
+        (terminalwriter, "wcswidth", wcswidth, width),
+        (fixtures, "reorder_items", reorder_items, reordered),
+    )
+    if _FOUND
+    else ()
 )
 
 
