@@ -1018,6 +1018,8 @@ def _drafted(estate: Estate, described: bool = True) -> Iterator[_Draft]:
     for service in estate.cloud_services:
         if service.virtual_network_refs:
             continue  # listed with its network
+        if not service.roles and not service.placements:
+            continue  # no deployment the files describe (the local emulator's configuration alone), as in the plan
         if service.roles:
             scope = ScopeKind.WEB_WORKER
         else:
