@@ -154,7 +154,7 @@ from migcheck.model import (
 from migcheck.readers import ansible, beside, shell, terraform_azurerm, terraform_versions
 from migcheck.readers.numbers import whole_number
 from migcheck.readers.suppressions import Directive, gathered, line_comment_text, placed
-from migcheck.readers.xplat import HOLE, Word
+from migcheck.readers.xplat import HOLE, Word, styled_holder
 
 Node = Any  # a lark Tree or Token of python-hcl2's grammar
 
@@ -1977,9 +1977,12 @@ class _Configuration:
             right = next(
                 t for t in _trees(term) if _kind(t) not in ("binary_operator", "new_line_or_comment")
             )
-            operands = [_numeric(self.word(path, side, at).text) for side in (parts[0], right)]
+            words = [self.word(path, side, at) for side in (parts[0], right)]
+            operands = [_numeric(word.text) for word in words]
             found = _arithmetic(operator, operands[0], operands[1])
-            return Word(found, at) if found is not None else Word(None, at, holder=_source(node))
+            return (
+                Word(found, at) if found is not None else Word(None, at, holder=_derived_holder(node, words))
+            )
         if operator == "-" and term is None:
             number = _numeric(self.word(path, parts[0], at).text)
             return (
@@ -3081,6 +3084,16 @@ def _format(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Wo
     if any(piece.text is None and piece.shape is None and piece.holder is None for piece in pieces):
         return None  # a verb migcheck does not work out
     return _joined(pieces, at, exact=False)
+
+
+def _derived_holder(node: Node, operands: list[Word]) -> str:
+    """What holds an operation's value not stated: the expression, as the value of the one operand the module
+    does not state made into another (`count.index + 1`), so that each instance's index gives each its own,
+    as `count.index` does (see `styled_holder`); the expression alone where more than one is not stated."""
+    unstated = [word for word in operands if word.text is None]
+    if len(unstated) == 1 and unstated[0].holder is not None:
+        return styled_holder(unstated[0].holder, _source(node)) or _source(node)
+    return _source(node)
 
 
 def _format_parts(spec: str) -> Iterator[tuple[str, str]]:
