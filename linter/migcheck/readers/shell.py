@@ -598,7 +598,7 @@ def _prepared(path: str, text: str) -> _Parsed:
     if escapes:  # `\azure` on a line of its own, read as bash reads it: `azure`
         source = _blanked(source, sorted(escapes))
         tree = grammars.parser(_GRAMMAR).parse(source)
-    source, tree = _split_tests_read(source, tree)
+    source, tree = _split_tests_read(*_redirected_empty_values(source, tree))
     source, tree = _backtick_comments_ended(source, tree)
     tree, heads = _braced_loops(source, tree)
     where = _Positions(path, source, escapes)
@@ -612,9 +612,46 @@ def refuses(text: str) -> bool:
 
 
 def _bash_parse(source: bytes) -> tuple[bytes, Tree]:
-    """A command line's source and syntax tree as bash reads them (`_split_tests_read`,
-    `_backtick_comments_ended`)."""
-    return _backtick_comments_ended(*_split_tests_read(source, grammars.parser(_GRAMMAR).parse(source)))
+    """A command line's source and syntax tree as bash reads them (`_redirected_empty_values`,
+    `_split_tests_read`, `_backtick_comments_ended`)."""
+    read = _redirected_empty_values(source, grammars.parser(_GRAMMAR).parse(source))
+    return _backtick_comments_ended(*_split_tests_read(*read))
+
+
+def _redirected_empty_values(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
+    """The source and tree with each assignment of an empty value written against a redirection
+    (`pass=</dev/urandom tr -dc a-z`, `x=>out.log`), which bash reads as the assignment of "" and then the
+    redirection, and the grammar as an error, blanked (`pass=`): what is left parses as the redirection and
+    the command. The blanked assignment gives "" to that command's environment, or to the script's variable
+    where no command follows; either says nothing of a classic resource. Every position is kept; the tree
+    as it is where none is."""
+    if not tree.root_node.has_error:
+        return source, tree
+    spans: list[tuple[int, int]] = []
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        stack.extend(child for child in node.children if child.has_error)
+        if node.type != "variable_assignment":
+            continue
+        equals = next((child for child in node.children if child.type == "="), None)
+        if equals is not None and _redirects_a_word(source, equals.end_byte):
+            spans.append((node.start_byte, equals.end_byte))
+    if not spans:
+        return source, tree
+    blanked = _spaces_over(source, spans)
+    return blanked, grammars.parser(_GRAMMAR).parse(blanked)
+
+
+def _redirects_a_word(source: bytes, at: int) -> bool:
+    """Whether a redirection starts at `at` and names a word on its line (`</dev/urandom`, `>> log`,
+    `<<<text`); bash refuses one that names none (`x=<` at a line's end), where the grammar would take the
+    next line's first word."""
+    if source[at : at + 1] not in (b"<", b">"):
+        return False
+    end = source.find(b"\n", at)
+    rest = source[at : len(source) if end < 0 else end].lstrip(b"<>&|")
+    return bool(rest.strip())
 
 
 def _split_tests_read(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
