@@ -145,7 +145,7 @@ def test_a_python_network_from_the_environment_with_an_empty_default_may_be_none
     for default in ('""', "''", "None"):
         findings = _lint(tmp_path, monkeypatch, "vm.py", ENVIRONMENT.replace("{default}", default))
         assert where(findings) == ["MIG105 vm.py:7:5"], default
-        assert "may be in no virtual network" in findings[0].message
+        assert "unless the environment that runs the script sets `VNET`" in findings[0].message
 
 
 def test_a_python_network_from_the_environment_with_a_stated_default_is_a_network(tmp_path, monkeypatch):

@@ -130,9 +130,10 @@ def test_a_named_network_or_none_still_names_it(tmp_path):
 
 
 def test_a_network_the_script_does_not_state_on_every_path_is_not_none_on_any(tmp_path):
-    script = HEAD + 'vnet = os.environ.get("VNET")\n' + CREATE.format(more=", virtual_network_name=vnet")
+    script = HEAD + 'vnet = os.environ["VNET"]\n' + CREATE.format(more=", virtual_network_name=vnet")
     deployment = _deployment(tmp_path, "import os\n" + script)
-    # A network it does not name: a stand-in where the call passes it, never none.
+    # A network it does not name (the script stops where the environment lacks it): a stand-in where the
+    # call passes it, never none.
     assert deployment.network_known
     assert deployment.virtual_network is not None
     assert deployment.virtual_network.name == "<virtual network name, deploy.py:10:46>"

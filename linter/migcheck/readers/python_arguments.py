@@ -83,22 +83,29 @@ def with_arguments(tree: ast.Module, words: Words) -> ast.Module:
     return _Bound(argv_names, words, parsed, _as_constant).visit(tree)
 
 
-class OptionLeftOut(ast.expr):
-    """A read of an option the caller may leave out (`args.vnet` of `parser.add_argument("--vnet")`), in a
-    script read alone: what the read gives, None unless the caller gives `option` (`--vnet`). Made by
-    `with_options_left_out`, never parsed; `python_flow` reads it (`Unknown.unset`)."""
+# The attribute `with_options_left_out` sets on a read of an option the caller may leave out (`args.vnet` of
+# `parser.add_argument("--vnet")`), in a script read alone: the option as the caller gives it (`--vnet`); the
+# read is None unless the caller gives it. The read stays the node it is, so that what reads the script's
+# syntax (the pieces a blob's address is built of, `args.url + name`) reads it as written; `python_flow`
+# reads the mark (`left_out`, `Unknown.unset`).
+LEFT_OUT = "migcheck_left_out"
 
-    _fields = ("value",)
 
-    def __init__(self, value: ast.expr, option: str) -> None:
-        super().__init__()
-        self.value, self.option = value, option
-        ast.copy_location(self, value)
+def left_out(node: ast.expr) -> str:
+    """The option a read of it the caller may leave out (see `LEFT_OUT`); "" for any other expression."""
+    kind = type(node)
+    return node.__dict__.get(LEFT_OUT, "") if kind is ast.Attribute or kind is ast.Subscript else ""
+
+
+def _marked_left_out(node: ast.expr, option: str) -> ast.expr:
+    """A read of an option the caller may leave out, marked so (see `LEFT_OUT`)."""
+    setattr(node, LEFT_OUT, option)
+    return node
 
 
 def with_options_left_out(tree: ast.Module) -> ast.Module:
     """The script, read alone (no caller's words), with each read of an option its parser declares that the
-    caller may leave out (`_Argument.may_be_left_out`) marked so (`OptionLeftOut`), where the reader can
+    caller may leave out (`_Argument.may_be_left_out`) marked so (`LEFT_OUT`), where the reader can
     bind its arguments (see the module's docs). Linear in the script's size."""
     found = _declarations(tree)
     if found is None:
@@ -107,7 +114,7 @@ def with_options_left_out(tree: ast.Module) -> ast.Module:
     parsed.values = {a.dest: a.shown for a in arguments if a.may_be_left_out}
     if not parsed.values:
         return tree
-    return _Bound(set(), (), parsed, OptionLeftOut).visit(tree)
+    return _Bound(set(), (), parsed, _marked_left_out).visit(tree)
 
 
 def _as_constant(node: ast.expr, value: Any) -> ast.expr:

@@ -101,7 +101,7 @@ from keyword import iskeyword
 from typing import Any, NamedTuple, TypeVar
 
 from migcheck import automation
-from migcheck.readers.python_arguments import OptionLeftOut
+from migcheck.readers.python_arguments import left_out
 from migcheck.readers.python_nodes import CHILD_FIELDS, nodes
 
 T = TypeVar("T")
@@ -3424,18 +3424,17 @@ class Flow:
             return self.unknown(node)
         self._depth += 1
         try:
-            return self._value(node, site)
+            found = self._value(node, site)
         finally:
             self._depth -= 1
+        option = left_out(node)  # `args.vnet`, None unless the caller gives `--vnet`
+        return (
+            replace(found, may_be_none=True, unset=option) if option and isinstance(found, Unknown) else found
+        )
 
     def _value(self, node: ast.expr, site: Site) -> Value:
         if isinstance(node, ast.Constant):
             return _constant(node, self)
-        if isinstance(node, OptionLeftOut):
-            given = self.value(node.value, site)
-            return (
-                replace(given, may_be_none=True, unset=node.option) if isinstance(given, Unknown) else given
-            )
         if isinstance(node, _Part):
             whole = self.value(node.value, site)
             fits = isinstance(whole, ListV) and whole.complete and len(whole.items) == node.width
