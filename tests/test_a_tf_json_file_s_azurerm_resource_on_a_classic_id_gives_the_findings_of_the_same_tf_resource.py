@@ -131,8 +131,13 @@ def _first(text: str, value: str) -> str:
     return f"{before.count(chr(10)) + 1}:{len(before) - before.rfind(chr(10))}"
 
 
+# Read types that carry no classic id: the subscription's Defender plan, whose MIG207 is about the classic VMs
+# of other files (its `.tf.json` case is with the rule's tests).
+NO_CLASSIC_ID = {"azurerm_security_center_subscription_pricing"}
+
+
 def test_the_cases_are_every_type_the_reader_reads() -> None:
-    assert set(CASES) == set(terraform_azurerm.READ)
+    assert set(CASES) == set(terraform_azurerm.READ) - NO_CLASSIC_ID
 
 
 @pytest.mark.parametrize("resource_type", sorted(CASES))

@@ -20,7 +20,9 @@ param($svc, $VNetName, $sa)
 $vm = New-AzureVMConfig -Name "vm1" -InstanceSize Small -ImageName "img" -MediaLocation "https://$sa.blob.core.windows.net/vhds/a.vhd"
 New-AzureVM -ServiceName $svc -VMs $vm -VNetName $VNetName -Location "West Europe"
 """
-SHELL_SCRIPT = "#!/bin/bash\nazure vm create $SVC img user pass -w $VNET -b front\n"
+# The network, the script's first argument, is one it does not state (a variable it assigns nowhere would be
+# the session's, in no network unless the session sets it).
+SHELL_SCRIPT = "#!/bin/bash\nazure vm create $SVC img user pass -w $1 -b front\n"
 FILES = {
     "teamA/deploy.ps1": TEAM_SCRIPT,
     "teamB/deploy.ps1": TEAM_SCRIPT,

@@ -56,6 +56,20 @@ def _files(tier: str, name: str) -> list:
             f'  resource_type = "{name}"\n}}\n',
             "1:1",
         ),
+        (
+            "security.tf.json",
+            json.dumps(
+                {
+                    "resource": {
+                        "azurerm_security_center_subscription_pricing": {
+                            "vms": {"tier": tier, "resource_type": name}
+                        }
+                    }
+                },
+                indent=2,
+            ),
+            "4:7",
+        ),
     ]
     return [pytest.param(*file, id=file[0]) for file in files]
 
