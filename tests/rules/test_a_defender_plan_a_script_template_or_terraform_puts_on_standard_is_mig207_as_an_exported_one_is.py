@@ -44,6 +44,8 @@ def _files(tier: str, name: str) -> list:
             "6:14",
         ),
         ("azuredeploy.json", _template(tier, name), "5:5"),
+        # as PHP's json_encode and other writers give it, every slash escaped
+        ("escaped.json", _template(tier, name).replace("/", "\\/"), "5:5"),
         (
             "main.bicep",
             f"targetScope = 'subscription'\nresource vms 'Microsoft.Security/pricings@2018-06-01' = {{\n"

@@ -185,7 +185,12 @@ _TEMPLATE_MARKERS = (
 )
 # Each marker as UTF-8 and UTF-16 bytes, to look for in the file's bytes with ASCII letters lower-cased (a
 # case-insensitive regular expression over a megabyte of export cost 15 ms a marker; this costs one pass).
-_TEMPLATE_SNIFF = tuple(tuple(m.encode(codec) for codec in _CODECS) for m in _TEMPLATE_MARKERS)
+# A marker with a `/` is looked for with it escaped too (`Microsoft.Security\/pricings`, as PHP's and .NET's
+# serializers write it), which the template reader decodes to the same type.
+_TEMPLATE_SNIFF = tuple(
+    tuple(form.encode(codec) for form in dict.fromkeys((m, m.replace("/", "\\/"))) for codec in _CODECS)
+    for m in _TEMPLATE_MARKERS
+)
 _WS = re.compile(r"[ \t\n\r]*")
 _ENVELOPE_KEYS = ("data", "value")
 # How a Resource Graph page names the token of the next page and the query's number of rows: `az graph
