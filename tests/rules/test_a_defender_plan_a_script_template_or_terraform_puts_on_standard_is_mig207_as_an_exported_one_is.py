@@ -47,6 +47,12 @@ def _files(tier: str, name: str) -> list:
         # as PHP's json_encode and other writers give it, every slash escaped
         ("escaped.json", _template(tier, name).replace("/", "\\/"), "5:5"),
         (
+            "playbook.yml",
+            f"- hosts: windows\n  tasks:\n    - name: Defender plan\n"
+            f"      win_shell: Set-AzSecurityPricing -Name {name} -PricingTier {tier}\n",
+            "4:18",
+        ),
+        (
             "main.bicep",
             f"targetScope = 'subscription'\nresource vms 'Microsoft.Security/pricings@2018-06-01' = {{\n"
             f"  name: '{name}'\n  properties: {{ pricingTier: '{tier}' }}\n}}\n",

@@ -184,14 +184,24 @@ def _runs_a_script_file(data: bytes) -> bool:
 def _mentions_classic(data: bytes) -> bool:
     """Whether the file itself may run the classic CLI or module (not only include files that do), or an
     `az` command the shell reader reads (`az cloud-service create`, as a CI pipeline's step is read for),
-    or a Windows module's PowerShell a classic cmdlet (`win_shell: New-AzureService ...`)."""
+    or a Windows module's PowerShell what the PowerShell reader reads (`win_shell: New-AzureService ...`,
+    `win_shell: Set-AzSecurityPricing ...`)."""
     return (
         _names_the_module(data)
-        or (b"win_" in data and automation.names_the_api(data))
+        or (b"win_" in data and _may_run_powershell_read(data))
         or _runs_the_cli(data)
         or _requests_the_api(data)
         or (any(key in data for key in _CLI_KEYS) and shell.may_run_an_az_command_read(data))
     )
+
+
+def _may_run_powershell_read(data: bytes) -> bool:
+    """Whether a Windows module's PowerShell may be what the PowerShell reader reads: the file names the API or
+    a classic tool (`automation.names_the_api`), or what a `.ps1` file met in a walk is read for (`powershell.sniff`:
+    a cloud service of extended support created, the Defender plan set)."""
+    from migcheck.readers import powershell
+
+    return automation.names_the_api(data) or powershell.sniff(data)
 
 
 def _runs_the_cli(data: bytes) -> bool:
