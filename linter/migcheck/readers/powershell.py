@@ -6316,6 +6316,8 @@ _MAX_RUNS = 1024
 # Paths followed apart for one configuration; past this many, the others are dropped and what the kept
 # ones lack is no longer known (the `collapsed` change).
 _MAX_VARIANTS = 32
+# The branches of choices code is on (see `Interpreter.branches`); None where it may run several times.
+_OnBranches = tuple[tuple[str, int], ...] | None
 # Choices (`if`s) a VM is created within that the reader tells apart (see `Role.branches`): real scripts
 # nest a few; past this, deeper ones are read as if the VM were created on either branch.
 _MAX_CHOICES = 16
@@ -7534,6 +7536,8 @@ class RoleDraft:
     # The branches it is created on (see `Role.branches`): those every command creating it is on; None
     # before one has, and where code that may run several times creates it.
     branches: tuple[tuple[str, int], ...] | None = None
+    # Those within the code being read, even in a function read once (see `Interpreter.branches`).
+    within: tuple[tuple[str, int], ...] | None = None
     created: bool = False
     imported_from: str = ""  # the Export-AzureVM file it is created from (see `Role.imported_from`)
     looped_over: str = ""  # the list of a loop it is created in each round of (see `Role.looped_over`)
@@ -7547,12 +7551,24 @@ class RoleDraft:
             if len(self.variants) < _MAX_VARIANTS and variant not in self.variants:
                 self.variants.append(variant)
 
-    def created_on(self, branches: tuple[tuple[str, int], ...] | None) -> None:
-        """One more command creates it, on `branches` (None: in code that may run several times)."""
+    def created_on(
+        self, branches: tuple[tuple[str, int], ...] | None, within: tuple[tuple[str, int], ...] | None
+    ) -> None:
+        """One more command creates it, on `branches` (None: in code that may run several times), `within`
+        the code being read."""
         if not self.created:
-            self.created, self.branches = True, branches
-        elif self.branches is not None:
-            self.branches = common_branches(self.branches, branches) if branches is not None else None
+            self.created, self.branches, self.within = True, branches, within
+            return
+        self.branches = _shared_branches(self.branches, branches)
+        self.within = _shared_branches(self.within, within)
+
+
+def _shared_branches(
+    a: tuple[tuple[str, int], ...] | None, b: tuple[tuple[str, int], ...] | None
+) -> tuple[tuple[str, int], ...] | None:
+    """The branches two commands on `a` and on `b` are both on (see `common_branches`); None when either
+    may run several times."""
+    return common_branches(a, b) if a is not None and b is not None else None
 
 
 @dataclass(slots=True)
@@ -7582,6 +7598,10 @@ class DeploymentDraft:
     # names `vnet` or passes a network the script does not state (see `_placed_either_way`), or passes a
     # value that is $null on some path: its VMs may be in none.
     outside_network_at: Mark | None = None
+    # The branches of each command that names its virtual network (`-VNetName`): a VM created only on
+    # branches apart from all of them is in the deployment only where it is in none (`Role.made_in_none`).
+    # Each with its branches within the code being read (see `RoleDraft.within`).
+    network_named_on: list[tuple[_OnBranches, _OnBranches]] = field(default_factory=list)
     # The variable assigned nowhere that value is (`Unknown.unset`), where that is why: in none unless the
     # session that runs the script sets it.
     outside_network_unset: str = ""
@@ -14405,7 +14425,7 @@ class Interpreter:
                 role = self._unseen_configuration(draft, item, node, written)
                 role.add([([self._unseen_disks(written or self._at_call(node))], True)])
                 role.imported_from = role.imported_from or _imported_file(item)
-                role.created_on(self.creating_on)
+                role.created_on(self.creating_on, self.branches)
         return NULL
 
     def _vms_not_passed_on(self, vms: Value) -> None:
@@ -14483,9 +14503,8 @@ class Interpreter:
         if in_none:  # see `_facts`
             variants = [([*events, Event("in_no_network", at, {})], escaped) for events, escaped in variants]
         role.add(variants)
-        role.created_on(
-            () if base == "existing" else _made_on(self.creating_on, [o.branches for o in objects])
-        )
+        made_on = _made_on(self.creating_on, [o.branches for o in objects])
+        role.created_on((), ()) if base == "existing" else role.created_on(made_on, self.branches)
 
     def _platform_os_disk(self, args: Args, mark: Mark) -> Event:
         """A configuration whose OS disk, made from the image it names, the platform puts in the current
@@ -14593,7 +14612,7 @@ class Interpreter:
         )
         role = self._role(draft, vm_name, self._made_at(node), "new", self._written_at(named))
         role.add([(events, False)])
-        role.created_on(self.creating_on)
+        role.created_on(self.creating_on, self.branches)
         return NULL
 
     def _refused_after_delete(self, node: Node, args: Args) -> bool:
@@ -14705,6 +14724,8 @@ class Interpreter:
         name = args.get("DeploymentName")
         if name is not None and isinstance(name.value, Text) and not draft.roles:
             draft.name = name.value.value
+        if args.given("VNetName") is not False:
+            draft.network_named_on.append((self.creating_on, self.branches))
         reserved = args.get("ReservedIPName")
         if not draft.placed or _apart(draft.placed_on, self.creating_on):
             self._created_with_reserved_ip(draft, reserved, node)
@@ -18367,7 +18388,7 @@ class Interpreter:
             roles = tuple(absent_on_some_path(r, "virtual_network", at, unset) for r in roles)
             # A VM only the call creating the deployment in none makes is in none, whatever path puts the
             # deployment elsewhere for the VMs of other calls.
-            made = {r.name for r in draft.roles.values() if _made_in_none(r)}
+            made = {r.name for r in draft.roles.values() if _made_in_none(r) or _apart_from_network(draft, r)}
             roles = tuple(replace(r, made_in_none=True) if r.name in made else r for r in roles)
         if in_none and draft.placed_unset:
             roles = tuple(left_to_session(r, "placed", draft.placed_unset) for r in roles)
@@ -18485,6 +18506,15 @@ def _made_in_none(role: RoleDraft) -> bool:
     it (see `_add_vms`): the VM is in none, in the deployment that call makes."""
     return bool(role.variants) and all(
         any(event.kind == "in_no_network" for event in events) for events, _ in role.variants
+    )
+
+
+def _apart_from_network(draft: DeploymentDraft, role: RoleDraft) -> bool:
+    """Whether a VM is created only on branches apart from every command that names its deployment's
+    virtual network (`if ($VNet) { New-AzureQuickVM … -VNetName $VNet } else { New-AzureQuickVM … -Location
+    … }`): it is never created in a run that puts the deployment in that network."""
+    return bool(draft.network_named_on) and all(
+        _apart(role.branches, on) or _apart(role.within, within) for on, within in draft.network_named_on
     )
 
 
