@@ -2,7 +2,10 @@
 (`check_call`, `check_output`, `run`, `Popen`, under any name the script imports them by or binds them to,
 `run = subprocess.check_call`), a command line
 run by a shell (`subprocess.check_output("azure vm create ...", shell=True)`, `os.system(...)`,
-`os.popen(...)`, Fabric's `fabric.api.local(...)`, the `c.run(...)` of an Invoke task's context). Each command is what the same command in a shell script is: `xplat` gives it its meaning,
+`os.popen(...)`, Fabric's `fabric.api.local(...)`, the `c.run(...)` of an Invoke task's context), a program
+`os` runs in the script's place (`os.execv(path, argv)`, `os.execl(path, arg0, ...)`, after which nothing of
+the script runs) or beside it (`os.spawnv(os.P_WAIT, path, argv)`, `os.posix_spawn(path, argv, env)`), with
+the words past its argv[0]. Each command is what the same command in a shell script is: `xplat` gives it its meaning,
 through the shell reader, which is handed the script's commands written as the shell script that runs
 them as the Python script does (`shell.read_commands`), never run. So is a list whose program runs the
 command its other words name (`["bash", "-c", "azure vm shutdown web1"]`, `["ssh", "jump", "azure ..."]`,
@@ -56,6 +59,7 @@ from migcheck.model import (
 from migcheck.readers import programs
 from migcheck.readers.python_flow import (
     EXIT_CALLS,
+    OS_EXECS,
     beside_main_guard,
     dotted,
     f_string_padding,
@@ -66,12 +70,18 @@ from migcheck.readers.python_flow import (
     whole_number,
 )
 
+# The `os` functions that start a program beside the script, which goes on (`os.spawnv(os.P_WAIT, path,
+# argv)`, `os.posix_spawn(path, argv, env)`).
+OS_SPAWNS = frozenset(
+    {"spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe"}
+    | {"posix_spawn", "posix_spawnp"}
+)
 # The calls that run a command: by module, the functions that take its words or its command line first.
 _RUNNERS = {
     "subprocess": frozenset(
         {"call", "check_call", "check_output", "run", "Popen", "getoutput", "getstatusoutput"}
     ),
-    "os": frozenset({"system", "popen"}),
+    "os": frozenset({"system", "popen", *OS_EXECS, *OS_SPAWNS}),
     "commands": frozenset({"getoutput", "getstatusoutput"}),  # Python 2's
     # Fabric 1's: a command line run by a shell on this machine.
     "fabric.api": frozenset({"local"}),
@@ -80,6 +90,8 @@ _RUNNERS = {
 # Invoke's tasks (`@task def deploy(c):`): `c.run(line)` runs a command line by a shell on this machine.
 _TASK_MODULES = frozenset({"invoke"})
 _CLI = frozenset({"azure", "azure.cmd"})
+# Words one of `_RUNNERS` is named by (`os.execv`, `from os import execlp`, `os.posix_spawn`).
+_RUNNER_WORDS = ("subprocess", "os.system", "os.popen", "fabric", "invoke", "execv", "execl", "spawn")
 # What `sys.executable` is written as in the shell script the commands are handed on in: a Python.
 _PYTHON = "python3"
 # The programs that send HTTP requests: one sent to the Service Management API is read as the shell reader
@@ -111,7 +123,7 @@ def sniff(data: bytes) -> bool:
 def runs_commands(data: bytes) -> bool:
     """Whether a file names a module that runs commands."""
     text = data.decode("latin-1")  # words looked for in text, as `powershell.sniff` says why
-    return any(runner in text for runner in ("subprocess", "os.system", "os.popen", "fabric", "invoke"))
+    return any(runner in text for runner in _RUNNER_WORDS)
 
 
 def may_name_a_command(data: bytes) -> bool:
@@ -752,7 +764,20 @@ class _Script:
             return options
         if isinstance(node, ast.Name) and node.id == self.varargs:
             return [_starred(node)]
+        if isinstance(node, ast.Subscript) and (bounds := _slice_of(node.slice)) is not None:
+            return self.sliced(node, bounds, depth)
         return None
+
+    def sliced(self, node: ast.Subscript, bounds: slice, depth: int) -> list[ast.expr] | None:
+        """The items `items[1:]` takes of a list the script states; one part not stated where an item
+        before the slice's end is itself such a part, whose length it does not know."""
+        items = self.listed(node.value, depth + 1)
+        if items is None:
+            return None
+        counted = items[: max(bounds.start or 0, bounds.stop or 0)]
+        if any(isinstance(item, ast.Starred) for item in counted):
+            return [_starred(node)]
+        return items[bounds]
 
     def option_list(self, call: ast.Call) -> list[ast.expr] | None:
         """The words a call of one of the script's option lists gives (see `_option_lists`), where the
@@ -999,7 +1024,26 @@ def _is_runner(value: ast.expr, found: _Runners) -> bool:
 
 def _command_of(call: ast.Call) -> ast.expr | None:
     """The words or the command line a call that runs a command is given."""
+    if _called_name(call.func) in OS_EXECS | OS_SPAWNS:
+        return _program_run(call, _called_name(call.func))
     return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "args"), None)
+
+
+def _program_run(call: ast.Call, name: str) -> ast.expr | None:
+    """The words of the command an `os` exec or spawn runs: the program it names, then the arguments it
+    gives past the program's own name (argv[0]), a list (`os.execv(path, argv)`, as `argv[1:]`) or the
+    call's own words (`os.execl(path, arg0, arg1)`), the environment the `e` forms end in aside. A spawn's
+    mode (`os.P_WAIT`) comes first."""
+    given = call.args[1:] if name.startswith("spawn") else call.args
+    if len(given) < 2 or any(isinstance(arg, ast.Starred) for arg in given[:2]):
+        return None
+    program, rest = given[0], given[1:]
+    if "v" in name or name.startswith("posix_spawn"):
+        past_argv0 = ast.Subscript(rest[0], ast.Slice(ast.Constant(1)), ast.Load())
+        words = [program, ast.copy_location(ast.Starred(past_argv0, ast.Load()), rest[0])]
+    else:
+        words = [program, *(rest[1:-1] if name.endswith("e") else rest[1:])]
+    return ast.copy_location(ast.List(words, ast.Load()), call)
 
 
 class _Handed(NamedTuple):
@@ -1393,6 +1437,17 @@ def _unstated(node: ast.expr) -> ast.Starred:
 def _starred(node: ast.expr) -> ast.Starred:
     """`*node`, where `node` is written: a part of a list whose items the script does not state."""
     return ast.copy_location(ast.Starred(node, ast.Load()), node)
+
+
+def _slice_of(node: ast.expr) -> slice | None:
+    """A slice by whole numbers the script writes out, counted from the start (`[1:]`, `[:3]`)."""
+    if not isinstance(node, ast.Slice) or node.step is not None:
+        return None
+    start = whole_number(node.lower) if node.lower is not None else 0
+    stop = whole_number(node.upper) if node.upper is not None else None
+    if start is None or start < 0 or (node.upper is not None and (stop is None or stop < 0)):
+        return None
+    return slice(start, stop)
 
 
 def _range_of(node: ast.expr) -> range | None:

@@ -332,8 +332,11 @@ MAX_NESTING = 100
 # The most statements that end a path (`return`, `raise`, `sys.exit()`, `break`, `continue`) a scope may hold
 # for the reader to ask whether one of them surely runs before a call: past it, none is asked about.
 MAX_EXITS = 16
+# The `os` functions that replace the script's process by a program's (`os.execv(path, argv)`): nothing of the
+# script runs after one.
+OS_EXECS = frozenset({"execl", "execle", "execlp", "execlpe", "execv", "execve", "execvp", "execvpe"})
 # Calls that end the script when they run, unless the script binds the name to something of its own.
-EXIT_CALLS = frozenset({"exit", "quit", "sys.exit", "os._exit"})
+EXIT_CALLS = frozenset({"exit", "quit", "sys.exit", "os._exit", *(f"os.{name}" for name in OS_EXECS)})
 
 # What a text built in part from values the script does not state holds in their place (see `Flow.holes`):
 # the same placeholder the readers' shared URL helpers look for (`automation.HOLE`).
@@ -5438,7 +5441,7 @@ class Flow:
         return self._guarding[key]
 
     def _exits_script(self, call: ast.Call, scope: Scope) -> bool:
-        """Whether `exit()`, `quit()`, `sys.exit()` or `os._exit()` is Python's: the module imported as
+        """Whether `exit()`, `quit()`, `sys.exit()`, `os._exit()` or an exec (`os.execv()`) is Python's: the module imported as
         itself and bound to nothing else, or the built-in not bound by the script at all."""
         name = dotted(call.func) or ""
         module, _, _ = name.rpartition(".")
