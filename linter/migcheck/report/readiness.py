@@ -1279,10 +1279,9 @@ def _unplaced(estate: Estate) -> dict[int, list[Placement]]:
     one, as the plan counts them. A service placed in several networks leaves them in none."""
     found: dict[int, list[Placement]] = {}
     for service in estate.cloud_services:
-        if len({key(ref.name) for ref in service.virtual_network_refs}) != 1:
-            continue
+        # Most services have none: their networks are not looked at then.
         loose = [p for p in service.placements if not p.network_known and p.virtual_network is None]
-        if loose:
+        if loose and len({key(ref.name) for ref in service.virtual_network_refs}) == 1:
             found[id(service)] = loose
     return found
 
@@ -1386,6 +1385,10 @@ class _ReservedIps:
     def __init__(self, estate: Estate) -> None:
         self.by_name: dict[str, ReservedIp] = {join_key(ip.name, ip.mark): ip for ip in estate.reserved_ips}
         self.by_service: dict[str, list[ReservedIp]] = defaultdict(list)
+        self.used: set[str] = set()
+        self.maybe: dict[tuple[str, str], list[ReservedIp]] = {}
+        if not self.by_name:
+            return  # most estates declare none: no service uses one, and none is free
         for ip in estate.reserved_ips:
             if ip.service_name:
                 self.by_service[join_key(ip.service_name, ip.mark)].append(ip)
@@ -1403,6 +1406,8 @@ class _ReservedIps:
         """The reserved IPs a service uses or is associated with: they migrate with it. Of its deployments
         in one network (`placements`), those they use, those an export binds to the service whatever its
         slot, and those associated with the service; of all of them when None."""
+        if not self.by_name:
+            return []
         placements = service.placements if placements is None else placements
         found = {
             k: self.by_name[k]
