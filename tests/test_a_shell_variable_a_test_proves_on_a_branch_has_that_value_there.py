@@ -42,6 +42,24 @@ def test_an_elif_s_arm_is_where_the_tests_before_it_failed(tmp_path, monkeypatch
     assert no_subnet(tmp_path, monkeypatch, script) == []
 
 
+@pytest.mark.parametrize(
+    "elif_condition",
+    ['[ -n "$VNET" ]', '[ "$VNET" ]', '[ -z "$VNET" ] && false'],
+    ids=["same-test", "same-value", "not-decided"],
+)
+def test_an_elif_the_tests_before_it_rule_out_never_runs(tmp_path, monkeypatch, elif_condition):
+    create = CREATE.format(network="net1")
+    script = f'if [ -n "$VNET" ]; then\n  :\nelif {elif_condition}; then\n  {create}\nfi\n'
+    found = no_subnet(tmp_path, monkeypatch, script)
+    assert len(found) == (elif_condition.endswith("false"))
+
+
+def test_an_elif_the_tests_before_it_prove_runs_and_the_else_never(tmp_path, monkeypatch):
+    create = CREATE.format(network="net1")
+    script = f'if [ -n "$VNET" ]; then\n  :\nelif [ -z "$VNET" ]; then\n  :\nelse\n  {create}\nfi\n'
+    assert no_subnet(tmp_path, monkeypatch, script) == []
+
+
 def test_a_test_s_and_list_is_its_if(tmp_path, monkeypatch):
     script = f'[ -n "$VNET" ] || {CREATE.format(network="$VNET")}\n'
     assert no_subnet(tmp_path, monkeypatch, script) == []

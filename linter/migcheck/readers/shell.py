@@ -2529,14 +2529,19 @@ class _Walker:
     def _reachable(self, node: Node, arms: list[list[Node]]) -> list[int]:
         """Which arms of the `if` `node` (its `then`, each `elif`, its `else` or none) may run, by index: an
         arm whose condition the reader knows fails never runs, and one whose condition it knows holds is
-        the last that may (the arms after it never run). The last arm has no condition, so one is left."""
+        the last that may (the arms after it never run). The last arm has no condition, so one is left. An
+        `elif` is decided where what the conditions before it prove by failing decides it (`if [ -n "$X" ];
+        ...; elif [ -z "$X" ]` holds)."""
         kept: list[int] = []
+        failed: tuple[_Known, ...] = ()
         for index, arm in enumerate(arms):
-            if index == 0:
-                condition = [c for c in node.children_by_field_name("condition") if c.is_named]
-            else:
-                condition = _elif_condition(arm[0]) if arm else []
+            condition = self._arm_condition(node, arm, index)
+            before = self.scope.variables
+            self.scope.variables = dict(before)
+            self._narrowed(failed)
             holds = self._certain(condition)
+            self.scope.variables = before
+            failed = (*failed, *self._proven(condition[0])[1]) if len(condition) == 1 else failed
             if holds is False:
                 continue
             kept.append(index)
@@ -2613,16 +2618,20 @@ class _Walker:
                 return proven if written[1] != "!=" else proven[::-1]
         return (), ()
 
+    def _arm_condition(self, node: Node, arm: list[Node], index: int) -> list[Node]:
+        """The commands of the condition that chooses the arm `index` of the `if` `node` (none for its
+        `else`)."""
+        if index == 0:
+            return [c for c in node.children_by_field_name("condition") if c.is_named]
+        return _elif_condition(arm[0]) if arm else []
+
     def _known_in_arms(self, node: Node, arms: list[list[Node]]) -> list[tuple[_Known, ...]]:
         """What the tests of an `if` and its `elif`s prove on each of its arms (`arms`, as `branches` has
         them): an arm runs where its own condition holds and every condition before it failed."""
         failed: tuple[_Known, ...] = ()
         known = []
         for index, arm in enumerate(arms):
-            if index == 0:
-                condition = [c for c in node.children_by_field_name("condition") if c.is_named]
-            else:
-                condition = _elif_condition(arm[0]) if arm else []
+            condition = self._arm_condition(node, arm, index)
             holds, fails = self._proven(condition[0]) if len(condition) == 1 else ((), ())
             known.append((*failed, *holds))
             failed = (*failed, *fails) if len(condition) == 1 else failed
