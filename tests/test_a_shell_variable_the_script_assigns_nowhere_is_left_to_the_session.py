@@ -121,3 +121,26 @@ def test_a_network_a_test_proves_set_on_a_branch_is_the_network_there(tmp_path, 
     assert where([no_network, no_subnet]) == ["MIG105 deploy.sh:7:3", "MIG203 deploy.sh:4:5"]
     assert (no_subnet.severity, "VM 'web'" in no_subnet.message) == (Severity.ERROR, True)
     assert "unless the session that runs the script sets `$VNET`" in no_network.message
+
+
+@pytest.mark.parametrize(
+    "test",
+    [
+        'if [ "$VNET" ]; then\n  echo "network $VNET"\nfi\n',
+        'if [ -n "$VNET" ]; then echo set; else echo empty; fi\n',
+        '[[ $VNET ]] && echo "network $VNET"\n',
+    ],
+    ids=["if", "if-else", "and"],
+)
+def test_a_network_tested_before_is_still_the_session_s_past_the_test(tmp_path, monkeypatch, test):
+    script = "#!/bin/bash\n" + test + CREATE.format(network='"$VNET"') + "\n"
+    no_network, no_subnet = findings(tmp_path, monkeypatch, {"deploy.sh": script})
+    assert (no_network.code, no_subnet.severity) == ("MIG105", Severity.WARNING)
+    assert "if the session that runs the script sets `$VNET`" in no_subnet.message
+
+
+def test_a_network_the_script_stops_without_is_set_past_the_test(tmp_path, monkeypatch):
+    script = '#!/bin/bash\nif [ -z "$VNET" ]; then exit 1; fi\n' + CREATE.format(network='"$VNET"') + "\n"
+    [finding] = findings(tmp_path, monkeypatch, {"deploy.sh": script})
+    assert (finding.code, finding.severity) == ("MIG203", Severity.ERROR)
+

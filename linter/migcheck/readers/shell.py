@@ -1582,6 +1582,7 @@ class _Walker:
         self.depth = 0
         self.nesting = 0  # how deep in statements within statements the walk is
         self.choices = 0  # the choices (`if`, `case`) read so far, each a name of its own
+        self.arm_exits = False  # whether the arm of a choice read last holds an `exit` of its own (`_arm`)
         self.testing: dict[tuple[int, int], bool] = {}  # `_tests` of each list, by where it starts and ends
         # The values the script's own `case` and tests compare each of its arguments with (`case "$2" in
         # prepare)`, `[ "$2" = commit ]`), each a branch of one choice per argument (see `choose`); and
@@ -1836,6 +1837,11 @@ class _Walker:
                         self.statement(rest)
                 return
 
+    def _is_exit(self, node: Node) -> bool:
+        """Whether `node` is a plain `exit` command."""
+        name = node.child_by_field_name("name") if node.type == "command" else None
+        return name is not None and self._text(name) == "exit"
+
     def _may_end_the_script(self, node: Node) -> bool:
         """Whether `node`, one of the script's own statements (outside any function or command line it
         builds, see `_at_top_level`), is or holds an `exit` of the script: a plain `exit`, or, once the
@@ -1848,16 +1854,13 @@ class _Walker:
         if self.depth != 0 or self.nesting != 0 or self.reading.maybe:
             return False
         if node.type == "command" or not (self.calls or self.steps):
-            name = node.child_by_field_name("name") if node.type == "command" else None
-            return name is not None and self._text(name) == "exit"
+            return self._is_exit(node)
         stack = [node]
         while stack:
             current = stack.pop()
             self.spend()
-            if current.type == "command":
-                name = current.child_by_field_name("name")
-                if name is not None and self._text(name) == "exit":
-                    return True
+            if self._is_exit(current):
+                return True
             elif (
                 current.type == "list"
                 and current.children[1].type == "||"
@@ -2722,6 +2725,10 @@ class _Walker:
                 self.statements(child)
             else:
                 self.statement(child)
+        statements = [
+            s for child in arm for s in (child.named_children if child.type in _ARM_CLAUSES else [child])
+        ]
+        self.arm_exits = any(self._is_exit(statement) for statement in statements)
         variables = self.scope.variables
         for name, (before, value) in narrowed.items():
             if variables.get(name) is value:  # the arm left it as the test proved it: as before, past it
@@ -2782,9 +2789,11 @@ class _Walker:
                 value = (values or [])[index] if index < len(values or []) else None
                 taken = known.setdefault(value if value is not None else f"\0{choice}#{index}", len(known))
                 self.reading.branches = ((f"{self.path}#${argument}", taken),)
+            self.arm_exits = False
             with self._maybe():
                 arm()
-            after.append(self.scope.variables)
+            if not self.arm_exits:  # what follows the choice never runs with what an arm that exits leaves
+                after.append(self.scope.variables)
             modes.append(self.reading.arm)
             workings.add(self.working)
             previouses.add(self.previous)
@@ -2793,7 +2802,8 @@ class _Walker:
         self.previous = previouses.pop() if len(previouses) == 1 else None
         self._locations_joined(stacks or [locations])
         self.reading.branches = around
-        self.scope.variables = _joined(after)
+        self.scope.variables = _joined(after or [before])
+        self.arm_exits = False  # of this choice's arms only, not of an arm around it
         self.reading.arm = any(modes)  # a mode some branch may leave: not read as classic
         self._called_either_way(made)
 
@@ -6365,6 +6375,8 @@ def _joined(paths: list[dict[str, _Value]]) -> dict[str, _Value]:
     joined: dict[str, _Value] = {}
     for name in {name for path in paths for name in path}:
         values = [path.get(name) for path in paths]
+        if None in values and all(v is None or _proven_only(name, v) for v in values):
+            continue  # not set on some path, only tested on the others: as before the test (the session's)
         first = values[0]
         same = first is not None and all(
             v is not None and (v.text, v.items) == (first.text, first.items) for v in values
@@ -7209,6 +7221,12 @@ def _emptiness(name: str, operator: str) -> tuple[tuple[_Known, ...], tuple[_Kno
         return (), ()
     proven: tuple[tuple[_Known, ...], tuple[_Known, ...]] = ((name, None),), ((name, ""),)
     return proven if operator == "-n" else proven[::-1]
+
+
+def _proven_only(name: str, value: _Value) -> bool:
+    """Whether `value` is the variable `name` as a test proves it where no value of it was known before
+    (`_narrowed`): set and not empty, whatever value the environment gives it."""
+    return value.tested and value.text is None and value.holder == f"${name}"
 
 
 def _proven_not_empty(variables: dict[str, _Value], name: str) -> None:
