@@ -2,7 +2,7 @@
 the subscription, and a VM with it does not migrate. A plan for VMs on the Standard tier was found in an export of
 the subscription's pricings alone; the file that puts it there (`Set-AzSecurityPricing`, `az security pricing
 create`, a template's or Bicep file's `Microsoft.Security/pricings`, Terraform's
-`azurerm_security_center_subscription_pricing`) said nothing, even beside an export of the classic VMs it reaches,
+`azurerm_security_center_subscription_pricing`, azure-mgmt-security's `pricings.update`) said nothing, even beside an export of the classic VMs it reaches,
 and a walk passed such a file over. It states no subscription: the plan is in the one it runs in or is deployed
 to, which may hold any classic VM of the files."""
 
@@ -79,7 +79,31 @@ def _files(tier: str, name: str) -> list:
             "4:7",
         ),
     ]
+    for form, call in _PYTHON_CALLS.items():
+        files.append((f"defender_{form}.py", _PYTHON.format(call.format(name=name, tier=tier)), "4:1"))
     return [pytest.param(*file, id=file[0]) for file in files]
+
+
+# azure-mgmt-security's client putting the plan on a tier: `pricings.update(pricing_name, pricing)` from 0.2.0,
+# `update(scope_id, pricing_name, pricing)` from 7.0.0, `update_subscription_pricing` before 0.2.0.
+_PYTHON = """\
+from azure.mgmt.security import SecurityCenter
+from azure.mgmt.security.models import Pricing
+client = SecurityCenter(credential, "sub", "")
+{}
+"""
+_PYTHON_CALLS = {
+    "update": 'client.pricings.update("{name}", Pricing(pricing_tier="{tier}"))',
+    "update_of_a_scope": 'client.pricings.update("subscriptions/sub", "{name}", Pricing(pricing_tier="{tier}"))',
+    "update_by_keywords": (
+        'client.pricings.update(scope_id="subscriptions/sub", pricing_name="{name}",'
+        ' pricing={{"pricing_tier": "{tier}"}})'
+    ),
+    "update_of_a_model_by_keyword": 'client.pricings.update("{name}", pricing=Pricing(pricing_tier="{tier}"))',
+    "update_subscription_pricing": (
+        'client.pricings.update_subscription_pricing("{name}", Pricing(pricing_tier="{tier}"))'
+    ),
+}
 
 
 @pytest.mark.parametrize(("path", "text", "at"), _files("Standard", "VirtualMachines"))

@@ -109,7 +109,7 @@ from typing import cast
 
 from migcheck import automation
 from migcheck.clouds import cloud_of_url
-from migcheck.inventory_model import ApplicationGateway, as_updates
+from migcheck.inventory_model import DEFENDER_PRICINGS, ApplicationGateway, as_updates
 from migcheck.model import (
     CALLED_BY_UNSTATED_NAME,
     CLIENT_UPLOAD_NOT_FOLLOWED,
@@ -703,6 +703,7 @@ def uses_classic(data: bytes) -> bool:
         or python_cli.sniff(data)
         or python_resource_types.sniff(data)
         or _names_a_classic_id(data)
+        or _may_set_defender_plan(data)
         # a classic ExpressRoute circuit moved by its service key (`_circuit_move`)
         or "express_route_circuits" in text
         or _may_request_the_api(text)
@@ -762,6 +763,12 @@ _CLASSIC_NETWORK_ID = re.compile(
     rb"|classic (?:virtual machine|network|storage account) (?:contributor|key operator)",
     re.IGNORECASE,
 )
+
+
+def _may_set_defender_plan(data: bytes) -> bool:
+    """Whether a file may set the subscription's Defender for Cloud plan with azure-mgmt-security's client
+    (`client.pricings.update(...)`), whose Standard tier for VMs reaches the classic ones."""
+    return b".pricings." in data and b"security" in data
 
 
 def _names_a_classic_id(data: bytes) -> bool:
@@ -897,7 +904,8 @@ def _read(path: str, data: bytes, arguments: Sequence[str | None] | None) -> Doc
         resources, ran = (*resources, *commands), tuple(sorted({*ran, *files_run}))
     if python_resource_types.sniff(data):
         resources = (*resources, *python_resource_types.read(path, parsed, source.call_mark))
-    reaching, deploying = _names_a_classic_id(data), _CLOUD_SERVICES in data
+    reaching = _names_a_classic_id(data) or _may_set_defender_plan(data)
+    deploying = _CLOUD_SERVICES in data
     values = _ManagementValues(source, parsed, index) if reaching or deploying else None
     if reaching and values is not None:
         resources = (*resources, *_classic_peerings(parsed, values), *_reaching_into_classic(parsed, values))
@@ -1132,7 +1140,7 @@ def _classic_peerings(tree: ast.Module, values: _ManagementValues) -> list[objec
 # `ActivityLogAlertResource`, `AlertRuleResource` and `AutoscaleSettingResource`, azure-mgmt-network's
 # `VirtualNetwork` with its `virtual_network_peerings`, azure-mgmt-web's `AppServiceEnvironmentResource`, azure-mgmt-hdinsight's
 # `ClusterCreateParametersExtended`, azure-mgmt-domainservices' `DomainService`, azure-mgmt-apimanagement's
-# `ApiManagementServiceResource`, or the same as a dict).
+# `ApiManagementServiceResource`, azure-mgmt-security's `Pricing`, or the same as a dict).
 _REACHING_OPERATIONS = {
     "role_assignments": (
         "microsoft.authorization/roleassignments",
@@ -1165,8 +1173,17 @@ _REACHING_OPERATIONS = {
         "microsoft.apimanagement/service",
         ("resource_group_name", "service_name", "parameters"),
     ),
+    # The subscription's Defender for Cloud plan: `pricings.update(scope_id, pricing_name, pricing)` from
+    # azure-mgmt-security 7.0.0, `update(pricing_name, pricing)` before (see `_PARAMETER_ADDED_FIRST`).
+    "pricings": (DEFENDER_PRICINGS, ("scope_id", "pricing_name", "pricing")),
 }
 _CREATES = frozenset({"create", "create_or_update", "begin_create", "begin_create_or_update"})
+# The operations of those groups that put the whole resource (a PUT), creating it as much as changing it, by
+# their group: azure-mgmt-security's `pricings.update`, and `update_subscription_pricing` before 0.2.0.
+_PUTS = {"pricings": frozenset({"update", "update_subscription_pricing"})}
+# The groups whose operations a later version of their SDK gave a first parameter (azure-mgmt-security 7.0.0's
+# `scope_id`): a call that gives it neither by its name nor by a place of its own is of the earlier versions.
+_PARAMETER_ADDED_FIRST = frozenset({"pricings"})
 # The operations of those groups that change a resource in place (a PATCH), which may put it on a classic
 # resource as a creation does (`api_management_service.begin_update(group, name, ApiManagementService
 # UpdateParameters(virtual_network_configuration=...))` moves the service into a subnet), by their group:
@@ -1179,7 +1196,10 @@ _REACHING_UPDATES = {
     "autoscale_settings": (frozenset({"update"}), "autoscale_setting_resource"),
     "alert_rules": (frozenset({"update"}), "alert_rules_resource"),
 }
-_UPDATES = frozenset(method for methods, _ in _REACHING_UPDATES.values() for method in methods)
+_UPDATES = frozenset(
+    {method for methods, _ in _REACHING_UPDATES.values() for method in methods}
+    | {method for methods in _PUTS.values() for method in methods}
+)
 
 
 def _reaching_into_classic(tree: ast.Module, values: _ManagementValues) -> list[object]:
@@ -1198,12 +1218,16 @@ def _reaching_into_classic(tree: ast.Module, values: _ManagementValues) -> list[
     seen: set[str] = set()
     for node, group, method in _operation_calls(tree, _REACHING_OPERATIONS, _CREATES | _UPDATES):
         rtype, arguments = _REACHING_OPERATIONS[group]
-        if method not in _CREATES:
+        creates = method in _CREATES or method in _PUTS.get(group, ())
+        if not creates:
             methods, model = _REACHING_UPDATES.get(group, (frozenset(), ""))
             if method not in methods:
                 continue
             arguments = (*arguments[:-1], model)
-        given = _given_arguments(node, arguments)
+        placed: tuple[str, ...] = arguments  # the parameters in the places the call gives its arguments in
+        if group in _PARAMETER_ADDED_FIRST and not _gives_every_parameter(node, arguments):
+            placed = arguments[1:]
+        given = _given_arguments(node, placed)
         for site in values.sites(node):
             by_value: dict[str, Mark] = {}
             written = functools.partial(values.text, site, by_value)
@@ -1220,8 +1244,14 @@ def _reaching_into_classic(tree: ast.Module, values: _ManagementValues) -> list[
                 records = resource_records(
                     rtype, name, stated, values.source.mark(node), by_value, by_key, resource_group
                 )
-                found += records if method in _CREATES else as_updates(records)
+                found += records if creates else as_updates(records)
     return found
+
+
+def _gives_every_parameter(call: ast.Call, names: tuple[str, ...]) -> bool:
+    """Whether a call gives as many arguments as `names`, by place or by those names."""
+    named = sum(1 for keyword in call.keywords if keyword.arg in names)
+    return len(call.args) + named >= len(names)
 
 
 class _ModelFlow(flow.Flow):

@@ -831,7 +831,9 @@ class SecurityCenterExtension(Rule):
         "`Set-AzSecurityPricing -Name VirtualMachines -PricingTier Standard`, `az security pricing create -n "
         "VirtualMachines --tier Standard` (in a script, Makefile, Dockerfile, CI step or Ansible task), a "
         "template's or Bicep file's `Microsoft.Security/pricings` resource, Terraform's "
-        "`azurerm_security_center_subscription_pricing` (its `resource_type` `VirtualMachines` unless written). "
+        "`azurerm_security_center_subscription_pricing` (its `resource_type` `VirtualMachines` unless written), "
+        'a Python script\'s azure-mgmt-security `pricings.update("VirtualMachines", Pricing(pricing_tier='
+        '"Standard"))` (`update(scope_id, ...)` from 7.0.0, `update_subscription_pricing` before 0.2.0). '
         "Such a file states no subscription: the plan is in the one it runs in or is deployed to, which may "
         "hold any classic VM of the files, and all are named; a file that sets the plan twice leaves the "
         "later tier, and a plan a runbook sets after its first migration Commit (enabled again once the VMs "
