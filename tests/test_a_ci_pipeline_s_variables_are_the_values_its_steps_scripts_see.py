@@ -92,3 +92,31 @@ def test_a_large_value_repeated_by_many_macros_is_not_read_past_a_bound(tmp_path
     result = lint_files(tmp_path, monkeypatch, {"azure-pipelines.yml": pipeline}, "MIG601", dedent=False)
     assert where(result.findings) == ["MIG601 azure-pipelines.yml:4:13"]
     assert not [name for name, _ in _services(result, "azure-pipelines.yml") if large in name]
+
+
+def test_an_azure_pipelines_variables_template_states_the_variables_it_holds(tmp_path, monkeypatch):
+    """`- template: x.yml` among `variables:` items gives the steps the variables of that file's `variables:`
+    (a mapping or a list), in the order of the items: a later item's value over an earlier one's."""
+    pipeline = """\
+        variables:
+          - name: service.two
+            value: overridden
+          - template: vars/common.yml
+          - name: region
+            value: West US
+        steps:
+          - script: |
+              azure config mode asm
+              azure service create $(serviceName) --location "$(region)"
+              azure service create $SERVICE_TWO --location "$REGION"
+        """
+    common = """\
+        variables:
+          - name: serviceName
+            value: templatesvc
+          - template: more.yml
+        """
+    more = "variables:\n  service.two: othersvc\n"
+    files = {"azure-pipelines.yml": pipeline, "vars/common.yml": common, "vars/more.yml": more}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG601")
+    assert _services(result, "azure-pipelines.yml") == [("templatesvc", "West US"), ("othersvc", "West US")]

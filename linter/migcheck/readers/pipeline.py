@@ -1267,7 +1267,7 @@ class _Walk:
             image = entries.get("image")
             names = [item.value.casefold() for item in _scalar_nodes(image)] if image is not None else []
             self.unix_image = self.unix_image or any(("ubuntu" in n or "macos" in n) for n in names)
-        context = _within(entries, context, job=id(node) in self.jobs)
+        context = _within(entries, context, self.template_variables, job=id(node) in self.jobs)
         if id(node) in self.jobs:
             self.job_contexts[context.job] = (context, entries)
             self.job_nodes[context.job] = node
@@ -1296,12 +1296,8 @@ class _Walk:
         """An Azure Pipelines template a `template:` includes (steps, jobs, stages, or the one a pipeline
         `extends:`), read where it is included, its `parameters:` bound to those the caller gives, else to
         their defaults; one the walk does not read is said not read."""
-        stated = named.value.strip()
-        root = None
-        if "@" not in stated and not stated.startswith("/") and _stated(stated):
-            root = self.loaded(_file(named), stated, from_root=False)
+        root = self.template_root(named)
         if root is None:
-            self.unread.append(_mark_of(named, self.path, TEMPLATE_NOT_READ))
             return
         outer = {k: v for k, v in (context.macros or {}).items() if not k.startswith("parameters:")}
         given_parameters = _given_parameters(given, context.macros or {})
@@ -1312,6 +1308,29 @@ class _Walk:
         self.including.append(_file(root))
         self.node(root, replace(context, macros={**outer, **bound}), depth + 1)
         self.including.pop()
+
+    def template_root(self, named: Node) -> Node | None:
+        """The top mapping of the Azure Pipelines template a `template:` names, from the folder of the file
+        that names it; None, said not read, for one the walk does not read (`loaded`, another repository's)."""
+        stated = named.value.strip()
+        root = None
+        if "@" not in stated and not stated.startswith("/") and _stated(stated):
+            root = self.loaded(_file(named), stated, from_root=False)
+        if root is None:
+            self.unread.append(_mark_of(named, self.path, TEMPLATE_NOT_READ))
+        return root
+
+    def template_variables(self, named: Node) -> list[tuple[Node, Node]]:
+        """The variables of the variables template a `variables:` item's `template:` names: those of its own
+        `variables:`, the templates it names among them read alike."""
+        root = self.template_root(named)
+        if root is None:
+            return []
+        self.including.append(_file(root))
+        try:
+            return _variable_entries(_entry(root, "variables"), self.template_variables)
+        finally:
+            self.including.pop()
 
     def loaded(self, held_in: str, stated: str, *, from_root: bool) -> Node | None:
         """The top mapping of the template at `stated` (from the folder of the file at `held_in`, or from
@@ -1735,8 +1754,15 @@ def _mark_of(node: Node | None, path: str, tag: str) -> Mark:
     return Mark(_file(node), line, column=column, tag=tag)
 
 
-def _within(entries: dict[str, Node], context: _Context, *, job: bool = False) -> _Context:
-    """The context of a mapping's values: with its `env:` and `variables:` entries, the shell its
+# The variables of the variables template a `template:` names (`_Walk.template_variables`).
+_IncludedVariables = Callable[[Node], list[tuple[Node, Node]]]
+
+
+def _within(
+    entries: dict[str, Node], context: _Context, included: _IncludedVariables, *, job: bool = False
+) -> _Context:
+    """The context of a mapping's values: with its `env:` and `variables:` entries (`included`, those of a
+    variables template an item names), the shell its
     `defaults:` or its Windows runner gives `run:` steps, and its `condition:` (`if:`); a job's, with its
     GitLab CI `rules:`, `when:`, `only:`/`except:` (at the top of the file, these are jobs' names)."""
     env = entries.get("env")
@@ -1751,7 +1777,7 @@ def _within(entries: dict[str, Node], context: _Context, *, job: bool = False) -
         context = replace(context, env={**context.env, **stated}, macros=macros)
     variables = entries.get("variables")
     if variables is not None:
-        context = _with_variables(variables, context)
+        context = _with_variables(variables, context, included)
     condition = entries.get("condition", entries.get("if"))
     if condition is not None:
         context = replace(context, runs=_both(context.runs, _condition_holds(condition, context.macros)))
@@ -1947,14 +1973,15 @@ def _windows_label(label: Node) -> bool:
     return text in ("windows", "shared-windows") or text.startswith(("windows-", "saas-windows-"))
 
 
-def _with_variables(node: Node, context: _Context) -> _Context:
+def _with_variables(node: Node, context: _Context, included: _IncludedVariables) -> _Context:
     """The variables a `variables:` states (a mapping of names; Azure Pipelines' list of `name:`/`value:`
-    items, whose `group:` items state nothing the file says; GitLab's `NAME: {value: ...}`) as the steps see
+    items, whose `group:` items state nothing the file says, and whose `template:` items give the variables
+    of that template, `included`; GitLab's `NAME: {value: ...}`) as the steps see
     them: Azure Pipelines replaces `$(name)` by the value before a step runs, and gives the script the
     variable as an environment variable named in capitals, `.` made `_` (`build.config` is
     `$BUILD_CONFIG`); GitLab CI gives it as an environment variable of its name."""
     env, macros = dict(context.env), dict(context.macros or {})
-    for key, value in _variable_entries(node):
+    for key, value in _variable_entries(node, included if context.azure else None):
         if not context.azure:
             env[key.value] = (key, value)
         else:
@@ -1996,12 +2023,21 @@ def _places_of(node: Node, text: str) -> list[Place]:
     return list(held) if held is not None else ansible.places(node, text)
 
 
-def _variable_entries(node: Node) -> list[tuple[Node, Node]]:
-    """Each variable's name and value node, where both are scalars."""
+def _variable_entries(node: Node | None, included: _IncludedVariables | None) -> list[tuple[Node, Node]]:
+    """Each variable's name and value node, where both are scalars, in the order they are given: an Azure
+    Pipelines `- template:` item's where it is (`included`)."""
+    if node is None:
+        return []
     if _mapping(node):
         pairs = [(key, value) for key, value in node.value]
     elif node.id == "sequence":
-        pairs = [(_entry(item, "name"), _entry(item, "value")) for item in node.value if _mapping(item)]
+        pairs = []
+        for item in filter(_mapping, node.value):
+            template = _entry(item, "template")
+            if included is not None and _scalar(template):
+                pairs.extend(included(template))
+            else:
+                pairs.append((_entry(item, "name"), _entry(item, "value")))
     else:
         return []
     found = []
