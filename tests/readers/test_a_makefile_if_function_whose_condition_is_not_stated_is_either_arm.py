@@ -51,3 +51,15 @@ def test_a_subnet_one_arm_writes_is_shown_where_it_writes_it(tmp_path, monkeypat
     )
     result = lint_files(tmp_path, monkeypatch, {"Makefile": makefile}, "MIG202", dedent=False)
     assert where(result.findings) == ["MIG202 Makefile:2:35"]
+
+
+def test_an_if_inside_another_function_gives_that_function_s_result_on_each_path():
+    makefile = "NAME = $(subst -,,$(if $(PROD),web-1,web-2))\ndeploy:\n\t"
+    makefile += CREATE.format(name="$(NAME)", subnets="web") + "\n"
+    assert [name for name, _ in _vms(makefile)] == ["web1", "web2"]
+
+
+def test_ifs_in_two_arguments_of_a_function_give_each_pair_of_arms():
+    makefile = "NAME = $(addsuffix $(if $(B),x,y),$(if $(A),a,b))\ndeploy:\n\t"
+    makefile += CREATE.format(name="$(NAME)", subnets="web") + "\n"
+    assert [name for name, _ in _vms(makefile)] == ["ax", "ay", "bx", "by"]

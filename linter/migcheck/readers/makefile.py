@@ -747,13 +747,8 @@ class _Scanner:
         spans = _arguments(text, first, end, count)
         if name == "if":
             return self._if(text, places, start, spans)
-        arguments: list[tuple[str, list[Place]]] = []
-        for a, b in spans:
-            stated = _stated(self._expand(text[a:b], places[a:b]))
-            if stated is None:
-                return None
-            arguments.append(stated)
-        return _evaluated(name, arguments)
+        unstated: Hole = (text[start - 2 : end + 1], places[start - 2])
+        return _applied(name, [self._expand(text[a:b], places[a:b]) for a, b in spans], unstated)
 
     def _if(self, text: str, places: list[Place], start: int, spans: list[tuple[int, int]]) -> Pieces | None:
         """`$(if condition,then,else)` (at `text[start]`): the arm make expands, the condition true where it
@@ -1353,6 +1348,32 @@ def _arguments(text: str, start: int, end: int, count: int) -> list[tuple[int, i
             spans.append((begin, at))
             begin = at + 1
     return [*spans, (begin, end)]
+
+
+def _applied(name: str, arguments: list[Pieces], unstated: Hole) -> Pieces | None:
+    """Make's function `name` on `arguments`, all stated; one that holds a value set under a choice not
+    decided (`$(subst -,,$(if $(PROD),a-1,b-1))`) gives the function's result on each arm, as that value
+    is on each path (past `_DEEPEST` nested, None: not stated, as any other argument not stated)."""
+    for index, argument in enumerate(arguments):
+        either = next((piece for piece in argument if isinstance(piece, _Either)), None)
+        if either is None:
+            continue
+        at = argument.index(either)
+        arms: list[Pieces] = []
+        for arm in (either.taken, either.other):
+            chosen = [*argument[:at], *arm, *argument[at + 1 :]]
+            result = _applied(name, [*arguments[:index], chosen, *arguments[index + 1 :]], unstated)
+            if result is None:
+                return None
+            arms.append(result)
+        depth = 1 + max(_depth(arms[0]), _depth(arms[1]))
+        if depth > _DEEPEST:
+            return None
+        return [either._replace(taken=arms[0], other=arms[1], unstated=unstated, depth=depth)]
+    stated = [_stated(argument) for argument in arguments]
+    if any(each is None for each in stated):
+        return None
+    return _evaluated(name, [each for each in stated if each is not None])
 
 
 def _stated(pieces: Pieces) -> tuple[str, list[Place]] | None:
