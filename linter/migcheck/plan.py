@@ -695,7 +695,13 @@ def _retirements(estates: Iterable[Estate]) -> tuple[str, ...]:
         services = estate.cloud_services
         vms = vms or any(s.vms for s in services) or bool(estate.inventory.vms)
         roles = roles or any(s.roles for s in services) or bool(estate.extended_support)
-        storage = storage or bool(estate.storage_accounts or estate.inventory.storage_accounts)
+        # An account with no disk or image the files show (a script, template or publish profile names
+        # it) is a step of the plan as well: its notice is due as much as one of disks'.
+        storage = storage or bool(
+            estate.storage_accounts
+            or estate.inventory.storage_accounts
+            or estate.standalone_storage_accounts()
+        )
         addresses = addresses or bool(
             estate.reserved_ips
             or estate.inventory.reserved_ips
