@@ -838,31 +838,38 @@ def _field_names(type_: type) -> tuple[str, ...]:
 
 @cache
 def _whole_service_fields(kind: type) -> Callable[[Any], tuple[Any, ...]]:
-    """The public fields of a cloud service (of type `kind`) but those `own_placed` takes in part, read
-    in one call."""
-    names = [name for name in _field_names(kind) if name not in _PLACED_APART and not name.startswith("_")]
-    read = attrgetter(*names)
-    return read if len(names) > 1 else lambda service: (read(service),)
+    """The fields of a cloud service (of type `kind`) that may hold a mark (`_walked_fields`) but those
+    `own_placed` takes in part, read in one call: its name and the other texts are not walked."""
+    return _reader([name for name in _walked_fields(kind) if name not in _PLACED_APART])
 
 
 def _parts(kind: type) -> Callable[[Any], Iterable[Any]] | None:
-    """What `_collect_marks` walks in a value of type `kind`: a sequence's items, a record's public fields
-    that may hold a mark (read in one call), nothing (None) in anything else (text, numbers, enums)."""
+    """What `_collect_marks` walks in a value of type `kind`: a sequence's items, a record's fields that
+    may hold a mark (`_walked_fields`, read in one call), nothing (None) in anything else (text, numbers,
+    enums)."""
     if issubclass(kind, (tuple, list)):
         return _itself
     if not dataclasses.is_dataclass(kind):
         return None
+    walked = _walked_fields(kind)
+    return _reader(walked) if walked else None
+
+
+def _walked_fields(kind: type) -> list[str]:
+    """The public fields of `kind`, a dataclass, whose annotations say they may hold a mark."""
     names = [name for name in _field_names(kind) if not name.startswith("_")]
     try:
         hints = _field_hints(kind)
     except NameError:  # an annotation only the type checker resolves: walk every field
         hints = dict.fromkeys(names, Any)
-    walked = [name for name in names if _may_hold_mark(hints[name])]
-    if not walked:
-        return None
-    if len(walked) > 1:
-        return attrgetter(*walked)
-    one = attrgetter(walked[0])
+    return [name for name in names if _may_hold_mark(hints[name])]
+
+
+def _reader(names: Sequence[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """The values of the fields `names` (one or more) of a record, read in one call."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    one = attrgetter(names[0])
 
     def field_of(value: Any) -> tuple[Any]:
         return (one(value),)
