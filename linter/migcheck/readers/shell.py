@@ -1583,6 +1583,9 @@ class _Walker:
         self.nesting = 0  # how deep in statements within statements the walk is
         self.choices = 0  # the choices (`if`, `case`) read so far, each a name of its own
         self.arm_exits = False  # whether the arm of a choice read last holds an `exit` of its own (`_arm`)
+        # The choices tests of a variable made (see `choose`), by the variable and the text compared with
+        # ("" for a test of whether it is empty), each with the variable's value past it.
+        self.tested_choices: dict[tuple[str, str], tuple[_Value | None, str]] = {}
         self.testing: dict[tuple[int, int], bool] = {}  # `_tests` of each list, by where it starts and ends
         # The values the script's own `case` and tests compare each of its arguments with (`case "$2" in
         # prepare)`, `[ "$2" = commit ]`), each a branch of one choice per argument (see `choose`); and
@@ -2716,7 +2719,7 @@ class _Walker:
         arms_run: list[Callable[[], None]] = [
             functools.partial(self._arm, arm, facts) for arm, facts in zip(arms, proven, strict=True)
         ]
-        self.choose(arms_run, argument, values or [])
+        self.choose(arms_run, argument, values or [], _by_value(proven))
 
     def _arm(self, arm: list[Node], known: tuple[_Known, ...] = ()) -> None:
         narrowed = self._narrowed(known)
@@ -2757,7 +2760,11 @@ class _Walker:
         return narrowed
 
     def choose(
-        self, arms: list[Callable[[], None]], argument: str = "", values: list[str | None] | None = None
+        self,
+        arms: list[Callable[[], None]],
+        argument: str = "",
+        values: list[str | None] | None = None,
+        by_value: _ByValue | None = None,
     ) -> None:
         """Runs each arm of a choice the reader cannot decide, each from the variables before it, as code
         that may run; after it, a variable the arms leave different is unknown. In the script's own code,
@@ -2765,13 +2772,20 @@ class _Walker:
         in`, `if [ "$2" = commit ]`, the value each arm is taken for in `values`, None for any other) is
         one for the whole script: an arm taken for a value is that value's branch, any other arm one of its
         own, so a `case` arm and a later test of another value are two runs of the script, never one (the
-        stages of a runbook), and two tests of one value run together."""
+        stages of a runbook), and two tests of one value run together. So is, there, a test of a
+        variable (`by_value`) the script does not change after the same test, or the opposite one, chose
+        its arms (`if [ "$VNET" ]; ...; fi; ...; if [ -z "$VNET" ]`, a function's `if` at each call)."""
         self.spend(len(self.scope.variables) * len(arms))
         before = dict(self.scope.variables)
         arm_before, around = self.reading.arm, self.reading.branches
         self.choices += 1  # each time a choice is read it is another: a function's `if` at each call
         choice = f"{self.path}#{self.choices}"
         by_argument = bool(argument) and around == () and self.depth == 0 and not self.shifted
+        by_value = by_value if around == () and not by_argument else None
+        if by_value is not None:
+            seen = self.tested_choices.get(by_value[0])
+            if seen is not None and before.get(by_value[0][0]) is seen[0]:
+                choice = seen[1]
         known = self.argument_values.setdefault(argument, {}) if by_argument else {}
         after: list[dict[str, _Value]] = []
         modes = []
@@ -2784,7 +2798,7 @@ class _Walker:
             self.scope.variables = dict(before)
             self.working, self.locations, self.previous = working, list(locations), previous
             self.reading.arm = arm_before
-            self.reading.branches = (*around, (choice, index))
+            self.reading.branches = (*around, (choice, by_value[1][index] if by_value else index))
             if by_argument:
                 value = (values or [])[index] if index < len(values or []) else None
                 taken = known.setdefault(value if value is not None else f"\0{choice}#{index}", len(known))
@@ -2804,8 +2818,23 @@ class _Walker:
         self.reading.branches = around
         self.scope.variables = _joined(after or [before])
         self.arm_exits = False  # of this choice's arms only, not of an arm around it
+        if by_value is not None:
+            self._tested_past(by_value[0], choice, before, after)
         self.reading.arm = any(modes)  # a mode some branch may leave: not read as classic
         self._called_either_way(made)
+
+    def _tested_past(
+        self, tested: tuple[str, str], choice: str, before: dict[str, _Value], after: list[dict[str, _Value]]
+    ) -> None:
+        """Keeps the choice a test of a variable (`tested`: its name, and the text the test compares it
+        with) made, with the variable's value past it, where no arm changed the variable: a later test of
+        it is then the same choice (see `choose`); else forgets it."""
+        name = tested[0]
+        was = before.get(name)
+        if all(path.get(name) is was or _proven_of(name, was, path.get(name)) for path in after):
+            self.tested_choices[tested] = (self.scope.variables.get(name), choice)
+        else:
+            self.tested_choices.pop(tested, None)
 
     def loop(self, node: Node, braced: Node | None = None) -> None:
         """`for x in a b c`: once for each word it lists, also one in double quotes that holds a value the
@@ -7227,6 +7256,41 @@ def _proven_only(name: str, value: _Value) -> bool:
     """Whether `value` is the variable `name` as a test proves it where no value of it was known before
     (`_narrowed`): set and not empty, whatever value the environment gives it."""
     return value.tested and value.text is None and value.holder == f"${name}"
+
+
+def _proven_of(name: str, was: _Value | None, value: _Value | None) -> bool:
+    """Whether `value` is the value `was` of the variable `name` as a test proves it set and not empty
+    (`_narrowed`), not another the script gives it."""
+    if value is None or was is None:
+        return value is not None and _proven_only(name, value)
+    return (
+        value.tested
+        and replace(value, tested=False, maybe_empty=was.maybe_empty, maybe_unset=was.maybe_unset) == was
+    )
+
+
+# A choice a test of one variable makes (see `_Walker.choose`): the variable and the text it is compared with
+# ("" for a test of whether it is empty), and of each arm whether it runs where the variable is that text
+# (0) or not (1).
+_ByValue = tuple[tuple[str, str], list[int]]
+
+
+def _by_value(known: list[tuple[_Known, ...]]) -> _ByValue | None:
+    """The choice two arms make that a test of one variable chooses (`known`: what it proves in each, see
+    `_Walker._proven`): `[ -n "$X" ]`, `[ -z "$X" ]`, `[ "$X" = prod ]`, `!=`; None for any other."""
+    facts = [fact for arm in known for fact in arm]
+    if (
+        len(known) != 2
+        or not facts
+        or len({name for name, _ in facts}) != 1
+        or any(len(arm) > 1 for arm in known)
+    ):
+        return None
+    texts = {text for _, text in facts if text is not None}
+    if len(texts) != 1:
+        return None
+    name, text = facts[0][0], texts.pop()
+    return (name, text), [0 if (name, text) in arm else 1 for arm in known]
 
 
 def _proven_not_empty(variables: dict[str, _Value], name: str) -> None:
