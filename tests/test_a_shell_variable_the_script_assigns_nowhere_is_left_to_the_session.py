@@ -144,3 +144,23 @@ def test_a_network_the_script_stops_without_is_set_past_the_test(tmp_path, monke
     [finding] = findings(tmp_path, monkeypatch, {"deploy.sh": script})
     assert (finding.code, finding.severity) == ("MIG203", Severity.ERROR)
 
+
+@pytest.mark.parametrize("place", ['--location "$LOCATION"', "-a $LOCATION"])
+def test_a_place_the_script_never_assigns_creates_the_deployment_in_none_if_the_session_sets_it(
+    tmp_path, monkeypatch, place
+):
+    # Without it the command names no place and adds the VM to a deployment the service may have.
+    script = f"#!/bin/bash\nazure vm create svc img u p --vm-name vm1 {place}\n"
+    [finding] = findings(tmp_path, monkeypatch, {"deploy.sh": script})
+    assert (finding.code, finding.severity) == ("MIG105", Severity.WARNING)
+    assert finding.message.startswith(
+        "deployment 'svc' of cloud service 'svc' is in no virtual network if the session that runs the "
+        "script sets `$LOCATION`, which the script assigns nowhere (else the call names no place and adds "
+        "its VMs to a deployment the cloud service may have): migration stops"
+    )
+
+
+def test_a_place_the_script_states_creates_the_deployment_in_none(tmp_path, monkeypatch):
+    script = '#!/bin/bash\nazure vm create svc img u p --vm-name vm1 --location "${LOCATION:-West US}"\n'
+    [finding] = findings(tmp_path, monkeypatch, {"deploy.sh": script})
+    assert finding.message.startswith("deployment 'svc' of cloud service 'svc' is in no virtual network: ")

@@ -135,6 +135,7 @@ from migcheck.model import (
     is_placeholder_subscription,
     is_stand_in,
     joined_paths,
+    left_to_session,
     lun_key,
     missing_value,
     network_stand_in,
@@ -1076,6 +1077,9 @@ class _Deployment:
     created: bool = False
     # Whether a `vm create --connect` may have added its VM to the deployment the service has already.
     joins: bool = False
+    # The variable assigned nowhere that alone gives the place of the `vm create` that made it in no virtual
+    # network (`--location "$LOCATION"`, see `_placed_by_session`), else "".
+    placed_unset: str = ""
     # The list of a loop whose item names the service, one per turn (see `Deployment.service_looped_over`).
     looped_over: str = ""
     read_once_in: str = ""  # see `Reading.read_once_in`
@@ -1134,11 +1138,14 @@ class _Deployment:
         if vnet is not None and is_stand_in(vnet.name) and self._outside_on_some_path():
             # A network it does not name on one path and none on another: whether it is in any is not known.
             vnet, known = None, False
+        roles = tuple(self._role_of(vm) for vm in self.vms.values())
+        if vnet is None and known and self.placed_unset:
+            roles = tuple(left_to_session(role, "placed", self.placed_unset) for role in roles)
         return Deployment(
             self.service,
             self.name or self.service,
             "" if self.existing else "Production",
-            tuple(self._role_of(vm) for vm in self.vms.values()),
+            roles,
             (),
             vnet,
             self.reserved_ip,
@@ -1740,6 +1747,7 @@ class Reading:
         vm.network_unset = vnet.unset if vm.maybe_outside_at is not None and vnet is not None else ""
         if not deployment.created:  # a deployment's network is fixed when it is created
             self._network(deployment, vnet)
+            deployment.placed_unset = _placed_by_session(parsed) if vm.outside_network_at is not None else ""
             deployment.network_known &= not joins
             deployment.joins |= connects
         deployment.created |= not self.maybe
@@ -4235,6 +4243,15 @@ def _account_picked(parsed: Parsed, service_place: str, service: str) -> Unplace
     place = _stated_place(parsed.value("location"), parsed.value("affinity-group"))
     scope = service_place or place or _place_of_service(service)
     return UnplacedDisk(DiskPlace.CURRENT_ACCOUNT, parsed.at, scope)
+
+
+def _placed_by_session(parsed: Parsed) -> str:
+    """The variable assigned nowhere (`Word.unset`) whose value alone gives the place of a `vm create` that
+    names no virtual network (`--location "$LOCATION"`, `--affinity-group "$GROUP"`): in a session that does
+    not set it the command names no place, as PowerShell's `-Location $Location` then does. "" where a
+    stated place, or none, is given."""
+    places = [word for word in (parsed.value("location"), parsed.value("affinity-group")) if word is not None]
+    return places[0].unset if places and all(word.unset for word in places) else ""
 
 
 def _stated_place(location: Word | None, group: Word | None) -> str:
