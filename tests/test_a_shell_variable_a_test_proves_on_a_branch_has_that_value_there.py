@@ -103,3 +103,11 @@ def test_past_the_branches_the_variable_is_as_before(tmp_path, monkeypatch):
     script = f'if [ -z "$VNET" ]; then\n  echo "no network"\nfi\n{CREATE.format(network="$VNET")}\n'
     [finding] = no_subnet(tmp_path, monkeypatch, script)
     assert where([finding]) == ["MIG203 deploy.sh:5:1"]
+
+
+@pytest.mark.parametrize("first", ['[ "$VNET" ]', '[ -z "$VNET" ]'], ids=["set", "empty"])
+def test_past_the_branches_a_value_the_script_reads_decides_no_later_test(tmp_path, monkeypatch, first):
+    create = CREATE.format(network="net1")
+    script = f'VNET=$(cat vnet.txt)\nif {first}; then\n  echo\nfi\nif [ -z "$VNET" ]; then\n  {create}\nfi\n'
+    [finding] = no_subnet(tmp_path, monkeypatch, script)
+    assert where([finding]) == ["MIG203 deploy.sh:7:3"]

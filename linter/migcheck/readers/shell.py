@@ -6411,6 +6411,9 @@ def _joined(paths: list[dict[str, _Value]]) -> dict[str, _Value]:
             v is not None and (v.text, v.items) == (first.text, first.items) for v in values
         )
         kept = first if same and first is not None else _api_host_of_each(name, values) or _UNSTATED
+        if kept.tested and not all(v is not None and v.tested for v in values):
+            # A test proved it on some paths only: it decides no later test.
+            kept = replace(kept, tested=False)
         # Empty where any path may leave it empty (a `-z` test's other branch never does, see `_narrowed`).
         empty = any(v is not None and v.maybe_empty for v in values)
         unset = any(v is None or v.maybe_unset for v in values)
