@@ -3660,6 +3660,8 @@ class _Resources:
             self._service_certificate(bound, mark)
         elif call.method in _REGISTRATIONS:
             self._registration(call, bound, mark, site)
+            if _deletes_the_vm_captured(call.method, bound.values):
+                self._delete(call, bound, site)
         elif call.method in _UNREGISTRATIONS:
             self._unregister(call, bound)
         elif call.method in ("perform_put", "perform_post"):
@@ -4474,7 +4476,7 @@ class _Resources:
         elif call.method == "delete_deployment" and deployment is not None:
             named = self._same_deployment(call, service, deployment, site)
             keys = [named or (self._here(literal(service) or ""), _key(literal(deployment) or ""))]
-        elif call.method == "delete_role" and deployment is not None:
+        elif call.method in ("delete_role", "capture_role") and deployment is not None:
             self._role_deleted_with_its_creation(call, service, deployment, values.get("role_name"), site)
             return
         else:
@@ -5661,6 +5663,8 @@ class _Resources:
             self.unordered_registrations.add((kind, key))
         media_link = literal(link) or ""
         account = "" if media_link else self._unstated_account(link, site)
+        if call.method in _CAPTURES:
+            account = self._os_disk_account(bound.values)
         if kind != "disk":
             image = Image(name, media_link, mark, account=account, read_once_in=self.read_once_in)
             self.images.setdefault((kind, key), image)
@@ -5679,6 +5683,32 @@ class _Resources:
                 read_once_in=self.read_once_in,
             ),
         )
+
+    def _captured_vm_deleted(
+        self, call: CallSite, site: flow.Site, named: tuple[str | None, str | None, str | None]
+    ) -> None:
+        """A Capture Role request the script sends whose PostCaptureAction is `Delete`: the VM its path names
+        (service, deployment, VM) deleted, as capture_role's is (see `_delete`)."""
+        service, deployment, role = named
+        if service and deployment and role:
+            values: dict[str, Value] = {
+                "service_name": Lit(service, None),
+                "deployment_name": Lit(deployment, None),
+                "role_name": Lit(role, None),
+            }
+            self._delete(replace(call, method="delete_role"), Bound(values, False), site)
+
+    def _os_disk_account(self, values: dict[str, Value]) -> str:
+        """The storage account of the OS disk of the script's VM a capture names (service, deployment and
+        role stated), which the image's copies of its disks are put in, as the classic CLI's `vm capture`
+        puts them; "" where the script describes no such VM or states no account for its disk."""
+        service, deployment, role = (literal(values.get(name)) for name in SIGNATURES["capture_vm_image"][:3])
+        draft = self.drafts.get((self._here(service), _key(deployment))) if service and deployment else None
+        at = draft.role_keys.get(("role", _key(role))) if draft is not None and role else None
+        if draft is None or at is None:
+            return ""
+        disk = next((d for d in draft.roles[at].disks if not d.data), None)
+        return disk.storage_account if disk is not None else ""
 
     def _unregister(self, call: CallSite, bound: Bound) -> None:
         """delete_disk, delete_os_image, delete_vm_image: a disk or an image of that kind the script
@@ -5832,6 +5862,8 @@ class _Resources:
                 self._body_data_disk(call, resource, verb, path, mark)
             elif isinstance(resource, (Image, Disk)):
                 self._body_registration(resource, registers_in_repository(verb, path), body, site)
+                if verb == "POST" and _deletes_the_vm_captured_by_body(body.text):
+                    self._captured_vm_deleted(call, site, (service, deployment, _role_instance(path)))
             elif isinstance(resource, CREATED) and verb == "POST":
                 stated: object = replace(resource, selected_in=self.run_client)
                 self.created_by_bodies.setdefault((stated, self.run_client), stated)
@@ -7661,6 +7693,40 @@ def _is_false(value: Value | None, open_call: bool) -> bool | None:
     if not isinstance(node, ast.Constant):
         return None
     return node.value == False  # noqa: E712 (0 is False too)
+
+
+# The calls that capture a VM as an image, copying its disks.
+_CAPTURES = frozenset({"capture_role", "capture_vm_image"})
+
+
+def _deletes_the_vm_captured(method: str, values: dict[str, Value]) -> bool:
+    """Whether a capture_role has the platform delete the VM once it is captured: its PostCaptureAction
+    `Delete` ("causes the virtual machine to be deleted after the image has been captured"), where
+    `Reprovision` keeps it."""
+    action = literal(values.get("post_capture_action")) if method == "capture_role" else None
+    return (action or "").casefold() == "delete"
+
+
+def _deletes_the_vm_captured_by_body(body: str) -> bool:
+    """Whether a request body is a Capture Role operation (`CaptureRoleOperation`) of PostCaptureAction
+    `Delete`, which deletes the VM once it is captured (see `_deletes_the_vm_captured`)."""
+    if "CaptureRoleOperation" not in body:
+        return False
+    from migcheck.readers.xml import Unreadable, child, local_name, parse, text_of
+
+    try:
+        root = parse(body.encode("utf-8"), body)
+    except (Unreadable, ValueError):
+        return False
+    action = text_of(root, "PostCaptureAction") if local_name(root) == "CaptureRoleOperation" else ""
+    return child(root, "PostCaptureAction") is not None and action.casefold() == "delete"
+
+
+def _role_instance(path: str) -> str | None:
+    """The VM a request to `.../deployments/<d>/roleinstances/<vm>/Operations` names; None for another."""
+    before, found, after = path.split("?", 1)[0].partition("/roleinstances/")
+    name = after.split("/", 1)[0] if found and "/deployments/" in before.casefold() else ""
+    return urllib.parse.unquote(name) if name and HOLE not in name else None
 
 
 def _registered(method: str, values: dict[str, Value]) -> tuple[Value | None, Value | None]:
