@@ -2200,6 +2200,9 @@ class _Configuration:
         the module does not state (`"web-${var.n}"`)."""
         parts = [p for p in _trees(node) if _kind(p) == "string_part"]
         at = _value_mark(path, node)
+        if any(_kind(child).startswith("template_") for part in parts for child in _trees(part)):
+            # a directive's (`%{ if var.on }a%{ else }b%{ endif }`, `%{ for }`): text it makes, not worked out
+            return Word(None, at, holder=_source(node))
         pieces: list[Word] = []
         exact = True
         for part in parts:
