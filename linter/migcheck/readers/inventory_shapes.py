@@ -703,6 +703,8 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     if builder is None:
         return _described_by_others(folded, rtype, mark, spots) if rtype in DESCRIBED_BY_OTHERS else ()
     name = text(folded.get("name", folded.get("resourcename"))) or rid.name
+    if not name:  # a type alone names no resource (`is_resource_row`)
+        return ()
     subscription = subscription_key(text(folded.get("subscriptionid"))) or rid.subscription
     spots = spots or Spots.nowhere(mark)
     if "properties" in folded:
@@ -727,6 +729,8 @@ def _described_by_others(folded: dict, rtype: str, mark: Mark, spots: Spots | No
         return ()
     written_id = text(folded.get("id", folded.get("resourceid")))
     name = text(folded.get("name", folded.get("resourcename"))) or parse_id(written_id).name
+    if not name:  # a type alone names no resource (`is_resource_row`)
+        return ()
     if "properties" not in folded:
         return (unchecked(rtype, mark, name, left_out=True),)
     spots = spots or Spots.nowhere(mark)
@@ -803,11 +807,13 @@ def cmdlet_of(obj: object) -> str | None:
 
 def is_resource_row(obj: dict) -> bool:
     """A resource as Resource Graph, resource lists and list calls write it: its type written as
-    `namespace/type`, or an id that names a provider's resource. The classic cmdlets' objects write no
-    type, and the `Id` some of them write (Get-AzureVNetSite's, Get-AzureReservedIP's) is a GUID."""
-    if "/" in text(get(obj, "type", "ResourceType")):
+    `namespace/type` with its name, or an id that names a provider's resource. The classic cmdlets' objects
+    write no type, and the `Id` some of them write (Get-AzureVNetSite's, Get-AzureReservedIP's) is a GUID.
+    A type alone names no resource: a count of each type (`summarize count() by type`) or a tool's table of
+    the types it reads (`{"type": ..., "sheet": ...}`) is no export of resources."""
+    if parse_id(text(get(obj, "id", "ResourceId"))).type:
         return True
-    return bool(parse_id(text(get(obj, "id", "ResourceId"))).type)
+    return "/" in text(get(obj, "type", "ResourceType")) and bool(text(get(obj, "name", "ResourceName")))
 
 
 # --- classic resources: runtime facts --------------------------------------------------------------------
