@@ -45,7 +45,7 @@ def main() -> int:
 
     found = engine.walk([args.folder], Config())
     costs = workers._costs(found)
-    bounds = workers._bounds(costs, args.jobs, workers.READ_PICKLING)
+    bounds = workers._bounds(costs, args.jobs, workers.READ_PICKLING, workers.READ_UNPICKLING)
     print(f"{len(found)} files, {sum(c.size for c in found if c.size > 0):,} bytes")
     for share, (start, end) in enumerate(itertools.pairwise(bounds)):
         size = sum(c.size for c in found[start:end] if c.size > 0)

@@ -9,8 +9,8 @@ from migcheck import workers
 from migcheck.discover import Candidate
 
 
-def _share_costs(costs: list[float], jobs: int, pickling: float) -> list[float]:
-    bounds = workers._bounds(costs, jobs, pickling)
+def _share_costs(costs: list[float], jobs: int, pickling: float, unpickling: float = 0.0) -> list[float]:
+    bounds = workers._bounds(costs, jobs, pickling, unpickling)
     return [sum(costs[start:end]) for start, end in itertools.pairwise(bounds)]
 
 
@@ -24,6 +24,11 @@ def test_a_share_holding_the_large_files_holds_fewer_of_them():
 def test_this_process_s_share_is_larger_by_what_pickling_costs():
     mine, theirs = _share_costs([1.0] * 2100, 2, 0.1)
     assert round(mine / theirs, 2) == 1.1
+
+
+def test_this_process_s_share_is_smaller_by_what_unpickling_each_worker_s_results_costs_it():
+    mine, *theirs = _share_costs([1.0] * 3000, 3, 0.1, 0.05)
+    assert [round(mine / share, 2) for share in theirs] == [1.0, 1.0]
 
 
 def test_every_item_is_in_one_share_in_order():

@@ -49,12 +49,20 @@ MAX_AUTO_JOBS = 4
 # How many times `auto_jobs` counts the threads running (`_busy`): 2 ms, where other threads run.
 SAMPLES = 3
 
-# How many results a worker pickles at a time (see `_fork`).
-_PART = 500
+# How many results a worker pickles at a time, sending each part as it has it (see `_fork`): its last part
+# is pickled and taken in after this process has read its own share, so a small part keeps that wait short.
+_PART = 100
+# How many of its own files this process reads between looks at what the workers have sent
+# (`_own_share`): a worker whose pipe is full waits for it to be emptied.
+_STEP = 25
 # What pickling a document costs a worker, next to reading it: 19 instructions a byte against 160 (measured
 # on the benchmark estate, where reading costs the same per byte in every kind of file, to within 2%: its
 # 3,997 documents pickle in 250 million instructions, as `benchmarks/shares.py` sends them).
 READ_PICKLING = 0.12
+# What unpickling a worker's document costs this process, next to reading it: 65 million instructions for
+# a worker's 1,857 documents of the benchmark estate, whose reading costs about 1,090 million (its bytes
+# at the rate above).
+READ_UNPICKLING = 0.06
 # What reading a file costs beyond its bytes (opening it, the checks of its text, its document), in bytes
 # of reading: about 38,000 instructions.
 FILE_BYTES = 240
@@ -193,29 +201,35 @@ def in_workers(
     pickling: float,
     arrived: Callable[[int, int], None] | None = None,
     then: Then | None = None,
+    unpickling: float = READ_UNPICKLING,
 ) -> tuple[list[T], Crew | None] | None:
     """`task(start, end)` over the items `[0, len(costs))`, shared among `jobs` processes: this one and
     `jobs - 1` forked workers, each returning a list of one result per item; the results in order, or None
     when a worker failed (the system refused a fork, a worker raised or was killed), for the caller to do
     it all itself. The shares are of equal cost (`costs`: what each item costs), but for this process's,
-    the first, which needs no pickling, larger by `pickling`: what pickling a result costs next to
-    computing it, so that all finish together. `arrived(start, end)` is called as each worker's share
-    comes in (the task tells of this process's own as it goes). With `then`, the workers are kept, as a
-    `Crew`, for more work on their share (the caller closes it).
+    the first, which needs no pickling, larger by `pickling` (what pickling a result costs a worker next
+    to computing it) and smaller by `unpickling` for each worker (what unpickling it costs this process),
+    so that all finish together. `arrived(start, end)` is called as each worker's share comes in (the task
+    tells of this process's own as it goes). With `then`, the workers are kept, as a `Crew`, for more work
+    on their share (the caller closes it).
 
     A worker is a bare `os.fork` that writes its results, pickled, to a pipe: a process pool imports and
-    starts more (multiprocessing, its threads and queues: 20 ms a run) than the whole exchange costs."""
+    starts more (multiprocessing, its threads and queues: 20 ms a run) than the whole exchange costs. It
+    sends them a part at a time as it goes, and this process takes them in between steps of its own share
+    (`_own_share`): a worker that sent its results only once it had them all waited, its pipe full, for
+    this process to end its share, then pickled them all while this process waited for them (a tenth of
+    the read's time on the benchmark estate)."""
     import pickle  # here, not in each worker after it is forked
 
     count = len(costs)
-    bounds = _bounds(costs, jobs, pickling)
+    bounds = _bounds(costs, jobs, pickling, unpickling)
     members: list[_Member] = []
     results: list[T] = []
     try:
         for start, end in itertools.pairwise(bounds[1:]):
             if end > start:
                 members.append(_fork(task, start, end, then, members))
-        results += task(0, bounds[1])
+        results += _own_share(task, bounds[1], members, pickle)
         for member in members:
             share: list[T] | None = member.collect(pickle)
             if share is None:
@@ -232,14 +246,28 @@ def in_workers(
     return results, Crew(members) if then is not None and members else None
 
 
-def _bounds(costs: Sequence[float], jobs: int, pickling: float) -> list[int]:
+def _bounds(costs: Sequence[float], jobs: int, pickling: float, unpickling: float = 0.0) -> list[int]:
     """Where the shares of the items start, and where the last ends: this process's first, larger by
-    `pickling`, then each worker's. A share ends at the item whose middle its cost reaches."""
-    weight = [1 + pickling] + [1.0] * (jobs - 1)
+    `pickling` and smaller by `unpickling` for each worker (see `in_workers`), then each worker's. A share
+    ends at the item whose middle its cost reaches."""
+    weight = [1 + pickling - unpickling * (jobs - 1)] + [1.0] * (jobs - 1)
     middles = [done - cost / 2 for done, cost in zip(itertools.accumulate(costs), costs, strict=True)]
     total = sum(costs)
     starts = [bisect.bisect_left(middles, total * sum(weight[:share]) / sum(weight)) for share in range(jobs)]
     return [*starts, len(costs)]
+
+
+def _own_share(
+    task: Callable[[int, int], list[T]], end: int, members: list[_Member], pickle: ModuleType
+) -> list[T]:
+    """`task(0, end)`, this process's share, in steps of `_STEP` items, taking in after each what the
+    workers have sent so far (`_Member.take_in`)."""
+    results: list[T] = []
+    for start in range(0, end, _STEP):
+        results += task(start, min(start + _STEP, end))
+        for member in members:
+            member.take_in(pickle)
+    return results
 
 
 class _Member:
@@ -253,13 +281,28 @@ class _Member:
         self.answers = answers
         self.requests = requests
         self.running = True
+        self.share: list[Any] | None = []  # the results taken in so far; None once it failed
+        self.whole = False  # whether they have all come
+
+    def take_in(self, pickle: ModuleType, wait: bool = False) -> None:
+        """Unpickle the parts of its results waiting in the pipe; with `wait`, every part, as it comes. A
+        part is written whole once pickled (`_send_part`): one begun is not waited for long."""
+        while self.share is not None and not self.whole and (wait or _waiting(self.answers)):
+            try:
+                part = pickle.load(self.answers)
+            except Exception:  # the worker failed or was killed before it had written them all
+                self.share = None
+                return
+            if part is None:
+                self.whole = True
+            else:
+                self.share += part
 
     def collect(self, pickle: ModuleType) -> list[Any] | None:
         """The results of its task; None when it failed (an exception, a kill, results cut short)."""
-        try:
-            return _received(self.answers, pickle)
-        except Exception:  # the worker failed or was killed before it had written them all
-            return None
+        self.take_in(pickle, wait=True)
+        share, self.share = self.share, []
+        return share
 
     def stop(self) -> None:
         """End it, whatever it is doing: no worker outlives what it was started for."""
@@ -365,9 +408,12 @@ def _fork(
         if then is not None:
             os.close(requests_write)
         with open(answers_write, "wb") as answers:
-            results = task(start, end)
-            _send(results, answers, pickle)
-            answers.flush()
+            results: list[T] = []
+            for at in range(start, end, _PART):
+                part = task(at, min(at + _PART, end))
+                _send_part(part, answers, pickle)
+                results += part
+            _send_part(None, answers, pickle)
             if then is not None:
                 respond = then(start, end, results)
                 del results
@@ -381,11 +427,25 @@ def _fork(
 
 
 def _send(items: list[Any], pipe: BinaryIO, pickle: ModuleType) -> None:
-    """`items` into `pipe` in parts, each pickled as it is written, then None: neither end ever holds all
-    the bytes, nor the table of every object sent that pickling keeps until a pickle's end."""
+    """`items` into `pipe` in parts (`_send_part`), then None: neither end ever holds all the bytes, nor
+    the table of every object sent that pickling keeps until a pickle's end."""
     for at in range(0, len(items), _PART):
-        pickle.dump(items[at : at + _PART], pipe, pickle.HIGHEST_PROTOCOL)
-    pickle.dump(None, pipe)
+        _send_part(items[at : at + _PART], pipe, pickle)
+    _send_part(None, pipe, pickle)
+
+
+def _send_part(part: list[Any] | None, pipe: BinaryIO, pickle: ModuleType) -> None:
+    """`part` pickled, then written into `pipe` at once: the other end, which unpickles it as it comes,
+    does not wait on the pickling."""
+    pipe.write(pickle.dumps(part, pickle.HIGHEST_PROTOCOL))
+    pipe.flush()
+
+
+def _waiting(pipe: BinaryIO) -> bool:
+    """Whether something has come through `pipe` that has not been read."""
+    import select
+
+    return bool(select.select([pipe], [], [], 0)[0])
 
 
 def _received(pipe: BinaryIO, pickle: ModuleType) -> list[Any]:
