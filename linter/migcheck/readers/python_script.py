@@ -2931,6 +2931,10 @@ class _Network:
     # Where `subnet_names` is given a value that may be None (a parameter that defaults to None, `.get()`):
     # the SDK then sends no subnet, so the VM may have none.
     subnets_may_be_none_at: Mark | None = None
+    # What alone decides that it is None (`flow.Unknown.unset`: an option the caller may leave out, an
+    # environment variable read with no default): of the list, or of its one subnet (`[args.subnet]`,
+    # which the SDK leaves out when None); "" where the script's own paths decide.
+    subnets_unset: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -5065,7 +5069,7 @@ class _Resources:
             unplaced_disk=unplaced_at[0] if unplaced_at else None,
         )
         if network.subnets_may_be_none_at is not None:
-            return absent_on_some_path(role, "subnets", network.subnets_may_be_none_at)
+            return absent_on_some_path(role, "subnets", network.subnets_may_be_none_at, network.subnets_unset)
         return role
 
     def _network_config(self, value: Value | None, absent_is_none: bool, unknown: set[str]) -> _Network:
@@ -5089,12 +5093,17 @@ class _Resources:
         if not items and not absent_is_none:
             unknown.add("subnets")  # the SDK leaves an empty SubnetNames out of update_role's body: unchanged
         maybe_none = self._mark(names) if absent_is_none and flow.may_be_none(names) else None
+        unset = names.unset if maybe_none is not None and isinstance(names, flow.Unknown) else ""
+        (left,) = items if len(items) == 1 and absent_is_none else (None,)
+        if maybe_none is None and isinstance(left, flow.Unknown) and left.unset and left.may_be_none:
+            maybe_none, unset = self._mark(left), left.unset  # the caller's subnet, or none
         return _Network(
             tuple(endpoints),
             tuple(subnets),
             self._static_ips(value),
             self._public_ips(value, unknown),
             maybe_none,
+            unset,
         )
 
     def _public_ips(self, network_config: Obj, unknown: set[str]) -> tuple[NameRef, ...]:
