@@ -91,7 +91,16 @@ _RUNNERS = {
 _TASK_MODULES = frozenset({"invoke"})
 _CLI = frozenset({"azure", "azure.cmd"})
 # Words one of `_RUNNERS` is named by (`os.execv`, `from os import execlp`, `os.posix_spawn`).
-_RUNNER_WORDS = ("subprocess", "os.system", "os.popen", "fabric", "invoke", "execv", "execl", "spawn")
+_RUNNER_WORDS = (
+    *("subprocess", "os.system", "os.popen", "fabric", "invoke"),
+    *(
+        "execv",
+        "execl",
+        "spawnv",
+        "spawnl",
+        "posix_spawn",
+    ),  # not "spawn" alone: multiprocessing's start method
+)
 # What `sys.executable` is written as in the shell script the commands are handed on in: a Python.
 _PYTHON = "python3"
 # The programs that send HTTP requests: one sent to the Service Management API is read as the shell reader
