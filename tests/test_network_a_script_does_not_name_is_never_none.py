@@ -1,5 +1,5 @@
 """A virtual network a script passes by a value it cannot know (Read-Host, a parameter without a default,
-`$env:X`, a function's argument, a pipeline value; in Python `input()`,
+a function's argument, a pipeline value; in Python `input()`,
 `sys.argv`, `os.environ["VNET"]`, a parameter) is a network it does not name, never none: a stand-in
 (`<virtual network name, deploy.ps1:6:51>`: path as shown, line and column where the first call passes it),
 one for every call given the same value, which the plan migrates
@@ -8,7 +8,8 @@ passes by such a value has subnets that are not known, not absent. A PowerShell 
 assigns is a network only if the session that runs the script sets it (run as written it is $null), which
 is left open; the ADFS farm script's subnets named by such variables stay not known, as Set-AzureSubnet
 fails rather than leave the VM without one; so a Python script's `os.environ.get("VNET")`, None where the
-environment does not set it, is a network only if it does. Where another path gives none
+environment does not set it, is a network only if it does, and so is a PowerShell `$env:VNET` the script
+sets nowhere. Where another path gives none
 (`$vnet = if (…) { $args[0] } else { $null }`), whether it is in any network stays unknown, as before.
 
 Also MIG303: a REST body that states an affinity-group network's region (`Location`) beside its
@@ -94,10 +95,9 @@ CONFIG = (
     [
         ('$v = Read-Host "network"\n', "$v"),
         ("param([string] $VNet)\n", "$VNet"),
-        ("", "$env:VNET"),
         ("", '"net-$region"'),
     ],
-    ids=["read-host", "parameter", "environment", "partly-stated"],
+    ids=["read-host", "parameter", "partly-stated"],
 )
 def test_powershell_values_it_cannot_know_name_a_network(before, network):
     script = before + CONFIG + f'New-AzureVM -ServiceName "s1" -VMs $vm -VNetName {network} -Location "l"\n'
@@ -111,13 +111,15 @@ def test_powershell_values_it_cannot_know_name_a_network(before, network):
     assert deployment.virtual_network.name == f"<virtual network name, deploy.ps1:{line}:{column}>"
 
 
-def test_powershell_a_variable_it_never_assigns_is_a_network_only_if_the_session_sets_it():
+@pytest.mark.parametrize(("network", "variable"), [("$neverSet", "$neverSet"), ("$env:VNET", "VNET")])
+def test_powershell_a_variable_it_never_assigns_is_a_network_only_if_the_session_sets_it(network, variable):
     # Run as written it is $null (no network); run from a session that set it, that network: not decided.
-    script = CONFIG + 'New-AzureVM -ServiceName "s1" -VMs $vm -VNetName $neverSet -Location "l"\n'
+    # So is an environment variable it never sets, as the environment that runs it sets it or not.
+    script = CONFIG + f'New-AzureVM -ServiceName "s1" -VMs $vm -VNetName {network} -Location "l"\n'
     [deployment] = _deployments("deploy.ps1", script)
     assert (deployment.virtual_network, deployment.network_known) == (None, False)
     [vm] = deployment.roles
-    assert vm.session_variable("virtual_network") == "$neverSet"
+    assert vm.session_variable("virtual_network") == variable
 
 
 @pytest.mark.parametrize(
@@ -208,11 +210,15 @@ def test_a_network_it_does_not_name_or_none_stays_unknown(path, text):
 
 
 def test_a_vm_without_a_subnet_in_a_network_it_does_not_name_is_mig203(tmp_path, monkeypatch):
-    script = CONFIG + 'New-AzureVM -ServiceName "s1" -VMs $vm -VNetName $env:VNET -Location "l"\n'
+    script = (
+        "param([string] $VNet)\n"
+        + CONFIG
+        + 'New-AzureVM -ServiceName "s1" -VMs $vm -VNetName $VNet -Location "l"\n'
+    )
     findings = lint_files(tmp_path, monkeypatch, {"deploy.ps1": script}, "MIG105", "MIG203").findings
-    assert where(findings) == ["MIG203 deploy.ps1:1:7"]
+    assert where(findings) == ["MIG203 deploy.ps1:2:7"]
     assert (
-        "is in virtual network '<virtual network name, deploy.ps1:3:50>' but has no subnet"
+        "is in virtual network '<virtual network name, deploy.ps1:4:50>' but has no subnet"
         in findings[0].message
     )
 

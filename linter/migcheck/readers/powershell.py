@@ -9984,7 +9984,7 @@ class Interpreter:
             held = env.lookup(_environment_key(key))
             if held is None:  # named as written (`$env:MANAGEMENT_ENDPOINT`), however a URL is built of it
                 self.assigned_names.setdefault(("env", key), text)
-                return Unknown(text, ("env", key))
+                return self._environment_value(text, text.strip("${}").partition(":")[2])
             return replace(held, text=text) if isinstance(held, Unknown) else held
         if scope:
             return Unknown(text)
@@ -10082,6 +10082,15 @@ class Interpreter:
                 value.unset,
             )
         return _stale(value, text) if self._stale(key) else value
+
+    def _environment_value(self, text: str, name: str) -> Unknown:
+        """What the environment variable `name`, read as `text`, holds where no code on the path sets it:
+        the environment's value. One the script sets nowhere, which nothing it loads may set either (see
+        `_unset_anywhere`), is empty unless the environment that runs the script sets it, as a shell
+        script's or a Python script's is (`Unknown.unset`: the name, `VNET`)."""
+        key = _environment_key(name)
+        unset = key not in self.index.by_key and self._unset_anywhere(key)
+        return Unknown(text, ("env", name.casefold()), maybe_null=unset, unset=name if unset else "")
 
     def _unset_anywhere(self, key: str) -> bool:
         """Whether nothing the reader sees may set the variable `key` the script assigns nowhere: no
@@ -12299,9 +12308,7 @@ class Interpreter:
         key = _environment_key(named.value)
         if name == "getenvironmentvariable" and len(values) == 1:
             held = env.lookup(key)
-            return (
-                held if held is not None else Unknown("$env:" + named.value, ("env", named.value.casefold()))
-            )
+            return held if held is not None else self._environment_value("$env:" + named.value, named.value)
         if name != "setenvironmentvariable" or len(values) not in (2, 3):
             return None
         target = values[2] if len(values) == 3 else Text("Process")
