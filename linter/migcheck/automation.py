@@ -1365,6 +1365,22 @@ def management_url(url: str) -> tuple[str, str] | None:
     return found.group(1).lower(), path
 
 
+# The API's host in a cloud a script does not state: what a value that is one cloud's host on one path and
+# another's on another is (`if (…) { $h = "management.core.chinacloudapi.cn" } else { $h = "management.core.
+# windows.net" }`).
+HOST_IN_A_CLOUD = f"management.core.{HOLE}"
+
+
+def management_url_in_a_cloud(url: str) -> tuple[str, str] | None:
+    """(`UNSTATED_HOST`, path) of a URL on the API's host whose cloud the script does not state
+    (`HOST_IN_A_CLOUD`, with or without its scheme, then a path the API has); None for any other."""
+    for start in ("https://" + HOST_IN_A_CLOUD, HOST_IN_A_CLOUD):
+        if url.startswith(start) and url[len(start) : len(start) + 1] == "/":
+            found = management_url(MANAGEMENT_HOSTS[0] + url[len(start) :])
+            return (UNSTATED_HOST, found[1]) if found is not None else None
+    return None
+
+
 # The collections of the Service Management API a request path starts with, after the subscription: those
 # whose requests `automation` reads (cloud services and their deployments and roles, storage accounts,
 # networking: the network configuration, gateways, reserved IPs, security groups, circuit links). A string

@@ -6376,12 +6376,30 @@ def join(a: Value, b: Value) -> Value:
     # them, whichever path ran, so one account, named or not.
     defined = all(_definitions(v) or isinstance(v, (Null, Unknown)) for v in (a, b))
     either = tuple(dict.fromkeys((*_definitions(a), *_definitions(b)))) if defined else ()
+    alternatives = _joined_alternatives(a, b)
     return Unknown(
         text,
+        shape=_api_host_of_each(alternatives),
         maybe_null=_null_on_a_path(a) or _null_on_a_path(b),
         either=either if len(either) <= 8 else (),
-        alternatives=_joined_alternatives(a, b),
+        alternatives=alternatives,
     )
+
+
+def _api_host_of_each(alternatives: tuple[Text, ...]) -> str | None:
+    """The shape of a value paths give each a host of the Service Management API, of two clouds or more
+    (`"management.core.chinacloudapi.cn"` on one, `"management.core.windows.net"` on another): the API's host
+    in a cloud not stated, with the scheme and the closing slash they all write, so that a request to
+    `"https://$hostname/$sub/services/..."` is one to the API whichever path runs. None for any other."""
+    texts = [text.value for text in alternatives]
+    if len(texts) < 2 or not all(automation.management_host(text.rstrip("/")) for text in texts):
+        return None
+    schemes = {text.partition("://")[0].casefold() if "://" in text else "" for text in texts}
+    slashes = {text.endswith("/") for text in texts}
+    if len(schemes) > 1 or len(slashes) > 1:
+        return None
+    scheme = schemes.pop()
+    return (f"{scheme}://" if scheme else "") + automation.HOST_IN_A_CLOUD + ("/" if slashes.pop() else "")
 
 
 def _built_on_one_path(built: Value, other: Value) -> Unknown | None:
@@ -16985,7 +17003,11 @@ class Interpreter:
         do, unless the request is only `made`, to be sent with the method the script sets (see `WebRequest`).
         `url_at`: where the URL is written. (host, path) of the URL; None for a URL that is not on the host."""
         shape = _shape(url)
-        found = automation.management_url(shape) if shape is not None else None
+        found = (
+            automation.management_url(shape) or automation.management_url_in_a_cloud(shape)
+            if shape is not None
+            else None
+        )
         if found is not None:
             self._sent(WebRequest(node, at, *found, url_at, _target_value(url, shape)), verb, how, made)
         elif isinstance(url, Unknown) and url.may_be_url:  # sent to the API, to a path not decided
