@@ -15051,6 +15051,7 @@ class Interpreter:
         `_selection_stops`) removes nothing of it: it is the teardown of what the script builds, which no run
         of the whole script reaches and which the estate to migrate has not been through while it stands."""
         kind = _command_name(node).casefold()
+        kind = "remove-azurevm" if kind == "save-azurevmimage" else kind  # a capture that deletes the VM
         service, name = _arg_value(args, "ServiceName"), _arg_value(args, "Name")
         if isinstance(piped, Vms) and len(piped.ids) == 1:  # `Get-AzureVM … | Remove-AzureVM`
             vm = self.vms[next(iter(piped.ids))]
@@ -17658,7 +17659,11 @@ class Interpreter:
         """Add-AzureVMImage (an OS image from a VHD blob, or a VM image from disk configurations) and
         Save-AzureVMImage (an image captured from a VM): an image of the script's own in the subscription's
         image repository, named as the script states it, listed on its own as a REST `OSImage` body lists
-        one (MIG402)."""
+        one (MIG402). Save-AzureVMImage without `-OSState` captures an OS image with the post-capture action
+        Delete: the VM is gone afterwards, as Remove-AzureVM leaves it (with `-OSState` it captures a VM
+        image and leaves the VM)."""
+        if _command_name(node).casefold() == "save-azurevmimage" and args.given("OSState") is False:
+            self._remove(node, args, piped, env)
         name, key = _stated_name(args, "ImageName"), ""
         if name:
             key = _name_key(name)
