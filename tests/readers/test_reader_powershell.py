@@ -687,11 +687,11 @@ def test_unknown_values_leave_facts_unknown(read):
     doc = read(
         PATH,
         """
-        param($ServiceName, $Subnets, $AvailabilitySet)
+        param($ServiceName, $Subnets, $AvailabilitySet, [string] $VNet)
         foreach ($row in Import-Csv vms.csv) {
             $vm = New-AzureVMConfig -Name $row.Name -InstanceSize Small -ImageName $i -AvailabilitySetName $AvailabilitySet
             Set-AzureSubnet -SubnetNames $Subnets -VM $vm
-            New-AzureVM -ServiceName $ServiceName -VMs $vm -VNetName $env:VNET
+            New-AzureVM -ServiceName $ServiceName -VMs $vm -VNetName $VNet
         }
         """,
     )
