@@ -995,7 +995,10 @@ class VmOutsideVnet(Rule):
         "network may be one it does not state, `sys.argv[1] if len(sys.argv) > 1 else None`) is reported at "
         "the call that creates it in none: its VMs may be in no virtual network. A PowerShell script that "
         "names the network by a variable it assigns nowhere (`-VNetName $VNet`) is reported unless the "
-        "session that runs the script sets it (run as written, in a session of its own, it is $null), as is "
+        "session that runs the script sets it (run as written, in a session of its own, it is $null), and one "
+        "that names it by an environment variable it sets nowhere (`$env:VNET`, "
+        "`[Environment]::GetEnvironmentVariable('VNET')`) unless the environment that runs the script sets it, "
+        "as is "
         "a shell script, CI step or Makefile recipe that names it by a variable no line of it assigns "
         '(`azure vm create -w "$VNET"`), and '
         "one whose only place for a new deployment is such a variable (`-Location $Location`) if the session "

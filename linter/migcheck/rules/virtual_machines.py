@@ -665,13 +665,15 @@ class MissingSubnet(Rule):
         "module.params.get('vnet')`, as MIG105 says). A network a PowerShell script names by a variable it "
         "assigns nowhere (`-VNetName $VNet`, no parameter, set by nothing it loads) is a warning that the VM "
         "joins it without a subnet if the session that runs the script sets the variable: run as written, "
-        "in a session of its own, it is $null; so is one a shell script, CI step or Makefile recipe names by "
+        "in a session of its own, it is $null; so is one it names by an environment variable it sets nowhere "
+        "(`-VNetName $env:VNET`, if the environment that runs the script sets `VNET`); so is one a shell script, CI step or Makefile recipe names by "
         'a variable no line of it assigns (`azure vm create -w "$VNET"`), and one whose subnet is such a '
         'variable (`-b "$SUBNET"`) has none unless the session sets it; and one a Python script reads alone '
         "from an option the caller may leave out (`args.vnet` of `add_argument('--vnet')`, if the caller gives "
         "`--vnet`) or from an environment variable with no default (`os.environ.get('VNET')`). A VM a script "
         "creates only on branches apart from every one that puts its deployment in a network (the `else` of "
-        '`if [ "$VNET" ]`) is not in that network. Export-AzureVM files and bare role bodies never say whether '
+        '`if [ "$VNET" ]`, of PowerShell\'s `if ($VNet) { New-AzureQuickVM … -VNetName $VNet }`, an `elseif` or a '
+        "`switch` arm) is not in that network. Export-AzureVM files and bare role bodies never say whether "
         "the VM is in a "
         "virtual network, so a VM without subnets there is not reported. Web/worker roles of a .cscfg without "
         "an `InstanceAddress` are not reported either: the platform rule is about virtual machines, and "
