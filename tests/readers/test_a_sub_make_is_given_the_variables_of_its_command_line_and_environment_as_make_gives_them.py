@@ -57,6 +57,15 @@ def _networks(tmp_path, monkeypatch, files: dict[str, str]) -> set[tuple[str | N
         ("VNET = dev-vnet\n", "all:\n\tcd vms && $(MAKE) deploy VNET=app-vnet\n", "app-vnet"),
         ("VNET = dev-vnet\n", "all:\n\tcd vms; $(MAKE) VNET=app-vnet\n", "app-vnet"),
         ("include net.mk\n", "all:\n\tcd vms && $(MAKE) deploy\n", "inc-vnet"),
+        # in a subshell, whose `cd` ends at its `)`
+        ("VNET = dev-vnet\n", "all:\n\t(cd vms && $(MAKE) deploy VNET=app-vnet)\n", "app-vnet"),
+        ("VNET = dev-vnet\n", "all:\n\t(cd web) && cd vms && $(MAKE) VNET=app-vnet\n", "app-vnet"),
+        # make's own folder, which it states where the Makefile does not assign it
+        ("VNET = dev-vnet\n", "all:\n\t$(MAKE) -C $(CURDIR)/vms deploy VNET=app-vnet\n", "app-vnet"),
+        # short options run together, `-C`'s folder the rest of its word
+        ("VNET = dev-vnet\n", "all:\n\t$(MAKE) -kCvms deploy VNET=app-vnet\n", "app-vnet"),
+        ("VNET = dev-vnet\n", "export VNET = app-vnet\nall:\n\t$(MAKE) -ekC vms deploy\n", "app-vnet"),
+        ("VNET = dev-vnet\n", "all:\n\t$(MAKE) -sf vms/Makefile deploy VNET=app-vnet\n", "app-vnet"),
     ],
 )
 def test_a_sub_make_s_variables_are_those_make_gives_it(tmp_path, monkeypatch, sub, parent, network):
@@ -97,3 +106,11 @@ def test_a_cd_in_a_pipeline_or_to_a_folder_not_stated_moves_no_make(tmp_path, mo
         "vms/Makefile": "VNET = dev-vnet\nSUBNETS = web\n" + SUB,
     }
     assert _networks(tmp_path, monkeypatch, files) == {("c", ("web",))}
+
+
+def test_a_sub_make_of_the_same_makefile_makes_its_goals_with_the_variables_it_is_given(
+    tmp_path, monkeypatch
+):
+    """`$(MAKE) deploy VNET=x` with no `-C` nor `-f` makes the Makefile it is written in again."""
+    files = {"Makefile": "SUBNETS = web\nall:\n\t$(MAKE) deploy VNET=app-vnet\n" + SUB}
+    assert (("app-vnet", ("web",))) in _networks(tmp_path, monkeypatch, files)

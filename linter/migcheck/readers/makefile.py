@@ -18,7 +18,8 @@ What make does before the shell sees a line is done here, by a small scanner of 
   recipes' environment too: `$$VAR`), `define VAR ... endef`, a target's own (`deploy: VNET = x`, for its
   recipe); `$(VAR)`, `${VAR}`, `$V`, `$(VAR:a=b)`, and `$$` a `$`. Make's pure functions (`subst`,
   `patsubst`, `addprefix`, `addsuffix`, `firstword`, `lastword`, `word`, `strip`, `if`) are evaluated on
-  stated values; an `$(if ...)` whose condition is not stated is either arm, as a conditional not decided.
+  stated values; an `$(if ...)` whose condition is not stated is either arm, as a conditional not decided,
+  and so is the result of a function given one (`$(subst -,,$(if $(PROD),a-1,b-1))`).
   A variable the Makefile does not assign (one given on make's command line or by the environment), one
   assigned by the shell (`!=`, `$(shell ...)`), another function's result (`wildcard`) and an automatic
   variable (`$@`, `$<`) are values not stated. Each character of a value is shown where its assignment
@@ -29,9 +30,11 @@ What make does before the shell sees a line is done here, by a small scanner of 
   or takes such a value is run on each path (up to `_MOST_PATHS`), as the arms of an `if`.
 - `include other.mk` (`-include`, `sinclude`) reads the variables of a file of the run, inside the project
   root, as a script's settings file is read (`readers.beside`); its recipes are its own read's.
-- `$(MAKE) -C sub deploy` (`make -C sub`, `-f other.mk`, `cd sub && $(MAKE) deploy`) in a recipe line makes
+- `$(MAKE) -C sub deploy` (`make -C sub`, `-f other.mk`, `cd sub && $(MAKE) deploy`, in a subshell too:
+  `(cd sub && $(MAKE))`; `-C $(CURDIR)/sub`; short options run together: `-kC sub`) in a recipe line makes
   those goals of the Makefile it names, a file of the run read through the same gate, its recipes run and its
-  `include`s looked for from its folder. As GNU make, it is given the variables of its command line
+  `include`s looked for from its folder; `$(MAKE) deploy VNET=x` with no folder nor file makes the same
+  Makefile again, for other goals than those being made. As GNU make, it is given the variables of its command line
   (`VNET=x`), which its own assignments do not change (unless `override`) and which it hands on to the
   makes it runs, and in its environment those exported (`export VNET`, `.EXPORT_ALL_VARIABLES:`, `VNET=x
   $(MAKE)`, its own command line's and environment's), which its assignments change (`?=` does not; `-e`).
@@ -975,8 +978,13 @@ class _Scanner:
         line = _Line.of(pieces)
         text = line.text
         folder = ""  # where the line's `cd` moved its shell to
-        separators = [at for at in unquoted(text) if text[at] in ";&|\n"]
+        subshells: list[str] = []  # the folder before each `(` open now, where its `)` moves back to
+        separators = [at for at in unquoted(text) if text[at] in ";&|\n()"]
         for start, end in itertools.pairwise([-1, *separators, len(text)]):
+            if start >= 0 and text[start] == "(":
+                subshells.append(folder)
+            elif start >= 0 and text[start] == ")" and subshells:
+                folder = subshells.pop()
             words = _shell_words(text, start + 1, end)
             environment: dict[str, _Variable] = {}  # `VNET=x make`: the environment's
             while words and "=" in line.word(words[0]) and line.word(words[0])[:1] not in ("-", "="):
@@ -993,35 +1001,31 @@ class _Scanner:
     def _sub_make(self, lines: shell.CommandLines, make: _SubMake, path: dict[int, int] | None) -> None:
         folder, file, goals, given = make.folder, "", [], dict[str, _Variable]()
         overrides = False  # `-e`: the environment's values over the Makefile's assignments
-        rest = iter(make.words)
-        for indices in rest:
-            word = make.line.word(indices)
-            if word in ("-C", "--directory", "-f", "--file", "--makefile"):
-                named = make.line.word(next(rest, []))
-                folder, file = (
-                    (posixpath.join(folder, named), file)
-                    if word in ("-C", "--directory")
-                    else (folder, named)
-                )
-            elif word.startswith(("-C", "--directory=")):
-                folder = posixpath.join(folder, word.removeprefix("--directory=").removeprefix("-C"))
-            elif word.startswith(("--file=", "--makefile=")):
-                file = word.partition("=")[2]
-            elif word in ("-e", "--environment-overrides"):
+        for option, indices in _make_options(make.words, make.line):
+            argument = make.line.path(indices) if indices is not None else ""
+            if option in ("C", "directory"):
+                folder = posixpath.join(folder, argument)
+            elif option in ("f", "file", "makefile"):
+                file = argument
+            elif option in ("e", "environment-overrides"):
                 overrides = True
-            elif "=" in word and not word.startswith(("-", "=")):
+            elif option == "=" and indices is not None:
                 name, value = make.line.assignment(indices)
                 given[name] = _in_file(value, self.path)
-            elif not word.startswith("-"):
-                goals.append(word)
-        if "\x00" in folder + file or not (folder or file):  # not stated, or this Makefile again
+            elif option == "" and indices is not None:
+                goals.append(make.line.word(indices))
+        if "\x00" in folder + file:  # not stated
             return
         where = posixpath.normpath(posixpath.join(self.folder, folder))
         for name in [file] if file else ["GNUmakefile", "makefile", "Makefile"]:
             settings = beside.settings_file(posixpath.join(where, name))
             if settings is not None:
                 break
-        if settings is None or settings.path in self.making or any("\x00" in goal for goal in goals):
+        if settings is None or any("\x00" in goal for goal in goals):
+            return
+        # a Makefile being made is made again by its own recipe for other goals (`$(MAKE) deploy VNET=x`)
+        making = settings.path if settings.path != self.path else f"{self.path} {goals}"
+        if making in self.making:
             return
         self.budget -= len(settings.data)
         # make hands its own command line's variables on (in MAKEFLAGS), and its exported ones in the
@@ -1038,12 +1042,12 @@ class _Scanner:
             sub.made, sub.making = self.made, self.making
             if not (given or environment):
                 self.made[settings.path] = sub
-        self.making.add(settings.path)
+        self.making.add(making)
         try:
             with lines.in_folder(where):
                 sub._make(lines, goals)
         finally:
-            self.making.discard(settings.path)
+            self.making.discard(making)
 
     def _environment(self, path: dict[int, int] | None) -> dict[str, _Variable]:
         """The variables make exports, as a make it runs on `path` is given them: their values, each character
@@ -1088,6 +1092,14 @@ class _Line(NamedTuple):
     def word(self, indices: list[int]) -> str:
         return "".join(self.text[at] for at in indices)
 
+    def path(self, indices: list[int]) -> str:
+        """A word that names a folder or file (`-C $(CURDIR)/vms`): make's own folder, `$(CURDIR)` where the
+        Makefile does not assign it, is the one it runs in."""
+        first = self.holes[indices[0]] if indices else None
+        if first is not None and first[0] == "$(CURDIR)":
+            return "." + self.word(indices[1:])
+        return self.word(indices)
+
     def assignment(self, indices: list[int]) -> tuple[str, _Variable]:
         """The variable a `NAME=value` word sets, its value's characters where the Makefile writes them."""
         equals = self.word(indices).index("=")
@@ -1112,6 +1124,36 @@ class _SubMake(NamedTuple):
     words: list[list[int]]
     line: _Line
     environment: dict[str, _Variable]
+
+
+# make's short options that take an argument: the rest of their word (`-Cvms`), else the next word (`-C vms`);
+# and those whose argument is optional, a number the rest of their word holds (`-j4`).
+_MAKE_ARGUMENT_OPTIONS = frozenset("CfIoW")
+_MAKE_NUMBER_OPTIONS = frozenset("jl")
+
+
+def _make_options(words: list[list[int]], line: _Line) -> Iterator[tuple[str, list[int] | None]]:
+    """make's command line words as it reads them: each option's name (`C`, `directory`; short ones run
+    together one by one: `-ekC vms`) and its argument's characters (None: it takes none); `=` and the word
+    for a variable's assignment (`VNET=x`), "" and the word for a goal."""
+    rest = iter(words)
+    for indices in rest:
+        word = line.word(indices)
+        if word.startswith("--"):
+            name, equals, _ = word[2:].partition("=")
+            taken = name in ("directory", "file", "makefile")
+            argument = indices[3 + len(name) :] if equals else next(rest, []) if taken else None
+            yield name, argument
+        elif word.startswith("-"):
+            for at, letter in enumerate(word[1:], 1):
+                if letter in _MAKE_ARGUMENT_OPTIONS:
+                    yield letter, indices[at + 1 :] or next(rest, [])
+                    break
+                yield letter, None
+                if letter in _MAKE_NUMBER_OPTIONS:
+                    break
+        else:
+            yield ("=" if "=" in word and not word.startswith("=") else ""), indices
 
 
 def _folder_moved_to(words: list[str]) -> str:
