@@ -75,3 +75,11 @@ def test_a_copy_from_outside_the_repository_leaves_the_folder_not_stated(tmp_pat
     dockerfile = "FROM alpine AS build\nCOPY deploy/ /src/deploy/\n" + FROM + "COPY . /app/\n"
     dockerfile += steps + "WORKDIR /app/deploy\nRUN ./create.sh\nWORKDIR /app\nRUN ./create.sh\n"
     assert not _runs_the_script(tmp_path, monkeypatch, dockerfile)
+
+
+@pytest.mark.parametrize("source", ["deploy/create.sh", "deploy/", "./deploy/create.sh deploy/other.sh"])
+def test_a_copy_of_parents_keeps_each_source_s_folders_below_its_destination(tmp_path, monkeypatch, source):
+    """`COPY --parents deploy/create.sh /app/` puts the script at /app/deploy/create.sh: /app holds the
+    context's root."""
+    steps = FROM + f"COPY --parents {source} /app/\nWORKDIR /app/deploy\nRUN ./create.sh\n"
+    assert _runs_the_script(tmp_path, monkeypatch, steps)

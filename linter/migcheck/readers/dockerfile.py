@@ -23,7 +23,8 @@ Dockerfile writes it.
   stage it is built from (`FROM build AS test`).
 - A `RUN` line runs from its `WORKDIR`, in the build's context (the Dockerfile's folder) where a `COPY`
   (`ADD`, the JSON form `COPY ["deploy/", "/app/"]`) put that folder of the image (`COPY . /app`), else the
-  image's root the context's: a script it runs by a path (`./deploy.sh`) is read as the repository's. A
+  image's root the context's (`COPY --parents`: the destination holds the context's root, each source
+  below it by its path): a script it runs by a path (`./deploy.sh`) is read as the repository's. A
   `COPY --from=build` copies what that stage of the Dockerfile copied from the context; one from an image, a
   URL or an archive `ADD` unpacks fills a folder not stated. A `WORKDIR` or `COPY` path's `$VAR`, `${VAR}`,
   `${VAR:-default}` and `${VAR:+other}` are the values the stage's `ARG`s and `ENV`s state; any other (a
@@ -348,7 +349,7 @@ class _Stage:
         (`.`, `scripts/`, one of the repository's), that folder. From a stage of the Dockerfile
         (`--from=build`), the context's folder the stage copied there, if it did; from an image, a URL or an
         archive `ADD` unpacks, a folder not stated."""
-        origin, written = _copied(instruction.text, instruction.places)
+        origin, written, parents = _copied(instruction.text, instruction.places)
         paths = [_substituted(path, value) for path in written]
         target, sources = paths[-1], paths[:-1]
         if not sources or target is None:
@@ -357,6 +358,9 @@ class _Stage:
         if target_folder == "$":  # a folder not stated: what it fills is not known
             return
         into_folder = len(sources) > 1 or target.endswith("/") or target in (".", "./")
+        if parents:  # each source below the destination by its path from the context's root
+            self.copies[target_folder] = "" if origin is None and None not in sources else None
+            return
         for source in sources:
             filled = self._filled(source, origin, instruction.keyword, stages, is_folder)
             if filled is not None and filled[1]:  # a folder: its files, in the folder it names
@@ -421,20 +425,16 @@ def _in_context(path: str) -> str:
     return posixpath.normpath(path.removeprefix("./")).removeprefix(".").strip("/")
 
 
-def _copied(text: str, places: list[Place]) -> tuple[str | None, list[str]]:
-    """The stage or image a `COPY` copies from (`--from=build`; None: the build's context) and the paths it
-    names, the last its destination: the JSON form's strings, else its words."""
+def _copied(text: str, places: list[Place]) -> tuple[str | None, list[str], bool]:
+    """The stage or image a `COPY` copies from (`--from=build`; None: the build's context), the paths it
+    names, the last its destination (the JSON form's strings, else its words), and whether it keeps each
+    source's folders (`--parents`)."""
     rest, _ = _past_options(text, places)
-    origin = next(
-        (
-            option.partition("=")[2]
-            for option in text[: len(text) - len(rest)].split()
-            if option.startswith("--from=")
-        ),
-        None,
-    )
+    options = text[: len(text) - len(rest)].split()
+    origin = next((option.partition("=")[2] for option in options if option.startswith("--from=")), None)
+    parents = any(option in ("--parents", "--parents=true") for option in options)
     words = _exec_words(rest, places[len(text) - len(rest) :])
-    return origin, [word for word, _, _ in words] if words is not None else rest.split()
+    return origin, [word for word, _, _ in words] if words is not None else rest.split(), parents
 
 
 def _declared(keyword: str, text: str) -> list[str]:
