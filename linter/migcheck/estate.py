@@ -7637,7 +7637,9 @@ class _OpenService:
         elif _creates_nothing(new):
             self.placements[target] = _reserved_as(held, new)
         elif new.network_known and not held.network_known:
-            self.placements[target] = _in_network_of(held, new)
+            # Where it goes is the stating description's: its reserved IPs too (a template's slot or a
+            # REST body's configuration joining its service's definition, which says nothing of either).
+            self.placements[target] = _reserved_as(_in_network_of(held, new), new)
         if self.placements[target].partly_described and not new.partly_described:
             # Another file creates the deployment or describes it whole: the service is described whole.
             self.placements[target] = replace(self.placements[target], partly_described=False)
