@@ -63,3 +63,34 @@ def test_a_ci_step_s_branches_are_read_so(tmp_path, monkeypatch):
         "      - run: azure config mode asm\n      - run: |\n" + step
     )
     assert no_subnet(tmp_path, monkeypatch, {".github/workflows/deploy.yml": workflow}) == []
+
+
+ONE_VM = """\
+if [ "$virtualNetworkName" ] ; then
+  azure vm create "$dnsName" --vm-name "$1" -w "$virtualNetworkName" -b Subnet-1 --location "West US" img u p
+else
+  azure vm create "$dnsName" --vm-name "$1" --connect img u p
+fi
+"""
+
+
+@pytest.mark.parametrize(
+    "script",
+    ["#!/bin/bash\n" + ONE_VM, "#!/bin/bash\nvm_create() {\n" + ONE_VM + "}\nvm_create web\nvm_create db\n"],
+    ids=["script", "function-called-twice"],
+)
+def test_one_vm_joining_apart_from_the_network_s_branch_says_nothing_of_its_subnets(
+    tmp_path, monkeypatch, script
+):
+    assert no_subnet(tmp_path, monkeypatch, {"deploy.sh": script}) == []
+
+
+def test_one_vm_joining_a_deployment_the_script_put_in_a_network_before_may_have_no_subnet(
+    tmp_path, monkeypatch
+):
+    script = (
+        '#!/bin/bash\nazure vm create "$dnsName" --vm-name web -w net1 -b Subnet-1 --location "West US" img u p\n'
+        + ONE_VM.replace('"$1"', "db")
+    )
+    [finding] = no_subnet(tmp_path, monkeypatch, {"deploy.sh": script})
+    assert (finding.severity, "VM 'db'" in finding.message) == (Severity.WARNING, True)

@@ -958,20 +958,21 @@ class _Vm:
     security_group: NameRef | None = None  # the group set on the VM itself (`Role.security_group`)
     unplaced_disk: UnplacedDisk | None = None  # see `Role.unplaced_disk`
 
-    def joined_role(self, in_network: bool) -> Role:
+    def joined_role(self, in_network: bool, named: list[_Vm]) -> Role:
         """The VM whichever path creates it (see `model.joined_paths`); a path that names no virtual
-        network for a deployment another path puts in one leaves it maybe in none."""
+        network for a deployment another path puts in one leaves it maybe in none. `named`: the paths
+        that name the deployment's network, of any of its VMs."""
         paths = [*self.other_paths, self]
         outside = next((v.outside_network_at for v in paths if v.outside_network_at is not None), None)
         if len(paths) == 1 or not in_network or outside is None:
-            joined = functools.reduce(joined_paths, [v.role() for v in paths])
+            joined = functools.reduce(joined_paths, _path_roles(paths, named))
             maybe = next((v for v in paths if v.maybe_outside_at is not None), None)
             if not in_network or maybe is None or maybe.maybe_outside_at is None:
                 return joined
             return absent_on_some_path(joined, "virtual_network", maybe.maybe_outside_at, maybe.network_unset)
         roles = [
-            in_no_network(v.role(), v.outside_network_at) if v.outside_network_at is not None else v.role()
-            for v in paths
+            in_no_network(role, v.outside_network_at) if v.outside_network_at is not None else role
+            for v, role in zip(paths, _path_roles(paths, named), strict=True)
         ]
         joined = without_path_in_none(functools.reduce(joined_paths, roles))
         return absent_on_some_path(joined, "virtual_network", outside)
@@ -1031,6 +1032,35 @@ class _Vm:
     def _acl(self, acl: tuple[str, Mark, list[AclRule], bool]) -> EndpointAcl:
         endpoint, mark, rules, complete = acl
         return EndpointAcl(self.name, endpoint, "", tuple(rules), mark, all_rules_known=complete)
+
+
+def _path_roles(paths: list[_Vm], named: list[_Vm]) -> list[Role]:
+    """The VM of each path that creates it, for `joined_paths`: a path that joins the deployment its
+    service has (`--connect`, no `-w`) apart from every path that names a network (`if [ "$VNET" ]; then vm
+    create -w "$VNET" -b s1 ...; else vm create --connect ...; fi`) joins one the script does not place
+    there, so it says nothing of its subnets: those of its path in a network stand."""
+    roles = [v.role() for v in paths]
+    own = [v for v in paths if v.names_network]
+    if not own:
+        return roles
+    network = roles[paths.index(own[0])]
+    return [
+        replace(
+            role,
+            subnets=network.subnets,
+            unknown=(role.unknown - {"subnets"}) | (network.unknown & {"subnets"}),
+        )
+        if _joins_apart(v, named)
+        else role
+        for v, role in zip(paths, roles, strict=True)
+    ]
+
+
+def _joins_apart(path: _Vm, named: list[_Vm]) -> bool:
+    """Whether `path` adds its VM to a deployment the service has already, naming no network, on branches
+    apart from every path in `named`."""
+    joins = not path.names_network and path.outside_network_at is None and not path.existing
+    return joins and not path.subnets and all(apart(path.branches, other.branches) for other in named)
 
 
 class _VmHolders:
@@ -1107,6 +1137,10 @@ class _Deployment:
         named = [path for path in paths if path.names_network]
         return bool(named) and all(path.network_unset for path in named)
 
+    def _naming_its_network(self) -> list[_Vm]:
+        """The paths that create one of its VMs naming a virtual network for it (`-w`)."""
+        return [path for vm in self.vms.values() for path in (vm, *vm.other_paths) if path.names_network]
+
     def _apart_from_its_network(self, vm: _Vm) -> bool:
         """Whether every path that creates `vm` names no virtual network and is on branches apart from every
         path that names the deployment's (`if [ "$VNET" ]; then vm create -w "$VNET" web; else vm create
@@ -1115,15 +1149,13 @@ class _Deployment:
         if self.virtual_network is None or vm.existing:
             return False
         paths = (vm, *vm.other_paths)
-        named = [
-            path for other in self.vms.values() for path in (other, *other.other_paths) if path.names_network
-        ]
+        named = self._naming_its_network()
         return not any(path.names_network for path in paths) and all(
             apart(path.branches, other.branches) for path in paths for other in named
         )
 
     def _role_of(self, vm: _Vm) -> Role:
-        role = vm.joined_role(self.virtual_network is not None)
+        role = vm.joined_role(self.virtual_network is not None, self._naming_its_network())
         return replace(role, made_in_none=True) if self._apart_from_its_network(vm) else role
 
     def reserving(self) -> _Reserving:
