@@ -703,7 +703,7 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     if builder is None:
         return _described_by_others(folded, rtype, mark, spots) if rtype in DESCRIBED_BY_OTHERS else ()
     name = text(folded.get("name", folded.get("resourcename"))) or rid.name
-    if not name:  # a type alone names no resource (`is_resource_row`)
+    if not name and "properties" not in folded:  # a type alone names no resource (`is_resource_row`)
         return ()
     subscription = subscription_key(text(folded.get("subscriptionid"))) or rid.subscription
     spots = spots or Spots.nowhere(mark)
@@ -810,10 +810,13 @@ def is_resource_row(obj: dict) -> bool:
     `namespace/type` with its name, or an id that names a provider's resource. The classic cmdlets' objects
     write no type, and the `Id` some of them write (Get-AzureVNetSite's, Get-AzureReservedIP's) is a GUID.
     A type alone names no resource: a count of each type (`summarize count() by type`) or a tool's table of
-    the types it reads (`{"type": ..., "sheet": ...}`) is no export of resources."""
+    the types it reads (`{"type": ..., "sheet": ...}`) is no export of resources. One written with its
+    properties and no name is (a role assignment a script creates is named by the platform)."""
     if parse_id(text(get(obj, "id", "ResourceId"))).type:
         return True
-    return "/" in text(get(obj, "type", "ResourceType")) and bool(text(get(obj, "name", "ResourceName")))
+    if "/" not in text(get(obj, "type", "ResourceType")):
+        return False
+    return bool(text(get(obj, "name", "ResourceName"))) or get(obj, "properties", "Properties") is not None
 
 
 # --- classic resources: runtime facts --------------------------------------------------------------------
