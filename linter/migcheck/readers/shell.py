@@ -6109,21 +6109,12 @@ def _after(value: _Value, cut: int, mark: Mark) -> _Value:
 
 def _management_url(word: Word) -> tuple[str, str] | None:
     """(host, path) of a word that is a URL on the Service Management API's host (`automation.management_url`),
-    also in a cloud the script does not say (`_in_a_cloud_not_stated`)."""
+    also in a cloud the script does not say (`https://management.core.` then a piece it does not state, then a
+    path the API has: `_api_host_of_each`)."""
     text = _url_text(word)
-    return (automation.management_url(text) or _in_a_cloud_not_stated(text)) if text is not None else None
-
-
-def _in_a_cloud_not_stated(url: str) -> tuple[str, str] | None:
-    """(`automation.UNSTATED_HOST`, path) of a URL on the API's host whose cloud the script does not state
-    (`https://management.core.` then a piece it does not state, then a path the API has: `_api_host_of_each`);
-    None for any other."""
-    host = _API_HOST_IN_A_CLOUD.replace(_HOLE, automation.HOLE)
-    for start in (host, host.removeprefix("https://")):
-        if url.startswith(start) and url[len(start) : len(start) + 1] == "/":
-            found = automation.management_url(automation.MANAGEMENT_HOSTS[0] + url[len(start) :])
-            return (automation.UNSTATED_HOST, found[1]) if found is not None else None
-    return None
+    if text is None:
+        return None
+    return automation.management_url(text) or automation.management_url_in_a_cloud(text)
 
 
 def _copied(words: list[Word]) -> _Placed:
