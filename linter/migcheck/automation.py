@@ -881,7 +881,9 @@ TERRAFORM_LANGUAGE = "Terraform"  # a configuration's `Script.written_in`
 # template's `Script.written_in` names, and what its messages call it.
 TEMPLATE_LANGUAGE = "ARM template"
 BICEP_LANGUAGE = "Bicep file"
-TEMPLATE_LANGUAGES = frozenset({TEMPLATE_LANGUAGE, BICEP_LANGUAGE})
+# A Terraform configuration's resources of the azapi provider, each a template's resource (`terraform_azapi`).
+AZAPI_LANGUAGE = "Terraform azapi configuration"
+TEMPLATE_LANGUAGES = frozenset({TEMPLATE_LANGUAGE, BICEP_LANGUAGE, AZAPI_LANGUAGE})
 TERRAFORM_COMMANDS = {
     "azure account set": 'provider "azure"',
     "azure account affinity-group create": "azure_affinity_group",

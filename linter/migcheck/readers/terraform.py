@@ -151,10 +151,13 @@ from migcheck.model import (
     Suppression,
     UnplacedDisk,
 )
-from migcheck.readers import ansible, beside, shell, terraform_azurerm, terraform_versions
+from migcheck.readers import ansible, beside, shell, terraform_azapi, terraform_azurerm, terraform_versions
+from migcheck.readers.inventory_shapes import Written
 from migcheck.readers.numbers import whole_number
 from migcheck.readers.suppressions import Directive, gathered, line_comment_text, placed
+from migcheck.readers.template_values import Unknown
 from migcheck.readers.xplat import HOLE, Word, styled_holder
+from migcheck.source import SourceText
 
 Node = Any  # a lark Tree or Token of python-hcl2's grammar
 
@@ -195,6 +198,8 @@ def sniff(data: bytes) -> bool:
     the shell and PowerShell readers' own sniffs look for."""
     if _may_call_a_folder(data) or _may_provision_classic(data) or _may_reach_into_classic(data):
         return True
+    if _may_declare_by_azapi(data):
+        return True
     if b'"azure' not in data:
         return False
     if b'provider "azure"' in data or (b'"provider"' in data and b'"azure"' in data):
@@ -206,6 +211,15 @@ def _may_reach_into_classic(data: bytes) -> bool:
     """Whether the file declares an `azurerm` resource of a type that may reach into a classic one (a peering
     with a classic network, a role assignment on a classic VM: `terraform_azurerm.READ`)."""
     return b'"azurerm_' in data and any(f'"{kind}"'.encode() in data for kind in terraform_azurerm.READ)
+
+
+def _may_declare_by_azapi(data: bytes) -> bool:
+    """Whether the file declares an `azapi` resource (`terraform_azapi.READ`) of a type of a namespace whose
+    resources the rules read (`Microsoft.ClassicCompute/...`, `Microsoft.Compute/cloudServices`)."""
+    if not any(f'"{kind}"'.encode() in data for kind in terraform_azapi.READ):
+        return False
+    lowered = data.lower()
+    return any(namespace in lowered for namespace in terraform_azapi.NAMESPACES)
 
 
 def _may_provision_classic(data: bytes) -> bool:
@@ -241,7 +255,7 @@ def read(path: str, data: bytes) -> Document:
     suppressions, marked = _suppressions(path, text, body)
     if path.lower().endswith(_VALUES):
         return Document(path, None, "", (), suppressions, marked, text=text)
-    module = _Module.of(path, body)
+    module = _Module.of(path, body, text)
     own = [resource for resource in _runnable(module, module.made()) if resource.path == path]
     if own and _called_from_elsewhere(path):
         # Terraform makes a called module's resources once per call, with the values each passes, and the
@@ -875,6 +889,8 @@ class _Module:
         default_factory=dict
     )  # an `output` block's value, in its file
     files: set[str] = field(default_factory=set)  # the files whose blocks it holds
+    # The text of each of its files read, by path, where its `azapi` resources' values are marked.
+    texts: dict[str, str] = field(default_factory=dict)
     # Its folder, from the folder of the file read (`.`); a called module's, that of the call's source.
     folder: str = "."
     # Where the module first says it needs Terraform 0.12 or later (`terraform_versions`: a `features` block of
@@ -912,11 +928,12 @@ class _Module:
         return self._first_places.get(_written(node)) if _module_wide(node) else None
 
     @classmethod
-    def of(cls, path: str, body: list[Node]) -> _Module:
+    def of(cls, path: str, body: list[Node], text: str) -> _Module:
         """The module of the file `path`: its own blocks, and those of the files beside it that this run
         checks (`beside`: read once per run each)."""
         module = cls(path)
         module.add(path, body)
+        module.texts[path] = text
         for name in beside.files_beside():
             if name == posixpath.basename(path) or not name.endswith((".tf", _JSON, *_VALUES)):
                 continue
@@ -926,6 +943,7 @@ class _Module:
             other = beside.values_of(settings, _items_of)
             if other is not None and name.endswith((".tf", _JSON)):
                 module.add(settings.path, other)
+                module.texts[settings.path] = _settings_text(settings)
             elif other is not None and (name in _VALUE_FILES or name.endswith(_AUTO_VALUES)):
                 module.given.update((key, (settings.path, node)) for key, node in _attributes(other).items())
         return module
@@ -944,6 +962,7 @@ class _Module:
                 continue
             module = module or cls(settings.path, folder=folder)
             module.add(settings.path, body)
+            module.texts[settings.path] = _settings_text(settings)
         if module is not None:
             passed = ((name, node) for name, node in given.items() if name not in _CALL_ARGUMENTS)
             module.given = {name: (caller, node) for name, node in passed}
@@ -963,7 +982,7 @@ class _Module:
             self.named_blocks.setdefault((labels[0], labels[1]), resource)
         if labels[0] in CLASSIC_TYPES and not aws:
             self.resources.setdefault((labels[0], labels[1]), resource)
-        elif labels[0] in terraform_azurerm.READ:
+        elif labels[0] in terraform_azurerm.READ or labels[0] in terraform_azapi.READ:
             self.reaching.setdefault((labels[0], labels[1]), resource)
         elif any(_block_parts(block)[1] == ["local-exec"] for kind, block in nested if kind == "provisioner"):
             self.provisioned.setdefault((labels[0], labels[1]), resource)
@@ -1152,11 +1171,15 @@ def _value_mark(path: str, node: Node) -> Mark:
 def _items_of(settings: beside.Settings) -> list[Node] | None:
     """The top-level items of a file beside the one read, or None for one that does not parse."""
     try:
-        text = settings.data.decode("utf-8").removeprefix("\ufeff")
+        text = _settings_text(settings)
     except UnicodeDecodeError:  # refused by Terraform: its own check says so
         return None
     parsed = _parsed(settings.path, text)
     return None if isinstance(parsed, FileProblem) else parsed
+
+
+def _settings_text(settings: beside.Settings) -> str:
+    return settings.data.decode("utf-8").removeprefix("\ufeff")
 
 
 # --- the lark tree -------------------------------------------------------------------------------------
@@ -2486,6 +2509,13 @@ class _Configuration:
     def object_members(self, path: str, node: Node) -> dict[str, Node]:
         """An object's members by their keys (a name, or a string the module states), each its expression."""
         members: dict[str, Node] = {}
+        for key, _, value in self.object_elements(path, node):
+            members.setdefault(key, value)
+        return members
+
+    def object_elements(self, path: str, node: Node) -> Iterator[tuple[str, Node, Node]]:
+        """An object's members in the order written, each its key (a name, or a string the module states),
+        the key's node and its expression."""
         for element in (e for e in _trees(node) if _kind(e) == "object_elem"):
             parts = _trees(element)
             key_node = _trees(parts[0])[0] if parts and _trees(parts[0]) else None
@@ -2496,8 +2526,7 @@ class _Configuration:
             if _kind(key_node) == "string":
                 key = self.word(path, key_node, _mark(path, key_node)).text
             if key is not None:
-                members.setdefault(key, parts[-1])
-        return members
+                yield key, key_node, parts[-1]
 
     def picked(self, path: str, node: Node) -> tuple[str, Node] | None:
         """`lookup(map, key, default)`: the map's member of that key, else the default; `element(list,
@@ -3403,6 +3432,125 @@ def _reaching_into_classic(c: _Configuration, r: _Resource) -> None:
     c.reaching.extend(terraform_azurerm.READ[r.kind](_Arguments(c, r, r.mark), r.name))
 
 
+def _azapi(c: _Configuration, r: _Resource) -> None:
+    """An `azapi` resource of a type the rules read: the records of the template resource its `type` and
+    `body` write (`terraform_azapi`)."""
+    text = c.module.texts.get(r.path)
+    rtype = _stated_argument(c, r, "type")
+    if text is None or not terraform_azapi.declares(rtype.text):
+        return
+    source = SourceText(text)
+    body = _AzapiBody(c, r.path, source)
+    value = body.value(r.attributes["body"]) if "body" in r.attributes else {}
+    ends = [_end_offset(source, node) for node in r.attributes.values()]
+    # The block's own arguments are the template resource's members beside its body (a role assignment's
+    # `scope`, its `parent_id`), each written where the argument's value is.
+    arguments = [_stated_argument(c, r, name) for name in terraform_azapi.ARGUMENTS]
+    for member, word in zip(terraform_azapi.ARGUMENTS.values(), arguments, strict=True):
+        if word.text is not None:
+            at = _offset(source, word.mark)
+            body.keys.append((at, member, at))
+            body.strings.append((at, word.text))
+    name, parent_id, resource_id, location = (argument.text for argument in arguments)
+    resource = terraform_azapi.Resource(
+        r.path,
+        text,
+        r.mark,
+        rtype.text,
+        rtype.mark,
+        name,
+        parent_id,
+        resource_id,
+        location,
+        value,
+        Written(tuple(sorted(body.keys)), tuple(sorted(body.strings))),
+        _offset(source, r.mark),
+        max(ends, default=_offset(source, r.mark)),
+    )
+    c.reaching.extend(terraform_azapi.records(resource))
+
+
+def _stated_argument(c: _Configuration, r: _Resource, argument: str) -> Word:
+    node = r.attributes.get(argument)
+    if node is None:
+        return Word(None, r.mark)
+    return _at_argument(c.argument_word(r.path, node), _value_mark(r.path, node))
+
+
+# At most this many values of an `azapi` body are read, for each character of its file (a local's object
+# written once may be used many times over), and a floor for small files: past it, a value is not known.
+_BODY_VALUES_PER_CHAR = 2
+_BODY_VALUES_FLOOR = 10_000
+
+
+class _AzapiBody:
+    """An `azapi` resource's `body` (an object, or `jsonencode` of one) as the plain value a template's
+    resource writes: objects and lists as dicts and lists, a value the module states as its text (a number
+    or `true` and `false` as JSON's), any other `Unknown`; and where the file writes each key (`keys`: its
+    offset, the key, its value's offset) and each string (`strings`), as `inventory_shapes.Written` holds
+    them. An object or list a local or variable of the same file holds is followed to it."""
+
+    def __init__(self, c: _Configuration, path: str, source: SourceText) -> None:
+        self.c, self.path, self.source = c, path, source
+        self.keys: list[tuple[int, str, int]] = []
+        self.strings: list[tuple[int, str]] = []
+        self.left = _BODY_VALUES_FLOOR + _BODY_VALUES_PER_CHAR * len(source.text)
+        # The nodes followed to now: one that leads back to itself is a cycle, which Terraform refuses.
+        self.following: set[int] = set()
+
+    def value(self, node: Node) -> object:
+        self.left -= 1
+        node = _unwrapped(node)
+        kind = _kind(node)
+        if self.left < 0 or id(node) in self.following:
+            return Unknown()
+        if kind == "function_call" and _function(node)[0] == "jsonencode" and len(_function(node)[1]) == 1:
+            return self.value(_function(node)[1][0])
+        if kind == "object":
+            return self.members(node)
+        if kind == "tuple":
+            return [self.value(item) for item in _items(node)]
+        found = self.c.written(self.path, node)
+        if found is not None and found[0] == self.path and _kind(_unwrapped(found[1])) in ("object", "tuple"):
+            self.following.add(id(node))
+            try:
+                return self.value(found[1])
+            finally:
+                self.following.discard(id(node))
+        return self.scalar(node)
+
+    def members(self, node: Node) -> dict[str, object]:
+        found: dict[str, object] = {}
+        for key, key_node, value in self.c.object_elements(self.path, node):
+            at = _offset(self.source, _mark(self.path, key_node))
+            self.keys.append((at, key, _offset(self.source, _value_mark(self.path, value))))
+            found.setdefault(key, self.value(value))
+        return found
+
+    def scalar(self, node: Node) -> object:
+        at = _value_mark(self.path, node)
+        word = self.c.word(self.path, node, at)
+        if word.text is None:
+            return Unknown(mark=at)
+        kind = _kind(node)
+        if kind in ("int_lit", "float_lit"):
+            number = float(word.text)
+            return int(number) if number.is_integer() and kind == "int_lit" else number
+        if word.exact and word.text in ("true", "false") and kind != "string":
+            return word.text == "true"
+        self.strings.append((_offset(self.source, at), word.text))
+        return word.text
+
+
+def _offset(source: SourceText, mark: Mark) -> int:
+    return source.offset_of_line(mark.line) + max(mark.column - 1, 0)
+
+
+def _end_offset(source: SourceText, node: Node) -> int:
+    meta = node.meta
+    return _offset(source, Mark("", meta.end_line, column=meta.end_column)) if not meta.empty else 0
+
+
 def _made_elsewhere(c: _Configuration, r: _Resource) -> None:
     """A resource of another provider (`null_resource`, `azurerm_*`): nothing classic, its provisioners
     aside."""
@@ -3957,6 +4105,7 @@ _MAKERS: dict[str, Callable[[_Configuration, _Resource], None]] = {
     "azure_storage_blob": _in_account,
     "azure_storage_queue": _in_account,
     **dict.fromkeys(terraform_azurerm.READ, _reaching_into_classic),
+    **dict.fromkeys(terraform_azapi.READ, _azapi),
 }
 # The order Terraform's graph makes them in where one names another: what a VM is placed in first.
 _ORDER = {kind: number for number, kind in enumerate(_MAKERS)}
