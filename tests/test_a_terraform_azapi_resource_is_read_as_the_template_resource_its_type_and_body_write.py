@@ -184,3 +184,49 @@ def test_a_walk_finds_the_file(configuration: str) -> None:
 
 def test_a_walk_passes_over_a_file_of_other_azapi_types() -> None:
     assert not terraform.sniff(STORAGE.encode())
+
+
+SEVERAL = f"""\
+locals {{
+  vm_body = {{
+    properties = {{
+      storageProfile = {VM_DISK}
+      networkProfile = {{ virtualNetwork = {{ name = "vnet1", subnetNames = ["web"] }} }}
+    }}
+  }}
+}}
+resource "azapi_resource" "web01" {{
+  type      = "Microsoft.ClassicCompute/virtualMachines@2017-04-01"
+  name      = "web01"
+  parent_id = "{SUB}/resourceGroups/shop"
+  body      = local.vm_body
+}}
+resource "azapi_resource" "slot" {{
+  type      = "Microsoft.ClassicCompute/domainNames/slots@2016-11-01"
+  name      = "Production"
+  parent_id = "{SUB}/resourceGroups/shop/providers/Microsoft.ClassicCompute/domainNames/shop"
+  body      = {{ properties = {{ deploymentLabel = "v1" }} }}
+}}
+resource "azapi_resource" "defender" {{
+  type      = "Microsoft.Security/pricings@2023-01-01"
+  name      = "VirtualMachines"
+  parent_id = "{SUB}"
+  body      = {{ properties = {{ pricingTier = "Standard" }} }}
+}}
+"""
+
+
+def test_a_body_a_local_holds_is_marked_where_the_resource_uses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": SEVERAL}, "MIG401")
+    assert where(result.findings) == ["MIG401 main.tf:13:15"]
+
+
+def test_a_child_is_named_after_the_parents_its_parent_id_names_and_the_file_is_one_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": SEVERAL}, "MIG601", "MIG207")
+    assert where(result.findings) == ["MIG601 main.tf:9:1", "MIG207 main.tf:21:1"]
+    assert "'Production' slot of classic cloud service 'shop'" in result.findings[0].message
+    assert "Defender for Cloud plan 'VirtualMachines'" in result.findings[1].message

@@ -280,7 +280,7 @@ def read(path: str, data: bytes) -> Document:
         configuration.create(own)
         # the last run's: a run made again (`shell.run_commands`) is the one read
         held[:], called[:], calling[:] = configuration.held, configuration.called, configuration.calling
-        reaching[:] = configuration.reaching
+        reaching[:] = [*configuration.reaching, *terraform_azapi.records(configuration.azapi)]
         provisioner_calls.clear()
         provisioner_calls.update(configuration.provisioner_calls)
 
@@ -1617,6 +1617,8 @@ class _Configuration:
         self.held: list[_Held] = caller.held if caller is not None else []
         # The records the `azurerm` resources that reach into classic ones give (`terraform_azurerm`).
         self.reaching: list[object] = caller.reaching if caller is not None else []
+        # The `azapi` resources of types the rules read, worked out (`terraform_azapi`).
+        self.azapi: list[terraform_azapi.Resource] = caller.azapi if caller is not None else []
         # The module calls yet to read for the file (shared by the modules it calls), and the resources of
         # the modules read.
         self.calls_left: list[int] = caller.calls_left if caller is not None else [_MOST_CALLS]
@@ -3467,7 +3469,7 @@ def _azapi(c: _Configuration, r: _Resource) -> None:
         _offset(source, r.mark),
         max(ends, default=_offset(source, r.mark)),
     )
-    c.reaching.extend(terraform_azapi.records(resource))
+    c.azapi.append(resource)
 
 
 def _stated_argument(c: _Configuration, r: _Resource, argument: str) -> Word:
@@ -3497,6 +3499,9 @@ class _AzapiBody:
         self.left = _BODY_VALUES_FLOOR + _BODY_VALUES_PER_CHAR * len(source.text)
         # The nodes followed to now: one that leads back to itself is a cycle, which Terraform refuses.
         self.following: set[int] = set()
+        # Where a value followed to elsewhere (`local.body`) is marked: at the reference the body writes,
+        # which is what puts the value in the resource, as a template marks a variable's value where it is used.
+        self.at: int | None = None
 
     def value(self, node: Node) -> object:
         self.left -= 1
@@ -3513,17 +3518,22 @@ class _AzapiBody:
         found = self.c.written(self.path, node)
         if found is not None and found[0] == self.path and _kind(_unwrapped(found[1])) in ("object", "tuple"):
             self.following.add(id(node))
+            outer, self.at = self.at, self.at if self.at is not None else self.offset(node)
             try:
                 return self.value(found[1])
             finally:
                 self.following.discard(id(node))
+                self.at = outer
         return self.scalar(node)
+
+    def offset(self, node: Node) -> int:
+        return self.at if self.at is not None else _offset(self.source, _value_mark(self.path, node))
 
     def members(self, node: Node) -> dict[str, object]:
         found: dict[str, object] = {}
         for key, key_node, value in self.c.object_elements(self.path, node):
-            at = _offset(self.source, _mark(self.path, key_node))
-            self.keys.append((at, key, _offset(self.source, _value_mark(self.path, value))))
+            at = self.at if self.at is not None else _offset(self.source, _mark(self.path, key_node))
+            self.keys.append((at, key, self.offset(value)))
             found.setdefault(key, self.value(value))
         return found
 
@@ -3538,7 +3548,7 @@ class _AzapiBody:
             return int(number) if number.is_integer() and kind == "int_lit" else number
         if word.exact and word.text in ("true", "false") and kind != "string":
             return word.text == "true"
-        self.strings.append((_offset(self.source, at), word.text))
+        self.strings.append((self.offset(node), word.text))
         return word.text
 
 

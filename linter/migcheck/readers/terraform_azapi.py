@@ -75,14 +75,32 @@ def resource_type(type_written: str | None) -> str:
     return (type_written or "").partition("@")[0].strip()
 
 
-def records(resource: Resource) -> tuple[object, ...]:
-    """The records the resource gives as a template's resource would, or the evidence of extended support."""
+def records(resources: list[Resource]) -> tuple[object, ...]:
+    """The records the resources give, each file's as one template's resources would (one `Script` of each
+    file that declares classic ones), and the evidence of extended support of each cloud service."""
+    found: list[object] = []
+    by_file: dict[str, list[Declared]] = {}
+    texts: dict[str, str] = {}
+    for resource in resources:
+        made = _declared(resource)
+        if isinstance(made, ExtendedSupportService):
+            found.append(made)
+        else:
+            by_file.setdefault(resource.path, []).append(made)
+            texts[resource.path] = resource.text
+    for path, declared in by_file.items():
+        found += records_of(path, texts[path], sorted(declared, key=lambda d: d.start), AZAPI_LANGUAGE)
+    return tuple(found)
+
+
+def _declared(resource: Resource) -> Declared | ExtendedSupportService:
+    """The template resource one block writes, or the evidence of extended support it is."""
     rtype = resource_type(resource.type)
     body = resource.body if isinstance(resource.body, dict) else {}
     properties = _member(body, "properties")
     name = _full_name(resource, rtype)
     if rtype.casefold() == _CLOUD_SERVICE_TYPE:
-        return (_cloud_service(resource, name, properties),)
+        return _cloud_service(resource, name, properties)
     own: dict[str, object] = {}
     location = resource.location if resource.location is not None else _member(body, "location")
     if location is not None:
@@ -91,7 +109,7 @@ def records(resource: Resource) -> tuple[object, ...]:
         own["scope"] = resource.parent_id if resource.parent_id is not None else Unknown()
     if not classic_type(rtype):  # the group commands name, where the id states it
         group_stated(own, _segment_after(resource.resource_id or resource.parent_id, "resourcegroups"))
-    declared = Declared(
+    return Declared(
         rtype,
         name,
         properties,
@@ -101,7 +119,6 @@ def records(resource: Resource) -> tuple[object, ...]:
         own,
         resource.written,
     )
-    return records_of(resource.path, resource.text, [declared], AZAPI_LANGUAGE)
 
 
 def _cloud_service(resource: Resource, name: object, properties: object) -> ExtendedSupportService:
