@@ -230,3 +230,30 @@ def test_a_child_is_named_after_the_parents_its_parent_id_names_and_the_file_is_
     assert where(result.findings) == ["MIG601 main.tf:9:1", "MIG207 main.tf:21:1"]
     assert "'Production' slot of classic cloud service 'shop'" in result.findings[0].message
     assert "Defender for Cloud plan 'VirtualMachines'" in result.findings[1].message
+
+
+JSON_SYNTAX = f"""\
+{{
+  "resource": {{
+    "azapi_resource": {{
+      "web01": {{
+        "type": "Microsoft.ClassicCompute/virtualMachines@2017-04-01",
+        "name": "web01",
+        "parent_id": "{SUB}/resourceGroups/shop",
+        "body": {{
+          "properties": {{
+            "storageProfile": {{ "operatingSystemDisk": {{ "diskName": "os", "vhdUri": "https://acct.blob.core.windows.net/vhds/sub/web01.vhd" }} }},
+            "networkProfile": {{ "virtualNetwork": {{ "name": "vnet1", "subnetNames": ["web"] }} }}
+          }}
+        }}
+      }}
+    }}
+  }}
+}}
+"""
+
+
+def test_a_tf_json_file_writes_the_same_resource(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = lint_files(tmp_path, monkeypatch, {"main.tf.json": JSON_SYNTAX}, "MIG401")
+    disk_at = JSON_SYNTAX.splitlines()[9].index('"https://') + 1
+    assert where(result.findings) == [f"MIG401 main.tf.json:10:{disk_at}"]

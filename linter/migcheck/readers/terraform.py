@@ -37,6 +37,9 @@ What is read, by resource type (the provider's own arguments):
 
 The other classic types (`azure_dns_server`, `azure_sql_database_*`) make a file classic but describe
 nothing the rules check.
+The `azapi` provider's `azapi_resource` and `azapi_update_resource` of a type the rules read are read as the
+template resources their `type` and `body` write (`terraform_azapi`), the resources of one file as one
+template's, each value marked where the file writes it (`_AzapiBody`), a body a local holds at the reference.
 A configuration that needs Terraform 0.12 or later, for which the classic provider has no release (`terraform
 init` finds no `azure` plugin compatible with the version), in any of its modules (`terraform_versions`: a
 `features` block of its azurerm provider, which azurerm 2.0 and later require and 1.x refuses; a
