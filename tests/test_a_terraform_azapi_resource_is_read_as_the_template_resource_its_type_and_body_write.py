@@ -257,3 +257,27 @@ def test_a_tf_json_file_writes_the_same_resource(tmp_path: Path, monkeypatch: py
     result = lint_files(tmp_path, monkeypatch, {"main.tf.json": JSON_SYNTAX}, "MIG401")
     disk_at = JSON_SYNTAX.splitlines()[9].index('"https://') + 1
     assert where(result.findings) == [f"MIG401 main.tf.json:10:{disk_at}"]
+
+
+HEREDOC = f"""\
+resource "azapi_resource" "web01" {{
+  type      = "Microsoft.ClassicCompute/virtualMachines@2017-04-01"
+  name      = "web01"
+  parent_id = "{SUB}/resourceGroups/shop"
+  body      = <<-EOT
+    {{
+      "properties": {{
+        "storageProfile": {{ "operatingSystemDisk": {{ "diskName": "os", "vhdUri": "https://acct.blob.core.windows.net/vhds/sub/web01.vhd" }} }},
+        "networkProfile": {{ "virtualNetwork": {{ "name": "vnet1", "subnetNames": ["web"] }} }}
+      }}
+    }}
+  EOT
+}}
+"""
+
+
+def test_a_body_of_json_text_is_read_and_found_at_that_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": HEREDOC}, "MIG401")
+    assert where(result.findings) == ["MIG401 main.tf:5:15"]

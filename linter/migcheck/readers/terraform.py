@@ -3447,6 +3447,8 @@ def _azapi(c: _Configuration, r: _Resource) -> None:
     source = SourceText(text)
     body = _AzapiBody(c, r.path, source)
     value = body.value(r.attributes["body"]) if "body" in r.attributes else {}
+    if isinstance(value, str):  # azapi 1.x's body as JSON text (a heredoc)
+        value = body.decoded(value, r.attributes["body"])
     ends = [_end_offset(source, node) for node in r.attributes.values()]
     # The block's own arguments are the template resource's members beside its body (a role assignment's
     # `scope`, its `parent_id`), each written where the argument's value is.
@@ -3531,6 +3533,28 @@ class _AzapiBody:
 
     def offset(self, node: Node) -> int:
         return self.at if self.at is not None else _offset(self.source, _value_mark(self.path, node))
+
+    def decoded(self, text: str, node: Node) -> object:
+        """A body written as JSON text, its keys and strings all marked at the text, whose characters are
+        not placed one by one; `Unknown` for text that is no JSON."""
+        import json
+
+        try:
+            value = json.loads(text)
+        except (ValueError, RecursionError):
+            return Unknown()
+        at = self.offset(node)
+        stack = [value]
+        while stack:
+            current = stack.pop()
+            if isinstance(current, dict):
+                self.keys += [(at, key, at) for key in current]
+                stack.extend(current.values())
+            elif isinstance(current, list):
+                stack.extend(current)
+            elif isinstance(current, str):
+                self.strings.append((at, current))
+        return value
 
     def members(self, node: Node) -> dict[str, object]:
         found: dict[str, object] = {}
