@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from growth import assert_linear
 from lint_support import lint_files, where
 
 from migcheck.readers import terraform
@@ -281,3 +282,21 @@ def test_a_body_of_json_text_is_read_and_found_at_that_text(
 ) -> None:
     result = lint_files(tmp_path, monkeypatch, {"main.tf": HEREDOC}, "MIG401")
     assert where(result.findings) == ["MIG401 main.tf:5:15"]
+
+
+def _doubling(n: int) -> str:
+    """A body of locals each holding the one before twice over: 2^n values, written in n lines."""
+    locals_written = [f"  l0 = {{ properties = {{ storageProfile = {VM_DISK} }} }}"]
+    locals_written += [f"  l{i} = {{ a = local.l{i - 1}, b = local.l{i - 1} }}" for i in range(1, n)]
+    return (
+        "locals {\n" + "\n".join(locals_written) + "\n}\n"
+        'resource "azapi_resource" "vm" {\n'
+        '  type = "Microsoft.ClassicCompute/virtualMachines@2017-04-01"\n'
+        '  name = "web01"\n'
+        f"  body = local.l{n - 1}\n"
+        "}\n"
+    )
+
+
+def test_a_body_of_locals_each_holding_the_one_before_twice_costs_no_more_than_its_text() -> None:
+    assert_linear(lambda n: lambda: terraform.read("main.tf", _doubling(n).encode()), 9)
