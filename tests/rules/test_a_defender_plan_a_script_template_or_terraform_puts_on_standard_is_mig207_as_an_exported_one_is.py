@@ -161,3 +161,53 @@ def test_a_script_that_sets_the_plan_twice_leaves_the_later_tier(tmp_path, monke
     )
     findings = lint_files(tmp_path, monkeypatch, {**CLASSIC, "defender.sh": script}, "MIG207").findings
     assert where(findings) == [f"MIG207 defender.sh:{at}" for at in found]
+
+
+CLASSIC_VM_TYPE = "Microsoft.ClassicCompute/virtualMachines"
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {
+            "main.bicep": "".join(
+                f"resource {vm} '{CLASSIC_VM_TYPE}@2017-04-01' = {{\n  name: '{vm}'\n  location: 'westus'\n"
+                "  properties: {}\n}\n"
+                for vm in ("web01", "web02")
+            )
+            + "resource plan 'Microsoft.Security/pricings@2023-01-01' = {\n  name: 'VirtualMachines'\n"
+            "  properties: { pricingTier: 'Standard' }\n}\n"
+        },
+        {
+            "azuredeploy.json": json.dumps(
+                {
+                    "$schema": TEMPLATE_SCHEMA,
+                    "contentVersion": "1.0.0.0",
+                    "resources": [
+                        *(
+                            {
+                                "type": CLASSIC_VM_TYPE,
+                                "apiVersion": "2017-04-01",
+                                "name": vm,
+                                "properties": {},
+                            }
+                            for vm in ("web01", "web02")
+                        ),
+                        {
+                            "type": "Microsoft.Security/pricings",
+                            "apiVersion": "2018-06-01",
+                            "name": "VirtualMachines",
+                            "properties": {"pricingTier": "Standard"},
+                        },
+                    ],
+                },
+                indent=2,
+            )
+        },
+    ],
+    ids=["bicep", "template"],
+)
+def test_a_template_s_classic_vm_is_named_once_though_it_is_a_row_and_a_role(tmp_path, monkeypatch, files):
+    """A template's VM is both a row of the template and a role of the cloud service the link gives it."""
+    [finding] = lint_files(tmp_path, monkeypatch, files, "MIG207", dedent=False).findings
+    assert "(2 classic VMs among the files checked: 'web01', 'web02')" in finding.message

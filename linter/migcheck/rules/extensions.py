@@ -1086,6 +1086,9 @@ def _classic_vms(estate: Estate, files: str | None) -> tuple[_VmsBySubscription,
         for vm in estate.inventory.vms:
             if vm.subscription:
                 holders.setdefault(key(vm.service), set()).add(vm.subscription)
+    # A template's VM is a row of its own and a role of the cloud service the link gives it, its service's
+    # name unstated in the one and a stand-in in the other: one VM, known by where the file writes it.
+    rows = {vm.role.mark for vm in estate.inventory.vms if vm.role is not None and vm.role.mark is not None}
     unplaced: dict[tuple[str, str], str] = {}
     for service in estate.cloud_services:
         held = holders.get(key(service.name), set())
@@ -1094,7 +1097,8 @@ def _classic_vms(estate: Estate, files: str | None) -> tuple[_VmsBySubscription,
         else:
             ours = unplaced
         for role in service.vms:
-            ours.setdefault((key(service.name), key(role.name)), role.name)
+            if role.mark not in rows:
+                ours.setdefault((key(service.name), key(role.name)), role.name)
     exported = {vm for vms in found.values() for vm in vms}
     return found, [name for vm, name in unplaced.items() if vm not in exported]
 
