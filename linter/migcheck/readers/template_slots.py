@@ -7,9 +7,11 @@ are `Microsoft.ClassicCompute/virtualMachines` resources, so a declared slot hol
 `configuration` is the service configuration (.cscfg) written as one string, read as the configuration a
 REST Create Deployment body carries is (`deployment.package_deployment`): the roles it names, where it places
 the deployment (virtual network, subnets, reserved IPs, DNS servers, endpoint ACLs), every part marked where
-the template writes the string. A configuration the template does not state, or that is no .cscfg, leaves
-the package's roles one stand-in and where the deployment goes not known. A declared role is a web or worker
-role of the deployment in its slot, as Resource Manager lists a cloud service's roles under that type.
+the template writes the string. One loaded from a file (`loadTextContent`) is that file's: the deployment
+joins the file, read as the configuration on its own, and says nothing of it again. A configuration the
+template does not state, or that is no .cscfg, leaves the package's roles one stand-in and where the
+deployment goes not known. A declared role is a web or worker role of the deployment in its slot, as
+Resource Manager lists a cloud service's roles under that type.
 """
 
 from __future__ import annotations
@@ -67,10 +69,11 @@ def deployments(found: list[Slotted]) -> Iterator[Deployment]:
         service, slot, role = _parts(name)
         place = (service.casefold(), slot.casefold())
         if rtype.strip().casefold() == SLOT:
-            placed = _literal(text, offset, configuration_at)
-            made = _slot(service, slot, props, mark, configuration_at or mark, configurations, placed)
             if loaded_from:
-                made = replace(made, configuration_file=deployed_file(loaded_from))
+                made = _of_file(service, slot, mark, configuration_at or mark, deployed_file(loaded_from))
+            else:
+                placed = _literal(text, offset, configuration_at)
+                made = _slot(service, slot, props, mark, configuration_at or mark, configurations, placed)
             earlier = slots.get(place)
             slots[place] = made if earlier is None else _joined(made, earlier.roles)
         elif role:
@@ -82,10 +85,23 @@ def deployments(found: list[Slotted]) -> Iterator[Deployment]:
     yield from slots.values()
 
 
+def _of_file(service: str, slot: str, mark: Mark, at: Mark, configuration_file: str) -> Deployment:
+    """A slot's deployment of a configuration loaded from a file (`loadTextContent`): that file is read as
+    the configuration itself, beside its service's definition, and the deployment joins it there
+    (`Deployment.configuration_file`), as a script's `New-AzureDeployment -Configuration` of the file does;
+    what the configuration says (ACLs, subnets, network, reserved IPs, DNS servers) is said once, where the
+    file writes it, not again at the template."""
+    unread = f"<roles of the package, {posixpath.basename(mark.path)}:{mark.line}>"
+    made = package_deployment(
+        None, at, mark, unread, _SLOT_EVIDENCE, service=service, name=service, slot=slot
+    )
+    return replace(made, configuration_file=configuration_file)
+
+
 def _literal(text: str, offset: int, at: Mark | None) -> Callable[[str], Placed | None] | None:
     """What tells where the template's literal at `offset` writes each character of the configuration it
     decodes to: a JSON string (`"`) or a Bicep one (`'`, `'''`); None where the value is no literal
-    (an expression, a parameter, `loadTextContent`, which marks the loaded file itself)."""
+    (an expression, a parameter)."""
     if at is None or offset < 0 or offset >= len(text) or text[offset] not in "\"'":
         return None
     where = at
