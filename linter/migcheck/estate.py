@@ -7637,8 +7637,8 @@ class _OpenService:
         elif _creates_nothing(new):
             self.placements[target] = _reserved_as(held, new)
         elif new.network_known and not held.network_known:
-            # Where it goes is the stating description's: its reserved IPs too (a template's slot or a
-            # REST body's configuration joining its service's definition, which says nothing of either).
+            # Where it goes is the stating description's: its DNS servers and reserved IPs too (a template's
+            # slot or a REST body's configuration joining its service's definition, which says nothing of them).
             self.placements[target] = _reserved_as(_in_network_of(held, new), new)
         if self.placements[target].partly_described and not new.partly_described:
             # Another file creates the deployment or describes it whole: the service is described whole.
@@ -7918,8 +7918,11 @@ def _in_network_of(held: Placement, stating: Placement) -> Placement:
     """`held`, a description of a deployment that does not say its virtual network (VMs added to the
     deployment that exists, `New-AzureVM` without `-Location`, `add_role`), in the network or none that
     `stating`, another file's description of it, states: a deployment's network is fixed when it is
-    created, and a description that says nothing of it does not unsay it, whichever file comes first."""
-    return replace(held, network_known=True, virtual_network=stating.virtual_network)
+    created, and a description that says nothing of it does not unsay it, whichever file comes first. The
+    DNS servers its VMs or roles are given are set with it (a configuration's `Dns`, a body's), where `held`
+    names none."""
+    dns_servers = held.dns_servers or stating.dns_servers
+    return replace(held, network_known=True, virtual_network=stating.virtual_network, dns_servers=dns_servers)
 
 
 def _reservation_only(placement: Placement) -> bool:
