@@ -767,11 +767,9 @@ def parse(words: Sequence[Word], at: Mark) -> Parsed | None:
             parsed.positionals.extend(rest[index:])
             break
         named = _named_options(word, long_names, short_names, parsed)
-        for name, kind, attached in named:
+        for name, kind in named:
             if kind == FLAG:
                 parsed.options[name], parsed.flags[name] = True, word.mark
-            elif attached is not None:
-                parsed.options[name] = attached
             elif index < len(rest) and (kind == VALUE or not (rest[index].text or "x").startswith("-")):
                 parsed.options[name] = rest[index]
                 index += 1
@@ -809,7 +807,9 @@ def _normalized(
 ) -> list[Word]:
     """The words as commander's `normalize` hands them on: short flags run together (`-eSr`) are one word
     each (`-e -S -r`), so that an option that takes a value takes the next of them (`-S` takes `-r`); a
-    word after an option that takes a value (`-p -Secret1`) is that value, whatever it looks like."""
+    long option written with its value (`--name=value`, `--connect=$SVC`) is two words, the option and
+    the value, whatever the option takes (a flag's is the next positional argument); a word after an
+    option that takes a value (`-p -Secret1`, `-p --a=b`) is that value, whatever it looks like."""
     normalized: list[Word] = []
     for index, word in enumerate(words):
         text = word.text or ""
@@ -823,8 +823,21 @@ def _normalized(
         elif len(text) > 2 and text[0] == "-" and text[1] != "-":
             normalized.extend(word.part(at, "-" + letter) for at, letter in enumerate(text[1:], 1))
         else:
-            normalized.append(word)
+            normalized.extend(_long_option_split(word))
     return normalized
+
+
+def _long_option_split(word: Word) -> list[Word]:
+    """`--name=value` as the two words commander makes of it (`--name`, `value`); any other word as it is.
+    The value is held as the spaced form's word holds it (`_attached`)."""
+    text = word.text if word.text is not None else _unstated_option(word)
+    if text is None or not text.startswith("--"):
+        return [word]
+    name, equals, value = text.partition("=")
+    if not equals:
+        return [word]
+    option = word.part(0, name) if word.text is not None else Word(name, word.mark)
+    return [option, _attached(word, len(name) + 1, value)]
 
 
 def _unstated_option(word: Word) -> str | None:
@@ -876,22 +889,21 @@ def _named_options(
     long_names: dict[str, tuple[str, str]],
     short_names: dict[str, tuple[str, str]],
     parsed: Parsed,
-) -> list[tuple[str, str, Word | None]]:
-    """The options one word names: `--name`, `--name=value`, `-x`, or short flags run together (`-Pq`),
-    each with the value written in the word itself, if any. An option the classic command does not have
-    that names a resource group marks the command as Resource Manager's."""
-    text = word.text if word.text is not None else _unstated_option(word) or ""
+) -> list[tuple[str, str]]:
+    """The options one word names: `--name`, `-x`, or short flags run together (`-Pq`) (`--name=value` is
+    two words by now: `_normalized`). An option the classic command does not have that names a resource
+    group marks the command as Resource Manager's."""
+    text = word.text or ""
     if text.startswith("--"):
-        name, equals, value = text[2:].partition("=")
+        name = text[2:]
         found = long_names.get(name)  # as written: commander refuses `--VM-Name` as an unknown option
         if found is None:
             parsed.foreign = True
             parsed.resource_manager |= name == "resource-group"
             _refuse(parsed, word.mark, "--" + name)
             return []
-        attached = _attached(word, len(name) + 3, value) if equals else None
-        return [(found[0], found[1], attached)]
-    named: list[tuple[str, str, Word | None]] = []
+        return [found]
+    named: list[tuple[str, str]] = []
     for letter in text[1:]:
         found = short_names.get(letter)
         if found is None:
@@ -899,7 +911,7 @@ def _named_options(
             parsed.resource_manager |= letter == "g"
             _refuse(parsed, word.mark, "-" + letter)
             continue
-        named.append((found[0], found[1], None))
+        named.append(found)
     return named
 
 
@@ -3651,13 +3663,12 @@ def _positional(word: Word) -> bool:
 
 
 def _dns_option(words: Sequence[Word]) -> Word | None:
-    """The value of `-d` / `--dns-name` among the words, which every command on a VM takes."""
-    for index, word in enumerate(words):
-        text = word.text or ""
-        if text.startswith("--dns-name="):
-            return _attached(word, len("--dns-name="), text.partition("=")[2])
-        if text in ("-d", "--dns-name") and index + 1 < len(words):
-            return words[index + 1]
+    """The value of `-d` / `--dns-name` (`--dns-name=svc`) among the words, which every command on a VM
+    takes."""
+    split = [part for word in words for part in _long_option_split(word)]
+    for index, word in enumerate(split):
+        if word.text in ("-d", "--dns-name") and index + 1 < len(split):
+            return split[index + 1]
     return None
 
 
