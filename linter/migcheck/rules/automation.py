@@ -13,6 +13,7 @@ from typing import NamedTuple, TypeVar
 from migcheck.automation import (
     ANSIBLE_VM,
     ANSIBLE_VM_ABSENT,
+    AZAPI_LANGUAGE,
     CLASSIC_RESOURCE_TYPES,
     CLASSIC_TYPE_CALLS,
     CREATES_RETIRED,
@@ -139,7 +140,8 @@ class ClassicAutomation(Rule):
         "(`Microsoft.ClassicCompute/virtualMachines`, `.../domainNames`, `Microsoft.ClassicNetwork/virtualNetworks`, "
         "`.../reservedIps`, `.../networkSecurityGroups`, `Microsoft.ClassicStorage/storageAccounts`) manages "
         "classic resources through Resource Manager: it is reported once, at its first classic resource, with "
-        "the Resource Manager type of each type it declares.",
+        "the Resource Manager type of each type it declares; so is a Terraform file whose `azapi_resource`s "
+        "declare them, said by what `terraform apply` of it does.",
         why="Migration does not move scripts. Once committed, the VMs, networks and storage accounts are "
         "Resource Manager resources: the Service Management API no longer finds them, so every create, change "
         "or query in the script fails, often halfway through a deployment. The classic deployment model it "
@@ -403,25 +405,47 @@ def _terraform_message(script: Script) -> str:
     )
 
 
+class _Deploying(NamedTuple):
+    """How a message says the document that declares classic resources and what deploys it: a template's
+    deployment, or `terraform apply` of a configuration whose azapi resources write a template's."""
+
+    document: str  # "the template"
+    deploys: str  # "a deployment of it", as a sentence's subject
+    rewrite: str  # what the fix says to rewrite
+    deploy: str  # the fix's verb for deploying the rewritten document
+
+
+_TEMPLATE_DEPLOYING = _Deploying("the template", "a deployment of it", "the template", "Deploy")
+_AZAPI_DEPLOYING = _Deploying(
+    "the configuration", "`terraform apply`", "the configuration's azapi resources", "Apply"
+)
+
+
+def _deploying(script: Script) -> _Deploying:
+    return _AZAPI_DEPLOYING if script.written_in == AZAPI_LANGUAGE else _TEMPLATE_DEPLOYING
+
+
 def _template_message(script: Script) -> str:
     """MIG601 of a deployment template that declares classic resources: the types it declares, which of
     them no one can create any more, and what deploying it does once they are migrated; and what it does to
-    the classic resources it changes without declaring them (`_template_changes`)."""
+    the classic resources it changes without declaring them (`_template_changes`). A Terraform file's azapi
+    resources are said by `terraform apply`, as a configuration of the classic provider is."""
     types = [t for t in script.declared_types if " " not in t]
     changes = _template_changes(script)
+    words = _deploying(script)
     if not types:
-        return f"{_script_named(script)} {_changes_said(changes)}"
+        return f"{_script_named(script)} {_changes_said(changes, words)}"
     made = {CLASSIC_RESOURCE_TYPES[t.casefold()][2] for t in types}
     kinds = [kind for kind in _RETIRED if kind in made]
     retired = (
-        f": a deployment of it can no longer create its {_and(kinds)}, since {_retired(kinds)}, and once "
+        f": {words.deploys} can no longer create its {_and(kinds)}, since {_retired(kinds)}, and once "
         if kinds
         else ": once "
     )
-    also = f"; it also {_changes_said(changes)}" if changes else ""
+    also = f"; it also {_changes_said(changes, words)}" if changes else ""
     return (
         f"{_script_named(script)} declares classic resources ({_shown(types)}){retired}the classic resources "
-        "are migrated to Resource Manager it no longer describes them: a deployment of it tries to create them "
+        f"are migrated to Resource Manager it no longer describes them: {words.deploys} tries to create them "
         f"again as classic resources{also}"
     )
 
@@ -504,7 +528,7 @@ def _quoted(name: str) -> str:
     return f"'{name}'" if name else "(its name not stated)"
 
 
-def _changes_said(changes: list[_Change]) -> str:
+def _changes_said(changes: list[_Change], words: _Deploying) -> str:
     """What a template does to classic resources it does not declare, and what that becomes: a deployment
     of a retired kind fails today; the others change the resource while it is classic, and name nothing
     once it is migrated."""
@@ -515,14 +539,14 @@ def _changes_said(changes: list[_Change]) -> str:
     what = "a classic resource" if len(changes) == 1 else "classic resources"
     said = f"{does}, which it does not declare: it changes {what} and creates none"
     if kinds:
-        said += f", and a deployment of it fails today, since {_retired(kinds)}"
+        said += f", and {words.deploys} of it fails today, since {_retired(kinds)}"
     migrated = [c for c in changes if not c.kind]
     if not migrated:
         return said
     becomes = _shown(list(dict.fromkeys(f"{c.written} is then {c.instead}" for c in migrated)))
     return (
         f"{said}; once {'that resource is' if len(changes) == 1 else 'they are'} migrated to Resource Manager, "
-        f"the template's classic types name nothing and a deployment of it fails ({becomes})"
+        f"{words.document}'s classic types name nothing and {words.deploys} of it fails ({becomes})"
     )
 
 
@@ -534,11 +558,13 @@ def _template_fix(script: Script) -> str:
         if " " not in t
     ]
     replaced += list(dict.fromkeys(f"{c.written} → {c.instead}" for c in _template_changes(script)))
+    words = _deploying(script)
+    rewritten = words.document.replace("the ", "the rewritten ", 1)
     return (
-        f"Rewrite the template with Resource Manager's types ({'; '.join(replaced)}), describing the resources "
+        f"Rewrite {words.rewrite} with Resource Manager's types ({'; '.join(replaced)}), describing the resources "
         "as the migration leaves them: in the resource groups it makes, `<cloud service>-Migrated` for a cloud "
-        "service's VMs and `<network>-Migrated` for a virtual network. Deploy the rewritten template only after "
-        "the migration's Commit, and until then deploy no change to the classic resources."
+        f"service's VMs and `<network>-Migrated` for a virtual network. {words.deploy} {rewritten} only after "
+        f"the migration's Commit, and until then {words.deploy.lower()} no change to the classic resources."
     )
 
 
