@@ -22,8 +22,9 @@ What make does before the shell sees a line is done here, by a small scanner of 
   and so is the result of a function given one (`$(subst -,,$(if $(PROD),a-1,b-1))`).
   A variable the Makefile does not assign (one given on make's command line or by the environment), one
   assigned by the shell (`!=`, `$(shell ...)`), another function's result (`wildcard`) and an automatic
-  variable (`$@`, `$<`) are values not stated. Each character of a value is shown where its assignment
-  writes it.
+  variable (`$@`, `$<`) are values not stated; but `$(CURDIR)`, not assigned, is make's folder, expanded
+  before the shell runs the line: after the line's `cd sub` it is `..` from there (`_with_curdir`). Each
+  character of a value is shown where its assignment writes it.
 - A conditional (`ifeq`, `ifneq`, `ifdef`, `ifndef`, `else ifeq`, `endif`) on stated values is decided as
   make decides it. One on a value not stated is a choice, as a shell's `if` is: a value set in an arm is
   that value on the arm's path and the one before on the others, and each recipe line that is in an arm
@@ -44,6 +45,7 @@ What make does before the shell sees a line is done here, by a small scanner of 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import posixpath
@@ -78,6 +80,8 @@ _RECIPE_PREFIXES = frozenset("@-+ \t")  # make's, before a recipe line's command
 # The most paths through the conditionals a recipe line is read on (each a run of it, as a shell's `if`
 # arms), and the deepest a value set under them nests: past either, the values are not stated.
 _MOST_PATHS = 8
+_CURDIR = "$(CURDIR)"  # make's own folder, where the Makefile does not assign it
+_MAKES = ("$(MAKE)", "${MAKE}")  # the make being run, `make` on the shell's line
 _DEEPEST = 8
 
 
@@ -955,20 +959,23 @@ class _Scanner:
     ) -> None:
         """The lines on `path` (each conditional's arm; None: every line, the values it decides not stated)."""
         held = HeldText(self.path, self.marks)
+        joined: Pieces = []  # the lines on the path, as one shell is given them
         for pieces, places, route in expanded:
             if path is not None and any(path.get(choice) != arm for choice, arm in route):
                 continue
-            if held.pieces:
-                held.add("\n", [places[0] if places else (1, 1)])
-            held.add_pieces(_resolved(pieces, path))
-        if not held.pieces:
+            if joined:
+                joined.append(("\n", [places[0] if places else (1, 1)]))
+            joined += _resolved(pieces, path)
+        if not joined:
             return
         if powershell:
+            held.add_pieces(joined)
             held.run_powershell(lines)
             return
+        held.add_pieces(_with_curdir(joined))
         held.run(lines)
         for pieces, _, _ in expanded:
-            self._sub_makes(lines, _resolved(pieces, path), path)
+            self._sub_makes(lines, _with_curdir(_resolved(pieces, path)), path)
 
     def _sub_makes(self, lines: shell.CommandLines, pieces: Pieces, path: dict[int, int] | None) -> None:
         """Each `$(MAKE) -C sub deploy` (`make -C sub`, `-f other.mk`, `cd sub && $(MAKE)`) a recipe line runs
@@ -976,27 +983,15 @@ class _Scanner:
         (`beside.settings_file`), made in its folder with the variables its command line and environment
         give it."""
         line = _Line.of(pieces)
-        text = line.text
-        folder = ""  # where the line's `cd` moved its shell to
-        subshells: list[str] = []  # the folder before each `(` open now, where its `)` moves back to
-        separators = [at for at in unquoted(text) if text[at] in ";&|\n()"]
-        for start, end in itertools.pairwise([-1, *separators, len(text)]):
-            if start >= 0 and text[start] == "(":
-                subshells.append(folder)
-            elif start >= 0 and text[start] == ")" and subshells:
-                folder = subshells.pop()
-            words = _shell_words(text, start + 1, end)
+        for command in _commands(line):
+            words = command.words
             environment: dict[str, _Variable] = {}  # `VNET=x make`: the environment's
             while words and "=" in line.word(words[0]) and line.word(words[0])[:1] not in ("-", "="):
                 name, value = line.assignment(words.pop(0))
                 environment[name] = value
             program = line.word(words[0]) if words else ""
-            if program == "cd":
-                lasts = end == len(text) or text[end] in ";\n" or text[end : end + 2] in ("&&", "||")
-                moved = _folder_moved_to([line.word(word) for word in words[1:]])
-                folder = posixpath.normpath(posixpath.join(folder, moved)) if lasts else folder
-            elif posixpath.basename(program) in ("make", "gmake") and self.budget > 0:
-                self._sub_make(lines, _SubMake(folder, words[1:], line, environment), path)
+            if posixpath.basename(program) in ("make", "gmake") and self.budget > 0:
+                self._sub_make(lines, _SubMake(command.folder, words[1:], line, environment), path)
 
     def _sub_make(self, lines: shell.CommandLines, make: _SubMake, path: dict[int, int] | None) -> None:
         folder, file, goals, given = make.folder, "", [], dict[str, _Variable]()
@@ -1083,7 +1078,7 @@ class _Line(NamedTuple):
                 places += piece[1]
                 holes += [None] * len(piece[0])
             else:
-                made = piece[0] in ("$(MAKE)", "${MAKE}")
+                made = piece[0] in _MAKES
                 texts.append("make" if made else "\x00")
                 places += [piece[1]] * (4 if made else 1)
                 holes += [None] * 4 if made else [piece]
@@ -1096,7 +1091,7 @@ class _Line(NamedTuple):
         """A word that names a folder or file (`-C $(CURDIR)/vms`): make's own folder, `$(CURDIR)` where the
         Makefile does not assign it, is the one it runs in."""
         first = self.holes[indices[0]] if indices else None
-        if first is not None and first[0] == "$(CURDIR)":
+        if _is_curdir(first):
             return "." + self.word(indices[1:])
         return self.word(indices)
 
@@ -1154,6 +1149,95 @@ def _make_options(words: list[list[int]], line: _Line) -> Iterator[tuple[str, li
                     break
         else:
             yield ("=" if "=" in word and not word.startswith("=") else ""), indices
+
+
+class _Command(NamedTuple):
+    """A command of a recipe line: where it starts and ends in the line's text, the folder the shell runs it
+    in (from make's own, see `_commands`) and its words (each the offsets of its characters)."""
+
+    start: int
+    end: int
+    folder: str
+    words: list[list[int]]
+
+
+def _commands(line: _Line) -> Iterator[_Command]:
+    """The commands of a recipe line (of the lines one shell runs), in order, each with the folder the
+    shell is in when it runs it, from make's own ("." for it): where the `cd`s before it moved the shell
+    (`\x00` in it where one moved to a folder not stated). A `cd` in a `( )` subshell lasts until its `)`,
+    and one in a pipe or run in the background (`cd x | ...`, `cd x &`) moves no later command."""
+    text = line.text
+    folder = "."
+    subshells: list[str] = []  # the folder before each `(` open now, where its `)` moves back to
+    separators = [at for at in unquoted(text) if text[at] in ";&|\n()"]
+    for start, end in itertools.pairwise([-1, *separators, len(text)]):
+        if start >= 0 and text[start] == "(":
+            subshells.append(folder)
+        elif start >= 0 and text[start] == ")" and subshells:
+            folder = subshells.pop()
+        words = _shell_words(text, start + 1, end)
+        yield _Command(start + 1, end, folder, list(words))
+        if words and line.word(words[0]) == "cd":
+            lasts = end == len(text) or text[end] in ";\n" or text[end : end + 2] in ("&&", "||")
+            folder = _cd(line, folder, words[1:]) if lasts else folder
+
+
+def _cd(line: _Line, folder: str, words: list[list[int]]) -> str:
+    """The folder `cd` with `words` moves the shell in `folder` to, from make's own: one named from
+    `$(CURDIR)` (`cd $(CURDIR)/sub`) is from make's folder whatever `folder` is."""
+    named = next(
+        (word for word in words if not line.word(word).startswith("-") or line.word(word) == "-"), []
+    )
+    moved = _folder_moved_to([line.word(named)] if named else [])
+    if named and _is_curdir(line.holes[named[0]]):
+        return posixpath.normpath(line.path(named))
+    return posixpath.normpath(posixpath.join(folder, moved))
+
+
+def _is_curdir(piece: object) -> bool:
+    """Whether a piece of a value (or a `_Line`'s hole) is `$(CURDIR)` not stated."""
+    return (
+        isinstance(piece, tuple)
+        and len(piece) == 2
+        and piece[0] == _CURDIR
+        and not isinstance(piece[1], list)
+    )
+
+
+def _with_curdir(pieces: Pieces) -> Pieces:
+    """Recipe lines one shell runs with each `$(CURDIR)` the Makefile does not assign stated as the way
+    back to make's folder from the one the shell is in where the line uses it: make expands it before the
+    shell runs, so after `cd sub` it is still make's folder (`cd sub && bash $(CURDIR)/x.sh` runs `../x.sh`
+    from `sub`), while a path the shell takes from where it is (`./x.sh`) is `sub`'s. Still
+    not stated where a `cd` moved to a folder not stated, or out of make's."""
+    if not any(_is_curdir(piece) for piece in pieces):
+        return pieces
+    line = _Line.of(pieces)
+    folders = [(command.start, command.folder) for command in _commands(line)]
+    stated: Pieces = []
+    at = 0  # the offset in `line.text` of the piece
+    for piece in pieces:
+        shown = piece.unstated if isinstance(piece, _Either) else piece
+        stated.append(piece)
+        if isinstance(shown[1], list):
+            at += len(shown[0])
+            continue
+        if _is_curdir(piece):
+            back = _way_back(folders[bisect.bisect_right(folders, (at, "\U0010ffff")) - 1][1])
+            stated[-1] = (back, [shown[1]] * len(back)) if back else piece
+        at += 4 if shown[0] in _MAKES else 1
+    return stated
+
+
+def _way_back(folder: str) -> str:
+    """The relative path from `folder` (from make's, normalized) back to make's; "" where it cannot be said
+    (a folder not stated, one above make's or from the root)."""
+    if folder == ".":
+        return "."
+    parts = folder.split("/")
+    if "\x00" in folder or folder.startswith("/") or ".." in parts:
+        return ""
+    return "/".join([".."] * len(parts))
 
 
 def _folder_moved_to(words: list[str]) -> str:
