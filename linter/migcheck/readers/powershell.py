@@ -8704,6 +8704,9 @@ class Interpreter:
         first = next(_branches(node), (None, None))[0]
         tested = self._value_tested(first)  # `if ($Phase -eq 'Commit')`: a choice of the parameter's value
         filled: dict[str, Value] = {}  # variables a branch's null test leaves set on the paths past it
+        # What the tests made so in the branches, before they ran: each variable, its value there, and
+        # what the scope of the `if` itself held (None for nothing).
+        proven: list[tuple[str, Value, Value | None]] = []
         start_location = self.working, list(self.locations)
         left: list[tuple[str | None, list[str | None]]] = []  # the folder each branch that goes on leaves
         called: list[list[tuple[str, int]]] = []  # the classic calls each branch surely makes
@@ -8721,9 +8724,11 @@ class Interpreter:
                 start = len(self.maybe_associations)
                 self.branches = self._on_value(around, choice, taken, tested, self._value_tested(condition))
                 branch, item, picked = self._narrowed(condition, env)
-                branch.vars.update(filled)
+                made_so = dict(filled)
                 for variable in _set_tested(condition):  # `if ($vnet) { … }`: set in its own branch
-                    branch.vars.update(_set_past(variable, env))
+                    made_so.update(self._set_past(variable, env))
+                branch.vars.update(made_so)
+                proven.extend((key, value, env.vars.get(key)) for key, value in made_so.items())
                 outer = self.item
                 self.item = item or outer
                 self.branch_calls.append((within, []))
@@ -8749,18 +8754,24 @@ class Interpreter:
             if ends[-1] is None:
                 left.append((self.working, list(self.locations)))
             decided = known is True
-            filled.update(_set_past(_null_tested(condition), env))
+            filled.update(self._set_past(_null_tested(condition), env))
         self._output_one_of(outputs, complete=decided)
         self._joined_locations(start_location, left if decided else [*left, start_location])
         every_path = decided and len(outputs) == len(ends) and all(surely_output) and _alike(outputs)
         self.sure_output = sure_before and (every_path or not any(outputs))
         env.merge(branches, decided, self.spend, filled)
+        _unproven_past(env, branches, proven)
+        lone = sum(1 for _ in _branches(node)) == 1
+        if not decided and lone and ends in (["return"], ["exit"], ["throw"]):
+            # `if (-not $VNet) { throw … }`: past it, the variable it tests is set on every path that goes on
+            for key, value in filled.items():
+                if key not in branches[0].vars:
+                    env.vars[key] = value
         del self.maybe_associations[before:]
         if decided and len(associated) > 1 and not any(end is not None for end in ends):
             self._associated_either_way(associated)
             self._called_either_way(called)
         ended = [end for end in ends if end is not None]
-        lone = sum(1 for _ in _branches(node)) == 1
         # `if (-not $?) { exit 1 }`: the path the script means goes on past it (see `_failure_test`).
         on_failure = not decided and lone and bool(ended) and self._failure_test(first, env)
         if self.stopped is None and decided and ended and len(ended) == len(ends):
@@ -8784,6 +8795,14 @@ class Interpreter:
         succeeded.vars["?"] = Flag(True)
         succeeded.vars["lastexitcode"] = Text("0", number=True)
         return _truth(self.evaluate(condition, succeeded)) is False
+
+    def _set_past(self, variable: str | None, env: Env) -> dict[str, Value]:
+        """What `variable`, which a condition proves set (see `_set_tested`, `_null_tested`), holds where it
+        does (see `_set_past`): as read there, one the script assigns nowhere included, which `env` has no
+        entry for."""
+        if not variable:
+            return {}
+        return _set_past(variable, self._found(f"${variable}", variable, env.lookup(variable), env))
 
     @property
     def creating_on(self) -> tuple[tuple[str, int], ...] | None:
@@ -20076,13 +20095,33 @@ def _bind_entries(args: Args, signature: _Signature, table: Table) -> list[Value
     return unbound
 
 
-def _set_past(variable: str | None, env: Env) -> dict[str, Value]:
-    """What a variable a branch's condition tests for a missing value (see `_null_tested`) holds on the
-    paths past that branch: not $null, where it may have been (`if ([string]::IsNullOrEmpty($vnet)) {
-    $vnet = 'appvnet' }` leaves a network in every path)."""
-    value = env.lookup(variable) if variable else None
-    if variable and isinstance(value, Unknown) and value.maybe_null:
-        return {variable: replace(value, maybe_null=False)}
+def _unproven_past(env: Env, branches: list[Env], proven: list[tuple[str, Value, Value | None]]) -> None:
+    """Past an `if` whose tests proved a variable set in its branches (see `_set_past`), one no branch
+    assigned holds what the `if`'s own scope `env` held before it: the tests proved nothing there, and a
+    variable the script assigns nowhere is still the session's (`Unknown.unset`)."""
+    made: dict[str, list[Value]] = collections.defaultdict(list)
+    held: dict[str, Value | None] = {}
+    for key, value, before in proven:
+        made[key].append(value)
+        held.setdefault(key, before)
+    for key, values in made.items():
+        if all(key not in b.vars or any(b.vars[key] is v for v in values) for b in branches):
+            before = held[key]
+            if before is None:
+                env.vars.pop(key, None)
+            else:
+                env.vars[key] = before
+
+
+def _set_past(variable: str, value: Value | None) -> dict[str, Value]:
+    """What a variable a branch's condition tests for a missing value (see `_null_tested`), holding
+    `value` before the test, holds on the paths past that branch: not $null, where it may have been (`if
+    ([string]::IsNullOrEmpty($vnet)) { $vnet = 'appvnet' }` leaves a network in every path). One the
+    script assigns nowhere (`Unknown.unset`) is there set by the session that runs it, whatever a session
+    does elsewhere: the test proves it, so nothing found there turns on whether the session sets it (`if
+    ($VNet) { New-AzureQuickVM … -VNetName $VNet }` is in a network the script does not state)."""
+    if isinstance(value, Unknown) and (value.maybe_null or value.unset):
+        return {variable: replace(value, maybe_null=False, unset="")}
     return {}
 
 
