@@ -2,8 +2,10 @@
 API, one cloud's or another's (`$hostname = "management.core.chinacloudapi.cn"` on one,
 `"management.core.windows.net"` on the other), is the API's host whichever branch runs: a request to
 `"https://$hostname/$sub/services/..."` is one to the API (MIG601), listed on the host of a cloud not stated
-(`management.core.<...>`), as the shell reader reads one. A branch that sets any other value leaves the
-request undecided, as before."""
+(`management.core.<...>`), as the shell reader reads one, whether or not every branch writes the closing
+slash (`"https://management.core.chinacloudapi.cn"` on one, `"https://management.core.windows.net/"` on another);
+branches that all give one cloud's host, with or without that slash, give that host. A branch that sets any
+other value leaves the request undecided, as before."""
 
 from __future__ import annotations
 
@@ -46,6 +48,27 @@ def test_a_request_after_the_branches_is_the_api_s(tmp_path, monkeypatch, first,
     [finding] = _requests(tmp_path, monkeypatch, _script(first, second, scheme))
     assert finding.location.line == 9
     assert LISTED in finding.message
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "listed"),
+    [
+        ("https://management.core.chinacloudapi.cn", "https://management.core.windows.net/", LISTED),
+        ("https://management.core.chinacloudapi.cn/", "https://management.core.windows.net", LISTED),
+        (
+            "https://management.core.windows.net",
+            "https://management.core.windows.net/",
+            "POST management.core.windows.net/<subscription-id>/services/hostedservices",
+        ),
+    ],
+    ids=["slash-on-the-last", "slash-on-the-first", "one-cloud"],
+)
+def test_a_closing_slash_some_branches_write_leaves_the_request_the_api_s(
+    tmp_path, monkeypatch, first, second, listed
+):
+    [finding] = _requests(tmp_path, monkeypatch, _script(first, second, scheme=""))
+    assert finding.location.line == 9
+    assert listed in finding.message
 
 
 @pytest.mark.parametrize("second", ["example.com", "$OtherHost"], ids=["other-host", "not-stated"])

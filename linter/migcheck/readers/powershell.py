@@ -6389,17 +6389,23 @@ def join(a: Value, b: Value) -> Value:
 def _api_host_of_each(alternatives: tuple[Text, ...]) -> str | None:
     """The shape of a value paths give each a host of the Service Management API, of two clouds or more
     (`"management.core.chinacloudapi.cn"` on one, `"management.core.windows.net"` on another): the API's host
-    in a cloud not stated, with the scheme and the closing slash they all write, so that a request to
-    `"https://$hostname/$sub/services/..."` is one to the API whichever path runs. None for any other."""
+    in a cloud not stated, with the scheme they all write, so that a request to `"https://$hostname/$sub/
+    services/..."` is one to the API whichever path runs. The closing slash is kept where every path writes
+    it; where only some do (`"https://management.core.windows.net"` on one, `".../"` on another), the value
+    ends at the host: a request that writes its own slash after it goes to the API on every path (the
+    other's doubled slash aside), and one that does not is not decided. Paths that all give one cloud's
+    host give that host. None for any other."""
     texts = [text.value for text in alternatives]
-    if len(texts) < 2 or not all(automation.management_host(text.rstrip("/")) for text in texts):
+    hosts = {automation.management_host(text.rstrip("/")) for text in texts}
+    if len(texts) < 2 or None in hosts:
         return None
     schemes = {text.partition("://")[0].casefold() if "://" in text else "" for text in texts}
-    slashes = {text.endswith("/") for text in texts}
-    if len(schemes) > 1 or len(slashes) > 1:
+    if len(schemes) > 1:
         return None
     scheme = schemes.pop()
-    return (f"{scheme}://" if scheme else "") + automation.HOST_IN_A_CLOUD + ("/" if slashes.pop() else "")
+    host = hosts.pop() if len(hosts) == 1 else automation.HOST_IN_A_CLOUD
+    every_slash = all(text.endswith("/") for text in texts)
+    return (f"{scheme}://" if scheme else "") + f"{host}" + ("/" if every_slash else "")
 
 
 def _built_on_one_path(built: Value, other: Value) -> Unknown | None:
