@@ -17686,8 +17686,11 @@ class Interpreter:
         image repository, named as the script states it, listed on its own as a REST `OSImage` body lists
         one (MIG402). Save-AzureVMImage without `-OSState` captures an OS image with the post-capture action
         Delete: the VM is gone afterwards, as Remove-AzureVM leaves it (with `-OSState` it captures a VM
-        image and leaves the VM)."""
-        if _command_name(node).casefold() == "save-azurevmimage" and args.given("OSState") is False:
+        image and leaves the VM). A captured image's blobs are copies the platform puts in the storage
+        account of the VM's OS disk, where the script states it (see `_captured_disk_account`)."""
+        capture = _command_name(node).casefold() == "save-azurevmimage"
+        captured = self._captured_disk_account(args) if capture else ""  # before the VM may be gone
+        if capture and args.given("OSState") is False:
             self._remove(node, args, piped, env)
         name, key = _stated_name(args, "ImageName"), ""
         if name:
@@ -17703,10 +17706,32 @@ class Interpreter:
             link = _arg_value(args, "MediaLocation")
             media = link.value if isinstance(link, Text) else ""
             blob = args.get("MediaLocation")
-            account = self._blob_account(blob, self._at_call(node)) if blob is not None else ""
+            account = self._blob_account(blob, self._at_call(node)) if blob is not None else captured
             image = Image(name, media, self._at_call(node), account=account, read_once_in=self.reading_once)
             self.images.setdefault(key, image)
         return Unknown(self.snippet(node))
+
+    def _captured_disk_account(self, args: Args) -> str:
+        """The storage account of the OS disk of the script's VM Save-AzureVMImage captures (`-ServiceName`,
+        `-Name`), as the configurations the script gave it so far leave it, where every path leaves it in one
+        account: the image's copies of its disks go there, as the Python reader's capture_role puts them. ""
+        where the script describes no such VM or states no account for its OS disk."""
+        service, name = _arg_value(args, "ServiceName"), _arg_value(args, "Name")
+        stated = isinstance(service, Text) and bool(service.value.strip())
+        draft = self._described(service) if stated or isinstance(service, Unknown) else None
+        role = draft.roles.get(_role_key(name)) if draft is not None and isinstance(name, Text) else None
+        if role is None or not role.variants:
+            return ""
+        accounts = {self._os_disk_account(role, events) for events, _ in role.variants}
+        return accounts.pop() if len(accounts) == 1 else ""
+
+    def _os_disk_account(self, role: RoleDraft, events: list[Event]) -> str:
+        """The storage account of the OS disk one path of a VM's configuration (`events`) gives it; "" where
+        it states none."""
+        facts = _Facts(role.name, role.base, self.acls)
+        for event in events:
+            facts.apply(event)
+        return facts.os_disk.storage_account if facts.os_disk is not None else ""
 
     def _unregister(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureDisk, Remove-AzureVMImage: the disk or image the script registered under that name
