@@ -2102,14 +2102,29 @@ class Reading:
             or self._held_before("cloud service name", named)
         )
 
-    def os_disk_account(self, parsed: Parsed) -> str:
+    def os_disk_account(self, parsed: Parsed, picked: bool = False) -> str:
         """The storage account of the OS disk of the script's VM a command names, where the script states it
-        (by its name, or by the value that holds it: that value's stand-in); "" for any other."""
+        (by its name, or by the value that holds it: that value's stand-in), or, when `picked`, the one `vm
+        create` without `-u` picked for it, by the stand-in the plan gives that account while the VM is
+        there (`estate.unstated_disk_accounts`); "" for any other."""
         service = self._service_of(parsed)
         deployment = self.deployments.get(self._here(service.casefold())) if service else None
         vm = deployment.vms.get(self._vm_name(parsed).casefold()) if deployment is not None else None
-        disk = next((d for d in vm.disks if not d.data), None) if vm is not None else None
-        return disk.storage_account if disk is not None else ""
+        if vm is None:
+            return ""
+        disk = next((d for d in vm.disks if not d.data), None)
+        if disk is not None:
+            return disk.storage_account
+        return self._picked_account(vm.unplaced_disk) if picked else ""
+
+    def _picked_account(self, unplaced: UnplacedDisk | None) -> str:
+        """The stand-in of the storage account `vm create` without `-u` put a VM's OS disk in, named as the
+        plan names it (the classic CLI's pick in a location, where the command is written); "" where the
+        disk is left unplaced otherwise (a blob address whose account no word states)."""
+        if unplaced is None or unplaced.place is not DiskPlace.CURRENT_ACCOUNT or not unplaced.scope:
+            return ""
+        at = unplaced.mark
+        return f"<storage account azure vm create picks in {unplaced.scope}, {self._file_of(at)}:{at.line}>"
 
     def _held_before(self, what: str, word: Word) -> str:
         """The stand-in an earlier command gave the value `word` holds, if any."""
@@ -3442,7 +3457,9 @@ def _stated_account(blob: Word) -> str:
 def _capture(reading: Reading, parsed: Parsed) -> None:
     """`vm capture <vm> <image>` (Save-AzureVMImage): an image of the script's own, copied from the VM's disks
     into the storage account they are in, where the script states it. With `-t` (`--delete`, which the
-    capture of an OS image asks for) the platform deletes the VM once it is captured, as `vm delete` does."""
+    capture of an OS image asks for) the platform deletes the VM once it is captured, as `vm delete` does:
+    the image is then all the account `vm create` without `-u` picked for the VM's OS disk holds of it, and
+    is in that account's step, where the VM's OS disk was while the VM was kept."""
     image = parsed.value("target-image-name", 1)
     if image is not None:
         shown = _registered_name(reading, "image name", image)
@@ -3450,7 +3467,7 @@ def _capture(reading: Reading, parsed: Parsed) -> None:
             shown,
             "",
             parsed.at,
-            account=reading.os_disk_account(parsed),
+            account=reading.os_disk_account(parsed, picked=parsed.flag("delete")),
             read_once_in=reading.read_once_in,
             selected_in=reading.selected_name,
         )
