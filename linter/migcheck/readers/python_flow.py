@@ -4735,11 +4735,11 @@ class Flow:
             if len(suppliers) != 1 or suppliers[0] is None:
                 return self.unknown(node)
             return self._class_value(suppliers[0], node, site)
-        stored = self.index.attribute_values.get(attr)
+        own = self._stores_on(holder, attr)
+        stored = own[0] if own is not None and len(own) == 1 else None
         init = self._initializer(holder)
         if (
-            stores != 1
-            or stored is None
+            stored is None
             or init is None
             or stored.scope is not init.scope
             or (suppliers and not _hides_class_binding(init, stored, site))
@@ -4762,6 +4762,36 @@ class Flow:
         finally:
             self._active.discard(active)
         return self._kept(value, node)
+
+    def _stores_on(self, holder: Instance, attr: str) -> list[Stored] | None:
+        """The statements that may set `attr` on `holder`: all that set it, less those that set it on the
+        first parameter of a method of a class no instance of which may be `holder` (`AGroup`'s `self.name
+        = name` for an instance of `VirtualNetwork`, where neither derives from the other), since Python runs
+        that method on instances of its own class only. None where a store is not one statement setting the
+        attribute alone (`self.a, self.b = ...`, `+=`, `del`, a loop's target), or past MAX_CANDIDATES
+        stores, which the reader does not tell apart."""
+        sets = self.index.attribute_sets.get(attr, [])
+        if len(sets) != self.index.attribute_stores.get(attr, 0) or len(sets) > MAX_CANDIDATES:
+            return None
+        kept = []
+        for stored in sets:
+            target = stored.target.value
+            cls = self._own_class(target.id, stored.scope) if isinstance(target, ast.Name) else None
+            if cls is None or self._may_be_of(holder, cls):
+                kept.append(stored)
+        return kept
+
+    def _may_be_of(self, holder: Instance, cls: Scope) -> bool:
+        """Whether `holder` may be an instance of `cls`, so that a method of `cls` may run on it: `cls` is
+        its class, one it derives from, or, for an instance of any class deriving from its own (`self`), one
+        deriving from that. Yes for a class outside the tree the reader follows, or from which a class it
+        does not follow derives (one deriving from two classes may be an instance of both)."""
+        if cls is holder.cls:
+            return True
+        classes = self._classes()
+        if any(id(c) not in classes.first or id(c) in classes.open for c in (cls, holder.cls)):
+            return True
+        return self._derives(holder.cls, cls) or (not holder.exact and self._derives(cls, holder.cls))
 
     def _class_attribute(self, cls: Scope, node: ast.Attribute, site: Site) -> Value:
         """An attribute read on a class the script defines: what the body of the first class Python finds
