@@ -429,6 +429,10 @@ class DefenderPlan:
     mark: Mark
     tier: str = ""  # `Free` or `Standard`, as written
     subscription: str = ""
+    # Of a plan a script sets: how many of the script's migration steps run before it (as `ClassicCall.after`),
+    # where its reader counts them in the order the script runs (a Python script's, whose functions may run
+    # in another order than they are written); None where it is judged by its place in the file.
+    after: int | None = field(default=None, compare=False)
 
     @property
     def standard(self) -> bool:

@@ -109,7 +109,7 @@ from typing import cast
 
 from migcheck import automation
 from migcheck.clouds import cloud_of_url
-from migcheck.inventory_model import DEFENDER_PRICINGS, ApplicationGateway, as_updates
+from migcheck.inventory_model import DEFENDER_PRICINGS, ApplicationGateway, DefenderPlan, as_updates
 from migcheck.model import (
     CALLED_BY_UNSTATED_NAME,
     CLIENT_UPLOAD_NOT_FOLLOWED,
@@ -908,7 +908,9 @@ def _read(path: str, data: bytes, arguments: Sequence[str | None] | None) -> Doc
     deploying = _CLOUD_SERVICES in data
     values = _ManagementValues(source, parsed, index) if reaching or deploying else None
     if reaching and values is not None:
-        resources = (*resources, *_classic_peerings(parsed, values), *_reaching_into_classic(parsed, values))
+        steps_before = reader.steps_before if reader is not None else None
+        reaching_in = _reaching_into_classic(parsed, values, steps_before)
+        resources = (*resources, *_classic_peerings(parsed, values), *reaching_in)
     if deploying and values is not None:
         resources = (*resources, *_extended_support_services(source, parsed, values))
     flows = [*(reader.flows() if reader is not None else ()), *((values.flow,) if values is not None else ())]
@@ -1202,7 +1204,11 @@ _UPDATES = frozenset(
 )
 
 
-def _reaching_into_classic(tree: ast.Module, values: _ManagementValues) -> list[object]:
+def _reaching_into_classic(
+    tree: ast.Module,
+    values: _ManagementValues,
+    steps_before: Callable[[CallSite, flow.Site], int] | None = None,
+) -> list[object]:
     """The role assignments, alerts, autoscale settings, networks with peerings and services in a virtual
     network (an App Service Environment, an HDInsight cluster, Domain Services, API Management) a script
     creates with the management SDK, or changes in place (see `_REACHING_UPDATES`: told as updates)
@@ -1211,7 +1217,9 @@ def _reaching_into_classic(tree: ast.Module, values: _ManagementValues) -> list[
     virtual_network_configuration=VirtualNetworkConfiguration(subnet_resource_id=<id>)))`) on a classic
     resource whose id the script states (see `_ManagementValues`): what the export row of the resource
     gives, each value marked where it is written, once for each call of the function the call is in that
-    passes other values. The clients manage Resource Manager resources only: no classic call."""
+    passes other values. The clients manage Resource Manager resources only: no classic call. A Defender
+    plan is given how many of the script's migration steps run before it (`steps_before`, where the script
+    runs any), which MIG207 judges it by."""
     from migcheck.readers.inventory_shapes import resource_records  # the export reader's
 
     found: list[object] = []
@@ -1244,6 +1252,12 @@ def _reaching_into_classic(tree: ast.Module, values: _ManagementValues) -> list[
                 records = resource_records(
                     rtype, name, stated, values.source.mark(node), by_value, by_key, resource_group
                 )
+                call = values.call_site(node)
+                if steps_before is not None and call is not None:
+                    after = steps_before(call, site)
+                    records = tuple(
+                        replace(r, after=after) if isinstance(r, DefenderPlan) else r for r in records
+                    )
                 found += records if creates else as_updates(records)
     return found
 
@@ -1309,6 +1323,10 @@ class _ManagementValues:
         if call is None:
             return []
         return self.flow.callers(call) if call.scope is not self.index.module else [flow.site_of(call)]
+
+    def call_site(self, node: ast.Call) -> CallSite | None:
+        """The call the index knows `node` by, with where it is written."""
+        return self._sites.get(id(node))
 
     def row_reader(self, site: flow.Site, by_value: dict[str, Mark]) -> _RowValues:
         return _RowValues(self, site, by_value)
@@ -4929,6 +4947,12 @@ class _Resources:
         if not stage:
             return order, self._branches(call, site)
         return ((flow.END[0], stage[0][1], 0), *order), (*stage, *self._taken(levels))[:_MAX_CHOICES]
+
+    def steps_before(self, call: CallSite, site: flow.Site) -> int:
+        """How many of the script's migration steps run before `call`, read at `site` (see `_placed`), as
+        `_placed_changes` counts them before a change."""
+        order, _ = self._placed(call, site)
+        return bisect.bisect_left(sorted(order for _, _, _, order in self.steps), order)
 
     def _stage(self, levels: list[_Level] | None) -> tuple[tuple[str, int], ...]:
         """The stage of the runbook a function read once with values the reader does not know is (the

@@ -837,7 +837,9 @@ class SecurityCenterExtension(Rule):
         "Such a file states no subscription: the plan is in the one it runs in or is deployed to, which may "
         "hold any classic VM of the files, and all are named; a file that sets the plan twice leaves the "
         "later tier, and a plan a runbook sets after its first migration Commit (enabled again once the VMs "
-        "are in Resource Manager, as the planning guide has it) is not reported. It is reported at the plan's row "
+        "are in Resource Manager, as the planning guide has it) is not reported; in a Python script, after it in "
+        "the order the script runs, so a plan a function sets is judged where the call of the function runs, "
+        "not where the function is written. It is reported at the plan's row "
         "when the files checked hold classic VMs of its subscription — in an export that names the "
         "subscription, or in the other files of a subscription the exports name (with no export naming one, "
         "the only subscription the plans' export covers is taken as theirs; a cloud service an export places "
@@ -1033,17 +1035,24 @@ def _vm_plans(estate: Estate) -> list[DefenderPlan]:
     """The Defender plans for VMs the files hold, once each per subscription and name (two pages or two
     exports of one plan are one, the first kept; a file that sets one twice leaves the later tier). A plan a
     script sets after its first migration Commit is not the one its migration meets: the planning guide has
-    the plan enabled again once the VMs are in Resource Manager."""
+    the plan enabled again once the VMs are in Resource Manager. After it in the order the script runs, where
+    its reader counts the steps that run before the plan (`DefenderPlan.after`); else after it in the file."""
     commits: dict[str, tuple[int, int]] = {}
+    steps_to_commit: dict[str, int] = {}  # how many steps run before the script's first Commit
     for script in estate.resources(Script):
-        for step in script.migration:
+        for number, step in enumerate(script.migration):
             if step.step == "commit":
                 at = (step.mark.line, step.mark.column)
                 commits[step.mark.path] = min(commits.get(step.mark.path, at), at)
+                steps_to_commit.setdefault(step.mark.path, number)
     plans: dict[tuple[str, str], DefenderPlan] = {}
     for plan in estate.resources(DefenderPlan):
         at = (plan.mark.line, plan.mark.column)
-        if plan.mark.path in commits and at > commits[plan.mark.path]:
+        path = plan.mark.path
+        if plan.after is not None:
+            if path in steps_to_commit and plan.after > steps_to_commit[path]:
+                continue
+        elif path in commits and at > commits[path]:
             continue
         held = plans.setdefault((plan.subscription, key(plan.name)), plan)
         if held.mark.path == plan.mark.path and (held.mark.line, held.mark.column) < at:
