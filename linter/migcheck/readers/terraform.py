@@ -99,8 +99,9 @@ the keys, as Terraform writes them); one not stated, one block standing for all.
 expression builds (`{ for vm in local.vms : vm.name => vm if vm.on }`) has the keys it keeps, each value its
 item's. Terraform's functions that pass values through predictably are worked out where the module states what
 they are given (`_FUNCTIONS`: `format`, `join`, `lower`, `replace`, `coalesce`, `one`, `try`, `cidrsubnet`, ...;
-`merge` of maps; an index of a list a function builds), and so is a conditional whose condition it states
-(`_Configuration.truth`); lists built by functions (`_LIST_REWRITES`, `concat`, `flatten`, `split`, `values`),
+`merge` of maps; an index of a list a function builds), and so are a conditional whose condition it states
+(`_Configuration.truth`) and a quoted string of `%{ if }` and `%{ for }` directives on values it states
+(`_Configuration.rendered`); lists built by functions (`_LIST_REWRITES`, `concat`, `flatten`, `split`, `values`),
 splats of a list of objects and `for` expressions (with an `if`, two names, `v.id`) item by item. Where
 Terraform's value depends on one the module does not state, none is guessed. Any other value (another
 function's result, an argument not written) is a value the file does not state, as a script's unstated values
@@ -2229,8 +2230,10 @@ class _Configuration:
         parts = [p for p in _trees(node) if _kind(p) == "string_part"]
         at = _value_mark(path, node)
         if any(_kind(child).startswith("template_") for part in parts for child in _trees(part)):
-            # a directive's (`%{ if var.on }a%{ else }b%{ endif }`, `%{ for }`): text it makes, not worked out
-            return Word(None, at, holder=_source(node))
+            # a template of directives (`%{ if var.on }a%{ else }b%{ endif }`, `%{ for }`): the text it renders
+            template = _directed(parts)
+            rendered = self.rendered(path, template, at) if template is not None else None
+            return rendered if rendered is not None else Word(None, at, holder=_source(node))
         pieces: list[Word] = []
         exact = True
         for part in parts:
@@ -2249,6 +2252,58 @@ class _Configuration:
             word = pieces[0]
             return replace(word, mark=at) if word.mark == _mark(path, _interpolated(node)) else word
         return _joined(pieces, at, exact)
+
+    def rendered(self, path: str, template: list[_TemplatePart], at: Mark) -> Word | None:
+        """The text a template of directives renders, as Terraform renders it: each `%{ if }` the arm its
+        condition takes, each `%{ for }` its body once for each item of the collection, its names bound to
+        the item; None where a condition or a collection is not stated, or past `_MOST_TEXT` parts rendered
+        (a `for` in a `for` multiplies them)."""
+        pieces: list[Word] = []
+        budget = [_MOST_TEXT]
+        if not self.render(path, template, at, pieces, budget):
+            return None
+        return _joined(pieces, at, False)
+
+    def render(
+        self, path: str, template: list[_TemplatePart], at: Mark, pieces: list[Word], budget: list[int]
+    ) -> bool:
+        """`template`'s parts rendered onto `pieces`; False where one cannot be (see `rendered`)."""
+        for part in template:
+            budget[0] -= 1
+            if budget[0] < 0:
+                return False
+            if isinstance(part, str):
+                pieces.append(Word(part, at))
+            elif isinstance(part, _IfDirective):
+                taken = self.truth(path, part.condition)
+                if taken is None or not self.render(
+                    path, part.then if taken else part.otherwise, at, pieces, budget
+                ):
+                    return False
+            elif isinstance(part, _ForDirective):
+                if not self.render_for(path, part, at, pieces, budget):
+                    return False
+            else:
+                pieces.append(self.word(path, part, at))
+        return True
+
+    def render_for(
+        self, path: str, directive: _ForDirective, at: Mark, pieces: list[Word], budget: list[int]
+    ) -> bool:
+        """A `%{ for }` directive's body, once for each item of a collection the module states."""
+        items = self.dynamic_items(path, directive.collection)
+        if items is None or len(items) > budget[0]:
+            return False
+        rendered = [True]
+
+        def item() -> None:
+            rendered[0] = rendered[0] and self.render(path, directive.body, at, pieces, budget)
+
+        for key, value in items:
+            self.bound_for(directive.names, key, value, item)
+            if not rendered[0]:
+                return False
+        return True
 
     def reference(self, names: list[str], at: Mark) -> Word:
         """`var.x`, `count.index`, `<type>.<name>.<argument>`; a value not stated for any other."""
@@ -2930,6 +2985,125 @@ def _source(node: Node) -> str:
     """An expression as written (its tokens, joined), for the holder of a value it does not state."""
     written = "".join(str(t) for t in node.scan_values(lambda _: True)).strip()
     return written if len(written) <= 80 else written[:77] + "..."
+
+
+@dataclass(frozen=True, slots=True)
+class _IfDirective:
+    """`%{ if condition }then%{ else }otherwise%{ endif }` of a template."""
+
+    condition: Node
+    then: list[_TemplatePart]
+    otherwise: list[_TemplatePart]
+
+
+@dataclass(frozen=True, slots=True)
+class _ForDirective:
+    """`%{ for names in collection }body%{ endfor }` of a template (one name, the item; two, its key or
+    index and the item)."""
+
+    names: list[str]
+    collection: Node
+    body: list[_TemplatePart]
+
+
+# A part of a template: its literal text (unescaped, blanks a `~` takes off gone), an interpolation's
+# expression, or a directive.
+_TemplatePart = str | Node | _IfDirective | _ForDirective
+# The deepest directives are nested in one template that are worked out: past it, a value not stated.
+_DEEPEST_DIRECTIVES = 32
+_DIRECTIVES = (
+    "template_if_start",
+    "template_else",
+    "template_endif",
+    "template_for_start",
+    "template_endfor",
+)
+
+
+def _directed(parts: list[Node]) -> list[_TemplatePart] | None:
+    """A quoted string's parts as a template of directives (`_TemplatePart`), each `if` and `for` holding
+    its own parts; None where the directives do not nest as Terraform requires."""
+    flat = _template_parts(parts)
+    if flat is None:
+        return None
+    # each directive open now: what it is, and the parts its arm being read takes
+    open_now: list[tuple[Node, list[_TemplatePart], list[_TemplatePart] | None]] = []
+    top: list[_TemplatePart] = []
+    current = top
+    for part in flat:
+        kind = _kind(part) if not isinstance(part, str) else ""
+        if kind in ("template_if_start", "template_for_start"):
+            if len(open_now) >= _DEEPEST_DIRECTIVES:
+                return None
+            open_now.append((part, current, None))
+            current = []
+        elif kind == "template_else" and open_now and _kind(open_now[-1][0]) == "template_if_start":
+            start, outer, then = open_now[-1]
+            if then is not None:
+                return None  # a second `else`
+            open_now[-1] = (start, outer, current)
+            current = []
+        elif kind in ("template_endif", "template_endfor") and open_now:
+            start, outer, then = open_now.pop()
+            made = _directive(start, kind, then, current)
+            if made is None:
+                return None
+            outer.append(made)
+            current = outer
+        elif kind in _DIRECTIVES:
+            return None
+        else:
+            current.append(part)
+    return top if not open_now else None
+
+
+def _directive(
+    start: Node, end: str, then: list[_TemplatePart] | None, last: list[_TemplatePart]
+) -> _TemplatePart | None:
+    """The `if` or `for` that `start` opens and `end` closes, of its arms' parts; None where they differ."""
+    expressions = [t for t in _trees(start) if _kind(t) not in ("identifier", "new_line_or_comment")]
+    if len(expressions) != 1:
+        return None
+    if _kind(start) == "template_if_start" and end == "template_endif":
+        return _IfDirective(
+            expressions[0], then if then is not None else last, last if then is not None else []
+        )
+    names = [_name(t) for t in _trees(start) if _kind(t) == "identifier"]
+    if _kind(start) == "template_for_start" and end == "template_endfor" and len(names) in (1, 2):
+        return _ForDirective(names, expressions[0], last)
+    return None
+
+
+def _template_parts(parts: list[Node]) -> list[_TemplatePart | Node] | None:
+    """A quoted string's parts in order: literal text (unescaped), an interpolation's expression, or a
+    directive's node; the blanks a `~` of a directive takes off the text beside it gone (`%{~ if` those at
+    the end of the text before it, `~}` those at the start of the text after it). None for a part not
+    read (an interpolation of no expression)."""
+    flat: list[_TemplatePart | Node] = []
+    strip_next = False
+    for part in parts:
+        inner = _child(part, "interpolation")
+        directive = next((t for t in _trees(part) if _kind(t) in _DIRECTIVES), None)
+        if directive is not None:
+            tokens = [str(t) for t in directive.children if not hasattr(t, "data")]
+            if tokens[1:2] == ["~"] and flat and isinstance(flat[-1], str):
+                flat[-1] = flat[-1].rstrip(_TEMPLATE_BLANKS)
+            flat.append(directive)
+            strip_next = tokens[-2:-1] == ["~"]
+            continue
+        if inner is not None:
+            expression = next(iter(_trees(inner)), None)
+            if expression is None:
+                return None
+            flat.append(expression)
+        else:
+            text = _unescaped("".join(str(t) for t in part.children))
+            flat.append(text.lstrip(_TEMPLATE_BLANKS) if strip_next else text)
+        strip_next = False
+    return flat
+
+
+_TEMPLATE_BLANKS = " \t\r\n"  # what a template's `~` takes off the text beside it
 
 
 def _joined(pieces: list[Word], at: Mark, exact: bool) -> Word:
