@@ -13,7 +13,10 @@ Dockerfile writes it.
   it; any other program is run with the words as they are.
 - A `RUN` whose command is a here-document alone (BuildKit's `RUN <<EOF`), or that gives one to a shell
   (`RUN <<EOF bash`, several: `RUN <<A bash && <<B sh`), runs its lines as that shell's script; one given
-  to any other program is given to the shell with its line.
+  to any other program is given to the shell with its line. `COPY <<EOF /x.sh` (`ADD`) writes the
+  here-document's lines to that file of the image, and a `RUN` line of simple commands that runs it (`bash
+  /x.sh`, `./x.sh` from the `WORKDIR`, the exec form's `["sh", "/x.sh"]`) runs them as its script
+  (`_Scanner._runs_written`).
 - `SHELL ["pwsh", "-Command"]` (`powershell`) makes the shell-form `RUN` lines after it PowerShell's, until
   a `SHELL` names another.
 - `ARG NAME=value` and `ENV NAME=value` (`ENV NAME value`, the rest of the line one value) are variables in
@@ -140,7 +143,7 @@ class _Scanner:
                 break
         start = len(text) - len(text.lstrip())
         keyword = text[start:].split(None, 1)[0] if text[start:].strip() else ""
-        if keyword.upper() == "RUN":
+        if keyword.upper() in ("RUN", "COPY", "ADD"):  # `COPY <<EOF /x.sh` writes its lines to a file
             for _, _, delimiter, tabs in _heredocs(text):
                 text, places, number = self._heredoc_body(text, places, number, delimiter, tabs)
         at = start + len(keyword)
@@ -224,10 +227,12 @@ class _Scanner:
             elif instruction.keyword == "WORKDIR":
                 folder = _substituted(instruction.text.strip(), functools.partial(_value, lines, stage))
                 stage.workdir = _in_image(stage.workdir, folder) if folder is not None else "$"
+            elif instruction.keyword in ("COPY", "ADD") and _heredocs(instruction.text):
+                stage.copy_heredocs(instruction, functools.partial(_value, lines, stage))
             elif instruction.keyword in ("COPY", "ADD"):
                 stage.copy(instruction, functools.partial(_value, lines, stage), stages, self._is_folder)
             elif instruction.keyword == "RUN":
-                run = functools.partial(self._run, lines, instruction, stage.powershell, stage.folder())
+                run = functools.partial(self._run, lines, instruction, stage)
                 lines.in_own_process(run)
         stage.state = lines.shell_state()  # what a stage built from this one starts with
 
@@ -273,11 +278,44 @@ class _Scanner:
         lines.run_line(held.text(), held.anchors, stating=True)
         lines.export(name)
 
-    def _run(
-        self, lines: shell.CommandLines, instruction: _Instruction, powershell: bool, folder: str | None
-    ) -> None:
-        with lines.in_folder(folder):
-            self._run_in_folder(lines, instruction, powershell)
+    def _run(self, lines: shell.CommandLines, instruction: _Instruction, stage: _Stage) -> None:
+        with lines.in_folder(stage.folder()):
+            if not self._runs_written(lines, instruction, stage):
+                self._run_in_folder(lines, instruction, stage.powershell)
+
+    def _runs_written(self, lines: shell.CommandLines, instruction: _Instruction, stage: _Stage) -> bool:
+        """A `RUN` line that runs a script a `COPY <<EOF` wrote to the image (`RUN bash /x.sh a`, `RUN
+        /x.sh`, `RUN ["sh", "/x.sh"]`, among other commands: `RUN chmod +x x.sh && ./x.sh`): what it runs
+        before that command, then the here-document's lines as that script in a shell of its own (the words
+        after its path, its `$1`..., values not stated), then what it runs after. False for a line that runs
+        none, or one whose commands are more than a list of simple ones (`if`, a loop, a subshell), read as
+        it is."""
+        if not stage.written or stage.powershell:
+            return False
+        text, places = _past_options(instruction.text, instruction.places)
+        exec_words = _exec_words(text, places)
+        found = (
+            _written_run_of_words(exec_words, stage) if exec_words is not None else _written_run(text, stage)
+        )
+        if found is None:
+            return False
+        begin, end, script = found
+        if exec_words is None:
+            self._run_part(lines, text[:begin].rstrip(_SEPARATORS), places[:begin])
+        held = HeldText(self.path)
+        held.add(*script)
+        lines.in_own_process(functools.partial(held.run, lines))
+        if exec_words is None:
+            rest = len(text[end:]) - len(text[end:].lstrip(_SEPARATORS))
+            self._run_part(lines, text[end + rest :], places[end + rest :])
+        return True
+
+    def _run_part(self, lines: shell.CommandLines, text: str, places: list[Place]) -> None:
+        """Commands of a `RUN` line around the one that runs a written script, as the shell runs them."""
+        if text.strip():
+            held = HeldText(self.path)
+            held.add(text, places[: len(text)])
+            held.run(lines)
 
     def _run_in_folder(self, lines: shell.CommandLines, instruction: _Instruction, powershell: bool) -> None:
         text, places = _past_options(instruction.text, instruction.places)
@@ -328,14 +366,45 @@ class _Stage:
     copies: dict[str, str | None] = field(default_factory=dict)
     declared: set[str] = field(default_factory=set)
     state: shell._ShellState | None = None
+    # The files of the image a `COPY <<EOF /x.sh` wrote, by their path: the here-document's lines, each
+    # character with its place.
+    written: dict[str, tuple[str, list[Place]]] = field(default_factory=dict)
 
     @classmethod
     def from_base(cls, base: _Stage | None, instructions: list[_Instruction]) -> _Stage:
         if base is None:
             return cls(instructions)
         return cls(
-            instructions, base.powershell, base.workdir, dict(base.copies), set(base.declared), base.state
+            instructions,
+            base.powershell,
+            base.workdir,
+            dict(base.copies),
+            set(base.declared),
+            base.state,
+            dict(base.written),
         )
+
+    def copy_heredocs(self, instruction: _Instruction, value: Callable[[str], str | None]) -> None:
+        """`COPY <<EOF /x.sh` (BuildKit; `ADD` alike): the here-document's lines are the file at the
+        destination; into a folder (`COPY <<x.sh /opt/`, several here-documents) each is the file its
+        delimiter names there. A destination not stated writes no file known."""
+        first = instruction.text.split("\n", 1)[0]
+        heredocs = _heredocs(first)
+        kept, at = [], 0
+        for start, end, _, _ in heredocs:
+            kept.append(first[at:start])
+            at = end
+        kept.append(first[at:])
+        words = [word for word in " ".join(kept).split() if not word.startswith("--")]
+        target = _substituted(words[-1], value) if words else None
+        if target is None:
+            return
+        destination = _in_image(self.workdir, target)
+        if destination == "$":
+            return
+        into_folder = len(heredocs) > 1 or target.endswith("/")
+        for delimiter, body in _heredoc_bodies(instruction.text, instruction.places, heredocs):
+            self.written[posixpath.join(destination, delimiter) if into_folder else destination] = body
 
     def copy(
         self,
@@ -558,8 +627,23 @@ def _heredoc_scripts(text: str, places: list[Place]) -> list[tuple[str, tuple[st
         return None
     scripts: list[tuple[str, tuple[str, list[Place]]]] = []
     separators = [at for at in unquoted(first) if first[at] in ";&|"]
-    at = len(first) + 1
-    for start, end, delimiter, tabs in heredocs:
+    bodies = _heredoc_bodies(text, places, heredocs)
+    for (start, end, _, _), (_, body) in zip(heredocs, bodies, strict=True):
+        words = _command_around(first, separators, start, end)
+        program = words[0] if len(words) == 1 else None
+        if (not words and len(heredocs) == 1) or (program and _program(program) in SHELLS | POWERSHELLS):
+            scripts.append((program or "", body))
+    return scripts if scripts or len(heredocs) > 1 else None
+
+
+def _heredoc_bodies(
+    text: str, places: list[Place], heredocs: list[tuple[int, int, str, bool]]
+) -> list[tuple[str, tuple[str, list[Place]]]]:
+    """Each here-document's delimiter and lines (each character with its place), of an instruction whose
+    first line opens them (`_heredocs`) and whose text holds their lines after it."""
+    bodies: list[tuple[str, tuple[str, list[Place]]]] = []
+    at = text.find("\n") + 1 if "\n" in text else len(text)
+    for _, _, delimiter, tabs in heredocs:
         body_at, body_end = at, len(text)
         while at < len(text):
             line_end = text.find("\n", at)
@@ -568,11 +652,77 @@ def _heredoc_scripts(text: str, places: list[Place]) -> list[tuple[str, tuple[st
             if (line.lstrip("\t") if tabs else line) == delimiter:
                 body_end = max(line_at - 1, body_at)  # the line break before the delimiter's is the shell's
                 break
-        words = _command_around(first, separators, start, end)
-        program = words[0] if len(words) == 1 else None
-        if (not words and len(heredocs) == 1) or (program and _program(program) in SHELLS | POWERSHELLS):
-            scripts.append((program or "", (text[body_at:body_end], places[body_at:body_end])))
-    return scripts if scripts or len(heredocs) > 1 else None
+        bodies.append((delimiter, (text[body_at:body_end], places[body_at:body_end])))
+    return bodies
+
+
+# What separates a shell's commands on a line (`;`, `&&`, `||`, `|`, a line break), and the blanks around it.
+_SEPARATORS = " \t\n;&|"
+# A command that makes a `RUN` line more than a list of simple commands: one the line is read whole for.
+_COMPOUND = frozenset(
+    {"if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case", "esac"}
+)
+
+# A script a `RUN` line runs (`_written_run`): where its command starts and ends in the line, and the
+# script's lines with their places.
+_WrittenRun = tuple[int, int, tuple[str, list[Place]]]
+
+
+def _written_run(text: str, stage: _Stage) -> _WrittenRun | None:
+    """The first command of a shell-form `RUN` line (a list of simple commands) that runs a script a
+    `COPY <<EOF` wrote (`_script_run`); None where none does, or the line is more than such a list (quotes,
+    `(`, `{`, `$`, a redirection, an `if` or a loop: read whole, as it is)."""
+    if any(text[at] in "\"'(){}`$<>\\" for at in range(len(text))):
+        return None
+    separators = [at for at in range(len(text)) if text[at] in ";&|\n"]
+    commands = [
+        _simple_words(text, start + 1, end) for start, end in itertools.pairwise([-1, *separators, len(text)])
+    ]
+    if any(words and text[words[0][0] : words[0][1]] in _COMPOUND for words in commands):
+        return None
+    for words, end in zip(commands, [*separators, len(text)], strict=True):
+        script = _script_run([text[a:b] for a, b in words], stage)
+        if script is not None:
+            return words[0][0], end, stage.written[script]
+    return None
+
+
+def _written_run_of_words(words: list[tuple[str, list[Place], bool]], stage: _Stage) -> _WrittenRun | None:
+    """An exec form that runs a script a `COPY <<EOF` wrote (`RUN ["bash", "/x.sh", "a"]`, `RUN ["/x.sh"]`)."""
+    script = _script_run([word for word, _, _ in words], stage)
+    return (0, 0, stage.written[script]) if script is not None else None
+
+
+def _simple_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where each blank-separated word of `text[start:end]` starts and ends."""
+    words: list[tuple[int, int]] = []
+    at = start
+    while at < end:
+        at = _blank_past(text, at)
+        finish = at
+        while finish < end and text[finish] not in " \t":
+            finish += 1
+        if finish > at:
+            words.append((at, finish))
+        at = finish
+    return words
+
+
+def _script_run(words: list[str], stage: _Stage) -> str | None:
+    """The image's path of the script a command runs that a `COPY <<EOF` wrote (`bash -e /x.sh`, `sh x.sh`
+    from the `WORKDIR`, `./x.sh`); None for any other (a bare name, which the shell looks for on the PATH;
+    a shell's `-c` script)."""
+    at = 0
+    if words and _program(words[0]) in SHELLS:
+        at = 1
+        while at < len(words) and words[at].startswith("-"):
+            if "c" in words[at]:
+                return None
+            at += 1
+    if at >= len(words) or (at == 0 and "/" not in words[0]):
+        return None
+    path = _in_image(stage.workdir, words[at])
+    return path if path in stage.written else None
 
 
 def _command_around(line: str, separators: list[int], start: int, end: int) -> list[str]:
