@@ -29,10 +29,12 @@ Visual Studio 2019 on writes the profile of a Cloud Services (extended support) 
 published to (`AzureRMCloudServiceV2Name`), its resource group, and a Resource Manager storage account.
 Such a profile is evidence that the project is deployed as Cloud Services (extended support)
 (`ExtendedSupportService`, about the configuration it publishes), not a classic deployment; its storage
-account and subscription are not classic ones, and are not read. The project file of such a project (its
-`.ccproj`) says the same by `<ARMDeployment>True</ARMDeployment>`, which a classic project's does not
-have, whether or not a profile is kept beside it: evidence about the definition it packages (its
-`ServiceDefinition` item).
+account and subscription are not classic ones, and are not read. Visual Studio writes the name of each
+resource its publish wizard is to create with a `+` before it (`<AzureRMCloudServiceV2Name>+books</...>`,
+beside `+books-rg` for the resource group it creates too): the cloud service it names is `books`. The
+project file of such a project (its `.ccproj`) says the same by `<ARMDeployment>True</ARMDeployment>`,
+which a classic project's does not have, whether or not a profile is kept beside it: evidence about the
+definition it packages (its `ServiceDefinition` item).
 
 The file is parsed by the shared XML front end (`readers.xml.parse_as`: no DTD, no entities, no network);
 a profile that does not parse is MIG001 at its position. One met in a folder walk is read only when it names
@@ -144,10 +146,19 @@ def _extended_support(properties: dict[str, Element], marker: Marker) -> Extende
     if _EXTENDED_SERVICE not in properties:
         return None
     mark = marker.mark(properties[_EXTENDED_SERVICE])
-    name = _value(properties, _EXTENDED_SERVICE)
+    name = _created_name(_value(properties, _EXTENDED_SERVICE))
     folder = posixpath.dirname(mark.path)
     package = posixpath.normpath(posixpath.join(folder, _configuration_file(properties)))
     return ExtendedSupportService("" if is_placeholder(name) else name, mark, _EXTENDED_VIA, package)
+
+
+# How Visual Studio marks, in an `.azureRMPubxml`, the name of a resource its publish wizard creates.
+_TO_CREATE = "+"
+
+
+def _created_name(written: str) -> str:
+    """The resource's name without the mark of one the wizard creates (`+books` is `books`)."""
+    return written[len(_TO_CREATE) :].strip() if written.startswith(_TO_CREATE) else written
 
 
 def _arm_project(
