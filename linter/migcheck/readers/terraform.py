@@ -670,8 +670,7 @@ def _json_items(path: str, text: str) -> list[Node] | FileProblem:
             "syntax",
             f"the Terraform JSON file cannot be parsed: {error.message}{where}, so it is not read",
             Mark(path, line, column=column),
-            "Fix the JSON here: `terraform validate` refuses the file as it is, and so does every "
-            "`terraform plan`.",
+            _refused_by("JSON", path),
         )
     except RecursionError:
         return _too_deep(path)
@@ -843,8 +842,19 @@ def _syntax(path: str, what: str, line: int, column: int) -> FileProblem:
         "syntax",
         f"the Terraform file cannot be parsed: {what}, so it is not read",
         Mark(path, max(line, 1), column=max(column, 1)),
-        "Fix the HCL here: `terraform validate` refuses the file as it is, and so does every `terraform plan`.",
+        _refused_by("HCL", path),
     )
+
+
+def _refused_by(language: str, path: str) -> str:
+    """Who refuses a file Terraform cannot parse: `terraform validate` reads the configuration's `.tf` and
+    `.tf.json` files but not the variables' values, which only a plan or an apply loads."""
+    if path.lower().endswith(_VALUES):
+        return (
+            f"Fix the {language} here: every `terraform plan` or `terraform apply` that loads these variables' "
+            "values refuses the file as it is."
+        )
+    return f"Fix the {language} here: `terraform validate` refuses the file as it is, and so does every `terraform plan`."
 
 
 # --- the module: its files' blocks -------------------------------------------------------------------
