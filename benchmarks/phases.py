@@ -22,10 +22,16 @@ The phases, in the order a check runs them (`migcheck.engine.lint`, then the rep
 - ``end``: from the report written to the process gone.
 
 Each phase boundary also calls `os.getloadavg`, so that a run under callgrind splits its instruction counts
-by phase: ``valgrind --tool=callgrind --dump-before=getloadavg python benchmarks/phases.py --runs 1 --inner
-FOLDER``, each dump being the phase the list `--inner` prints names, in order. The phases are marked by
-wrapping the engine's functions in the measured process: an instrument for finding where to look, not a
-figure to compare across releases (the rules' findings are collected before the filter takes them here,
+by phase, each dump being the phase the list `--inner` prints on standard error names, in order; `--sum`
+adds them up by phase (its ``imports`` holds the interpreter's start, which only the wall clock tells
+apart)::
+
+    valgrind --tool=callgrind --dump-before=getloadavg --callgrind-out-file=phases.out \\
+        python benchmarks/phases.py --inner FOLDER --format json --jobs 1 > /dev/null 2> phases.marks
+    python benchmarks/phases.py --sum phases.out phases.marks
+
+The phases are marked by wrapping the engine's functions in the measured process: an instrument for
+finding where to look, not a figure to compare across releases (the rules' findings are collected before the filter takes them here,
 where a run streams them from one to the other).
 """
 
@@ -60,8 +66,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="runs, each in a fresh process (the best counts)")
     parser.add_argument("--inner", action="store_true", help="run the check here, marking its phases")
-    parser.add_argument("folder")
+    parser.add_argument(
+        "--sum",
+        nargs=2,
+        metavar=("OUT", "MARKS"),
+        help="add up the dumps of a run of --inner under callgrind by phase: OUT, its --callgrind-out-file, "
+        "and MARKS, what --inner wrote on standard error",
+    )
+    parser.add_argument("folder", nargs="?")
     args, options = parser.parse_known_args()
+    if args.sum:
+        return _sum(*args.sum)
+    if args.folder is None:
+        parser.error("the following arguments are required: folder")
     command = ["check", args.folder, *options]
     if args.inner:
         return _inner(command)
@@ -76,6 +93,35 @@ def main() -> int:
         if phase in best:
             print(f"| {phase} | {best[phase] * 1000:.1f} ms |")
     print(f"| sum of the phases | {total * 1000:.1f} ms |")
+    return 0
+
+
+def _sum(out: str, marks_file: str) -> int:
+    """Print the instructions of each phase of a callgrind run of `--inner` (see the module's docstring),
+    in the order of `ORDER`, and their sum. Dump k (`OUT.k`) is what ran up to the k-th mark, the phase
+    that mark ends; what follows the last mark (`OUT` itself) is the end of the process."""
+    with open(marks_file, encoding="utf-8") as marks:
+        names = [line.split("\t")[1] for line in marks if line.startswith("phase\t")][1:]
+    counts: dict[str, int] = defaultdict(int)
+    for number, name in enumerate(names, 1):
+        counts[name] += _instructions(f"{out}.{number}")
+    counts["end"] += _instructions(out)
+    total = sum(counts.values())
+    print("| phase | instructions | share |")
+    print("| --- | --- | --- |")
+    for phase in (*ORDER, *sorted(set(counts) - set(ORDER))):
+        if phase in counts:
+            print(f"| {phase} | {counts[phase] / 1e6:,.1f} M | {counts[phase] / (total or 1):.1%} |")
+    print(f"| sum of the phases | {total / 1e6:,.1f} M | |")
+    return 0
+
+
+def _instructions(dump: str) -> int:
+    """The instructions a callgrind dump counts (its `summary:` line); 0 for a dump without one."""
+    with open(dump, encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            if line.startswith("summary:"):
+                return int(line.split()[1])
     return 0
 
 
