@@ -720,6 +720,22 @@ def _captured_image(name_element: str) -> Reader:
     return read
 
 
+def deletes_the_vm_it_captures(body: str) -> bool:
+    """Whether a request body is a Capture Role operation (`CaptureRoleOperation`) whose PostCaptureAction is
+    `Delete`, which "causes the virtual machine to be deleted after the image has been captured" (`Reprovision`
+    keeps it): the VM its request's URI names (`.../roleinstances/<vm>/Operations`, see
+    `request_bodies.captured_vm`) is gone once it is sent, whichever script sends it."""
+    if "CaptureRoleOperation" not in body:
+        return False
+    try:
+        root = parse(body.encode("utf-8"), body)
+    except (Unreadable, ValueError):
+        return False
+    if local_name(root) != "CaptureRoleOperation" or child(root, "PostCaptureAction") is None:
+        return False
+    return text_of(root, "PostCaptureAction").casefold() == "delete"
+
+
 def _reserved_ip(el: Element, marker: Marker) -> Iterable[object]:
     ip = ReservedIp(
         text_of(el, "Name"),

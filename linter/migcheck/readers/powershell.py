@@ -15063,7 +15063,7 @@ class Interpreter:
                 return self.loops_over[ident[1]]
         return ""
 
-    def _remove(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+    def _remove(self, node: Node, args: Args, piped: Value | None, env: Env, kind: str = "") -> Value:
         """Remove-AzureVM, Remove-AzureDeployment (of the slot `-Slot` names, Production without it: the
         script's deployment there, see `_in_slot`) and Remove-AzureService (each of its deployments): what
         this script created in that cloud service and surely removes afterwards (or whenever the command
@@ -15075,7 +15075,7 @@ class Interpreter:
         one that created the deployment (past a `break`, `return` or `exit` at its top level, see
         `_selection_stops`) removes nothing of it: it is the teardown of what the script builds, which no run
         of the whole script reaches and which the estate to migrate has not been through while it stands."""
-        kind = _command_name(node).casefold()
+        kind = kind or _command_name(node).casefold()  # or what a request does (`_captured_by_request`)
         kind = "remove-azurevm" if kind == "save-azurevmimage" else kind  # a capture that deletes the VM
         service, name = _arg_value(args, "ServiceName"), _arg_value(args, "Name")
         if isinstance(piped, Vms) and len(piped.ids) == 1:  # `Get-AzureVM … | Remove-AzureVM`
@@ -16340,9 +16340,26 @@ class Interpreter:
                 self._body_data_disk(node, resource, verb, path)
             elif isinstance(resource, (Image, Disk)):
                 self._body_registration(node, resource, bodies.registers_in_repository(verb, path), body)
+                self._captured_by_request(node, verb, path, body)
             elif isinstance(resource, bodies.CREATED) and verb == "POST":
                 made = replace(resource, selected_in=self.selected_name)
                 self.created_by_bodies.setdefault((made, self.working_in), made)
+
+    def _captured_by_request(self, node: Node, verb: str, path: str, body: Arg) -> None:
+        """A Capture Role request whose body has the platform delete the VM once captured (PostCaptureAction
+        `Delete`, see `deployment.deletes_the_vm_it_captures`): the VM its path names is removed as
+        Remove-AzureVM removes it (see `_remove`), when the path states the service and the VM."""
+        from migcheck.readers import request_bodies as bodies
+        from migcheck.readers.deployment import deletes_the_vm_it_captures
+
+        text = body.value.value if isinstance(body.value, Text) else ""
+        service, vm = bodies.path_names(path)[0], bodies.captured_vm(path)
+        if verb != "POST" or not (service and vm) or not deletes_the_vm_it_captures(text):
+            return
+        at = self._at_call(node)
+        named = {"ServiceName": urllib.parse.unquote(service), "Name": vm}
+        args = Args({parameter: Arg(Text(value, at), None) for parameter, value in named.items()})
+        self._remove(node, args, None, Env(), kind="remove-azurevm")  # which reads no variable
 
     def _reserved_ip_request(self, node: Node, path: str, body: Arg, env: Env) -> None:
         """An Associate or Disassociate Reserved IP request (see `request_bodies.reserved_ip_request`), read

@@ -235,6 +235,7 @@ from migcheck.readers.request_bodies import (
     adds_group_to_role,
     adds_group_to_subnet,
     body_root,
+    captured_vm,
     creates_security_group,
     data_disk_path,
     group_on_role,
@@ -5895,8 +5896,10 @@ class _Resources:
                 self._body_data_disk(call, resource, verb, path, mark)
             elif isinstance(resource, (Image, Disk)):
                 self._body_registration(resource, registers_in_repository(verb, path), body, site)
-                if verb == "POST" and _deletes_the_vm_captured_by_body(body.text):
-                    self._captured_vm_deleted(call, site, (service, deployment, _role_instance(path)))
+                from migcheck.readers.deployment import deletes_the_vm_it_captures
+
+                if verb == "POST" and deletes_the_vm_it_captures(body.text):
+                    self._captured_vm_deleted(call, site, (service, deployment, captured_vm(path)))
             elif isinstance(resource, CREATED) and verb == "POST":
                 stated: object = replace(resource, selected_in=self.run_client)
                 self.created_by_bodies.setdefault((stated, self.run_client), stated)
@@ -7738,28 +7741,6 @@ def _deletes_the_vm_captured(method: str, values: dict[str, Value]) -> bool:
     `Reprovision` keeps it."""
     action = literal(values.get("post_capture_action")) if method == "capture_role" else None
     return (action or "").casefold() == "delete"
-
-
-def _deletes_the_vm_captured_by_body(body: str) -> bool:
-    """Whether a request body is a Capture Role operation (`CaptureRoleOperation`) of PostCaptureAction
-    `Delete`, which deletes the VM once it is captured (see `_deletes_the_vm_captured`)."""
-    if "CaptureRoleOperation" not in body:
-        return False
-    from migcheck.readers.xml import Unreadable, child, local_name, parse, text_of
-
-    try:
-        root = parse(body.encode("utf-8"), body)
-    except (Unreadable, ValueError):
-        return False
-    action = text_of(root, "PostCaptureAction") if local_name(root) == "CaptureRoleOperation" else ""
-    return child(root, "PostCaptureAction") is not None and action.casefold() == "delete"
-
-
-def _role_instance(path: str) -> str | None:
-    """The VM a request to `.../deployments/<d>/roleinstances/<vm>/Operations` names; None for another."""
-    before, found, after = path.split("?", 1)[0].partition("/roleinstances/")
-    name = after.split("/", 1)[0] if found and "/deployments/" in before.casefold() else ""
-    return urllib.parse.unquote(name) if name and HOLE not in name else None
 
 
 def _registered(method: str, values: dict[str, Value]) -> tuple[Value | None, Value | None]:

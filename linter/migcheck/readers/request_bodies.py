@@ -173,6 +173,14 @@ def path_names(path: str) -> tuple[str | None, str | None, str | None]:
     return service, deployment, role
 
 
+def captured_vm(path: str) -> str | None:
+    """The VM a capture request's path names (`.../deployments/<d>/roleinstances/<vm>/Operations`); None for
+    another path, or one that does not state the VM."""
+    before, found, after = path.split("?", 1)[0].partition("/roleinstances/")
+    name = after.split("/", 1)[0] if found and "/deployments/" in before.casefold() else ""
+    return urllib.parse.unquote(name) if name and HOLE not in name else None
+
+
 @record
 class ReservedIpRequest:
     """An Associate or Disassociate Reserved IP request (POST `.../services/networking/reservedips/<name>/
