@@ -5898,6 +5898,8 @@ class _Resources:
                 self._body_registration(resource, registers_in_repository(verb, path), body, site)
                 from migcheck.readers.deployment import deletes_the_vm_it_captures
 
+                if verb == "POST" and isinstance(resource, Image) and captured_vm(path) is not None:
+                    self._body_capture(resource, body, (service, deployment, captured_vm(path)))
                 if verb == "POST" and deletes_the_vm_it_captures(body.text):
                     self._captured_vm_deleted(call, site, (service, deployment, captured_vm(path)))
             elif isinstance(resource, CREATED) and verb == "POST":
@@ -6000,6 +6002,24 @@ class _Resources:
             self.images.setdefault(("os", _key(resource.name)), resource)
         else:
             self.registered.setdefault(_key(resource.name), resource)
+
+    def _body_capture(
+        self, resource: Image, body: Lit, named: tuple[str | None, str | None, str | None]
+    ) -> None:
+        """A capture request the script POSTs to the VM its path names (service, deployment, VM): a Capture
+        Role body (`CaptureRoleOperation`) captures an OS image, a Capture VM Image body a VM image, each a
+        copy of the VM's disks that the platform puts in the storage account of its OS disk, as capture_role
+        and capture_vm_image put theirs (see `_os_disk_account`); in no account where the script does not
+        describe that VM or states no account for its disk."""
+        kind = _captured_kind(body.text)
+        if not kind or not resource.name.strip() or UNSTATED_TEXT in resource.name:
+            return
+        names = SIGNATURES["capture_vm_image"][:3]
+        values: dict[str, Value] = {
+            name: Lit(given, None) for name, given in zip(names, named, strict=True) if given
+        }
+        image = replace(resource, account=self._os_disk_account(values), read_once_in=self.read_once_in)
+        self.images.setdefault((kind, _key(resource.name)), image)
 
     def _body_blob_account(self, body: Lit, site: flow.Site) -> str:
         """The stand-in for the storage account of the one blob a body names by a value the script does not
@@ -7741,6 +7761,24 @@ def _deletes_the_vm_captured(method: str, values: dict[str, Value]) -> bool:
     `Reprovision` keeps it."""
     action = literal(values.get("post_capture_action")) if method == "capture_role" else None
     return (action or "").casefold() == "delete"
+
+
+# The capture request bodies, by their root element, and the kind of image each captures (see `_IMAGE_KINDS`).
+_CAPTURE_BODIES = {"CaptureRoleOperation": "os", "CaptureRoleAsVMImageOperation": "vm"}
+
+
+def _captured_kind(body: str) -> str:
+    """The kind of image a capture request body captures ("os" for Capture Role, "vm" for Capture VM Image),
+    by its root element; "" for another body."""
+    if "CaptureRole" not in body:
+        return ""
+    from migcheck.readers.xml import Unreadable, local_name, parse
+
+    try:
+        root = parse(body.encode("utf-8"), body)
+    except (Unreadable, ValueError):
+        return ""
+    return _CAPTURE_BODIES.get(local_name(root), "")
 
 
 def _registered(method: str, values: dict[str, Value]) -> tuple[Value | None, Value | None]:
