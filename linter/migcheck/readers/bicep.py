@@ -78,6 +78,7 @@ from migcheck.readers.template_values import (
     classic_type,
     deployment_group,
     deployment_subscription,
+    extended_support_service,
     group_stated,
     parameter_stand_in,
     partly_known,
@@ -737,13 +738,7 @@ class _File:
         return out
 
     def _cloud_service(self, resource: Declared) -> ExtendedSupportService:
-        roles = _get(_get(resource.properties, "roleProfile"), "roles")
-        names = [_get(role, "name") for role in roles] if isinstance(roles, list) else []
-        stated = (
-            tuple(n for n in names if isinstance(n, str)) if all(isinstance(n, str) for n in names) else ()
-        )
-        name = resource.name if isinstance(resource.name, str) else ""
-        return ExtendedSupportService(name, resource.mark, _VIA, roles=stated)
+        return extended_support_service(resource.name, resource.properties, resource.mark, _VIA)
 
     # --- resources ----------------------------------------------------------------------------------
 

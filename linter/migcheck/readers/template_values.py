@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from migcheck.automation import CLASSIC_RESOURCE_TYPES
 from migcheck.inventory_model import REACHING_INTO_CLASSIC
-from migcheck.model import TEMPLATE_FILE_NOT_READ, Mark, Script, is_stand_in
+from migcheck.model import TEMPLATE_FILE_NOT_READ, ExtendedSupportService, Mark, Script, is_stand_in
 from migcheck.readers.template_slots import Slotted, deployments, is_deployment_type
 
 if TYPE_CHECKING:
@@ -78,6 +78,27 @@ class LoadedText(str):
         loaded = super().__new__(cls, text)
         loaded.file = file
         return loaded
+
+
+def extended_support_service(
+    name: object, properties: object, mark: Mark, via: str
+) -> ExtendedSupportService:
+    """The evidence of Cloud Services (extended support) a `Microsoft.Compute/cloudServices` resource is, as a
+    Bicep file, an ARM template or an azapi resource declares it (`via` says which): its name where stated
+    ("" else), and the names of the roles its `roleProfile.roles` lists where it states them all (keys in any
+    case, as Resource Manager reads them); found at `mark`."""
+    roles = _member(_member(properties, "roleProfile"), "roles")
+    names = [_member(role, "name") for role in roles] if isinstance(roles, list) else []
+    stated = tuple(n for n in names if isinstance(n, str)) if all(isinstance(n, str) for n in names) else ()
+    return ExtendedSupportService(name if isinstance(name, str) else "", mark, via, roles=stated)
+
+
+def _member(value: object, key: str) -> object:
+    """A member of a plain object by its key in any case; None where absent."""
+    if not isinstance(value, dict):
+        return None
+    folded = key.casefold()
+    return next((v for k, v in value.items() if isinstance(k, str) and k.casefold() == folded), None)
 
 
 def passed_at(passed: tuple[tuple[str, Mark], ...]) -> Mapping[str, Mark] | None:

@@ -3657,6 +3657,7 @@ def _azapi(c: _Configuration, r: _Resource) -> None:
         Written(tuple(sorted(body.keys)), tuple(sorted(body.strings))),
         _offset(source, r.mark),
         max(ends, default=_offset(source, r.mark)),
+        _value_mark(r.path, r.attributes["name"]) if "name" in r.attributes else None,
     )
     c.azapi.append(resource)
 
@@ -3679,7 +3680,8 @@ class _AzapiBody:
     resource writes: objects and lists as dicts and lists, a value the module states as its text (a number
     or `true` and `false` as JSON's), any other `Unknown`; and where the file writes each key (`keys`: its
     offset, the key, its value's offset) and each string (`strings`), as `inventory_shapes.Written` holds
-    them. An object or list a local or variable of the same file holds is followed to it."""
+    them. An object or list a local or variable of any file of the module holds, or a JSON file's
+    (`jsondecode(file(...))`), is followed to it, marked at the reference."""
 
     def __init__(self, c: _Configuration, path: str, source: SourceText) -> None:
         self.c, self.path, self.source = c, path, source
@@ -3704,16 +3706,42 @@ class _AzapiBody:
             return self.members(node)
         if kind == "tuple":
             return [self.value(item) for item in _items(node)]
+        if kind == "function_call" and _function(node)[0] in ("merge", "file"):
+            return self.merged(node) if _function(node)[0] == "merge" else self.file_text(node)
         found = self.c.written(self.path, node)
-        if found is not None and found[0] == self.path and _kind(_unwrapped(found[1])) in ("object", "tuple"):
+        if found is not None and _kind(_unwrapped(found[1])) in ("object", "tuple"):
+            # a local of any file of the module, a JSON file's value: marked at the reference
             self.following.add(id(node))
             outer, self.at = self.at, self.at if self.at is not None else self.offset(node)
+            path, self.path = self.path, found[0]
             try:
                 return self.value(found[1])
             finally:
                 self.following.discard(id(node))
-                self.at = outer
+                self.at, self.path = outer, path
         return self.scalar(node)
+
+    def merged(self, node: Node) -> object:
+        """`merge(a, b, ...)` of objects the module states: their members, a later one's over an earlier
+        one's of the same key (Terraform merges one level deep); `Unknown` where one is no object."""
+        merged: dict[str, object] = {}
+        for argument in _function(node)[1]:
+            value = self.value(argument)
+            if not isinstance(value, dict):
+                return Unknown(mark=_value_mark(self.path, node))
+            merged.update(value)
+        return merged
+
+    def file_text(self, node: Node) -> object:
+        """`file("body.json")`: the text a file of the repository holds (azapi 1.x's body as JSON text), where
+        its path is stated and the run checks it (`beside.settings_file`); `Unknown` else."""
+        given = _function(node)[1]
+        at = _value_mark(self.path, node)
+        stated = self.c.word(self.path, given[0], at).text if len(given) == 1 else None
+        settings = beside.settings_file(stated, listed=False) if stated else None
+        if settings is None:
+            return Unknown(mark=at)
+        return settings.data.decode("utf-8", "replace").removeprefix("\ufeff")
 
     def offset(self, node: Node) -> int:
         return self.at if self.at is not None else _offset(self.source, _value_mark(self.path, node))

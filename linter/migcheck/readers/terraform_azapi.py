@@ -8,7 +8,10 @@ assignment, its scope), `location`, and `body`, which holds the template resourc
 writes (`template_values.records_of`): a classic one gives the rows of its type, a Resource Manager one that
 may reach into classic ones (`template_values.read_type`) its row, and one of `Microsoft.Compute/
 cloudServices` the evidence of Cloud Services (extended support) it is (`ExtendedSupportService`), each value
-marked where the `.tf` file writes it (`inventory_shapes.Written`)."""
+marked where the `.tf` file writes it (`inventory_shapes.Written`): a body of a local of any file of the module,
+of `merge(...)` or of a JSON file (`jsondecode(file(...))`, `file(...)`) at the reference to it. A `name` not
+stated is a stand-in named where the block writes it (`name_mark`). The evidence of extended support is read
+as the Bicep reader reads it (`template_values.extended_support_service`)."""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from migcheck.readers.template_values import (
     Declared,
     Unknown,
     classic_type,
+    extended_support_service,
     group_stated,
     read_type,
     records_of,
@@ -63,6 +67,8 @@ class Resource:
     written: Written
     start: int
     end: int
+    # Where the block writes its `name` (None: it writes none), a stand-in's place where its value is not stated.
+    name_mark: Mark | None = None
 
 
 def declares(type_written: str | None) -> bool:
@@ -122,12 +128,7 @@ def _declared(resource: Resource) -> Declared | ExtendedSupportService:
 
 
 def _cloud_service(resource: Resource, name: object, properties: object) -> ExtendedSupportService:
-    roles = _member(_member(properties, "roleProfile"), "roles")
-    names = [_member(role, "name") for role in roles] if isinstance(roles, list) else []
-    stated = tuple(n for n in names if isinstance(n, str)) if all(isinstance(n, str) for n in names) else ()
-    return ExtendedSupportService(
-        name if isinstance(name, str) else "", resource.type_mark, _VIA, roles=stated
-    )
+    return extended_support_service(name, properties, resource.type_mark, _VIA)
 
 
 def _full_name(resource: Resource, rtype: str) -> object:
@@ -137,8 +138,8 @@ def _full_name(resource: Resource, rtype: str) -> object:
     if resource.resource_id is not None:
         names = _resource_names(resource.resource_id)
         return "/".join(names[-levels:]) if len(names) >= levels else Unknown()
-    if resource.name is None:
-        return Unknown()
+    if resource.name is None:  # a value the module does not state: a stand-in named where it is written
+        return Unknown(mark=resource.name_mark)
     if levels == 1:
         return resource_name(resource.name)
     parents = _resource_names(resource.parent_id or "")
