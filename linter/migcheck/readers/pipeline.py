@@ -77,7 +77,10 @@ not stated or from Azure Pipelines' repository root, one not checked, or one pas
 that includes itself) is said not read (`TEMPLATE_NOT_READ`); so is a job read without the steps every job
 runs first, or without the jobs it `extends:`, past the bound on the text read again (`READ_AGAIN_CUT`). A value the CI service fills in (`${{ secrets.NAME }}`, `$(Build.Number)`, a
 `$(name)` of a secret or of a variable group's variable) is one the file does not state, as it is in the
-script; but the folder Azure Pipelines checks the repository out to (`$(Build.SourcesDirectory)`,
+script, and so is a variable a step reads that the file sets nowhere where the service may set it from a
+source the file does not list (an Azure Pipelines `- group:`, a `- template: x.yml@repo` of `variables:`;
+GitLab CI's project and group variables, always: `_service_sets`), where elsewhere it is the session's;
+but the folder Azure Pipelines checks the repository out to (`$(Build.SourcesDirectory)`,
 `$(System.DefaultWorkingDirectory)`, `$(Build.Repository.LocalPath)`) is the pipeline's folder, so that a file
 named from it is the repository's.
 
@@ -1153,6 +1156,10 @@ class _Context:
     # A CircleCI job's `working_directory:` as written, where its `checkout` step puts the repository and a
     # `run:` step's own folder is named from; None for the service's default, `~/project`.
     checkout: str | None = None
+    # Whether the service may give the steps variables the file does not list: an Azure Pipelines variable
+    # group (`- group: infra`) or variables template of another repository (`- template: vars.yml@tools`)
+    # of a `variables:` around them (GitLab CI's project and group variables: always, `_service_sets`).
+    service_variables: bool = False
 
 
 class _Walk:
@@ -1981,6 +1988,8 @@ def _with_variables(node: Node, context: _Context, included: _IncludedVariables)
     variable as an environment variable named in capitals, `.` made `_` (`build.config` is
     `$BUILD_CONFIG`); GitLab CI gives it as an environment variable of its name."""
     env, macros = dict(context.env), dict(context.macros or {})
+    if context.azure and _lists_service_variables(node):
+        context = replace(context, service_variables=True)
     for key, value in _variable_entries(node, included if context.azure else None):
         if not context.azure:
             env[key.value] = (key, value)
@@ -1989,6 +1998,47 @@ def _with_variables(node: Node, context: _Context, included: _IncludedVariables)
             macros[key.value.casefold()] = value
             env[key.value.upper().replace(".", "_")] = (key, value)
     return replace(context, env=env, macros=macros)
+
+
+def _lists_service_variables(node: Node | None) -> bool:
+    """Whether an Azure Pipelines `variables:` list gives variables the file does not list: a variable
+    group's (`- group: infra`, its values kept in the service) or a template's of another repository (`-
+    template: vars.yml@tools`), which the reader does not read."""
+    if node is None or node.id != "sequence":
+        return False
+    for item in filter(_mapping, node.value):
+        template = _entry(item, "template")
+        remote = template is not None and _scalar(template) and "@" in template.value
+        if _entry(item, "group") is not None or remote:
+            return True
+    return False
+
+
+def _service_sets(path: str, step: _Step) -> bool:
+    """Whether the pipeline service may set a variable a step reads that the file sets nowhere: from a
+    source the context lists (`_Context.service_variables`), or, in GitLab CI, from the project's and its
+    groups' CI/CD variables (and the files an `include:` of a project or a remote file brings), which any
+    job is given."""
+    return step.context.service_variables or _gitlab(path)
+
+
+def _variables_read(script: str) -> set[str]:
+    """The names of the variables a shell script reads (`$VNET`, `${VNET:-x}`), by bash's grammar; not a
+    positional or special parameter (`$1`, `$@`)."""
+    from migcheck.readers import grammars
+
+    tree = grammars.parser("tree_sitter_bash").parse(script.encode("utf-8"))
+    names: set[str] = set()
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        read = node.parent is not None and node.parent.type in ("simple_expansion", "expansion")
+        if node.type == "variable_name" and read and node.text is not None:
+            name = node.text.decode("utf-8", "replace")
+            if name.isidentifier():
+                names.add(name)
+        stack.extend(node.children)
+    return names
 
 
 def _whole_reference(value: Node, macros: dict[str, Node]) -> Node:
@@ -2926,6 +2976,11 @@ def _run_step(lines: shell.CommandLines, path: str, step: _Step) -> None:
             lines.export(name)
         elif name.isidentifier():  # the service fills it in (`${{ secrets.VNET }}`): not the session's
             lines.export(name)
+    if _service_sets(path, step) and not (step.powershell or step.cmd):
+        # a variable the file sets nowhere that the service may set (a variable group's): not the session's
+        for name in sorted(_variables_read("\n".join(str(node.value) for node in step.lines))):
+            if name not in step.env:
+                lines.export(name)
     for node in step.lines:
         held = _Held()
         text, places = _expanded(node, macros)
