@@ -72,6 +72,7 @@ from migcheck.model import (
 )
 from migcheck.quoting import ps_quoted, sh_quoted
 from migcheck.report.readiness import (
+    EXPORT,
     ScopeItem,
     ScopeKind,
     ScopeSummary,
@@ -79,6 +80,7 @@ from migcheck.report.readiness import (
     linked_from_elsewhere,
     readiness,
     refused,
+    stated_by,
 )
 from migcheck.report.text import plural
 from migcheck.retirements import (
@@ -4026,7 +4028,7 @@ def _unstated_account_step(builder: _Builder, account: UnstatedAccount, waves: M
         ),
         downtime="None for data access. Migrate it only after every VM with a disk in it.",
         blockers=(),
-        notes=_unstated_account_notes(account),
+        notes=_unstated_account_notes(account, builder.estate),
         powershell=_move(
             "Move-AzureStorageAccount", f"-StorageAccountName {ps_quoted(name)}", _resource_group(name)
         ),
@@ -4046,7 +4048,7 @@ def _vms_said(vms: list[str]) -> str:
     return f"VM{'s' if len(vms) > 1 else ''} {', '.join(vms)}"
 
 
-def _unstated_account_notes(account: UnstatedAccount) -> tuple[str, ...]:
+def _unstated_account_notes(account: UnstatedAccount, estate: Estate) -> tuple[str, ...]:
     """Why the files do not state the account, how to state it, and where the platform says which it is:
     one note for an account every VM of which is in it for one reason (the current account, a registered
     disk, an export's rows), one per VM otherwise."""
@@ -4058,7 +4060,7 @@ def _unstated_account_notes(account: UnstatedAccount) -> tuple[str, ...]:
     if account.place is DiskPlace.REGISTERED_DISK and unplaced is not None:
         return (_registered_disk_note(account, disk_to_look_up(unplaced)),)
     if account.place is DiskPlace.LEFT_OUT:
-        return (_left_out_note(account),)
+        return (_left_out_note(account, stated_by(estate, account.vms[0][1].mark)),)
     return tuple(_unstated_account_note(service, vm) for service, vm in account.vms)
 
 
@@ -4135,15 +4137,24 @@ def _registered_disk_note(account: UnstatedAccount, disk: str) -> str:
     )
 
 
-def _left_out_note(account: UnstatedAccount) -> str:
-    """The accounts of the disks of every VM of an export whose query left storageProfile out."""
+def _left_out_note(account: UnstatedAccount, by: str) -> str:
+    """The accounts of the disks of every VM of an export whose query left storageProfile out, or of a
+    deployment template (`by`, as `stated_by` names it) that declares its VMs without one: a template is
+    not exported again, its VMs' disks are stated in it, or looked up in an export of the deployed VMs."""
+    vms = f"({_vm_labels(account)}): the storage accounts of their disks, one or more, are in no file, and "
+    moved = "this step stands for each. They migrate after the VMs (Move-AzureStorageAccount)."
+    if by != EXPORT:
+        return (
+            f"{by[:1].upper()}{by[1:]} declares its VMs without properties.storageProfile {vms}{moved} State "
+            "their disks in it (the operatingSystemDisk's and dataDisks' storageAccount), or check an export "
+            "of the VMs as deployed (Resource Graph's rows with properties.storageProfile) with the files, to "
+            "decide them, and give each account a step of its own."
+        )
     export = account.vms[0][1].mark.path
     return (
-        f"The export {export} states no storageProfile for any of its VM rows ({_vm_labels(account)}): "
-        "the storage accounts of their disks, one or more, are in no file, and this step stands for each. "
-        "They migrate after the VMs (Move-AzureStorageAccount). Export the rows again with "
-        "properties.storageProfile (its operatingSystemDisk's and dataDisks' storageAccount) to decide "
-        "them, and give each account a step of its own."
+        f"The export {export} states no storageProfile for any of its VM rows {vms}{moved} Export the rows "
+        "again with properties.storageProfile (its operatingSystemDisk's and dataDisks' storageAccount) to "
+        "decide them, and give each account a step of its own."
     )
 
 
@@ -4454,11 +4465,13 @@ def _only_subnet(estate: Estate) -> tuple[str, str]:
 
 
 def _not_known_unattached(builder: _Builder, type_: str, name: str, subject: object) -> str:
-    """What to check first about a resource an inventory export shows without saying that nothing uses it
-    (a network security group whose row does not write its subnets, a reserved IP in use by what it does
-    not name as a cloud service); "" when nothing does. One a subnet, VM or deployment uses is cloned with
+    """What to check first about a resource an inventory export, or a deployment template read as one,
+    shows without saying that nothing uses it (a network security group whose row does not write its
+    subnets, a reserved IP in use by what it does not name as a cloud service), naming what shows it
+    (`stated_by`); "" when nothing does. One a subnet, VM or deployment uses is cloned with
     its network or cloud service, not moved on its own (deep dive)."""
     if type_ == "NetworkSecurityGroup" and builder.estate.inventory.security_group_use(name) == "unknown":
+        by = stated_by(builder.estate, getattr(subject, "mark"))  # noqa: B009 (a declaration's or an export's)
         network, subnet = _only_subnet(builder.estate)
         network = builder.classic_network_name(network) if network else ""
         each = "(the one subnet the files show; any other likewise)" if subnet else "for each subnet"
@@ -4469,9 +4482,9 @@ def _not_known_unattached(builder: _Builder, type_: str, name: str, subject: obj
         return (
             "Unattached if no subnet or VM uses it: check with Get-AzureNetworkSecurityGroupForSubnet "
             f"-VirtualNetworkName {network} -SubnetName {subnet} {each}, and Get-AzureVM "
-            "-ServiceName '<service>' -Name '<vm>' | Get-AzureNetworkSecurityGroupAssociation for each VM: the "
-            "export does not say which use it. One a subnet or VM uses is cloned with its network or cloud "
-            "service: do not move it on its own."
+            "-ServiceName '<service>' -Name '<vm>' | Get-AzureNetworkSecurityGroupAssociation for each VM: "
+            f"{by} does not say which use it. One a subnet or VM uses "
+            "is cloned with its network or cloud service: do not move it on its own."
         )
     if type_ == "ReservedIP" and isinstance(subject, ClassicReservedIp) and subject.attachment_unknown:
         said = (
@@ -4480,7 +4493,8 @@ def _not_known_unattached(builder: _Builder, type_: str, name: str, subject: obj
             else "does not say whether it is attached"
         )
         return (
-            f"Unattached if no cloud service uses it: the export {said}. Check with Get-AzureReservedIP "
+            f"Unattached if no cloud service uses it: {stated_by(builder.estate, subject.mark)} {said}. Check "
+            "with Get-AzureReservedIP "
             f"-ReservedIPName {ps_quoted(name)} (ServiceName, DeploymentName, InUse): one that is a deployment's VIP "
             "moves with its cloud service, not on its own."
         )

@@ -13,6 +13,7 @@ from migcheck.config import in_settings_file
 from migcheck.estate import is_pipeline_token
 from migcheck.model import Finding, Severity, is_placeholder, may_be_prepared
 from migcheck.report.readiness import (
+    EXPORT,
     EXTENDED_SUPPORT,
     FILE,
     REFUSED_WHILE_IT_LASTS,
@@ -292,7 +293,7 @@ def _described(item: ScopeItem) -> str:
         return item.name if linked in item.name else f"{item.name} ({linked})"  # `<circuit linked to x>`
     if m.get("service"):  # a reserved IP bound to a cloud service no file describes
         return f"{item.name} (reserved IP of cloud service '{m['service']}')"
-    attachment = _ATTACHMENT.get(m.get("attachment", ""), "")
+    attachment = _ATTACHMENT.get(m.get("attachment", ""), "").format(by=m.get("stated_by", EXPORT))
     return f"{item.name} ({_RESOURCE_WORDS.get(item.type, item.type)}{attachment})"
 
 
@@ -303,11 +304,12 @@ def _subnets_known(item: ScopeItem) -> bool:
     return not definitions or any(v.subnets_known for v in definitions)
 
 
-# What an unattached resource's row says when an export leaves open whether something uses it: it is
-# listed here only because nothing the files show does, and its plan step says how to check.
+# What an unattached resource's row says when an export, or the template declaring it (`stated_by`),
+# leaves open whether something uses it: it is listed here only because nothing the files show does, and
+# its plan step says how to check.
 _ATTACHMENT = {
-    "unknown": "; may be attached: the export does not say whether anything uses it",
-    "in use": "; may be attached: the export says it is in use, not by which cloud service",
+    "unknown": "; may be attached: {by} does not say whether anything uses it",
+    "in use": "; may be attached: {by} says it is in use, not by which cloud service",
 }
 
 
