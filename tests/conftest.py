@@ -6,9 +6,16 @@ import os
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
+
+if TYPE_CHECKING:
+    from migcheck.engine import LintResult
+
+# The real classic files beside the repository (../shared/corpus), which some tests check whole.
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 # A property test checks what holds of every input, not how fast one example runs: on a busy machine (CI's two
 # cores shared by the test workers) an example past Hypothesis's 200 ms deadline failed a test whose property held.
@@ -53,3 +60,21 @@ def plan_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[dict[s
         return build_plan(lint(["."], Config(), load_rules(entry_points=False)))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def corpus_lint() -> LintResult:
+    """The `LintResult` of a check of ../shared/corpus with every built-in rule, run from the corpus folder
+    (`lint(["."], Config(), rules)`), once for the whole test session: a check of the corpus costs seconds,
+    and the tests that only read what the same check gives share one. A test that uses it changes nothing in
+    it (its lazily computed parts are worked out the same for every reader). Skips where the corpus is
+    absent."""
+    from migcheck.config import Config
+    from migcheck.engine import lint
+    from migcheck.plugins import load_rules
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(CORPUS)
+        return lint(["."], Config(), load_rules(entry_points=False))

@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 
 from migcheck.config import Config
-from migcheck.engine import lint
+from migcheck.engine import LintResult, lint
 from migcheck.model import Document
 from migcheck.plugins import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
 RULES = load_rules(entry_points=False)
 ABOUT_FILES = {rule.code for rule in RULES if rule.looks_at == {Document}}  # cases only where they report
 
@@ -34,7 +33,10 @@ def estate(tmp_path: Path) -> Path:
 
 
 def _pairs_on_no_case(folder: Path) -> set[tuple[str, str]]:
-    result = lint([str(folder)], Config(), RULES)
+    return _on_no_case(lint([str(folder)], Config(), RULES))
+
+
+def _on_no_case(result: LintResult) -> set[tuple[str, str]]:
     held = {d.path: result.held(d) for d in result.documents}
     by_code = {rule.code: rule for rule in RULES}
     found = [*result.findings, *result.unreported, *(s.finding for s in result.suppressed)]
@@ -45,9 +47,8 @@ def _pairs_on_no_case(folder: Path) -> set[tuple[str, str]]:
     }
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
-def test_the_corpus_reports_only_on_cases_of_its_rules() -> None:
-    assert not _pairs_on_no_case(CORPUS)
+def test_the_corpus_reports_only_on_cases_of_its_rules(corpus_lint: LintResult) -> None:
+    assert not _on_no_case(corpus_lint)
 
 
 def test_the_examples_report_only_on_cases_of_their_rules() -> None:

@@ -11,7 +11,7 @@ import pytest
 from lint_support import run_cli as run
 
 from migcheck.config import Config
-from migcheck.engine import lint
+from migcheck.engine import LintResult, lint
 from migcheck.model import Severity
 from migcheck.plan import Plan, build_plan
 from migcheck.plugins import load_rules
@@ -23,8 +23,11 @@ RULES = load_rules(entry_points=False)
 
 def plan_and_errors(*paths: str) -> tuple[Plan, set[tuple[str, object, str]]]:
     result = lint(list(paths), Config(), RULES)
-    errors = {(f.code, f.mark, f.message) for f in result.findings if f.severity is Severity.ERROR}
-    return build_plan(result), errors
+    return build_plan(result), errors_of(result)
+
+
+def errors_of(result: LintResult) -> set[tuple[str, object, str]]:
+    return {(f.code, f.mark, f.message) for f in result.findings if f.severity is Severity.ERROR}
 
 
 def in_plan(plan: Plan) -> set[tuple[str, object, str]]:
@@ -79,9 +82,9 @@ def test_an_error_about_no_step_has_a_section_of_its_own(examples, capsys):
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
-def test_every_error_of_the_corpus_is_in_its_plan(monkeypatch):
+def test_every_error_of_the_corpus_is_in_its_plan(corpus_lint, monkeypatch):
     monkeypatch.chdir(CORPUS)
-    plan, errors = plan_and_errors(".")
+    plan, errors = build_plan(corpus_lint), errors_of(corpus_lint)
     assert errors and errors <= in_plan(plan)
 
 
@@ -193,9 +196,9 @@ def test_definitions_of_one_name_in_one_folder_are_one_service_of_one_step(tmp_p
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
-def test_no_two_steps_of_the_corpus_share_an_id_or_a_name(monkeypatch):
+def test_no_two_steps_of_the_corpus_share_an_id_or_a_name(corpus_lint, monkeypatch):
     monkeypatch.chdir(CORPUS)
-    plan = build_plan(lint(["."], Config(), RULES))
+    plan = build_plan(corpus_lint)
     for subscription in plan.subscriptions:
         ids = [step.id for step in subscription.steps]
         names = [(step.kind, step.name) for step in subscription.steps]

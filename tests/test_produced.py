@@ -43,9 +43,13 @@ def _module_of(document: Document) -> str:
     return formats[0].module
 
 
-def _documents(folder: Path, monkeypatch) -> tuple[Document, ...]:
+def _documents(folder: Path, monkeypatch, request: pytest.FixtureRequest) -> tuple[Document, ...]:
     monkeypatch.chdir(folder)
-    documents = lint(["."], Config(), load_rules(entry_points=False)).documents
+    # The corpus's check is the session's (`corpus_lint`): the same check, run once for every test of it.
+    if folder == CORPUS:
+        documents = request.getfixturevalue("corpus_lint").documents
+    else:
+        documents = lint(["."], Config(), load_rules(entry_points=False)).documents
     assert documents
     return documents
 
@@ -66,10 +70,10 @@ def _inside(record: object) -> Iterator[object]:
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=["examples", "corpus"])
-def test_every_record_a_reader_gives_is_of_a_type_its_entry_names(folder, monkeypatch):
+def test_every_record_a_reader_gives_is_of_a_type_its_entry_names(folder, monkeypatch, request):
     unlisted = {
         (d.path, type(r).__name__)
-        for d in _documents(folder, monkeypatch)
+        for d in _documents(folder, monkeypatch, request)
         for r in d.resources
         if type(r) not in PRODUCES[_module_of(d)]
     }
@@ -77,8 +81,8 @@ def test_every_record_a_reader_gives_is_of_a_type_its_entry_names(folder, monkey
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=["examples", "corpus"])
-def test_every_record_an_inventory_record_holds_is_of_a_type_its_entry_names(folder, monkeypatch):
-    inventories = [d for d in _documents(folder, monkeypatch) if _module_of(d) == INVENTORY]
+def test_every_record_an_inventory_record_holds_is_of_a_type_its_entry_names(folder, monkeypatch, request):
+    inventories = [d for d in _documents(folder, monkeypatch, request) if _module_of(d) == INVENTORY]
     described = PRODUCES[INVENTORY] | CARRIES[INVENTORY]
     unlisted = {
         (d.path, type(inner).__name__)

@@ -110,11 +110,12 @@ def estate(request, tmp_path_factory, monkeypatch) -> Path:
     return folder
 
 
-def test_a_selection_gives_the_findings_of_a_full_run(estate):
+def test_a_selection_gives_the_findings_of_a_full_run(estate, request):
     """One full run, then one run per family of rules that read the same kinds of file (parsing the
     corpus's scripts twice would double the test's time). A rule's findings do not depend on which other
-    rules run: only the suppression audit's do (MIG005, MIG006), and it reads every file."""
-    full = lint(["."], Config(), RULES)
+    rules run: only the suppression audit's do (MIG005, MIG006), and it reads every file. The corpus's full
+    run is the session's (`corpus_lint`)."""
+    full = request.getfixturevalue("corpus_lint") if estate == CORPUS else lint(["."], Config(), RULES)
     read_less = 0
     for codes in FAMILIES.values():
         selected = lint(["."], replace(Config(), select=tuple(codes)), RULES, whole_estate=False)

@@ -5,22 +5,16 @@ most configurations hold no finding), and what the items hold is the same."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from migcheck.config import Config
-from migcheck.engine import lint
 from migcheck.model import ServiceConfiguration
-from migcheck.plugins import load_rules
 from migcheck.report import readiness
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
-
-@pytest.fixture(scope="module")
-def corpus_result():
-    return lint([str(CORPUS)], Config(), load_rules(entry_points=False), jobs=1)
+@pytest.fixture
+def corpus_result(corpus_lint):
+    """The session's check of the corpus (`corpus_lint`)."""
+    return corpus_lint
 
 
 def _configurations(result):

@@ -7,16 +7,9 @@ its answers are the summary's."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from migcheck.config import Config
-from migcheck.engine import lint
-from migcheck.plugins import load_rules
 from migcheck.report import readiness
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
 # What only the summary shows of its items (what an item migrates is made when first asked, by the summary,
 # or by `checked_at` where two items own one element).
@@ -28,13 +21,10 @@ DESCRIBING = (
 )
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    if not CORPUS.is_dir():
-        pytest.skip("the corpus is not beside the checkout")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(CORPUS)
-        yield lint(["."], Config(), load_rules(entry_points=False))
+@pytest.fixture
+def corpus(corpus_lint):
+    """The session's check of the corpus (`corpus_lint`): `checked_at` memoizes nothing on it."""
+    return corpus_lint
 
 
 def test_checked_at_describes_no_item(corpus, monkeypatch):
