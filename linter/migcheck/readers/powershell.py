@@ -6964,17 +6964,19 @@ class Env:
         complete: bool,
         spend: Callable[[int], None],
         past: dict[str, Value] | None = None,
+        unassigned: Callable[[str], Value] | None = None,
     ) -> None:
         """Join branches back: `complete` when one of them always runs (an `if` with an `else`); `past`, what
         variables hold where none runs, when the tests passed over tell more than before them (see
-        `_set_past`). The work (every value looked up through the chain) is paid for before it is done."""
+        `_set_past`); `unassigned`, what a variable no code on a path assigns holds there (`_unset` unless
+        told). The work (every value looked up through the chain) is paid for before it is done."""
         keys = dict.fromkeys(key for branch in branches for key in branch.vars)
         spend(len(keys) * (len(branches) + 1) * self.depth)
         for key in keys:
             values = [b.lookup(key) for b in branches]
             if not complete:
                 values.append(past[key] if past and key in past else self.lookup(key))
-            unset = _unset(key)
+            unset = (unassigned or _unset)(key)
             result = values[0] if values[0] is not None else unset
             for value in values[1:]:
                 result = join(result, value if value is not None else unset)
@@ -8765,7 +8767,7 @@ class Interpreter:
         self._joined_locations(start_location, left if decided else [*left, start_location])
         every_path = decided and len(outputs) == len(ends) and all(surely_output) and _alike(outputs)
         self.sure_output = sure_before and (every_path or not any(outputs))
-        env.merge(branches, decided, self.spend, filled)
+        env.merge(branches, decided, self.spend, filled, self._unassigned)
         _unproven_past(env, branches, proven)
         lone = sum(1 for _ in _branches(node)) == 1
         if not decided and lone and ends in (["return"], ["exit"], ["throw"]):
@@ -8989,7 +8991,7 @@ class Interpreter:
         if block and self.stopped == "return":
             self.stopped = None
         self._left_maybe(loop=True)
-        env.merge([inner], sure, self.spend)
+        env.merge([inner], sure, self.spend, unassigned=self._unassigned)
 
     def _turns_cut(self, node: Node) -> None:
         """A loop the script counts past the rounds read one by one (`_MAX_ROUNDS`): it surely runs, its
@@ -9360,13 +9362,13 @@ class Interpreter:
             elif child.type == "finally_clause":
                 self._output_one_of(outputs)
                 outputs = []
-                env.merge(handlers, False, self.spend)
+                env.merge(handlers, False, self.spend, unassigned=self._unassigned)
                 handlers = []
                 block = _first(child, "statement_block")
                 if block is not None:
                     self.statements(block, env)
         self._output_one_of(outputs)
-        env.merge(handlers, False, self.spend)
+        env.merge(handlers, False, self.spend, unassigned=self._unassigned)
         self.stopped = self.stopped or ended
 
     def _one_value_parameter(self, subject: Node) -> bool:
@@ -9488,7 +9490,7 @@ class Interpreter:
             else:
                 self.evaluate(child, env)
         self._output_one_of(outputs)
-        env.merge(branches, False, self.spend)
+        env.merge(branches, False, self.spend, unassigned=self._unassigned)
 
     def _matched_clauses(
         self, mode: SwitchMode | None, clauses: list[Node], subject: Value
@@ -9539,7 +9541,12 @@ class Interpreter:
         """A `trap` block runs when an error occurs, if one does: as a branch that may not run."""
         block = _first(node, "statement_block")
         if block is not None:
-            env.merge([self._branch(block, env.child(), certain=False)], False, self.spend)
+            env.merge(
+                [self._branch(block, env.child(), certain=False)],
+                False,
+                self.spend,
+                unassigned=self._unassigned,
+            )
             self._left_maybe()
 
     def _body(self, node: Node, env: Env) -> None:
@@ -9784,7 +9791,7 @@ class Interpreter:
             if element.type != "command_argument_sep":
                 self.evaluate(element, branch)
         self.maybe -= 1
-        env.merge([branch], False, self.spend)
+        env.merge([branch], False, self.spend, unassigned=self._unassigned)
         if not query_before:
             return
         self.partial = True
@@ -9798,7 +9805,7 @@ class Interpreter:
         self.maybe += 1
         self.evaluate(node, branch)
         self.maybe -= 1
-        env.merge([branch], False, self.spend)
+        env.merge([branch], False, self.spend, unassigned=self._unassigned)
 
     def _passed_on(self, stage: Node, piped: Value | None, output: Value) -> Value:
         """What a pipeline's stage given VM configurations passes on: from a cmdlet that takes one and passes
@@ -10134,6 +10141,16 @@ class Interpreter:
         key = _environment_key(name)
         unset = key not in self.index.by_key and self._unset_anywhere(key)
         return Unknown(text, ("env", name.casefold()), maybe_null=unset, unset=name if unset else "")
+
+    def _unassigned(self, key: str) -> Value:
+        """What a variable no code on a path assigns holds there, where paths meet (see `Env.merge`): $null; an
+        environment variable the environment's value (`_unset`), which, where nothing the script loads may
+        set it, may be empty, as the environment that runs the script may not set it: `if (…) { $env:VNET =
+        'a' }` leaves 'a' on one path and, on the other, a value the script does not state or nothing."""
+        value = _unset(key)
+        if isinstance(value, Unknown) and self._unset_anywhere(key):
+            return replace(value, maybe_null=True)
+        return value
 
     def _unset_anywhere(self, key: str) -> bool:
         """Whether nothing the reader sees may set the variable `key` the script assigns nowhere: no
@@ -12529,7 +12546,7 @@ class Interpreter:
         self.maybe += 1
         self._classic(node, key, args, piped, branch)
         self.maybe -= 1
-        env.merge([branch], False, self.spend)
+        env.merge([branch], False, self.spend, unassigned=self._unassigned)
         return Unknown(self.snippet(node))
 
     def _backup_protection(self, node: Node, key: str, args: Args) -> None:
