@@ -16357,26 +16357,33 @@ class Interpreter:
                 self._body_data_disk(node, resource, verb, path)
             elif isinstance(resource, (Image, Disk)):
                 self._body_registration(node, resource, bodies.registers_in_repository(verb, path), body)
-                self._captured_by_request(node, verb, path, body)
+                self._captured_by_request(node, verb, path, body, resource)
             elif isinstance(resource, bodies.CREATED) and verb == "POST":
                 made = replace(resource, selected_in=self.selected_name)
                 self.created_by_bodies.setdefault((made, self.working_in), made)
 
-    def _captured_by_request(self, node: Node, verb: str, path: str, body: Arg) -> None:
-        """A Capture Role request whose body has the platform delete the VM once captured (PostCaptureAction
-        `Delete`, see `deployment.deletes_the_vm_it_captures`): the VM its path names is removed as
-        Remove-AzureVM removes it (see `_remove`), when the path states the service and the VM."""
+    def _captured_by_request(self, node: Node, verb: str, path: str, body: Arg, read: Image | Disk) -> None:
+        """A capture request the script POSTs to the VM its path names (`.../roleinstances/<vm>/Operations`,
+        when the path states the service and the VM): the image its body names (`read`) is the script's own,
+        in the storage account of the VM's OS disk, as Save-AzureVMImage's is (see `_captured_disk_account`);
+        and a Capture Role body whose PostCaptureAction is `Delete` (see
+        `deployment.deletes_the_vm_it_captures`) has the VM removed as Remove-AzureVM removes it (see
+        `_remove`)."""
         from migcheck.readers import request_bodies as bodies
         from migcheck.readers.deployment import deletes_the_vm_it_captures
 
-        text = body.value.value if isinstance(body.value, Text) else ""
         service, vm = bodies.path_names(path)[0], bodies.captured_vm(path)
-        if verb != "POST" or not (service and vm) or not deletes_the_vm_it_captures(text):
+        if verb != "POST" or not (service and vm) or not isinstance(read, Image):
             return
         at = self._at_call(node)
         named = {"ServiceName": urllib.parse.unquote(service), "Name": vm}
         args = Args({parameter: Arg(Text(value, at), None) for parameter, value in named.items()})
-        self._remove(node, args, None, Env(), kind="remove-azurevm")  # which reads no variable
+        if read.name.strip() and bodies.UNSTATED_TEXT not in read.name:
+            image = replace(read, account=self._captured_disk_account(args) or read.account)
+            self.images.setdefault(_name_key(read.name), image)
+        text = body.value.value if isinstance(body.value, Text) else ""
+        if deletes_the_vm_it_captures(text):
+            self._remove(node, args, None, Env(), kind="remove-azurevm")  # which reads no variable
 
     def _reserved_ip_request(self, node: Node, path: str, body: Arg, env: Env) -> None:
         """An Associate or Disassociate Reserved IP request (see `request_bodies.reserved_ip_request`), read
