@@ -7510,9 +7510,16 @@ def _immutable(value: Value | None) -> bool:
 
 def _placed(value: Unknown, read: Unknown) -> Unknown:
     """An unknown value as a read of it gives it, placed at the read (`read`), which stays None where the
-    value may be, and the caller's value where a call passed it (see `Unknown.ident`)."""
+    value may be, left to the caller where it is (`Unknown.unset`: `sub = args.subnet`, then `[sub]`), and
+    the caller's value where a call passed it (see `Unknown.ident`)."""
     if value.may_be_none or value.ident is not None or value.read_from is not None:
-        return replace(read, may_be_none=value.may_be_none, ident=value.ident, read_from=value.read_from)
+        return replace(
+            read,
+            may_be_none=value.may_be_none,
+            ident=value.ident,
+            read_from=value.read_from,
+            unset=value.unset if value.may_be_none else "",
+        )
     return read
 
 
