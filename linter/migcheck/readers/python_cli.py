@@ -42,7 +42,7 @@ import collections
 import copy
 import posixpath
 import shlex
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -62,6 +62,8 @@ from migcheck.readers.python_flow import (
     OS_EXECS,
     beside_main_guard,
     dotted,
+    exit_aliases,
+    exit_name,
     f_string_padding,
     fits_any_value,
     literal_truth,
@@ -317,6 +319,8 @@ class _Script:
         self.path = path
         self.mark = mark
         self.runners = runners
+        # The names the script imports `os` and `sys` or their exits under (`o` of `import os as o`).
+        self.exit_aliases = exit_aliases(tree)
         self.functions = _function_names(tree)
         # By function name, the parameter whose value the function runs as a command (`def run(cmd):
         # subprocess.check_call(cmd)`): its position among the words a call gives, and its name.
@@ -415,8 +419,8 @@ class _Script:
             self.statements(node.finalbody, depth + 1)
         else:
             self.commands_in(node)
-            if _ends_the_script(node):  # `sys.exit(0)`: the shell's `exit`, what follows may not run
-                self.write("exit\n", node)
+            if _ends_the_script(node, self.exit_aliases):
+                self.write("exit\n", node)  # `sys.exit(0)`: the shell's `exit`, what follows may not run
             elif isinstance(node, ast.Assign):
                 self.assign(node)
             elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
@@ -659,7 +663,7 @@ class _Script:
         self.words(self.spread(call.args, 0) or [], first=False)
 
     def command(self, call: ast.Call) -> None:
-        self.run_given(_command_of(call))
+        self.run_given(_command_of(call, self.runners))
 
     def run_given(self, given: ast.expr | None) -> None:
         """The command a list of words or a command line runs, where it is the classic CLI's."""
@@ -954,6 +958,9 @@ class _Runners:
     def __init__(self) -> None:
         self.modules: dict[str, str] = {}  # the names the modules that run commands are imported by
         self.functions: set[str] = set()  # the names their functions are imported by
+        # Of those, the function each stands for where the script names it otherwise (`run` of `from os
+        # import execv as run`, `run = os.execv`): "execv".
+        self.originals: dict[str, str] = {}
         self.task_decorators: set[str] = set()  # the names Invoke's `task` is imported by (`invoke.task`)
         self.contexts: set[str] = set()  # the names Invoke hands its tasks their context by (`c`)
 
@@ -991,6 +998,7 @@ def _runner_names(tree: ast.Module) -> _Runners:
         elif isinstance(node, ast.ImportFrom) and node.module in _RUNNERS:
             runs = _RUNNERS[node.module]
             found.functions.update(a.asname or a.name for a in node.names if a.name in runs)
+            found.originals.update((a.asname, a.name) for a in node.names if a.name in runs and a.asname)
         elif isinstance(node, ast.ImportFrom) and node.module in _TASK_MODULES:
             found.task_decorators.update(a.asname or a.name for a in node.names if a.name == "task")
         elif isinstance(node, ast.Assign):
@@ -999,7 +1007,10 @@ def _runner_names(tree: ast.Module) -> _Runners:
             tasks.append(node)
     for assign in bound:
         if _is_runner(assign.value, found):
-            found.functions.update(t.id for t in assign.targets if isinstance(t, ast.Name))
+            names = [t.id for t in assign.targets if isinstance(t, ast.Name)]
+            found.functions.update(names)
+            original = _called_name(assign.value)
+            found.originals.update((name, found.originals.get(original, original)) for name in names)
     found.contexts.update(_context_name(task) for task in tasks if _is_task(task, found))
     found.contexts.discard("")
     return found
@@ -1031,10 +1042,13 @@ def _is_runner(value: ast.expr, found: _Runners) -> bool:
     return isinstance(value, ast.Name) and value.id in found.functions
 
 
-def _command_of(call: ast.Call) -> ast.expr | None:
-    """The words or the command line a call that runs a command is given."""
-    if _called_name(call.func) in OS_EXECS | OS_SPAWNS:
-        return _program_run(call, _called_name(call.func))
+def _command_of(call: ast.Call, runners: _Runners) -> ast.expr | None:
+    """The words or the command line a call that runs a command is given, by the function it calls under
+    whatever name the script gives it (`run` of `from os import execv as run` is `execv`)."""
+    called = _called_name(call.func)
+    called = runners.originals.get(called, called) if isinstance(call.func, ast.Name) else called
+    if called in OS_EXECS | OS_SPAWNS:
+        return _program_run(call, called)
     return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "args"), None)
 
 
@@ -1103,7 +1117,7 @@ def _command_parameters(tree: ast.Module, script: _Script) -> dict[str, _Handed]
         ]
         for call in _calls(ast.Module(function.body, [])):
             if script.runs(call):
-                parameter = _parameter_given(_command_of(call), parameters)
+                parameter = _parameter_given(_command_of(call, script.runners), parameters)
                 if parameter is not None and function.name not in found:
                     found[function.name] = parameter
                     reached.append(function.name)
@@ -1247,12 +1261,13 @@ def _stated_word(node: ast.AST) -> str | None:
     return _PYTHON if dotted(node) == "sys.executable" else _string(node)
 
 
-def _ends_the_script(node: ast.stmt) -> bool:
-    """Whether a statement is a call that ends the script (`sys.exit(0)`, `exit()`, `os._exit(1)`)."""
+def _ends_the_script(node: ast.stmt, aliases: Mapping[str, str]) -> bool:
+    """Whether a statement is a call that ends the script (`sys.exit(0)`, `exit()`, `os._exit(1)`, an exec),
+    also under a name the script imports it by (`run` of `from os import execv as run`)."""
     return (
         isinstance(node, ast.Expr)
         and isinstance(node.value, ast.Call)
-        and dotted(node.value.func) in EXIT_CALLS
+        and exit_name(node.value.func, aliases) in EXIT_CALLS
     )
 
 

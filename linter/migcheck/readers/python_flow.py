@@ -95,7 +95,7 @@ import bisect
 import builtins
 import itertools
 import string
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from keyword import iskeyword
 from typing import Any, NamedTuple, TypeVar
@@ -332,6 +332,8 @@ MAX_NESTING = 100
 # The most statements that end a path (`return`, `raise`, `sys.exit()`, `break`, `continue`) a scope may hold
 # for the reader to ask whether one of them surely runs before a call: past it, none is asked about.
 MAX_EXITS = 16
+# The modules whose functions EXIT_CALLS names, which a script may import under another name.
+_EXIT_MODULES = frozenset({"os", "sys"})
 # The `os` functions that replace the script's process by a program's (`os.execv(path, argv)`): nothing of the
 # script runs after one.
 OS_EXECS = frozenset({"execl", "execle", "execlp", "execlpe", "execv", "execve", "execvp", "execvpe"})
@@ -927,6 +929,10 @@ class Index:
     # The `for` loops over `range()` past MAX_TURNS, in source order: each surely runs, its turns read as
     # one (see `_loop_condition`), a part not read.
     loops_cut: list[ast.For] = field(default_factory=list)
+    # The names the script imports the modules and functions of EXIT_CALLS under at its top level, with the
+    # name each stands for (`o` of `import os as o`: "os"; `run` of `from os import execv as run`:
+    # "os.execv"), see `exit_name`.
+    exit_aliases: dict[str, str] = field(default_factory=dict)
 
 
 def _iterated(node: ast.expr, parent: ast.AST) -> bool:
@@ -1662,6 +1668,7 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
         indexer.attribute_sets,
         indexer.dicts_iterated,
         indexer.loops_cut,
+        exit_aliases=indexer.exit_aliases,
     )
 
 
@@ -1783,6 +1790,7 @@ class _Indexer(ast.NodeVisitor):
         # The modules that put files in place (`_FILE_PLACERS`), and their functions, by the local names
         # the script imports them as (`import shutil as sh`, `from shutil import copy`): their dotted names.
         self.placer_names: dict[str, str] = {}
+        self.exit_aliases: dict[str, str] = {}  # see `Index.exit_aliases`
         self.file_reads: dict[int, ast.expr] = {}
         # The files `with open(...) as f:` opens, by the name it binds, with the path and how it is opened,
         # innermost last; the names of those opened for writing, and how often each name is used as the
@@ -1945,7 +1953,7 @@ class _Indexer(ast.NodeVisitor):
             bodies.append(orelse[0].body)
             orelse = orelse[0].orelse
         bodies.append(orelse)  # the `else`, empty when not written: it goes on past the `if`
-        endings = [_ending(body) for body in bodies]
+        endings = [_ending(body, self.exit_aliases) for body in bodies]
         going_on = [option for option, ending in enumerate(endings) if ending is None]
         if len(going_on) == 1:
             calls = tuple(call for ending in endings if ending is not None for call in ending)
@@ -2051,7 +2059,7 @@ class _Indexer(ast.NodeVisitor):
 
     def visit_Expr(self, node: ast.Expr) -> None:
         self.generic_visit(node)
-        if isinstance(node.value, ast.Call) and dotted(node.value.func) in EXIT_CALLS:
+        if isinstance(node.value, ast.Call) and exit_name(node.value.func, self.exit_aliases) in EXIT_CALLS:
             self._exit(node, node.value)
 
     def _with(self, node: ast.With | ast.AsyncWith) -> None:
@@ -2370,6 +2378,8 @@ class _Indexer(ast.NodeVisitor):
 
     def visit_Import(self, node: ast.Import) -> None:
         self.generic_visit(node)
+        if self.scope is self.module_scope:
+            self.exit_aliases.update(_exit_aliases_in(node))
         for alias in node.names:
             sdk = _in_sdk(alias.name)
             if alias.name == "itertools":
@@ -2389,6 +2399,8 @@ class _Indexer(ast.NodeVisitor):
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
         self.generic_visit(node)
+        if self.scope is self.module_scope:
+            self.exit_aliases.update(_exit_aliases_in(node))
         source = "." * node.level + (node.module or "")
         for alias in node.names:
             if alias.name == "*":
@@ -2885,7 +2897,41 @@ def _ends(body: list[ast.stmt]) -> bool:
     return isinstance(last, (ast.Return, ast.Raise))
 
 
-def _ending(body: list[ast.stmt]) -> tuple[ast.Call, ...] | None:
+def exit_aliases(tree: ast.Module) -> dict[str, str]:
+    """The names a script imports the modules and functions of EXIT_CALLS under at its top level (see
+    `Index.exit_aliases`)."""
+    found: dict[str, str] = {}
+    for statement in tree.body:
+        if isinstance(statement, (ast.Import, ast.ImportFrom)):
+            found.update(_exit_aliases_in(statement))
+    return found
+
+
+def _exit_aliases_in(node: ast.Import | ast.ImportFrom) -> Iterator[tuple[str, str]]:
+    """The names an import binds to a module or function of EXIT_CALLS, each with what it stands for: `o`
+    of `import os as o` ("os"), `run` of `from os import execv as run` ("os.execv")."""
+    for alias in node.names:
+        if isinstance(node, ast.Import) and alias.asname and alias.name in _EXIT_MODULES:
+            yield alias.asname, alias.name
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and not node.level
+            and f"{node.module}.{alias.name}" in EXIT_CALLS
+        ):
+            yield alias.asname or alias.name, f"{node.module}.{alias.name}"
+
+
+def exit_name(func: ast.expr, aliases: Mapping[str, str]) -> str:
+    """The name a call's function is written as (`dotted`), with a name the script imports a module or
+    function of EXIT_CALLS under (`Index.exit_aliases`) written as what it stands for: `o.execv` of `import os
+    as o` is "os.execv", `run` of `from os import execv as run` too."""
+    name = dotted(func) or ""
+    head, dot, rest = name.partition(".")
+    found = aliases.get(head)
+    return found + dot + rest if found else name
+
+
+def _ending(body: list[ast.stmt], aliases: Mapping[str, str]) -> tuple[ast.Call, ...] | None:
     """Whether a block surely ends the path through its scope: when its last statement, at its top level,
     is a `return`, a `raise` or a call of EXIT_CALLS, that call (none for the others) in a tuple; None
     otherwise. A block that ends only on some of its inner branches may go on."""
@@ -2895,7 +2941,7 @@ def _ending(body: list[ast.stmt]) -> tuple[ast.Call, ...] | None:
     if (
         isinstance(last, ast.Expr)
         and isinstance(last.value, ast.Call)
-        and dotted(last.value.func) in EXIT_CALLS
+        and exit_name(last.value.func, aliases) in EXIT_CALLS
     ):
         return (last.value,)
     return None
@@ -5359,7 +5405,7 @@ class Flow:
 
     def exits_script(self, call: ast.Call, scope: Scope) -> bool:
         """Whether a call of EXIT_CALLS's names in `scope` is Python's own (see `_exits_script`)."""
-        return dotted(call.func) in EXIT_CALLS and self._exits_script(call, scope)
+        return exit_name(call.func, self.index.exit_aliases) in EXIT_CALLS and self._exits_script(call, scope)
 
     # --- conditions -------------------------------------------------------------------------------
 
@@ -5472,8 +5518,18 @@ class Flow:
 
     def _exits_script(self, call: ast.Call, scope: Scope) -> bool:
         """Whether `exit()`, `quit()`, `sys.exit()`, `os._exit()` or an exec (`os.execv()`) is Python's: the module imported as
-        itself and bound to nothing else, or the built-in not bound by the script at all."""
+        itself and bound to nothing else, or the built-in not bound by the script at all; or the name the
+        script imports the module or the function under at its top level (`o.execv` of `import os as o`,
+        `run` of `from os import execv as run`), bound to nothing else."""
         name = dotted(call.func) or ""
+        head = name.partition(".")[0]
+        if head in self.index.exit_aliases:
+            found = lookup(head, scope, self.index.module)
+            return (
+                found is self.index.module
+                and head not in self.index.declared_global
+                and len(found.bindings[head]) == 1
+            )
         module, _, _ = name.rpartition(".")
         found = lookup(module or name, scope, self.index.module)
         if not module:
