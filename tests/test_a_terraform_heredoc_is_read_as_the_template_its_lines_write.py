@@ -1,8 +1,8 @@
 """A Terraform heredoc (`<<EOT` ... `EOT`) was a value not stated whatever it wrote, so a `local-exec` command
 written as one (the usual way to write a long command) ran nothing the reader saw. It is now read as HCL reads
 it: its lines, each with its line end, `<<-EOT`'s with the indent of its least indented line taken off, its
-`${...}` put in and `$${` a literal `${`, each command where the file writes it. One of directives (`%{ for }`)
-is still a value not stated."""
+`${...}` put in and `$${` a literal `${`, each command where the file writes it. One of directives (`%{ if }`,
+`%{ for }`) is the text they render where the module states what they are given, else a value not stated."""
 
 from __future__ import annotations
 
@@ -39,9 +39,16 @@ def test_an_indented_heredoc_s_lines_lose_the_indent_of_the_least_indented_and_s
     assert _calls(heredoc) == [("azure service create", 2, 1), ("azure network reserved-ip create", 9, 22)]
 
 
-def test_a_heredoc_of_directives_is_a_value_not_stated():
-    heredoc = "<<EOT\n%{ if true }azure network reserved-ip create shop-ip 'West Europe'%{ endif }\nEOT"
-    assert _calls(heredoc) == [("azure service create", 2, 1)]
+@pytest.mark.parametrize(
+    ("condition", "created"),
+    [("true", True), ("false", False), ("var.unset", False)],
+)
+def test_a_heredoc_of_directives_runs_what_they_render_where_their_condition_is_stated(condition, created):
+    heredoc = (
+        f"<<EOT\n%{{ if {condition} }}azure network reserved-ip create shop-ip 'West Europe'%{{ endif }}\nEOT"
+    )
+    made = [("azure network reserved-ip create", 7, 13)] if created else []
+    assert _calls(heredoc) == [("azure service create", 2, 1), *made]
 
 
 @pytest.mark.parametrize(

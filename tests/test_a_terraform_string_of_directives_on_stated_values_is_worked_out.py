@@ -2,7 +2,9 @@
 %{ endfor }`) is the text Terraform renders where the module states the condition or the collection: the arm
 the condition takes, the body once for each item with its names bound (`for s in`, `for k, v in`), nested
 alike, and `~` taking the blanks off the text beside it. On a condition or collection the module does not
-state the string stays a value not stated. Such strings were all values not stated."""
+state the string stays a value not stated. Such strings were all values not stated; a heredoc's and a
+`templatefile` template's directives are read alike, and a `local-exec` command of directives runs what they
+render, nothing where it is not stated."""
 
 from __future__ import annotations
 
@@ -76,3 +78,40 @@ def test_directives_nested_deeper_than_are_worked_out_are_not_stated() -> None:
     nested = "%{ if true }" * 40 + "shop" + "%{ endif }" * 40
     assert _service_name(f'"{nested}"') == "<cloud service name, main.tf:7:25>"
     assert _service_name('"' + "%{ if true }" * 20 + "shop" + "%{ endif }" * 20 + '"') == "shop"
+
+
+PROVISIONED = """\
+variable "ips" {{ default = ["a-ip", "b-ip"] }}
+variable "unset" {{}}
+resource "azure_hosted_service" "svc" {{
+  name     = "shop-svc"
+  location = "West Europe"
+  provisioner "local-exec" {{
+    command = {command}
+  }}
+}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("command", "reserved"),
+    [
+        (
+            "\"%{ for ip in var.ips }azure network reserved-ip create ${ip} 'West Europe'; %{ endfor }\"",
+            ["a-ip", "b-ip"],
+        ),
+        ("\"%{ if true }azure network reserved-ip create a-ip 'West Europe'%{ endif }\"", ["a-ip"]),
+        ("\"%{ if false }azure network reserved-ip create a-ip 'West Europe'%{ endif }\"", []),
+        ("\"%{ if var.unset }azure network reserved-ip create a-ip 'West Europe'%{ endif }\"", []),
+        (
+            "<<-EOT\n    %{ for ip in var.ips ~}\n    azure network reserved-ip create ${ip} 'West Europe'\n    %{ endfor ~}\n    EOT",
+            ["a-ip", "b-ip"],
+        ),
+    ],
+    ids=["for", "if-true", "if-false", "if-not-stated", "heredoc-for"],
+)
+def test_a_provisioner_command_of_directives_runs_what_they_render(command: str, reserved: list[str]) -> None:
+    """Its text between directives whose condition is false or not stated ran all the same."""
+    text = PROVISIONED.format(command=command)
+    made = sorted(r.name for r in script_resources(text, "main.tf") if type(r).__name__ == "ReservedIp")
+    assert made == reserved

@@ -215,10 +215,12 @@ def test_a_template_file_renders_the_classic_id_of_the_values_the_call_gives(tmp
     assert alert.mark.path == "main.tf"
 
 
-def test_a_template_of_directives_is_a_value_not_stated(tmp_path, monkeypatch):
+def test_a_template_of_directives_renders_on_stated_values_and_is_not_stated_on_others(tmp_path, monkeypatch):
+    # `vm = "web01"` decides the `if`: the id it renders; `vm = var.vm_name` does not: no id at all
     directives = '%{ if vm != "" }' + ID_TEMPLATE + "%{ endif }"
     result = lint_files(tmp_path, monkeypatch, {"main.tf": TEMPLATED, "id.tftpl": directives}, dedent=False)
-    assert [f for f in result.findings if f.code == "MIG502"] == []
+    (alert,) = [f for f in result.findings if f.code == "MIG502"]
+    assert alert.message.endswith("watches classic VM 'web01': the migration drops it")
 
 
 def test_a_template_file_named_on_its_own_holds_nothing_and_is_no_unread_format(tmp_path, monkeypatch):

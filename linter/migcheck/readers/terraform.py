@@ -80,7 +80,7 @@ wrapped around the list's length as Terraform does) the value written there, a m
 (`lookup(local.m, "k").name`) too; `jsondecode(file("${path.module}/vms.json"))` the value the JSON file holds,
 written there (`_Configuration.decoded_file`: a file the run checks, inside the project, through no symbolic
 link, once a run), `templatefile("${path.module}/id.tftpl", {...})` the template a `.tftpl` file holds
-rendered with the variables the object gives (`_template_file`; one of `%{...}` directives is not read),
+rendered with the variables the object gives (`_template_file`, its `%{...}` directives as a string's),
 `path.module` the module's folder; `==` and `!=` are false between values of two types
 (`"1" == 1`), as Terraform converts neither side (`_Configuration.value_type`);
 `azure_hosted_service.web.name` (bare or in `${...}`) is that resource's argument, and its `id` its name
@@ -598,8 +598,8 @@ def _heredocs_read(tree: Node, text: str) -> None:
     template, each line's parts parsed on their own (`terraform_json.template_of`) so that each character
     is where the file writes it: its value is then read as a string's, its lines and each line's end,
     `<<-EOT`'s with the indent of its least indented line (not blank) taken off, as HCL takes it; `$${` a
-    literal `${`, a backslash itself. One of directives (`%{ for }`), or of an interpolation that goes on
-    over lines, stays a value not stated."""
+    literal `${`, a backslash itself; its directives (`%{ for }`) as a quoted string's (`_directed`). One of
+    an interpolation that goes on over lines stays a value not stated."""
     from migcheck.readers import terraform_json
 
     if "<<" not in text:  # no heredoc: the tree is not walked
@@ -2239,7 +2239,7 @@ class _Configuration:
         the module does not state (`"web-${var.n}"`)."""
         parts = [p for p in _trees(node) if _kind(p) == "string_part"]
         at = _value_mark(path, node)
-        if any(_kind(child).startswith("template_") for part in parts for child in _trees(part)):
+        if _directives_in(parts):
             # a template of directives (`%{ if var.on }a%{ else }b%{ endif }`, `%{ for }`): the text it renders
             template = _directed(parts)
             rendered = self.rendered(path, template, at) if template is not None else None
@@ -2268,11 +2268,15 @@ class _Configuration:
         condition takes, each `%{ for }` its body once for each item of the collection, its names bound to
         the item; None where a condition or a collection is not stated, or past `_MOST_TEXT` parts rendered
         (a `for` in a `for` multiplies them)."""
+        pieces = self.rendered_pieces(path, template, at)
+        return _joined(pieces, at, False) if pieces is not None else None
+
+    def rendered_pieces(self, path: str, template: list[_TemplatePart], at: Mark) -> list[Word] | None:
+        """The pieces of text `rendered` joins, each literal where the template writes it, each value at its
+        interpolation."""
         pieces: list[Word] = []
         budget = [_MOST_TEXT]
-        if not self.render(path, template, at, pieces, budget):
-            return None
-        return _joined(pieces, at, False)
+        return pieces if self.render(path, template, at, pieces, budget) else None
 
     def render(
         self, path: str, template: list[_TemplatePart], at: Mark, pieces: list[Word], budget: list[int]
@@ -2282,8 +2286,8 @@ class _Configuration:
             budget[0] -= 1
             if budget[0] < 0:
                 return False
-            if isinstance(part, str):
-                pieces.append(Word(part, at))
+            if isinstance(part, _Literal):
+                pieces.append(Word(part.text, Mark(path, part.place[0], column=part.place[1])))
             elif isinstance(part, _IfDirective):
                 taken = self.truth(path, part.condition)
                 if taken is None or not self.render(
@@ -2294,7 +2298,9 @@ class _Configuration:
                 if not self.render_for(path, part, at, pieces, budget):
                     return False
             else:
-                pieces.append(self.word(path, part, at))
+                where = _mark(path, part)  # an interpolation's value, shown where the template writes it
+                value = self.word(path, part, where)
+                pieces.append(replace(value, mark=where) if value.text is not None else value)
         return True
 
     def render_for(
@@ -3016,9 +3022,17 @@ class _ForDirective:
     body: list[_TemplatePart]
 
 
-# A part of a template: its literal text (unescaped, blanks a `~` takes off gone), an interpolation's
-# expression, or a directive.
-_TemplatePart = str | Node | _IfDirective | _ForDirective
+@dataclass(frozen=True, slots=True)
+class _Literal:
+    """A template's literal text (unescaped, the blanks a `~` takes off gone) and the line and column where
+    the file writes its first character."""
+
+    text: str
+    place: tuple[int, int]
+
+
+# A part of a template: its literal text, an interpolation's expression, or a directive.
+_TemplatePart = _Literal | Node | _IfDirective | _ForDirective
 # The deepest directives are nested in one template that are worked out: past it, a value not stated.
 _DEEPEST_DIRECTIVES = 32
 _DIRECTIVES = (
@@ -3041,7 +3055,7 @@ def _directed(parts: list[Node]) -> list[_TemplatePart] | None:
     top: list[_TemplatePart] = []
     current = top
     for part in flat:
-        kind = _kind(part) if not isinstance(part, str) else ""
+        kind = _kind(part) if not isinstance(part, _Literal) else ""
         if kind in ("template_if_start", "template_for_start"):
             if len(open_now) >= _DEEPEST_DIRECTIVES:
                 return None
@@ -3096,8 +3110,8 @@ def _template_parts(parts: list[Node]) -> list[_TemplatePart | Node] | None:
         directive = next((t for t in _trees(part) if _kind(t) in _DIRECTIVES), None)
         if directive is not None:
             tokens = [str(t) for t in directive.children if not hasattr(t, "data")]
-            if tokens[1:2] == ["~"] and flat and isinstance(flat[-1], str):
-                flat[-1] = flat[-1].rstrip(_TEMPLATE_BLANKS)
+            if tokens[1:2] == ["~"] and flat and isinstance(flat[-1], _Literal):
+                flat[-1] = replace(flat[-1], text=flat[-1].text.rstrip(_TEMPLATE_BLANKS))
             flat.append(directive)
             strip_next = tokens[-2:-1] == ["~"]
             continue
@@ -3107,8 +3121,11 @@ def _template_parts(parts: list[Node]) -> list[_TemplatePart | Node] | None:
                 return None
             flat.append(expression)
         else:
-            text = _unescaped("".join(str(t) for t in part.children))
-            flat.append(text.lstrip(_TEMPLATE_BLANKS) if strip_next else text)
+            text, places = _literal(part)
+            kept = text.lstrip(_TEMPLATE_BLANKS) if strip_next else text
+            cut = len(text) - len(kept)
+            placed = len(places) == len(text) and cut < len(text)  # each character at its own column
+            flat.append(_Literal(kept, places[cut] if placed else places[0] if places else (1, 1)))
         strip_next = False
     return flat
 
@@ -3417,8 +3434,8 @@ def _length(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Wo
 def _template_file(c: _Configuration, path: str, arguments: list[Node], at: Mark) -> Word | None:
     """`templatefile("${path.module}/id.tpl", { vm = "web01" })`: the template the file holds (a file the run
     checks, read as `jsondecode`'s is), rendered with the variables the object the module writes gives (each
-    name bound as a `for` expression's item is); a value not stated for a template of directives (`%{ if }`),
-    or variables the module does not write as an object. Shown at the call."""
+    name bound as a `for` expression's item is, its directives as a string's); a value not stated for
+    variables the module does not write as an object. Shown at the call."""
     if len(arguments) != 2:
         return None
     stated = c.word(path, arguments[0], at).text
@@ -4001,6 +4018,8 @@ def _add_command(
     """A command's characters onto `line`; False for a command that is no string and is not stated."""
     node = _unwrapped(node)
     parts = [p for p in _trees(node) if _kind(p) == "string_part"] if _kind(node) == "string" else []
+    if parts and _directives_in(parts):
+        return _add_rendered(c, path, node, parts, line, holes)
     if not parts:
         word = c.word(path, node, _mark(path, node))
         if word.text is not None:
@@ -4021,6 +4040,36 @@ def _add_command(
             holes.append((word.holder or _source(inner), at))
             line.add(filled, place)
     return True
+
+
+def _add_rendered(
+    c: _Configuration,
+    path: str,
+    node: Node,
+    parts: list[Node],
+    line: ansible.HeldLine,
+    holes: list[tuple[str | None, Mark | None]],
+) -> bool:
+    """A command that is a template of directives: the text it renders, each piece where the template
+    writes it, a value not stated a hole; False where a condition or collection is not stated."""
+    template = _directed(parts)
+    pieces = c.rendered_pieces(path, template, _mark(path, node)) if template is not None else None
+    if pieces is None:
+        return False
+    for piece in pieces:
+        place = [(piece.mark.line, piece.mark.column)]
+        if piece.text is not None:
+            line.add(piece.text, place)
+        else:
+            filled = f"{HOLE}-{len(holes)}-"
+            holes.append((piece.holder, piece.mark))
+            line.add(filled, place)
+    return True
+
+
+def _directives_in(parts: list[Node]) -> bool:
+    """Whether a string's parts hold a template's directives (`%{ if }`, `%{ for }`)."""
+    return any(_kind(child).startswith("template_") for part in parts for child in _trees(part))
 
 
 def _literal(part: Node) -> tuple[str, list[tuple[int, int]]]:

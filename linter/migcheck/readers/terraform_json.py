@@ -441,8 +441,7 @@ _JSON_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n"
 
 def template_file(text: str) -> Node | None:
     """A template file's text (`templatefile`'s) as the HCL quoted string that writes the same template, each
-    token where the file writes it; None for one of directives (`%{ if }`, `%{ for }`), which are not read,
-    and for one that does not parse."""
+    token where the file writes it; None for one that does not parse."""
     return template_of(text, list(range(len(text))), Items(text), start=-1)
 
 
@@ -450,10 +449,9 @@ def template_of(template: str, places: list[int], items: Items, *, start: int) -
     """A template's text (a template file's, a line of a heredoc's) as the HCL quoted string that writes
     the same template, each token where `items`' text writes it: each character of `template` at the offset
     in the text `places` gives (a heredoc's line, its indent taken off, where the file writes it), the
-    opening quote at `start`, every character of its literal text at its own (`_literal_in_place`); None
-    for one of directives, and for one that does not parse."""
-    if "%{" in template:
-        return None
+    opening quote at `start`, every character of its literal text at its own (`_literal_in_place`); its
+    directives (`%{ if }`, `%{ for }`) parts of their own, as a quoted string's; None for one that does not
+    parse."""
     raw = json.dumps(template)[1:-1]
     # The index in `template` of each character of `raw`, its JSON-escaped form.
     at_in_template = [at for at, char in enumerate(template) for _ in range(len(json.dumps(char)) - 2)]
