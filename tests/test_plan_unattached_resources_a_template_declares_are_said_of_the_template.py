@@ -111,3 +111,32 @@ def test_the_storage_step_of_vms_declared_without_disks_asks_for_them_in_the_tem
     )
     assert "State their disks in it (the operatingSystemDisk's and dataDisks' storageAccount)" in note
     assert "Export the rows again" not in note
+
+
+def test_the_storage_step_of_an_export_s_vm_rows_without_disks_still_asks_for_them_again(
+    tmp_path, monkeypatch
+):
+    # An export is a snapshot to take again, with the column its query left out.
+    sub = "11111111-2222-3333-4444-555555555555"
+    service = f"/subscriptions/{sub}/resourceGroups/shop/providers/Microsoft.ClassicCompute/domainNames/shop"
+    rows = [
+        {
+            "id": f"/subscriptions/{sub}/resourceGroups/shop/providers/Microsoft.ClassicCompute/virtualMachines/{vm}",
+            "name": vm,
+            "type": "microsoft.classiccompute/virtualmachines",
+            "subscriptionId": sub,
+            "properties": {
+                "domainName": {"id": service, "name": "shop"},
+                "hardwareProfile": {"size": "Small"},
+            },
+        }
+        for vm in ("web1", "web2")
+    ]
+    export = json.dumps({"data": rows}, indent=2)
+    steps = build_plan(lint_files(tmp_path, monkeypatch, {"classic.json": export})).steps
+    [storage] = [step for step in steps if step.kind.value == "Storage account"]
+    [note] = [note for note in storage.notes if "storageProfile" in note]
+    assert note.startswith(
+        "The export classic.json states no storageProfile for any of its VM rows (VMs 'web1'"
+    )
+    assert "Export the rows again with properties.storageProfile" in note

@@ -81,6 +81,7 @@ from migcheck.report.readiness import (
     readiness,
     refused,
     stated_by,
+    template_names,
 )
 from migcheck.report.text import plural
 from migcheck.retirements import (
@@ -762,6 +763,7 @@ class _Builder:
     # The networks no file defines whose names are those given in the portal to networks the files define
     # (see `_portal_aliases`): by id() of each, the defined one whose step moves what they hold.
     portal_aliases: dict[int, Network] = field(default_factory=dict)
+    _templates: dict[str, str] | None = None  # see `stated_by`
 
     def undecided_network(self, service: CloudService) -> bool:
         """Whether the readiness summary calls the service's network not decided (`estate.in_unnamed_networks`):
@@ -774,6 +776,13 @@ class _Builder:
         own_steps = [s for s in self.estate.cloud_services if not s.virtual_network_refs]
         self.origins = origins(own_steps)
         self.shown_origins = origins(own_steps, lambda service: service.listed_name)
+
+    def stated_by(self, mark: Mark) -> str:
+        """What writes the resource recorded at `mark` (`readiness.stated_by`): a deployment template, by
+        the words messages call it, else the export; the templates indexed when a step first asks."""
+        if self._templates is None:
+            self._templates = template_names(self.estate)
+        return stated_by(self._templates, mark)
 
     @property
     def ranges(self) -> _Ranges:
@@ -4028,7 +4037,7 @@ def _unstated_account_step(builder: _Builder, account: UnstatedAccount, waves: M
         ),
         downtime="None for data access. Migrate it only after every VM with a disk in it.",
         blockers=(),
-        notes=_unstated_account_notes(account, builder.estate),
+        notes=_unstated_account_notes(account, builder.stated_by(account.vms[0][1].mark)),
         powershell=_move(
             "Move-AzureStorageAccount", f"-StorageAccountName {ps_quoted(name)}", _resource_group(name)
         ),
@@ -4048,10 +4057,10 @@ def _vms_said(vms: list[str]) -> str:
     return f"VM{'s' if len(vms) > 1 else ''} {', '.join(vms)}"
 
 
-def _unstated_account_notes(account: UnstatedAccount, estate: Estate) -> tuple[str, ...]:
+def _unstated_account_notes(account: UnstatedAccount, by: str) -> tuple[str, ...]:
     """Why the files do not state the account, how to state it, and where the platform says which it is:
     one note for an account every VM of which is in it for one reason (the current account, a registered
-    disk, an export's rows), one per VM otherwise."""
+    disk, an export's rows or a template's VMs, `by` naming which writes them), one per VM otherwise."""
     unplaced = account.data_disk or account.vms[0][1].unplaced_disk
     if account.place is DiskPlace.CURRENT_ACCOUNT and unplaced is not None:
         return (_current_account_note(account, unplaced.scope),)
@@ -4060,7 +4069,7 @@ def _unstated_account_notes(account: UnstatedAccount, estate: Estate) -> tuple[s
     if account.place is DiskPlace.REGISTERED_DISK and unplaced is not None:
         return (_registered_disk_note(account, disk_to_look_up(unplaced)),)
     if account.place is DiskPlace.LEFT_OUT:
-        return (_left_out_note(account, stated_by(estate, account.vms[0][1].mark)),)
+        return (_left_out_note(account, by),)
     return tuple(_unstated_account_note(service, vm) for service, vm in account.vms)
 
 
@@ -4471,7 +4480,7 @@ def _not_known_unattached(builder: _Builder, type_: str, name: str, subject: obj
     (`stated_by`); "" when nothing does. One a subnet, VM or deployment uses is cloned with
     its network or cloud service, not moved on its own (deep dive)."""
     if type_ == "NetworkSecurityGroup" and builder.estate.inventory.security_group_use(name) == "unknown":
-        by = stated_by(builder.estate, getattr(subject, "mark"))  # noqa: B009 (a declaration's or an export's)
+        by = builder.stated_by(getattr(subject, "mark"))  # noqa: B009 (a declaration's or an export's)
         network, subnet = _only_subnet(builder.estate)
         network = builder.classic_network_name(network) if network else ""
         each = "(the one subnet the files show; any other likewise)" if subnet else "for each subnet"
@@ -4493,7 +4502,7 @@ def _not_known_unattached(builder: _Builder, type_: str, name: str, subject: obj
             else "does not say whether it is attached"
         )
         return (
-            f"Unattached if no cloud service uses it: {stated_by(builder.estate, subject.mark)} {said}. Check "
+            f"Unattached if no cloud service uses it: {builder.stated_by(subject.mark)} {said}. Check "
             "with Get-AzureReservedIP "
             f"-ReservedIPName {ps_quoted(name)} (ServiceName, DeploymentName, InUse): one that is a deployment's VIP "
             "moves with its cloud service, not on its own."

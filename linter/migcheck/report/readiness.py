@@ -1461,31 +1461,32 @@ def _unattached_drafts(estate: Estate, reserved: _ReservedIps) -> Iterator[_Draf
         if estate.inventory.security_group_use(g.name) == "vms"
     }
     tables = {key(s.route_table) for s in subnets if s.route_table}
+    templates = template_names(estate)
     for group in estate.network_security_groups:
         if key(group.name) not in groups:
             unknown = estate.inventory.security_group_use(group.name) == "unknown"
-            migrates = {"attachment": "unknown", **_stated_in(estate, group.mark)} if unknown else {}
+            migrates = {"attachment": "unknown", **_stated_in(templates, group.mark)} if unknown else {}
             yield _Draft(ScopeKind.UNATTACHED, group.name, "NetworkSecurityGroup", migrates, group).own(group)
     yield from _named_drafts((t for t in estate.route_tables if key(t.name) not in tables), "RouteTable")
     free: list[ReservedIp | ClassicReservedIp] = [*reserved.free(), *estate.exported_free_ips()]
     for ip in free:
-        migrates = {"address": ip.address, **_attachment(ip, estate)}
+        migrates = {"address": ip.address, **_attachment(ip, templates)}
         yield _Draft(ScopeKind.UNATTACHED, ip.name, "ReservedIP", migrates, ip).own(ip)
 
 
-def _attachment(ip: ReservedIp | ClassicReservedIp, estate: Estate) -> dict[str, str]:
+def _attachment(ip: ReservedIp | ClassicReservedIp, templates: Mapping[str, str]) -> dict[str, str]:
     """What an export leaves open of whether the reserved IP is attached (`attachment_unknown`), as the
     plan's step says it: "in use" (by what it does not name as a cloud service), "unknown" (it does not say
     whether anything uses it); nothing when it is known to be free. Such a one may be a deployment's VIP."""
     if not isinstance(ip, ClassicReservedIp) or not ip.attachment_unknown:
         return {}
-    return {"attachment": "in use" if ip.in_use else "unknown", **_stated_in(estate, ip.mark)}
+    return {"attachment": "in use" if ip.in_use else "unknown", **_stated_in(templates, ip.mark)}
 
 
-def _stated_in(estate: Estate, mark: Mark) -> dict[str, str]:
+def _stated_in(templates: Mapping[str, str], mark: Mark) -> dict[str, str]:
     """Where a resource whose use is left open is declared, when that is a deployment template rather than
     an export (`stated_by`), as `"stated_by"`; nothing for an export's row."""
-    by = stated_by(estate, mark)
+    by = stated_by(templates, mark)
     return {} if by == EXPORT else {"stated_by": by}
 
 
@@ -1493,15 +1494,22 @@ def _stated_in(estate: Estate, mark: Mark) -> dict[str, str]:
 EXPORT = "the export"
 
 
-def stated_by(estate: Estate, mark: Mark) -> str:
-    """What writes the classic resource recorded at `mark`, as advice names it: the deployment template (ARM,
-    Bicep, Terraform azapi) that declares it (`ARM template 'azuredeploy.json'`), whose resources are read
-    as an export's rows are, else the export. A template declares what it deploys, not what else uses it:
-    the words that say an export leaves the use of a resource open are due to it as well, of it."""
+def template_names(estate: Estate) -> dict[str, str]:
+    """What messages call each deployment template (ARM, Bicep, Terraform azapi) of the estate that declares
+    classic resources (`ARM template 'azuredeploy.json'`), by its path: looked up once, not per resource."""
+    names: dict[str, str] = {}
     for script in estate.resources(Script):
-        if script.written_in in TEMPLATE_LANGUAGES and script.mark.path == mark.path and script.called:
-            return script.called
-    return EXPORT
+        if script.written_in in TEMPLATE_LANGUAGES and script.called:
+            names.setdefault(script.mark.path, script.called)
+    return names
+
+
+def stated_by(templates: Mapping[str, str], mark: Mark) -> str:
+    """What writes the classic resource recorded at `mark`, as advice names it: the deployment template of
+    `templates` (`template_names`) that declares it, whose resources are read as an export's rows are, else
+    the export. A template declares what it deploys, not what else uses it: the words that say an export
+    leaves the use of a resource open are due to it as well, of it."""
+    return templates.get(mark.path, EXPORT)
 
 
 def _named_drafts(resources: Iterable[object], type_: str) -> Iterator[_Draft]:
