@@ -559,14 +559,17 @@ CORPUS = REPOSITORY.parent / "shared" / "corpus"
 
 
 @pytest.fixture(scope="module")
-def estates(tmp_path_factory: pytest.TempPathFactory) -> list[Estate]:
-    """The estates of the examples, of every rule's examples and of the corpus (when present)."""
+def estates(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> list[Estate]:
+    """The estates of the examples, of every rule's examples and of the corpus (when present). The corpus's
+    are those of the session's check of it (`corpus_lint`): its folder has no settings and the server's
+    rules are the built-in ones, so it is the check this fixture would run again."""
     folders = [REPOSITORY / "examples", _rule_examples(tmp_path_factory.mktemp("examples"))]
-    folders += [CORPUS] if CORPUS.is_dir() else []
     found = []
     for folder in folders:
         config = load_config(start=str(folder))
         found += lint([str(folder)], config, RULES).estates
+    if CORPUS.is_dir():
+        found += request.getfixturevalue("corpus_lint").estates
     return found
 
 
