@@ -52,3 +52,20 @@ def test_a_plan_set_on_standard_after_the_commit_runs_is_not_reported(tmp_path, 
 def test_a_plan_left_on_standard_before_the_commit_runs_is_reported(tmp_path, monkeypatch, functions, at):
     script = HEAD + functions + "\nplan('Standard')\nmigrate()\n"
     assert _mig207(tmp_path, monkeypatch, script) == [f"MIG207 migrate.py:{at}"]
+
+
+CLI_MIGRATE = """
+import subprocess
+sms.perform_post(base + "validate", "")
+subprocess.check_call(["azure", "network", "vnet", "prepare-migration", "hub"])
+subprocess.check_call(["azure", "network", "vnet", "commit-migration", "hub"])
+security.pricings.update("VirtualMachines", Pricing(pricing_tier="Standard"))
+"""
+
+
+def test_a_plan_set_after_a_commit_the_script_runs_through_the_classic_cli_is_not_reported(
+    tmp_path, monkeypatch
+):
+    """The CLI's steps are not among those the SDK's reading counts: the plan is judged by its place in the file,
+    after the CLI's Commit, as before."""
+    assert _mig207(tmp_path, monkeypatch, HEAD + CLI_MIGRATE) == []

@@ -896,6 +896,7 @@ def _read(path: str, data: bytes, arguments: Sequence[str | None] | None) -> Doc
         or _may_request_the_api(data.decode("latin-1"))  # at a URL it does not state
     )
     reader = _Resources(source, index, parsed, torn_down, by_name.unread) if classic else None
+    cli_steps = False  # whether the classic CLI commands the script runs hold migration steps
     resources = reader.build() if reader is not None else ()
     # `azure ...` it runs, itself or through what it takes of a module beside it
     if python_cli.sniff(data) or (
@@ -903,13 +904,16 @@ def _read(path: str, data: bytes, arguments: Sequence[str | None] | None) -> Doc
     ):
         commands, files_run = python_cli.read(path, parsed, source.mark, automation.names_the_api(data))
         resources, ran = (*resources, *commands), tuple(sorted({*ran, *files_run}))
+        cli_steps = any(isinstance(command, Script) and command.migration for command in commands)
     if python_resource_types.sniff(data):
         resources = (*resources, *python_resource_types.read(path, parsed, source.call_mark))
     reaching = _names_a_classic_id(data) or _may_set_defender_plan(data)
     deploying = _CLOUD_SERVICES in data
     values = _ManagementValues(source, parsed, index) if reaching or deploying else None
     if reaching and values is not None:
-        steps_before = reader.steps_before if reader is not None else None
+        # Counted among the reader's own steps alone: beside the classic CLI's steps the script runs too, a
+        # plan is judged by its place in the file, as theirs are.
+        steps_before = reader.steps_before if reader is not None and not cli_steps else None
         reaching_in = _reaching_into_classic(parsed, values, steps_before)
         resources = (*resources, *_classic_peerings(parsed, values), *reaching_in)
     if deploying and values is not None:
