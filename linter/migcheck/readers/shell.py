@@ -115,7 +115,7 @@ from migcheck.model import (
     request_url_undecided,
     undecided_url,
 )
-from migcheck.readers import beside, grammars, shell_bodies, shell_requests, xplat
+from migcheck.readers import beside, grammars, shell_bodies, shell_heredocs, shell_requests, xplat
 from migcheck.readers.programs import CONTAINERS as _CONTAINERS
 from migcheck.readers.programs import POWERSHELL_VALUES as POWERSHELL_VALUES
 from migcheck.readers.programs import POWERSHELLS as POWERSHELLS
@@ -568,7 +568,7 @@ def _run_before_error(path: str, text: str, first_cut: int | None = None) -> _Pa
         tree = grammars.parser(_GRAMMAR).parse(source)
         if not tree.root_node.has_error:
             kept = {start: held for start, held in placeholders.items() if start < cut}
-            return source, tree, _Positions(path, source, where.escapes), kept
+            return source, tree, where.over(source), kept
     return None
 
 
@@ -586,6 +586,9 @@ def _prepared(path: str, text: str) -> _Parsed:
     """A script's source and syntax tree as bash reads them, whether or not it parses."""
     source = text.encode("utf-8")
     tree = grammars.parser(_GRAMMAR).parse(source)
+    moved = None
+    if tree.root_node.has_error:  # here-documents started on one line, read one after the other
+        source, tree, moved = shell_heredocs.apart(source, tree)
     placeholders = _placeholders(tree.root_node, source)
     if placeholders:  # read as the words they stand for, each a value the script does not state
         source = _filled(source, placeholders)
@@ -601,7 +604,7 @@ def _prepared(path: str, text: str) -> _Parsed:
     source, tree = _split_tests_read(*_redirected_empty_values(source, tree))
     source, tree = _backtick_comments_ended(source, tree)
     tree, heads = _braced_loops(source, tree)
-    where = _Positions(path, source, escapes)
+    where = _Positions(path, source, escapes) if moved is None else _Moved(path, source, escapes, moved)
     where.loop_heads = heads
     return source, tree, where, placeholders
 
@@ -1249,6 +1252,14 @@ class _Positions:
         # costs time linear in its length, not in the square of it.
         self._counted = (0, 0, 0)
 
+    def over(self, source: bytes) -> _Positions:
+        """The marks of `source`, the start of the source these are of."""
+        return _Positions(self.path, source, self.escapes)
+
+    def lines(self, node: Node) -> tuple[int, int]:
+        """The first and last line (1-based) a node is written on."""
+        return node.start_point[0] + 1, node.end_point[0] + 1
+
     def mark(self, node: Node, skip: int = 0) -> Mark:
         row, column = node.start_point
         line_start = node.start_byte - column
@@ -1259,6 +1270,44 @@ class _Positions:
         self._counted = (line_start, node.start_byte, characters)
         escaped = node.start_byte - 1 in self.escapes
         return Mark(self.path, row + 1, column=characters + 1 + skip - escaped)
+
+
+class _Moved(_Positions):
+    """Marks of a source whose here-documents were read apart, parts of its lines moved
+    (`shell_heredocs.apart`): each byte where the script writes it."""
+
+    def __init__(self, path: str, source: bytes, escapes: set[int], origins: shell_heredocs.Origins) -> None:
+        super().__init__(path, source, escapes)
+        self.origins = origins
+        written = origins.written
+        starts, at = [0], written.find(b"\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = written.find(b"\n", at + 1)
+        self.line_starts = starts
+
+    def over(self, source: bytes) -> _Positions:
+        return _Moved(self.path, source, self.escapes, self.origins)
+
+    def lines(self, node: Node) -> tuple[int, int]:
+        return self._line(self.origins.origin(node.start_byte)), self._line(
+            self.origins.origin(node.end_byte)
+        )
+
+    def _line(self, at: int) -> int:
+        return bisect.bisect_right(self.line_starts, at)
+
+    def mark(self, node: Node, skip: int = 0) -> Mark:
+        at = self.origins.origin(node.start_byte)
+        line = self._line(at)
+        line_start = self.line_starts[line - 1]
+        counted_start, counted_at, characters = self._counted
+        if counted_start != line_start or counted_at > at:
+            counted_at, characters = line_start, 0
+        characters += len(self.origins.written[counted_at:at].decode("utf-8", "replace"))
+        self._counted = (line_start, at, characters)
+        escaped = node.start_byte - 1 in self.escapes
+        return Mark(self.path, line, column=characters + 1 + skip - escaped)
 
 
 class _At(_Positions):
@@ -6604,7 +6653,7 @@ def _suppressions(comments: list[tuple[Node, str]], root: Node, where: _Position
     `else` or `elif` and not indented deeper than it covers that branch, as a reader takes it."""
     from migcheck.readers.suppressions import directive
 
-    spans = _CommandSpans(root) if comments else None
+    spans = _CommandSpans(root, where) if comments else None
     block_ends = grammars.BlockEnds(_BLOCK_CLOSERS)
     for comment, body in comments:
         found = directive(body)
@@ -6621,7 +6670,7 @@ def _suppressions(comments: list[tuple[Node, str]], root: Node, where: _Position
         if not alone:
             span = spans.around(mark.line)
         else:
-            span = _branch_of(block_ends.token_after(comment), comment)
+            span = _branch_of(block_ends.token_after(comment), comment, where)
             if span is None and not block_ends.ends_block(comment):
                 span = spans.after(mark.line)
         if span is None:  # no command follows it in its block: kept, so that the filter reports it
@@ -6638,7 +6687,7 @@ _BLOCK_CLOSERS = frozenset({"}", ")", "fi", "done", "esac", ";;", ";&", ";;&", "
 _BRANCHES = {"else": "else_clause", "elif": "elif_clause"}
 
 
-def _branch_of(keyword: Node | None, comment: Node) -> tuple[int, int] | None:
+def _branch_of(keyword: Node | None, comment: Node, where: _Positions) -> tuple[int, int] | None:
     """The first and last line of the branch `keyword` opens, when `comment` just before it is not indented
     deeper than it: at the `else`'s indentation a comment reads as the branch's, deeper as the last thing
     of the block before, which the `else` closes. None when `keyword` opens no branch."""
@@ -6647,16 +6696,16 @@ def _branch_of(keyword: Node | None, comment: Node) -> tuple[int, int] | None:
     if comment.start_point[1] > keyword.start_point[1]:
         return None
     branch = keyword.parent
-    row, column = branch.end_point
-    return branch.start_point[0] + 1, row if column == 0 and row > branch.start_point[0] else row + 1
+    first, last = where.lines(branch)
+    return first, last - 1 if branch.end_point[1] == 0 and last > first else last
 
 
 class _CommandSpans:
     """The first and last line of each command, looked up by bisection: what a comment covers costs the
     logarithm of the number of commands, not that number."""
 
-    def __init__(self, root: Node) -> None:
-        self.spans = sorted(_command_spans(root))
+    def __init__(self, root: Node, where: _Positions) -> None:
+        self.spans = sorted(_command_spans(root, where))
         self.starts = [first for first, _ in self.spans]
         # The largest last line of the spans up to each: the first span that reaches a line is the first
         # whose running largest last line does.
@@ -6675,7 +6724,7 @@ class _CommandSpans:
         return line, line
 
 
-def _command_spans(node: Node) -> Iterator[tuple[int, int]]:
+def _command_spans(node: Node, where: _Positions) -> Iterator[tuple[int, int]]:
     """The first and last line of each command, 1-based; a statement that only sets variables (`SUBNETS=a,b`,
     `export VNET=hub`) is one too, as findings about the values it sets point at it (and the commands a
     `$( )` in its value runs are still commands of their own)."""
@@ -6683,10 +6732,10 @@ def _command_spans(node: Node) -> Iterator[tuple[int, int]]:
     while stack:
         current = stack.pop()
         if current.type == "command":
-            yield current.start_point[0] + 1, current.end_point[0] + 1
+            yield where.lines(current)
             continue
         if current.type in _SETTING_STATEMENTS:
-            yield current.start_point[0] + 1, current.end_point[0] + 1
+            yield where.lines(current)
         stack.extend(current.named_children)
 
 
