@@ -409,8 +409,10 @@ def test_python_a_guard_whose_else_ends_keeps_what_follows_with_its_body(tmp_pat
         # The body does not surely end: its exit is under a test of its own.
         _guard("if len(sys.argv) > 2: sys.exit(0)"),
         _guard("if len(sys.argv) > 2:\n        sys.exit(0)\n    else:\n        print('go on')"),
-        # A call of a function the script binds to `exit` may return.
-        _guard("exit()").replace("import sys\n", "import sys\nfrom sys import exit\n"),
+        # A call of a function the script defines as `exit` may return (`from sys import exit` ends it).
+        _guard("exit()").replace(
+            "import sys\n", "import sys\n\n\ndef exit():\n    print('not the end')\n\n\n"
+        ),
         # A `try` may catch what the guard raises, and go on after it.
         PYTHON
         + "try:\n"
