@@ -31,6 +31,34 @@ def parser(package: str) -> Parser:
     return tree_sitter.Parser(language(package))
 
 
+# The CPU time a parse may take: a second, and 10 µs for each byte (scripts parse at well under 1 µs a byte).
+# Some inputs make a grammar's own code take time that grows with their size squared (bash's extglob
+# patterns, `a@(x)` on each of thousands of lines, take 30 s at 64 kB): past this the parse is stopped,
+# so that no file costs more than time linear in its size.
+PARSE_SECONDS = 1.0
+PARSE_SECONDS_PER_BYTE = 10e-6
+_CHUNK = 65536  # bytes handed to the parser at a time
+
+
+def parses_in_time(package: str, source: bytes) -> bool:
+    """Whether the grammar of `package` parses `source` within `PARSE_SECONDS` and `PARSE_SECONDS_PER_BYTE`
+    of CPU time. CPU time, not wall-clock time, so that a busy machine does not change the answer."""
+    import time
+
+    limit = time.process_time() + PARSE_SECONDS + PARSE_SECONDS_PER_BYTE * len(source)
+    parsing = parser(package)
+    try:
+        # The progress callback is only called on a parse that reads its source through a callback.
+        parsing.parse(
+            lambda offset, _point: source[offset : offset + _CHUNK],
+            progress_callback=lambda *_: time.process_time() > limit,
+        )
+    except ValueError:  # stopped by the callback
+        parsing.reset()  # else the next parse would go on with this one's source
+        return False
+    return True
+
+
 def comments(root: Node) -> Iterator[Node]:
     """Every comment the tree reads, in the order written."""
     stack = [root]

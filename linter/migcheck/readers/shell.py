@@ -335,6 +335,8 @@ def _with_the_mark_said(document: Document, data: bytes) -> Document:
 
 def _read(path: str, data: bytes) -> Document:
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+    if not grammars.parses_in_time(_GRAMMAR, text.encode("utf-8")):
+        return Document(path, FileKind.SHELL, "", problem=_too_slow_to_parse(path), text=text)
     whole = _parse(path, text)
     problem = whole if isinstance(whole, FileProblem) else None
     # Where bash would run on, or another shell runs the script: a part not read, not a syntax error.
@@ -1368,6 +1370,18 @@ def _syntax_problem(root: Node, where: _Positions) -> FileProblem:
     if opened is not None and opened.parent is not None:
         return _problem("opens something here that it never closes", where.mark(opened))
     return _problem("cannot be parsed here", where.mark(found))
+
+
+def _too_slow_to_parse(path: str) -> FileProblem:
+    """MIG001 of a script the bash grammar takes longer to parse than its size allows (`grammars`)."""
+    return FileProblem(
+        "syntax",
+        "the shell script takes longer to parse than a script of its size may (a construct repeated"
+        " thousands of times, such as `@(...)` patterns or `case` arms?), so migcheck reads none of it",
+        Mark(path, 1, column=1),
+        fix="Split the script, or write the repeated construct as a loop over a list, so that migcheck"
+        " reads its commands.",
+    )
 
 
 def _problem(what: str, at: Mark) -> FileProblem:
