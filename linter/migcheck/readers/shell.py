@@ -462,11 +462,9 @@ def _braced_loop(root: Node) -> Node | None:
     """The `for` (or `select`) of a loop whose body is in braces (`for f in *.json; { ...; }`, which bash
     runs and the grammar does not read), where the top-level statement holding the first syntax error
     starts one: a `{` before any `do` after the keyword."""
-    found = _first_error(root)
+    found = _first_error_statement(root)
     if found is None:
         return None
-    while found.parent is not None and found.parent.parent is not None:
-        found = found.parent
     keyword = None
     for child in found.children:
         if child.type in ("for", "select") and not child.is_named:
@@ -576,11 +574,9 @@ def _run_before_error(path: str, text: str, first_cut: int | None = None) -> _Pa
 
 def _statement_line_start(root: Node, source: bytes) -> int:
     """Where the line starts on which the top-level statement holding the first syntax error starts."""
-    found = _first_error(root)
+    found = _first_error_statement(root)
     if found is None:
         return 0
-    while found.parent is not None and found.parent.parent is not None:
-        found = found.parent
     return source.rfind(b"\n", 0, found.start_byte) + 1
 
 
@@ -875,11 +871,9 @@ def _braced_loops(source: bytes, tree: Tree) -> tuple[Tree, dict[int, Node]]:
 
 def _first_loop_in_error(root: Node) -> Node | None:
     """The keyword of the first `for` loop in the top-level statement that holds the first syntax error."""
-    found = _first_error(root)
+    found = _first_error_statement(root)
     if found is None:
         return None
-    while found.parent is not None and found.parent.parent is not None:
-        found = found.parent
     return next((child for child in found.children if child.type == "for" and not child.is_named), None)
 
 
@@ -1363,7 +1357,7 @@ def _syntax_problem(root: Node, where: _Positions) -> FileProblem:
     found = _first_error(root)
     if found is None:
         return _problem("cannot be parsed here", Mark(where.path, 1, column=1))
-    redirect = _redirect_across_lines(found)
+    redirect = _redirect_across_lines(root, found)
     if redirect is not None:
         return _problem("redirects here to no file its line names", where.mark(redirect))
     opened = found.parent if found.is_missing else None
@@ -1394,14 +1388,27 @@ def _problem(what: str, at: Mark) -> FileProblem:
     )
 
 
-def _redirect_across_lines(node: Node) -> Node | None:
-    """The redirection around `node` that starts on an earlier line, if any."""
+def _redirect_across_lines(root: Node, node: Node) -> Node | None:
+    """The innermost redirection around `node` (in the tree of `root`) that starts on an earlier line, if
+    any. Found going down from the root: tree-sitter finds a node's parent by going down from the root, so
+    climbing from `node` costs its depth squared (12 s for 1,000 nested `$(`)."""
     row = node.start_point[0]
-    while node.parent is not None:
-        node = node.parent
-        if node.type == "file_redirect" and node.start_point[0] < row:
-            return node
-    return None
+    found = None
+    at: Node | None = root
+    while at is not None and at != node:
+        if at.type == "file_redirect" and at.start_point[0] < row:
+            found = at
+        at = at.child_with_descendant(node)
+    return found
+
+
+def _first_error_statement(root: Node) -> Node | None:
+    """The top-level statement that holds the first syntax error (`_first_error`), or the root where it is
+    the error. The first child holding an error is taken, not the error's ancestor climbed to: tree-sitter
+    finds a node's parent by going down from the root, so climbing costs the error's depth squared."""
+    if root.is_error or root.is_missing:
+        return root
+    return next((child for child in root.children if child.has_error or child.is_missing), None)
 
 
 def _first_error(node: Node) -> Node | None:
