@@ -1,6 +1,6 @@
 """The bash grammar's own code takes time that grows with the square of some inputs: a line of an extglob
 pattern (`x a@(x)`) repeated thousands of times, 64 kB of them 30 s, more without end. Such a script is
-parsed within a CPU time linear in its size (`grammars.parses_in_time`) and then said unread (MIG001 at
+parsed within a CPU time linear in its size (`grammars.parsed_in_time`) and then said unread (MIG001 at
 its start), where the run went on for minutes; the script read after it is read whole, not as the rest of
 the parse that was stopped."""
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from tree_sitter import Language, Node, Parser
+    from tree_sitter import Language, Node, Parser, Tree
 
 
 @functools.cache
@@ -40,23 +40,23 @@ PARSE_SECONDS_PER_BYTE = 10e-6
 _CHUNK = 65536  # bytes handed to the parser at a time
 
 
-def parses_in_time(package: str, source: bytes) -> bool:
-    """Whether the grammar of `package` parses `source` within `PARSE_SECONDS` and `PARSE_SECONDS_PER_BYTE`
-    of CPU time. CPU time, not wall-clock time, so that a busy machine does not change the answer."""
+def parsed_in_time(package: str, source: bytes) -> Tree | None:
+    """The tree the grammar of `package` parses `source` into, or None when that takes more than
+    `PARSE_SECONDS` and `PARSE_SECONDS_PER_BYTE` of CPU time. CPU time, not wall-clock time, so that a busy
+    machine does not change the answer."""
     import time
 
     limit = time.process_time() + PARSE_SECONDS + PARSE_SECONDS_PER_BYTE * len(source)
     parsing = parser(package)
     try:
         # The progress callback is only called on a parse that reads its source through a callback.
-        parsing.parse(
+        return parsing.parse(
             lambda offset, _point: source[offset : offset + _CHUNK],
             progress_callback=lambda *_: time.process_time() > limit,
         )
     except ValueError:  # stopped by the callback
         parsing.reset()  # else the next parse would go on with this one's source
-        return False
-    return True
+        return None
 
 
 def comments(root: Node) -> Iterator[Node]:

@@ -335,9 +335,10 @@ def _with_the_mark_said(document: Document, data: bytes) -> Document:
 
 def _read(path: str, data: bytes) -> Document:
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
-    if not grammars.parses_in_time(_GRAMMAR, text.encode("utf-8")):
+    first = grammars.parsed_in_time(_GRAMMAR, text.encode("utf-8"))
+    if first is None:
         return Document(path, FileKind.SHELL, "", problem=_too_slow_to_parse(path), text=text)
-    whole = _parse(path, text)
+    whole = _parse(path, text, first)
     problem = whole if isinstance(whole, FileProblem) else None
     # Where bash would run on, or another shell runs the script: a part not read, not a syntax error.
     not_read, cut = _not_read_from(path, text, problem) if problem is not None else (None, None)
@@ -540,10 +541,11 @@ _Parsed = tuple[bytes, "Tree", "_Positions", dict[int, str]]
 _CUTS = 8
 
 
-def _parse(path: str, text: str) -> _Parsed | FileProblem:
+def _parse(path: str, text: str, first: Tree | None = None) -> _Parsed | FileProblem:
     """A script's source and syntax tree as bash reads them (placeholders, lone continuations and escaped
-    line starts made readable), its positions and placeholders; or why bash would not run it."""
-    parsed = _prepared(path, text)
+    line starts made readable), its positions and placeholders; or why bash would not run it. `first`: the
+    grammar's tree of `text` as written, where the caller has parsed it."""
+    parsed = _prepared(path, text, first)
     _, tree, where, _ = parsed
     if tree.root_node.has_error:
         return _syntax_problem(tree.root_node, where)
@@ -580,10 +582,11 @@ def _statement_line_start(root: Node, source: bytes) -> int:
     return source.rfind(b"\n", 0, found.start_byte) + 1
 
 
-def _prepared(path: str, text: str) -> _Parsed:
-    """A script's source and syntax tree as bash reads them, whether or not it parses."""
+def _prepared(path: str, text: str, first: Tree | None = None) -> _Parsed:
+    """A script's source and syntax tree as bash reads them, whether or not it parses (`first`: the
+    grammar's tree of `text` as written, where the caller has parsed it)."""
     source = text.encode("utf-8")
-    tree = grammars.parser(_GRAMMAR).parse(source)
+    tree = grammars.parser(_GRAMMAR).parse(source) if first is None else first
     moved = None
     if tree.root_node.has_error:  # here-documents started on one line, read one after the other
         source, tree, moved = shell_heredocs.apart(source, tree)
