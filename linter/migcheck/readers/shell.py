@@ -4588,6 +4588,7 @@ class _Walker:
             return
         if text is None or "<" not in text or self.reading.never:
             return
+        self._capture_deleting(sent, path, text, at)
         unstated = _HOLE in text
         text = text.replace(_HOLE, UNSTATED) if unstated else text
         service = automation.body_service(sent.verb, path)
@@ -4596,6 +4597,17 @@ class _Walker:
         self.bodies_read.add((text, at, service))
         placed = None if unstated else placed
         self.reading.sent_bodies.extend(shell_bodies.read(text, at, exact and not unstated, service, placed))
+
+    def _capture_deleting(self, sent: shell_requests.Request, path: str, text: str, at: Mark) -> None:
+        """A Capture Role body of PostCaptureAction Delete POSTed to the VM its path names
+        (`.../roleinstances/<vm>/Operations`): the VM is gone once it is captured, as PowerShell's and
+        Python's requests of it leave it (`deployment.deletes_the_vm_it_captures`)."""
+        from migcheck.readers.deployment import deletes_the_vm_it_captures
+        from migcheck.readers.request_bodies import captured_vm, path_names
+
+        service, vm = path_names(path)[0], captured_vm(path)
+        if sent.verb == "POST" and service and vm and deletes_the_vm_it_captures(text):
+            self.reading.captured_and_deleted(urllib.parse.unquote(service), vm, at)
 
     def _connection_request(self, sent: shell_requests.Request, path: str, at: Mark, url: Word) -> None:
         """A request to a gateway's connection to a local network site (an `UpdateConnection` body, PUT to

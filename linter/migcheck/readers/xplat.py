@@ -1153,7 +1153,7 @@ class _Deployment:
         """The paths that create one of its VMs naming a virtual network for it (`-w`)."""
         return [path for vm in self.vms.values() for path in (vm, *vm.other_paths) if path.names_network]
 
-    def _apart_from_its_network(self, vm: _Vm) -> bool:
+    def _apart_from_its_network(self, vm: _Vm, named: list[_Vm]) -> bool:
         """Whether every path that creates `vm` names no virtual network and is on branches apart from every
         path that names the deployment's (`if [ "$VNET" ]; then vm create -w "$VNET" web; else vm create
         --connect svc db; fi`): the VM is never created in a run that puts the deployment in that network
@@ -1161,14 +1161,15 @@ class _Deployment:
         if self.virtual_network is None or vm.existing:
             return False
         paths = (vm, *vm.other_paths)
-        named = self._naming_its_network()
         return not any(path.names_network for path in paths) and all(
             apart(path.branches, other.branches) for path in paths for other in named
         )
 
-    def _role_of(self, vm: _Vm) -> Role:
-        role = vm.joined_role(self.virtual_network is not None, self._naming_its_network())
-        return replace(role, made_in_none=True) if self._apart_from_its_network(vm) else role
+    def _role_of(self, vm: _Vm, named: list[_Vm]) -> Role:
+        """`vm`'s role in the deployment; `named`: the paths that name its network (`_naming_its_network`),
+        found once for all its VMs."""
+        role = vm.joined_role(self.virtual_network is not None, named)
+        return replace(role, made_in_none=True) if self._apart_from_its_network(vm, named) else role
 
     def reserving(self) -> _Reserving:
         """The deployment as `model.with_maybe_vips` reads the PowerShell and Python readers' drafts."""
@@ -1182,7 +1183,8 @@ class _Deployment:
         if vnet is not None and is_stand_in(vnet.name) and self._outside_on_some_path():
             # A network it does not name on one path and none on another: whether it is in any is not known.
             vnet, known = None, False
-        roles = tuple(self._role_of(vm) for vm in self.vms.values())
+        named = self._naming_its_network()
+        roles = tuple(self._role_of(vm, named) for vm in self.vms.values())
         if vnet is None and known and self.placed_unset:
             roles = tuple(left_to_session(role, "placed", self.placed_unset) for role in roles)
         return Deployment(
@@ -2455,6 +2457,14 @@ class Reading:
         vm = self._changed_vm(parsed)
         if vm is not None:
             vm.deleted = True
+
+    def captured_and_deleted(self, service: str, vm: str, at: Mark) -> None:
+        """A Capture Role request of PostCaptureAction Delete that the script sends (`curl`, `wget`) to VM
+        `vm` of cloud service `service` (`deployment.deletes_the_vm_it_captures`): the platform deletes the
+        VM once it is captured, as after `vm delete <vm> --dns-name <service>`."""
+        parsed = parse([Word(word, at) for word in ("vm", "delete", vm, "--dns-name", service)], at)
+        if parsed is not None:
+            self._vm_delete(parsed)
 
     # --- services, accounts, addresses ----------------------------------------------------------------
 
