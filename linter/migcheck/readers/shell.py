@@ -611,14 +611,18 @@ def _prepared(path: str, text: str, first: Tree | None = None) -> _Parsed:
 
 
 def refuses(text: str) -> bool:
-    """Whether bash would refuse to run `text` as a script file (`_parse`)."""
-    return _prepared("", text)[1].root_node.has_error
+    """Whether bash would refuse to run `text` as a script file (`_parse`); one the grammar takes longer to
+    parse than its size allows is refused, as `_read` refuses such a file."""
+    first = grammars.parsed_in_time(_GRAMMAR, text.encode("utf-8"))
+    return first is None or _prepared("", text, first)[1].root_node.has_error
 
 
-def _bash_parse(source: bytes) -> tuple[bytes, Tree]:
+def _bash_parse(source: bytes, first: Tree | None = None) -> tuple[bytes, Tree]:
     """A command line's source and syntax tree as bash reads them (`_redirected_empty_values`,
-    `_split_tests_read`, `_backtick_comments_ended`)."""
-    read = _redirected_empty_values(source, grammars.parser(_GRAMMAR).parse(source))
+    `_split_tests_read`, `_backtick_comments_ended`); `first`: the grammar's tree of `source`, where the
+    caller has parsed it."""
+    tree = grammars.parser(_GRAMMAR).parse(source) if first is None else first
+    read = _redirected_empty_values(source, tree)
     return _backtick_comments_ended(*_split_tests_read(*read))
 
 
@@ -1369,13 +1373,14 @@ def _syntax_problem(root: Node, where: _Positions) -> FileProblem:
     return _problem("cannot be parsed here", where.mark(found))
 
 
-def _too_slow_to_parse(path: str) -> FileProblem:
-    """MIG001 of a script the bash grammar takes longer to parse than its size allows (`grammars`)."""
+def _too_slow_to_parse(path: str, at: Mark | None = None) -> FileProblem:
+    """MIG001 of a script (or a CI step's, a recipe's or a task's command line, written at `at`) the bash
+    grammar takes longer to parse than its size allows (`grammars`)."""
     return FileProblem(
         "syntax",
         "the shell script takes longer to parse than a script of its size may (a construct repeated"
         " thousands of times, such as `@(...)` patterns or `case` arms?), so migcheck reads none of it",
-        Mark(path, 1, column=1),
+        at or Mark(path, 1, column=1),
         fix="Split the script, or write the repeated construct as a loop over a list, so that migcheck"
         " reads its commands.",
     )
@@ -6890,8 +6895,11 @@ class CommandLines:
         walker = self.walker
         source = line.encode("utf-8")
         walker.spend(len(source))
-        source, tree = _bash_parse(source)
         where = _HeldAt(self.path, anchors, exact=True)
+        first = grammars.parsed_in_time(_GRAMMAR, source)
+        if first is None:
+            return _too_slow_to_parse(self.path, anchors[0][1] if anchors else None)
+        source, tree = _bash_parse(source, first)
         placeholders = walker.placeholders
         if tree.root_node.has_error:
             # What a script file of the same text reads (a placeholder `<name>` as a word, a braced loop) is
