@@ -59,6 +59,18 @@ def parsed_in_time(package: str, source: bytes) -> Tree | None:
         return None
 
 
+def first_error(node: Node) -> Node | None:
+    """The first error or missing node under `node`, down through the first child holding one at each level
+    (in a loop: a script may nest hundreds deep); None where there is none."""
+    found = None
+    while not (node.is_error or node.is_missing):
+        child = next((c for c in node.children if c.has_error or c.is_missing), None)
+        if child is None:
+            return found
+        found = node = child
+    return node
+
+
 def comments(root: Node) -> Iterator[Node]:
     """Every comment the tree reads, in the order written."""
     stack = [root]

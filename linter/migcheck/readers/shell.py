@@ -1361,7 +1361,7 @@ def _syntax_problem(root: Node, where: _Positions) -> FileProblem:
     """MIG001 where bash's error starts: at what a missing closer leaves open (an `if`, a quote), not at
     the file's end; at a redirection that takes its file name from a later line (`cmd >` at a line's end,
     which bash refuses there), not where the grammar's recovery gives up."""
-    found = _first_error(root)
+    found = grammars.first_error(root)
     if found is None:
         return _problem("cannot be parsed here", Mark(where.path, 1, column=1))
     redirect = _redirect_across_lines(root, found)
@@ -1411,24 +1411,13 @@ def _redirect_across_lines(root: Node, node: Node) -> Node | None:
 
 
 def _first_error_statement(root: Node) -> Node | None:
-    """The top-level statement that holds the first syntax error (`_first_error`), or the root where it is
-    the error. The first child holding an error is taken, not the error's ancestor climbed to: tree-sitter
-    finds a node's parent by going down from the root, so climbing costs the error's depth squared."""
+    """The top-level statement that holds the first syntax error (`grammars.first_error`), or the root where
+    it is the error. The first child holding an error is taken, not the error's ancestor climbed to:
+    tree-sitter finds a node's parent by going down from the root, so climbing costs the error's depth
+    squared."""
     if root.is_error or root.is_missing:
         return root
     return next((child for child in root.children if child.has_error or child.is_missing), None)
-
-
-def _first_error(node: Node) -> Node | None:
-    """The first error or missing node, down through the first child holding one at each level (in a
-    loop: a script may nest hundreds deep)."""
-    found = None
-    while not (node.is_error or node.is_missing):
-        child = next((c for c in node.children if c.has_error or c.is_missing), None)
-        if child is None:
-            return found
-        found = node = child
-    return node
 
 
 @record

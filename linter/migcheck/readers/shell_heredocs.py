@@ -74,7 +74,7 @@ def apart(source: bytes, tree: Tree) -> tuple[bytes, Tree, Origins | None]:
     None. A line whose reading would still be an error is left as it is."""
     written, origins = source, None
     for _ in range(_LINES):
-        error = _first_error(tree.root_node)
+        error = grammars.first_error(tree.root_node)
         if error is None:
             break
         line = source.rfind(b"\n", 0, _heredoc_started(error).start_byte) + 1
@@ -83,7 +83,7 @@ def apart(source: bytes, tree: Tree) -> tuple[bytes, Tree, Origins | None]:
             break
         moved, moved_origins = rewritten
         moved_tree = grammars.parser(_GRAMMAR).parse(moved)
-        still = _first_error(moved_tree.root_node)
+        still = grammars.first_error(moved_tree.root_node)
         if still is not None and still.start_byte <= _line_end(moved, line):
             break
         source, tree = moved, moved_tree
@@ -295,13 +295,3 @@ def _blank(source: bytearray, start: int, stop: int) -> None:
 def _line_end(source: bytes, start: int) -> int:
     end = source.find(b"\n", start)
     return len(source) if end < 0 else end
-
-
-def _first_error(node: Node) -> Node | None:
-    found = None
-    while not (node.is_error or node.is_missing):
-        child = next((c for c in node.children if c.has_error or c.is_missing), None)
-        if child is None:
-            return found
-        found = node = child
-    return node
