@@ -156,6 +156,35 @@ def encoded(text: str = SHOP_CSCFG) -> str:
     return base64.b64encode(text.encode()).decode()
 
 
+def package_deployments(configuration: str) -> dict[str, tuple[str, str]]:
+    """The two package deployments that carry a service configuration in their own text, by id: a template's
+    deployment slot of cloud service `shop` (`configuration` written as a string) and a REST Create Deployment
+    body (base64 `Configuration`), each as (path, text)."""
+    slot = {
+        "type": "Microsoft.ClassicCompute/domainNames/slots",
+        "apiVersion": "2016-11-01",
+        "name": "shop/Production",
+        "properties": {
+            "packageLink": {"uri": "https://acct.blob.core.windows.net/pkg/shop.cspkg"},
+            "configuration": configuration,
+        },
+    }
+    template = {
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+        "contentVersion": "1.0.0.0",
+        "resources": [slot],
+    }
+    rest = (
+        '<CreateDeployment xmlns="http://schemas.microsoft.com/windowsazure">\n'
+        "  <Name>shop</Name>\n"
+        "  <PackageUrl>https://acct.blob.core.windows.net/pkg/shop.cspkg</PackageUrl>\n"
+        "  <Label>c2hvcA==</Label>\n"
+        f"  <Configuration>{encoded(configuration)}</Configuration>\n"
+        "</CreateDeployment>\n"
+    )
+    return {"template": ("azuredeploy.json", json.dumps(template, indent=1)), "rest": ("create.xml", rest)}
+
+
 def rest_vm_deployment(name: str, slot: str, vm: str, endpoints: str, network: str) -> str:
     """A `<Deployment>` of a REST hosted-service body: VM `vm` with `endpoints` (InputEndpoint elements),
     in subnet `app` of `network` ("" for none), in `slot` ("" states none)."""

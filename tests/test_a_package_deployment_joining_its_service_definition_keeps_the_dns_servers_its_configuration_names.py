@@ -6,11 +6,8 @@ definition gives them."""
 
 from __future__ import annotations
 
-import base64
-import json
-
 import pytest
-from lint_support import lint_files
+from lint_support import lint_files, package_deployments
 
 CONFIGURATION = (
     '<ServiceConfiguration serviceName="shop" '
@@ -29,35 +26,7 @@ DEFINITION = (
     "</ServiceDefinition>\n"
 )
 
-TEMPLATE = json.dumps(
-    {
-        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-        "contentVersion": "1.0.0.0",
-        "resources": [
-            {
-                "type": "Microsoft.ClassicCompute/domainNames/slots",
-                "apiVersion": "2016-11-01",
-                "name": "shop/Production",
-                "properties": {
-                    "packageLink": {"uri": "https://acct.blob.core.windows.net/pkg/shop.cspkg"},
-                    "configuration": CONFIGURATION,
-                },
-            }
-        ],
-    },
-    indent=1,
-)
-
-REST = (
-    '<CreateDeployment xmlns="http://schemas.microsoft.com/windowsazure">\n'
-    "  <Name>shop</Name>\n"
-    "  <PackageUrl>https://acct.blob.core.windows.net/pkg/shop.cspkg</PackageUrl>\n"
-    "  <Label>c2hvcA==</Label>\n"
-    f"  <Configuration>{base64.b64encode(CONFIGURATION.encode()).decode()}</Configuration>\n"
-    "</CreateDeployment>\n"
-)
-
-DEPLOYMENTS = {"template": ("azuredeploy.json", TEMPLATE), "rest": ("create.xml", REST)}
+DEPLOYMENTS = package_deployments(CONFIGURATION)
 
 
 @pytest.mark.parametrize("deployment", DEPLOYMENTS.values(), ids=DEPLOYMENTS.keys())
