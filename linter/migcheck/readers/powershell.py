@@ -8810,6 +8810,12 @@ class Interpreter:
         entry for."""
         if not variable:
             return {}
+        if variable.startswith(_ENVIRONMENT):  # `if ($env:VNET)`: the environment's value, where unset
+            name = variable.removeprefix(_ENVIRONMENT)
+            held = env.lookup(variable)
+            return _set_past(
+                variable, held if held is not None else self._environment_value(f"$env:{name}", name)
+            )
         return _set_past(variable, self._found(f"${variable}", variable, env.lookup(variable), env))
 
     @property
@@ -20142,11 +20148,13 @@ def _unparenthesized(node: Node) -> Node:
 
 
 def _tested_variable(node: Node, length: bool, only_length: bool = False) -> str | None:
-    """The variable (case-folded, of no scope) a side of a null test reads: `$x`, unless `only_length`, or
-    its `.Length` when `length`."""
+    """The variable (case-folded, of no scope, or an environment variable's key) a side of a null test
+    reads: `$x` or `$env:X`, unless `only_length`, or its `.Length` when `length`."""
     node = _unwrap(node)
     if node.type == "variable" and not only_length:
         scope, key = _variable(_text(node))
+        if scope == "env":  # `$env:VNET` is tested as a variable is, under a key of its own
+            return _environment_key(key)
         return key if not scope else None
     parts = _named(node) if node.type == "member_access" else []
     if not length or len(parts) != 2 or _text(parts[1]).casefold() != "length":
