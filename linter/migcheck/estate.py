@@ -6435,12 +6435,16 @@ def _add_named_networks(networks: dict[str, Network], naming: Iterable[Any], und
 
 def _unique_images(images: Iterable[Image]) -> tuple[Image, ...]:
     """Each image once: a REST body that lists it and the script that registers it describe one image
-    (image names are unique in a subscription). The first description is kept; unnamed ones all are."""
+    (image names are unique in a subscription). The first description is kept, in the storage account a
+    later one states where it states none (a capture body file, which names no account, and the script that
+    sends it, which knows the captured VM's); unnamed ones all are."""
     seen: dict[str, Image] = {}
     unnamed = []
     for image in images:
         if image.name.strip():
-            seen.setdefault(key(image.name), image)
+            held = seen.setdefault(key(image.name), image)
+            if not held.storage_account and image.storage_account:
+                seen[key(image.name)] = replace(held, account=image.storage_account)
         else:
             unnamed.append(image)
     return (*seen.values(), *unnamed)

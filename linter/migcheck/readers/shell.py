@@ -71,7 +71,7 @@ import itertools
 import posixpath
 import re
 import urllib.parse
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -106,6 +106,7 @@ from migcheck.model import (
     ExtendedSupportService,
     FileKind,
     FileProblem,
+    Image,
     Mark,
     MigrationStep,
     NetworkConfiguration,
@@ -4551,6 +4552,7 @@ class _Walker:
             self.step_chains.append((*self.call_chain, at))
         self._posted(sent, path)
         self._sent_body(sent, path)
+        self._sent_file(sent, path, at)
         self._swap_request(sent, path, at)
         self._connection_request(sent, path, at, url)
 
@@ -4582,7 +4584,7 @@ class _Walker:
             return
         if text is None or "<" not in text or self.reading.never:
             return
-        self._capture_deleting(sent, path, text, at)
+        account = self._captured(sent, path, text, at)
         unstated = _HOLE in text
         text = text.replace(_HOLE, UNSTATED) if unstated else text
         service = automation.body_service(sent.verb, path)
@@ -4590,18 +4592,49 @@ class _Walker:
             return
         self.bodies_read.add((text, at, service))
         placed = None if unstated else placed
-        self.reading.sent_bodies.extend(shell_bodies.read(text, at, exact and not unstated, service, placed))
+        read = shell_bodies.read(text, at, exact and not unstated, service, placed)
+        self.reading.sent_bodies.extend(_in_account(read, account))
 
-    def _capture_deleting(self, sent: shell_requests.Request, path: str, text: str, at: Mark) -> None:
-        """A Capture Role body of PostCaptureAction Delete POSTed to the VM its path names
-        (`.../roleinstances/<vm>/Operations`): the VM is gone once it is captured, as PowerShell's and
-        Python's requests of it leave it (`deployment.deletes_the_vm_it_captures`)."""
+    def _sent_file(self, sent: shell_requests.Request, path: str, at: Mark) -> None:
+        """A capture request's body sent from a file of the repository (`-d @capture.xml`,
+        `--data-binary @capture.xml`, wget's `--post-file=capture.xml`), by a path from the folder the
+        script runs in: read as a body written inline is (`_captured`), its image where the file writes
+        it, as the file's own read shows it. A file the repository does not hold (an absolute path, one
+        from a folder the script does not state) says nothing of the VM."""
+        from migcheck.readers import deployment as rest
+        from migcheck.readers import request_bodies as bodies
+        from migcheck.readers.xml import Marker
+
+        stated = sent.body_file.text if sent.body_file is not None else None
+        if sent.verb != "POST" or not stated or self.working is None or self.reading.never:
+            return
+        if bodies.captured_vm(path) is None:
+            return
+        settings = beside.settings_file(posixpath.join(self.working, stated), any_name=True)
+        text = settings.data.decode("utf-8", "replace").removeprefix("\ufeff") if settings else ""
+        root = bodies.body_root(text) if settings is not None and "<" in text else None
+        if settings is None or root is None:
+            return
+        account = self._captured(sent, path, text, at)
+        if account:
+            self.reading.sent_bodies.extend(
+                _in_account(rest.read(root, Marker(settings.path, text)), account)
+            )
+
+    def _captured(self, sent: shell_requests.Request, path: str, text: str, at: Mark) -> str:
+        """A capture body POSTed to the VM its path names (`.../roleinstances/<vm>/Operations`): the storage
+        account of the VM's OS disk, which the image goes to, as PowerShell's and Python's requests put it
+        ("" where the script states none, or for another request); with a Capture Role body of
+        PostCaptureAction Delete the VM is gone once it is captured
+        (`deployment.deletes_the_vm_it_captures`)."""
         from migcheck.readers.deployment import deletes_the_vm_it_captures
         from migcheck.readers.request_bodies import captured_vm, path_names
 
         service, vm = path_names(path)[0], captured_vm(path)
-        if sent.verb == "POST" and service and vm and deletes_the_vm_it_captures(text):
-            self.reading.captured_and_deleted(urllib.parse.unquote(service), vm, at)
+        if sent.verb != "POST" or not service or not vm:
+            return ""
+        deletes = deletes_the_vm_it_captures(text)
+        return self.reading.captured_by_request(urllib.parse.unquote(service), vm, at, deletes)
 
     def _connection_request(self, sent: shell_requests.Request, path: str, at: Mark, url: Word) -> None:
         """A request to a gateway's connection to a local network site (an `UpdateConnection` body, PUT to
@@ -6060,6 +6093,16 @@ def _operands(words: list[Word], takes_value: frozenset[str]) -> tuple[list[Word
 
 
 _Placed = list[tuple[Word, list[Word]]]  # each file put in place, with the files it may be named after
+
+
+def _in_account(read: Iterable[object], account: str) -> list[object]:
+    """What a capture request's body describes, its image in the storage account `account` (the captured
+    VM's OS disk's) where the body states none: the platform copies the VM's disks there."""
+    if not account:
+        return list(read)
+    return [
+        replace(r, account=account) if isinstance(r, Image) and not r.storage_account else r for r in read
+    ]
 
 
 def _url_text(word: Word) -> str | None:

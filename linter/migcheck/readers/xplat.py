@@ -2458,13 +2458,19 @@ class Reading:
         if vm is not None:
             vm.deleted = True
 
-    def captured_and_deleted(self, service: str, vm: str, at: Mark) -> None:
-        """A Capture Role request of PostCaptureAction Delete that the script sends (`curl`, `wget`) to VM
-        `vm` of cloud service `service` (`deployment.deletes_the_vm_it_captures`): the platform deletes the
-        VM once it is captured, as after `vm delete <vm> --dns-name <service>`."""
+    def captured_by_request(self, service: str, vm: str, at: Mark, deletes: bool) -> str:
+        """A capture request the script sends (`curl`, `wget`) to VM `vm` of cloud service `service`: the
+        storage account of the VM's OS disk, which the image's copies go to, as `vm capture`'s do (""
+        where the script states none); and with a Capture Role body of PostCaptureAction Delete
+        (`deployment.deletes_the_vm_it_captures`) the platform deletes the VM once it is captured, as after
+        `vm delete <vm> --dns-name <service>`."""
         parsed = parse([Word(word, at) for word in ("vm", "delete", vm, "--dns-name", service)], at)
-        if parsed is not None:
+        if parsed is None:
+            return ""
+        account = self.os_disk_account(parsed, picked=deletes)  # before the VM may be gone
+        if deletes:
             self._vm_delete(parsed)
+        return account
 
     # --- services, accounts, addresses ----------------------------------------------------------------
 
