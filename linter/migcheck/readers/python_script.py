@@ -196,6 +196,7 @@ from migcheck.model import (
 )
 from migcheck.readers import beside, python_cli, python_resource_types
 from migcheck.readers import python_flow as flow
+from migcheck.readers.python_and_or import with_and_or_as_conditionals
 from migcheck.readers.python_arguments import with_arguments, with_options_left_out
 from migcheck.readers.python_dispatch import CallsByName, with_calls_by_name
 from migcheck.readers.python_flow import (
@@ -875,6 +876,8 @@ def _read(path: str, data: bytes, arguments: Sequence[str | None] | None) -> Doc
     if source.writes("lambda"):
         parsed = with_lambdas_as_functions(parsed)  # `disk = lambda n: ...` read as `def disk(n): ...`
     parsed, ran = _with_libraries(parsed, source)  # the functions of a settings module beside it it calls
+    if source.writes(" and ") and source.writes(" or "):
+        parsed = with_and_or_as_conditionals(parsed)  # `s and [s] or []` as `[s] if s else []`
     parsed, too_long = with_settings_values(parsed)  # the values such a module states
     # `getattr(sms, "create_...")(...)` read as `sms.create_...(...)`
     by_name = with_calls_by_name(parsed) if source.writes("getattr") else CallsByName(parsed)
