@@ -1256,9 +1256,10 @@ def _subscription_plan(
     builder.steps += _storage_steps(builder)
     # The waves of the steps they wait on, found once: for each account, they took a pass over every step.
     waves = {step.id: step.wave for step in builder.steps}
-    builder.steps += [
-        _unstated_account_step(builder, a, waves) for a in unstated_disk_accounts(builder.estate)
-    ]
+    builder.steps = _accounts_joined(
+        builder.steps,
+        [_unstated_account_step(builder, a, waves) for a in unstated_disk_accounts(builder.estate)],
+    )
     builder.steps += _standalone_storage_steps(builder)
     by_scope = {scope.scope: scope.items for scope in scopes}
     builder.steps += _unattached_steps(builder, by_scope.get(ScopeKind.UNATTACHED, ()))
@@ -4044,6 +4045,29 @@ def _unstated_account_step(builder: _Builder, account: UnstatedAccount, waves: M
         cli=_storage_cli(name),
     )
     return _named_first(step, "StorageAccount", name, builder.file_apart(account.mark))
+
+
+def _accounts_joined(steps: list[Step], unstated: list[Step]) -> list[Step]:
+    """`steps` with the steps of the accounts no file states (`unstated`) after them, but for one whose
+    stand-in names an account a step of `steps` moves already: the classic CLI's pick in a location, which
+    holds the image of a VM captured and deleted and the disks of the VMs kept there. One step moves all of
+    it then, in the wave after both, with what each says of it."""
+    stated = {step.name: at for at, step in enumerate(steps) if step.kind is StepKind.STORAGE}
+    joined = list(steps)
+    for step in unstated:
+        at = stated.get(step.name)
+        if at is None:
+            joined.append(step)
+            continue
+        held = joined[at]
+        joined[at] = replace(
+            held,
+            wave=max(held.wave, step.wave),
+            after=tuple(sorted({*held.after, *step.after})),
+            moves=(*held.moves, *step.moves),
+            notes=(*step.notes, *(note for note in held.notes if note not in step.notes)),
+        )
+    return joined
 
 
 def _held(account: UnstatedAccount) -> str:

@@ -1297,6 +1297,10 @@ class Reading:
         # "affinity group <name>") its `service create` states, else the first `vm create` that states one.
         # A `vm create` into it without either takes that place (see `_account_picked`).
         self.service_places: dict[str, str] = {}
+        # Where the script first leaves a VM's OS disk to the account the CLI picks in a place (a location,
+        # an affinity group), by `_here` of the place: every later such disk there is in that account, named
+        # after that command even once its VM is captured and deleted (see `_first_pick`).
+        self.first_picks: dict[str, Mark] = {}
         self.reserved: list[ReservedIp] = []
         self.regions: list[ServiceRegion | AffinityGroupRegion] = []
         # The subscriptions `account set` selects by an id or name the script states, by it and the place.
@@ -1874,7 +1878,7 @@ class Reading:
             vm.unknown.add("disks")
             key = _service_key(parsed.value("dns-name", 0))
             placed = self.service_places.get(self._here(key), "") if key is not None else ""
-            vm.unplaced_disk = _account_picked(parsed, placed, service)
+            vm.unplaced_disk = self._first_pick(_account_picked(parsed, placed, service))
             return
         if blob.text:
             # The disk is the blob's, where its URL is written: what is found on the command (the VM's
@@ -2103,6 +2107,16 @@ class Reading:
             or self._held_before("VM name", named)
             or self._held_before("cloud service name", named)
         )
+
+    def _first_pick(self, unplaced: UnplacedDisk) -> UnplacedDisk:
+        """The CLI's pick of an account in the place `unplaced` is in (its `scope`), marked where the script
+        first leaves a disk to it there: one account per place, so one stand-in, whichever of its VMs are
+        left (a VM captured and deleted keeps naming the account its image is in, `os_disk_account`, as
+        the plan names the account of the other VMs' disks after their first, `UnplacedDisk.mark`)."""
+        if not unplaced.scope:
+            return unplaced
+        first = self.first_picks.setdefault(self._here(unplaced.scope.casefold()), unplaced.mark)
+        return replace(unplaced, mark=first)
 
     def os_disk_account(self, parsed: Parsed, picked: bool = False) -> str:
         """The storage account of the OS disk of the script's VM a command names, where the script states it
