@@ -94,6 +94,7 @@ import ast
 import bisect
 import codecs
 import functools
+import heapq
 import io
 import posixpath
 import re
@@ -1008,7 +1009,8 @@ def _with_loops_cut(
 def _one_script(resources: tuple[object, ...]) -> tuple[object, ...]:
     """The resources with one Script for the file: a script that uses the SDK and runs the classic CLI
     (or creates classic types through Resource Manager) is one script of both APIs' calls, in the order
-    written, as a PowerShell script that runs `azure` is, not a script for each."""
+    written, and of both readers' migration steps and changes in the order they run (see `_in_run_order`),
+    as a PowerShell script that runs `azure` is, not a script for each."""
     scripts = [resource for resource in resources if isinstance(resource, Script)]
     if len(scripts) < 2:
         return resources
@@ -1021,25 +1023,62 @@ def _merged(scripts: list[Script]) -> Script:
     def ordered(marks: Iterable[Mark]) -> tuple[Mark, ...]:
         return tuple(sorted(marks, key=_written_at))
 
-    def calls_of(kept: str) -> tuple[ClassicCall, ...]:
-        calls = [call for script in scripts for call in getattr(script, kept)]
-        return tuple(sorted(calls, key=lambda call: _written_at(call.mark)))
-
+    calls = tuple(
+        sorted((call for script in scripts for call in script.calls), key=lambda c: _written_at(c.mark))
+    )
     calling = [script for script in scripts if script.calls] or scripts  # its mark: its first classic call
     first = min(calling, key=lambda script: _written_at(script.mark))
+    migration, changes, circuit_moves = _in_run_order(scripts)
     return replace(
         first,
         language="Python",
         written_in="",
-        calls=calls_of("calls"),
-        migration=tuple(step for script in scripts for step in script.migration),
+        calls=calls,
+        migration=migration,
         mark=first.mark,
-        changes=calls_of("changes"),
+        changes=changes,
         unread=ordered(mark for script in scripts for mark in script.unread),
         uploaded_files=tuple(dict.fromkeys(name for script in scripts for name in script.uploaded_files)),
-        circuit_moves=calls_of("circuit_moves"),
+        circuit_moves=circuit_moves,
         posted_bodies=tuple(dict.fromkeys(posted for script in scripts for posted in script.posted_bodies)),
     )
+
+
+# What runs in a script, in the order one reader found: a migration step, or a change or circuit move (kind
+# "changes", "circuit_moves") with how many of that reader's steps run before it.
+_Event = tuple[tuple[int, int], str, MigrationStep | ClassicCall]
+
+
+def _in_run_order(
+    scripts: list[Script],
+) -> tuple[tuple[MigrationStep, ...], tuple[ClassicCall, ...], tuple[ClassicCall, ...]]:
+    """The migration steps, changes and circuit moves of the scripts one file's readers made (the SDK's
+    calls and requests, the classic CLI's commands), in the order they run. Each reader gives its own in
+    run order (a step of a function at the call that runs it, `prepare()` then `commit()`, wherever the
+    functions are written); the two are merged, each kept in its order, by where the script's own code runs
+    each (`MigrationStep.called_at`, else where it is written), so that a CLI Prepare the script runs
+    before its SDK Commit comes first. A change's `after` then counts the steps of both before it."""
+    merged = heapq.merge(*(_events(script) for script in scripts), key=lambda event: event[0])
+    migration: list[MigrationStep] = []
+    found: dict[str, list[ClassicCall]] = {"changes": [], "circuit_moves": []}
+    for _, kind, item in merged:
+        if isinstance(item, MigrationStep):
+            migration.append(item)
+        else:
+            found[kind].append(replace(item, after=len(migration)))
+    return tuple(migration), tuple(found["changes"]), tuple(found["circuit_moves"])
+
+
+def _events(script: Script) -> list[_Event]:
+    """The steps, changes and circuit moves of one reader's script, in the order they run: each change after
+    the number of steps its `after` says (before the next step), in the order of its kind."""
+    placed: list[tuple[int, int, int, _Event]] = []
+    for nth, step in enumerate(script.migration):
+        placed.append((nth, 2, nth, (_written_at(step.called_at or step.mark), "migration", step)))
+    for rank, kind in enumerate(("changes", "circuit_moves")):
+        for nth, call in enumerate(getattr(script, kind)):
+            placed.append((call.after, rank, nth, (_written_at(call.mark), kind, call)))
+    return [event for *_, event in sorted(placed, key=lambda found: found[:3])]
 
 
 def _written_at(mark: Mark) -> tuple[int, int]:
