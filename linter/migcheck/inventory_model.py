@@ -599,8 +599,8 @@ class ListPage:
 @record
 class UncheckedResource:
     """A resource an export names without what the rules read of it: its `properties` written as null
-    (`az resource list`, `Get-AzResource` without `-ExpandProperties`) or left out by a query's projection
-    (`left_out`). The export's one problem (MIG001, a warning) says what is unknown of each; the record is
+    (`az resource list`, `Get-AzResource` without `-ExpandProperties`), left out by a query's projection
+    (`left_out`), or written as an object that holds none of it (`empty`). The export's one problem (MIG001, a warning) says what is unknown of each; the record is
     kept in the export's document, beside the records of what it does describe, so that a plan with no
     step can name what the export lists and could not check. Nothing is known of it but its name and type:
     no rule reads it, and it is linked into no estate."""
@@ -611,6 +611,9 @@ class UncheckedResource:
     type: str  # the resource type, lower-cased (`microsoft.classiccompute/domainnames`)
     noun: str  # what the resource is called in messages (`cloud service`, `classic VM`)
     left_out: bool = False  # no `properties` key at all (a projection without the column), not null
+    # `properties` written as an object that holds nothing the rules read of the type (`{}`, or only its
+    # `provisioningState`): as little as null, though no cache wrote it so.
+    empty: bool = False
 
     @property
     def classic(self) -> bool:

@@ -406,8 +406,8 @@ def _not_read(unread: dict[str, tuple[str, Mark, int]], others: bool) -> FilePro
 
 def _unstated(unstated: list[UncheckedResource]) -> FileProblem:
     """One problem for the whole export, at the first resource whose `properties` it writes as null (a
-    resource list), or leaves out (a query that did not project the column): it says which resources
-    exist and nothing the rules read."""
+    resource list), leaves out (a query that did not project the column), or writes as an object that holds
+    nothing the rules read (`{}`): it says which resources exist and nothing the rules read."""
     count = len(unstated)
     resources = "1 resource was" if count == 1 else f"{count} resources were"
     unknown = _what_is_unknown(unstated)
@@ -418,6 +418,12 @@ def _unstated(unstated: list[UncheckedResource]) -> FileProblem:
             "leaves it out)"
         )
         fix = _COLUMN_FIX
+    elif unstated[0].empty:
+        why = (
+            "properties that hold nothing the rules read for its resources (written as `{}`, or with no more "
+            "than values such as `provisioningState`)"
+        )
+        fix = _EMPTY_FIX
     else:
         why = (
             "no properties for its resources ('properties' is null, as `az resource list` and `Get-AzResource` "
@@ -461,6 +467,11 @@ _PROPERTIES_FIX = (
     f"Export the resources with their properties from Azure Resource Graph: {_RESOURCE_GRAPH_QUERY}, or "
     "`Search-AzGraph -Query ... -First 1000` piped to `ConvertTo-Json -Depth 100`. Resource lists serve "
     "properties from a cache that holds none."
+)
+_EMPTY_FIX = (
+    f"Export the resources again with their whole properties, as Resource Graph writes them: "
+    f"{_RESOURCE_GRAPH_QUERY}; a row whose properties were emptied or trimmed by hand says nothing of the "
+    "resource, and is not read as a resource that has none of what it leaves out."
 )
 _COLUMN_FIX = (
     "Export the `properties` column with the rest: end a Resource Graph query's `project` with `properties` "

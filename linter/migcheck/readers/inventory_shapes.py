@@ -564,14 +564,16 @@ class Collapsed:
     kept: str = ""
 
 
-def unchecked(rtype: str, mark: Mark, name: str, *, left_out: bool = False) -> UncheckedResource:
+def unchecked(
+    rtype: str, mark: Mark, name: str, *, left_out: bool = False, empty: bool = False
+) -> UncheckedResource:
     """What `records` gives for a resource whose `properties` the export writes as null or leaves out:
     `az resource list` and `Get-AzResource` (without `-ExpandProperties`) list resources from Resource
     Manager's cache, properties null, so nothing of them can be checked; a Resource Graph query whose
-    `project` leaves the column out (`left_out`) says as little. `mark` is at its `properties` (its `{`
-    when it has none)."""
+    `project` leaves the column out (`left_out`) says as little, and so do properties written as an object
+    that holds nothing the rules read (`empty`). `mark` is at its `properties` (its `{` when it has none)."""
     noun, _ = unknown_without_properties(rtype)
-    return UncheckedResource(name, mark, rtype, noun, left_out)
+    return UncheckedResource(name, mark, rtype, noun, left_out, empty)
 
 
 def unknown_without_properties(rtype: str) -> tuple[str, str]:
@@ -715,10 +717,24 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
         return (unchecked(rtype, mark, name, left_out=True),)
     if item.properties is None and rtype not in READ_WITHOUT_PROPERTIES:
         return (unchecked(rtype, spots.at(spots.key("properties")), name),)
+    if _states_nothing_read(rtype, item.properties):
+        return (unchecked(rtype, spots.at(spots.key("properties")), name, empty=True),)
     cut_short = _collapsed_in(item, rtype)
     if cut_short is not None:
         return (cut_short,)
     return tuple(builder(item))
+
+
+def _states_nothing_read(rtype: str, properties: object) -> bool:
+    """Whether `properties` of a classic VM's row is an object that holds none of the properties its reader
+    reads at its top (`READ_AT_TOP`): `{}`, or only a `provisioningState`. Such a row says no more than one
+    whose properties are null, and read as it is it would say that the VM has none of what it leaves out (in
+    no network, with no endpoint, disk or state), a VM that passes Validate. Other types keep what such a
+    row says: a network that exists, its definition unknown (`ClassicNetwork.network` None)."""
+    if rtype != _CLASSIC_VM or not isinstance(properties, dict):
+        return False
+    read = READ_AT_TOP[rtype]
+    return not any(isinstance(k, str) and k.casefold() in read for k in properties)
 
 
 def _described_by_others(folded: dict, rtype: str, mark: Mark, spots: Spots | None) -> tuple[object, ...]:
@@ -1373,6 +1389,7 @@ def _reserved_ip(item: Item) -> Iterator[ClassicReservedIp]:
 
 
 _CLOUD_SERVICE = "microsoft.classiccompute/domainnames"
+_CLASSIC_VM = "microsoft.classiccompute/virtualmachines"
 
 
 def _slot(attached: ResourceId) -> str:
