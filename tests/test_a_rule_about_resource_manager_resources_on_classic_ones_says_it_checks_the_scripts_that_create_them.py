@@ -2,7 +2,7 @@
 Manager resource reaching into a classic one (a role assignment, alert or autoscale setting on a classic VM,
 an API Management service or HDInsight cluster in a classic subnet, a peering to a classic network) gets the
 finding an export of it gets; the tables of what each reader produces left those records out, so `migcheck rule
-MIG501` (and MIG314 to MIG319, MIG502, MIG503) said "checks: inventory" alone and gave no suppression comment
+MIG501` (and MIG314 to MIG319, MIG502, MIG503) said "checks: inventory exports, ARM templates, Bicep, declarations (.toml)" alone and gave no suppression comment
 for scripts. A Terraform configuration's network security groups and rules were left out alike. Lifecycle
 Services (MIG316) is known from a declaration only, and says so."""
 
@@ -102,10 +102,13 @@ def test_every_record_these_files_give_is_of_a_type_their_reader_s_entry_names(t
 )
 def test_the_rule_says_it_checks_scripts_and_how_to_suppress_it_there(capsys, code):
     _, out, _ = run_cli(capsys, "rule", code)
-    assert "checks: inventory, powershell, python, shell\n" in out
+    assert (
+        "checks: PowerShell scripts, Python scripts, shell scripts, Makefiles, Dockerfiles, CI pipelines, Ansible, Terraform, inventory exports, ARM templates, Bicep, declarations (.toml)\n"
+        in out
+    )
     assert f"`# migcheck: ignore[{code}] reason` in PowerShell, shell and Python scripts" in out
 
 
 def test_lifecycle_services_known_from_a_declaration_only_says_it_checks_the_inventory_alone(capsys):
     _, out, _ = run_cli(capsys, "rule", "MIG316")
-    assert "checks: inventory\n" in out
+    assert "checks: inventory exports, ARM templates, Bicep, declarations (.toml)\n" in out

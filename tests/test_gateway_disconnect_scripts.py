@@ -161,4 +161,4 @@ def test_mig307_reports_the_disconnecting_call(tmp_path, monkeypatch) -> None:
 def test_the_rule_lists_powershell_among_what_it_checks(capsys) -> None:
     code, out, _ = run_cli(capsys, "rule", "MIG307")
     assert code == 0
-    assert "checks: inventory, powershell, python, rest" in out
+    assert "checks: Service Management REST bodies, PowerShell scripts, Python scripts, shell scripts," in out

@@ -16,7 +16,10 @@ def _docs(capsys, code: str) -> str:
 
 def test_mig202_says_what_it_finds_in_scripts_and_exports(capsys):
     out = _docs(capsys, "MIG202")
-    assert "checks: cscfg, inventory, powershell, python, rest, shell, vmexport" in out
+    assert (
+        "checks: .cscfg, Service Management REST bodies, Export-AzureVM files, PowerShell scripts, Python scripts, shell scripts, Makefiles, Dockerfiles, CI pipelines, Ansible, Terraform, inventory exports, ARM templates, Bicep, declarations (.toml)"
+        in out
+    )
     what = out.split("### What it finds", 1)[1].split("###", 1)[0]
     for named in (
         "Set-AzureSubnet",
@@ -50,8 +53,9 @@ def _what(capsys, code: str) -> str:
 
 
 def test_mig104_checks_exports_and_says_what_it_finds_in_scripts_and_exports(capsys):
-    assert "checks: azurepubxml, cscfg, csdef, inventory, powershell, python, rest, shell\n" in _docs(
-        capsys, "MIG104"
+    assert (
+        "checks: .csdef, .cscfg, Service Management REST bodies, publish profiles (.azurepubxml, Eclipse package.xml), PowerShell scripts, Python scripts, shell scripts, Makefiles, Dockerfiles, CI pipelines, Ansible, Terraform, inventory exports, ARM templates, Bicep, declarations (.toml)\n"
+        in _docs(capsys, "MIG104")
     )
     what = _what(capsys, "MIG104")
     for named in ("New-AzureVM -VNetName", "virtual_network_name", "azure vm create", "inventory export"):
@@ -86,7 +90,10 @@ def test_mig209_and_mig401_say_what_they_find_in_scripts_and_exports(capsys):
 
 def test_mig303_does_not_say_it_checks_exports_which_state_no_affinity_group(capsys):
     out = _docs(capsys, "MIG303")
-    assert "checks: netcfg, powershell, python, rest, shell\n" in out
+    assert (
+        "checks: .netcfg, Service Management REST bodies, PowerShell scripts, Python scripts, shell scripts, Makefiles, Dockerfiles, CI pipelines, Ansible, Terraform\n"
+        in out
+    )
     assert "never its affinity group" in _what(capsys, "MIG303")
 
 

@@ -246,7 +246,7 @@ class Rule:
             f"## {self.code} {self.name}\n\n"
             f"{self.summary}\n\n"
             f"Severity: {self.severity} · scope: {self.scope} · {found_at}"
-            f"checks: {', '.join(sorted(str(k) for k in self.file_kinds()))}\n\n"
+            f"checks: {formats_checked(self.file_kinds())}\n\n"
             f"### What it finds\n\n{_para(self.docs.what)}\n\n"
             f"### Why it blocks migration\n\n{_para(self.docs.why)}\n\n"
             f"### How to fix\n\n{_para(self.docs.fix)}\n\n"
@@ -255,6 +255,32 @@ class Rule:
             f"### How to suppress\n\n{_suppressing(self)}\n\n"
             f"Source: {_para(self.source)}\n"
         )
+
+
+# The formats each kind of file covers, in the words a user knows them by, in the order a rule's docs list
+# them (the cloud service's own files, then scripts, then exports): a kind is how the readers sort files
+# (`FileKind`), and `inventory` or `shell` alone would hide that a rule reads templates or Makefiles.
+# `migcheck rules --format json` keeps the kinds (`file_kinds`).
+_FORMATS_OF_KIND: dict[str, str] = {
+    "csdef": ".csdef",
+    "cscfg": ".cscfg",
+    "netcfg": ".netcfg",
+    "rest": "Service Management REST bodies",
+    "vmexport": "Export-AzureVM files",
+    "azurepubxml": "publish profiles (.azurepubxml, Eclipse package.xml)",
+    "powershell": "PowerShell scripts",
+    "python": "Python scripts",
+    "shell": "shell scripts, Makefiles, Dockerfiles, CI pipelines, Ansible, Terraform",
+    "inventory": "inventory exports, ARM templates, Bicep, declarations (.toml)",
+}
+
+
+def formats_checked(kinds: Iterable[object]) -> str:
+    """The formats of the kinds of file a rule checks, as its docs' "checks:" line says them; a kind not
+    listed (a plugin's) by its own name, after the others."""
+    named = {str(kind) for kind in kinds}
+    known = [formats for kind, formats in _FORMATS_OF_KIND.items() if kind in named]
+    return ", ".join(known + sorted(named - _FORMATS_OF_KIND.keys()))
 
 
 # The comment that suppresses a finding, by the kinds of file that write it (docs/suppressing.md).
