@@ -26,7 +26,8 @@ What is read, by resource type (the provider's own arguments):
   create`.
 - `azure_data_disk` (`virtual_machine`, `name` of a registered disk, else a new one of `size` in
   `storage_service_name`): as `azure vm disk attach` or `attach-new`, in the cloud service of the VM's name;
-  of a VM the module puts in a service of another name, said not attached (the provider's apply fails).
+  of a VM the configuration declares in a service of another name, however the disk names it (a reference,
+  an index, `element` of a splat, a variable of its name), said not attached (the provider's apply fails).
 - `azure_local_network_connection` (`name`, `vpn_gateway_address`, `address_space_prefixes`): as `azure
   network local-network create`.
 - `azure_affinity_group` (`name`, `location`): as `azure account affinity-group create`.
@@ -1626,6 +1627,10 @@ class _Configuration:
         # The cloud services an `azure_instance` has made its deployment in (by name without case): the
         # provider puts each in the Production slot, so a second one in a service is refused.
         self.deployed: set[str] = caller.deployed if caller is not None else set()
+        # The cloud service each `azure_instance` of the configuration is declared in, by the VM's name (both
+        # stated, without case), refused or not: a data disk of one in a service of another name is not
+        # attached, however its `virtual_machine` names the VM.
+        self.vm_services: dict[str, str] = caller.vm_services if caller is not None else {}
         self.current: _Resource | None = None  # the resource whose provisioners run now, `self` in them
         # Provisioners' commands in PowerShell and Python, read after the shell's, each as a script of its own.
         self.held: list[_Held] = caller.held if caller is not None else []
@@ -1717,6 +1722,9 @@ class _Configuration:
             if names is None or len(names) != 4 or names[2] != "*" or _steps(arguments[0]) is not None:
                 return None  # not a splat of a resource's attribute (`.*.name`, `[*].name`)
             resource = self.module.resources.get((names[0], names[1]))
+            if resource is not None and not {"count", "for_each"} & resource.attributes.keys():
+                # one instance: the splat is a list of its one value, which `element` gives at any index
+                return self.reference([names[0], names[1], names[3]], at)
             index = self.word(path, arguments[1], at) if resource is not None else None
             return self.instance_argument(resource, names[3], index, True, at) if index is not None else None
         if steps is None or len(steps) != 4 or not all(isinstance(step, str) for step in steps[:2]):
@@ -4105,6 +4113,8 @@ def _instance(c: _Configuration, r: _Resource) -> None:
     at = r.mark
     name = c.value(r, "name") or Word(None, at, holder="name")
     service = c.value(r, "hosted_service_name") or name
+    if name.text and service.text:
+        c.vm_services.setdefault(name.text.casefold(), service.text)
     taken = _service_key(service)
     if taken is not None:
         if taken in c.deployed:  # the Production slot is taken: the platform refuses it
@@ -4318,9 +4328,22 @@ def _data_disk(c: _Configuration, r: _Resource) -> None:
 
 
 def _in_another_service(c: _Configuration, r: _Resource) -> bool:
-    """Whether the disk's `virtual_machine` names an `azure_instance` of the module whose stated
+    """Whether the disk's `virtual_machine` names an `azure_instance` of the configuration whose stated
     `hosted_service_name` is not the VM's name: the provider's AddDataDisk(vm, vm, vm) looks for the VM in a
-    cloud service of its own name, so the disk is not attached."""
+    cloud service of its own name, so the disk is not attached. The VM is the one of the name the argument's
+    value states (`element(azure_instance.web.*.id, count.index)`, `azure_instance.web[0].id`, a variable),
+    else the instance the argument refers to."""
+    vm = c.value(r, "virtual_machine")
+    name = vm.text if vm is not None else None
+    declared_in = c.vm_services.get(name.casefold()) if name else None
+    if name and declared_in is not None:
+        return declared_in.casefold() != name.casefold()
+    return _referenced_in_another_service(c, r)
+
+
+def _referenced_in_another_service(c: _Configuration, r: _Resource) -> bool:
+    """Whether the disk's `virtual_machine` refers to an `azure_instance` of the module (`"${azure_instance.
+    web.id}"`) whose stated `hosted_service_name` is not its stated name."""
     names = _referenced(r.attributes["virtual_machine"]) if "virtual_machine" in r.attributes else None
     if names is None or len(names) != 3 or names[0] != "azure_instance":
         return False
