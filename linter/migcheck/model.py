@@ -8,6 +8,7 @@ import copyreg
 import dataclasses
 import enum
 import functools
+import inspect
 import re
 import reprlib
 import sys
@@ -61,7 +62,7 @@ else:
         # A class with no docstring is given one of its fields below: left to `dataclass`, which writes its
         # signature, it would be found by parsing the text of `object.__init__`'s, with no `__init__` yet.
         cls.__doc__ = cls.__doc__ or "-"
-        cls = dataclass(slots=True, eq=False, repr=False, init=False)(cls)
+        cls = _as_dataclass(cls)
         if not documented:
             cls.__doc__ = f"{cls.__name__}({', '.join(f.name for f in fields(cls))})"
         if "__init__" not in cls.__dict__:  # as `dataclass` keeps one the class writes
@@ -77,6 +78,37 @@ else:
         if fields(cls) and all(f.init and not f.kw_only for f in fields(cls)):
             copyreg.pickle(cls, _reducer(cls))
         return cls
+
+    def _as_dataclass(cls):
+        """`cls` made a slotted dataclass, each field's annotation still the string it is written as.
+
+        `dataclass` asks of every annotation that is a string (all of them, under `from __future__ import
+        annotations`) whether it names `ClassVar`, `InitVar` or `KW_ONLY`, three pattern matches and module
+        look-ups a field: 40% of making the records' classes. Only an annotation that holds one of those
+        words can be one, so the others are shown to `dataclass` as a plain type, which it tells apart in a
+        comparison, and put back once the class is made."""
+        written = inspect.get_annotations(cls)  # the class's own, not its bases'
+        plain = {name: _PLAIN if _plain(text) else text for name, text in written.items()}
+        cls.__annotations__ = plain
+        try:
+            made = dataclass(slots=True, eq=False, repr=False, init=False)(cls)
+        finally:
+            cls.__annotations__ = written
+        made.__annotations__ = written
+        for each in made.__dataclass_fields__.values():
+            if each.type is _PLAIN:
+                each.type = written[each.name]
+        return made
+
+    def _plain(annotation):
+        """Whether `annotation` cannot be one of the annotations `dataclass` treats apart (`_as_dataclass`):
+        a string holding none of their names."""
+        return isinstance(annotation, str) and not any(word in annotation for word in _SPECIAL_ANNOTATIONS)
+
+    class _PLAIN:
+        """What `_as_dataclass` shows `dataclass` in place of an annotation that is a plain type."""
+
+    _SPECIAL_ANNOTATIONS = ("ClassVar", "InitVar", "KW_ONLY")
 
     def _written_when_first_called(cls):
         """An `__init__` that writes the dataclass's `__init__` of `cls`, puts it in its place and calls it."""
