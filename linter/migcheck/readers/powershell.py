@@ -6031,10 +6031,14 @@ class Null:
     false in a condition. Otherwise it is what the reader makes of a command's output it does not follow,
     which decides nothing. `dropped`: where a VM configuration pipeline ends in a stage that passes no VM
     on (`cmdlets.PASS_NO_VM_ON`: `… | Add-AzureEndpoint … | Set-AzureAclConfig …`), so that a New-AzureVM
-    given it says the VM it meant unread (`VM_NOT_PASSED_ON`)."""
+    given it says the VM it meant unread (`VM_NOT_PASSED_ON`). `unassigned`: what a variable holds on a
+    path that never assigns it, in a script nothing else may set it in (see `Interpreter._unassigned`):
+    $null, run as written, as much as a stated $null is where paths meet, though a session that set it
+    first gives its value, so a condition on it is not decided."""
 
     stated: bool = False
     dropped: Mark | None = field(default=None, compare=False)
+    unassigned: bool = field(default=False, compare=False)
 
 
 @record
@@ -6291,6 +6295,7 @@ class VmState:
 
 NULL = Null()
 STATED_NULL = Null(stated=True)
+UNASSIGNED_NULL = Null(unassigned=True)
 # Where a script places a cloud service, or an affinity group services may be placed in.
 Placed = ServiceRegion | AffinityGroupRegion
 Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState | Operation | Authorization | BalancerConfig | CircuitMade | LinkState | Block
@@ -6466,7 +6471,7 @@ def _joined_alternatives(a: Value, b: Value) -> tuple[Text, ...]:
                 found.setdefault(text.value.casefold(), text)
         elif isinstance(value, FileItem) and value.shape:
             found.setdefault(value.shape.casefold(), Text(value.shape))
-        elif not _stated_null(value):
+        elif not _null_where_paths_meet(value):
             return ()
     return tuple(found.values()) if 0 < len(found) <= _MAX_STRING_ALTERNATIVES else ()
 
@@ -6530,8 +6535,15 @@ def _built_identity(value: Unknown) -> object:
 
 
 def _null_on_a_path(value: Value) -> bool:
-    """Whether a value joined where paths meet is $null on a path: stated so, or so on one of its own."""
-    return _stated_null(value) or (isinstance(value, Unknown) and value.maybe_null)
+    """Whether a value joined where paths meet is $null on a path: stated so, unassigned there (`if ($Prod)
+    { $VNet = 'a' }` leaves `$VNet` $null where `$Prod` is not set), or so on one of its own."""
+    return _null_where_paths_meet(value) or (isinstance(value, Unknown) and value.maybe_null)
+
+
+def _null_where_paths_meet(value: Value) -> bool:
+    """Whether a path gives a variable nothing where paths meet: `$null` or "" the script states, or no
+    assignment at all, in a script nothing else may set it in (`Null.unassigned`)."""
+    return _stated_null(value) or (isinstance(value, Null) and value.unassigned)
 
 
 def _maybe_nothing(value: Value) -> bool:
@@ -10154,9 +10166,20 @@ class Interpreter:
         set it, may be empty, as the environment that runs the script may not set it: `if (…) { $env:VNET =
         'a' }` leaves 'a' on one path and, on the other, a value the script does not state or nothing."""
         value = _unset(key)
-        if isinstance(value, Unknown) and self._unset_anywhere(key):
+        if not self._unset_anywhere(key):
+            return value
+        if isinstance(value, Unknown):
             return replace(value, maybe_null=True)
+        if self._scripts_own_variable(key):
+            return UNASSIGNED_NULL  # `if (…) { $VNet = 'a' }`: $VNet is 'a' on one path, $null on the other
         return value
+
+    def _scripts_own_variable(self, key: str) -> bool:
+        """Whether `key` is a variable of the script's own code, run as itself, that is none of its
+        parameters: where nothing on a path assigns it, it is $null, run as written. A parameter is what
+        the caller gives, and a function's variable it does not assign is its caller's."""
+        own_code = self.scope == 0 and not self.call_stack
+        return own_code and (0, key) not in self.declared_parameters
 
     def _unset_anywhere(self, key: str) -> bool:
         """Whether nothing the reader sees may set the variable `key` the script assigns nowhere: no
