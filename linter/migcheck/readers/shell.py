@@ -3274,6 +3274,7 @@ class _Walker:
         self.shifted = self.shifted or name in ("shift", "set")
         if name == "set":
             self.all_exported = self.all_exported or _exports_all([self._text(a) for a in arguments])
+            self._set_positional(arguments)
         if name in self.functions:
             self.named_calls.add(name)
         if name is None:  # `"$@"`: a wrapper running the command its arguments name
@@ -3553,6 +3554,19 @@ class _Walker:
             if echoed is not None:
                 return echoed
         return self._own_folder(node, folder, above)
+
+    def _working_folder(self, node: Node) -> _Value:
+        """`$PWD`: the folder the script runs in (`working`), as a folder named from the script's own, so
+        that a path written after it (`"$PWD/vnet.sh"`, `cd "$PWD/config"`) is found there, as a path from
+        where it runs is (`_settings_path`, `_folder_named`). The session's value where a `cd` took the
+        script to a folder it does not state."""
+        if self.working is None:
+            return _Value(None, self.where.mark(node), holder="$PWD")
+        path = posixpath.normpath(self.working or ".").split("/")
+        ups = len(list(itertools.takewhile(lambda step: step == "..", path)))
+        within = "/".join(path[ups:])
+        within = "" if within == "." else within
+        return _Value(None, self.where.mark(node), holder="$PWD", folder="script", above=ups, within=within)
 
     def _own_folder(self, node: Node, folder: str, above: int) -> _Value:
         """The folder `$(dirname "$0")` names (`folder`, see `_Value.folder`), or one `above` folders over
@@ -4223,6 +4237,19 @@ class _Walker:
             self._run_line(
                 _replaced_inputs(line, [_quoted_input(text) for text in run]), words[0].mark, holes
             )
+
+    def _set_positional(self, arguments: list[Node]) -> None:
+        """`set -- a b` (`set -e -- a b`, `set a b`): `a` and `b` are `$1`, `$2` and `$@` from here, of the
+        script or of the function it runs in, where the words it gives them from are stated as written
+        (`_positional_words`). Where it may not run (a branch, after `&&`) they are values not stated, each
+        held where the `set` is."""
+        start = _positional_words(self._text(a) for a in arguments)
+        if start is None:
+            return
+        words = [w for a in arguments[start:] for w in self.words(a)]
+        if self.reading.maybe:
+            words = [Word(None, w.mark, holder=f"$set@{w.mark.line}:{w.mark.column}") for w in words]
+        self.scope.arguments = tuple(words)
 
     def _shift(self, arguments: list[Node]) -> None:
         given = self.value(arguments[0]).text if arguments else "1"
@@ -5020,6 +5047,8 @@ class _Walker:
             return _Value(None, words=arguments) if arguments is not None else _UNSTATED
         if name == "*":
             return _all_of(arguments) if arguments is not None else _UNSTATED
+        if name == "PWD" and name not in self.scope.variables:
+            return self._working_folder(name_node)
         if name in _ANEW_EACH_TIME:  # two `$RANDOM`s are two values; a variable set from one holds one
             at = self.where.mark(name_node)
             return _Value(None, at, holder=f"${name}@{at.line}:{at.column}")
@@ -6093,6 +6122,23 @@ def _operands(words: list[Word], takes_value: frozenset[str]) -> tuple[list[Word
 
 
 _Placed = list[tuple[Word, list[Word]]]  # each file put in place, with the files it may be named after
+
+
+def _positional_words(written: Iterable[str]) -> int | None:
+    """Of `set`'s words as written, the index of the first that sets the positional parameters: the one
+    after `--` or `-` (none after them: `set --` empties them), else the first that is no option; None for
+    a `set` that gives none (`set -euo pipefail`: `-o` takes the word after it)."""
+    taking_name = False
+    for index, word in enumerate(written):
+        if taking_name:
+            taking_name = False
+        elif word in ("--", "-"):
+            return index + 1
+        elif word.startswith(("-", "+")) and len(word) > 1:
+            taking_name = "o" in word[1:]
+        else:
+            return index
+    return None
 
 
 def _in_account(read: Iterable[object], account: str) -> list[object]:
