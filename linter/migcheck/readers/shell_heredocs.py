@@ -25,6 +25,12 @@ _ON_A_LINE = 4
 # What ends a here-document's delimiter word, which the grammar may read on past (`<<A;`).
 _WORD_ENDS = frozenset(b" \t;&|<>()")
 _QUOTES = frozenset(b"'\"\\")
+# The nodes a statement is made of, above the command a here-document feeds: its statement is the first
+# node above them (`a <<A | b`, `a <<A && b`, `! a <<A`, `x=1 a <<A`).
+_WITHIN_A_STATEMENT = frozenset(
+    {"command", "command_name", "word", "pipeline", "list", "redirected_statement", "negated_command"}
+    | {"variable_assignment", "file_redirect", "string", "concatenation", "simple_expansion", "expansion"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,16 +142,38 @@ def _read_apart(source: bytes, line: int) -> tuple[bytes, Origins | None] | None
 
 
 def _rest(line: bytes, heredocs: list[_Heredoc]) -> int | None:
-    """Where the first statement after the last here-document's starts on the line (`cat <<A; azure ...`),
-    which bash runs after that one has read its body: the grammar reads a `;` after a here-document's word
-    as an error. None where none follows."""
+    """Where what follows the statement of the last here-document starts on the line: the next statement
+    (`cat <<A; azure ...`), which bash runs after that one has read its body, or the word that closes a
+    compound command the line opens (`if ...; then cat <<A; fi`, `{ cat <<A; }`, `do cat <<A; done`), which
+    bash reads once the body is read. The grammar reads a `;` after a here-document's word as an error, and a
+    compound closed on the line before the body as one closed before the here-document. None where nothing
+    follows (a comment at most)."""
     blanked = bytearray(line)
     for heredoc in heredocs:
         _blank(blanked, heredoc.operator, heredoc.end)
     tree = grammars.parser(_GRAMMAR).parse(bytes(blanked) + b"\n")
-    last = heredocs[-1].end
-    after = [c for c in tree.root_node.named_children if c.start_byte >= last and c.type != "comment"]
-    return after[0].start_byte if after and not tree.root_node.has_error else None
+    if tree.root_node.has_error:
+        return None
+    last = heredocs[-1]
+    # The statement of the command the last here-document feeds: the first node above it of no statement.
+    node = tree.root_node.descendant_for_byte_range(last.command, last.command)
+    while node is not None and node.parent is not None and node.parent.type in _WITHIN_A_STATEMENT:
+        node = node.parent
+    statement_end = node.end_byte if node is not None and node.parent is not None else 0
+    return _next_word(line, max(last.end, statement_end))
+
+
+def _next_word(line: bytes, end: int) -> int | None:
+    """Where the first word after a statement that ends at `end` starts: past the spaces and the `;` (or
+    `&`) that ends it, at a `;;` that ends a `case` item; None where the line ends first, or a comment."""
+    at = end
+    while at < len(line) and line[at] in b" \t":
+        at += 1
+    if line[at : at + 1] in (b";", b"&") and line[at : at + 2] not in (b";;", b"&&"):
+        at += 1
+        while at < len(line) and line[at] in b" \t":
+            at += 1
+    return at if at < len(line) and line[at : at + 1] not in (b"#", b"\r") else None
 
 
 def _commands_apart(
