@@ -4783,6 +4783,8 @@ class Flow:
             return self._class_value(suppliers[0], node, site)
         own = self._stores_on(holder, attr)
         stored = own[0] if own is not None and len(own) == 1 else None
+        if stored is not None and self._set_before_on(holder, stored, site):
+            return self._set_value(stored, node, site)
         init = self._initializer(holder)
         if (
             stored is None
@@ -4809,6 +4811,37 @@ class Flow:
             self._active.discard(active)
         return self._kept(value, node)
 
+    def _set_before_on(self, holder: Instance, stored: Stored, site: Site) -> bool:
+        """Whether `stored` sets the attribute on the very object `holder` is, by a name bound once to the
+        call of its class that makes it (`cfg = Config()` then `cfg.vnet = 'prodnet'`), in the scope that
+        reads it, before the read and on every path to it (its blocks hold the read)."""
+        target = stored.target.value
+        if (
+            holder.made is None
+            or not isinstance(target, ast.Name)
+            or stored.scope is not site.scope
+            or stored.at >= site.at
+            or site.chain[: len(stored.chain)] != stored.chain
+        ):
+            return False
+        held = self._held(target, Site(stored.scope, stored.at, stored.chain, site.frame, site.path))
+        return held is not None and held.made is not None and held.made[0] is holder.made[0]
+
+    def _set_value(self, stored: Stored, node: ast.Attribute, site: Site) -> Value:
+        """What `stored` sets an attribute to, read where it is set (see `_set_before_on`)."""
+        active = (id(stored.scope), "." + node.attr, stored.at)
+        if active in self._active:
+            self._cuts += 1
+            return self.unknown(node)
+        self._active.add(active)
+        try:
+            value = self.value(
+                stored.value, Site(stored.scope, stored.at, stored.chain, site.frame, site.path)
+            )
+        finally:
+            self._active.discard(active)
+        return self._kept(value, node)
+
     def _stores_on(self, holder: Instance, attr: str) -> list[Stored] | None:
         """The statements that may set `attr` on `holder`: all that set it, less those that set it on the
         first parameter of a method of a class no instance of which may be `holder` (`AGroup`'s `self.name
@@ -4823,9 +4856,28 @@ class Flow:
         for stored in sets:
             target = stored.target.value
             cls = self._own_class(target.id, stored.scope) if isinstance(target, ast.Name) else None
-            if cls is None or self._may_be_of(holder, cls):
-                kept.append(stored)
+            if cls is not None and not self._may_be_of(holder, cls):
+                continue
+            if cls is None and isinstance(target, ast.Name) and self._set_on_another(holder, target, stored):
+                continue
+            kept.append(stored)
         return kept
+
+    def _set_on_another(self, holder: Instance, target: ast.Name, stored: Stored) -> bool:
+        """Whether a store on a name other than a method's `self` (`other.vnet = None`) sets the attribute
+        on an object that cannot be `holder`: the script shows that the name holds an instance of a class
+        `holder` cannot be an instance of (`other = Other()`, of a class neither deriving from the other), or
+        one made by another call of a class. Where the script does not show what the name holds, the store
+        may be on any object."""
+        held = self._held(target, Site(stored.scope, stored.at, stored.chain))
+        if held is None:
+            return False
+        if not self._may_be_of(holder, held.cls) and not self._may_be_of(held, holder.cls):
+            return True
+        made, other = holder.made, held.made
+        return (
+            held.exact and holder.exact and made is not None and other is not None and made[0] is not other[0]
+        )
 
     def _may_be_of(self, holder: Instance, cls: Scope) -> bool:
         """Whether `holder` may be an instance of `cls`, so that a method of `cls` may run on it: `cls` is
