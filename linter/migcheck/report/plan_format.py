@@ -168,8 +168,8 @@ from migcheck.report.stream import json_text
 from migcheck.report.text import NAMED_LEFT_OUT, either
 from migcheck.report.unread import data as unread_data
 from migcheck.report.unread import heading as parts_heading
+from migcheck.report.unread import holders, listed_apart
 from migcheck.report.unread import listed as listed_parts
-from migcheck.report.unread import listed_apart
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
@@ -195,10 +195,11 @@ def nothing_to_migrate(plan: Plan) -> str:
             f"No step to plan: no file migcheck read describes a classic resource to move{about}; those it "
             "could not read may describe some: fix them and plan again."
         )
-    if any(s.unread_parts for s in plan.subscriptions):  # as for the files, of the parts it could not read
+    parts = [p for s in plan.subscriptions for p in s.unread_parts]
+    if parts:  # as for the files, of the parts it could not read
         return (
             f"No step to plan: nothing migcheck read describes a classic resource to move{about}; the parts of "
-            "scripts it could not read may describe some: have them read and plan again."
+            f"{holders(parts)} it could not read may describe some: have them read and plan again."
         )
     until = f" Until then, this plan holds only what the {listed} above are about." if listed else ""
     unchecked = [name for s in plan.subscriptions for name in s.unchecked]
@@ -422,8 +423,9 @@ def unread_heading(subscription: SubscriptionPlan) -> str:
 
 
 def unread_parts_heading(subscription: SubscriptionPlan) -> str:
-    """The heading of the parts of scripts the parser could not read (see `migcheck.report.unread`)."""
-    return parts_heading(bool(subscription.steps))
+    """The heading of the parts of scripts and templates the parser could not read (see
+    `migcheck.report.unread`), named for the files that hold them."""
+    return parts_heading(bool(subscription.steps), subscription.unread_parts)
 
 
 # The headings of the warnings that concern no step: those whose advice is for before migrating, said

@@ -872,13 +872,36 @@ def _parts(count: int) -> str:
     return f"{count} part" if count == 1 else f"{count} parts"
 
 
-def heading(planned: bool) -> str:
-    """The plan's heading of the unread parts: what they state may be missing from the steps, or, in a
-    plan without steps, may be what is to move."""
+def heading(planned: bool, parts: Sequence[UnreadParts] = ()) -> str:
+    """The plan's heading of the unread parts, named for the files that hold them (`holders`): what they
+    state may be missing from the steps, or, in a plan without steps, may be what is to move."""
     said = (
         "what they state may be missing from the steps above" if planned else "they may describe what to move"
     )
-    return f"Parts of scripts migcheck could not read ({said}; {HOW_TO_SEE}, then plan again)"
+    return f"Parts of {holders(parts)} migcheck could not read ({said}; {HOW_TO_SEE}, then plan again)"
+
+
+# What a file whose parts were not read is called, by how its name ends: a Bicep file's modules and an ARM
+# template's linked templates are parts of a template, a Terraform module's of a configuration; any other
+# file with such parts is a script (PowerShell, Python, shell, a CI pipeline's or a Makefile's steps).
+_HOLDERS = (
+    ((".tf", ".tf.json", ".tfvars", ".tfvars.json"), "Terraform configurations"),
+    ((".bicep", ".json"), "templates"),
+)
+_SCRIPTS = "scripts"
+
+
+def holders(parts: Sequence[UnreadParts]) -> str:
+    """The files that hold `parts`, in words ("scripts", "templates", "scripts and templates"); "scripts"
+    when there are none to name."""
+    called = {_holder(p.path) for p in parts} or {_SCRIPTS}
+    named = [name for name in (_SCRIPTS, *(name for _, name in _HOLDERS)) if name in called]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+
+def _holder(path: str) -> str:
+    lowered = path.lower()
+    return next((name for ends, name in _HOLDERS if lowered.endswith(ends)), _SCRIPTS)
 
 
 def listed(parts: UnreadParts) -> list[str]:
