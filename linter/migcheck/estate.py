@@ -7455,6 +7455,7 @@ class _InventoryVms:
         """VMs only the export knows: a placement of their own, in the files' service of that name if any."""
         first = group[0]
         named = next((r for r in group if r.virtual_network), None)
+        self.linker.conflicts.extend(_vms_in_other_networks(group))
         placement = Placement(
             # An export that does not name the deployment (`azure vm list --json`) has it stand for the
             # service's, under the service's name, for the plan's commands to leave to fill in.
@@ -8178,6 +8179,35 @@ def _joins_named(at: tuple[str, str, str], named: Mapping[tuple[str, str], list[
     """Whether the VMs at `at` name no deployment and their service has one other exports name."""
     service, deployment, unnamed = at
     return not deployment and len(named.get((service, unnamed), ())) == 1
+
+
+def _vms_in_other_networks(vms: list[inv.ClassicVm]) -> Iterator[Conflict]:
+    """A deployment's VMs are all in one virtual network, or all in none: where the exports place VMs of one
+    deployment (other VMs, not two exports of one) in two, a conflict at each VM's network that is not the
+    one the deployment is placed in (the first VM's that names one, as `_add` places it), as a deployment
+    whose configuration and own description name two networks is one."""
+    stated = [vm for vm in vms if vm.network_known]
+    kept = next((vm for vm in stated if vm.virtual_network), None)
+    if kept is None:
+        return
+    seen = {key(kept.name)}
+    for vm in stated:
+        if key(vm.name) in seen:  # two exports of one VM are compared with each other (`_exports_conflict`)
+            continue
+        seen.add(key(vm.name))
+        if key(vm.virtual_network) != key(kept.virtual_network):
+            difference = (
+                f"virtual network {_network_or_none(vm)} (VM '{vm.name}') / {_network_or_none(kept)} (VM "
+                f"'{kept.name}')"
+            )
+            yield Conflict(
+                Placement.kind,
+                kept.deployment or kept.service,
+                vm.virtual_network_mark or vm.mark,
+                kept.virtual_network_mark or kept.mark,
+                (difference,),
+                service=kept.service,
+            )
 
 
 def _one_role_per_vm(vms: list[inv.ClassicVm], conflicts: list[Conflict]) -> tuple[Role, ...]:
