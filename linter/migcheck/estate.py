@@ -4096,20 +4096,21 @@ class _ConfigurationFiles:
         <project>.cspkg`, its configuration `-Configuration $cfg`)."""
         folder = posixpath.dirname(d.mark.path)
         for written in dict.fromkeys(filter(None, (d.configuration_file, d.package_file))):
-            found = self._configured_by(written.casefold(), folder)
+            found = self._configured_by(written.casefold(), folder, anywhere=not d.configuration_beside)
             if found[0] is not None:
                 return found
         return None, ""
 
-    def _configured_by(self, written: str, folder: str) -> tuple[int | None, str]:
-        """`index_of` the file a deployment in `folder` writes as `written` (in lower case)."""
+    def _configured_by(self, written: str, folder: str, anywhere: bool) -> tuple[int | None, str]:
+        """`index_of` the file a deployment in `folder` writes as `written` (in lower case); a file of that
+        name in another folder only where the path may be from another folder than `folder` (`anywhere`)."""
         forms = _written_forms(written)
         for form in forms:
             path = self.path_key(posixpath.join(folder, form))
             found = self.by_path.get(path, set())
             if len(found) == 1:
                 return next(iter(found)), path
-        for form in forms:
+        for form in forms if anywhere else ():
             tail = written_tail(form)
             named = self.by_file.get(posixpath.basename(form), ())
             matched = [(index, path) for path, index in named if path.endswith(tail)]

@@ -2614,6 +2614,11 @@ class Deployment:
     # that project's, so the deployment is the project's service where the configuration it names is not
     # stated (see `deployed_file`).
     package_file: str = field(default="", compare=False)
+    # Its `configuration_file` is a path from the folder of the file that describes it, where a tool writes
+    # it (a publish profile's `../ServiceConfiguration.Cloud.cscfg`, a template's `loadTextContent`, an
+    # Eclipse project's package.xml), not from a working directory a script may run in: a file of that
+    # name elsewhere is another project's.
+    configuration_beside: bool = field(default=False, compare=False)
     # Its internal load balancers (REST `LoadBalancers`, a script's `Add-AzureInternalLoadBalancer`).
     internal_load_balancers: tuple[InternalLoadBalancer, ...] = ()
     # A script's changes to a VM it names without its cloud service (the classic CLI without `-d`, which

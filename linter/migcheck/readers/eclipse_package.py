@@ -183,6 +183,7 @@ def _deployment(task: Element, stated: dict[str, str], marker: Marker) -> Deploy
         mark,
         network_known=False,
         configuration_file=_CONFIGURATION,
+        configuration_beside=True,
     )
 
 

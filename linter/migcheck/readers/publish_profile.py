@@ -14,7 +14,8 @@ do not (their `name` and `serviceName` are the project's, not the cloud service'
 A profile that names a hosted service is a deployment of the project's package to it (`Deployment`, as a
 script's `New-AzureDeployment -ServiceName ... -Configuration ServiceConfiguration.Cloud.cscfg` is): of the
 configuration `AzureServiceConfiguration` names, in the project's folder above `Profiles`, so that the link
-stage joins the project's roles to the service the profile names (`estate._named_as_deployed`); in the slot
+stage joins the project's roles to the service the profile names (`estate._named_as_deployed`; a path from the
+profile's folder, `Deployment.configuration_beside`, so never another project's file of that name); in the slot
 it names. The subscription it publishes to (the `SubscriptionId` of `AzureCredentials`, older profiles'
 `AzureSubscriptionId`, or a subscription's name where `AzureCredentials` holds one) is selected as a
 script's `Select-AzureSubscription` selects one (`SubscriptionSelection`); the Service Management endpoint
@@ -198,6 +199,7 @@ def _deployment(properties: dict[str, Element], marker: Marker) -> Deployment | 
         mark,
         network_known=False,
         configuration_file=_configuration_file(properties),
+        configuration_beside=True,
     )
 
 

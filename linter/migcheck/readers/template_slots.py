@@ -95,7 +95,7 @@ def _of_file(service: str, slot: str, mark: Mark, at: Mark, configuration_file: 
     made = package_deployment(
         None, at, mark, unread, _SLOT_EVIDENCE, service=service, name=service, slot=slot
     )
-    return replace(made, configuration_file=configuration_file)
+    return replace(made, configuration_file=configuration_file, configuration_beside=True)
 
 
 def _literal(text: str, offset: int, at: Mark | None) -> Callable[[str], Placed | None] | None:
