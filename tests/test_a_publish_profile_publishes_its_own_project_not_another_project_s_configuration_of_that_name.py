@@ -77,3 +77,29 @@ def test_a_profile_whose_configuration_is_not_committed_publishes_its_own_projec
         ("pool/ServiceDefinition.csdef", 3, "poolmon-prod"),
         ("python/ServiceDefinition.csdef", 3, "PythonRole"),
     ]
+
+
+SLOT = """\
+resource slot 'Microsoft.ClassicCompute/domainNames/slots@2016-11-01' = {
+  name: 'poolmon-prod/Production'
+  properties: {
+    packageLink: { uri: 'https://acct.blob.core.windows.net/pkg/pool.cspkg' }
+    configuration: loadTextContent('ServiceConfiguration.Cloud.cscfg')
+  }
+}
+"""
+
+
+def test_a_template_slot_whose_loaded_configuration_does_not_parse_takes_no_other_project_s_roles(
+    tmp_path, monkeypatch
+):
+    files = {
+        "pool/ServiceDefinition.csdef": CSDEF,
+        "pool/ServiceConfiguration.Cloud.cscfg": BROKEN_CSCFG,
+        "pool/main.bicep": SLOT,
+        "python/ServiceDefinition.csdef": OTHER_CSDEF,
+        "python/ServiceConfiguration.Cloud.cscfg": OTHER_CSCFG,
+    }
+    found = _services_of_roles(files, tmp_path, monkeypatch)
+    assert ("python/ServiceDefinition.csdef", 3, "PythonRole") in found
+    assert not [f for f in found if f[0].startswith("python/") and f[2] == "poolmon-prod"]
