@@ -1739,10 +1739,12 @@ class MigrationOutOfOrder(Rule):
                 # The other way out written right after the first (Abort, then Commit): most often the two
                 # alternatives of a walkthrough run a line at a time, so a warning, not an error.
                 # Jobs of a CI pipeline are no walkthrough: the run that reaches the later job ran both.
+                # Only a Commit and an Abort are two ways out of one Prepare: a Validate or Prepare right
+                # after the Commit is no alternative to it, and fails whenever the script runs.
                 alternative = (
                     index > 0
                     and steps[index - 1] is late
-                    and late.step != step.step
+                    and {late.step, step.step} == {"commit", "abort"}
                     and (run is None or run.same_job(late, step))
                 )
                 yield self._after_end(script, step, late, alternative)
@@ -1845,7 +1847,7 @@ class MigrationOutOfOrder(Rule):
             message = (
                 f"{_call(step)} comes after {_call(end)} at line {_line(end)}: the Commit completed the "
                 f"migration of {what}, which is then a Resource Manager resource and no longer classic, so "
-                f"the platform refuses a {step.step.capitalize()} of it"
+                f"the platform refuses {'an' if step.step == 'abort' else 'a'} {step.step.capitalize()} of it"
             )
             fix = (
                 f"Remove this {step.step.capitalize()}: the migration of {what} is complete after the Commit "
