@@ -8,7 +8,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import QUIET, outcomes
+from plugin_support import QUIET, outcomes
 
 pytest_plugins = ["pytester"]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import _pytest.main
 import pytest
-from conftest import BROKEN_CSCFG, NET, QUIET, SELECTED, SHOP, VM
+from plugin_support import BROKEN_CSCFG, NET, QUIET, SELECTED, SHOP, VM
 
 pytest_plugins = ["pytester"]
 

@@ -6,7 +6,7 @@ a test module, as it always is."""
 from __future__ import annotations
 
 import pytest
-from conftest import QUIET
+from plugin_support import QUIET
 
 pytest_plugins = ["pytester"]
 

@@ -4,7 +4,7 @@ as blocking the migration: a file migcheck could not read is listed apart as unr
 from __future__ import annotations
 
 import pytest
-from conftest import QUIET
+from plugin_support import QUIET
 
 pytest_plugins = ["pytester"]
 

@@ -5,7 +5,7 @@ and must not recolour or rewrite the terminal. It reached pytest's error line ra
 from __future__ import annotations
 
 import pytest
-from conftest import QUIET
+from plugin_support import QUIET
 
 from migcheck import plugins
 from migcheck.cli import main

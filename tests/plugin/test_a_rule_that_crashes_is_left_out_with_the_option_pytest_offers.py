@@ -5,7 +5,7 @@ command line, which under pytest is pytest's own option to leave out a path. pyt
 from __future__ import annotations
 
 import pytest
-from conftest import QUIET
+from plugin_support import QUIET
 
 from migcheck.engine import RuleError
 from migcheck.plugins import load_rules

@@ -6,7 +6,7 @@ leaves a file's items out (`-k`) judges nothing of what the baseline records of 
 from __future__ import annotations
 
 import pytest
-from conftest import ENDPOINT_ACL, QUIET, SELECTED
+from plugin_support import ENDPOINT_ACL, QUIET, SELECTED
 
 pytest_plugins = ["pytester"]
 

@@ -4,8 +4,8 @@ Validate refuses the VM while its state lasts: the summary says so, as the plan 
 from __future__ import annotations
 
 import pytest
-from conftest import QUIET
 from lint_support import JUMP_VM_STATE_DEPLOYMENT as DEPLOYMENT
+from plugin_support import QUIET
 
 pytest_plugins = ["pytester"]
 

@@ -5,7 +5,7 @@ nothing at all without the flag."""
 from __future__ import annotations
 
 import pytest
-from conftest import BROKEN_CSCFG, ENDPOINT_ACL, NET, QUIET, SELECTED, SHOP, VM
+from plugin_support import BROKEN_CSCFG, ENDPOINT_ACL, NET, QUIET, SELECTED, SHOP, VM
 
 from migcheck.model import RolesUndefined, resource_types
 from migcheck.plugins import load_rules

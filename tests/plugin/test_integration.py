@@ -6,7 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import BROKEN_CSCFG, QUIET, SELECTED, SHOP, summary_outcomes
+from plugin_support import BROKEN_CSCFG, QUIET, SELECTED, SHOP, summary_outcomes
 
 pytest_plugins = ["pytester"]
 

@@ -5,7 +5,7 @@ that is missing or broken is not read. Without `--migcheck` the option is refuse
 from __future__ import annotations
 
 import pytest
-from conftest import QUIET, SELECTED, SHOP
+from plugin_support import QUIET, SELECTED, SHOP
 
 pytest_plugins = ["pytester"]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import types
 
 import pytest
-from conftest import BROKEN_CSCFG, ENDPOINT_ACL, NET, QUIET, SELECTED, SHOP, SUPPRESSION, VM, outcomes
+from plugin_support import BROKEN_CSCFG, ENDPOINT_ACL, NET, QUIET, SELECTED, SHOP, SUPPRESSION, VM, outcomes
 
 import migcheck.plugins
 from migcheck.cli import main

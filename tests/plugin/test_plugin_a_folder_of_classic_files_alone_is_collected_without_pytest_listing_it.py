@@ -10,7 +10,7 @@ from pathlib import Path
 
 import _pytest.main
 import pytest
-from conftest import QUIET, SELECTED, VM, VM_EXPORT
+from plugin_support import QUIET, SELECTED, VM, VM_EXPORT
 
 pytest_plugins = ["pytester"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CSCFG, QUIET, SELECTED
+from plugin_support import CSCFG, QUIET, SELECTED
 
 pytest_plugins = ["pytester"]
 

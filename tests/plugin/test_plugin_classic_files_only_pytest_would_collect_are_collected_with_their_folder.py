@@ -11,7 +11,7 @@ import fnmatch
 from pathlib import Path
 
 import pytest
-from conftest import BROKEN_CSCFG, NET, QUIET, SELECTED, SHOP, VM
+from plugin_support import BROKEN_CSCFG, NET, QUIET, SELECTED, SHOP, VM
 
 import pytest_migcheck.session as plugin_session
 

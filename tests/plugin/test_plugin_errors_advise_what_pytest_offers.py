@@ -5,7 +5,7 @@ the `migcheck check` command, run in pytest's rootdir. `migcheck check` keeps na
 from __future__ import annotations
 
 import pytest
-from conftest import NET, QUIET, SHOP
+from plugin_support import NET, QUIET, SHOP
 
 from migcheck.cli import main
 

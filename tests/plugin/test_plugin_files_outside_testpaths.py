@@ -4,7 +4,7 @@ options without `--migcheck`; an unknown rule named in an option."""
 from __future__ import annotations
 
 import pytest
-from conftest import BROKEN_CSCFG, NET, NETCFG, QUIET, SELECTED, SHOP, VM, summary_outcomes
+from plugin_support import BROKEN_CSCFG, NET, NETCFG, QUIET, SELECTED, SHOP, VM, summary_outcomes
 
 from migcheck.discover import shown
 

@@ -5,7 +5,7 @@ do, while the plugin looks that hook proxy up once per file rather than at every
 from __future__ import annotations
 
 import pytest
-from conftest import QUIET, SELECTED, SHOP, VM
+from plugin_support import QUIET, SELECTED, SHOP, VM
 
 pytest_plugins = ["pytester"]
 

@@ -7,7 +7,7 @@ that reads the reports, and pytester's recorder of hook calls, get all three pha
 from __future__ import annotations
 
 import pytest
-from conftest import QUIET, SELECTED
+from plugin_support import QUIET, SELECTED
 
 pytest_plugins = ["pytester"]
 

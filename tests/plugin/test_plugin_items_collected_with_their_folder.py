@@ -5,7 +5,7 @@ node ids, -k, --collect-only's tree, a file or item named on the command line an
 from __future__ import annotations
 
 import pytest
-from conftest import BROKEN_CSCFG, NET, QUIET, SELECTED, SHOP, VM
+from plugin_support import BROKEN_CSCFG, NET, QUIET, SELECTED, SHOP, VM
 
 pytest_plugins = ["pytester"]
 

@@ -6,8 +6,8 @@ CLI reports it, never a finding dropped in silence."""
 from __future__ import annotations
 
 import pytest
-from conftest import QUIET, outcomes
 from lint_support import PS_DEPLOY, SH_DEPLOY, ps_settings, sh_settings
+from plugin_support import QUIET, outcomes
 
 pytest_plugins = ["pytester"]
 

@@ -6,7 +6,7 @@ runs the loop itself (as pytest-xdist does) is left to run it."""
 from __future__ import annotations
 
 import pytest
-from conftest import BROKEN_CSCFG, QUIET, SELECTED, SHOP, outcomes
+from plugin_support import BROKEN_CSCFG, QUIET, SELECTED, SHOP, outcomes
 
 pytest_plugins = ["pytester"]
 

@@ -9,7 +9,7 @@ import functools
 from collections.abc import Callable
 
 import pytest
-from conftest import QUIET, SELECTED, SHOP
+from plugin_support import QUIET, SELECTED, SHOP
 
 pytest_plugins = ["pytester"]
 

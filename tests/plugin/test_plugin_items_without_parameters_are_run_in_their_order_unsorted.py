@@ -7,7 +7,7 @@ from __future__ import annotations
 import _pytest.fixtures
 import pytest
 from _pytest.fixtures import reorder_items
-from conftest import QUIET, SELECTED
+from plugin_support import QUIET, SELECTED
 
 from pytest_migcheck.shortcuts import reordered
 

@@ -5,7 +5,7 @@ as the run asks, not by walking up from every item again."""
 from __future__ import annotations
 
 import pytest
-from conftest import QUIET, SELECTED
+from plugin_support import QUIET, SELECTED
 
 from pytest_migcheck.items import MigcheckItem
 

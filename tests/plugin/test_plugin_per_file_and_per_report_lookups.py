@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
-from conftest import BROKEN_CSCFG, QUIET, SELECTED
+from plugin_support import BROKEN_CSCFG, QUIET, SELECTED
 
 import pytest_migcheck.session as plugin_session
 from migcheck.engine import LintResult

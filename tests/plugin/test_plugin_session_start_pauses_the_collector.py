@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 
 import pytest
-from conftest import QUIET, SELECTED
+from plugin_support import QUIET, SELECTED
 
 import pytest_migcheck.session as plugin_session
 

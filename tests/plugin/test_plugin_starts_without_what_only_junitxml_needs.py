@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import QUIET, SELECTED
+from plugin_support import QUIET, SELECTED
 
 pytest_plugins = ["pytester"]
 

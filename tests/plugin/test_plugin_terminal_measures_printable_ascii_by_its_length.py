@@ -8,7 +8,7 @@ import _pytest.terminal
 import pytest
 from _pytest._io import terminalwriter
 from _pytest._io.wcwidth import wcswidth
-from conftest import QUIET, SELECTED
+from plugin_support import QUIET, SELECTED
 
 from pytest_migcheck.shortcuts import width
 

@@ -5,7 +5,7 @@ warnings errors would fail on."""
 from __future__ import annotations
 
 import pytest
-from conftest import QUIET
+from plugin_support import QUIET
 
 pytest_plugins = ["pytester"]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import NET, QUIET, SHOP, outcomes
+from plugin_support import NET, QUIET, SHOP, outcomes
 
 pytest_plugins = ["pytester"]
 
