@@ -1639,6 +1639,11 @@ class _Walker:
         self.names_the_api = automation.names_the_api(source)
         self.reading = xplat.Reading(path, arm)
         self.scope = _Scope()
+        # The words past the file of a redirection (`_past_redirections`) of each command a redirected
+        # statement the walk met holds, by the command's place in the text read now (`source`): found from
+        # the statement, as a command's parent costs as much as the command is deep (tree-sitter finds it
+        # from the root).
+        self.past_files: dict[tuple[bytes, int, int], list[Node]] = {}
         self.functions: dict[str, Node] = {}
         # The variables the code read now (`source`, its text) assigns anywhere (`_assigned_anywhere`); a
         # variable it reads and no line of it assigns is the session's (`_Value.unset`). None: code read
@@ -2005,6 +2010,8 @@ class _Walker:
                 while stack:
                     current = stack.pop()
                     self.spend()
+                    if current.type == "redirected_statement":
+                        self._words_past_files(current)
                     if current.type == "command":
                         with self._feeding(current):
                             self.command(current)
@@ -2021,6 +2028,7 @@ class _Walker:
             with self._feeding(node):
                 self.command(node)
         elif kind == "redirected_statement":
+            self._words_past_files(node)
             with self._feeding(node):
                 self.statements(node)
         elif kind == "variable_assignment":
@@ -2064,6 +2072,14 @@ class _Walker:
             self._teed_whole(node)
         else:  # pipelines, blocks, subshells, redirections, negations, substitutions
             self.statements(node)
+
+    def _words_past_files(self, statement: Node) -> None:
+        """The words past the file of a redirection of a redirected statement (`_past_redirections`), kept for
+        the command it redirects (`past_files`), which reads them as its arguments."""
+        body = statement.child_by_field_name("body")
+        past = _past_redirections(statement) if body is not None and body.type == "command" else []
+        if body is not None and past:
+            self.past_files[(self.source, body.start_byte, body.end_byte)] = past
 
     @contextlib.contextmanager
     def _feeding(self, node: Node) -> Iterator[None]:
@@ -2417,7 +2433,7 @@ class _Walker:
         surely one word (`("$x")`, each of `("$@")`) is an item of its own, not stated (`p+=("$x")` in a
         loop over `vm delete "$M"` keeps `vm` and `delete`)."""
         for element in literal.named_children:
-            if _split_from_before(element):  # the rest of the item before it (`_split_off`)
+            if _split_from_before(element, self.source):  # the rest of the item before it (`_split_off`)
                 continue
             keyed = self._keyed(element)
             if keyed is not None:
@@ -3220,9 +3236,10 @@ class _Walker:
         given = [child for child in node.named_children if child.type == "variable_assignment"]
         name_node = node.child_by_field_name("name")
         written = node.children_by_field_name("argument")  # past redirections: read with them
-        arguments = [a for a in (*written, *_past_redirections(node)) if not _split_from_before(a)]
+        past = self.past_files.get((self.source, node.start_byte, node.end_byte), [])
+        arguments = [a for a in (*written, *past) if not _split_from_before(a, self.source)]
         environment: list[tuple[str, _Value | None]] = []
-        if name_node is not None and _split_from_before(name_node):
+        if name_node is not None and _split_from_before(name_node, self.source):
             # `URL=$ENDPOINT/$SUB/x curl -E c.pem ...`, which the grammar reads as `URL=$ENDPOINT/$` before a
             # command named `SUB/x`: the command is the first word past the assignments (`B=2`) that follow
             environment = self._assignment_words(arguments)
@@ -4760,7 +4777,7 @@ class _Walker:
         """The words one argument makes: one, but for an unquoted variable that holds several (split on
         white space, as the shell splits it) or `$@`. A word the grammar splits in two after a `$`
         (`_split_off`) is one word, made by its first part (whose value is the whole word's)."""
-        if _split_from_before(node):
+        if _split_from_before(node, self.source):
             return []
         spread = self._quoted_items(node)
         if spread is None:
@@ -6236,14 +6253,10 @@ def _split_off(node: Node | None) -> Node | None:
 _WORD_HOLDERS = ("command_name", "variable_assignment", "herestring_redirect")
 
 
-def _past_redirections(command: Node) -> list[Node]:
-    """The words written after the file of a redirection of `command` (`curl -E c.pem > out.log $URL`): bash's
-    arguments of the command, which the grammar reads as more files of the redirection."""
-    statement = command.parent
-    if statement is None or statement.type != "redirected_statement":
-        return []
-    if statement.child_by_field_name("body") != command:
-        return []
+def _past_redirections(statement: Node) -> list[Node]:
+    """The words written after the file of a redirection of a redirected statement (`curl -E c.pem > out.log
+    $URL`): bash's arguments of the command it redirects, which the grammar reads as more files of the
+    redirection."""
     redirects = (r for r in statement.children_by_field_name("redirect") if r.type == "file_redirect")
     return [word for r in redirects for word in r.children_by_field_name("destination")[1:]]
 
@@ -6256,9 +6269,14 @@ def _written_after(node: Node) -> Node | None:
     return node.next_sibling
 
 
-def _split_from_before(node: Node) -> bool:
+def _split_from_before(node: Node, source: bytes) -> bool:
     """Whether `node` is the rest of the word before it, which the grammar splits off it (`_split_off`):
-    read with that word, not as a word of its own."""
+    read with that word, not as a word of its own. Such a rest starts right after the `$` that ends that
+    word in `source`, the text the tree is of: only then is the node before it looked up, which costs as
+    much as the node is deep (tree-sitter finds a node's siblings from the root), so that a word nested
+    deep in substitutions costs no more than its depth."""
+    if source[node.start_byte - 1 : node.start_byte] != b"$":
+        return False
     before = node.prev_sibling
     while before is not None and before.type in _WORD_HOLDERS and before.child_count:
         before = before.children[-1]
