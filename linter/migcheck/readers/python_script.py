@@ -6350,10 +6350,14 @@ class _Resources:
 
     def _acl_role(self, acl: CallSite, rules: list[CallSite], vm: str) -> Role:
         """The VM an ElementTree ACL is on, as far as the ACL tells: one endpoint, whose name the script
-        gives the body elsewhere, with the ACL's rules."""
+        gives the body elsewhere, with the ACL's rules. A `Rule` written in a loop or under a test inside
+        the ACL's own block may be added any number of times (`for acel in epel['acls']:`), so how many
+        rules the ACL has is not known (`EndpointAcl.all_rules_known`)."""
         mark, endpoint = self.source.call_mark(acl.node), self._stand_in("endpoint", acl.node.lineno)
         written = tuple(AclRule("", "", "", "", self.source.call_mark(rule.node)) for rule in rules)
-        endpoints = (InputEndpoint(endpoint, "", "", "", EndpointAcl(vm, endpoint, "", written, mark), mark),)
+        known = all(rule.scope is acl.scope and rule.chain == acl.chain for rule in rules)
+        made = EndpointAcl(vm, endpoint, "", written, mark, all_rules_known=known)
+        endpoints = (InputEndpoint(endpoint, "", "", "", made, mark),)
         return Role(vm, RoleType.PERSISTENT_VM, mark, endpoints=endpoints, unknown=UNKNOWABLE)
 
     def _record_element_send(self, call: CallSite, body: ast.expr | None, path: str) -> None:
