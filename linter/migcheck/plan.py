@@ -147,6 +147,16 @@ RETIREMENTS = (
     f"{LEGACY_GATEWAY_SKUS}) to {VPN_GATEWAY_SKU}.",
 )
 
+# The Basic SKU notice where the migration may make a public IP, or not: the files hold VMs of which it makes
+# none they show (no reserved IP, gateway, VM's own public IP or input endpoint), but do not list every input
+# endpoint of them, and a VIP is migrated, as a Basic public IP, only with an input endpoint on it.
+BASIC_SKU_IF_ENDPOINTS = (
+    f"Basic SKU public IP addresses and Basic load balancers were retired on {BASIC_SKU}. The migration makes "
+    "a Basic public IP of a cloud service's VIP only when an input endpoint is on it (and of a VM's own public "
+    "IP): the files do not list every endpoint of the VMs, so if any has one, upgrade its public IP and load "
+    "balancer to Standard SKU right after Commit."
+)
+
 
 class StepKind(str, enum.Enum):
     CIRCUIT = "ExpressRoute circuit"
@@ -690,10 +700,12 @@ def _unchecked_in_exports(estate: Estate) -> tuple[str, ...]:
 
 def _retirements(estates: Iterable[Estate]) -> tuple[str, ...]:
     """The retirement notices about what the estates hold: classic VMs, Cloud Services (web/worker roles, or
-    services on extended support), storage accounts, and what becomes a Basic SKU public IP (a VM's VIP, a
-    reserved IP, a gateway). A plan of web/worker roles only says nothing of VMs or storage; one of files
-    that hold none of these (a virtual network alone, a runbook, a script) says none."""
-    vms = roles = storage = addresses = False
+    services on extended support), storage accounts, and what becomes a Basic SKU public IP (a VIP with an
+    input endpoint on it, a VM's own public IP, a reserved IP, a gateway: `_public_ips`). A plan of
+    web/worker roles only says nothing of VMs or storage; one of files that hold none of these (a virtual
+    network alone, a runbook, a script) says none."""
+    vms = roles = storage = False
+    public: bool | None = False
     for estate in _with_exported(estates):
         services = estate.cloud_services
         vms = vms or any(s.vms for s in services) or bool(estate.inventory.vms)
@@ -705,14 +717,37 @@ def _retirements(estates: Iterable[Estate]) -> tuple[str, ...]:
             or estate.inventory.storage_accounts
             or estate.standalone_storage_accounts()
         )
-        addresses = addresses or bool(
-            estate.reserved_ips
-            or estate.inventory.reserved_ips
-            or any(p.reserved_ips for s in services for p in s.placements)
-            or any(n.gateway is not None for n in estate.virtual_networks)
-        )
-    held = (vms, roles, storage, vms or addresses)
-    return tuple(notice for notice, shown in zip(RETIREMENTS, held, strict=True) if shown)
+        found = _public_ips(estate)
+        public = True if True in (public, found) else None if None in (public, found) else False
+    held = (vms, roles, storage, public is True)
+    notices = tuple(notice for notice, shown in zip(RETIREMENTS, held, strict=True) if shown)
+    return (*notices, BASIC_SKU_IF_ENDPOINTS) if public is None else notices
+
+
+def _public_ips(estate: Estate) -> bool | None:
+    """Whether the migration makes a public IP (a Basic SKU one) of what the estate holds: True for a
+    reserved IP, a gateway, a VM's own public IP or a VM with an input endpoint (the deep dive: a VIP "can
+    only be migrated if there is an input endpoint assigned to it"); None where none of those shows but the
+    files do not list every input endpoint or public IP of the VMs; False otherwise."""
+    services = estate.cloud_services
+    if (
+        estate.reserved_ips
+        or estate.inventory.reserved_ips
+        or any(p.reserved_ips for s in services for p in s.placements)
+        or any(n.gateway is not None for n in estate.virtual_networks)
+    ):
+        return True
+    placed = [(p, vm) for s in services for p in s.placements for vm in p.roles if vm.is_vm]
+    exported = [(None, record.role) for record in estate.inventory.vms]
+    if any(vm.endpoints or vm.public_ips for _, vm in (*placed, *exported)):
+        return True
+    unlisted = any(p is not None and not p.endpoints_known for p, _ in placed) or any(
+        _UNLISTED & vm.unknown for _, vm in (*placed, *exported)
+    )
+    return None if unlisted else False
+
+
+_UNLISTED = frozenset({"endpoints", "public_ips"})  # `Role.unknown`'s facts that may hold a public IP
 
 
 def _with_exported(estates: Iterable[Estate]) -> Iterator[Estate]:
