@@ -36,7 +36,9 @@ The platform validates one migration scope at a time, and so does this summary:
   lists without saying what uses it (a security group whose row writes no subnets, a reserved IP whose row
   writes neither `attachedTo` nor `inUse`, or says it is in use without naming a cloud service) may be
   attached: its `migrates` says so (`attachment`: "unknown", or "in use"), and its row.
-- **Files** — findings that belong to none of the above, one item per file.
+- **Files** — findings that belong to none of the above, one item per file. A finding on an element no item
+  owns goes to the one item that owns the rest of its file, but for a local network site no gateway
+  connects to: a network configuration is the subscription's, and that site moves with none of its networks.
 
 Findings about migcheck's own suppression comments (MIG005, MIG006, `ABOUT_COMMENTS`) are in no item: the
 platform never sees a comment, so they neither change a verdict nor list a file under Files (`check` lists
@@ -696,6 +698,10 @@ def _claimants(attachers: Mapping[str, _Attacher]) -> dict[Mark, tuple[str, ...]
 
 # The resource types of findings about a file itself, which its own item in the summary holds.
 _ABOUT_THE_FILE = frozenset({Script.kind, "File"})
+# What a file may describe beside the one item that owns the rest of it, migrated with none: a local network
+# site no gateway connects to (a network configuration is the subscription's, not one network's) moves with no
+# network, so a finding about it is not the file's one network's.
+_STANDING_APART = frozenset({"LocalNetworkSite"})
 
 
 class _Attacher:
@@ -768,7 +774,7 @@ class _Attacher:
         if owners:
             return _about_storage(_named(owners, finding), finding) if len(owners) > 1 else owners
         in_file = self.by_path.get(finding.mark.path, -1)
-        return [self.drafts[in_file]] if in_file >= 0 else []
+        return [self.drafts[in_file]] if in_file >= 0 and finding.resource_type not in _STANDING_APART else []
 
 
 # What a storage account's Validate reports on: the account, its disks and images, and the names that point
