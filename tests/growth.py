@@ -39,10 +39,14 @@ def costs(first: Callable[[], object], second: Callable[[], object], repeat: int
 def assert_linear(make: Callable[[int], Callable[[], object]], n: int) -> None:
     """`make(n)` prepares an input of size n and returns the work to measure on it. The work on 2n may cost
     at most LINEAR times the work on n (measured at 2n and 4n as well when the first pair is noisy)."""
-    small, large = costs(make(n), make(2 * n))
-    # One retry at twice the size, where noise weighs less, each size the best of more runs.
+    first, doubled = make(n), make(2 * n)
+    small, large = costs(first, doubled)
+    # One retry at twice the size, where noise weighs less, each size the best of more runs. The work at 2n
+    # is the one already made: a work runs many times over the same input, making it again (writing and
+    # reading the files of a whole estate) cost more than its runs, and a `make` that writes its input to
+    # a folder named by its size cannot make the same size twice.
     if large > LINEAR * small:
-        small, large = costs(make(2 * n), make(4 * n), repeat=5)
+        small, large = costs(doubled, make(4 * n), repeat=5)
         # Far cheaper at 4n than at 2n: the input was refused or cut short there (a size cap), which
         # says nothing of the growth; size the test below the caps.
         assert large >= small / 4, (
