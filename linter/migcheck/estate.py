@@ -4118,10 +4118,12 @@ class _ConfigurationFiles:
                 return matched[0] if len({index for index, _ in matched}) == 1 else (None, "")
         written_folder = posixpath.dirname(written)
         # The project's own folder for a file of its published package (`<project>/bin/Release/app.publish`,
-        # which holds no checked file where the build output is not committed): that project's service.
+        # which holds no checked file where the build output is not committed): that project's service. A
+        # file named alone is in the deployment's own folder only where its path is from there (not
+        # `anywhere`: a template's `loadTextContent('ServiceConfiguration.Cloud.cscfg')`).
         for in_folder in dict.fromkeys((written_folder, published_project(written_folder))):
             found = self.by_folder.get(self.path_key(posixpath.join(folder, in_folder)), set())
-            if in_folder and len(found) == 1:
+            if (in_folder or not anywhere) and len(found) == 1:
                 return next(iter(found)), ""
         return None, ""
 
