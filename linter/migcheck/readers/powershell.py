@@ -811,20 +811,29 @@ def _parse(
     deep = _too_deep(source)
     if deep >= 0:
         return _nesting_problem(where.at(deep))
-    tree = _parser().parse(source)
+    try:
+        return _parse_readable(source, where)
+    except _ParseTooSlow:
+        return _too_slow_to_parse(where.at(0))
+
+
+def _parse_readable(source: bytes, where: Positions) -> tuple[Tree, SyntaxIndex, Positions] | FileProblem:
+    """`_parse` of a script not nested too deep: each parse of it, as written and as made readable, within
+    the CPU time its size allows (see `_tree`)."""
+    tree = _tree(source)
     if tree.root_node.descendant_count > MAX_NODES:
         return _size_problem(tree.root_node.descendant_count, where.at(0))
     parsed = _with_known_operators(source, tree.root_node)
     if parsed is not source:
-        tree = _parser().parse(parsed)
+        tree = _tree(parsed)
     ended = _with_ends_of_parameters_read(parsed, tree.root_node)
     if ended is not parsed:
-        parsed, tree = ended, _parser().parse(ended)
+        parsed, tree = ended, _tree(ended)
     for _ in range(2):  # a value glued by `=` is a word of its own, and its escaped comma seen, once parsed
         whole = _with_words_whole(parsed, tree.root_node)
         if whole is parsed:
             break
-        parsed, tree = whole, _parser().parse(whole)
+        parsed, tree = whole, _tree(whole)
     # Plain lists after the calls made readable: the comma after an argument that goes on past a call
     # (`$a.M().P, $b.N().Q`) is one between arguments only once the grammar can read the argument.
     rewrites = (
@@ -849,10 +858,10 @@ def _parse(
     for rewrite in rewrites:
         rewritten = rewrite(parsed, tree.root_node)
         if rewritten is not parsed:
-            parsed, tree = rewritten, _parser().parse(rewritten)
+            parsed, tree = rewritten, _tree(rewritten)
     slipped, escaped = _with_backtick_slips_read(parsed, tree.root_node)
     if slipped is not parsed:
-        parsed, tree = slipped, _parser().parse(slipped)
+        parsed, tree = slipped, _tree(slipped)
     problem, _ = _syntax_problem(tree.root_node, where, parsed)
     if problem is not None:
         # PowerShell runs no line of a script it cannot parse: nothing is read from it, as from an XML
@@ -860,6 +869,33 @@ def _parse(
         return problem
     parsed, tree, cuts = _with_lines_ended(parsed, tree)
     return tree, SyntaxIndex(tree.root_node, source, cuts, escaped), where
+
+
+class _ParseTooSlow(Exception):
+    """A parse of a script stopped past the CPU time its size allows (see `_tree`)."""
+
+
+def _tree(source: bytes) -> Tree:
+    """The tree the grammar parses `source` into, within the CPU time `grammars.parsed_in_time` allows a
+    source of its size: some inputs take the grammar time that grows with their size squared (`${a)`
+    repeated on thousands of lines takes 4 s at 64 kB, 64 s for `${` repeated at 128 kB). Raises
+    `_ParseTooSlow` past it."""
+    tree = grammars.parsed_in_time(_GRAMMAR, source)
+    if tree is None:
+        raise _ParseTooSlow
+    # Parsed again from the bytes, reusing every node of the first tree (nothing is edited): a node of a
+    # tree parsed through a read callback gets its text by calling it again, a chunk at a time.
+    return _parser().parse(source, tree)
+
+
+def _too_slow_to_parse(mark: Mark) -> FileProblem:
+    """MIG001 of a script the PowerShell grammar takes longer to parse than its size allows (`_tree`)."""
+    message = (
+        "refused: the script takes longer to parse than a script of its size may (a construct repeated "
+        "thousands of times, such as an unclosed `${`?), so migcheck reads none of it"
+    )
+    fix = "Split the script, or exclude it in [tool.migcheck] exclude if it is generated."
+    return FileProblem("syntax", message, mark, fix)
 
 
 # `$PSScriptRoot` as `_variable` keys it, and what it holds while the path of a dot-sourced file is read:
@@ -4018,11 +4054,15 @@ def _is_current_folder(node: Node | None) -> bool:
     return name in _CURRENT_FOLDER_COMMANDS and len(given) == 1 and given[0] in _CURRENT_FOLDER_PATHS
 
 
-def _folder_of(node: Node, folders: dict[str, str]) -> str | None:
+def _folder_of(node: Node, folders: dict[str, str], depth: int = 0) -> str | None:
     """The path from the script's folder of the folder an expression written at a script's top level
     holds: the script's or one above it (see `_folder_above`), or one the script names from such a folder
     or from a variable of `folders` that holds one (`Join-Path $root config`, `Join-Path $PSScriptRoot
-    ..\\config`, `"$root\\config"`); None for any other expression."""
+    ..\\config`, `"$root\\config"`); None for any other expression. A path built of more than
+    `_MAX_FOLDER_PARTS` parts (`depth`, the parts read so far) is none: a chain of thousands of `+` would
+    take as many frames of the stack."""
+    if depth > _MAX_FOLDER_PARTS:
+        return None
     above = _folder_above(node)
     if above is not None:
         return "/".join([".."] * above)
@@ -4033,9 +4073,9 @@ def _folder_of(node: Node, folders: dict[str, str]) -> str | None:
     joined = _join_path_parts(command) if command.type == "command" else None
     added = _added_parts(inner)
     if joined is not None:
-        base, child = _folder_of(joined[0], folders), _stated_word(joined[1])
+        base, child = _folder_of(joined[0], folders, depth + 1), _stated_word(joined[1])
     elif added is not None:  # (Split-Path -Parent $MyInvocation.MyCommand.Definition) + "\"
-        base, child = _folder_of(added[0], folders), _stated_word(added[1])
+        base, child = _folder_of(added[0], folders, depth + 1), _stated_word(added[1])
         if base is not None and not base.endswith("/") and not child.startswith(("\\", "/")):
             return None  # `$PSScriptRoot + "x"` names another folder's file, not one under it
     elif inner.type == "string_literal" or inner.type == "expandable_string_literal":
@@ -4047,6 +4087,9 @@ def _folder_of(node: Node, folders: dict[str, str]) -> str | None:
     joined_path = posixpath.normpath(posixpath.join(_bare_folder(base), child.replace("\\", "/").strip("/")))
     joined_path = "" if joined_path == "." else joined_path
     return _with_separator(joined_path) if child.endswith(("\\", "/")) else joined_path
+
+
+_MAX_FOLDER_PARTS = 32  # parts of a folder's path a script builds (see `_folder_of`): real ones take a few
 
 
 def _added_parts(node: Node) -> tuple[Node, Node] | None:
