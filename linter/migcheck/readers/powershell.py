@@ -7405,6 +7405,10 @@ def _undecided_request_tag(args: Args, names_the_api: bool, holder: str | None) 
     return request_url_undecided(SENDS_CLASSIC_BODY, stated)
 
 
+# The root elements of the bodies of capture requests (Capture Role, Capture VM Image).
+_CAPTURE_OPERATIONS = ("CaptureRoleOperation", "CaptureRoleAsVMImageOperation")
+
+
 # The tags of requests that may go to the API whose URL is not decided: at a URL not stated, or held by an
 # attribute set to several values.
 def _undecided_request(tag: str) -> bool:
@@ -16200,8 +16204,25 @@ class Interpreter:
         if found is not None and body is None and in_file is not None and in_file.certain:
             self._posted_body_file(found[1], verb, in_file)
             self._network_file_put(node, found[1], verb, in_file, env, unnamed_before)
+            self._capture_body_file(node, found[1], verb, in_file)
         if found is not None and len(self.body_deployments) == read:  # no body it writes read
             self._swap_request(node, found[1], verb)
+
+    def _capture_body_file(self, node: Node, path: str, verb: str | None, in_file: Arg) -> None:
+        """A capture request POSTed to a VM (`.../roleinstances/<vm>/Operations`) whose body is a file of the
+        repository (`-InFile capture.xml`, from the script's folder): that file's Capture Role or Capture VM
+        Image body, read as one the script writes inline is (see `_rest_body`, `_captured_by_request`). A
+        file not in the repository states nothing."""
+        from migcheck.readers import request_bodies as bodies
+
+        stated = _shape(in_file.value) or ""
+        if verb != "POST" or not stated or automation.HOLE in stated or bodies.captured_vm(path) is None:
+            return
+        settings = beside.settings_file(stated)
+        text = settings.data.decode("utf-8", "replace") if settings is not None else ""
+        if not any(operation in text for operation in _CAPTURE_OPERATIONS):
+            return
+        self._rest_body(node, path, verb, Arg(Text(text, self._at_call(node)), in_file.node))
 
     def _network_file_put(
         self, node: Node, path: str, verb: str | None, in_file: Arg, env: Env, unnamed_before: bool
