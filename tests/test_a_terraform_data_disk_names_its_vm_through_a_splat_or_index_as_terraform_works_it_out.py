@@ -64,3 +64,14 @@ def test_a_disk_of_a_vm_in_the_service_of_its_own_name_named_through_a_splat_is_
         "http://shopstore.blob.core.windows.net/disks/web01-0.vhd",
     ]
     assert not unread_marks(resources)
+
+
+def test_a_disk_of_a_name_two_vms_have_is_attached_to_the_one_in_the_service_of_that_name():
+    own = VM.replace('resource "azure_instance" "web"', 'resource "azure_instance" "own"').replace(
+        '  hosted_service_name  = "shop-svc"\n', ""
+    )
+    disk = DISK.replace('"${element(azure_instance.web.*.id, 0)}"', '"web01"')
+    resources = script_resources(VM + own + disk, "main.tf")
+    assert not unread_marks(resources)
+    deployments = {(d.service_name, d.name): d for d in resources if isinstance(d, Deployment)}
+    assert [len(d.roles[0].disks) for d in deployments.values()] == [1, 2]

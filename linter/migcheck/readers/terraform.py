@@ -4113,8 +4113,11 @@ def _instance(c: _Configuration, r: _Resource) -> None:
     at = r.mark
     name = c.value(r, "name") or Word(None, at, holder="name")
     service = c.value(r, "hosted_service_name") or name
+    # Of VMs of one name, the one in the service of its name is the one a data disk finds.
     if name.text and service.text:
-        c.vm_services.setdefault(name.text.casefold(), service.text)
+        own = service.text.casefold() == name.text.casefold()
+        if own or name.text.casefold() not in c.vm_services:
+            c.vm_services[name.text.casefold()] = service.text
     taken = _service_key(service)
     if taken is not None:
         if taken in c.deployed:  # the Production slot is taken: the platform refuses it
