@@ -161,7 +161,7 @@ def test_a_commit_before_another_job_s_prepare_names_that_job(tmp_path, monkeypa
     )
     [message] = _messages(tmp_path, monkeypatch, ".gitlab-ci.yml", text)
     assert message.endswith(
-        "Commit comes before any Prepare of virtual network 'hub-vnet' in this pipeline's run "
+        "azure network vnet commit-migration comes before any Prepare of virtual network 'hub-vnet' in this pipeline's run "
         "(job 'prepare', which runs after it)"
     )
 
@@ -175,14 +175,16 @@ def test_a_commit_before_a_prepare_of_its_own_job_names_no_job(tmp_path, monkeyp
     )
     [message] = _messages(tmp_path, monkeypatch, ".gitlab-ci.yml", text)
     assert message.endswith(
-        "Commit comes before any Prepare of virtual network 'hub-vnet' in this pipeline's run"
+        "azure network vnet commit-migration comes before any Prepare of virtual network 'hub-vnet' in this pipeline's run"
     )
 
 
 def test_a_script_s_commit_before_its_prepare_is_said_of_the_script(tmp_path, monkeypatch):
     script = f"azure config mode asm\n{GITLAB_COMMANDS['commit']}\n{GITLAB_COMMANDS['prepare']}\n"
     [message] = _messages(tmp_path, monkeypatch, "migrate.sh", script)
-    assert message.endswith("Commit comes before any Prepare of virtual network 'hub-vnet' in this script")
+    assert message.endswith(
+        "azure network vnet commit-migration comes before any Prepare of virtual network 'hub-vnet' in this script"
+    )
 
 
 def _github_jobs(jobs: list[tuple[str, str, str]]) -> str:

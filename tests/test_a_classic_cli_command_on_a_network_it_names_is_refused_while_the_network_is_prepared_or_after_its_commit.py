@@ -54,7 +54,7 @@ def _said(tmp_path, monkeypatch, files: dict[str, str]) -> list[str]:
 def test_a_change_to_a_prepared_networks_gateway_is_refused(tmp_path, monkeypatch, command):
     name = command.partition(" prod")[0]
     assert _said(tmp_path, monkeypatch, {"migrate.sh": PREPARED.format(command=command)}) == [
-        f"migrate.sh:4 {name} changes virtual network 'prod' after azure network vnet Prepare"
+        f"migrate.sh:4 {name} changes virtual network 'prod' after azure network vnet prepare-migration"
     ]
 
 
@@ -65,7 +65,7 @@ def test_a_change_to_a_committed_network_fails(tmp_path, monkeypatch, command):
         "deletes virtual network 'prod'" if name.endswith("vnet delete") else "changes virtual network 'prod'"
     )
     assert _said(tmp_path, monkeypatch, {"migrate.sh": COMMITTED.format(command=command)}) == [
-        f"migrate.sh:5 {name} {does} after azure network vnet Commit"
+        f"migrate.sh:5 {name} {does} after azure network vnet commit-migration"
     ]
 
 
@@ -73,7 +73,7 @@ def test_a_subnet_made_while_the_network_is_prepared_is_said_once(tmp_path, monk
     command = CONFIGURATION[0]
     assert _said(tmp_path, monkeypatch, {"migrate.sh": PREPARED.format(command=command)}) == [
         "migrate.sh:4 azure network vnet subnet create changes the network configuration of the subscription "
-        "after azure network vnet Prepare"
+        "after azure network vnet prepare-migration"
     ]
 
 
@@ -97,7 +97,7 @@ steps:
     said = _said(tmp_path, monkeypatch, {"site.yml": playbook, "azure-pipelines.yml": pipeline})
     assert said == [
         "azure-pipelines.yml:5 azure network vpn-gateway create changes virtual network 'prod' after azure "
-        "network vnet Prepare",
+        "network vnet prepare-migration",
         "site.yml:6 azure network vnet subnet create changes virtual network 'prod' after azure network vnet "
-        "Commit",
+        "commit-migration",
     ]

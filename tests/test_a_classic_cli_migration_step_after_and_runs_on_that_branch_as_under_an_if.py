@@ -34,7 +34,10 @@ def test_a_prepare_after_a_commit_that_may_not_have_run_is_not_reported(tmp_path
 def test_a_prepare_after_a_commit_that_surely_ran_is_reported(tmp_path, monkeypatch):
     script = f"{STEP.format('validate')}\n{STEP.format('prepare')}; {STEP.format('commit')}\n{STEP.format('prepare')}\n"
     [message] = _mig602(tmp_path, monkeypatch, script)
-    assert "Prepare comes after azure network vnet Commit at line 3" in message
+    assert (
+        "azure network vnet prepare-migration comes after azure network vnet commit-migration at line 3"
+        in message
+    )
 
 
 STAGES = {

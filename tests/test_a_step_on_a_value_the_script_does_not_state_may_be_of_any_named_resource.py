@@ -8,6 +8,9 @@ from __future__ import annotations
 import pytest
 from lint_support import lint_files, where
 
+# How a message names a Commit: a cmdlet's or request's step, or the classic CLI's own command.
+SAID_COMMIT = ("Commit", "commit-migration")
+
 MIGRATION_URL = "https://management.core.windows.net/$SUB/services/networking/virtualnetwork/{}/migration"
 PY_URL = "/sub/services/networking/virtualnetwork/{}/migration?comp={}"
 
@@ -99,4 +102,7 @@ def test_a_commit_of_a_name_before_any_prepare_is_still_reported(tmp_path, monke
     text = runbook(name, ("validate", False), ("commit", False), ("prepare", True))
     result = lint_files(tmp_path, monkeypatch, {name: text}, "MIG602", dedent=False)
     assert len(result.findings) == 1
-    assert "Commit comes before any Prepare of virtual network 'hub-vnet'" in result.findings[0].message
+    message = result.findings[0].message
+    assert any(
+        f"{said} comes before any Prepare of virtual network 'hub-vnet'" in message for said in SAID_COMMIT
+    )

@@ -68,7 +68,9 @@ def test_a_request_to_the_migration_api_and_the_classic_cli_are_read_alike(tmp_p
     files["cli.ps1"] = "azure network vnet validate-migration 'vnet-old'\n"
     found = _mig003(tmp_path, monkeypatch, files)
     assert where(found) == ["MIG003 cli.ps1:1:39", "MIG003 migrate.py:4:32"]  # the name; the path's string
-    assert found[0].message.startswith("azure network vnet Validate names virtual network 'vnet-old', which")
+    assert found[0].message.startswith(
+        "azure network vnet validate-migration names virtual network 'vnet-old', which"
+    )
     assert found[1].message.startswith("Service Management API Validate names virtual network 'vnet1', which")
     assert "'Group rg vnet1' is a network created in the Azure portal" in found[1].message
 

@@ -109,12 +109,12 @@ def test_a_shell_step_a_function_runs_names_the_call_that_runs_it(tmp_path, monk
     library = "#!/bin/bash\n" + _function("step", "  azure network vnet $1-migration app-vnet\n")
     script = library + "step commit\nstep prepare\n"
     assert _messages(tmp_path, monkeypatch, "callsite.sh", script) == [
-        "callsite.sh: azure network vnet Commit comes before any Prepare of virtual network 'app-vnet' in this "
+        "callsite.sh: azure network vnet commit-migration comes before any Prepare of virtual network 'app-vnet' in this "
         "script (run by the call at line 5)"
     ]
     # One call that runs both steps names none: the command's line tells the step.
     whole = "#!/bin/bash\n" + _function("migrate", _sh("Commit") + _sh("Prepare")) + "migrate\n"
     assert _messages(tmp_path, monkeypatch, "whole.sh", whole) == [
-        "whole.sh: azure network vnet Commit comes before any Prepare of virtual network 'app-vnet' in this "
+        "whole.sh: azure network vnet commit-migration comes before any Prepare of virtual network 'app-vnet' in this "
         "script"
     ]

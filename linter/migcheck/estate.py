@@ -2791,7 +2791,7 @@ class _Linker:
         for script in self._all(Script):
             for step in script.migration:
                 if step.scope == "virtual-network" and step.target.strip():
-                    said = f"{step.name} {step.step.capitalize()} names"
+                    said = f"{step.shown} names"
                     yield _NetworkUse(NameRef(step.target, step.target_mark or step.mark), said)
         for fact in self._all(VnetGatewayFact):
             yield _NetworkUse(NameRef(fact.vnet, fact.vnet_mark or fact.mark), f"{fact.how} names")

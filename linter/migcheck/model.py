@@ -1817,6 +1817,15 @@ class MigrationStep:
     # How the script writes that value (`$VNet`), for a message; "" where `unstated` is.
     unstated_shown: str = field(default="", compare=False)
 
+    @property
+    def shown(self) -> str:
+        """The step as a message names it: the classic CLI runs each step as a command of its own
+        (`azure network vnet commit-migration`), which a message names as such; a cmdlet's switch or a
+        request's `comp=` is named by the step (`Move-AzureVirtualNetwork Commit`)."""
+        if self.name.startswith("azure "):
+            return f"{self.name} {self.step}-migration"
+        return f"{self.name} {self.step.capitalize()}"
+
 
 # The tag of a `Script.unread` mark of a line that starts with an option after a classic command: the
 # command's line most likely lost the `\` that would have continued it.

@@ -281,7 +281,8 @@ def test_a_commit_the_call_operator_runs_before_its_prepare_is_out_of_order(tmp_
     (finding,) = lint_files(tmp_path, monkeypatch, {"run.ps1": script}, "MIG602", dedent=False).findings
     assert (
         finding.location.line == 2
-        and "Commit comes before any Prepare of virtual network 'b'" in finding.message
+        and "azure network vnet commit-migration comes before any Prepare of virtual network 'b'"
+        in finding.message
     )
 
 

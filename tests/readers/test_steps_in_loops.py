@@ -133,7 +133,7 @@ def test_the_classic_cli_in_a_loop_validates_each_service(tmp_path, monkeypatch)
         (
             4,
             1,
-            "migrate.ps1: azure service deployment Prepare is not preceded by a Validate of cloud service "
+            "migrate.ps1: azure service deployment prepare-migration is not preceded by a Validate of cloud service "
             "'contoso-sql', although this script validates other resources",
         )
     ]

@@ -3188,7 +3188,7 @@ def _named_scope(scope: tuple[str, str]) -> str:
 
 
 def _call(step: MigrationStep) -> str:
-    return f"{step.name} {step.step.capitalize()}"
+    return step.shown
 
 
 def _line(step: MigrationStep) -> str:
