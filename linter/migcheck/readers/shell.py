@@ -1644,6 +1644,10 @@ class _Walker:
         # the statement, as a command's parent costs as much as the command is deep (tree-sitter finds it
         # from the root).
         self.past_files: dict[tuple[bytes, int, int], list[Node]] = {}
+        # The root of the tree of each text read (`source`), and the words the grammar splits in it
+        # (`_Splits`), found once for the text when a word may be one.
+        self.roots: dict[bytes, Node] = {}
+        self.splits: dict[bytes, _Splits] = {}
         self.functions: dict[str, Node] = {}
         # The variables the code read now (`source`, its text) assigns anywhere (`_assigned_anywhere`); a
         # variable it reads and no line of it assigns is the session's (`_Value.unset`). None: code read
@@ -1897,6 +1901,8 @@ class _Walker:
     # --- statements --------------------------------------------------------------------------------
 
     def statements(self, node: Node) -> None:
+        if node.type == "program":  # the root of the text read now: where its split words are found
+            self.roots.setdefault(self.source, node)
         children = node.named_children
         for at, child in enumerate(children):
             if _in_background(child):  # `cmd &`: run by a child shell, its assignments its own
@@ -2072,6 +2078,33 @@ class _Walker:
             self._teed_whole(node)
         else:  # pipelines, blocks, subshells, redirections, negations, substitutions
             self.statements(node)
+
+    def _split_index(self, node: Node) -> _Splits:
+        """The words the grammar splits in the tree `node` is of (that of `source`), found once."""
+        found = self.splits.get(self.source)
+        if found is None:
+            root = self.roots.get(self.source)
+            if root is None:  # a tree whose walk started below its root: climbed to once
+                root = node
+                while root.parent is not None:
+                    root = root.parent
+            found = self.splits[self.source] = _splits_of(root, self.source)
+        return found
+
+    def _split_off(self, node: Node) -> Node | None:
+        """The rest of `node` the grammar splits off it (`_split_off`), looked up in the tree's index."""
+        if node.type != "concatenation" or not node.child_count or node.children[-1].type != "$":
+            return None
+        return self._split_index(node).rests.get(_node_key(node))
+
+    def _split_from_before(self, node: Node) -> bool:
+        """Whether `node` is the rest of the word before it, which the grammar splits off it (`_split_off`):
+        read with that word, not as a word of its own. Such a rest starts right after the `$` that ends that
+        word: only then is the tree's index of them (`_Splits`) asked, found once, where the node before it
+        costs as much to find as the node is deep (tree-sitter finds a node's siblings from the root)."""
+        if self.source[node.start_byte - 1 : node.start_byte] != b"$":
+            return False
+        return _node_key(node) in self._split_index(node).split
 
     def _words_past_files(self, statement: Node) -> None:
         """The words past the file of a redirection of a redirected statement (`_past_redirections`), kept for
@@ -2433,7 +2466,7 @@ class _Walker:
         surely one word (`("$x")`, each of `("$@")`) is an item of its own, not stated (`p+=("$x")` in a
         loop over `vm delete "$M"` keeps `vm` and `delete`)."""
         for element in literal.named_children:
-            if _split_from_before(element, self.source):  # the rest of the item before it (`_split_off`)
+            if self._split_from_before(element):  # the rest of the item before it (`_split_off`)
                 continue
             keyed = self._keyed(element)
             if keyed is not None:
@@ -2470,7 +2503,7 @@ class _Walker:
             return None
         keys = [self.value(p).text for p in parts[1:close]]
         key = None if any(k is None for k in keys) else "".join(k or "" for k in keys)
-        tail = _split_off(element)
+        tail = self._split_off(element)
         if tail is not None:  # `[k]=$A/$B/x`: the grammar splits the value after a `$`, as any word's
             if key is None:
                 return None, Word(None, self.where.mark(parts[close + 1], 1))
@@ -3237,9 +3270,9 @@ class _Walker:
         name_node = node.child_by_field_name("name")
         written = node.children_by_field_name("argument")  # past redirections: read with them
         past = self.past_files.get((self.source, node.start_byte, node.end_byte), [])
-        arguments = [a for a in (*written, *past) if not _split_from_before(a, self.source)]
+        arguments = [a for a in (*written, *past) if not self._split_from_before(a)]
         environment: list[tuple[str, _Value | None]] = []
-        if name_node is not None and _split_from_before(name_node, self.source):
+        if name_node is not None and self._split_from_before(name_node):
             # `URL=$ENDPOINT/$SUB/x curl -E c.pem ...`, which the grammar reads as `URL=$ENDPOINT/$` before a
             # command named `SUB/x`: the command is the first word past the assignments (`B=2`) that follow
             environment = self._assignment_words(arguments)
@@ -4777,7 +4810,7 @@ class _Walker:
         """The words one argument makes: one, but for an unquoted variable that holds several (split on
         white space, as the shell splits it) or `$@`. A word the grammar splits in two after a `$`
         (`_split_off`) is one word, made by its first part (whose value is the whole word's)."""
-        if _split_from_before(node, self.source):
+        if self._split_from_before(node):
             return []
         spread = self._quoted_items(node)
         if spread is None:
@@ -4944,7 +4977,7 @@ class _Walker:
         if kind == "expansion":
             return self.expansion(node)
         if kind == "concatenation":
-            tail = _split_off(node)
+            tail = self._split_off(node)
             return self._rejoined(node, tail) if tail is not None else self.concatenated(node)
         if kind == "command_substitution":
             return self._substituted(node)
@@ -6269,18 +6302,45 @@ def _written_after(node: Node) -> Node | None:
     return node.next_sibling
 
 
-def _split_from_before(node: Node, source: bytes) -> bool:
-    """Whether `node` is the rest of the word before it, which the grammar splits off it (`_split_off`):
-    read with that word, not as a word of its own. Such a rest starts right after the `$` that ends that
-    word in `source`, the text the tree is of: only then is the node before it looked up, which costs as
-    much as the node is deep (tree-sitter finds a node's siblings from the root), so that a word nested
-    deep in substitutions costs no more than its depth."""
-    if source[node.start_byte - 1 : node.start_byte] != b"$":
+@dataclass(frozen=True, slots=True)
+class _Splits:
+    """The words the grammar splits after a `$` in one tree (`_split_off`), found in one walk of it: the
+    rest of each word split, by the word's place (`_node_key`), and the places of the rests."""
+
+    rests: dict[tuple[int, int, str], Node]
+    split: frozenset[tuple[int, int, str]]
+
+
+def _node_key(node: Node) -> tuple[int, int, str]:
+    """A node by its place and kind: nodes are made anew each time they are asked for."""
+    return node.start_byte, node.end_byte, node.type
+
+
+def _splits_of(root: Node, source: bytes) -> _Splits:
+    """The words split in the tree at `root` of `source`: each node walked once, with the node written
+    after it (`_written_after`) handed down from its parent, so none is looked up from the root."""
+    rests: dict[tuple[int, int, str], Node] = {}
+    stack: list[tuple[Node, Node | None]] = [(root, None)]
+    while stack:
+        node, after = stack.pop()
+        if after is not None and node.type == "concatenation" and _ends_in_a_split(node, after, source):
+            rests[_node_key(node)] = after
+        children = node.children
+        last = after if node.type in _WORD_HOLDERS else None
+        stack.extend(
+            (child, children[at + 1] if at + 1 < len(children) else last) for at, child in enumerate(children)
+        )
+    return _Splits(rests, frozenset(_node_key(rest) for rest in rests.values()))
+
+
+def _ends_in_a_split(node: Node, following: Node, source: bytes) -> bool:
+    """Whether the word `node` ends in a bare `$` right before `following`, which starts with a name or a
+    digit: the grammar's split of one word (`_split_off`)."""
+    if not node.child_count or following.start_byte != node.end_byte:
         return False
-    before = node.prev_sibling
-    while before is not None and before.type in _WORD_HOLDERS and before.child_count:
-        before = before.children[-1]
-    return before is not None and _split_off(before) == node  # nodes are compared by value: each is made anew
+    last = node.children[-1]
+    first = source[following.start_byte : following.start_byte + 1].decode("latin-1")
+    return last.type == "$" and not last.is_named and bool(first) and first in _NAME_CHARACTERS
 
 
 def _after(value: _Value, cut: int, mark: Mark) -> _Value:
