@@ -420,8 +420,8 @@ def _unstated(unstated: list[UncheckedResource]) -> FileProblem:
         fix = _COLUMN_FIX
     elif unstated[0].empty:
         why = (
-            "properties that hold nothing the rules read for its resources (written as `{}`, or with no more "
-            "than values such as `provisioningState`)"
+            "properties that hold nothing the rules read for its resources (written as `{}`, as a value that "
+            "is no object, or with no more than values such as `provisioningState`)"
         )
         fix = _EMPTY_FIX
     else:

@@ -722,6 +722,9 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     cut_short = _collapsed_in(item, rtype)
     if cut_short is not None:
         return (cut_short,)
+    if rtype == _CLASSIC_VM and not isinstance(item.properties, dict):
+        # `[]`, `"x"`, `1`: no export writes them, and the VM's reader would pass the row over without a word
+        return (unchecked(rtype, spots.at(spots.key("properties")), name, empty=True),)
     return tuple(builder(item))
 
 
