@@ -90,7 +90,7 @@ def apart(source: bytes, tree: Tree) -> tuple[bytes, Tree, Origins | None]:
         moved, moved_origins = rewritten
         moved_tree = grammars.parser(_GRAMMAR).parse(moved)
         still = grammars.first_error(moved_tree.root_node)
-        if still is not None and still.start_byte <= _line_end(moved, line):
+        if still is not None and _heredoc_started(still).start_byte <= _line_end(moved, line):
             break
         source, tree = moved, moved_tree
         if moved_origins is not None:
@@ -101,11 +101,16 @@ def apart(source: bytes, tree: Tree) -> tuple[bytes, Tree, Origins | None]:
 
 def _heredoc_started(error: Node) -> Node:
     """The here-document an error is in (one whose end is missing, where the grammar took another's body
-    for its own: `a <<A && b <<B`), else the error: its line is the one that starts them."""
+    for its own: `a <<A && b <<B`), else the first `<<` the error holds as a word of its own, else the
+    error: its line is the one that starts them."""
     node: Node | None = error
     while node is not None and node.type != "heredoc_redirect":
         node = node.parent
-    return node or error
+    if node is not None:
+        return node
+    # An error that starts lines above (at the script's first here-document, read well): the `<<` the
+    # grammar took for no redirection is one of its own words (`if x; then cat <<B; fi` on a later line).
+    return next((child for child in error.children if child.type == "heredoc_start"), error)
 
 
 def _read_apart(source: bytes, line: int) -> tuple[bytes, Origins | None] | None:
