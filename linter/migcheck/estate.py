@@ -5011,6 +5011,9 @@ class UnstatedAccount(NamedTuple):
     # Of the account of a registered data disk the VMs are given by name alone: that disk, where it is
     # given (the account holds the VMs' data disk, not their OS disks); None for an OS disk's account.
     data_disk: UnplacedDisk | None = None
+    # Of the subscription's current storage account: the new data disks of the VMs the platform puts there
+    # with their OS disks (`Role.unplaced_data_disks`).
+    data_disks: tuple[Disk, ...] = ()
 
 
 def every_disk_listed(estate: Estate) -> Mark | None:
@@ -5127,7 +5130,8 @@ def _unstated_account(
         # The classic CLI's pick in a location (`scope`), else PowerShell's current storage account.
         whose = f"storage account azure vm create picks in {unplaced.scope}" if unplaced.scope else ""
         name = f"<{whose or 'current storage account of the subscription'}, {where}>"
-        return UnstatedAccount(name, at, tuple(group), place)
+        data_disks = tuple(disk for _, vm in group for disk in vm.unplaced_data_disks)
+        return UnstatedAccount(name, at, tuple(group), place, data_disks=data_disks)
     if place is DiskPlace.PROVIDER_IMAGE and unplaced is not None:
         return UnstatedAccount(f"<storage account of {unplaced.scope}, {where}>", at, tuple(group), place)
     if place is DiskPlace.REGISTERED_DISK and unplaced is not None:

@@ -961,6 +961,11 @@ class Role:
     # Of a created VM whose OS disk is in a storage account no file states ("disks" in `unknown`): why and
     # where (see `UnplacedDisk`); None where the reader does not say.
     unplaced_disk: UnplacedDisk | None = field(default=None, compare=False)
+    # Of a created VM whose OS disk the platform puts in the subscription's current storage account, which
+    # no file states (`unplaced_disk` of CURRENT_ACCOUNT): the new data disks it puts there too (PowerShell's
+    # Add-AzureDataDisk -CreateNew without -MediaLocation), each named by a stand-in and with no account.
+    # Not among `disks`, where a disk with neither blob nor account is one given by name.
+    unplaced_data_disks: tuple[Disk, ...] = field(default=(), compare=False)
 
     def absent_on_some_path(self, fact: str) -> Mark | None:
         """Where a path that leaves out `fact` is told apart (see `absent_on_some_paths`), or None."""

@@ -4109,7 +4109,13 @@ def _held(account: UnstatedAccount) -> str:
     """What of its VMs an account no file states holds: their OS disks, or the data disk they are given."""
     if account.data_disk is not None:
         return "the data disk"
-    return f"the OS disk{'s' if len(account.vms) > 1 else ''}"
+    os_disks = f"the OS disk{'s' if len(account.vms) > 1 else ''}"
+    if not account.data_disks:
+        return os_disks
+    if len(account.data_disks) > 1:
+        return f"{os_disks} and {len(account.data_disks)} data disks"
+    (disk,) = account.data_disks
+    return f"{os_disks} and the data disk{f' at LUN {disk.lun}' if disk.lun else ''}"
 
 
 def _vms_said(vms: list[str]) -> str:
@@ -4166,13 +4172,25 @@ def _current_account_note(account: UnstatedAccount, location: str) -> str:
             "gives each disk's blob once the VMs exist, the account's name first in its host; state the "
             "blob (-u) to decide it."
         )
+    os_disks = _disks_of(account._replace(data_disks=()))  # the data disks are said on their own
     return (
-        f"{_disks_of(account)} {_are(account)} made from an image with no blob named (New-AzureVMConfig or "
+        f"{os_disks} {_are(account)} made from an image with no blob named (New-AzureVMConfig or "
         f"New-AzureQuickVM without -MediaLocation): the platform puts {_them(account)} in the subscription's current "
         f"storage account, which no file states, {shared}. It migrates after the VMs "
         "(Move-AzureStorageAccount), and what else is in it is not known. (Get-AzureSubscription "
         "-Current).CurrentStorageAccountName says which it is; state it (Set-AzureSubscription "
         "-CurrentStorageAccountName) or the blob (-MediaLocation) to decide it."
+        + _new_data_disks_said(account)
+    )
+
+
+def _new_data_disks_said(account: UnstatedAccount) -> str:
+    """Where the account holds new data disks of the VMs too (`UnstatedAccount.data_disks`): why."""
+    if not account.data_disks:
+        return ""
+    return (
+        " The data disks Add-AzureDataDisk -CreateNew without -MediaLocation adds are made there too "
+        f"({', '.join(disk.name for disk in account.data_disks)})."
     )
 
 

@@ -19137,18 +19137,37 @@ class _Facts:
         configuration leaves to the platform is a blob there, whose name the platform makes up. It is named
         by a stand-in, told apart by the VM and where its configuration is made."""
         account = event.data["account"]
-        vm = f"VM {self.name}"
-        for key, mark in self.platform_data_disks.items():
-            lun = key if isinstance(key, str) else ""
-            what = f"data disk of {vm} at LUN {lun}" if lun else f"data disk of {vm}"
-            name = _stand_in(what, mark, column=True)
-            self.data_disks[key] = Disk(name, "", "", self.name, mark, lun=lun, account=account, data=True)
+        for key, disk in self._platform_data_disks(account).items():
+            self.data_disks[key] = disk
         self.platform_data_disks.clear()
+        vm = f"VM {self.name}"
         at = self.platform_os_disk
         if at is None or self.os_disk is not None:
             return
         name = _stand_in(f"OS disk of {vm}", at, column=True)
         self.os_disk = Disk(name, "", "", self.name, at, account=account)
+
+    def _platform_data_disks(self, account: str) -> dict[object, Disk]:
+        """The data disks the configuration leaves to the platform (`platform_data_disks`), as blobs in
+        `account`, "" where the script states no current storage account: each named by a stand-in, told
+        apart by the VM, its LUN and where Add-AzureDataDisk adds it."""
+        vm = f"VM {self.name}"
+        disks: dict[object, Disk] = {}
+        for key, mark in self.platform_data_disks.items():
+            lun = key if isinstance(key, str) else ""
+            what = f"data disk of {vm} at LUN {lun}" if lun else f"data disk of {vm}"
+            name = _stand_in(what, mark, column=True)
+            disks[key] = Disk(name, "", "", self.name, mark, lun=lun, account=account, data=True)
+        return disks
+
+    def _unplaced_data_disks(self) -> tuple[Disk, ...]:
+        """The data disks left to the platform in a current storage account the script does not state, when
+        the OS disk is left to it there too (see `Role.unplaced_data_disks`). Where the OS disk is elsewhere,
+        the data disks' account is another, not told here."""
+        unplaced = self._unplaced()
+        if unplaced is None or unplaced.place is not DiskPlace.CURRENT_ACCOUNT:
+            return ()
+        return tuple(self._platform_data_disks("").values())
 
     def _disk_remove(self, event: Event) -> None:
         """The data disk at a LUN goes, and those whose LUN the script does not state (it may be one of
@@ -19252,6 +19271,7 @@ class _Facts:
             boot_diagnostics_mark=self.boot_mark,
             unknown=frozenset(unknown),
             unplaced_disk=self._unplaced() if "disks" in unknown else None,
+            unplaced_data_disks=self._unplaced_data_disks() if "disks" in unknown else (),
             changes_existing=self.updates,
             primary_subnets=tuple(self.primary) if self.primary_set else (),
             removed_luns=tuple(self.removed_luns),
