@@ -6519,6 +6519,14 @@ def _joined_alternatives(a: Value, b: Value) -> tuple[Text, ...]:
     return tuple(found.values()) if 0 < len(found) <= _MAX_STRING_ALTERNATIVES else ()
 
 
+def _named_on_some_paths(value: Value) -> Text | None:
+    """The one string a value is on the paths that give it one, where the others give it nothing
+    (`$VNet = $null; if ($Prod) { $VNet = 'a' }`, see `Unknown.alternatives`); None for any other value."""
+    if not isinstance(value, Unknown) or not value.maybe_null or len(value.alternatives) != 1:
+        return None
+    return value.alternatives[0]
+
+
 def _alternatives(value: Value | None) -> tuple[Text, ...]:
     """The strings a value may be, each on some path (see `Unknown.alternatives`); () for any other."""
     return value.alternatives if isinstance(value, Unknown) else ()
@@ -14906,6 +14914,10 @@ class Interpreter:
         ):
             at = _value_mark(arg.value, arg, self.where) or draft.mark
             draft.vnet, draft.network_known = NameRef(arg.value.value, at), True
+        elif vnet and arg is not None and (named := _named_on_some_paths(arg.value)) is not None:
+            # `if ($Prod) { $VNet = 'a' }`: the network the paths that give one name; the others give
+            # none, and this call creates it in none there (`outside_network_at`, below).
+            draft.vnet, draft.network_known = NameRef(named.value, named.mark or draft.mark), True
         elif vnet and arg is not None and isinstance(arg.value, Unknown):
             # `-VNetName $name` from a parameter, Read-Host or `$env:VNET`: a network it does not name,
             # never none (a caller, or the person running it, gives one name or another). Given on some
