@@ -728,7 +728,10 @@ def _filled_in_quotes(
     source = _with_line_feeds(translated.encode("utf-8", "surrogatepass"))
     if _too_deep(source) >= 0:  # refused as it is (`_parse`): no walk up from each span as deep as it
         return text, list(places), list(files)
-    root = _parser().parse(source).root_node
+    try:
+        root = _tree(source).root_node
+    except _ParseTooSlow:  # refused as it is (`_parse` parses it again, and stops as soon)
+        return text, list(places), list(files)
     to_byte, to_char = _char_offsets(translated)
     strings: dict[
         int, tuple[int, bool]
@@ -1502,7 +1505,7 @@ def _with_variable_words_whole(source: bytes, root: Node) -> bytes:
     if not variables:
         return source
     changed = _swapped(source, variables)
-    words = _captures(_WORDS, _parser().parse(changed).root_node).get("word", [])
+    words = _captures(_WORDS, _tree(changed).root_node).get("word", [])
     read = {word.start_byte for word in words}
     kept = [variable for variable in variables if variable[0] in read]
     if len(kept) == len(variables):
@@ -1537,7 +1540,7 @@ def _with_quoted_tails_whole(source: bytes, root: Node) -> bytes:
     if not spans:
         return source
     changed = _stood_in(source, spans)
-    kept = [span for span in spans if _read_whole(_parser().parse(changed).root_node, span)]
+    kept = [span for span in spans if _read_whole(_tree(changed).root_node, span)]
     if len(kept) == len(spans):
         return changed
     return _stood_in(source, kept) if kept else source
@@ -1595,7 +1598,7 @@ def _edits_the_tree_reads(
         if not edits:
             return source
         changed = apply(source, edits)
-        tree = _parser().parse(changed).root_node
+        tree = _tree(changed).root_node
         kept = [edit for edit in edits if reads(tree, edit)]
         if len(kept) == len(edits):
             return changed
@@ -1742,7 +1745,7 @@ def _with_member_words_split(source: bytes, root: Node) -> bytes:
     changed = source
     for round_ in range(_SUBEXPRESSION_ROUNDS):
         if round_:
-            root = _parser().parse(changed).root_node
+            root = _tree(changed).root_node
         split = _member_words_split_once(changed, root)
         if split == changed:
             break
@@ -1864,7 +1867,7 @@ def _with_subexpression_words_whole(source: bytes, root: Node) -> bytes:
     changed, words = source, set()
     for round_ in range(_SUBEXPRESSION_ROUNDS):
         if round_:
-            root = _parser().parse(changed).root_node
+            root = _tree(changed).root_node
         spans = _word_subexpressions(changed, root)
         if not spans:
             break
@@ -1875,7 +1878,7 @@ def _with_subexpression_words_whole(source: bytes, root: Node) -> bytes:
         changed = bytes(edited)
     if changed is source:
         return source
-    read = {word.start_byte for word in _captures(_WORDS, _parser().parse(changed).root_node).get("word", [])}
+    read = {word.start_byte for word in _captures(_WORDS, _tree(changed).root_node).get("word", [])}
     return changed if words <= read else source
 
 
@@ -1956,7 +1959,7 @@ def _kept_rewrite(
     """`source` with `byte` at each of `offsets`, but for the changes the tree of the result does not read
     as meant (one in a string or a comment), which are undone."""
     changed = _with_bytes(source, offsets, byte)
-    tree = _parser().parse(changed).root_node
+    tree = _tree(changed).root_node
     kept = [at for at in offsets if read_as_meant(tree, at)]
     return changed if len(kept) == len(offsets) else _with_bytes(source, kept, byte)
 
@@ -1985,7 +1988,7 @@ def _with_dashed_operators_read(source: bytes, root: Node) -> bytes:
     if not dashes:
         return source
     changed = _with_dashes_read(source, dashes)
-    tree = _parser().parse(changed).root_node
+    tree = _tree(changed).root_node
     kept = [at for at in dashes if _operator_at(tree, at + len(_DASH_READ) - 1)]
     if len(kept) == len(dashes):
         return changed
@@ -2054,7 +2057,7 @@ def _with_leading_pipes_joined(source: bytes, root: Node) -> bytes:
     if not moves:
         return source
     changed = _with_moves(source, moves)
-    tree = _parser().parse(changed).root_node
+    tree = _tree(changed).root_node
     kept = [move for move in moves if _pipe_continues(tree, move[1])]
     if len(kept) < len(moves):
         changed = _with_moves(source, kept) if kept else source
@@ -2293,7 +2296,7 @@ def _with_plain_lists(source: bytes, root: Node) -> bytes:
     if not rewrites:
         return source
     changed = _rewritten(source, rewrites)
-    tree = _parser().parse(changed)
+    tree = _tree(changed)
     kept = [each for each in rewrites if _between_arguments(tree.root_node, each[0])]
     if len(kept) == len(rewrites):
         return changed
@@ -2331,7 +2334,7 @@ def _list_commas(source: bytes, root: Node) -> list[tuple[int, int]]:
             if not listed and root.has_error:
                 if not chunk[0] <= comma < chunk[1]:
                     start, end = _chunk(source, comma)
-                    chunk = (start, end, _parser().parse(source[start:end]).root_node)
+                    chunk = (start, end, _tree(source[start:end]).root_node)
                 tree, base = chunk[2], chunk[0]
                 listed = (
                     tree is not None
@@ -2636,7 +2639,7 @@ def _with_param_blocks_ended(source: bytes, root: Node) -> bytes:
     changed = bytearray(source)
     for at in blanks:
         changed[at] = 0x3B
-    ended = _captures(_PARAM_BLOCKS, _parser().parse(bytes(changed)).root_node).get("param_block", [])
+    ended = _captures(_PARAM_BLOCKS, _tree(bytes(changed)).root_node).get("param_block", [])
     read = {block.end_byte for block in ended if block.parent is not None and block.parent.type != "ERROR"}
     kept = [at for at in blanks if at in read]
     if len(kept) != len(blanks):
@@ -2760,13 +2763,13 @@ def _with_lines_ended(source: bytes, tree: Tree) -> tuple[bytes, Tree, dict[int,
         if not found:
             break
         changed = _quoted(source, found)
-        changed_tree = _parser().parse(changed)
+        changed_tree = _tree(changed)
         kept = [cut for cut in found if _read_as_cut(changed_tree.root_node, cut)]
         if not kept:
             break
         if len(kept) != len(found):
             changed = _quoted(source, kept)
-            changed_tree = _parser().parse(changed)
+            changed_tree = _tree(changed)
         source, tree = changed, changed_tree
         cuts.update((start, end) for start, end, _ in kept)
     return source, tree, cuts
@@ -2939,7 +2942,7 @@ def _with_calls_readable(source: bytes, root: Node) -> bytes:
     changed = source
     for round_ in range(_CALL_ROUNDS):
         if round_:
-            root = _parser().parse(changed).root_node
+            root = _tree(changed).root_node
         if not root.has_error:
             break
         edits = _call_edits(changed, root)
@@ -5318,7 +5321,7 @@ def _open_bracket(source: bytes) -> tuple[int, bytes] | None:
     if not openers:
         return None
     completed = source + b"\n" + b"".join(_CLOSING[token[-1:]] for _, token in reversed(openers))
-    root = _parser().parse(completed).root_node
+    root = _tree(completed).root_node
     for at, (offset, token) in enumerate(reversed(openers), start=len(source) + 1):
         closer = root.descendant_for_byte_range(at, at + 1)
         parent = closer.parent if closer is not None else None
@@ -5609,7 +5612,7 @@ def _commas_missing(source: bytes, start: int) -> _MissingCommas | None:
     places: dict[int, tuple[bytes, int]] = {}  # comma's offset in the list -> (token before it, next start)
     while True:
         commas = sorted(places)
-        root = _parser().parse(_LIST_HEAD + _with_commas(text, commas) + _LIST_TAIL).root_node
+        root = _tree(_LIST_HEAD + _with_commas(text, commas) + _LIST_TAIL).root_node
         if not root.has_error:
             break
         opener = root.descendant_for_byte_range(len(_LIST_HEAD), len(_LIST_HEAD) + 1)
