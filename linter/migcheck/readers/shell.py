@@ -1697,6 +1697,9 @@ class _Walker:
         # The deployment bodies it sends from a file with curl or wget, with the service each creates one in
         # (`model.Script.posted_bodies`).
         self.posted_bodies: dict[tuple[str, str], None] = {}
+        # The argument words of the command run by its words last (`_run_words`), as written: a word's value
+        # may not say a path its syntax does (`@"$PWD/capture.xml"`, see `_body_file_path`).
+        self.written_arguments: list[Node] = []
         # The names (last parts of their paths, without case) of the files the script puts in place by a
         # means whose content the reader does not follow (`cp`, `wget -O`, `> file`), and how many such
         # writes to a file it does not name have run: an upload of one is not known to be of the file
@@ -3341,6 +3344,7 @@ class _Walker:
             or posixpath.basename(name).casefold() in POWERSHELLS
             or _relative_path(name)
         ):
+            self.written_arguments = arguments  # a request's body file is found by its word (`_sent_file`)
             self._run_words([self.words(name_node)[0], *(w for a in arguments for w in self.words(a))])
         elif posixpath.basename(name) in _AZURE:
             self.azure(name_node, arguments)
@@ -3543,25 +3547,45 @@ class _Walker:
         (`$(dirname "$(readlink -f "$0")")`); None for one it does not state."""
         parts = node.named_children if node.type in ("string", "concatenation") else []
         first = self.value(parts[0]) if len(parts) > 1 else _UNSTATED
-        folder = first.folder
-        if folder:
-            rest = [
-                _Value(_unescaped(self._text(part), quoted=True))
-                if part.type == "string_content"
-                else self.value(part)
-                for part in parts[1:]
-            ]
-            if any(part.text is None for part in rest):
-                return None
-            stated = "".join(part.text or "" for part in rest).lstrip("/")
-            below = f"{first.within}/" if first.within else ""
-            return ("../" * first.above + below + stated, folder == "resolved") if stated else None
+        if first.folder:
+            return self._path_in_folder(first, parts[1:])
         text = self.value(node).text
         if not text or text.startswith("/"):
             return (text, False) if text else None
         if self.working is None:  # from a folder the script does not state
             return None
         return (posixpath.join(self.working, text) if self.working else text), False
+
+    def _path_in_folder(self, folder: _Value, parts: list[Node]) -> tuple[str, bool] | None:
+        """The path from the script's folder of a file written as `parts` after a word that names the
+        script's folder, one above it or below one of those (`folder`: `$DIR` of `"$DIR/vars.sh"`), and
+        whether symbolic links are resolved in it; None where a part is not stated, or none names a file."""
+        rest = [
+            _Value(_unescaped(self._text(part), quoted=True))
+            if part.type == "string_content"
+            else self.value(part)
+            for part in parts
+        ]
+        if any(part.text is None for part in rest):
+            return None
+        stated = "".join(part.text or "" for part in rest).lstrip("/")
+        below = f"{folder.within}/" if folder.within else ""
+        return ("../" * folder.above + below + stated, folder.folder == "resolved") if stated else None
+
+    def _body_file_path(self, node: Node) -> tuple[str, bool] | None:
+        """The path from the script's folder of the file a request's body is read from, where the word
+        naming it (`node`, with curl's `@` or without it: wget's `--post-file "$DIR/capture.xml"`) starts
+        with a folder the script holds (`@"$PWD/capture.xml"`, `@"$(dirname "$0")/capture.xml"`,
+        `@$HERE/body.xml`), found as a sourced file's is (`_settings_path`); None for any other word."""
+        parts = [
+            inner
+            for part in (node.named_children if node.type in ("string", "concatenation") else [node])
+            for inner in (part.named_children if part.type == "string" else [part])
+        ]
+        if parts and parts[0].type in ("word", "string_content") and self._text(parts[0]) == "@":
+            parts = parts[1:]
+        first = self.value(parts[0]) if len(parts) > 1 else _UNSTATED
+        return self._path_in_folder(first, parts[1:]) if first.folder else None
 
     def _loaded_from_another_folder(self, node: Node, stated: str) -> None:
         """A file sourced by a path from the folder the script runs in that the script's folder does not
@@ -4682,12 +4706,12 @@ class _Walker:
         from migcheck.readers import request_bodies as bodies
         from migcheck.readers.xml import Marker
 
-        stated = sent.body_file.text if sent.body_file is not None else None
-        if sent.verb != "POST" or not stated or self.working is None or self.reading.never:
+        stated = self._body_file_stated(sent.body_file)
+        if sent.verb != "POST" or stated is None or self.reading.never:
             return
         if bodies.captured_vm(path) is None:
             return
-        settings = beside.settings_file(posixpath.join(self.working, stated), any_name=True)
+        settings = beside.settings_file(stated[0], resolved=stated[1], any_name=True)
         text = settings.data.decode("utf-8", "replace").removeprefix("\ufeff") if settings else ""
         root = bodies.body_root(text) if settings is not None and "<" in text else None
         if settings is None or root is None:
@@ -4697,6 +4721,21 @@ class _Walker:
             self.reading.sent_bodies.extend(
                 _in_account(rest.read(root, Marker(settings.path, text)), account)
             )
+
+    def _body_file_stated(self, body_file: Word | None) -> tuple[str, bool] | None:
+        """The path from the script's folder of the file a request's body is read from, and whether symbolic
+        links are resolved in it: a path written from the folder the script runs in (`@capture.xml`), or
+        from a folder a word holds (`@"$PWD/capture.xml"`, `_body_file_path`); None where it states none."""
+        if body_file is None:
+            return None
+        if body_file.text:
+            if self.working is None:
+                return None
+            return posixpath.join(self.working, body_file.text), False
+        written = next(
+            (node for node in self.written_arguments if self.where.mark(node) == body_file.mark), None
+        )
+        return self._body_file_path(written) if written is not None else None
 
     def _captured(self, sent: shell_requests.Request, path: str, text: str, at: Mark) -> str:
         """A capture body POSTed to the VM its path names (`.../roleinstances/<vm>/Operations`): the storage
