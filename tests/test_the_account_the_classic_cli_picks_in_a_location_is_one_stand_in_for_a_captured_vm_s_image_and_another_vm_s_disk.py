@@ -2,8 +2,9 @@
 storage account of its picking there. When one such VM is captured and deleted (`vm capture --delete`, a
 Capture Role request with PostCaptureAction Delete) and another VM of that location keeps its disk, the image
 and that disk are in that one account: one plan step, named where the script first leaves a disk to the pick
-in that location, and MIG402 names the same account. Before, the image was in a stand-in named for the
-captured VM's `vm create` and the kept VM's disk in another named for its own, two steps for one account."""
+in that location, whose one line says both, and MIG402 names the same account. Before, the image was in a
+stand-in named for the captured VM's `vm create` and the kept VM's disk in another named for its own, two steps
+for one account; and the one step said the image and the disk in two lines, each naming the account."""
 
 from __future__ import annotations
 
@@ -39,10 +40,7 @@ def test_the_image_and_the_kept_vm_s_disk_are_in_one_account(tmp_path, monkeypat
     data = json.loads(render_plan(build_plan(result), "json"))
     steps = [s for sub in data["subscriptions"] for s in sub["steps"] if s["kind"] == "storage"]
     assert [s["name"] for s in steps] == [ACCOUNT]
-    assert steps[0]["moves"] == [
-        f"storage account '{ACCOUNT}' (1 image)",
-        f"storage account {ACCOUNT} (the OS disk of VM 'web2')",
-    ]
+    assert steps[0]["moves"] == [f"storage account '{ACCOUNT}' (1 image, the OS disk of VM 'web2')"]
     [image] = [f for f in result.findings if f.code == "MIG402"]
     assert f"image 'golden' is not migrated as an image: its VHD moves with storage account '{ACCOUNT}'" in (
         image.message

@@ -5044,7 +5044,49 @@ def unstated_disk_accounts(estate: Estate) -> list[UnstatedAccount]:
     accounts = _told_apart(
         [_unstated_account(group, whole_exports, apart) for group in found.values()], apart
     )
-    return [*accounts, *_data_disk_accounts(estate)]
+    picked = _picked_image_accounts(estate, selected) if accounts else {}
+    return [
+        *(_named_as_images(account, picked, selected) for account in accounts),
+        *_data_disk_accounts(estate),
+    ]
+
+
+# How the stand-in of the account the classic CLI picks in a location starts (`xplat.Reading._picked_account`,
+# `_unstated_account`): the location follows, then where the script first leaves a disk to it.
+_PICKED_IN = "<storage account azure vm create picks in "
+
+
+def _picked_image_accounts(
+    estate: Estate, selected: Callable[[Mark], str]
+) -> dict[tuple[str, str], tuple[str, Mark]]:
+    """The accounts the classic CLI picks that hold the images of VMs captured and deleted (`Image.account`),
+    each its stand-in and where the files first give it, by location and the subscription the capturing
+    script has selected there (`selected_where`); the first image's, where several name one location's
+    in one subscription."""
+    given = {key(account.name): account.mark for account in estate.storage_accounts}
+    found: dict[tuple[str, str], tuple[str, Mark]] = {}
+    for image in estate.images:
+        at = given.get(key(image.storage_account))
+        if image.account.startswith(_PICKED_IN) and image.account.endswith(">") and at is not None:
+            location = image.account[len(_PICKED_IN) : -1].rpartition(", ")[0]
+            found.setdefault((key(location), selected(image.mark)), (image.storage_account, at))
+    return found
+
+
+def _named_as_images(
+    account: UnstatedAccount,
+    picked: Mapping[tuple[str, str], tuple[str, Mark]],
+    selected: Callable[[Mark], str],
+) -> UnstatedAccount:
+    """`account`, named as the image of a VM captured and deleted is where both are the account the
+    classic CLI picks in one location of one subscription: the image's script may be another than the one
+    that makes the VMs kept there, each naming the account where it first leaves a disk to it, and one
+    name, given where the image's is, puts the image and those disks in one step."""
+    unplaced = account.vms[0][1].unplaced_disk if account.data_disk is None else None
+    if account.place is not DiskPlace.CURRENT_ACCOUNT or unplaced is None or not unplaced.scope:
+        return account
+    image = picked.get((key(unplaced.scope), selected(unplaced.mark)))
+    return account._replace(name=image[0], mark=image[1]) if image is not None else account
 
 
 def _data_disk_accounts(estate: Estate) -> list[UnstatedAccount]:

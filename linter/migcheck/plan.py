@@ -4099,10 +4099,22 @@ def _accounts_joined(steps: list[Step], unstated: list[Step]) -> list[Step]:
             held,
             wave=max(held.wave, step.wave),
             after=tuple(sorted({*held.after, *step.after})),
-            moves=(*held.moves, *step.moves),
+            moves=_moves_joined(held.moves, step.moves, step.name),
             notes=(*step.notes, *(note for note in held.notes if note not in step.notes)),
         )
     return joined
+
+
+def _moves_joined(stated: tuple[str, ...], unstated: tuple[str, ...], name: str) -> tuple[str, ...]:
+    """What one step moves of an account `name` a file states and the same account no file states (see
+    `_accounts_joined`): one phrase, what the second holds said in the first's parentheses (`storage
+    account '<...>' (1 image, the OS disk of VM 'web2')`), where each says it in one line as its step does
+    (`_storage_step`, `_unstated_account_step`); both lines otherwise."""
+    opening = f"storage account {name} ("
+    said = stated[0] if len(stated) == 1 and len(unstated) == 1 else ""
+    if not said.endswith(")") or not unstated[0].startswith(opening):
+        return (*stated, *unstated)
+    return (f"{said[:-1]}, {unstated[0].removeprefix(opening)}",)
 
 
 def _held(account: UnstatedAccount) -> str:
