@@ -3751,7 +3751,10 @@ class _Resources:
                 body_node = _argument(call.node, 1, ("body",))
                 body = self.flow.value(body_node, site) if body_node is not None else None
                 looped = self._looped_over(call, self.flow.value(path_node, site), site) if path_node else ""
-                self._rest_body(call, path, self._templated(body_node, body, site), verb, mark, site, looped)
+                body = self._templated(body_node, body, site)
+                self._rest_body(
+                    call, path, body, verb, mark, site, looped, self._same_path(call, path_node, site)
+                )
                 if verb == "PUT":
                     self._record_element_send(call, body_node, path)
             self.client_in_force, self.run_client = in_force, run_client
@@ -4054,7 +4057,9 @@ class _Resources:
             path = self._request_path(call, site) or request.path
             body = self._templated(request.body, self.flow.value(request.body, site), site)
             looped = self._looped_over(call, self.flow.value(url, site), site) if url is not None else ""
-            self._rest_body(call, path, body, request.verb, mark, site, looped)
+            self._rest_body(
+                call, path, body, request.verb, mark, site, looped, self._same_path(call, url, site)
+            )
             if request.verb == "PUT":
                 self._record_element_send(call, request.body, path)
         self.turn = 0
@@ -4468,12 +4473,21 @@ class _Resources:
         return ("same", (parts[0], self._working_in()), *parts[1:])
 
     def _draft_named(
-        self, call: CallSite, service: str | None, name: str, slot: Value | None, mark: Mark
+        self,
+        call: CallSite,
+        service: str | None,
+        name: str,
+        slot: Value | None,
+        mark: Mark,
+        same: object | None = None,
     ) -> _Draft:
-        """The deployment of a service and deployment name, or of this call alone when the service name is
-        not known or the deployment name is a stand-in."""
+        """The deployment of a service and deployment name, or when the service name is not known or the
+        deployment name is a stand-in, of this call alone; or of every call that names it by one value the
+        script does not state (`same`, see `_same_path`), which is one deployment however many read it."""
         known = service and not is_stand_in(name)
         key: object = (self._here(service or ""), _key(name)) if known else self._call_key(call)
+        if not known and same is not None:
+            key = ("same path", same, self._working_in())
         draft = self.drafts.get(key)
         if draft is None:
             draft = _Draft(service or "", name, literal(slot) or "", mark, self.read_once_in)
@@ -5879,12 +5893,14 @@ class _Resources:
         mark: Mark,
         site: flow.Site,
         looped: str = "",
+        same_path: object | None = None,
     ) -> None:
         """A role or deployment the script sends as a REST body of its own (perform_put, perform_post, a
         request to the API) for what the SDK cannot express, such as endpoint ACLs and boot diagnostics:
         read as the REST reader reads a body file, in the service and deployment its path names. A network
         configuration it PUTs (Set Network Configuration) is read as a .netcfg. A role PUT to a path a loop's
-        item fills in (`looped`, see `_looped_over`) changes one VM per item."""
+        item fills in (`looped`, see `_looped_over`) changes one VM per item. Requests sent to one path value
+        that does not state its service (`same_path`, see `_same_path`) are of one deployment."""
         while isinstance(body, Encoded):
             body = body.inner
         if not isinstance(body, Lit):
@@ -5915,7 +5931,7 @@ class _Resources:
                     self.networks[uploaded] = replace(stood_in, selected_in=self.run_client)
             elif isinstance(resource, Role):
                 name = deployment or self._stand_in_at("deployment", mark)
-                draft = self._draft_named(call, service, name, None, mark)
+                draft = self._draft_named(call, service, name, None, mark, same_path)
                 self._joins_existing(draft, call, mark)
                 if verb == "PUT":
                     self._updated_role(call, draft, resource, role_name, mark, looped)
@@ -5953,7 +5969,12 @@ class _Resources:
                 self.created_by_bodies.setdefault((stated, self.run_client), stated)
             elif isinstance(resource, NetworkSecurityGroup) and role_name and adds_group_to_role(verb, path):
                 draft = self._draft_named(
-                    call, service, deployment or self._stand_in("deployment", mark.line), None, mark
+                    call,
+                    service,
+                    deployment or self._stand_in("deployment", mark.line),
+                    None,
+                    mark,
+                    same_path,
                 )
                 self._joins_existing(draft, call, mark)
                 self._body_role(call, draft, group_on_role(resource, role_name), mark, ROLE_GROUP)
@@ -6937,6 +6958,15 @@ class _Resources:
         return with_maybe_vips(self.reserved, self.drafts.values())
 
     # --- helpers -----------------------------------------------------------------------------------
+
+    def _same_path(self, call: CallSite, path: ast.expr | None, site: flow.Site) -> object | None:
+        """What tells the request path a call passes from others when the script does not state it whole
+        (`Flow.same_value`): two requests sent to one `path` bound once (`path = '.../%s/...' %
+        self.service`, sent on both branches of an `if`) are to one service, whatever its name. None for a
+        path built in the call, or bound again between the reads."""
+        if path is None or not _is_argument(call.node, path):
+            return None
+        return self.flow.same_value(path, site)
 
     def _call_key(self, call: CallSite) -> tuple[str, int, int]:
         """What keeps apart the deployment or VM one call (in one turn of the loops around it) describes
