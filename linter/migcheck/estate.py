@@ -7486,6 +7486,8 @@ class _InventoryVms:
             if record.instance:
                 service.add_instance(at, record.name, record.instance)
             self._shown_whole(index)
+            if self.exported.get((index, key(record.name)), record) is record:  # else compared with it
+                self.linker.conflicts.extend(_network_differs(service, at, record))
             if not service.placement(at).network_known and record.network_known:  # VM files do not say
                 vnet = (
                     NameRef(record.virtual_network, record.virtual_network_mark or record.mark)
@@ -8228,6 +8230,31 @@ def _joins_named(at: tuple[str, str, str], named: Mapping[tuple[str, str], list[
     """Whether the VMs at `at` name no deployment and their service has one other exports name."""
     service, deployment, unnamed = at
     return not deployment and len(named.get((service, unnamed), ())) == 1
+
+
+def _network_differs(service: _OpenService, at: int, record: inv.ClassicVm) -> Iterator[Conflict]:
+    """A conflict at the export's network where `record` places its VM in another virtual network than the
+    deployment it joins (at `at` of `service`) is in: the one its files state, or the one an earlier row
+    of its VMs named (see `_fill`). A deployment is in one network with all its VMs, as `_vms_in_other_networks`
+    says of VMs only exports know. Nothing where either does not say, or the files leave it to a value they
+    do not state (a script's `$VNet`)."""
+    placed = service.placement(at)
+    if not (placed.network_known and record.network_known):
+        return
+    network = placed.virtual_network
+    if network is not None and is_stand_in(network.name):
+        return
+    if key(network.name if network else "") == key(record.virtual_network):
+        return
+    there = f"'{network.name}'" if network else "none"
+    yield Conflict(
+        Placement.kind,
+        placed.name,
+        record.virtual_network_mark or record.mark,
+        network.mark if network else placed.mark,
+        (f"virtual network {_network_or_none(record)} / {there}",),
+        service=service_named(service.service),
+    )
 
 
 def _vms_in_other_networks(vms: list[inv.ClassicVm]) -> Iterator[Conflict]:
