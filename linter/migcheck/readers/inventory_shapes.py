@@ -405,6 +405,15 @@ class Written:
     strings: tuple[tuple[int, str], ...]
 
 
+class CreatedSpots(Spots):
+    """The `Spots` of a JSON template's classic resource: its values searched for as JSON writes them, as
+    an export row's are, but of a resource the file creates (`_states_nothing_read`)."""
+
+    creates = True
+
+    __slots__ = ()
+
+
 class WrittenSpots(Spots):
     """The `Spots` of an object whose keys and strings are located already (`Written`): looked up there,
     not searched for as JSON writes them."""
@@ -717,7 +726,7 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
         return (unchecked(rtype, mark, name, left_out=True),)
     if item.properties is None and rtype not in READ_WITHOUT_PROPERTIES:
         return (unchecked(rtype, spots.at(spots.key("properties")), name),)
-    if _states_nothing_read(rtype, item.properties):
+    if _states_nothing_read(rtype, item.properties, created=spots.creates):
         return (unchecked(rtype, spots.at(spots.key("properties")), name, empty=True),)
     cut_short = _collapsed_in(item, rtype)
     if cut_short is not None:
@@ -728,16 +737,35 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     return tuple(builder(item))
 
 
-def _states_nothing_read(rtype: str, properties: object) -> bool:
-    """Whether `properties` of a classic VM's row is an object that holds none of the properties its reader
-    reads at its top (`READ_AT_TOP`): `{}`, or only a `provisioningState`. Such a row says no more than one
-    whose properties are null, and read as it is it would say that the VM has none of what it leaves out (in
-    no network, with no endpoint, disk or state), a VM that passes Validate. Other types keep what such a
-    row says: a network that exists, its definition unknown (`ClassicNetwork.network` None)."""
-    if rtype != _CLASSIC_VM or not isinstance(properties, dict):
+def _states_nothing_read(rtype: str, properties: object, *, created: bool = False) -> bool:
+    """Whether `properties` of a row of a type whose reader takes what the row leaves out as a fact the
+    rules judge (`_EMPTY_STATES_NOTHING`) is an object that holds none of the properties that reader reads
+    at its top (`READ_AT_TOP`): `{}`, or only a `provisioningState`. Such a row says no more than one
+    whose properties are null. Read as it is, a VM would be in no network, with no endpoint, disk or
+    state (a VM that passes Validate); a reserved IP of no address that the plan moves on its own; a
+    storage account of no type, a Standard one whose VMs' disks pass. A resource a file creates (a
+    template's `{}`) is created with the platform's defaults, which is what is read of it. Other types
+    keep what such a row says: a network that exists, its definition unknown (`ClassicNetwork.network`
+    None); a network security group not known to be unattached (`use_known`); a cloud service, which
+    the rows of its VMs describe (`DESCRIBED_BY_OTHERS`)."""
+    if rtype not in _EMPTY_STATES_NOTHING or not isinstance(properties, dict):
+        return False
+    if created and rtype != _CLASSIC_VM:
         return False
     read = READ_AT_TOP[rtype]
     return not any(isinstance(k, str) and k.casefold() in read for k in properties)
+
+
+# The types whose row with empty properties (`{}`) is left unchecked, as one whose properties are null is
+# (see `_states_nothing_read`). The classic gateways, deployments and roles are children Resource Graph
+# does not index: no row of theirs is read.
+_EMPTY_STATES_NOTHING = frozenset(
+    {
+        "microsoft.classiccompute/virtualmachines",
+        "microsoft.classicnetwork/reservedips",
+        "microsoft.classicstorage/storageaccounts",
+    }
+)
 
 
 def _described_by_others(folded: dict, rtype: str, mark: Mark, spots: Spots | None) -> tuple[object, ...]:

@@ -634,14 +634,14 @@ def _ordinal(number: int) -> str:
 def _spots(text: str, resource: Declared) -> Spots:
     """Where the resource's values are written: looked up where its parser located them, else searched
     for in its text as JSON writes them."""
-    from migcheck.readers.inventory_shapes import Spots, WrittenSpots
+    from migcheck.readers.inventory_shapes import CreatedSpots, WrittenSpots
 
     if resource.written is not None:
         spots: Spots = WrittenSpots(text, resource.start, resource.end, resource.mark, resource.written)
     elif not classic_type(resource.type):
         spots = _expression_spots(text, resource)
     else:
-        spots = Spots(text, resource.start, resource.end, resource.mark, cut_at=[])
+        spots = CreatedSpots(text, resource.start, resource.end, resource.mark, cut_at=[])
     spots.passed = resource.passed
     return spots
 
