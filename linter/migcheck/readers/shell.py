@@ -71,7 +71,7 @@ import itertools
 import posixpath
 import re
 import urllib.parse
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -740,9 +740,8 @@ def _comments_cut_at_backticks(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
         return source, tree
     blanked = _spaces_over(source, cuts)
     blanked_tree = grammars.parser(_GRAMMAR).parse(blanked)
-    kept = [
-        (start, close) for start, close in cuts if _closes_substitution(blanked_tree.root_node, start, close)
-    ]
+    by_end = {read.end: read for read in _backtick_substitutions(blanked_tree.root_node)}
+    kept = [(start, close) for start, close in cuts if _closes_substitution(by_end, start, close)]
     if kept == cuts:
         return blanked, blanked_tree
     if not kept:
@@ -762,18 +761,36 @@ def _unescaped_backtick(source: bytes, start: int, end: int) -> int | None:
     return None
 
 
-def _closes_substitution(root: Node, comment: int, close: int) -> bool:
+class _Backticked(NamedTuple):
+    """A substitution in backticks a tree reads: where it opens and ends, whether the grammar reads an error
+    in it, and the type of the node around it."""
+
+    start: int
+    end: int
+    has_error: bool
+    within: str
+
+
+def _backtick_substitutions(root: Node) -> list[_Backticked]:
+    """Each substitution in backticks the tree reads, found in one walk: a node's parent, or the node at a
+    byte, costs as much as the node is deep (tree-sitter finds it from the root), which a substitution in
+    each of thousands of nested ones made grow with the depth squared."""
+    found: list[_Backticked] = []
+    stack: list[tuple[Node, str]] = [(root, "")]
+    while stack:
+        node, within = stack.pop()
+        children = node.children
+        if node.type == "command_substitution" and children and children[0].type == "`":
+            found.append(_Backticked(node.start_byte, node.end_byte, node.has_error, within))
+        stack.extend((child, node.type) for child in children)
+    return found
+
+
+def _closes_substitution(by_end: Mapping[int, _Backticked], comment: int, close: int) -> bool:
     """Whether the tree reads the backtick at `close` as closing a backtick substitution that opens before
-    `comment`."""
-    backtick = root.descendant_for_byte_range(close, close + 1)
-    substitution = backtick.parent if backtick is not None and backtick.type == "`" else None
-    return (
-        substitution is not None
-        and substitution.type == "command_substitution"
-        and not substitution.has_error
-        and substitution.start_byte < comment
-        and substitution.end_byte == close + 1
-    )
+    `comment` (`by_end`: the tree's substitutions in backticks, by where each ends)."""
+    substitution = by_end.get(close + 1)
+    return substitution is not None and not substitution.has_error and substitution.start < comment
 
 
 def _without_backtick_comments(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
@@ -789,13 +806,14 @@ def _without_backtick_comments(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
         return source, tree
     emptied = _emptied(source, [(comment, close) for _, comment, close in spans])
     emptied_tree = grammars.parser(_GRAMMAR).parse(emptied)
+    read_at = {(read.start, read.end): read for read in _backtick_substitutions(emptied_tree.root_node)}
     words: list[tuple[int, int]] = []
     parts: list[tuple[int, int]] = []
     for open_at, comment, close in spans:
-        substitution = _substitution_at(emptied_tree.root_node, open_at, close)
-        if substitution is None:
+        substitution = read_at.get((open_at, close + 1))
+        if substitution is None or substitution.has_error:
             continue
-        if substitution.parent is not None and substitution.parent.type in ("string", "concatenation"):
+        if substitution.within in ("string", "concatenation"):
             parts.append((comment, close))  # "`#note`", a`#note`b: `:`, which outputs nothing
         else:
             words.append((open_at, close + 1))  # a word of its own, which bash drops
@@ -839,15 +857,6 @@ def _backtick_comments(source: bytes) -> list[tuple[int, int, int]]:
         found.append((at, comment, close))
         at = source.find(b"`", close + 1)
     return found
-
-
-def _substitution_at(root: Node, open_at: int, close: int) -> Node | None:
-    """The backtick substitution the tree reads from the backtick at `open_at` to the one at `close`."""
-    backtick = root.descendant_for_byte_range(open_at, open_at + 1)
-    substitution = backtick.parent if backtick is not None and backtick.type == "`" else None
-    if substitution is None or substitution.type != "command_substitution" or substitution.has_error:
-        return None
-    return substitution if (substitution.start_byte, substitution.end_byte) == (open_at, close + 1) else None
 
 
 def _spaces_over(source: bytes, spans: list[tuple[int, int]]) -> bytes:
