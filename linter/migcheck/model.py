@@ -1661,6 +1661,13 @@ class ServiceRegion:
     affinity_group: str = ""
 
 
+def is_region_stand_in(location: str) -> bool:
+    """Whether a `ServiceRegion.location` stands in for a region a script takes from whoever runs it
+    (`<region the caller gives with --location>`, `<region name, deploy.py:7>`): one region the
+    subscription's services are in, which step 0's quotas name for the user to fill in."""
+    return location.startswith("<region") and location.endswith(">")
+
+
 @record
 class AffinityGroupRegion:
     """The region a file creates a classic affinity group in: `New-AzureAffinityGroup -Location`, `azure

@@ -64,6 +64,7 @@ from migcheck.model import (
     cannot_name,
     is_package_roles,
     is_placeholder,
+    is_region_stand_in,
     is_stand_in,
     is_unnamed_role,
     local_site_stand_in,
@@ -1574,11 +1575,12 @@ _QUOTAS = (
 
 def _regions(estate: Estate) -> list[str]:
     """The regions the files place the subscription's networks and cloud services in (`ServiceRegion`), as
-    Resource Manager names them (`West Europe` is `westeurope`); `<region>` when they name none."""
+    Resource Manager names them (`West Europe` is `westeurope`), then those a script takes from whoever runs
+    it, by their stand-ins (see `is_region_stand_in`); `<region>` when they name none."""
     written = {region for network in estate.virtual_networks for region in network.regions}
     written |= {location for _, location in _service_regions(estate)}
     found = {region_key(r) for r in written if region_name(r)}
-    return sorted(found) or ["<region>"]
+    return [*sorted(found), *sorted(r for r in written if is_region_stand_in(r))] or ["<region>"]
 
 
 def _finding_key(finding: Finding) -> tuple[str, object, str]:

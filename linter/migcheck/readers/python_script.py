@@ -5534,10 +5534,11 @@ class _Resources:
         in an affinity group the script states is in the group's region (the record names the group: see
         `AffinityGroupRegion`); one whose place the script does not state, or states differently by path,
         says no region here. A name the script does not state is a stand-in: the region is still one
-        the subscription's services are in (step 0's quotas)."""
+        the subscription's services are in (step 0's quotas). So is a location the script takes from whoever
+        runs it, in no affinity group (`location=args.location`): a stand-in region (`_region_stand_in`)."""
         params = SIGNATURES[call.method]
         readings = self.flow.alternatives(
-            site, lambda at: _stated_region(self.flow.bind(call.node, params, at))
+            site, lambda at: _stated_region(self.flow.bind(call.node, params, at), self._region_stand_in)
         )
         if len(set(readings)) != 1 or readings[0] is None:
             return
@@ -5546,6 +5547,16 @@ class _Resources:
         region = ServiceRegion(name, location, mark, selected_in=self.run_client, affinity_group=group)
         # One created through the clients of two subscriptions is a service in each.
         self.service_regions.setdefault((region, self.run_client), region)
+
+    def _region_stand_in(self, value: flow.Unknown) -> str:
+        """The stand-in for a region the script does not state: named by the option or environment variable
+        that gives it where the script reads one (`<region the caller gives with --location>`), else at the
+        value (`<region name, deploy.py:7>`)."""
+        if value.unset.startswith("-"):  # an option of the script's parser
+            return f"<region the caller gives with {value.unset}>"
+        if value.unset:  # an environment variable read with no default
+            return f"<region the environment sets in {value.unset}>"
+        return self._stand_in_at("region", self._mark(value))
 
     def _affinity_group_region(self, call: CallSite, site: flow.Site, mark: Mark) -> None:
         """create_affinity_group: the region of the group (`AffinityGroupRegion`), when the script states
@@ -7803,18 +7814,33 @@ def _calls_to(site: flow.Site) -> list[ast.Call]:
     return calls[::-1]
 
 
-def _stated_region(bound: Bound | None) -> tuple[str, str, str] | None:
+def _stated_region(
+    bound: Bound | None, stand_in: Callable[[flow.Unknown], str]
+) -> tuple[str, str, str] | None:
     """The name ("" when the script does not state it), the location and the affinity group of the cloud
     service a create_hosted_service call creates, when it states exactly one of the two places (the SDK
-    refuses both, and neither); None otherwise."""
+    refuses both, and neither); None otherwise. A location the script does not state, passed with no
+    affinity group, is `stand_in`'s."""
     if bound is None:
         return None
-    location = (literal(bound.values.get("location")) or "").strip()
+    given = bound.values.get("location")
+    if (
+        isinstance(given, flow.Unknown)
+        and not bound.open
+        and _left_out_or_none(bound.values.get("affinity_group"))
+    ):
+        given = Lit(stand_in(given), given.node)
+    location = (literal(given) or "").strip()
     group = (literal(bound.values.get("affinity_group")) or "").strip()
     service = (literal(bound.values.get("service_name")) or "").strip()
     if isinstance(bound.values.get("affinity_group"), Lit) and location:
         return None
     return (service, location, group) if bool(location) != bool(group) else None
+
+
+def _left_out_or_none(value: Value | None) -> bool:
+    """Whether an argument is left out of a call, or passed as None."""
+    return value is None or isinstance(value, NoneV)
 
 
 def _is_false(value: Value | None, open_call: bool) -> bool | None:
