@@ -48,7 +48,7 @@ def test_the_readiness_row_of_such_an_export_says_it_was_not_checked(tmp_path, m
     assert "Validation passed" not in out
     summary = out[out.index("Readiness by migration scope:") :]
     [row] = [line for line in summary.splitlines() if line.lstrip().startswith("classic.json")]
-    assert row.endswith("Not checked: the export lists resources without their properties")
+    assert row.endswith("Not checked: the export's properties hold nothing the rules read")
 
 
 def test_a_vm_row_that_states_one_of_its_profiles_is_read(tmp_path, monkeypatch):

@@ -404,6 +404,11 @@ def _not_read(unread: dict[str, tuple[str, Mark, int]], others: bool) -> FilePro
     return FileProblem("syntax", message, first, fix, Severity.INFO)
 
 
+# What an export whose first resource left unchecked writes its properties as `{}` has, in its MIG001's
+# opening (`the export has ...`): what tells that warning from one of null properties (the readiness row).
+EMPTY_PROPERTIES = "properties that hold nothing the rules read for its resources"
+
+
 def _unstated(unstated: list[UncheckedResource]) -> FileProblem:
     """One problem for the whole export, at the first resource whose `properties` it writes as null (a
     resource list), leaves out (a query that did not project the column), or writes as an object that holds
@@ -420,8 +425,8 @@ def _unstated(unstated: list[UncheckedResource]) -> FileProblem:
         fix = _COLUMN_FIX
     elif unstated[0].empty:
         why = (
-            "properties that hold nothing the rules read for its resources (written as `{}`, as a value that "
-            "is no object, or with no more than values such as `provisioningState`)"
+            f"{EMPTY_PROPERTIES} (written as `{{}}`, as a value that is no object, or with no more than values "
+            "such as `provisioningState`)"
         )
         fix = _EMPTY_FIX
     else:

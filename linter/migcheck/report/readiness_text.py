@@ -404,6 +404,10 @@ _FILE_VERDICTS = {
 # warning of `az resource list`): nothing of what it lists was checked, so it passes nothing.
 UNCHECKED_EXPORT = "Not checked: the export lists resources without their properties"
 
+# The row of an export whose warning is that its properties, though written, hold nothing the rules read
+# (`{}`, or a `provisioningState` alone): it does write them, so the words above are not its.
+EMPTIED_EXPORT = "Not checked: the export's properties hold nothing the rules read"
+
 
 # The row of an export of classic cmdlets whose objects migcheck does not read (Get-AzureDeployment, Get-AzureVNetSite
 # through ConvertTo-Json): its only finding is the MIG001 note that says so, and it passes nothing.
@@ -421,6 +425,14 @@ def _lists_without_properties(finding: Finding) -> bool:
     return finding.code == UNREADABLE and finding.platform_severity is Severity.WARNING
 
 
+def _properties_emptied(finding: Finding) -> bool:
+    """Whether the MIG001 of an export's resources left unchecked is for properties written that hold
+    nothing the rules read, rather than for properties null or left out (see `readers.inventory`)."""
+    from migcheck.readers.inventory import EMPTY_PROPERTIES
+
+    return finding.message.startswith(f"the export has {EMPTY_PROPERTIES}")
+
+
 def _verdict(
     item: ScopeItem, by_subject: Mapping[int, ScopeItem], counted_in: Mapping[int, ScopeItem]
 ) -> str:
@@ -428,7 +440,7 @@ def _verdict(
     still decide the verdict: the platform refuses the migration whatever the report shows."""
     every = [f for f in (*item.every, *item.described) if f.severity > Severity.INFO]
     if item.type == FILE and every and all(map(_lists_without_properties, every)):
-        return UNCHECKED_EXPORT
+        return EMPTIED_EXPORT if any(map(_properties_emptied, every)) else UNCHECKED_EXPORT
     if item.type == FILE and not every and any(map(_not_read, (*item.every, *item.described))):
         return UNREAD_EXPORT
     # Information changes no verdict: the findings list shows it, a count here would only read as a problem.
