@@ -75,7 +75,7 @@ def write(result: LintResult, stream: Stream, paint: Paint = PLAIN, *, tail: boo
 
 def notes(result: LintResult, readiness: str = "") -> str:
     """The lines every format with a summary line prints before it: whose retirement dates the report
-    gives, how many findings --fix fixes, the parts of scripts not read, and the findings a baseline
+    gives, how many findings --fix fixes, the parts of files not read, and the findings a baseline
     records that the run no longer found; each "" when it has nothing to say."""
     return global_dates(result, readiness) + fixable(result) + not_read(result) + stale_baseline(result)
 
@@ -152,7 +152,7 @@ def _at(cloud: CloudInUse) -> str:
 
 
 def not_read(result: LintResult) -> str:
-    """The line before the summary that says which parts of scripts the parser could not read (see
+    """The line before the summary that says which parts of files the parser could not read (see
     `migcheck.report.unread`); "" when it read every part."""
     if not result.documents:
         return ""
@@ -354,7 +354,7 @@ def summary(result: LintResult) -> str:
         if any(refused(held.finding) for held in result.suppressed):
             return f"No {in_files}{aside}."
         if not_read(result):
-            return f"No {in_files}{aside}."  # nor beside parts of scripts that were not read
+            return f"No {in_files}{aside}."  # nor beside parts of files that were not read
         return f"All clear: no {in_files}{aside}."
     # Counted as found, not as shown: those past the cap are findings too, their stand-ins are not.
     every = result.uncapped if result.unreported else result.findings

@@ -1,4 +1,5 @@
-"""The parts of scripts migcheck's parser could not read (`Script.unread`), as `check` and `plan` say them.
+"""The parts of scripts, templates and Terraform configurations migcheck's parser could not read
+(`Script.unread`), as `check` and `plan` say them.
 
 PowerShell may well run such a part, so what it states (a VM, an endpoint, a service's name) is unknown: a
 finding about it may be missing, and a plan may miss what it creates. No rule says so (the file is read,
@@ -840,7 +841,8 @@ def position(mark: Mark) -> str:
 
 def summary_line(parts: Sequence[UnreadParts]) -> str:
     """The line `check` prints before its summary, or "" when every part was read: how many parts of
-    which scripts, where the first of each is, and how to see them."""
+    which files (scripts, templates, Terraform configurations: `holders`), where the first of each is, and
+    how to see them."""
     lost = [mark for p in parts for mark in p.marks if said_alone(mark)]
     parts = [
         kept
@@ -852,12 +854,21 @@ def summary_line(parts: Sequence[UnreadParts]) -> str:
         return said
     count = sum(len(p.marks) for p in parts)
     files = "; ".join(_file_words(p) for p in parts)
-    which = "a script" if len(parts) == 1 else f"{len(parts)} scripts"
+    which = _files_holding(parts)
     what = "what it states" if count == 1 else "what they state"
     return said + (
         f"Not read: {_parts(count)} of {which} that migcheck's parser cannot read ({files}): findings about "
         f"{what} may be missing; {HOW_TO_SEE}.\n"
     )
+
+
+def _files_holding(parts: Sequence[UnreadParts]) -> str:
+    """The files that hold `parts` (one entry each), counted in words: "a template", "2 scripts", "3 files
+    (scripts and templates)"."""
+    called = holders(parts)
+    if len(parts) == 1:
+        return f"a {called.removesuffix('s')}"
+    return f"{len(parts)} {called}" if " and " not in called else f"{len(parts)} files ({called})"
 
 
 def _file_words(parts: UnreadParts) -> str:
