@@ -55,3 +55,29 @@ def test_an_export_naming_the_script_s_network_is_no_finding(tmp_path, monkeypat
     export = graph_page(graph_vm(SUB, "shop", "web01", vnet="prod-vnet"), indent=2)
     files = {"vm.ps1": SCRIPT, "classic.json": export}
     assert lint_files(tmp_path, monkeypatch, files, "MIG004", dedent=False).findings == []
+
+
+REST_BODY = """\
+<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+  <Name>shop</Name>
+  <DeploymentSlot>Production</DeploymentSlot>
+  <RoleList>
+    <Role>
+      <RoleName>web01</RoleName>
+      <RoleType>PersistentVMRole</RoleType>
+      <RoleSize>Small</RoleSize>
+    </Role>
+  </RoleList>
+</Deployment>
+"""
+
+
+def test_an_export_placing_in_a_network_a_vm_a_body_deploys_in_none_is_mig004(tmp_path, monkeypatch):
+    export = graph_page(graph_vm(SUB, "shop", "web01", vnet="prod-vnet"), indent=2)
+    files = {"shop/deployment.xml": REST_BODY, "classic.json": export}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG004", dedent=False)
+    assert where(result.findings) == [f"MIG004 classic.json:{_at(export, 'prod-vnet')}"]
+    assert result.findings[0].message == (
+        "deployment 'shop' is described differently here than at shop/deployment.xml:1: "
+        "virtual network 'prod-vnet' / none (here / there)"
+    )
