@@ -48,8 +48,8 @@ def test_a_cli_commit_run_before_the_api_s_prepare_is_out_of_order(tmp_path, mon
     script = SCRIPT.format(cli="commit", api="Prepare", first="by_cli", second="by_api")
     (finding,) = _mig602(tmp_path, monkeypatch, script)
     assert finding.message == (
-        "migrate.py: azure network vnet Commit comes before any Prepare of virtual network 'prodnet' in this"
-        " script (run by the call at line 14)"
+        "migrate.py: azure network vnet commit-migration comes before any Prepare of virtual network 'prodnet'"
+        " in this script (run by the call at line 14)"
     )
     assert where([finding]) == ["MIG602 migrate.py:7:21"]
 
@@ -74,5 +74,8 @@ subprocess.run(["azure", "service", "deployment", "commit-migration", "websvc", 
 sms.perform_delete("/sub/services/hostedservices/websvc")
 """
     (finding,) = _mig602(tmp_path, monkeypatch, script)
-    assert "deletes cloud service 'websvc' after azure service deployment Commit at line 5" in finding.message
+    assert (
+        "deletes cloud service 'websvc' after azure service deployment commit-migration at line 5"
+        in finding.message
+    )
     assert where([finding]) == ["MIG602 migrate.py:6:5"]
