@@ -27,7 +27,7 @@ def _mig602(tmp_path, monkeypatch, script: str) -> list[str]:
 def test_a_commit_of_a_variable_nothing_assigns_fails_at_once(tmp_path, monkeypatch):
     (finding,) = _mig602(tmp_path, monkeypatch, LOOP.format(committed="$vnetName"))
     assert finding.startswith("5: ")
-    assert "Move-AzureVirtualNetwork Commit fails at once" in finding
+    assert "Move-AzureVirtualNetwork -Commit fails at once" in finding
     assert "-VirtualNetworkName $vnetName, which nothing in the script assigns" in finding
     assert "unless the session that runs the script set it" in finding
 

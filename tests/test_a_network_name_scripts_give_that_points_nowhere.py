@@ -154,7 +154,7 @@ def test_a_name_a_file_gives_several_calls_is_reported_once_where_it_first_write
     [found] = _found(tmp_path, monkeypatch, {"move.ps1": MOVE}, "MIG003")
     assert where([found]) == ["MIG003 move.ps1:1:56"]
     assert found.message == (
-        "Move-AzureVirtualNetwork Validate names virtual network 'vnett', which no network configuration "
+        "Move-AzureVirtualNetwork -Validate names virtual network 'vnett', which no network configuration "
         "checked here defines (the file names 'vnett' on lines 2 and 3 too)"
     )
 

@@ -45,7 +45,7 @@ def test_the_migration_calls_of_a_network_no_configuration_defines_are_reported_
     found = _mig003(tmp_path, monkeypatch, {"net.netcfg": NETCFG.format(name="vnet1"), "move.ps1": MOVE})
     assert where(found) == ["MIG003 move.ps1:1:56"]  # the name in the first call
     assert found[0].message == (
-        "Move-AzureVirtualNetwork Validate names virtual network 'vnet-prod', which no network configuration "
+        "Move-AzureVirtualNetwork -Validate names virtual network 'vnet-prod', which no network configuration "
         "checked here defines (the file names 'vnet-prod' on lines 2 and 3 too)"
     )
     assert found[0].resource_type == "Reference" and found[0].resource_name == "vnet-prod"
@@ -57,7 +57,7 @@ def test_the_short_name_of_a_network_created_in_the_portal_is_given_its_full_nam
     [found] = _mig003(tmp_path, monkeypatch, files)
     assert where([found]) == ["MIG003 move.ps1:1:9"]  # where the variable is given the name
     assert found.message == (
-        "Move-AzureVirtualNetwork Validate names virtual network 'vnet1', which no network configuration "
+        "Move-AzureVirtualNetwork -Validate names virtual network 'vnet1', which no network configuration "
         "checked here defines; 'Group contoso-rg vnet1' is a network created in the Azure portal, whose "
         "classic name is 'Group <resource group> <name>': refer to it by that full name"
     )

@@ -1831,11 +1831,14 @@ class MigrationStep:
 
     @property
     def shown(self) -> str:
-        """The step as a message names it: the classic CLI runs each step as a command of its own
-        (`azure network vnet commit-migration`), which a message names as such; a cmdlet's switch or a
-        request's `comp=` is named by the step (`Move-AzureVirtualNetwork Commit`)."""
+        """The step as a message names it, as the script would write it: the classic CLI runs each step as
+        a command of its own (`azure network vnet commit-migration`), a Move-Azure* cmdlet takes it as a
+        switch (`Move-AzureVirtualNetwork -Commit`); a request's `comp=` is named by the step (`Service
+        Management API Commit`)."""
         if self.name.startswith("azure "):
             return f"{self.name} {self.step}-migration"
+        if self.name.startswith("Move-"):
+            return f"{self.name} -{self.step.capitalize()}"
         return f"{self.name} {self.step.capitalize()}"
 
 

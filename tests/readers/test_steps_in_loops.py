@@ -36,7 +36,7 @@ def _move(step: str, service: str, indent: str = "") -> str:
 
 
 def _not_validated(target: str, why: str = ", although this script validates other resources") -> str:
-    return f"migrate.ps1: Move-AzureService Prepare is not preceded by a Validate of cloud service '{target}'{why}"
+    return f"migrate.ps1: Move-AzureService -Prepare is not preceded by a Validate of cloud service '{target}'{why}"
 
 
 AFTER = ": this script validates it only after the Prepare"
@@ -109,7 +109,7 @@ def test_a_function_read_again_with_values_it_does_not_know_adds_no_step(tmp_pat
         (
             3,
             5,
-            "migrate.ps1: Move-AzureStorageAccount Prepare comes before the Prepare of cloud service "
+            "migrate.ps1: Move-AzureStorageAccount -Prepare comes before the Prepare of cloud service "
             "'contoso-web': if storage account 'contosovhds' holds disks of VMs that are still classic, the "
             "platform refuses it; storage accounts migrate after the VMs whose disks they hold (run by the call at "
             "line 5)",

@@ -1,7 +1,7 @@
 """A message names a classic CLI migration step by the command the script runs (`azure network vnet
 commit-migration`), not by a command the CLI does not have (`azure network vnet Commit`): in MIG602, for the
 step reported and the one it comes after, and in MIG003, for a step that names a network no configuration
-defines. A cmdlet's step keeps its switch's name (`Move-AzureVirtualNetwork Commit`)."""
+defines. A cmdlet's step keeps its switch's name (`Move-AzureVirtualNetwork -Commit`)."""
 
 from __future__ import annotations
 
@@ -44,4 +44,6 @@ def test_a_cmdlet_step_keeps_the_name_of_its_switch(tmp_path, monkeypatch):
         "NetworkConfig.netcfg": APP_VNET_TWO_SUBNETS_NETCFG,
     }
     [finding] = lint_files(tmp_path, monkeypatch, files, "MIG602").findings
-    assert finding.message.startswith("runbook.ps1: Move-AzureVirtualNetwork Commit comes before any Prepare")
+    assert finding.message.startswith(
+        "runbook.ps1: Move-AzureVirtualNetwork -Commit comes before any Prepare"
+    )

@@ -145,5 +145,5 @@ def test_an_upload_while_the_network_is_prepared_names_where_the_file_defines_it
     assert found[0].startswith(
         "migrate.ps1:3:1 migrate.ps1: Set-AzureVNetConfig changes the network configuration of the "
         "subscription, which still defines virtual network 'prod-vnet' (NetworkConfig.netcfg:4), after "
-        "Move-AzureVirtualNetwork Prepare at line 2 and before its Commit or Abort"
+        "Move-AzureVirtualNetwork -Prepare at line 2 and before its Commit or Abort"
     )

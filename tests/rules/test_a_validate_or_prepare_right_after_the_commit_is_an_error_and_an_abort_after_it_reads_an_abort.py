@@ -33,7 +33,7 @@ def test_a_step_right_after_the_commit_in_powershell_is_an_error(tmp_path, monke
     )
     assert where([finding]) == ["MIG602 runbook.ps1:4:1"]
     assert finding.severity is Severity.ERROR
-    assert f"{again} comes after Move-AzureVirtualNetwork Commit at line 3" in finding.message
+    assert f"{again} comes after Move-AzureVirtualNetwork -Commit at line 3" in finding.message
     assert "alternatives to run by hand" not in finding.message
 
 

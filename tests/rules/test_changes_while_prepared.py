@@ -44,7 +44,7 @@ def test_a_vm_of_the_prepared_service_changed_before_commit(
     assert [(line, column) for _, line, column, _ in found] == [(4, 80)]
     message = found[0][3]
     assert "Update-AzureVM changes cloud service 'jump'" in message
-    assert "Move-AzureService Prepare at line 3" in message
+    assert "Move-AzureService -Prepare at line 3" in message
     assert "in the process of being migrated" in message
 
 

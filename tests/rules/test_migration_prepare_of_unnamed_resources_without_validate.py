@@ -30,7 +30,7 @@ def test_accounts_prepared_in_a_loop_never_validated(tmp_path, monkeypatch):
     assert _mig602(tmp_path, monkeypatch, NETWORK + _loop("Prepare", "Commit")) == [
         (
             "MIG602 migrate.ps1:5:3",
-            "migrate.ps1: Move-AzureStorageAccount Prepare of a storage account this script does not name is "
+            "migrate.ps1: Move-AzureStorageAccount -Prepare of a storage account this script does not name is "
             "not preceded by a Validate of any storage account, although this script validates other "
             "resources",
         )
