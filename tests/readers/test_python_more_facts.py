@@ -718,5 +718,13 @@ def test_a_step_a_helper_runs_once_for_each_call_is_shown_at_its_request_naming_
             9,  # at the request the helper sends, naming the call that runs it
             "deploy.py: Service Management API Prepare is not preceded by a Validate of virtual network "
             f"'prod-vnet': this script validates it only after the Prepare (run by the call at line {FIRST + 4})",
-        )
+        ),
+        (
+            FIRST + 3,
+            9,
+            "deploy.py: Service Management API Validate comes after Service Management API Prepare at line "
+            f"{FIRST + 3} (run by the call at line {FIRST + 4}), with no Commit or Abort of virtual network "
+            "'prod-vnet' between: the Prepare left it prepared, locked until it is committed or aborted, and the "
+            f"platform refuses a Validate of a resource in the Prepared state (run by the call at line {FIRST + 5})",
+        ),
     ]

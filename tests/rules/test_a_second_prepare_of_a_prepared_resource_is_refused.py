@@ -1,9 +1,10 @@
 """MIG602 of a Validate or Prepare of a resource the script's own Prepare left prepared, with no Commit or
 Abort of it between: the resource is locked in the Prepared state ("Call Abort", the migration errors
 page), so the platform refuses it. Written right after that Prepare (at most Validates of the resource
-between), it reads as the second of two alternatives of a walkthrough run a line at a time
+between), a Prepare reads as the second of two alternatives of a walkthrough run a line at a time
 (`-CreateNewVirtualNetwork`, then `-UseExistingVirtualNetwork`): a warning, as the other way out written as
-the very next step is. In PowerShell (cmdlets and requests of its own), Python (requests, the legacy SDK's
+the very next step is; a Validate of a network there is no alternative (see
+test_a_validate_of_a_network_right_after_its_prepare_is_an_error). In PowerShell (cmdlets and requests of its own), Python (requests, the legacy SDK's
 perform_post) and the classic CLI."""
 
 from __future__ import annotations
@@ -26,18 +27,20 @@ def test_a_prepare_right_after_a_prepare_is_a_warning(tmp_path, monkeypatch, wri
     findings = check(tmp_path, monkeypatch, writer, network("validate", "prepare", "prepare", "commit"))
     assert lines(findings) == [at_step(writer, 3)]
     assert findings[0].severity is Severity.WARNING
-    assert "Prepare comes after" in findings[0].message
+    assert "refuses a Prepare of a resource" in findings[0].message
     assert "Prepared state" in findings[0].message
     assert "alternatives to run by hand" in findings[0].message
 
 
 @pytest.mark.parametrize("writer", WRITERS)
-def test_a_validate_and_prepare_of_the_other_alternative_are_both_warnings(tmp_path, monkeypatch, writer):
+def test_a_network_s_validate_between_two_prepares_is_an_error_and_the_prepare_a_warning(
+    tmp_path, monkeypatch, writer
+):
     steps = network("validate", "prepare", "validate", "prepare", "commit")
     findings = check(tmp_path, monkeypatch, writer, steps)
     assert lines(findings) == [at_step(writer, 3), at_step(writer, 4)]
-    assert [f.severity for f in findings] == [Severity.WARNING, Severity.WARNING]
-    assert "Validate comes after" in findings[0].message
+    assert [f.severity for f in findings] == [Severity.ERROR, Severity.WARNING]
+    assert "refuses a Validate of a resource" in findings[0].message
 
 
 @pytest.mark.parametrize("writer", WRITERS)

@@ -129,9 +129,11 @@ def test_a_prepare_validated_only_afterwards_is_told_apart(tmp_path, monkeypatch
     (tmp_path / "runbook.ps1").write_text(runbook, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     findings = lint(["."], Config(select=("MIG602",)), RULES).findings
-    # The Validate after the Prepare is the Prepare's warning, not a finding of its own.
+    # The Prepare is told it runs unvalidated; the Validate after it, of a network, is refused on its own.
     assert [f.message.partition("'")[2].partition("'")[2] for f in findings] == [
         ": this script validates it only after the Prepare",
+        " between: the Prepare left it prepared, locked until it is committed or aborted, and the platform "
+        "refuses a Validate of a resource in the Prepared state",
         ", although this script validates other resources",
     ]
 

@@ -1189,9 +1189,7 @@ class MigrationOutOfOrder(Rule):
         "alternatives of a walkthrough run a line at a time, which the script run whole runs both of); a "
         "Validate or Prepare of a resource the script's own Prepare left prepared, with no Commit or Abort "
         "of it between (error: the resource is locked in the Prepared state; written right after that "
-        "Prepare, with at most Validates of it between, a warning, for the same reason: the second of two "
-        "alternatives, `-CreateNewVirtualNetwork` or `-UseExistingVirtualNetwork`; a Validate there when no "
-        "Validate came before the Prepare is the Prepare's own warning, below, and not said again); a "
+        "Prepare, a warning, below); a "
         "Prepare of a "
         "resource the script does not validate first while validating others (warning; for one whose name it "
         "does not state, each account of a loop over `Get-AzureStorageAccount`, when it validates no resource "
@@ -1203,6 +1201,15 @@ class MigrationOutOfOrder(Rule):
         "whole, in an account they name), or after such a service's or network's Prepare but "
         "before its Commit (error: its VMs are not migrated yet), or after such a service's or network's Abort "
         "with no Prepare of it since (error: the Abort left its VMs classic).\n\n"
+        "A Prepare written right after a Prepare of its resource, with at most Validates of it between, is a "
+        "warning: most often the second of two alternatives of a walkthrough run a line at a time "
+        "(`-CreateNewVirtualNetwork`, or `-UseExistingVirtualNetwork`), which the script run whole still runs "
+        "both of; so is a Validate of a cloud service there, which begins that second alternative (one when no "
+        "Validate came before the Prepare is the Prepare's own warning, and not said again). A Validate of a "
+        "virtual network, storage account or other resource there is an error: its Validate takes no network "
+        "option, so it begins no alternative, and Validate is the first step, run on a resource not yet in a "
+        "migration (also when the script validates it only after the Prepare, which the Prepare is told "
+        "too).\n\n"
         "Also a step PowerShell refuses before it "
         "reaches the platform (error): a parameter the cmdlet does not have (`-DestinationVNetName`), or "
         "`Move-AzureService -Validate` or `-Prepare` given neither `-CreateNewVirtualNetwork` nor "
@@ -1752,12 +1759,19 @@ class MigrationOutOfOrder(Rule):
                 step.step in ("validate", "prepare")
                 and known
                 and (locked := ended.in_prepare(target, step))
-                and (step.step == "prepare" or _validated_before(steps, target, locked[0]))
+                and (
+                    not _may_be_alternative(step)
+                    or step.step == "prepare"
+                    or _validated_before(steps, target, locked[0])
+                )
             ):
-                # A Validate after a Prepare that none came before is the Prepare's warning ("validates
-                # it only after the Prepare"), not a second finding.
-                alternative = _only_validates_between(steps, locked[0], index) and (
-                    run is None or run.same_job(locked[1], step)
+                # A Validate of a cloud service after a Prepare that none came before is the Prepare's
+                # warning ("validates it only after the Prepare"), not a second finding: it may begin the
+                # other alternative. Of any other resource it is no alternative, and the platform refuses it.
+                alternative = (
+                    _may_be_alternative(step)
+                    and _only_validates_between(steps, locked[0], index)
+                    and (run is None or run.same_job(locked[1], step))
                 )
                 yield self._while_prepared(script, step, locked[1], alternative)
             elif step.step in ("commit", "abort") and known and every["prepare"].with_(step):
@@ -1872,7 +1886,7 @@ class MigrationOutOfOrder(Rule):
             f"{what} between: the Prepare left it prepared, locked until it is committed or aborted, and the "
             f"platform refuses a {step.step.capitalize()} of a resource in the Prepared state"
         )
-        if alternative and step.step == "prepare":
+        if alternative:
             message += " (if the two are alternatives to run by hand, the script run whole still runs both)"
         fix = (
             f"Remove this {step.step.capitalize()}, or end the first Prepare before it (Abort it to prepare "
@@ -2958,6 +2972,15 @@ def _last_on_branches(
     depths = range(1 if staged else 0, len(step.branches) + 1)
     found = (by_branches.get(step.branches[:depth]) for depth in depths)
     return max((one for one in found if one is not None), key=lambda one: one[0], default=None)
+
+
+def _may_be_alternative(step: MigrationStep) -> bool:
+    """Whether a step written right after a Prepare of its resource may be part of a second alternative of
+    a walkthrough: a Prepare, or a Validate of a cloud service, which Move-AzureService validates with the
+    network option (`-CreateNewVirtualNetwork` or `-UseExistingVirtualNetwork`) the alternatives differ by.
+    A Validate of a network, storage account or other resource takes no such option: after the Prepare it
+    is no alternative, only a step the platform refuses while the resource is locked in the Prepared state."""
+    return step.step == "prepare" or step.scope == "cloud-service"
 
 
 def _only_validates_between(steps: Sequence[MigrationStep], start: int, index: int) -> bool:
