@@ -1562,6 +1562,32 @@ def _network_text(values: list[int]) -> str:
     return f"{network >> 24}.{network >> 16 & 255}.{network >> 8 & 255}.{network & 255}/{length}"
 
 
+def _connected_local_sites(estate: Estate) -> frozenset[str]:
+    """The names (case-folded) of the local network sites a gateway of some description of a virtual network
+    connects to: those a network's migration takes with it, as the local network gateway of a connection."""
+    return frozenset(
+        connection.local_site.strip().casefold()
+        for network in estate.virtual_networks
+        for vnet in network.definitions
+        if vnet.gateway is not None
+        for connection in vnet.gateway.connections
+    )
+
+
+def _unconnected_local_sites(estate: Estate) -> frozenset[Mark]:
+    """The marks of the local network sites of the network configurations that no gateway connects to.
+    Only a configuration's: a local network gateway a script creates beside ExpressRoute
+    (`New-AzureLocalNetworkGateway`) is made for a connection, and a site a REST body writes under a gateway
+    is that gateway's."""
+    connected = _connected_local_sites(estate)
+    return frozenset(
+        site.mark
+        for config in estate.resources(NetworkConfiguration)
+        for site in config.local_sites
+        if site.name.strip().casefold() not in connected
+    )
+
+
 def _local_site_definitions(estate: Estate) -> Iterator[LocalNetworkSite]:
     """Every description of a local network site, once each: those of each network configuration, those a
     REST body writes under a virtual network's gateway, not only the one the estate keeps per name, and the
@@ -1613,10 +1639,14 @@ class InvalidAddressPrefix(Rule):
         "Each file that writes a prefix is checked, also when another file describes the same network or "
         "site. An inventory export's description of a network is a snapshot of what is deployed, which "
         "cannot be edited: its prefix is reported only when no other file of the network writes that prefix. "
-        "When the intended range is clear, the finding's fix gives it.",
+        "When the intended range is clear, the finding's fix gives it. A local network site of a network "
+        "configuration that no virtual network's gateway connects to is a warning: it moves with no "
+        "network's migration, so it blocks no step (the plan says it as a note), though a network "
+        "connected to it later would fail to migrate.",
         why="The classic platform accepted loosely written prefixes; Resource Manager validates them strictly. "
         "A virtual network or local site with such a prefix fails during migration and is left in a failed "
-        "state.",
+        "state. A local site migrates only with a network whose gateway connects to it, as the local "
+        "network gateway of that connection.",
         fix="Rewrite the prefix as the strict range it stands for (`10.3.0.00/24` → `10.3.0.0/24`, "
         "`10.0.0.1/24` → `10.0.0.0/24`) and apply the network configuration with `Set-AzureVNetConfig` "
         "before migrating. Check that the corrected range is the one you meant: a prefix with host bits set "
@@ -1733,13 +1763,14 @@ class InvalidAddressPrefix(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for network in estate.virtual_networks:
             yield from self._network(network)
+        unconnected = _unconnected_local_sites(estate)
         for site in _local_site_definitions(estate):
             for prefix in site.address_space:
                 problem = prefix_problem(prefix.text)
-                if problem is not None:
-                    yield self._prefix(
-                        site, prefix, f"an address prefix of local network site '{site.name}'", problem
-                    )
+                if problem is None:
+                    continue
+                what = f"an address prefix of local network site '{site.name}'"
+                yield self._prefix(site, prefix, what, problem, unconnected=site.mark in unconnected)
         for subnet in estate.resources(Subnet):  # one a script adds to a network it does not create
             problem = prefix_problem(subnet.prefix.text) if subnet.prefix is not None else None
             if subnet.prefix is not None and problem is not None:
@@ -1779,19 +1810,29 @@ class InvalidAddressPrefix(Rule):
         problem: PrefixProblem,
         misfit: str = "",
         about: object = None,
+        unconnected: bool = False,
     ) -> Finding:
         """`misfit`: why the range the prefix denotes cannot be the one meant (`_misfits`); then the fix
         asks for the intended range instead of writing that one. `about`: the subnet whose prefix it is
-        (`Finding.subject`), else the prefix."""
+        (`Finding.subject`), else the prefix. `unconnected`: of a local network site no gateway connects to,
+        which only a network's migration would take (as the local network gateway of its connection): a
+        warning, which blocks no step."""
         fix = f"Write {problem.corrected} instead of {prefix.text}." if problem.corrected else ""
         if misfit:
             meant = f"Write the range you meant: {problem.corrected} {misfit}."
             fix = " ".join(filter(None, (meant, _what_else_it_may_mean(prefix.text))))
+        message = f"'{prefix.text}', {what}, is not a strict CIDR range: {problem.reason}"
+        if unconnected:
+            message += (
+                "; no virtual network's gateway connects to the site, so no network's migration takes it, "
+                "but a network connected to it later would fail to migrate"
+            )
         return self.finding(
             owner,
-            f"'{prefix.text}', {what}, is not a strict CIDR range: {problem.reason}",
+            message,
             fix=fix,
             at=prefix,
+            severity=Severity.WARNING if unconnected else None,
             autofix=None if misfit else _strict_prefix(prefix, problem.corrected),
             subject=about,
         )
