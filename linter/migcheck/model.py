@@ -2394,7 +2394,8 @@ class VnetGatewayFact:
 class ExtendedSupportService:
     """A cloud service deployed as Cloud Services (extended support), the Azure Resource Manager resource
     `Microsoft.Compute/cloudServices` that deploys the same .csdef and .cscfg files as Cloud Services
-    (classic): a resource of that type in a deployment template, or `New-AzCloudService` in a script.
+    (classic): a resource of that type in a deployment template, or `New-AzCloudService` (or
+    `Update-AzCloudService`) in a script.
     Evidence about a packaged service, not a classic resource: the link stage takes the service it names
     out of the classic estate (`migcheck.estate.ExtendedSupport`)."""
 

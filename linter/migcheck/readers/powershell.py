@@ -288,9 +288,10 @@ if TYPE_CHECKING:
 # A cheap test that a file names a classic cmdlet (`-Azure` then a letter, not `-AzureRm`/`-AzureAD`), a
 # migration command of the classic CLI, the Service Management API's host (`management.core.windows.net`,
 # which a script may send requests to itself) or one of its request paths, or creates a cloud service of extended support (the Az
-# module's `New-AzCloudService`: evidence that a package is not classic). A byte search, not a parse.
+# module's `New-AzCloudService`, or `Update-AzCloudService` on one: evidence that a package is not classic). A
+# byte search, not a parse.
 _HINT = (
-    r"-azure(?!rm|ad)[a-z]|(?:validate|prepare|commit|abort)-migration|new-azcloudservice|management\.core\."
+    r"-azure(?!rm|ad)[a-z]|(?:validate|prepare|commit|abort)-migration|(?:new|update)-azcloudservice|management\.core\."
     # ... or with the Azure CLI (`az cloud-service create`)
     r"|\baz(?:\.cmd)?[ \t]+cloud-service[ \t]+create\b"
     # Azure Backup turned on for a classic VM (`Enable-AzRecoveryServicesBackupProtection -ServiceName`), a
@@ -356,6 +357,7 @@ _HINT_WORDS = (
     "azure",
     "-migration",
     "new-azcloudservice",
+    "update-azcloudservice",
     "cloud-service",
     "management.core.",
     "recoveryservicesbackupprotection",
@@ -7213,6 +7215,10 @@ _MAX_RUNBOOK_FILES = 200
 # The Az module's `New-AzCloudService` (Az.CloudService), which creates a cloud service of extended support:
 # its parameters, so that abbreviations bind as PowerShell binds them. It binds nothing by position.
 _NEW_CLOUD_SERVICE = "new-azcloudservice"
+# `Update-AzCloudService`, which deploys a changed model (a new package, configuration, extensions) to such a
+# service: the object `Get-AzCloudService` outputs (`-Parameter`, or piped in), or one named by `-Name`.
+_UPDATE_CLOUD_SERVICE = "update-azcloudservice"
+_CLOUD_SERVICE_TYPE = "microsoft.compute/cloudservices"
 # The cmdlets that peer a Resource Manager network with another, a classic one too (Az.Network, AzureRM).
 _PEERINGS = frozenset({"add-azvirtualnetworkpeering", "add-azurermvirtualnetworkpeering"})
 # The cmdlets that output a Resource Manager network of the name they are given (`NetworkOf`), and the one
@@ -7232,6 +7238,7 @@ _SUBNET_OBJECTS = {
 # that passes the object.
 _RESOURCE_OBJECTS = {
     "get-azapimanagement": "microsoft.apimanagement/service",
+    "get-azcloudservice": _CLOUD_SERVICE_TYPE,
     "get-azurermapimanagement": "microsoft.apimanagement/service",
     "get-azvirtualnetworkpeering": "microsoft.network/virtualnetworks/virtualnetworkpeerings",
     "get-azurermvirtualnetworkpeering": "microsoft.network/virtualnetworks/virtualnetworkpeerings",
@@ -7329,6 +7336,13 @@ _NEW_CLOUD_SERVICE_SPEC = cmdlets._spec(
     "RoleProfile UpgradeMode Tag Zone DefaultProfile AllowModelOverride! StartCloudService! AsJob! NoWait!",
     aliases={"CloudServiceName": "Name"},
 )
+_GET_CLOUD_SERVICE_SPEC = cmdlets._spec(
+    "Name ResourceGroupName SubscriptionId InputObject DefaultProfile", aliases={"CloudServiceName": "Name"}
+)
+_UPDATE_CLOUD_SERVICE_SPEC = cmdlets._spec(
+    "Name ResourceGroupName SubscriptionId Parameter InputObject DefaultProfile AsJob! NoWait!",
+    aliases={"CloudServiceName": "Name"},
+)
 
 
 # What describes one role of such a service, which a script passes in its `-RoleProfile`, alone, in an
@@ -7369,6 +7383,10 @@ def _spec_of(key: str) -> cmdlets.Spec:
         return _RUNBOOK_START_SPEC
     if key == _NEW_CLOUD_SERVICE:
         return _NEW_CLOUD_SERVICE_SPEC
+    if key == "get-azcloudservice":
+        return _GET_CLOUD_SERVICE_SPEC
+    if key == _UPDATE_CLOUD_SERVICE:
+        return _UPDATE_CLOUD_SERVICE_SPEC
     if key == _NEW_CLOUD_SERVICE_ROLE:
         return _NEW_CLOUD_SERVICE_ROLE_SPEC
     if key in cmdlets.WEB_REQUESTS:
@@ -12330,6 +12348,8 @@ class Interpreter:
             return _written(args, piped)
         if key == _NEW_CLOUD_SERVICE:
             self._extended_support(node, args)
+        if key == _UPDATE_CLOUD_SERVICE:
+            self._extended_support_updated(node, args, piped)
         if key in _BACKUP_PROTECTION:
             self._backup_protection(node, key, args)
         if key in _PEERINGS:
@@ -12803,6 +12823,19 @@ class Interpreter:
         roles = _cloud_service_roles(profile.value) if profile is not None and profile.certain else ()
         record = ExtendedSupportService(stated, mark, "creates it with New-AzCloudService", package, roles)
         self.extended.setdefault(record)
+
+    def _extended_support_updated(self, node: Node, args: Args, piped: Value | None) -> None:
+        """`Update-AzCloudService`: the service it deploys to is of extended support, as one
+        `New-AzCloudService` creates is. Its name is the one `Get-AzCloudService` states for the object it is
+        given (`$cs | Update-AzCloudService`, `-Parameter $cs`), or its own `-Name`; "" when neither is stated."""
+        given = args.get("Parameter") or args.get("InputObject")
+        held = given.value if given is not None and given.certain else piped
+        stated = held.name if isinstance(held, ResourceObject) and held.rtype == _CLOUD_SERVICE_TYPE else ""
+        stated = stated or _surely_stated(args.get("Name"))
+        mark = self.where.mark(node.child_by_field_name("command_name") or node)
+        self.extended.setdefault(
+            ExtendedSupportService(stated, mark, "updates it with Update-AzCloudService")
+        )
 
     def _shared(self, node: Node, env: Env) -> None:
         """A table or array a command is given as a variable (`Set-Defaults $config`) is the same object in
