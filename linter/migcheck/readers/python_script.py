@@ -476,13 +476,14 @@ _REGISTRATIONS = frozenset(
 )
 _UNREGISTRATIONS = frozenset({"delete_disk", "delete_os_image", "delete_vm_image"})
 # The calls that describe something of their own, outside any deployment: a reserved IP, a storage account,
-# a disk or an image the script registers, the region of a cloud service it creates.
+# a disk or an image the script registers, the region of a cloud service or affinity group it creates.
 _OUTSIDE_DEPLOYMENTS = frozenset(
     {
         "create_reserved_ip_address",
         "associate_reserved_ip_address",
         "create_storage_account",
         "create_hosted_service",
+        "create_affinity_group",
         *_REGISTRATIONS,
     }
 )
