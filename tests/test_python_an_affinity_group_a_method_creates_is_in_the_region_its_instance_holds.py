@@ -1,7 +1,9 @@
-"""A Python script that creates an affinity group in a method of its own class, from the name and location
+"""A Python script that creates an affinity group (or a cloud service) in a method of its own class, from the name and location
 the instance is given (`AGroup('Wonderland', 'China East').make()` with `create_affinity_group(self.name, ...,
 self.location)`), creates it in that region, read at each call of the method as `create_hosted_service` is:
-a cloud service placed in the group is in its region, which step 0 checks the quotas of."""
+a cloud service placed in the group is in its region, which step 0 checks the quotas of. So is one the method
+makes only under an `if` the caller does not decide (the subscription lacks the group): if it runs, it is
+there."""
 
 from __future__ import annotations
 
@@ -48,3 +50,16 @@ def test_step_0_checks_the_quotas_of_the_region_of_a_service_placed_in_the_group
     assert [line for line in subscription.preamble.powershell if line.startswith("Get-AzVMUsage")] == [
         "Get-AzVMUsage -Location 'chinaeast'; Get-AzNetworkUsage -Location 'chinaeast'"
     ]
+
+
+def test_a_group_made_only_where_the_subscription_lacks_it_is_still_in_that_region():
+    guarded = SCRIPT.replace(
+        '        self.result = sms.create_affinity_group(self.name, "label", self.location)\n',
+        "        if self.name not in [g.name for g in sms.list_affinity_groups()]:\n"
+        '            sms.create_affinity_group(self.name, "label", self.location)\n'
+        "            sms.create_hosted_service(self.name, self.name, location=self.location)\n",
+    )
+    document = read_document("deploy.py", guarded.encode(), explicit=True)
+    assert document is not None
+    regions = [(type(r).__name__, r.location) for r in document.resources if "Region" in type(r).__name__]
+    assert regions == [("AffinityGroupRegion", "China East"), ("ServiceRegion", "China East")]

@@ -487,6 +487,8 @@ _OUTSIDE_DEPLOYMENTS = frozenset(
         *_REGISTRATIONS,
     }
 )
+# The calls that place a cloud service or an affinity group in a region (see `_Resources._runs`).
+_REGION_CALLS = frozenset({"create_hosted_service", "create_affinity_group"})
 # The calls that take away what one of those made (the reserved IP or storage account of the name each call
 # of the function they are in passes), read as those are.
 _TAKING_AWAY = frozenset({"delete_reserved_ip_address", "delete_storage_account"})
@@ -3642,11 +3644,13 @@ class _Resources:
         written, with those turns, when the reader does not know every call of the function, past
         MAX_TURNS, and when a call leaves open whether it runs (an `if` on a value the caller does not
         state): a VM created on each branch under the name the caller passes would be read as one VM
-        (`_Draft.add`), where read as written each branch's stays a VM of its own that rules compare."""
+        (`_Draft.add`), where read as written each branch's stays a VM of its own that rules compare. A
+        region (`_REGION_CALLS`) is read at each call all the same: it is the one the caller gives, if the
+        call runs."""
         callers = self.flow.callers(call) if call.scope is not self.index.module else []
         if not any(site.frame is not None for site in callers):
             return self.flow.turns(call) if callers or call.scope is self.index.module else []
-        if any(self.flow.runs(site) is None for site in callers):
+        if call.method not in _REGION_CALLS and any(self.flow.runs(site) is None for site in callers):
             return self.flow.turns(call)
         sites: list[flow.Site] = []
         for caller in callers:
