@@ -1656,6 +1656,8 @@ class _Walker:
         # The root of the tree of each text read (`source`), and the words the grammar splits in it
         # (`_Splits`), found once for the text when a word may be one.
         self.roots: dict[bytes, Node] = {}
+        # The variables each statement asked of assigns (`_assigned`), by the text read and its place there.
+        self.assigned_at: dict[tuple[bytes, int, int, str], frozenset[str]] = {}
         self.splits: dict[bytes, _Splits] = {}
         self.functions: dict[str, Node] = {}
         # The variables the code read now (`source`, its text) assigns anywhere (`_assigned_anywhere`); a
@@ -2015,11 +2017,24 @@ class _Walker:
         finally:
             self.nesting -= 1
 
+    def _assigned(self, node: Node) -> frozenset[str]:
+        """The variables a statement of the code read now assigns or moves (`_assigned_in`), found once for
+        it and for the loops in it (`_assigned_in_loops`): a `while` asks for its own on its way in and again
+        as it reads its turns, then each loop in it for its own, and each of dozens of nested ones walked
+        all the code in it twice."""
+        at = (self.source, node.start_byte, node.end_byte, node.type)
+        found = self.assigned_at.get(at)
+        if found is None:
+            for (start, end, kind), names in _assigned_in_loops(node, self.source).items():
+                self.assigned_at.setdefault((self.source, start, end, kind), names)
+            found = self.assigned_at[at]
+        return found
+
     def _nested_deeper(self, node: Node) -> None:
         """A statement nested deeper than `_NESTING` (an `if` in an `if`... hundreds deep): read once
         through, without following its structure, each command in it as one that may run and each
         variable it assigns unknown, so that no depth of nesting stops the read."""
-        for name in _assigned_in(node, self.source):
+        for name in self._assigned(node):
             self.scope.variables[name] = _UNSTATED
         stack = [node]
         self.nesting += 1  # past `_NESTING`: what `_substitutions` leaves to this walk
@@ -2074,7 +2089,7 @@ class _Walker:
             pass
         elif kind == "while_statement":
             turns = f"the turns of `{_short(self._loop_head(node))}`"
-            with self._looping(turns, _assigned_in(node, self.source)):
+            with self._looping(turns, self._assigned(node)):
                 self.unknown_loop(node)
         elif kind == "list":
             self.command_list(node)
@@ -3041,7 +3056,7 @@ class _Walker:
         return any(part.type == "word" and any(c in self._text(part) for c in "*?") for part in parts)
 
     @contextlib.contextmanager
-    def _looping(self, listed: str, names: set[str], holders: set[str] | None = None) -> Iterator[None]:
+    def _looping(self, listed: str, names: Iterable[str], holders: set[str] | None = None) -> Iterator[None]:
         """The body of a loop over items the script does not write out (`listed`, as the plan names them)
         is being read: a VM named by its item, or by another of the variables `names` it assigns, or by a
         value `holders` hold, is one per turn (see `xplat.Reading.looping_over`)."""
@@ -3117,7 +3132,7 @@ class _Walker:
         if turns is None or body is None or len(turns[1]) > _LOOP_ITEMS:
             cut = turns is not None and body is not None and self._counted_turns_cut(node)
             turns_read = f"the turns of `{_short(self._loop_head(node))}`"
-            with self._looping(turns_read, _assigned_in(node, self.source)):
+            with self._looping(turns_read, self._assigned(node)):
                 self.unknown_loop(node, at_least_once=cut)
             return
         name, values = turns
@@ -3157,7 +3172,7 @@ class _Walker:
             return False
         if len(turns[1]) > _LOOP_ITEMS:
             turns_read = f"the turns of `{_short(self._loop_head(node))}`"
-            with self._looping(turns_read, _assigned_in(node, self.source)):
+            with self._looping(turns_read, self._assigned(node)):
                 self.unknown_loop(node, at_least_once=self._counted_turns_cut(node))
             return True
         name, values = turns
@@ -3192,7 +3207,7 @@ class _Walker:
         step = _while_step(statements[-1], name, self.source)
         if left.type != "simple_expansion" or limit is None or step is None or _exits_turn(body, self.source):
             return None
-        if any(name in _assigned_in(statement, self.source) for statement in statements[:-1]):
+        if any(name in self._assigned(statement) for statement in statements[:-1]):
             return None
         try:
             begin, end = int(self.lookup(name).text or ""), int(self._text(right))
@@ -3236,7 +3251,7 @@ class _Walker:
                 uncertain.enter_context(self._maybe())
                 uncertain.enter_context(self._may_not_run())
             self.statements_before_body(node)
-            for name in _assigned_in(node, self.source):
+            for name in self._assigned(node):
                 self.scope.variables[name] = _UNSTATED
             body = node.child_by_field_name("body")
             self.statements(body if body is not None else node)
@@ -5564,17 +5579,60 @@ def _assigned_in(node: Node, source: bytes) -> set[str]:
     stack = [node]
     while stack:
         current = stack.pop()
-        if current.type == "variable_assignment":
-            name = current.child_by_field_name("name")
-            if name is not None and name.type == "subscript":  # `cfg[svc]=…` sets the array
-                name = name.named_children[0] if name.named_children else None
-            if name is not None:
-                names.add(source[name.start_byte : name.end_byte].decode("utf-8", "replace"))
-        elif current.type in ("postfix_expression", "unary_expression") and current.named_child_count == 1:
-            operand = current.named_children[0]
-            names.add(source[operand.start_byte : operand.end_byte].decode("utf-8", "replace").lstrip("$"))
-        names.update(filter(None, map(_let_assigns, _let_expressions(current, source) or [])))
+        names.update(_assigned_by(current, source))
         stack.extend(current.named_children)
+    return names
+
+
+# The statements that make a loop, each of which the reader asks the variables of (`_Walker._assigned`).
+_LOOPS = frozenset({"while_statement", "for_statement", "c_style_for_statement"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Around:
+    """The loops around a node (`_assigned_in_loops`), innermost first, as a chain: the innermost's index
+    in the loops found, how many loops deep it is, and the chain of those outside it."""
+
+    index: int
+    depth: int
+    outside: _Around | None
+
+
+def _assigned_in_loops(node: Node, source: bytes) -> dict[tuple[int, int, str], frozenset[str]]:
+    """The variables `node` assigns or moves (`_assigned_in`), and each loop in it, found in one walk, by
+    where each starts and ends and its type: a loop's names are its own and its nested loops'. Only the
+    loops up to `_NESTING` deep in `node` are kept, so a name costs at most that many additions however
+    deep the loops are (the reader follows no deeper, `_nested_deeper`)."""
+    found: list[tuple[Node, set[str]]] = [(node, set())]
+    stack: list[tuple[Node, _Around]] = [(node, _Around(0, 0, None))]
+    while stack:
+        current, around = stack.pop()
+        if current is not node and current.type in _LOOPS and around.depth < _NESTING:
+            found.append((current, set()))
+            around = _Around(len(found) - 1, around.depth + 1, around)
+        names = _assigned_by(current, source)
+        link: _Around | None = around
+        while names and link is not None:
+            found[link.index][1].update(names)
+            link = link.outside
+        stack.extend((child, around) for child in current.named_children)
+    return {(loop.start_byte, loop.end_byte, loop.type): frozenset(names) for loop, names in found}
+
+
+def _assigned_by(node: Node, source: bytes) -> list[str]:
+    """The variables one node assigns or moves itself (`v=...`, `i++`, `let i+=1`), not those of the nodes
+    in it."""
+    names: list[str] = []
+    if node.type == "variable_assignment":
+        name = node.child_by_field_name("name")
+        if name is not None and name.type == "subscript":  # `cfg[svc]=…` sets the array
+            name = name.named_children[0] if name.named_children else None
+        if name is not None:
+            names.append(source[name.start_byte : name.end_byte].decode("utf-8", "replace"))
+    elif node.type in ("postfix_expression", "unary_expression") and node.named_child_count == 1:
+        operand = node.named_children[0]
+        names.append(source[operand.start_byte : operand.end_byte].decode("utf-8", "replace").lstrip("$"))
+    names.extend(filter(None, map(_let_assigns, _let_expressions(node, source) or [])))
     return names
 
 
