@@ -209,6 +209,12 @@ class Rule:
         return kinds_describing(cls.looks_at) - cls.never_stated_in
 
     @classmethod
+    def formats(cls) -> tuple[str, ...]:
+        """The formats of file the rule checks, as its docs' "checks:" line says them: those whose reader
+        can describe a resource it looks at (`formats_describing`)."""
+        return formats_describing(cls.looks_at, cls.never_stated_in)
+
+    @classmethod
     def reads(cls) -> frozenset[type]:
         """Every type the rule reads: those it reports on and those it consults."""
         return cls.looks_at | cls.also_reads
@@ -246,7 +252,7 @@ class Rule:
             f"## {self.code} {self.name}\n\n"
             f"{self.summary}\n\n"
             f"Severity: {self.severity} · scope: {self.scope} · {found_at}"
-            f"checks: {formats_checked(self.file_kinds())}\n\n"
+            f"checks: {', '.join(self.formats())}\n\n"
             f"### What it finds\n\n{_para(self.docs.what)}\n\n"
             f"### Why it blocks migration\n\n{_para(self.docs.why)}\n\n"
             f"### How to fix\n\n{_para(self.docs.fix)}\n\n"
@@ -257,30 +263,54 @@ class Rule:
         )
 
 
-# The formats each kind of file covers, in the words a user knows them by, in the order a rule's docs list
-# them (the cloud service's own files, then scripts, then exports): a kind is how the readers sort files
-# (`FileKind`), and `inventory` or `shell` alone would hide that a rule reads templates or Makefiles.
+# The formats each reader module reads, in the words a user knows them by, in the order a rule's docs list
+# them (the cloud service's own files, then scripts, then exports). A rule's "checks:" line is derived from
+# them and from what each reader can produce (`migcheck.produced`), never written by hand: a reader kind
+# (`FileKind`) such as `shell` covers Terraform and Ansible too, which not every rule about scripts fires on.
 # `migcheck rules --format json` keeps the kinds (`file_kinds`).
-_FORMATS_OF_KIND: dict[str, str] = {
-    "csdef": ".csdef",
-    "cscfg": ".cscfg",
-    "netcfg": ".netcfg",
-    "rest": "Service Management REST bodies",
-    "vmexport": "Export-AzureVM files",
-    "azurepubxml": "publish profiles (.azurepubxml, Eclipse package.xml)",
-    "powershell": "PowerShell scripts",
-    "python": "Python scripts",
-    "shell": "shell scripts, Makefiles, Dockerfiles, CI pipelines, Ansible, Terraform",
-    "inventory": "inventory exports, ARM templates, Bicep, declarations (.toml)",
+FORMATS_OF_READER: dict[str, str] = {
+    "migcheck.readers.csdef": ".csdef",
+    "migcheck.readers.cscfg": ".cscfg",
+    "migcheck.readers.netcfg": ".netcfg",
+    "migcheck.readers.deployment": "Service Management REST bodies",
+    "migcheck.readers.vmexport": "Export-AzureVM files",
+    "migcheck.readers.publish_profile": "publish profiles (.azurepubxml)",
+    "migcheck.readers.eclipse_package": "Eclipse package.xml",
+    "migcheck.readers.powershell": "PowerShell scripts",
+    "migcheck.readers.graphrunbook": "graphical runbooks",
+    "migcheck.readers.python_script": "Python scripts",
+    "migcheck.readers.shell": "shell scripts",
+    "migcheck.readers.makefile": "Makefiles",
+    "migcheck.readers.dockerfile": "Dockerfiles",
+    "migcheck.readers.ansible": "CI pipelines, Ansible",
+    "migcheck.readers.terraform": "Terraform",
+    "migcheck.readers.inventory": "inventory exports, ARM templates",
+    "migcheck.readers.bicep": "Bicep",
+    "migcheck.readers.declarations": "declarations (.toml)",
 }
 
 
-def formats_checked(kinds: Iterable[object]) -> str:
-    """The formats of the kinds of file a rule checks, as its docs' "checks:" line says them; a kind not
-    listed (a plugin's) by its own name, after the others."""
-    named = {str(kind) for kind in kinds}
-    known = [formats for kind, formats in _FORMATS_OF_KIND.items() if kind in named]
-    return ", ".join(known + sorted(named - _FORMATS_OF_KIND.keys()))
+def readers_describing(types: Iterable[type], never_in: Iterable[object] = ()) -> tuple[str, ...]:
+    """The reader modules that can describe a resource of `types`, at the top or inside another record, in
+    the order `FORMATS_OF_READER` lists them; none of a kind in `never_in`."""
+    from migcheck.formats import FORMATS
+    from migcheck.produced import CARRIES, PRODUCES
+
+    wanted = frozenset(types)
+    skipped = {str(kind) for kind in never_in}
+    kind_of = {f.module: str(f.kind) for f in FORMATS}
+    return tuple(
+        module
+        for module in FORMATS_OF_READER
+        if module in kind_of
+        and kind_of[module] not in skipped
+        and (PRODUCES[module] | CARRIES.get(module, frozenset())) & wanted
+    )
+
+
+def formats_describing(types: Iterable[type], never_in: Iterable[object] = ()) -> tuple[str, ...]:
+    """The formats, in a user's words, whose readers can describe a resource of `types`."""
+    return tuple(FORMATS_OF_READER[module] for module in readers_describing(types, never_in))
 
 
 # The comment that suppresses a finding, by the kinds of file that write it (docs/suppressing.md).
