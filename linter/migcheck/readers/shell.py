@@ -1374,6 +1374,9 @@ def _syntax_problem(root: Node, where: _Positions) -> FileProblem:
     found = grammars.first_error(root)
     if found is None:
         return _problem("cannot be parsed here", Mark(where.path, 1, column=1))
+    stopped = shell_heredocs.past_the_limit(where.source, root)
+    if stopped is not None:  # an error of migcheck's limit, not of the script
+        return _heredocs_past_the_limit(where.mark(stopped))
     redirect = _redirect_across_lines(root, found)
     if redirect is not None:
         return _problem("redirects here to no file its line names", where.mark(redirect))
@@ -1381,6 +1384,20 @@ def _syntax_problem(root: Node, where: _Positions) -> FileProblem:
     if opened is not None and opened.parent is not None:
         return _problem("opens something here that it never closes", where.mark(opened))
     return _problem("cannot be parsed here", where.mark(found))
+
+
+def _heredocs_past_the_limit(at: Mark) -> FileProblem:
+    """MIG001 of a script with more lines of here-documents the grammar does not read (`cat <<A <<B`, `if
+    x; then cat <<A; fi` below another) than migcheck reads apart: `at` the first line it did not read."""
+    return FileProblem(
+        "syntax",
+        f"the shell script starts here-documents on more lines than migcheck reads the way bash does: it"
+        f" reads {shell_heredocs.LINES_READ_APART} such lines (several `<<` on one line, or one inside `if"
+        " …; fi`, `{ …; }` on its line) and stops at this one, so it reads none of the script",
+        at,
+        fix="Give each command that takes a here-document a line of its own (`if x; then` on one line,"
+        " `cat <<A` on the next), so that migcheck reads the script's commands.",
+    )
 
 
 def _too_slow_to_parse(path: str, at: Mark | None = None) -> FileProblem:

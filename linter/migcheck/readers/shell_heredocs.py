@@ -20,7 +20,7 @@ _GRAMMAR = "tree_sitter_bash"
 # The most lines read apart in one script, and the most `<<` on one line read apart: each line costs a
 # parse of the script, and each `<<` two of the line (the grammar's recovery from here-documents with no
 # body may cost more than linear in the line), so the work stays a small multiple of one parse.
-_LINES = 4
+LINES_READ_APART = 4
 _ON_A_LINE = 4
 # What ends a here-document's delimiter word, which the grammar may read on past (`<<A;`).
 _WORD_ENDS = frozenset(b" \t;&|<>()")
@@ -79,24 +79,43 @@ def apart(source: bytes, tree: Tree) -> tuple[bytes, Tree, Origins | None]:
     not read (several started on it) written as bash reads it; `Origins` where parts were moved, else
     None. A line whose reading would still be an error is left as it is."""
     written, origins = source, None
-    for _ in range(_LINES):
-        error = grammars.first_error(tree.root_node)
-        if error is None:
+    for _ in range(LINES_READ_APART):
+        read = _first_line_apart(source, tree.root_node)
+        if read is None:
             break
-        line = source.rfind(b"\n", 0, _heredoc_started(error).start_byte) + 1
-        rewritten = _read_apart(source, line)
-        if rewritten is None:
-            break
-        moved, moved_origins = rewritten
-        moved_tree = grammars.parser(_GRAMMAR).parse(moved)
-        still = grammars.first_error(moved_tree.root_node)
-        if still is not None and _heredoc_started(still).start_byte <= _line_end(moved, line):
-            break
-        source, tree = moved, moved_tree
+        _, source, tree, moved_origins = read
         if moved_origins is not None:
             origins = moved_origins if origins is None else origins.then(moved_origins)
     # What was blanked kept its length: the offsets are those of the text as written, counted in it.
     return source, tree, replace(origins, written=written) if origins is not None else None
+
+
+def past_the_limit(source: bytes, root: Node) -> Node | None:
+    """Where `apart` stopped at its limit (`LINES_READ_APART` lines read apart): the here-document that starts the
+    line holding the first error of its tree (`root`), where reading that line apart as well would have read it.
+    None where the error is one of the script's own."""
+    read = _first_line_apart(source, root)
+    return read[0] if read is not None else None
+
+
+def _first_line_apart(source: bytes, root: Node) -> tuple[Node, bytes, Tree, Origins | None] | None:
+    """The source and tree with the line of the first error of the tree of `root` read apart (`_read_apart`),
+    with the here-document that starts it in that tree; None where the tree has no error, or that line is not one of
+    here-documents bash reads apart, or reading it apart still leaves an error on it."""
+    error = grammars.first_error(root)
+    if error is None:
+        return None
+    started = _heredoc_started(error)
+    line = source.rfind(b"\n", 0, started.start_byte) + 1
+    rewritten = _read_apart(source, line)
+    if rewritten is None:
+        return None
+    moved, moved_origins = rewritten
+    moved_tree = grammars.parser(_GRAMMAR).parse(moved)
+    still = grammars.first_error(moved_tree.root_node)
+    if still is not None and _heredoc_started(still).start_byte <= _line_end(moved, line):
+        return None
+    return started, moved, moved_tree, moved_origins
 
 
 def _heredoc_started(error: Node) -> Node:
