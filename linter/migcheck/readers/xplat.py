@@ -71,6 +71,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import heapq
+import ipaddress
 import json
 import posixpath
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -1766,6 +1767,7 @@ class Reading:
         vm.size = _text(parsed.value("vm-size"))
         self._availability_set(vm, parsed.value("availability-set"))
         self._subnets(vm, parsed.value("subnet-names"))
+        self._static_ip_subnet(vm, parsed)
         self._nics(vm, parsed.value("nic-config"))
         for option, ips in (("static-ip", vm.static_ips), ("public-ip", vm.public_ips)):
             self._named_ip(vm, option, ips, parsed.value(option))
@@ -2024,6 +2026,26 @@ class Reading:
             vm.subnets_unset = names.unset if names.maybe_empty else ""
             return
         vm.subnets.extend(NameRef(part.text or "", part.mark) for part in _split(names, ","))
+        vm.primary_subnets = tuple(vm.subnets)
+
+    def _static_ip_subnet(self, vm: _Vm, parsed: Parsed) -> None:
+        """`vm create -w <vnet> -S <ip>`: the CLI ignores `-b` and puts the VM in the subnet of the network that
+        holds the address, which it looks up in the network as it is then (lib/commands/asm/vm/vmclient.js,
+        `getIPAddressSubnet`). That subnet when the script made the network with the subnet's prefix; else
+        the VM is in a subnet the script does not state (not none: the platform refuses an address that no
+        subnet of the network holds)."""
+        address, vnet = parsed.value("static-ip"), parsed.value("virtual-network-name")
+        if address is None or vnet is None:
+            return
+        network = self.networks.get(self._network_here(vnet.text)) if vnet.text else None
+        holding = _subnet_holding(network.subnets, address.text) if network and address.text else None
+        vm.subnets.clear()
+        vm.subnets_maybe_none_at, vm.subnets_unset = None, ""
+        if holding is None:
+            vm.unknown.add("subnets")
+        else:
+            vm.subnets.append(NameRef(holding.name, address.mark))
+            vm.unknown.discard("subnets")
         vm.primary_subnets = tuple(vm.subnets)
 
     def _nics(self, vm: _Vm, config: Word | None) -> None:
@@ -3236,6 +3258,23 @@ def _local_network(reading: Reading, parsed: Parsed) -> None:
         selected_in=reading.selected_name,
     )
     reading.made.sites.setdefault(reading._site_here(name.text), site)
+
+
+def _subnet_holding(subnets: Sequence[Subnet], address: str) -> Subnet | None:
+    """The first of `subnets` whose prefix holds `address`, as the classic CLI picks it; None when the
+    address is no IPv4 address or no subnet's prefix is known to hold it."""
+    try:
+        ip = ipaddress.IPv4Address(address.strip())
+    except ValueError:
+        return None
+    for subnet in subnets:
+        try:
+            held = subnet.prefix is not None and ip in ipaddress.IPv4Network(subnet.prefix.text, strict=False)
+        except ValueError:
+            continue
+        if held:
+            return subnet
+    return None
 
 
 def _kept_prefixes(prefixes: Word) -> tuple[AddressPrefix, ...]:

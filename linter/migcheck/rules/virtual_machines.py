@@ -673,7 +673,10 @@ class MissingSubnet(Rule):
         "`--vnet`) or from an environment variable with no default (`os.environ.get('VNET')`). A VM a script "
         "creates only on branches apart from every one that puts its deployment in a network (the `else` of "
         '`if [ "$VNET" ]`, of PowerShell\'s `if ($VNet) { New-AzureQuickVM … -VNetName $VNet }`, an `elseif` or a '
-        "`switch` arm) is not in that network. Export-AzureVM files and bare role bodies never say whether "
+        "`switch` arm) is not in that network. A VM the classic CLI creates with a static address "
+        "(`azure vm create -w <vnet> -S <ip>`) is in the subnet that holds the address, which the CLI looks "
+        "up in the network and uses in place of any `-b`: the subnet the script's `network vnet create` gives "
+        "that prefix, or else one the files do not state, never none. Export-AzureVM files and bare role bodies never say whether "
         "the VM is in a "
         "virtual network, so a VM without subnets there is not reported. Web/worker roles of a .cscfg without "
         "an `InstanceAddress` are not reported either: the platform rule is about virtual machines, and "
