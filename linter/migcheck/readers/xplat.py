@@ -1724,7 +1724,11 @@ class Reading:
             stand_in = f"<{what}, {posixpath.basename(place.path)}:{place.line}:{place.column}>"
         if word is None or word.identity is None:
             return stand_in
-        return self._unstated_once(f"{what}\0{word.identity}", stand_in)
+        held = self._unstated_once(f"{what}\0{word.identity}", stand_in)
+        shaped = _shape_identity(word)
+        if shaped is not None:  # `$m` of `m="etcd$i"` names what `--vm-name=$m` does (`_held_before`)
+            self.unstated.setdefault(f"{what}\0{shaped}", held)
+        return held
 
     def _looped_over(self, name: Word | None) -> str:
         """The list of the loop over items the script does not write out that the commands are in, when
@@ -2165,8 +2169,14 @@ class Reading:
         return f"<storage account azure vm create picks in {unplaced.scope}, {self._file_of(at)}:{at.line}>"
 
     def _held_before(self, what: str, word: Word) -> str:
-        """The stand-in an earlier command gave the value `word` holds, if any."""
-        return self.unstated.get(f"{what}\0{word.identity}", "") if word.identity is not None else ""
+        """The stand-in an earlier command gave the value `word` holds, if any: by what holds it, else by
+        the expression it is of the values the script does not state (`--vm-name=$m` is written out as
+        `etcd$i`, `$m` is held by `m`: one value, the same VM in one turn of a loop)."""
+        for identity in (word.identity, _shape_identity(word)):
+            found = self.unstated.get(f"{what}\0{identity}", "") if identity is not None else ""
+            if found:
+                return found
+        return ""
 
     def _changed_vm(self, parsed: Parsed) -> _Vm | None:
         """The VM a command changes: the script's own of that name, or one of the service `-d` names (the
@@ -3258,6 +3268,15 @@ def _local_network(reading: Reading, parsed: Parsed) -> None:
         selected_in=reading.selected_name,
     )
     reading.made.sites.setdefault(reading._site_here(name.text), site)
+
+
+def _shape_identity(word: Word) -> str | None:
+    """What tells a value built around values the script does not state apart by its expression alone
+    (`Word.identity` without its holder): the same for `$m` after `m="etcd$i"` as for the word `etcd$i`
+    written out. None where it has no such expression, or a part whose holder is not known."""
+    if word.shape is None or not word.holes or None in word.holes:
+        return None
+    return "\0".join((word.shape, *(hole or "" for hole in word.holes)))
 
 
 def _subnet_holding(subnets: Sequence[Subnet], address: str) -> Subnet | None:
