@@ -3464,12 +3464,9 @@ class _Recovered:
 
     def __init__(self, root: Node, cuts: dict[int, int]) -> None:
         spans = []
-        for problem in _problems(root):
-            holder = problem.parent
-            if (
-                holder is not None and holder.type == "command_argument_sep"
-            ):  # the command's arguments hold it
-                holder = holder.parent
+        for problem, parent, grandparent in _problems_held(root):
+            # A separator of a command's arguments holding it: the command's arguments hold it.
+            holder = grandparent if parent is not None and parent.type == "command_argument_sep" else parent
             if holder is not None and holder.type not in self._LISTS and holder.type not in self._READ_ERRORS:
                 spans.append((problem.end_byte, holder))
         self.regions = list(_error_regions(root))  # the outermost, in document order
@@ -3571,13 +3568,22 @@ class _Spans:
 
 def _problems(root: Node) -> list[Node]:
     """Error and missing nodes in document order, found through the subtrees that hold errors only."""
-    found: list[Node] = []
-    stack = [root] if root.has_error else []
+    return [problem for problem, _, _ in _problems_held(root)]
+
+
+def _problems_held(root: Node) -> list[tuple[Node, Node | None, Node | None]]:
+    """`_problems`, each with its parent and grandparent as the walk down met them: asking a node for its
+    parent costs time growing with the number of its siblings, and a line of thousands of arguments holds
+    thousands of error nodes side by side."""
+    found: list[tuple[Node, Node | None, Node | None]] = []
+    stack: list[tuple[Node, Node | None, Node | None]] = [(root, None, None)] if root.has_error else []
     while stack:
-        node = stack.pop()
+        node, parent, grandparent = stack.pop()
         if node.is_missing or node.type == "ERROR":
-            found.append(node)
-        stack.extend(child for child in reversed(node.children) if child.has_error or child.is_missing)
+            found.append((node, parent, grandparent))
+        stack.extend(
+            (child, node, parent) for child in reversed(node.children) if child.has_error or child.is_missing
+        )
     return found
 
 
