@@ -3663,7 +3663,10 @@ class _Walker:
         inner = node.named_children[0] if node.named_child_count == 1 else None
         if inner is not None and self._words_of(inner) == [":"]:  # "`#note`" (`_without_backtick_comments`)
             return _Value("", self.where.mark(node), True)
-        folder, above = self._folder_of(inner) if inner else ("", 0)
+        if node.named_child_count == 2:  # `$(cd "$(dirname "$0")"; pwd)`
+            folder, above = self._went_and_printed(*node.named_children)
+        else:
+            folder, above = self._folder_of(inner) if inner else ("", 0)
         if not folder and inner is not None and inner.type == "command":
             echoed = self._printf_output(inner) or self._function_output(inner) or self._script_output(inner)
             if echoed is not None:
@@ -3765,28 +3768,8 @@ class _Walker:
         how many folders above the script's it is (`cd "$(dirname "$0")/.." && pwd`: 1). ("", 0) for any
         other output."""
         if statement.type == "list" and statement.named_child_count == 2:
-            went, printed = statement.named_children
             operator = next((c.type for c in statement.children if not c.is_named), "")
-            if (
-                operator != "&&"
-                or printed.type != "command"
-                or went.type not in ("command", "redirected_statement")
-            ):
-                return "", 0
-            went = went if went.type == "command" else went.child_by_field_name("body") or went
-            words = self._words_of(went)
-            printed_words = self._words_of(printed)
-            if not words or words[0] != "cd" or not printed_words or printed_words[0] != "pwd":
-                return "", 0
-            went_flags, printed_flags = words[1:-1], printed_words[1:]
-            if (
-                len(words) < 2
-                or not set(went_flags) <= {"--", "-P", "-L"}
-                or not set(printed_flags) <= {"-P", "-L"}
-            ):
-                return "", 0
-            folder, above = self._folder_above(went.children_by_field_name("argument")[-1])
-            return ("resolved" if folder and "-P" in went_flags + printed_flags else folder), above
+            return self._went_and_printed(*statement.named_children) if operator == "&&" else ("", 0)
         words = self._words_of(statement) if statement.type == "command" else []
         if words[:1] != ["dirname"] or len([w for w in words[1:] if w != "--"]) != 1:
             return "", 0
@@ -3803,6 +3786,26 @@ class _Walker:
             len(resolving) == 3 and resolving[:2] in (["readlink", "-f"], ["readlink", "-e"])
         )
         return ("resolved" if resolves and resolving[-1].strip('"') in _SCRIPT_PATHS else ""), 0
+
+    def _went_and_printed(self, went: Node, printed: Node) -> tuple[str, int]:
+        """`cd <a folder> && pwd`, or `cd <a folder>; pwd` (which prints the same folder where the `cd` works,
+        as it does where the script is read from its own folder): that folder, as `_folder_of` says."""
+        if printed.type != "command" or went.type not in ("command", "redirected_statement"):
+            return "", 0
+        went = went if went.type == "command" else went.child_by_field_name("body") or went
+        words = self._words_of(went)
+        printed_words = self._words_of(printed)
+        if not words or words[0] != "cd" or not printed_words or printed_words[0] != "pwd":
+            return "", 0
+        went_flags, printed_flags = words[1:-1], printed_words[1:]
+        if (
+            len(words) < 2
+            or not set(went_flags) <= {"--", "-P", "-L"}
+            or not set(printed_flags) <= {"-P", "-L"}
+        ):
+            return "", 0
+        folder, above = self._folder_above(went.children_by_field_name("argument")[-1])
+        return ("resolved" if folder and "-P" in went_flags + printed_flags else folder), above
 
     def _folder_above(self, node: Node) -> tuple[str, int]:
         """Of a word that names the script's own folder or a folder above it (`"$DIR"`, `"$(dirname
