@@ -16277,7 +16277,8 @@ class Interpreter:
         if verb != "POST" or not stated or automation.HOLE in stated or bodies.captured_vm(path) is None:
             return
         settings = beside.settings_file(stated)
-        text = settings.data.decode("utf-8", "replace") if settings is not None else ""
+        read = bodies.body_file(settings.data) if settings is not None else None
+        text = read[0] if read is not None else ""
         if not any(operation in text for operation in _CAPTURE_OPERATIONS):
             return
         self._rest_body(node, path, verb, Arg(Text(text, self._at_call(node)), in_file.node))

@@ -165,6 +165,22 @@ def body_root(text: str) -> Element | None:
     return root if rest.reads(root) or local_name(root) == "NetworkConfiguration" else None
 
 
+def body_file(data: bytes) -> tuple[str, Element] | None:
+    """The text and root element of a body file a script sends (`curl -d @capture.xml`, `Invoke-RestMethod
+    -InFile capture.xml`), decoded and parsed as the XML reader reads the file itself, so that one it refuses
+    (not text in its encoding, not well-formed) is its MIG001 there and says nothing here; None for such a
+    file and for a body the REST reader does not read (`deployment.reads`)."""
+    from migcheck.readers import deployment as rest
+    from migcheck.readers.xml import Unreadable, decode, parse
+
+    text = decode(data)
+    try:
+        root = parse(data, text)
+    except (Unreadable, ValueError):
+        return None
+    return (text, root) if rest.reads(root) else None
+
+
 def path_names(path: str) -> tuple[str | None, str | None, str | None]:
     """The service, deployment and role a path names; None for one it does not, or names in part only."""
     found = _PATH_NAMES.search(path)

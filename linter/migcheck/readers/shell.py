@@ -4748,7 +4748,7 @@ class _Walker:
         from a folder the script does not state) says nothing of the VM."""
         from migcheck.readers import deployment as rest
         from migcheck.readers import request_bodies as bodies
-        from migcheck.readers.xml import Marker, Unreadable, decode, parse
+        from migcheck.readers.xml import Marker
 
         stated = self._body_file_stated(sent.body_file)
         if sent.verb != "POST" or stated is None or self.reading.never:
@@ -4756,17 +4756,10 @@ class _Walker:
         if bodies.captured_vm(path) is None:
             return
         settings = beside.settings_file(stated[0], resolved=stated[1], any_name=True)
-        if settings is None:
+        read = bodies.body_file(settings.data) if settings is not None else None
+        if settings is None or read is None:
             return
-        # The file's bytes are parsed as the XML reader parses the file itself: one it refuses (not text in
-        # its encoding, not well-formed) is its MIG001 there, and nothing of it is read here.
-        text = decode(settings.data)
-        try:
-            root = parse(settings.data, text)
-        except (Unreadable, ValueError):
-            return
-        if not rest.reads(root):
-            return
+        text, root = read
         account = self._captured(sent, path, text, at)
         if account:
             self.reading.sent_bodies.extend(
