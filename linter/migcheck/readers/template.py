@@ -501,17 +501,33 @@ def _string_end(text: str, at: int) -> int:
 
 
 def _parameters_file(path: str) -> tuple[dict[str, object], tuple[tuple[str, Mark], ...]]:
-    """The values the parameters file beside the template gives its parameters (`azuredeploy.json`'s
-    `azuredeploy.parameters.json`), by name case-folded: each `value` as written; none when there is no
-    such file among those the run checks, or it is not a parameters file that parses. A parameter taken
-    from a key vault (`reference`) is given no value here. Then where the file writes each string."""
+    """The values the parameters file beside the template gives its parameters (`_parameters_names`: the
+    first of them among the files the run checks), by name case-folded: each `value` as written; none when
+    there is no such file, or it is not a parameters file that parses. A parameter taken from a key vault
+    (`reference`) is given no value here. Then where the file writes each string."""
     from migcheck.readers import beside
 
     name = posixpath.basename(path)
     if not beside.finding() or not name.lower().endswith(".json"):
         return {}, ()
-    found = beside.settings_file(name[: -len(".json")] + ".parameters.json")
-    return _values_written(found) if found is not None else ({}, ())
+    for candidate in _parameters_names(name[: -len(".json")]):
+        found = beside.settings_file(candidate)
+        if found is not None:
+            return _values_written(found)
+    return {}, ()
+
+
+def _parameters_names(stem: str) -> tuple[str, ...]:
+    """The names the parameters file of the template `<stem>.json` has beside it, in the order looked for:
+    `azuredeploy.parameters.json` (Visual Studio's resource group project), `azuredeploy.parameter.json`,
+    and for a template whose name ends in the word `template`, that word made `parameters` (the portal's
+    export, `template.json` and `parameters.json`; `cses.template.json` and `cses.parameters.json`) or
+    `parameter`. A file of these names that is no parameters file gives nothing (`_parameter_values`)."""
+    names = [f"{stem}.parameters.json", f"{stem}.parameter.json"]
+    before = stem[: -len("template")]
+    if stem.casefold().endswith("template") and (not before or before[-1] in "._-"):
+        names += [f"{before}parameters.json", f"{before}parameter.json"]
+    return tuple(names)
 
 
 def _values_written(found: Settings) -> tuple[dict[str, object], tuple[tuple[str, Mark], ...]]:
