@@ -433,6 +433,9 @@ class SubscriptionPlan:
     # The classic resources the subscription's exports name without their properties (`az resource list`),
     # as `cloud service 'web1'`, in file order: what a plan without steps says it could not check (MIG001).
     unchecked: tuple[str, ...] = ()
+    # Those the exports name with properties that state nothing the rules read (`{}`, a `provisioningState`
+    # alone: `UncheckedResource.empty`): unchecked as well, though not for want of the properties themselves.
+    stating_nothing: tuple[str, ...] = ()
     # The parts of the subscription's scripts the parser could not read (`Script.unread`), by file: what they
     # state (a VM, an endpoint, a name) may be missing from the steps, which no finding says.
     unread_parts: tuple[UnreadParts, ...] = ()
@@ -597,6 +600,7 @@ def build_plan(result: LintResult) -> Plan:
                 undescribed=_migrated_by_scripts(e, _described(e)),
                 configurations_apart=tuple(_apart_note(apart) for apart in e.configurations_apart),
                 unchecked=_unchecked_in_exports(e),
+                stating_nothing=_unchecked_in_exports(e, empty=True),
                 unread_parts=_unread_parts(e),
             )
             for e in result.estates
@@ -687,14 +691,15 @@ def _unread_parts(estate: Estate) -> tuple[UnreadParts, ...]:
     return tuple(unread_parts(estate.resources(Script)))
 
 
-def _unchecked_in_exports(estate: Estate) -> tuple[str, ...]:
+def _unchecked_in_exports(estate: Estate, *, empty: bool = False) -> tuple[str, ...]:
     """Each classic resource the estate's exports name without what the rules read of it (their MIG001
-    warning), once, as `classic VM 'web1'`."""
+    warning), once, as `classic VM 'web1'`: those without properties (null, or no column), or with `empty`
+    those whose properties state nothing the rules read (`{}`), which the plan says in other words."""
     from migcheck.inventory_model import UncheckedResource
 
     named: dict[tuple[str, str], str] = {}
     for resource in estate.resources(UncheckedResource):
-        if resource.classic:
+        if resource.classic and resource.empty is empty:
             named.setdefault((resource.type, key(resource.name)), f"{resource.noun} '{resource.name}'")
     return tuple(named.values())
 

@@ -203,20 +203,33 @@ def nothing_to_migrate(plan: Plan) -> str:
         )
     until = f" Until then, this plan holds only what the {listed} above are about." if listed else ""
     unchecked = [name for s in plan.subscriptions for name in s.unchecked]
-    if unchecked:  # an export without properties (`az resource list`): what it names is not described
-        its, them = ("its", "it") if len(unchecked) == 1 else ("their", "them")
-        return (
-            f"No step to plan: the exports checked name {_joined(unchecked)} without {its} properties, so "
-            f"nothing of {them} could be checked or planned: export {them} from Azure Resource Graph with "
-            f"{its} `properties` (`az graph query`, with `properties` among the columns it projects) and plan "
-            f"again.{until}"
-        )
+    stating_nothing = [name for s in plan.subscriptions for name in s.stating_nothing]
+    if unchecked or stating_nothing:  # an export that lists what it does not describe (`az resource list`)
+        return f"No step to plan: {_unchecked_words(unchecked, stating_nothing)}{until}"
     migrated = [name for s in plan.subscriptions for name in s.migrated]
     if migrated:  # a runbook checked on its own: what it migrates is named, not described
         return f"No step to plan: {_migrated_undescribed(migrated)}{until}"
     if listed:
         return f"No step to plan: the files checked describe no classic resource to move{about}."
     return "Nothing to migrate: no classic resource in the files checked."
+
+
+def _unchecked_words(without: Sequence[str], stating_nothing: Sequence[str]) -> str:
+    """What a plan without steps says of the classic resources its exports name and could not check: those
+    listed without their properties (null, or no column), and those whose properties state nothing the rules
+    read (`{}`), which do have properties, so the words for the first are untrue of them."""
+    its, them = ("its", "it") if len(without) + len(stating_nothing) == 1 else ("their", "them")
+    named = []
+    if without:
+        named.append(f"{_joined(without)} without {'its' if len(without) == 1 else 'their'} properties")
+    if stating_nothing:
+        named.append(f"{_joined(stating_nothing)} with properties that state nothing the rules read")
+    again, whole = (" again", " whole") if stating_nothing else ("", "")
+    return (
+        f"the exports checked name {' and '.join(named)}, so nothing of {them} could be checked or planned: "
+        f"export {them}{again} from Azure Resource Graph with {its}{whole} `properties` (`az graph query`, with "
+        "`properties` among the columns it projects) and plan again."
+    )
 
 
 # How the plan names a storage account a script migrates (`plan._migrated_by_scripts`).
