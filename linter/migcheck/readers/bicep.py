@@ -25,7 +25,8 @@ read through it only (`used_elsewhere`). A module that is not read (a registry's
 read as Bicep variables: `_given`), which it is read with: each such file a deployment of its own, the Bicep
 file read once with each (as each deployment that links a template reads it with what it passes), a record
 two of them make alike told once; a declaration the grammar does not parse is said not read in that file
-(`BICEPPARAM_NOT_READ`) when the Bicep file declares classic resources.
+(`BICEPPARAM_NOT_READ`) when the Bicep file declares classic resources. The JSON parameters file beside it
+(`main.parameters.json`: `_json_parameters_of`) is one deployment more.
 
 A file that does not parse is MIG001 at the first place the grammar could not read, as a script is. A file
 that names no classic type and no cloud service of extended support, and uses no module of a file, is not read
@@ -35,7 +36,7 @@ that names no classic type and no cloud service of extended support, and uses no
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -172,7 +173,7 @@ def read(path: str, data: bytes) -> Document:
         return Document(path, FileKind.INVENTORY, "", problem=problem, text=text)
     suppressions, marked = _suppressions(tree.root_node, positions, text)
     classic = bool(found)
-    given = _parameter_files_of(path) if found else ()
+    given = (*_parameter_files_of(path), *_json_parameters_of(path, file.params)) if found else ()
     given, past = given[:PARAMETER_FILES_READ], given[PARAMETER_FILES_READ:]
     deployed = [parameters for parameters in given if parameters.values]
     if deployed:
@@ -236,6 +237,22 @@ def _parameter_files_of(path: str) -> tuple[_Given, ...]:
     if not beside.finding():
         return ()
     return beside.once_per_run("bicepparam-files", _parameter_files).get(posixpath.normpath(path), ())
+
+
+def _json_parameters_of(path: str, declared: Iterable[str]) -> tuple[_Given, ...]:
+    """What the JSON parameters file beside the Bicep file gives it (`main.parameters.json` for
+    `main.bicep`, the names a template's has: `template._parameters_names`), as `az deployment group create
+    --template-file main.bicep --parameters main.parameters.json` deploys it: a deployment of its own, as a
+    `.bicepparam` file's is, each value under the name the Bicep file declares (Resource Manager matches a
+    parameters file's names case-insensitively)."""
+    from migcheck.readers.template import parameters_file_beside, parameters_given
+
+    found = parameters_file_beside(path, ".bicep")
+    if found is None:
+        return ()
+    values, written = parameters_given(found)
+    named = tuple((name, values[name.casefold()]) for name in declared if name.casefold() in values)
+    return (_Given(found.path, named, written, ()),) if named else ()
 
 
 def _parameter_files() -> dict[str, tuple[_Given, ...]]:

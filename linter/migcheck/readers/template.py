@@ -505,20 +505,34 @@ def _parameters_file(path: str) -> tuple[dict[str, object], tuple[tuple[str, Mar
     first of them among the files the run checks), by name case-folded: each `value` as written; none when
     there is no such file, or it is not a parameters file that parses. A parameter taken from a key vault
     (`reference`) is given no value here. Then where the file writes each string."""
+    found = parameters_file_beside(path, ".json")
+    return _values_written(found) if found is not None else ({}, ())
+
+
+def parameters_file_beside(path: str, suffix: str) -> Settings | None:
+    """The parameters file beside the template or Bicep file `path` (named with `suffix`, `.json` or
+    `.bicep`): the first of `_parameters_names` among the files the run checks; None when there is none."""
     from migcheck.readers import beside
 
     name = posixpath.basename(path)
-    if not beside.finding() or not name.lower().endswith(".json"):
-        return {}, ()
-    for candidate in _parameters_names(name[: -len(".json")]):
+    if not beside.finding() or not name.lower().endswith(suffix):
+        return None
+    for candidate in _parameters_names(name[: -len(suffix)]):
         found = beside.settings_file(candidate)
         if found is not None:
-            return _values_written(found)
-    return {}, ()
+            return found
+    return None
+
+
+def parameters_given(found: Settings) -> tuple[dict[str, object], tuple[tuple[str, Mark], ...]]:
+    """The values a parameters file gives, by name case-folded, and where it writes each string
+    (`_values_written`): what a Bicep file deployed with it (`--parameters main.parameters.json`) is given."""
+    return _values_written(found)
 
 
 def _parameters_names(stem: str) -> tuple[str, ...]:
-    """The names the parameters file of the template `<stem>.json` has beside it, in the order looked for:
+    """The names the parameters file of the template `<stem>.json` (or `<stem>.bicep`) has beside it, in the
+    order looked for:
     `azuredeploy.parameters.json` (Visual Studio's resource group project), `azuredeploy.parameter.json`,
     and for a template whose name ends in the word `template`, that word made `parameters` (the portal's
     export, `template.json` and `parameters.json`; `cses.template.json` and `cses.parameters.json`) or
