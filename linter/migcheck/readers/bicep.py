@@ -241,13 +241,14 @@ def _parameter_files_of(path: str) -> tuple[_Given, ...]:
 
 def _json_parameters_of(path: str, declared: Iterable[str]) -> tuple[_Given, ...]:
     """What the JSON parameters file beside the Bicep file gives it (`main.parameters.json` for
-    `main.bicep`, the names a template's has: `template._parameters_names`), as `az deployment group create
+    `main.bicep`, the names a template's has: `template._parameters_names`), or the one a pipeline step
+    deploys it with (`deployed_parameters`), as `az deployment group create
     --template-file main.bicep --parameters main.parameters.json` deploys it: a deployment of its own, as a
     `.bicepparam` file's is, each value under the name the Bicep file declares (Resource Manager matches a
     parameters file's names case-insensitively)."""
-    from migcheck.readers.template import parameters_file_beside, parameters_given
+    from migcheck.readers.template import parameters_file_of, parameters_given
 
-    found = parameters_file_beside(path, ".bicep")
+    found = parameters_file_of(path, ".bicep")
     if found is None:
         return ()
     values, written = parameters_given(found)

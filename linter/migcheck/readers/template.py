@@ -505,18 +505,23 @@ def _parameters_file(path: str) -> tuple[dict[str, object], tuple[tuple[str, Mar
     first of them among the files the run checks), by name case-folded: each `value` as written; none when
     there is no such file, or it is not a parameters file that parses. A parameter taken from a key vault
     (`reference`) is given no value here. Then where the file writes each string."""
-    found = parameters_file_beside(path, ".json")
+    found = parameters_file_of(path, ".json")
     return _values_written(found) if found is not None else ({}, ())
 
 
-def parameters_file_beside(path: str, suffix: str) -> Settings | None:
-    """The parameters file beside the template or Bicep file `path` (named with `suffix`, `.json` or
-    `.bicep`): the first of `_parameters_names` among the files the run checks; None when there is none."""
+def parameters_file_of(path: str, suffix: str) -> Settings | None:
+    """The parameters file the template or Bicep file `path` (named with `suffix`, `.json` or `.bicep`) is
+    deployed with: the one a pipeline step of the run names with it (`deployed_parameters`), else the first
+    of `_parameters_names` beside it among the files the run checks; None when there is none."""
     from migcheck.readers import beside
+    from migcheck.readers.deployed_parameters import parameters_deployed_with
 
     name = posixpath.basename(path)
     if not beside.finding() or not name.lower().endswith(suffix):
         return None
+    deployed = parameters_deployed_with(path)
+    if deployed is not None:
+        return deployed
     for candidate in _parameters_names(name[: -len(suffix)]):
         found = beside.settings_file(candidate)
         if found is not None:
