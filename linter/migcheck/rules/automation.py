@@ -1188,8 +1188,8 @@ class MigrationOutOfOrder(Rule):
         "right after a Commit or a Commit right after an Abort, is a warning: most often the two "
         "alternatives of a walkthrough run a line at a time, which the script run whole runs both of); a "
         "Validate or Prepare of a resource the script's own Prepare left prepared, with no Commit or Abort "
-        "of it between (error: the resource is locked in the Prepared state; written right after that "
-        "Prepare, a warning, below); a "
+        "of it between (error: the resource is locked in the Prepared state; of a cloud service written "
+        "right after that Prepare, a warning, below); a "
         "Prepare of a "
         "resource the script does not validate first while validating others (warning; for one whose name it "
         "does not state, each account of a loop over `Get-AzureStorageAccount`, when it validates no resource "
@@ -1201,15 +1201,15 @@ class MigrationOutOfOrder(Rule):
         "whole, in an account they name), or after such a service's or network's Prepare but "
         "before its Commit (error: its VMs are not migrated yet), or after such a service's or network's Abort "
         "with no Prepare of it since (error: the Abort left its VMs classic).\n\n"
-        "A Prepare written right after a Prepare of its resource, with at most Validates of it between, is a "
-        "warning: most often the second of two alternatives of a walkthrough run a line at a time "
-        "(`-CreateNewVirtualNetwork`, or `-UseExistingVirtualNetwork`), which the script run whole still runs "
-        "both of; so is a Validate of a cloud service there, which begins that second alternative (one when no "
-        "Validate came before the Prepare is the Prepare's own warning, and not said again). A Validate of a "
-        "virtual network, storage account or other resource there is an error: its Validate takes no network "
-        "option, so it begins no alternative, and Validate is the first step, run on a resource not yet in a "
-        "migration (also when the script validates it only after the Prepare, which the Prepare is told "
-        "too).\n\n"
+        "A Prepare of a cloud service written right after a Prepare of it, with at most Validates of it "
+        "between, is a warning: most often the second of two alternatives of a walkthrough run a line at a "
+        "time (`-CreateNewVirtualNetwork`, or `-UseExistingVirtualNetwork`), which the script run whole still "
+        "runs both of; so is a Validate of a cloud service there, which begins that second alternative (one "
+        "when no Validate came before the Prepare is the Prepare's own warning, and not said again). A "
+        "Validate or Prepare of a virtual network, storage account or other resource there is an error: it "
+        "takes no network option, so it begins no alternative; it is the first step again, which the "
+        "platform refuses while the resource is locked in the Prepared state (also a Validate the script "
+        "writes only after the Prepare, which the Prepare is told too).\n\n"
         "Also a step PowerShell refuses before it "
         "reaches the platform (error): a parameter the cmdlet does not have (`-DestinationVNetName`), or "
         "`Move-AzureService -Validate` or `-Prepare` given neither `-CreateNewVirtualNetwork` nor "
@@ -2976,11 +2976,12 @@ def _last_on_branches(
 
 def _may_be_alternative(step: MigrationStep) -> bool:
     """Whether a step written right after a Prepare of its resource may be part of a second alternative of
-    a walkthrough: a Prepare, or a Validate of a cloud service, which Move-AzureService validates with the
-    network option (`-CreateNewVirtualNetwork` or `-UseExistingVirtualNetwork`) the alternatives differ by.
-    A Validate of a network, storage account or other resource takes no such option: after the Prepare it
-    is no alternative, only a step the platform refuses while the resource is locked in the Prepared state."""
-    return step.step == "prepare" or step.scope == "cloud-service"
+    a walkthrough: a Validate or Prepare of a cloud service, which Move-AzureService runs with the network
+    option (`-CreateNewVirtualNetwork` or `-UseExistingVirtualNetwork`) the alternatives differ by. The
+    Validate and Prepare of a network, storage account or other resource take no such option: the second
+    is the first again, which the platform refuses while the resource is locked in the Prepared state
+    ("is in the process of being migrated and hence cannot be changed", the migration errors page)."""
+    return step.scope == "cloud-service"
 
 
 def _only_validates_between(steps: Sequence[MigrationStep], start: int, index: int) -> bool:
