@@ -1564,14 +1564,25 @@ def _network_text(values: list[int]) -> str:
 
 def _connected_local_sites(estate: Estate) -> frozenset[str]:
     """The names (case-folded) of the local network sites a gateway of some description of a virtual network
-    connects to: those a network's migration takes with it, as the local network gateway of a connection."""
-    return frozenset(
-        connection.local_site.strip().casefold()
+    connects to: those a network's migration takes with it, as the local network gateway of a connection.
+    Also those a script connects a network's gateway to, which no network configuration need show: by
+    `Set-AzureVNetGateway -Connect`, or by the pre-shared key of the connection (`Set-AzureVNetGatewayKey`,
+    `azure network vpn-gateway shared-key set -t`, the REST `.../gateway/connection/<site>/sharedkey`),
+    which only a connection of the gateway to that site has."""
+    in_configurations = (
+        connection.local_site
         for network in estate.virtual_networks
         for vnet in network.definitions
         if vnet.gateway is not None
         for connection in vnet.gateway.connections
     )
+    by_scripts = (
+        fact.local_site
+        for scripted in estate.scripted_gateways
+        for fact in scripted.facts
+        if fact.is_vpn and fact.local_site
+    )
+    return frozenset(site.strip().casefold() for site in (*in_configurations, *by_scripts))
 
 
 def _unconnected_local_sites(estate: Estate) -> frozenset[Mark]:
@@ -1642,7 +1653,11 @@ class InvalidAddressPrefix(Rule):
         "When the intended range is clear, the finding's fix gives it. A local network site of a network "
         "configuration that no virtual network's gateway connects to is a warning: it moves with no "
         "network's migration, so it blocks no step (the plan says it as a note), though a network "
-        "connected to it later would fail to migrate.",
+        "connected to it later would fail to migrate. A script connects a gateway to a site as the "
+        "configuration's `ConnectionsToLocalNetwork` does: `Set-AzureVNetGateway -Connect`, or a pre-shared "
+        "key of the connection (`Set-AzureVNetGatewayKey`, `azure network vpn-gateway shared-key set -t`, "
+        "the REST `.../gateway/connection/<site>/sharedkey`), which only a connected site has; such a "
+        "site's bad prefix is an error.",
         why="The classic platform accepted loosely written prefixes; Resource Manager validates them strictly. "
         "A virtual network or local site with such a prefix fails during migration and is left in a failed "
         "state. A local site migrates only with a network whose gateway connects to it, as the local "
