@@ -829,14 +829,19 @@ def _script_suppression(
     own line it could fall inside a string, or after the PowerShell backtick or Python backslash that
     continues the line above, and change the script. None when the statement shares its first line with
     code before it (`if c: create(a)` with an `else` below, `if (c) { New-AzureVM ... } else { ... }`):
-    the comment would cover the whole statement that line starts, and silence its other branch too."""
+    the comment would cover the whole statement that line starts, and silence its other branch too. None
+    too in a PowerShell script the grammar takes longer to parse than the reader allows: where its
+    statements start is not known, and the reader refuses it whole."""
     comment = f"# migcheck: ignore[{diagnostic.code}] reason"
     at = document.position_from_client_units(diagnostic.range.start)
     source = document.source
     if python:
         line, before = _python_statement_start(source, at.line)
     else:
-        line, before = _powershell_statement_start(source, at.line, at.character)
+        start = _powershell_statement_start(source, at.line, at.character)
+        if start is None:  # a script the reader refuses: where its statements start is not known
+            return None
+        line, before = start
     return None if before.strip() else _line_before(document, line, comment)
 
 
@@ -982,11 +987,12 @@ def _inner_statements(statement: ast.stmt) -> Iterator[ast.stmt]:
                 yield from getattr(item, "body", ())
 
 
-def _powershell_statement_start(source: str, line: int, character: int) -> tuple[int, str]:
+def _powershell_statement_start(source: str, line: int, character: int) -> tuple[int, str] | None:
     """The 0-based line where the statement that holds the position (0-based line, character) starts: the
     node there, or its nearest ancestor, that is a statement of a statement list, as the reader counts
     statements (tree-sitter-powershell), and the text before the statement on that line. `line` itself
-    when no statement holds it.
+    when no statement holds it; None for a script the grammar takes longer to parse than the reader allows
+    a script of its size (`powershell.syntax_tree`), which the reader refuses.
 
     Found by offsets, not by tree-sitter's rows: those count `\n` lines only, where the editor's lines
     end at a lone carriage return too (`SourceText` counts lines as the editor does)."""
@@ -994,6 +1000,8 @@ def _powershell_statement_start(source: str, line: int, character: int) -> tuple
 
     data = source.encode("utf-8", "surrogatepass")
     tree = syntax_tree(data)
+    if tree is None:
+        return None
     text = SourceText(source)
     at = min(text.offset_of_line(line + 1) + character, len(source))
     byte = len(source[:at].encode("utf-8", "surrogatepass"))

@@ -8,9 +8,9 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
-    from tree_sitter import Language, Node, Parser, Tree
+    from tree_sitter import Language, Node, Parser, Point, Tree
 
 
 @functools.cache
@@ -44,16 +44,18 @@ def parsed_in_time(package: str, source: bytes) -> Tree | None:
     """The tree the grammar of `package` parses `source` into, or None when that takes more than
     `PARSE_SECONDS` and `PARSE_SECONDS_PER_BYTE` of CPU time. CPU time, not wall-clock time, so that a busy
     machine does not change the answer."""
+    return read_in_time(parser(package), lambda offset, _point: source[offset : offset + _CHUNK], len(source))
+
+
+def read_in_time(parsing: Parser, read: Callable[[int, Point], bytes], size: int) -> Tree | None:
+    """The tree `parsing` reads through `read`, a source of `size` bytes, or None when that takes longer than
+    `parsed_in_time` allows such a source: for a parser of its own, set to read only some ranges."""
     import time
 
-    limit = time.process_time() + PARSE_SECONDS + PARSE_SECONDS_PER_BYTE * len(source)
-    parsing = parser(package)
+    limit = time.process_time() + PARSE_SECONDS + PARSE_SECONDS_PER_BYTE * size
     try:
         # The progress callback is only called on a parse that reads its source through a callback.
-        return parsing.parse(
-            lambda offset, _point: source[offset : offset + _CHUNK],
-            progress_callback=lambda *_: time.process_time() > limit,
-        )
+        return parsing.parse(read, progress_callback=lambda *_: time.process_time() > limit)
     except ValueError:  # stopped by the callback
         parsing.reset()  # else the next parse would go on with this one's source
         return None

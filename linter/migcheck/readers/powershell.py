@@ -448,9 +448,10 @@ def _parser() -> Parser:
     return grammars.parser(_GRAMMAR)
 
 
-def syntax_tree(source: bytes) -> Tree:
-    """The tree-sitter tree the reader reads `source` by (for the editor's quick fixes)."""
-    return _parser().parse(_with_line_feeds(source))
+def syntax_tree(source: bytes) -> Tree | None:
+    """The tree-sitter tree the reader reads `source` by (for the editor's quick fixes), within the CPU time
+    the reader allows a script of its size (`_tree`); None past it, where the reader refuses the script."""
+    return _tree_in_time(_with_line_feeds(source))
 
 
 @functools.cache
@@ -885,9 +886,17 @@ def _tree(source: bytes) -> Tree:
     source of its size: some inputs take the grammar time that grows with their size squared (`${a)`
     repeated on thousands of lines takes 4 s at 64 kB, 64 s for `${` repeated at 128 kB). Raises
     `_ParseTooSlow` past it."""
-    tree = grammars.parsed_in_time(_GRAMMAR, source)
+    tree = _tree_in_time(source)
     if tree is None:
         raise _ParseTooSlow
+    return tree
+
+
+def _tree_in_time(source: bytes) -> Tree | None:
+    """The tree of `source`, as `_tree` parses it; None past the CPU time its size allows."""
+    tree = grammars.parsed_in_time(_GRAMMAR, source)
+    if tree is None:
+        return None
     # Parsed again from the bytes, reusing every node of the first tree (nothing is edited): a node of a
     # tree parsed through a read callback gets its text by calling it again, a chunk at a time.
     return _parser().parse(source, tree)
@@ -4934,7 +4943,8 @@ def _member_end_in_place(name: Node) -> Node | None:
     """The last end of a range the grammar reads as a command's name (`1..$vms.Count`), when it is a member
     or an item of a variable: parsed on its own as the expression PowerShell reads after the dots, in a tree
     whose nodes are where the script writes them (so that its value is marked there). Only the end is
-    parsed, so the cost is its own. None for any other end (`1..$n-1`, a call of a method)."""
+    parsed, so the cost is its own, within the CPU time `_tree` allows its size. None for any other end
+    (`1..$n-1`, a call of a method) and past that time."""
     text = name.text or b""
     start = name.start_byte + text.find(b"..") + 2
     row, column = name.start_point
@@ -4946,7 +4956,10 @@ def _member_end_in_place(name: Node) -> Node | None:
     column += start - name.start_byte
     parser = _parser_in_place()
     parser.included_ranges = [tree_sitter.Range((row, column), (row, column + end - start), start, end)]
-    root = parser.parse(lambda offset, _point: text[offset - name.start_byte :]).root_node
+    read = grammars.read_in_time(parser, lambda offset, _point: text[offset - name.start_byte :], end - start)
+    if read is None:  # past the CPU time its size allows (see `_word_as_string`)
+        return None
+    root = read.root_node
     node = root
     while node.type not in _MEMBER_ENDS and len(_named(node)) == 1:
         node = _named(node)[0]
@@ -6809,9 +6822,14 @@ def _glued(before: CliWord, glue: str, after: CliWord) -> CliWord:
 
 def _word_as_string(word: str) -> Node | None:
     """A bare word's text read as a double-quoted string, from a tree of its own: the string, if the
-    grammar reads it whole, with no code but variables in it."""
+    grammar reads it whole, with no code but variables in it. None for a word the grammar takes longer to
+    parse than a script of its size may (`_tree`): the grammar's time grows with the square of some
+    words (`${a)` repeated)."""
     source = b'"' + word.encode("utf-8", "surrogatepass") + b'"'
-    root = _parser().parse(source).root_node
+    tree = _tree_in_time(source)
+    if tree is None:
+        return None
+    root = tree.root_node
     node = root
     while node.type != "expandable_string_literal" and node.named_child_count == 1:
         node = node.named_children[0]
@@ -6837,8 +6855,9 @@ def _word_as_string_in_place(source: bytes, word: Node) -> Node | None:
     """A bare word read as a double-quoted string, as `_word_as_string` reads it, in a tree whose every
     node is where the script writes it: the code of its `$( … )` runs, and is marked, where it is written.
     Only the word is parsed (from the character before it, read as the opening quote), so the cost is the
-    word's. None for a word that starts a line, or that the grammar does not read as one string with no
-    quote or `<` between its variables and subexpressions."""
+    word's, within the CPU time `_tree` allows its size. None for a word that starts a line, that the
+    grammar does not read as one string with no quote or `<` between its variables and subexpressions, or
+    that it takes longer than that to parse."""
     start, end = word.start_byte, word.end_byte
     row, column = word.start_point
     if column == 0:
@@ -6851,7 +6870,12 @@ def _word_as_string_in_place(source: bytes, word: Node) -> Node | None:
     parser.included_ranges = [
         tree_sitter.Range((row, column - 1), (row, column + len(quoted) - 1), base, after)
     ]
-    root = parser.parse(lambda offset, _point: quoted[offset - base :] if offset >= base else b"").root_node
+    read = grammars.read_in_time(
+        parser, lambda offset, _point: quoted[offset - base :] if offset >= base else b"", len(quoted)
+    )
+    if read is None:  # past the CPU time its size allows (see `_word_as_string`)
+        return None
+    root = read.root_node
     node = root
     while node.type != "expandable_string_literal" and node.named_child_count == 1:
         node = node.named_children[0]
