@@ -1075,14 +1075,17 @@ def _top_level_reads(settings: beside.Settings) -> frozenset[str]:
     if library is None or assigned is None:
         return frozenset()
     found: set[str] = set()
-    stack = [(library.tree.root_node, False)]
+    # Each node is held with its parent's type: tree-sitter finds a node's parent by walking down from the
+    # root, so asking it costs time growing with the depth (a 20,000-long `a && b && …` chain is that deep).
+    stack = [(library.tree.root_node, "", False)]
     while stack:
-        node, in_command = stack.pop()
+        node, parent, in_command = stack.pop()
         in_command = in_command or node.type == "command"
-        parent = node.parent.type if node.parent is not None else ""
         if in_command and node.type == "variable_name" and parent in ("simple_expansion", "expansion"):
             found.add(library.source[node.start_byte : node.end_byte].decode("utf-8", "replace"))
-        stack.extend((c, in_command) for c in node.named_children if c.type != "function_definition")
+        stack.extend(
+            (c, node.type, in_command) for c in node.named_children if c.type != "function_definition"
+        )
     return frozenset(found - assigned)
 
 
