@@ -1380,6 +1380,9 @@ def _syntax_problem(root: Node, where: _Positions) -> FileProblem:
     stopped = shell_heredocs.past_the_limit(where.source, root)
     if stopped is not None:  # an error of migcheck's limit, not of the script
         return _heredocs_past_the_limit(where.mark(stopped))
+    crowded = shell_heredocs.past_the_line_limit(where.source, root)
+    if crowded is not None:  # as above: migcheck's limit of here-documents on one line
+        return _heredocs_past_the_line_limit(where.mark(crowded))
     redirect = _redirect_across_lines(root, found)
     if redirect is not None:
         return _problem("redirects here to no file its line names", where.mark(redirect))
@@ -1400,6 +1403,20 @@ def _heredocs_past_the_limit(at: Mark) -> FileProblem:
         at,
         fix="Give each command that takes a here-document a line of its own (`if x; then` on one line,"
         " `cat <<A` on the next), so that migcheck reads the script's commands.",
+    )
+
+
+def _heredocs_past_the_line_limit(at: Mark) -> FileProblem:
+    """MIG001 of a script with a line that starts more here-documents than migcheck reads apart on one line
+    (`cat <<A <<B <<C <<D <<E`): `at` the one the grammar stopped at."""
+    return FileProblem(
+        "syntax",
+        f"the shell script starts more here-documents on this line than migcheck reads the way bash does:"
+        f" it reads {shell_heredocs.ON_A_LINE} `<<` on one line and stops at this line, so it reads none of"
+        " the script",
+        at,
+        fix="Give each command that takes a here-document a line of its own, and a command at most one"
+        " here-document (bash feeds it the last), so that migcheck reads the script's commands.",
     )
 
 

@@ -21,7 +21,7 @@ _GRAMMAR = "tree_sitter_bash"
 # parse of the script, and each `<<` two of the line (the grammar's recovery from here-documents with no
 # body may cost more than linear in the line), so the work stays a small multiple of one parse.
 LINES_READ_APART = 4
-_ON_A_LINE = 4
+ON_A_LINE = 4
 # What ends a here-document's delimiter word, which the grammar may read on past (`<<A;`).
 _WORD_ENDS = frozenset(b" \t;&|<>()")
 _QUOTES = frozenset(b"'\"\\")
@@ -98,6 +98,20 @@ def past_the_limit(source: bytes, root: Node) -> Node | None:
     return read[0] if read is not None else None
 
 
+def past_the_line_limit(source: bytes, root: Node) -> Node | None:
+    """Where `apart` left a line because it starts more here-documents than it reads on one (`ON_A_LINE`):
+    the here-document of the line holding the first error of the tree of `root`, where that line holds more
+    `<<` than that (the count `_read_apart` refuses by). None where the error is of no such line."""
+    error = grammars.first_error(root)
+    if error is None:
+        return None
+    started = _heredoc_started(error)
+    if started is error:  # no here-document of the grammar's at the error: the script's own
+        return None
+    line = source.rfind(b"\n", 0, started.start_byte) + 1
+    return started if source.count(b"<<", line, _line_end(source, line)) > ON_A_LINE else None
+
+
 def _first_line_apart(source: bytes, root: Node) -> tuple[Node, bytes, Tree, Origins | None] | None:
     """The source and tree with the line of the first error of the tree of `root` read apart (`_read_apart`),
     with the here-document that starts it in that tree; None where the tree has no error, or that line is not one of
@@ -136,7 +150,7 @@ def _read_apart(source: bytes, line: int) -> tuple[bytes, Origins | None] | None
     """The source with the here-documents the line at `line` starts read as bash reads them; None where it
     starts none, or one and no command after it (nothing to read apart), or one's body does not end."""
     end = _line_end(source, line)
-    if source.count(b"<<", line, end) > _ON_A_LINE:
+    if source.count(b"<<", line, end) > ON_A_LINE:
         return None
     heredocs = _heredocs(source[line:end])
     rest = _rest(source[line:end], heredocs) if heredocs else None
@@ -251,7 +265,7 @@ def _heredocs(line: bytes) -> list[_Heredoc]:
     before it blanked, and the command it feeds by a parse of the line with only it left."""
     found: list[tuple[int, int, bytes, bool]] = []
     blanked = bytearray(line)
-    for _ in range(_ON_A_LINE):
+    for _ in range(ON_A_LINE):
         heredoc = _first_heredoc(bytes(blanked))
         if heredoc is None:
             break
