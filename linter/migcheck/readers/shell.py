@@ -4876,11 +4876,16 @@ class _Walker:
 
     def _posted(self, sent: shell_requests.Request, path: str) -> None:
         """A request that sends a file (`-d @deploy.xml`, `-T deploy.xml`, `--post-file`) to create a
-        deployment: the file and the service the path names (`model.Script.posted_bodies`)."""
+        deployment: the file and the service the path names (`model.Script.posted_bodies`). The file by its
+        path from the script's folder where the script states it, as a capture body's is (`_body_file_stated`:
+        after a `cd`, through a folder a word holds); else by what the path states of it."""
         service = automation.body_service(sent.verb, path)
-        shape = _url_text(sent.body_file) if sent.body_file is not None else None
-        file = automation.deployed_file(shape) if service is not None and shape else ""
-        if service is not None and file:
+        if service is None or sent.body_file is None:
+            return
+        stated = self._body_file_stated(sent.body_file)
+        shape = _url_text(sent.body_file)
+        file = posixpath.normpath(stated[0]) if stated else automation.deployed_file(shape) if shape else ""
+        if file:
             self.posted_bodies.setdefault((file, service), None)
 
     def _replaced(self, path: str) -> bool:
