@@ -106,10 +106,11 @@ from azure.servicemanagement import ServiceManagementService, LinuxConfiguration
 sms = ServiceManagementService("sub", "cert.pem")
 sms.create_hosted_service("svc-a", "svc-a", location="West Europe")
 sms.add_service_certificate("svc-a", open("c.pfx", "rb").read(), "pfx", "secret")
-sms.add_service_certificate(service_name="svc-b")
 config = LinuxConfigurationSet("vm1", "azure", "pw", True)
 disk = OSVirtualHardDisk("img", "https://acct.blob.core.windows.net/vhds/vm1.vhd")
 sms.create_virtual_machine_deployment("svc-a", "svc-a", "production", "svc-a", "vm1", config, disk)
+# Refused by the SDK (its data, format and password are required), it raises: nothing runs after it.
+sms.add_service_certificate(service_name="svc-b")
 """
 
 

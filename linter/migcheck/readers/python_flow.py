@@ -154,6 +154,88 @@ CLASSIC_METHODS = _words(
     wait_for_operation_status
     """
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """What a method of the SDK's service checks of its arguments before it sends any request: `params`, its
+    parameters in order; `required`, those it refuses left out or None (Python refuses a call that leaves
+    out one with no default; `_validate_not_none` one given None, or left to a default of None, as
+    add_service_certificate's `password`); `one_of`, two of which it takes exactly one, refusing a call
+    that gives neither or both (create_hosted_service's location and affinity group). A call the SDK
+    refuses raises before the request, and nothing after it on its path runs (see `Flow.refused`)."""
+
+    params: tuple[str, ...]
+    required: frozenset[str]
+    one_of: tuple[str, str] | None = None
+
+
+def _refusal(params: str, required: int, one_of: tuple[str, str] | None = None, *more: str) -> Refusal:
+    """A `Refusal` whose first `required` parameters are required, and `more` besides."""
+    names = tuple(params.split())
+    return Refusal(names, frozenset((*names[:required], *more)), one_of)
+
+
+_VM_PARAMS = """system_config os_virtual_hard_disk network_config availability_set_name data_virtual_hard_disks
+    role_size role_type"""
+# The methods that create or change what the reader describes, as azure-servicemanagement-legacy 0.20.8
+# checks them (`_validate_not_none`, and the two places of a cloud service or a storage account).
+REFUSALS: dict[str, Refusal] = {
+    "create_hosted_service": _refusal(
+        "service_name label description location affinity_group extended_properties",
+        2,
+        ("location", "affinity_group"),
+    ),
+    "create_storage_account": _refusal(
+        """service_name description label affinity_group location geo_replication_enabled extended_properties
+        account_type""",
+        3,
+        ("affinity_group", "location"),
+    ),
+    "create_virtual_machine_deployment": _refusal(
+        f"""service_name deployment_name deployment_slot label role_name {_VM_PARAMS} virtual_network_name
+        resource_extension_references provision_guest_agent vm_image_name media_location dns_servers
+        reserved_ip_name""",
+        5,
+    ),
+    "add_role": _refusal(
+        f"""service_name deployment_name role_name {_VM_PARAMS} resource_extension_references
+        provision_guest_agent vm_image_name media_location""",
+        3,
+    ),
+    "update_role": _refusal(
+        """service_name deployment_name role_name os_virtual_hard_disk network_config availability_set_name
+        data_virtual_hard_disks role_size role_type resource_extension_references provision_guest_agent""",
+        3,
+    ),
+    "create_deployment": _refusal(
+        """service_name deployment_slot name package_url label configuration start_deployment
+        treat_warnings_as_error extended_properties""",
+        6,
+    ),
+    "add_service_certificate": _refusal("service_name data certificate_format password", 4),
+    "create_affinity_group": _refusal("name label location description", 3),
+    "create_reserved_ip_address": _refusal("name label location", 1),
+    "associate_reserved_ip_address": _refusal("name service_name deployment_name virtual_ip_name", 3),
+    "disassociate_reserved_ip_address": _refusal("name service_name deployment_name virtual_ip_name", 3),
+    "add_data_disk": _refusal(
+        """service_name deployment_name role_name lun host_caching media_link disk_label disk_name
+        logical_disk_size_in_gb source_media_link""",
+        4,
+    ),
+    "capture_role": _refusal(
+        """service_name deployment_name role_name post_capture_action target_image_name target_image_label
+        provisioning_configuration""",
+        6,
+    ),
+    "capture_vm_image": _refusal("service_name deployment_name role_name options", 4),
+    "add_disk": _refusal(
+        "has_operating_system label media_link name os", 0, None, "label", "media_link", "name", "os"
+    ),
+    "add_os_image": _refusal("label media_link name os", 4),
+}
+
+
 # The model objects whose contents the reader follows: constructor parameters in the SDK's order.
 MODELS: dict[str, tuple[str, ...]] = {
     "ConfigurationSet": (),
@@ -634,6 +716,10 @@ class Scope:
     # in a `try` or `with` body too, which `exits` leaves out, as what they raise may be caught, but which
     # may end it all the same (a `return` there surely does).
     may_end: list[Position] = field(default_factory=list)
+    # The statements that call one of the SDK's methods that check their arguments (`REFUSALS`), outside a
+    # `try` or `with` body, in source order: each ends the path through the scope where the SDK refuses
+    # what the call passes it, which only the values the call is read with decide (see `Flow.refused`).
+    refusals: list[Exit] = field(default_factory=list)
     guards: dict[tuple[int, ...], list[Guard]] = field(default_factory=dict)  # by their block, in order
 
 
@@ -2061,6 +2147,19 @@ class _Indexer(ast.NodeVisitor):
         self.generic_visit(node)
         if isinstance(node.value, ast.Call) and exit_name(node.value.func, self.exit_aliases) in EXIT_CALLS:
             self._exit(node, node.value)
+        self._may_refuse(node, node.value)
+
+    def _may_refuse(self, node: ast.stmt, value: ast.expr) -> None:
+        """A statement that is a call of a method of `REFUSALS` (`sms.create_hosted_service(...)`, `op =
+        sms.add_role(...)`), kept where a `return` would be kept as an `Exit`."""
+        if (
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Attribute)
+            and value.func.attr in REFUSALS
+            and not self.guarded[-1]
+            and self.scope.kind != "class"
+        ):
+            self.scope.refusals.append(Exit(_end(node), self.chain, None, value))
 
     def _with(self, node: ast.With | ast.AsyncWith) -> None:
         """A context manager may swallow what its body raises: no exit in the body is surely the end."""
@@ -2280,6 +2379,7 @@ class _Indexer(ast.NodeVisitor):
 
     def visit_Assign(self, node: ast.Assign) -> None:
         self.generic_visit(node)
+        self._may_refuse(node, node.value)
         if len(node.targets) == 1:
             self._set_attribute(node.targets[0], node.value, node)
         for target in node.targets:
@@ -5481,7 +5581,7 @@ class Flow:
                 found = None  # code a module runs when imported (`else:` of its main guard) may run
             elif holds is not when:
                 return False
-        return False if self._ended(site) else found
+        return False if self._ended(site) or self._refused_before(site) else found
 
     def _runs_imported(self, test: ast.expr, when: bool, site: Site, depth: int) -> bool:
         """Whether a test that keeps code from running when the file is run as a script lets it run when
@@ -5546,6 +5646,47 @@ class Flow:
             if self._surely_reached(ended, site):
                 return True
         return False
+
+    def _refused_before(self, site: Site) -> bool:
+        """Whether a call of the site's scope that the SDK refuses (see `refused`) surely runs before it,
+        as `_ended` asks of a `return`: the SDK raises there, and the path ends."""
+        refusals = site.scope.refusals
+        if len(refusals) > MAX_EXITS:
+            return False
+        for ended in refusals:
+            self.budget -= 1
+            if ended.at >= site.at:
+                break
+            if ended.call is None or not self._surely_reached(ended, site):
+                continue
+            if self.refused(
+                ended.call, Site(site.scope, _at(ended.call), ended.chain, site.frame, site.path)
+            ):
+                return True
+        return False
+
+    def refused(self, call: ast.Call, site: Site) -> bool:
+        """Whether the SDK surely refuses a call of one of its methods (`REFUSALS`) read at `site`, raising
+        before it sends anything: it leaves out, or passes None for, a parameter the method requires, or
+        gives neither or both of the two places it takes one of (a location or an affinity group, each a
+        value the script states). Only in a file that imports the SDK or on an object the script makes a
+        service, and not for a method of the script's own of that name (see `method`)."""
+        refusal = REFUSALS.get(callee(call.func))
+        receiver = dotted(call.func.value) if isinstance(call.func, ast.Attribute) else None
+        if refusal is None or not (self.index.imports.found or receiver in self.index.services):
+            return False
+        if self.method(call, site.scope) is not None:
+            return False
+        bound = self.bind(call, refusal.params, site)
+        if bound is None or bound.open:
+            return False
+        values = bound.values
+        if any(isinstance(values.get(name, NoneV(None)), NoneV) for name in refusal.required):
+            return True
+        if refusal.one_of is None:
+            return False
+        given = [values.get(name) for name in refusal.one_of]
+        return all(v is None or isinstance(v, NoneV) for v in given) or all(isinstance(v, Lit) for v in given)
 
     def guards(self, scope: Scope, chain: tuple[int, ...], at: Position, most: int) -> list[Guard]:
         """The first `most` guards (see `Guard`) of the block `chain` ends with in `scope` (its top level

@@ -3545,6 +3545,8 @@ class _Resources:
             # A call taken by its method's name alone (`_service_management_only`), on an object the reader
             # does not know is the SDK's: what it creates only from values the file writes out.
             readings = [(site, bounds) for site, bounds in readings if all(map(_plain, bounds))]
+        # A call the SDK refuses raises before its request: it creates and changes nothing.
+        readings = [(site, bounds) for site, bounds in readings if not self.flow.refused(call.node, site)]
         in_force = self.client_in_force
         for turn, (site, bounds) in enumerate(readings, 1):
             self.turn = turn if len(readings) > 1 else 0
