@@ -738,32 +738,37 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
 
 
 def _states_nothing_read(rtype: str, properties: object, *, created: bool = False) -> bool:
-    """Whether `properties` of a row of a type whose reader takes what the row leaves out as a fact the
-    rules judge (`_EMPTY_STATES_NOTHING`) is an object that holds none of the properties that reader reads
-    at its top (`READ_AT_TOP`): `{}`, or only a `provisioningState`. Such a row says no more than one
-    whose properties are null. Read as it is, a VM would be in no network, with no endpoint, disk or
-    state (a VM that passes Validate); a reserved IP of no address that the plan moves on its own; a
-    storage account of no type, a Standard one whose VMs' disks pass. A resource a file creates (a
-    template's `{}`) is created with the platform's defaults, which is what is read of it. Other types
-    keep what such a row says: a network that exists, its definition unknown (`ClassicNetwork.network`
-    None); a network security group not known to be unattached (`use_known`); a cloud service, which
-    the rows of its VMs describe (`DESCRIBED_BY_OTHERS`)."""
-    if rtype not in _EMPTY_STATES_NOTHING or not isinstance(properties, dict):
+    """Whether `properties` of a row is an object that holds none of the properties the reader of its type
+    reads at its top (`READ_AT_TOP`): `{}`, or only a `provisioningState`. Such a row says no more than one
+    whose properties are null, and each reader would take what it leaves out as a fact a rule judges: a VM
+    in no network, with no endpoint, disk or state (a VM that passes Validate); a reserved IP of no address
+    that the plan moves on its own; a storage account of no type, a Standard one whose VMs' disks pass; a
+    Resource Manager network with no classic peering; a circuit, role assignment, alert or autoscale setting
+    that reaches no classic resource; a service in no classic network; a Defender plan not on Standard. A
+    resource a file creates (a template's `{}`) is created with the platform's defaults, which is what is
+    read of it. The types of `_EMPTY_SAYS_IT_EXISTS` keep what such a row says."""
+    if rtype in _EMPTY_SAYS_IT_EXISTS or rtype not in READ_AT_TOP or not isinstance(properties, dict):
         return False
     if created and rtype != _CLASSIC_VM:
         return False
     read = READ_AT_TOP[rtype]
+    if _EVERY in read:  # every value is read (a RemoteApp collection's): all but its provisioning state
+        return all(isinstance(k, str) and k.casefold() == "provisioningstate" for k in properties)
     return not any(isinstance(k, str) and k.casefold() in read for k in properties)
 
 
-# The types whose row with empty properties (`{}`) is left unchecked, as one whose properties are null is
-# (see `_states_nothing_read`). The classic gateways, deployments and roles are children Resource Graph
-# does not index: no row of theirs is read.
-_EMPTY_STATES_NOTHING = frozenset(
+# The types whose row with empty properties (`{}`) says what the rules need of it, that the resource exists:
+# a classic network, named, its definition unknown (`ClassicNetwork.network` None); a classic network
+# security group, moved by its name and not known to be unattached (`use_known`); a service on Cloud
+# Services (extended support), whose name is the evidence. Rows of every other type read (`BUILDERS`) are
+# left unchecked, as rows whose properties are null are. A cloud service (`domainnames`) is described by the
+# rows of its VMs (`DESCRIBED_BY_OTHERS`); the classic gateways, deployments and roles are children Resource
+# Graph does not index: no row of theirs is read.
+_EMPTY_SAYS_IT_EXISTS = frozenset(
     {
-        "microsoft.classiccompute/virtualmachines",
-        "microsoft.classicnetwork/reservedips",
-        "microsoft.classicstorage/storageaccounts",
+        "microsoft.classicnetwork/virtualnetworks",
+        "microsoft.classicnetwork/networksecuritygroups",
+        "microsoft.compute/cloudservices",
     }
 )
 

@@ -62,7 +62,13 @@ class XmlSyntaxError(Rule):
         "its OS disk). An export "
         'whose resources have no properties at all (`az resource list`, `Get-AzResource`: `"properties": '
         "null`) is reported once, at the first of them, as a warning: such a list is well-formed and only "
-        "says which resources exist.",
+        "says which resources exist. So is a row whose properties are written but hold nothing the rules "
+        "read of its type (`{}`, or a `provisioningState` alone): a classic VM, reserved IP or storage "
+        "account, a Resource Manager network (its peerings), peering, ExpressRoute circuit, role "
+        "assignment, Defender plan, alert, autoscale setting, or a service that can sit in a classic network "
+        "(the network it is in); the warning names each with what is not stated of it, rather than reading "
+        "a VM in no network or a network with no classic peering. A classic network or network security "
+        "group, or a Cloud Services (extended support) service, with `{}` is still read as one that exists.",
         why="Nothing in a file that does not parse can be checked, so any blocker it holds stays hidden; the "
         "platform would reject the same file when it is deployed.",
         fix="Open the file at the reported line and column and repair it: close the tag, string, comment or "
