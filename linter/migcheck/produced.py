@@ -15,6 +15,7 @@ from migcheck.inventory_model import (
     AlertRule,
     ApplicationGateway,
     AutoscaleSetting,
+    DeclaredSubscription,
     LinkAuthorization,
     RoleAssignment,
     ServiceInVnet,
@@ -127,6 +128,50 @@ _REST_BODY = frozenset(
 # body, or the network configuration it uploads, read as those files are (`readers.shell_bodies`).
 _SENT_BODIES = _REST_BODY | NETWORK_CONFIGURATION_TYPES
 
+# What a PowerShell script gives beside every script's records.
+_POWERSHELL = frozenset(
+    {
+        *_SCRIPT,
+        Image,
+        NetworkSecurityGroup,
+        SecurityRule,
+        RouteTable,
+        ExtendedSupportService,
+        VnetGatewayFact,
+        ConnectionState,  # a gateway's connection the script disconnects and leaves so
+        # The region a cloud service the script creates is placed in (New-AzureService -Location), and an
+        # affinity group's (New-AzureAffinityGroup -Location).
+        ServiceRegion,
+        AffinityGroupRegion,
+        # A cloud service's service certificates (Add-AzureCertificate, a VM's -X509Certificates).
+        ServiceCertificate,
+        ApplicationGateway,
+        LinkAuthorization,
+        VnetPeering,  # added to a classic network (Add-AzVirtualNetworkPeering)
+        DnsServer,  # of a deployment a REST body the script sends describes
+        # A network configuration the script uploads, as a .netcfg holds it.
+        *NETWORK_CONFIGURATION_TYPES,
+    }
+)
+# What an Ansible playbook or a CI pipeline's step in the shell gives: what the shell script running it would.
+_ANSIBLE = frozenset(
+    {
+        *_SCRIPT,
+        *_NETWORKS,
+        *_SENT_BODIES,
+        ApplicationGateway,
+        NameRef,
+        ServiceRegion,
+        AffinityGroupRegion,
+        VnetPeering,
+    }
+)
+# What only a CI pipeline's PowerShell steps give of the files the Ansible reader reads (Azure Pipelines'
+# AzurePowerShell and PowerShell tasks, `powershell:` and `pwsh:`; GitHub Actions' and CircleCI's
+# `shell: pwsh`; AppVeyor's `ps:`), read as the PowerShell script they run: a link authorization, a route
+# table, a service on Cloud Services (extended support)... An Ansible playbook gives none of them.
+_PIPELINE_POWERSHELL = _POWERSHELL - _ANSIBLE
+
 # The types each reader module produces, by its name: what a file of its format holds at the top (and so
 # which files can define a subscription's networks).
 PRODUCES: dict[str, frozenset[type]] = {
@@ -188,30 +233,7 @@ PRODUCES: dict[str, frozenset[type]] = {
             *NETWORK_CONFIGURATION_TYPES,
         }
     ),
-    "migcheck.readers.powershell": frozenset(
-        {
-            *_SCRIPT,
-            Image,
-            NetworkSecurityGroup,
-            SecurityRule,
-            RouteTable,
-            ExtendedSupportService,
-            VnetGatewayFact,
-            ConnectionState,  # a gateway's connection the script disconnects and leaves so
-            # The region a cloud service the script creates is placed in (New-AzureService -Location), and an
-            # affinity group's (New-AzureAffinityGroup -Location).
-            ServiceRegion,
-            AffinityGroupRegion,
-            # A cloud service's service certificates (Add-AzureCertificate, a VM's -X509Certificates).
-            ServiceCertificate,
-            ApplicationGateway,
-            LinkAuthorization,
-            VnetPeering,  # added to a classic network (Add-AzVirtualNetworkPeering)
-            DnsServer,  # of a deployment a REST body the script sends describes
-            # A network configuration the script uploads, as a .netcfg holds it.
-            *NETWORK_CONFIGURATION_TYPES,
-        }
-    ),
+    "migcheck.readers.powershell": _POWERSHELL,
     # The classic CLI's: with the Application Gateways it creates (`azure network application-gateway create`),
     # and the peerings to classic networks the Azure CLI adds (`az network vnet peering create`).
     # A graphical runbook: one script, its body a part not read.
@@ -265,19 +287,9 @@ PRODUCES: dict[str, frozenset[type]] = {
             VnetPeering,
         }
     ),
-    # What an Ansible playbook runs is read as the shell script running it would be.
-    "migcheck.readers.ansible": frozenset(
-        {
-            *_SCRIPT,
-            *_NETWORKS,
-            *_SENT_BODIES,
-            ApplicationGateway,
-            NameRef,
-            ServiceRegion,
-            AffinityGroupRegion,
-            VnetPeering,
-        }
-    ),
+    # What an Ansible playbook runs is read as the shell script running it would be, and so is a CI pipeline's
+    # step in the shell; a pipeline's PowerShell steps are read as the PowerShell script (`_PIPELINE_POWERSHELL`).
+    "migcheck.readers.ansible": _ANSIBLE | _PIPELINE_POWERSHELL,
     # What a Terraform configuration of the classic provider declares is read as the classic CLI's commands.
     # Its network security groups and their rules (`azure_security_group`, `azure_security_group_rule`).
     "migcheck.readers.terraform": frozenset(
@@ -306,7 +318,12 @@ PRODUCES: dict[str, frozenset[type]] = {
             Script,
         }
     ),
-    "migcheck.readers.declarations": frozenset({*INVENTORY_TYPES, Document}),
+    # Declarations: the services in classic networks, peerings, Application Gateways and authorization links
+    # no export shows, and the subscription the files describe (`readers.declarations`). They declare no VM,
+    # network, account or reserved IP, and so carry nothing (no `CARRIES` entry).
+    "migcheck.readers.declarations": frozenset(
+        {ApplicationGateway, DeclaredSubscription, Document, LinkAuthorization, ServiceInVnet, VnetPeering}
+    ),
     # A Bicep file: the classic resources it declares, as an ARM JSON template's are read.
     "migcheck.readers.bicep": frozenset(
         {*INVENTORY_TYPES, Disk, Document, ExtendedSupportService, Script, ServiceRegion, UncheckedResource}
@@ -332,4 +349,11 @@ CARRIES: dict[str, frozenset[type]] = {
     ),
     # A Bicep file's classic VMs and networks, as a template's rows give them.
     "migcheck.readers.bicep": frozenset({*_ROLE, AddressPrefix, DnsServer, NameRef, Subnet, VirtualNetwork}),
+}
+
+# A reader module whose files produce some of its types in one part of them only, by its name: the words a
+# rule's "checks:" line names that part by, and those types (`rule.formats_describing`). A rule that only a
+# CI pipeline's PowerShell step can fire names CI pipelines, not Ansible.
+PRODUCED_IN_PART: dict[str, tuple[str, frozenset[type]]] = {
+    "migcheck.readers.ansible": ("CI pipelines", _PIPELINE_POWERSHELL),
 }

@@ -118,6 +118,11 @@ class Rule:
     # reports at only some of the resources it looks at: MIG106 reads every deployment, but its findings
     # are at reserved IPs. None: `looks_at`.
     cases_in: ClassVar[frozenset[type] | None] = None
+    # The types of record the rule's findings come from, where fewer than `looks_at`, which holds what it
+    # must run on as well: MIG602 looks at the reserved IPs exports attach to services, but only a script's
+    # migration steps give it a finding. Its docs' "checks:" line names the formats whose readers produce
+    # these (`formats`). None: `looks_at`.
+    fires_on: ClassVar[frozenset[type] | None] = None
     invalid: ClassVar[tuple[Example, ...]]  # must trigger, at the positions given
     valid: ClassVar[tuple[Example, ...]]  # must not trigger
     fix_hint: ClassVar[str] = ""  # the default `fix` of its findings
@@ -211,8 +216,8 @@ class Rule:
     @classmethod
     def formats(cls) -> tuple[str, ...]:
         """The formats of file the rule checks, as its docs' "checks:" line says them: those whose reader
-        can describe a resource it looks at (`formats_describing`)."""
-        return formats_describing(cls.looks_at, cls.never_stated_in)
+        can describe a resource its findings come from (`fires_on`, else `looks_at`: `formats_describing`)."""
+        return formats_describing(cls.looks_at if cls.fires_on is None else cls.fires_on, cls.never_stated_in)
 
     @classmethod
     def reads(cls) -> frozenset[type]:
@@ -309,8 +314,21 @@ def readers_describing(types: Iterable[type], never_in: Iterable[object] = ()) -
 
 
 def formats_describing(types: Iterable[type], never_in: Iterable[object] = ()) -> tuple[str, ...]:
-    """The formats, in a user's words, whose readers can describe a resource of `types`."""
-    return tuple(FORMATS_OF_READER[module] for module in readers_describing(types, never_in))
+    """The formats, in a user's words, whose readers can describe a resource of `types`: of a reader whose
+    files produce some types in one part of them only (`PRODUCED_IN_PART`: a CI pipeline's PowerShell
+    steps), that part's words when only it can."""
+    from migcheck.produced import CARRIES, PRODUCED_IN_PART, PRODUCES
+
+    wanted = frozenset(types)
+    said = []
+    for module in readers_describing(wanted, never_in):
+        words = FORMATS_OF_READER[module]
+        if module in PRODUCED_IN_PART:
+            part, only_there = PRODUCED_IN_PART[module]
+            rest = (PRODUCES[module] - only_there) | CARRIES.get(module, frozenset())
+            words = words if rest & wanted else part
+        said.append(words)
+    return tuple(said)
 
 
 # The comment that suppresses a finding, by the kinds of file that write it (docs/suppressing.md).

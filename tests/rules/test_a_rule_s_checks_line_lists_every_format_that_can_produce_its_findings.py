@@ -10,7 +10,7 @@ from lint_support import APP_VNET_TWO_SUBNETS_NETCFG, lint_files
 
 from migcheck.formats import FORMATS
 from migcheck.plugins import load_rules
-from migcheck.produced import CARRIES, PRODUCES
+from migcheck.produced import CARRIES, PRODUCED_IN_PART, PRODUCES
 from migcheck.rule import FORMATS_OF_READER
 
 RULES = {type(rule).__name__: type(rule) for rule in load_rules()}
@@ -65,17 +65,25 @@ def test_every_format_read_has_its_words():
     assert {f.module for f in FORMATS} == set(FORMATS_OF_READER)
 
 
+def _words(module: str, fired_by: frozenset[type]) -> str:
+    """A reader's words in the line: a part's alone where only that part of its files can fire the rule."""
+    part, only_there = PRODUCED_IN_PART.get(module, ("", frozenset()))
+    rest = (PRODUCES[module] - only_there) | CARRIES.get(module, frozenset())
+    return FORMATS_OF_READER[module] if not part or rest & fired_by else part
+
+
 @pytest.mark.parametrize("code", sorted(BY_CODE))
-def test_the_line_lists_the_formats_whose_reader_can_describe_what_the_rule_looks_at(code):
+def test_the_line_lists_the_formats_whose_reader_can_describe_what_the_rule_fires_on(code):
     rule = BY_CODE[code]
+    fired_by = rule.looks_at if rule.fires_on is None else rule.fires_on
     never = {str(kind) for kind in rule.never_stated_in}
     readers = [
         m
         for m in FORMATS_OF_READER
         if str(next(f.kind for f in FORMATS if f.module == m)) not in never
-        and (PRODUCES[m] | CARRIES.get(m, frozenset())) & rule.looks_at
+        and (PRODUCES[m] | CARRIES.get(m, frozenset())) & fired_by
     ]
-    assert _line(code) == ", ".join(FORMATS_OF_READER[m] for m in readers).split(", ")
+    assert _line(code) == ", ".join(_words(m, fired_by) for m in readers).split(", ")
 
 
 @pytest.mark.parametrize(
@@ -133,4 +141,6 @@ def test_a_format_the_line_leaves_out_is_one_whose_reader_cannot_describe_what_t
 ):
     assert left_out not in _line(code)
     module = next(m for m, words in FORMATS_OF_READER.items() if left_out in words.split(", "))
-    assert not (PRODUCES[module] | CARRIES.get(module, frozenset())) & BY_CODE[code].looks_at
+    rule = BY_CODE[code]
+    fired_by = rule.looks_at if rule.fires_on is None else rule.fires_on
+    assert not (PRODUCES[module] | CARRIES.get(module, frozenset())) & fired_by

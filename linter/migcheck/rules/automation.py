@@ -1145,6 +1145,9 @@ class MigrationOutOfOrder(Rule):
     severity = Severity.ERROR
     scope = Scope.AUTOMATION
     looks_at = frozenset({Script, ClassicReservedIp})  # and the reserved IPs exports attach to services
+    # A finding is at a script's migration step: a template or Bicep file that declares classic resources is
+    # a script (MIG601) that runs none, and an export's reserved IPs only say which services they move with.
+    fires_on = frozenset({MigrationStep})
     # Which networks the files place cloud services in, which accounts hold their VMs' disks, which
     # reserved IPs their deployments use, which subnets use which security groups and route tables, and
     # which networks are linked to classic ExpressRoute circuits (and which circuits are moved already).
