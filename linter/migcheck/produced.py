@@ -357,3 +357,10 @@ CARRIES: dict[str, frozenset[type]] = {
 PRODUCED_IN_PART: dict[str, tuple[str, frozenset[type]]] = {
     "migcheck.readers.ansible": ("CI pipelines", _PIPELINE_POWERSHELL),
 }
+
+# The records a reader module gives that state nothing a rule fires on, by its name: a graphical runbook is
+# one `Script` whose whole body is a part not read (its graph of activities is never decoded), so no rule
+# about scripts can find anything in it. A rule's "checks:" line does not name such a format for them.
+STATING_NOTHING: dict[str, frozenset[type]] = {
+    "migcheck.readers.graphrunbook": frozenset({Script}),
+}

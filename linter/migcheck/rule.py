@@ -297,9 +297,10 @@ FORMATS_OF_READER: dict[str, str] = {
 
 def readers_describing(types: Iterable[type], never_in: Iterable[object] = ()) -> tuple[str, ...]:
     """The reader modules that can describe a resource of `types`, at the top or inside another record, in
-    the order `FORMATS_OF_READER` lists them; none of a kind in `never_in`."""
+    the order `FORMATS_OF_READER` lists them; none of a kind in `never_in`, nor one whose records of those
+    types state nothing (`STATING_NOTHING`: a graphical runbook's script)."""
     from migcheck.formats import FORMATS
-    from migcheck.produced import CARRIES, PRODUCES
+    from migcheck.produced import CARRIES, PRODUCES, STATING_NOTHING
 
     wanted = frozenset(types)
     skipped = {str(kind) for kind in never_in}
@@ -309,7 +310,8 @@ def readers_describing(types: Iterable[type], never_in: Iterable[object] = ()) -
         for module in FORMATS_OF_READER
         if module in kind_of
         and kind_of[module] not in skipped
-        and (PRODUCES[module] | CARRIES.get(module, frozenset())) & wanted
+        and (PRODUCES[module] | CARRIES.get(module, frozenset())) - STATING_NOTHING.get(module, frozenset())
+        & wanted
     )
 
 

@@ -2,7 +2,8 @@
 rule fires on fewer: MIG602 named ARM templates, Bicep, inventory exports and declarations, where a finding
 needs a script's migration step; rules about VMs, networks and alerts named `.toml` declarations, which
 declare none of them; and rules that only a PowerShell step can fire left CI pipelines out, though a
-pipeline's AzurePowerShell task or `shell: pwsh` step is read as the PowerShell script it runs. Each line
+pipeline's AzurePowerShell task or `shell: pwsh` step is read as the PowerShell script it runs; and rules
+about scripts named graphical runbooks, whose activities are never read (no finding). Each line
 now names the formats in which the rule can fire, and such a format here has a finding to show it."""
 
 from __future__ import annotations
@@ -80,3 +81,13 @@ def test_mig311_fires_in_a_pipeline_s_powershell_step(tmp_path, monkeypatch, pat
     result = lint_files(tmp_path, monkeypatch, {path: text}, "MIG311", dedent=False)
     assert where(result.findings) == [f"MIG311 {path}:{at}"]
     assert "reached through an authorization link (authorization 'Dev'" in result.findings[0].message
+
+
+@pytest.mark.parametrize("code", ["MIG003", "MIG601"])
+def test_rules_about_scripts_do_not_name_graphical_runbooks(capsys, code):
+    line = _line(capsys, code)
+    assert "graphical runbooks" not in line and "PowerShell scripts" in line
+
+
+def test_files_unread_are_still_checked_for_what_makes_a_file_unreadable(capsys):
+    assert "graphical runbooks" in _line(capsys, "MIG001")
