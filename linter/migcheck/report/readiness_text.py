@@ -610,6 +610,10 @@ def _checked_at_prepare(item: ScopeItem) -> list[str]:
     counts = [(late.count(s), str(s)) for s in reversed(Severity) if late.count(s)]
     if not counts:
         return []
+    # Every finding counted is one: the counts said before need no repeating (`1 warning (checked only at
+    # Prepare)`, not `1 warning (1 warning checked only at Prepare)`).
+    if counts == [(item.count(s), str(s)) for s in reversed(Severity) if s > Severity.INFO and item.count(s)]:
+        return ["checked only at Prepare" if len(late) == 1 else "all checked only at Prepare"]
     return [" and ".join(f"{n} {plural(word, n)}" for n, word in counts) + " checked only at Prepare"]
 
 
