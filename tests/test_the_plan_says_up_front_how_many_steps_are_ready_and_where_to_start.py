@@ -38,8 +38,8 @@ DEPLOY = (
 )
 COUNTS = "Overview: 3 steps: 1 ready, 1 with blockers, 1 only waiting on steps before them."
 START = (
-    "   Start with step 2 (ops-vnet): ready, in wave 1. Of the steps not ready, fix step 1 (app-vnet, 1 blocker) "
-    "first: 1 step waits on it."
+    "   Start with step 2 (ops-vnet): ready, in wave 1. Of the steps not ready, first fix step 1 (app-vnet, "
+    "1 blocker): 1 step waits on it."
 )
 
 

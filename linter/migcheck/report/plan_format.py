@@ -666,7 +666,8 @@ def _start_words(seen: Overview, steps: Sequence[Step]) -> str:
             them = f"{seen.waited_by} step{'s' if seen.waited_by != 1 else ''}"
             waits = f": {them} wait{'s' if seen.waited_by == 1 else ''} on {'it' if one else 'each'}"
         if seen.start_with:
-            said.append(f"Of the steps not ready, fix {first} first{waits}.")
+            # "first" before the steps: a step's own words may end with it (`fill in the ... name first`).
+            said.append(f"Of the steps not ready, first fix {first}{waits}.")
         else:
             said.append(f"Nothing is ready: start with {first}{waits}.")
     return " ".join(said)
