@@ -61,6 +61,23 @@ def read_in_time(parsing: Parser, read: Callable[[int, Point], bytes], size: int
         return None
 
 
+def nests_deeper_than(tree: Tree, limit: int) -> bool:
+    """Whether a node of `tree` lies more than `limit` levels below its root, found by one walk of a cursor
+    (no recursion, no `Node.parent`) that stops at the first such node."""
+    cursor = tree.walk()
+    depth = 0
+    while True:
+        if cursor.goto_first_child():
+            depth += 1
+            if depth > limit:
+                return True
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return False
+            depth -= 1
+
+
 def first_error(node: Node) -> Node | None:
     """The first error or missing node under `node`, down through the first child holding one at each level
     (in a loop: a script may nest hundreds deep); None where there is none."""

@@ -339,6 +339,8 @@ def _read(path: str, data: bytes) -> Document:
     first = grammars.parsed_in_time(_GRAMMAR, text.encode("utf-8"))
     if first is None:
         return Document(path, FileKind.SHELL, "", problem=_too_slow_to_parse(path), text=text)
+    if grammars.nests_deeper_than(first, _DEEPEST):
+        return Document(path, FileKind.SHELL, "", problem=_too_deep(path), text=text)
     whole = _parse(path, text, first)
     problem = whole if isinstance(whole, FileProblem) else None
     # Where bash would run on, or another shell runs the script: a part not read, not a syntax error.
@@ -615,7 +617,9 @@ def refuses(text: str) -> bool:
     """Whether bash would refuse to run `text` as a script file (`_parse`); one the grammar takes longer to
     parse than its size allows is refused, as `_read` refuses such a file."""
     first = grammars.parsed_in_time(_GRAMMAR, text.encode("utf-8"))
-    return first is None or _prepared("", text, first)[1].root_node.has_error
+    if first is None or grammars.nests_deeper_than(first, _DEEPEST):
+        return True
+    return _prepared("", text, first)[1].root_node.has_error
 
 
 def _bash_parse(source: bytes, first: Tree | None = None) -> tuple[bytes, Tree]:
@@ -1417,6 +1421,26 @@ def _heredocs_past_the_line_limit(at: Mark) -> FileProblem:
         at,
         fix="Give each command that takes a here-document a line of its own, and a command at most one"
         " here-document (bash feeds it the last), so that migcheck reads the script's commands.",
+    )
+
+
+# The depth of the bash grammar's tree past which a script is not read: tree-sitter finds a node's parent
+# going down from the root, in C, and overflows the stack below some 20,000 levels (`$(` nested 8,000 deep:
+# the process ended on SIGSEGV); each climb from a node costs its depth, too. A thousand `$(` nested is
+# 3,000 levels, read; no script written by hand comes near.
+_DEEPEST = 4_000
+
+
+def _too_deep(path: str, at: Mark | None = None) -> FileProblem:
+    """MIG001 of a script (or a CI step's, a recipe's or a task's command line, written at `at`) whose
+    syntax tree nests deeper than migcheck follows (`_DEEPEST`)."""
+    return FileProblem(
+        "syntax",
+        f"the shell script nests commands, substitutions or expressions more than {_DEEPEST:,} levels deep"
+        " (`$(` within `$(` thousands of times?), deeper than migcheck follows, so it reads none of it",
+        at or Mark(path, 1, column=1),
+        fix="Write the nested commands one after the other, each saving its output in a variable the next one"
+        " reads, so that migcheck reads them.",
     )
 
 
@@ -7206,6 +7230,8 @@ class CommandLines:
         first = grammars.parsed_in_time(_GRAMMAR, source)
         if first is None:
             return _too_slow_to_parse(self.path, anchors[0][1] if anchors else None)
+        if grammars.nests_deeper_than(first, _DEEPEST):
+            return _too_deep(self.path, anchors[0][1] if anchors else None)
         source, tree = _bash_parse(source, first)
         placeholders = walker.placeholders
         if tree.root_node.has_error:
