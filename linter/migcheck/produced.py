@@ -181,6 +181,7 @@ PRODUCES: dict[str, frozenset[type]] = {
         {
             AccessControl,
             AclRule,
+            CloudInUse,  # a role's storage connection string on a cloud's domain
             DnsServer,
             Document,
             EndpointAcl,

@@ -3,14 +3,20 @@
 DNS servers, internal load balancers).
 
 A cscfg does not say whether a role is a web or a worker role, so its roles are `RoleSettings`, not
-`Role`s: role types come only from the csdef or a REST body."""
+`Role`s: role types come only from the csdef or a REST body.
+
+A role's setting that is a storage connection string on a cloud's domain (`BlobEndpoint=https://x.blob.core.
+chinacloudapi.cn/`, `EndpointSuffix=core.chinacloudapi.cn`) says which Azure cloud the service works in
+(`CloudInUse`, the first such setting of the file): the dates a report gives are the global cloud's."""
 
 from __future__ import annotations
 
+from migcheck.clouds import cloud_of_host, cloud_of_url
 from migcheck.inventory_model import own_type
 from migcheck.model import (
     AccessControl,
     AclRule,
+    CloudInUse,
     DnsServer,
     EndpointAcl,
     ExtendedSupportService,
@@ -29,6 +35,13 @@ def read(root: Element, marker: Marker) -> tuple[object, ...]:
     # `grouped_children`) rather than by one tag-filtered lookup per child wanted.
     top = grouped_children(root, _TOP)
     roles = tuple([_role(el, marker) for el in top.get("Role", ())])
+    cloud = _cloud_in_use(top.get("Role", []), marker)
+    return (*_configuration(root, marker, top, roles), *cloud)
+
+
+def _configuration(
+    root: Element, marker: Marker, top: dict[str, list[Element]], roles: tuple[RoleSettings, ...]
+) -> tuple[object, ...]:
     networks = top.get("NetworkConfiguration")
     if not networks:  # most configurations: roles only, read without a lookup per network part
         return (_roles_only(attr(root, "serviceName"), roles, marker.mark(root)),)
@@ -93,6 +106,40 @@ def read(root: Element, marker: Marker) -> tuple[object, ...]:
     )
     extended = _extended_support(configuration)
     return (configuration, extended) if extended is not None else (configuration,)
+
+
+def _cloud_in_use(roles: list[Element], marker: Marker) -> tuple[CloudInUse, ...]:
+    """The cloud the first storage connection string among the roles' settings is on, at its `Setting`;
+    none where no setting is one on a cloud's domain (`UseDevelopmentStorage=true`, a placeholder)."""
+    for role in roles:
+        for setting in children(role, "ConfigurationSettings/Setting"):
+            cloud = _cloud_of_connection(attr(setting, "value"))
+            if cloud:
+                return (CloudInUse(cloud, marker.mark(setting)),)
+    return ()
+
+
+def _cloud_of_connection(value: str) -> str:
+    """The cloud a storage connection string's endpoints or `EndpointSuffix` are on ("" for none): its
+    `name=value` parts, separated by `;`, as the storage client reads them."""
+    if "=" not in value:
+        return ""
+    for part in value.split(";"):
+        key, _, stated = part.partition("=")
+        key = key.strip().casefold()
+        if key == "endpointsuffix":
+            cloud = cloud_of_host(stated)
+        elif key in _ENDPOINTS:
+            cloud = cloud_of_url(stated)
+        else:
+            continue
+        if cloud:
+            return cloud
+    return ""
+
+
+# The keys of a storage connection string that name an endpoint by its URL.
+_ENDPOINTS = frozenset({"blobendpoint", "queueendpoint", "tableendpoint", "fileendpoint"})
 
 
 def _extended_support(configuration: ServiceConfiguration) -> ExtendedSupportService | None:
