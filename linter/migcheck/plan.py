@@ -2229,6 +2229,7 @@ def _network_step(
         f"resource group '{service_name(s)}-Migrated' with the VMs of {s.label}" for s in services if s.vms
     ]
     becomes += [line for s in services for line in _load_balancers(s.label, s, s.vms, s.placements)]
+    becomes += [line for s in services for line in _network_vips(s)]
     becomes += _vm_public_ips(vm for s in services for vm in s.vms)
     becomes += [
         f"reserved IP {named(ip, 'ReservedIP')}: {_STATIC_PUBLIC_IP}"
@@ -2727,6 +2728,23 @@ def _carried_reserved_ips(placement: Placement) -> list[NameRef]:
         return list(placement.reserved_ips)
     endpoints = list(_endpoints(placement.roles))
     return [ip for ip in placement.reserved_ips if _carried(ip, endpoints)]
+
+
+def _network_vips(service: CloudService) -> list[str]:
+    """What the VIP of each deployment of VMs of `service`, in a virtual network, becomes: a public IP
+    address on the deployment's load balancer, with the cloud service's name as its DNS name (deep dive:
+    "The cloud service name becomes a DNS name that is associated with the public IP address"), as a
+    deployment in no network's step says. Nothing where no VM has an input endpoint on it, or the files do
+    not show every endpoint ("A virtual IP can only be migrated if there is an input endpoint assigned to
+    it"), nor where a reserved IP is that VIP, whose own line says what it becomes."""
+    return [
+        f"the VIP of {service.label}: the cloud service's DNS name on a public IP address of its load balancer "
+        f"(Basic SKU, retired on {BASIC_SKU}: upgrade it to Standard)"
+        for placement in service.placements
+        if placement.vms
+        and _has_input_endpoint(placement) is True
+        and not any(ip.virtual_ip is None or ip.virtual_ip.default for ip in placement.reserved_ips)
+    ]
 
 
 def _has_input_endpoint(placement: Placement) -> bool | None:
