@@ -892,6 +892,18 @@ def _tree(source: bytes) -> Tree:
     return tree
 
 
+def _parsed_once(source: bytes) -> Node:
+    """The root of the tree of `source`, parsed once within the CPU time `_tree` allows (raises
+    `_ParseTooSlow` past it), for a caller that reads its nodes' text by offsets into `source`, never by
+    `Node.text`: that of a tree parsed through a read callback calls it again, a chunk at a time. The
+    parse from the bytes `_tree` adds reuses every node of a tree with no error, but reparses the code
+    around each error, which the lines `_list_commas` parses on their own mostly hold."""
+    tree = grammars.parsed_in_time(_GRAMMAR, source)
+    if tree is None:
+        raise _ParseTooSlow
+    return tree.root_node
+
+
 def _tree_in_time(source: bytes) -> Tree | None:
     """The tree of `source`, as `_tree` parses it; None past the CPU time its size allows."""
     tree = grammars.parsed_in_time(_GRAMMAR, source)
@@ -2349,12 +2361,12 @@ def _list_commas(source: bytes, root: Node) -> list[tuple[int, int]]:
             if not listed and root.has_error:
                 if not chunk[0] <= comma < chunk[1]:
                     start, end = _chunk(source, comma)
-                    chunk = (start, end, _tree(source[start:end]).root_node)
+                    chunk = (start, end, _parsed_once(source[start:end]))
                 tree, base = chunk[2], chunk[0]
                 listed = (
                     tree is not None
                     and _comma_token(tree, comma - base)
-                    and _after_argument(tree, before - base, commas, base)
+                    and _after_argument(tree, before - base, commas, base, source[base : chunk[1]])
                 )
             if listed:
                 found.append((comma, backtick))
@@ -2431,19 +2443,22 @@ def _comma_token(root: Node, offset: int) -> bool:
     )
 
 
-def _after_argument(root: Node, offset: int, listed: set[int], base: int = 0) -> bool:
+def _after_argument(
+    root: Node, offset: int, listed: set[int], base: int = 0, source: bytes | None = None
+) -> bool:
     """Whether the character at `offset` ends an argument of a command, not a parameter's name: the node
     that ends there follows a separator of the command's elements, or a comma of the same list (in
-    `listed`, offsets in the script; the tree's offsets are `base` bytes into it)."""
+    `listed`, offsets in the script; the tree's offsets are `base` bytes into it). `source`: the bytes of
+    a tree parsed once (`_parsed_once`), whose text is read from them."""
     node: Node | None = root.descendant_for_byte_range(offset, offset + 1)
     while node is not None and node.end_byte == offset + 1:
         before, holder = node.prev_sibling, node.parent
         if before is not None and _call_list(before) == node:  # the call that ends an argument
             node, before = before, before.prev_sibling
         if before is not None and before.type == "," and before.start_byte + base in listed:
-            return _parameter(node) is None
+            return _parameter(node, source) is None
         if before is not None and before.type == "command_argument_sep" and holder is not None:
-            return holder.type in ("command_elements", "ERROR") and _parameter(node) is None
+            return holder.type in ("command_elements", "ERROR") and _parameter(node, source) is None
         node = holder
     return False
 
@@ -4459,6 +4474,13 @@ _WRAPPERS = _VALUE_LEVELS | frozenset(
 
 def _text(node: Node) -> str:
     return (node.text or b"").decode("utf-8", "replace")
+
+
+def _text_in(node: Node, source: bytes | None) -> str:
+    """A node's text, read from `source` by its offsets where given (a tree parsed once, `_parsed_once`)."""
+    if source is None:
+        return _text(node)
+    return source[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
 
 def _named(node: Node) -> list[Node]:
@@ -7525,15 +7547,16 @@ def _parameters_end(parts: list[Node], source: bytes) -> int:
     return next(ends, len(parts))
 
 
-def _parameter(node: Node) -> tuple[str, str | None] | None:
+def _parameter(node: Node, source: bytes | None = None) -> tuple[str, str | None] | None:
     """(name, value written in the same token) when the element is a parameter: `-Name`, and the
-    same written with an en dash, which the grammar reads as a bare word (`\u2013Name`, `\u2013Name:value`)."""
+    same written with an en dash, which the grammar reads as a bare word (`\u2013Name`, `\u2013Name:value`).
+    `source`: the bytes of a tree parsed once (`_parsed_once`), whose text is read from them."""
     kind = node.type  # read once, and the text only of the two kinds that may be one (each crosses into C)
     if kind == "command_parameter":
-        return _text(node)[1:].rstrip(":"), None
+        return _text_in(node, source)[1:].rstrip(":"), None
     if kind != "generic_token":
         return None
-    text = _text(node)
+    text = _text_in(node, source)
     if text.startswith(_DASHES) and len(text) > 1 and text[1].isalpha():
         name, colon, value = text[1:].partition(":")
         return name, (value if colon else None)
