@@ -703,17 +703,26 @@ def _split_test_openings(root: Node) -> list[int]:
     stack = [root]
     while stack:
         node = stack.pop()
-        stack.extend(child for child in node.children if child.has_error)
-        if node.type == "[" and not node.is_named and node.parent is not None and node.parent.is_error:
-            command = node.next_sibling  # the grammar's command after it, maybe the first of a list or error
-            while command is not None and command.type != "command" and command.child_count:
-                command = command.children[0]
-            name = command.child_by_field_name("name") if command is not None else None
-            if name is not None and name.child_count and _split_off(name.children[0]) is not None:
-                found.append(node.start_byte)
-        elif node.is_error:
-            stack.extend(child for child in node.children if child.type == "[")
+        children = node.children
+        stack.extend(child for child in children if child.has_error)
+        if not node.is_error:
+            continue
+        # Each `[` with what follows it taken from the error's own children: asking a node for its parent
+        # or next sibling walks down from the root, and one error may hold thousands (`) [ ) [ …`).
+        for index, child in enumerate(children):
+            after = children[index + 1] if index + 1 < len(children) else None
+            if child.type == "[" and not child.is_named and _names_a_split_command(after):
+                found.append(child.start_byte)
     return found
+
+
+def _names_a_split_command(node: Node | None) -> bool:
+    """Whether the grammar's command at `node` (maybe the first of a list or error) is named by a word it
+    splits (`_split_off`)."""
+    while node is not None and node.type != "command" and node.child_count:
+        node = node.children[0]
+    name = node.child_by_field_name("name") if node is not None else None
+    return name is not None and bool(name.child_count) and _split_off(name.children[0]) is not None
 
 
 def _backtick_comments_ended(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
