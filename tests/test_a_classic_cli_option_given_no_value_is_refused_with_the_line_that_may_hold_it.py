@@ -62,7 +62,7 @@ def test_check_and_json_say_what_kind_of_part_it_is_and_the_edit(
     monkeypatch.chdir(tmp_path)
     _, out, _ = run_cli(capsys, "check", "deploy.sh")
     assert (
-        "Not read as written: deploy.sh:5:30: line 5 gives the classic `azure storage account create` the option "
+        "Not read as written: deploy.sh:5:30: this line gives the classic `azure storage account create` the option "
         "`--affinity-group` with no value after it: the CLI refuses the command (option argument missing) and "
         "runs nothing"
     ) in out

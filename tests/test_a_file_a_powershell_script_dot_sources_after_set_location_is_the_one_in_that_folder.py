@@ -160,5 +160,5 @@ def test_the_report_says_the_script_is_run_with_the_call_operator(capsys, tmp_pa
     (tmp_path / "deploy.ps1").write_text(script, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     _, out, _ = run_cli(capsys, "check", "deploy.ps1", "--verbose")
-    assert "deploy.ps1:3:3: line 3 runs a script by a relative path (`& .\\deploy-vm.ps1`" in out
+    assert "deploy.ps1:3:3: this line runs a script by a relative path (`& .\\deploy-vm.ps1`" in out
     assert "sources a file" not in out

@@ -139,7 +139,7 @@ def test_check_says_why_the_upload_is_not_followed(tmp_path, monkeypatch, capsys
     (tmp_path / "net.ps1").write_text(EDITED_RESPONSE, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     _, out, err = run_cli(capsys, "check", "--verbose", ".")
-    said = "net.ps1:4:1: line 4 uploads a network configuration (a PUT to .../services/networking/media)"
+    said = "net.ps1:4:1: this line uploads a network configuration (a PUT to .../services/networking/media)"
     assert f"Not read as written: {said}" in out
     assert f"migcheck: {said}" in err
     assert "through a client of the script's own" in out

@@ -67,7 +67,7 @@ def test_a_method_name_the_script_does_not_state_leaves_the_call_unread(
     (tmp_path / "deploy.py").write_text(script)
     _, out, _ = run_cli(capsys, "check", ".")
     assert (
-        "Not read as written: deploy.py:6:6: line 6 takes a method of a classic service by a name the script "
+        "Not read as written: deploy.py:6:6: this line takes a method of a classic service by a name the script "
         "does not state (`getattr`)"
     ) in out
     assert "call the method by its name" in out

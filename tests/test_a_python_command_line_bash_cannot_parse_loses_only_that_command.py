@@ -56,7 +56,7 @@ def test_check_says_why_and_the_reports_name_it(
     monkeypatch.chdir(tmp_path)
     _, out, _ = run_cli(capsys, "check", "deploy.py")
     assert (
-        "Not read as written: deploy.py:3:11: line 3 runs a classic `azure` command line that bash cannot"
+        "Not read as written: deploy.py:3:11: this line runs a classic `azure` command line that bash cannot"
         in out
     )
     assert "close the quote" in out

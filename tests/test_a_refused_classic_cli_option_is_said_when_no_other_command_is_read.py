@@ -45,10 +45,10 @@ def test_a_folder_check_says_it_of_both_scripts(
     monkeypatch.chdir(tmp_path)
     _, out, _ = run_cli(capsys, "check", ".")
     assert (
-        "Not read as written: sites.sh:2:39: line 2 gives the classic `azure network local-network create` the option"
+        "Not read as written: sites.sh:2:39: this line gives the classic `azure network local-network create` the option"
         in out
     )
     assert (
-        "Not read as written: sites.ps1:1:41: line 1 gives the classic `azure network local-network create` the option"
+        "Not read as written: sites.ps1:1:41: this line gives the classic `azure network local-network create` the option"
         in out
     )

@@ -35,7 +35,7 @@ def said(tmp_path, monkeypatch, name: str, text: str) -> str:
 
 def test_a_powershell_start_is_said_by_the_cmdlets(tmp_path, monkeypatch):
     text = said(tmp_path, monkeypatch, "New-Estate.ps1", POWERSHELL_PARENT)
-    assert text.startswith("line 2 starts a runbook (Start-AzureAutomationRunbook, ")
+    assert text.startswith("this line starts a runbook (Start-AzureAutomationRunbook, ")
     assert "-Parameters @{ServiceName = $name}" in text
     assert "job.create" not in text
     assert "Python" not in text
@@ -44,7 +44,7 @@ def test_a_powershell_start_is_said_by_the_cmdlets(tmp_path, monkeypatch):
 def test_a_python_start_is_said_by_the_automation_sdk_s_call(tmp_path, monkeypatch):
     text = said(tmp_path, monkeypatch, "new_estate.py", PYTHON_PARENT)
     assert text.startswith(
-        "line 15 starts a runbook through the Automation SDK (automation_client.job.create)"
+        "this line starts a runbook through the Automation SDK (automation_client.job.create)"
     )
     assert "Start-AzureAutomationRunbook" not in text
     assert "-Parameters" not in text

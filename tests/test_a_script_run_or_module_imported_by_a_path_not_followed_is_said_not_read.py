@@ -69,18 +69,18 @@ def test_a_module_by_name_a_checked_file_or_a_command_is_no_part_not_read(tmp_pa
     [
         (
             ". (Join-Path $ScriptDirectory 'Validation.ps1')",
-            "line 2 dot-sources a file by a path migcheck does",
+            "this line dot-sources a file by a path migcheck does",
         ),
         (
             "& (Join-Path $ScriptDirectory 'get-name.ps1')",
-            "line 2 runs a script or imports a script module by a",
+            "this line runs a script or imports a script module by a",
         ),
     ],
 )
 def test_the_part_not_read_is_said_without_a_path_the_script_does_not_hold(
     capsys, tmp_path, monkeypatch, load, said
 ):
-    # `line 2 dot-sources a file (`. .\\config.ps1`) by a path…` read as a quote of the script's own line.
+    # `this line dot-sources a file (`. .\\config.ps1`) by a path…` read as a quote of the script's own line.
     monkeypatch.chdir(tmp_path)
     script = f"$ScriptDirectory = Split-Path $MyInvocation.MyCommand.Path\n{load}\n{DEPLOY}"
     (tmp_path / "deploy.ps1").write_text(script)

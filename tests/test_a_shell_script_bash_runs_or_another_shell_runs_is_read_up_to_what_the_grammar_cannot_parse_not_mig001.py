@@ -33,7 +33,7 @@ def test_the_commands_before_are_read_and_no_mig001_is_said(tmp_path, monkeypatc
 
 @pytest.mark.parametrize(
     "shape, said",
-    [("zsh", "line 3 is zsh"), ("zsh by env", "is zsh")],
+    [("zsh", "deploy.sh:3:1: this line is zsh"), ("zsh by env", "this line is zsh")],
 )
 def test_the_rest_is_a_part_not_read_said_as_what_it_is(tmp_path, monkeypatch, capsys, shape, said):
     (tmp_path / "deploy.sh").write_text(SCRIPTS[shape])

@@ -45,7 +45,7 @@ def test_the_report_says_what_it_is_and_what_to_do():
     ]
     assert why_named(said[0]) == "vm-not-passed-on"
     text = why(said[0])
-    assert text.startswith("line 5 ends a VM configuration pipeline")
+    assert text.startswith("this line ends a VM configuration pipeline")
     assert "New-AzureVM fails and creates none" in text
 
 

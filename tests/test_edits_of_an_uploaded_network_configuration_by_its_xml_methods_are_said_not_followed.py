@@ -48,7 +48,7 @@ def test_check_says_why_the_edits_are_not_followed(tmp_path, monkeypatch, capsys
     (tmp_path / "connect.ps1").write_text(EDIT_AND_UPLOAD, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     _, out, err = run_cli(capsys, "check", "--verbose", ".")
-    said = "connect.ps1:3:9: line 3 changes an XML document by its methods"
+    said = "connect.ps1:3:9: this line changes an XML document by its methods"
     assert f"Not read as written: {said}" in out
     assert f"migcheck: {said}" in err
     assert "are not checked" in out

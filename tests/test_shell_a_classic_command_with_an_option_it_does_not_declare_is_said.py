@@ -37,7 +37,7 @@ def test_check_and_json_say_what_kind_of_part_it_is(
     monkeypatch.chdir(tmp_path)
     _, out, _ = run_cli(capsys, "check", "deploy.sh")
     assert (
-        "Not read as written: deploy.sh:3:60: line 3 gives the classic `azure network vnet create` the option `-I`"
+        "Not read as written: deploy.sh:3:60: this line gives the classic `azure network vnet create` the option `-I`"
         in out
     )
     assert "the CLI refuses it as an unknown option and runs nothing" in out

@@ -41,7 +41,7 @@ def test_check_says_the_line_may_have_lost_its_backslash(
     (tmp_path / "deploy.sh").write_text(LOST, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     _, out, _ = run_cli(capsys, "check", "deploy.sh")
-    assert "Not read as written: deploy.sh:3:1: line 3 starts with an option" in out
+    assert "Not read as written: deploy.sh:3:1: this line starts with an option" in out
     assert "may have lost a `\\` at its line end" in out
     assert "parser cannot read" not in out
 

@@ -630,16 +630,16 @@ def why_named(mark: Mark) -> str:
 def why(mark: Mark) -> str:
     """What a part is, as a report says it after its position."""
     if mark.tag == UNSTATED_COMMAND_LINE:
-        return f"line {mark.line} {_unstated(mark.path)}"
+        return f"this line {_unstated(mark.path)}"
     if mark.tag == RUNBOOK_NOT_FOLLOWED:
-        return f"line {mark.line} {_runbook(mark.path)}"
+        return f"this line {_runbook(mark.path)}"
     said = _SAID_ALONE.get(mark.tag)
     if said is not None:
-        return f"line {mark.line} {said[1]}"
+        return f"this line {said[1]}"
     if undecided_url(mark.tag):
-        return f"line {mark.line} {_undecided_url(mark.tag)}"
+        return f"this line {_undecided_url(mark.tag)}"
     if refused(mark):
-        return f"line {mark.line} {_refused(mark.tag)}"
+        return f"this line {_refused(mark.tag)}"
     if escaped_parameter(mark):
         name = mark.tag[1:]
         return (
@@ -652,7 +652,7 @@ def why(mark: Mark) -> str:
     if other_shell(mark):
         shell = mark.tag.removeprefix(OTHER_SHELL)
         return (
-            f"line {mark.line} is {shell}, which the script's #! line names, and bash cannot parse it: migcheck "
+            f"this line is {shell}, which the script's #! line names, and bash cannot parse it: migcheck "
             f"reads shell scripts as bash, so it reads the commands before this line and none from here on, "
             f"which {shell} may well run, so what they create or migrate is missing; write the classic "
             "commands in a bash script to have them checked"
