@@ -106,6 +106,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from migcheck.frames import with_frames_to_spare
 from migcheck.inventory_model import (
+    CLASSIC,
     CLASSIC_ROLES,
     DEFENDER_PRICINGS,
     REACHING_INTO_CLASSIC,
@@ -422,19 +423,19 @@ def _unstated(unstated: list[UncheckedResource]) -> FileProblem:
             "no `properties` column for its resources (the query's `project`, or the command's `--query`, "
             "leaves it out)"
         )
-        fix = _COLUMN_FIX
+        fix = _column_fix(_queries(unstated))
     elif unstated[0].empty:
         why = (
             f"{EMPTY_PROPERTIES} (written as `{{}}`, as a value that is no object, or with no more than values "
             "such as `provisioningState`)"
         )
-        fix = _EMPTY_FIX
+        fix = _empty_fix(_queries(unstated))
     else:
         why = (
             "no properties for its resources ('properties' is null, as `az resource list` and `Get-AzResource` "
             "write it)"
         )
-        fix = _PROPERTIES_FIX
+        fix = _properties_fix(_queries(unstated))
     message = f"the export has {why}: {resources} not checked, for want of what the rules read: {unknown}"
     return FileProblem("syntax", message, unstated[0].mark, fix, Severity.WARNING)
 
@@ -468,21 +469,69 @@ _RESOURCE_GRAPH_QUERY = (
     'id,name,type,kind,location,resourceGroup,subscriptionId,apiVersion,properties"` (page on with '
     "`--skip-token`)"
 )
-_PROPERTIES_FIX = (
-    f"Export the resources with their properties from Azure Resource Graph: {_RESOURCE_GRAPH_QUERY}, or "
-    "`Search-AzGraph -Query ... -First 1000` piped to `ConvertTo-Json -Depth 100`. Resource lists serve "
-    "properties from a cache that holds none."
+
+
+def _properties_fix(query: str) -> str:
+    return (
+        f"Export the resources with their properties from Azure Resource Graph: {query}, or "
+        "`Search-AzGraph -Query ... -First 1000` piped to `ConvertTo-Json -Depth 100`. Resource lists serve "
+        "properties from a cache that holds none."
+    )
+
+
+def _empty_fix(query: str) -> str:
+    return (
+        f"Export the resources again with their whole properties, as Resource Graph writes them: "
+        f"{query}; a row whose properties were emptied or trimmed by hand says nothing of the "
+        "resource, and is not read as a resource that has none of what it leaves out."
+    )
+
+
+def _column_fix(query: str) -> str:
+    return (
+        "Export the `properties` column with the rest: end a Resource Graph query's `project` with `properties` "
+        f"(or leave out the `project`), as in {query}; migcheck reads the properties whole, not "
+        "columns computed from them (`status=properties.status`)."
+    )
+
+
+# The Resource Graph table of each Resource Manager type the rules read that is not in `resources`
+# (INVENTORY.md, exports C and D); classic alert rules are in none, and are listed through `az rest`.
+_GRAPH_TABLES = {
+    "microsoft.authorization/roleassignments": "authorizationresources",
+    "microsoft.security/pricings": "securityresources",
+}
+_CLASSIC_ALERT_RULES = "microsoft.insights/alertrules"
+_ALERT_RULES_CALL = (
+    "for classic alert rules, which Resource Graph does not hold, `az rest --method get --url "
+    '"https://management.azure.com/subscriptions/<subscription id>/providers/microsoft.insights/alertrules'
+    '?api-version=2016-03-01"`'
 )
-_EMPTY_FIX = (
-    f"Export the resources again with their whole properties, as Resource Graph writes them: "
-    f"{_RESOURCE_GRAPH_QUERY}; a row whose properties were emptied or trimmed by hand says nothing of the "
-    "resource, and is not read as a resource that has none of what it leaves out."
-)
-_COLUMN_FIX = (
-    "Export the `properties` column with the rest: end a Resource Graph query's `project` with `properties` "
-    f"(or leave out the `project`), as in {_RESOURCE_GRAPH_QUERY}; migcheck reads the properties whole, not "
-    "columns computed from them (`status=properties.status`)."
-)
+
+
+def _queries(unstated: list[UncheckedResource]) -> str:
+    """The commands that list the resources left unchecked with their properties: the query of the classic
+    resources (`_RESOURCE_GRAPH_QUERY`) for classic ones, and, for the Resource Manager ones, which that
+    query does not list, a query of the table that holds their types (or `az rest`, for classic alert
+    rules)."""
+    types = list(dict.fromkeys(r.type for r in unstated))
+    others = [t for t in types if not t.startswith(CLASSIC)]
+    if not others:
+        return _RESOURCE_GRAPH_QUERY
+    said = [_RESOURCE_GRAPH_QUERY] if len(others) < len(types) else []
+    by_table: dict[str, list[str]] = {}
+    for rtype in others:
+        if rtype != _CLASSIC_ALERT_RULES:
+            by_table.setdefault(_GRAPH_TABLES.get(rtype, "resources"), []).append(rtype)
+    for table, listed in by_table.items():
+        named = ", ".join(f"'{t}'" for t in listed)
+        said.append(
+            f'`az graph query --first 1000 -o json -q "{table} | where type in~ ({named}) | project '
+            'id,name,type,kind,location,resourceGroup,subscriptionId,properties"`'
+        )
+    if _CLASSIC_ALERT_RULES in others:
+        said.append(_ALERT_RULES_CALL)
+    return "; ".join(said)
 
 
 _DEPTH_FIX = (
