@@ -336,12 +336,14 @@ def _read(path: str, data: bytes) -> tuple[Document, list[tuple[int, int]]]:
             # A Helm chart's template (`{{ include "name" . }}`, `{{ .Values.azure }}`), met for the word
             # `include:` or a key `azure:` in it, is no YAML until rendered, and no playbook: nothing to report.
             return Document(path, None, "", text=text), []
+        refuser = _refuser(path, data)
         if isinstance(error, yaml.MarkedYAMLError):
-            return Document(path, FileKind.SHELL, "", problem=_syntax(path, error), text=text), []
-        what = "nests deeper than migcheck follows" if isinstance(error, RecursionError) else str(error)
-        return Document(
-            path, FileKind.SHELL, "", problem=_problem(what, Mark(path, 1, column=1)), text=text
-        ), []
+            problem = _syntax(path, error, refuser)
+        elif isinstance(error, RecursionError):
+            problem = _too_deep(path, text)
+        else:
+            problem = _problem(str(error), Mark(path, 1, column=1), refuser)
+        return Document(path, FileKind.SHELL, "", problem=problem, text=text), []
     spans: list[tuple[int, int]] = []
     ran: list[shell.CommandLines] = []
 
@@ -374,20 +376,67 @@ def _called(path: str, roots: list[Node], resources: tuple[object, ...]) -> tupl
     return tuple(replace(r, called=called) if isinstance(r, Script) else r for r in resources)
 
 
-def _syntax(path: str, error: Any) -> FileProblem:
+def _refuser(path: str, data: bytes) -> str:
+    """Who refuses the file whose YAML breaks: the CI service, for a pipeline's (read here when its own
+    reader cannot compose it), else Ansible."""
+    if ci_pipeline_file(path, data[: 64 * 1024]):
+        return "the CI service refuses the pipeline as it is and runs none of its jobs"
+    return "Ansible refuses the file as it is"
+
+
+def _syntax(path: str, error: Any, refuser: str) -> FileProblem:
     mark = error.problem_mark
     at = Mark(path, mark.line + 1, column=mark.column + 1) if mark is not None else Mark(path, 1, column=1)
-    return _problem(str(error.problem or error.context or "cannot be read"), at)
+    return _problem(str(error.problem or error.context or "cannot be read"), at, refuser)
 
 
-def _problem(what: str, at: Mark) -> FileProblem:
+def _problem(what: str, at: Mark, refuser: str) -> FileProblem:
     return FileProblem(
         "syntax",
         f"the YAML file cannot be read here: {what}",
         at,
         "Fix the YAML where it breaks (an indentation, a quote or a bracket left open, a `: ` inside a plain "
-        "value): Ansible refuses the file as it is.",
+        f"value): {refuser}.",
     )
+
+
+# How deep a file's lists and mappings nest where its MIG001 says they go deeper than migcheck follows
+# (`_too_deep`): the composer's recursion stops some 300 levels down; the place is looked for no deeper,
+# since PyYAML's scanner spends time on each token for each flow level open (5,000 `[` nested: 60 s).
+_SHOWN_DEPTH = 100
+
+
+def _too_deep(path: str, text: str) -> FileProblem:
+    """A file whose lists and mappings nest deeper than the composer's recursion follows: valid YAML, so said
+    where they first nest past `_SHOWN_DEPTH`, not as YAML that breaks."""
+    return FileProblem(
+        "syntax",
+        f"the YAML file nests lists and mappings more than {_SHOWN_DEPTH} levels deep from here, deeper than "
+        "migcheck follows, so it is not read",
+        _nested_past(path, text, _SHOWN_DEPTH),
+        "Write the value that nests so deep flatter (a few levels of lists or mappings, the rest in a variable "
+        "or a file of its own), so that the file is read.",
+    )
+
+
+def _nested_past(path: str, text: str, limit: int) -> Mark:
+    """Where the first list or mapping more than `limit` levels deep starts (else the file's start). PyYAML's
+    parser is a state machine, not a recursion, so its events are walked at any depth; a syntax error before
+    that depth ends the walk."""
+    import yaml
+
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > limit:
+                    return Mark(path, event.start_mark.line + 1, column=event.start_mark.column + 1)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return Mark(path, 1, column=1)
 
 
 class _Playbook:
