@@ -83,6 +83,10 @@ _MOST_PATHS = 8
 _CURDIR = "$(CURDIR)"  # make's own folder, where the Makefile does not assign it
 _MAKES = ("$(MAKE)", "${MAKE}")  # the make being run, `make` on the shell's line
 _DEEPEST = 8
+# The deepest a reference nests in another's name or a function's argument (`$(a$(b$(c)))`) that is expanded:
+# deeper, the outer one is a value not stated, where each level took Python frames until the read failed
+# (`$(` nested 5,000 deep in an assignment: "migcheck failed to read this file"). No Makefile nests a dozen.
+_NESTED_REFERENCES = 64
 
 
 def sniff(data: bytes) -> bool:
@@ -337,6 +341,7 @@ class _Scanner:
         self.cache: dict[str, Pieces] | None = None  # their expansions, once every variable is assigned
         self.frames: list[_Frame] = []  # the conditionals (`ifeq`...) the line read now is in
         self.conditionals = 0  # how many were read
+        self.nesting = 0  # how many `_expand`s the one running now is within (`_NESTED_REFERENCES`)
         self.marks: dict[Place, Mark] = {}  # shared by the recipe lines' texts (`HeldText`)
         # The folder make runs in from the Makefile read's (another's a recipe makes: `$(MAKE) -C sub`), where
         # it looks for the files it includes; the Makefiles read for those makes with no variables given, by
@@ -677,7 +682,17 @@ class _Scanner:
     # --- expansion --------------------------------------------------------------------------------------
 
     def _expand(self, text: str, places: list[Place]) -> Pieces:
-        """`text` as make expands it: each variable's value, each `$$` a `$`, every value not stated a hole."""
+        """`text` as make expands it: each variable's value, each `$$` a `$`, every value not stated a hole;
+        the whole of it one not stated within `_NESTED_REFERENCES` expansions."""
+        if self.nesting >= _NESTED_REFERENCES:
+            return [(text, places[0])] if text else []
+        self.nesting += 1
+        try:
+            return self._expanded(text, places)
+        finally:
+            self.nesting -= 1
+
+    def _expanded(self, text: str, places: list[Place]) -> Pieces:
         pieces: Pieces = []
         start = index = 0
         while (index := text.find("$", index)) >= 0:
