@@ -359,7 +359,10 @@ def preamble_words(preamble: Preamble) -> str:
         "in it; wait until it is Registered before the first Validate. Before the first Prepare, check that "
         "the Resource Manager quotas of each region (cores, network interfaces, public IPs, load balancers, "
         "network security groups, route tables) have room for what moves: Validate does not check them, and "
-        "a quota error at Prepare means Abort, raise the quota and start again."
+        "a quota error at Prepare means Abort, raise the quota and start again. Validate reads the classic "
+        "side only, so other problems too show first at Prepare (a step marks those it knows of as found "
+        "only at Prepare): a Validate, Prepare and Abort of a step is the dry run that finds them before the "
+        "migration is run for real."
         f"{_sovereign_dates(preamble)}"
     )
 
