@@ -3,7 +3,9 @@ updates (`Get-AzureVM ... | Add-AzureDataDisk -CreateNew ... | Update-AzureVM`) 
 subscription's current storage account, as it is on a VM New-AzureVM creates: the cmdlets fail with "Must
 specify MediaLocation or set a default storage account using Set-AzureSubscription" when there is none. So a
 script that surely sets the account before the update has the disk there, at its LUN; without an account it
-surely sets, the disk is placed nowhere."""
+surely sets, the disk is in the subscription's current storage account all the same, which the files do not
+name: a stand-in for it, told apart by where the disk is added, gets the storage step, where the disk was in
+no step."""
 
 from __future__ import annotations
 
@@ -42,5 +44,13 @@ def test_a_blob_the_script_names_is_where_the_disk_is(tmp_path, monkeypatch):
     [UPDATE, "if ($args) { " + SET + "}\n" + UPDATE, UPDATE + SET],
     ids=["no-account-set", "may-not-be-set", "set-after-the-update"],
 )
-def test_without_an_account_surely_set_the_disk_is_placed_nowhere(tmp_path, monkeypatch, script):
-    assert _disks(tmp_path, monkeypatch, script) == {}
+def test_without_an_account_surely_set_the_disk_is_in_a_stand_in_for_the_current_account(
+    tmp_path, monkeypatch, script
+):
+    line = 2 + script[: script.index("Get-AzureVM")].count("\n")
+    column = UPDATE.index("Add-AzureDataDisk") + 1
+    assert _disks(tmp_path, monkeypatch, script) == {
+        f"<current storage account of the subscription, update.ps1:{line}>": [
+            (f"<data disk of VM vm1 at LUN 1, update.ps1:{line}:{column}>", "vm1", "1")
+        ]
+    }

@@ -72,9 +72,14 @@ def test_data_disks_of_an_existing_vm(read):
             Update-AzureVM
         """,
     )
+    # The new disk with no blob named is in the subscription's current storage account, which no file states
+    account = "<current storage account of the subscription, vm.ps1:5>"
     assert _role(doc, "vm1").disks == (
         Disk("", f"{BLOB}/data/d0.vhd", "", "vm1", _mark(2, 92)),
         Disk("", f"{BLOB}/old.vhd", "", "vm1", _mark(3, 74)),
+        Disk(
+            "<data disk of VM vm1 at LUN 3, vm.ps1:5:5>", "", "", "vm1", _mark(5, 5), lun="3", account=account
+        ),
     )
 
 

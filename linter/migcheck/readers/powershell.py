@@ -19266,6 +19266,19 @@ class _Facts:
             disks[key] = Disk(name, "", "", self.name, mark, lun=lun, account=account, data=True)
         return disks
 
+    def _data_disks_in_unstated_account(self, disks_unknown: bool) -> tuple[Disk, ...]:
+        """The data disks left to the platform in a current storage account the script does not state, where
+        the OS disk is not left there too (`_unplaced_data_disks` carries them with it then): the OS disk's
+        blob is named, the VM is made from a registered disk, or the VM exists already (Update-AzureVM).
+        New-AzureVM and Update-AzureVM name such a disk's blob in the subscription's current storage
+        account, whatever account the OS disk is in, and fail when none is set: the disks are in that
+        account, named by a stand-in for it, told apart by where the first of them is added."""
+        if not self.platform_data_disks or (disks_unknown and self._unplaced_data_disks()):
+            return ()
+        first = next(iter(self.platform_data_disks.values()))
+        account = _stand_in("current storage account of the subscription", first)
+        return tuple(self._platform_data_disks(account).values())
+
     def _unplaced_data_disks(self) -> tuple[Disk, ...]:
         """The data disks left to the platform in a current storage account the script does not state, when
         the OS disk is left to it there too (see `Role.unplaced_data_disks`). Where the OS disk is elsewhere,
@@ -19364,7 +19377,10 @@ class _Facts:
             endpoints=tuple(self.endpoints.values()),
             subnets=subnets,
             extensions=tuple(extension for _, extension in self.extensions.values()),
-            disks=tuple(disk for disk in self._disks() if disk.media_link or disk.account),
+            disks=(
+                *(disk for disk in self._disks() if disk.media_link or disk.account),
+                *self._data_disks_in_unstated_account("disks" in unknown),
+            ),
             boot_diagnostics=self.boot,
             boot_diagnostics_default=self.boot_default,
             static_ips=(
