@@ -564,7 +564,8 @@ def _values_written(found: Settings) -> tuple[dict[str, object], tuple[tuple[str
 
 def _parameter_values(found: Settings) -> dict[str, object]:
     """The values a parameters file gives, by name case-folded: each `value` as written; none when it is
-    not a parameters file that parses. A parameter taken from a key vault (`reference`) is given none."""
+    not a parameters file that parses. A parameter taken from a key vault (`reference`) is given none, nor
+    one the Azure Developer CLI fills in (a string holding `${NAME}`)."""
     text, problem = _decode(found.data)  # UTF-8, or UTF-16 as Windows PowerShell's Out-File writes it
     try:
         values = json.loads(text) if problem is None else None
@@ -579,7 +580,9 @@ def _parameter_values(found: Settings) -> dict[str, object]:
     supplied = {}
     for key, parameter in given.items():
         value = _get_folded(parameter, "value")
-        if value is not None:
+        # `${AZURE_ENV_NAME}`: the Azure Developer CLI puts an environment's value there before it deploys
+        # (its `main.parameters.json`); not known here, so the parameter keeps its default or stand-in.
+        if value is not None and not (isinstance(value, str) and "${" in value):
             supplied[key.casefold()] = value
     return supplied
 
