@@ -50,13 +50,11 @@ def _storage_moves(tmp_path, monkeypatch, capsys, address: str) -> list[str]:
 @pytest.mark.parametrize("how", sorted(ADDRESSES))
 def test_the_disk_is_in_the_account_the_script_creates(tmp_path, monkeypatch, capsys, how) -> None:
     moves = _storage_moves(tmp_path, monkeypatch, capsys, ADDRESSES[how])
-    assert moves == ["storage account '<storage account name, deploy.py:14:36>' (1 disk)"]
+    assert moves == ["storage account '<storage account name, deploy.py:14>' (1 disk)"]
 
 
 def test_an_address_built_from_another_value_is_another_account(tmp_path, monkeypatch, capsys) -> None:
     address = '"http://{}.blob.core.windows.net/vhds/{}.vhd".format(image_id, service_name)'
     moves = _storage_moves(tmp_path, monkeypatch, capsys, address)
     assert len(moves) == 2
-    assert "storage account '<storage account name, deploy.py:14:36>' (the files name no disk" in " ".join(
-        moves
-    )
+    assert "storage account '<storage account name, deploy.py:14>' (the files name no disk" in " ".join(moves)

@@ -48,7 +48,7 @@ PYTHON = (
 SCRIPTS = {
     "a subexpression before the name": ("net.ps1", _powershell("$($Prefix)vNet1"), "net.ps1:6:7"),
     "a variable before a dash": ("net.ps1", _powershell("$Prefix-vNet1"), "net.ps1:6:7"),
-    "a Python f-string": ("net.py", PYTHON, "net.py:8:7"),
+    "a Python f-string": ("net.py", PYTHON, "net.py:8"),
 }
 
 

@@ -47,8 +47,8 @@ def test_python_blobs_passed_whole_as_one_value_are_in_one_account_each_value(tm
     _, out, _ = run_cli(capsys, "plan", ".", "--format", "json")
     steps = [s for sub in json.loads(out)["subscriptions"] for s in sub["steps"] if s["kind"] == "storage"]
     assert sorted(s["moves"][0] for s in steps) == [
-        "storage account '<storage account name, deploy.py:14:66, turn 2>' (1 disk)",
-        "storage account '<storage account name, deploy.py:14:66>' (1 disk)",
-        "storage account '<storage account name, deploy.py:20:66>' (2 disks)",
-        "storage account '<storage account name, deploy.py:23:62>' (2 disks)",
+        "storage account '<storage account name, deploy.py:14, turn 2>' (1 disk)",
+        "storage account '<storage account name, deploy.py:14>' (1 disk)",
+        "storage account '<storage account name, deploy.py:20>' (2 disks)",
+        "storage account '<storage account name, deploy.py:23>' (2 disks)",
     ]

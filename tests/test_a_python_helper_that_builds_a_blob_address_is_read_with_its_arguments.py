@@ -99,7 +99,7 @@ def test_every_test_s_vm_whose_blob_a_helper_builds_on_an_unstated_setting_is_in
     tmp_path, monkeypatch, capsys
 ):
     moves = _storage_moves(tmp_path, monkeypatch, capsys, "test_vms.py", TEST_CASE)
-    assert moves == ["storage account '<storage account name, test_vms.py:13:46>' (2 disks)"]
+    assert moves == ["storage account '<storage account name, test_vms.py:13>' (2 disks)"]
 
 
 def test_helpers_read_with_their_arguments_name_one_account_per_value_they_are_given(
@@ -108,11 +108,11 @@ def test_helpers_read_with_their_arguments_name_one_account_per_value_they_are_g
     moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.py", SCRIPT)
     assert moves == [
         # vm4, on sys.argv[1]: another value, another account
-        "storage account '<storage account name, deploy.py:28:66, turn 2>' (1 disk)",
+        "storage account '<storage account name, deploy.py:28, turn 2>' (1 disk)",
         # vm6 and vm7: `either` may return one address or another, each VM's own
-        "storage account '<storage account name, deploy.py:28:66, turn 3>' (1 disk)",
-        "storage account '<storage account name, deploy.py:28:66, turn 4>' (1 disk)",
+        "storage account '<storage account name, deploy.py:28, turn 3>' (1 disk)",
+        "storage account '<storage account name, deploy.py:28, turn 4>' (1 disk)",
         # vm1, vm2 and vm3: VHD_ACCOUNT, by position, by keyword and through a static method
-        "storage account '<storage account name, deploy.py:28:66>' (3 disks)",
+        "storage account '<storage account name, deploy.py:28>' (3 disks)",
         "storage account 'prodvhds' (1 disk)",
     ]

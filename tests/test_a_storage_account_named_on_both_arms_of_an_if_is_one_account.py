@@ -105,7 +105,7 @@ def test_powershell_a_name_stated_on_one_path_only_is_one_account_with_the_disk(
 
 def test_python_one_account_holds_the_disk_and_the_image(tmp_path, monkeypatch, capsys):
     moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.py", PYTHON)
-    assert moves == [["storage account '<storage account name, deploy.py:5:32>' (1 disk, 1 image)"]]
+    assert moves == [["storage account '<storage account name, deploy.py:5>' (1 disk, 1 image)"]]
 
 
 def test_python_a_name_bound_again_after_the_account_is_made_names_another(tmp_path, monkeypatch, capsys):
@@ -164,7 +164,7 @@ sms.create_virtual_machine_deployment(service_name='svc1', deployment_name='svc1
 
 def test_python_an_if_that_names_another_stated_account_creates_one_account(tmp_path, monkeypatch, capsys):
     moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.py", REBOUND_PYTHON)
-    assert moves == [["storage account '<storage account name, deploy.py:7:28>' (1 disk)"]]
+    assert moves == [["storage account '<storage account name, deploy.py:7>' (1 disk)"]]
 
 
 NAMED_ON_ONE_PATH_PYTHON = {
@@ -181,11 +181,11 @@ def test_python_a_name_stated_on_one_path_only_is_one_account_with_the_disk(
     tmp_path, monkeypatch, capsys, script
 ):
     moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.py", script)
-    assert moves == [["storage account '<storage account name, deploy.py:7:28>' (1 disk)"]]
+    assert moves == [["storage account '<storage account name, deploy.py:7>' (1 disk)"]]
 
 
 def test_python_the_vm_of_a_name_stated_on_one_path_only_has_one_os_disk():
     script = NAMED_ON_ONE_PATH_PYTHON["stated in the if"]
     [deployment] = [r for r in script_resources(script, "deploy.py") if isinstance(r, Deployment)]
     [vm] = deployment.roles
-    assert [(d.name, d.account) for d in vm.disks] == [("vm1.vhd", "<storage account name, deploy.py:7:28>")]
+    assert [(d.name, d.account) for d in vm.disks] == [("vm1.vhd", "<storage account name, deploy.py:7>")]

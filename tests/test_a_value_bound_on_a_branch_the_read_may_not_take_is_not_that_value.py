@@ -44,8 +44,8 @@ def test_an_account_name_a_branch_builds_again_is_not_the_account_of_a_blob_buil
         "media = 'https://prod' + sys.argv[2] + '.blob.core.windows.net/vhds/vm1.vhd'\n"
     ) + VM.format(indent="")
     assert _storage(tmp_path, monkeypatch, capsys, body) == [
-        "storage account '<storage account name, deploy.py:12:51>' (1 disk)",
-        "storage account '<storage account name, deploy.py:7:28>' (the files name no disk or image in it)",
+        "storage account '<storage account name, deploy.py:12>' (1 disk)",
+        "storage account '<storage account name, deploy.py:7>' (the files name no disk or image in it)",
     ]
 
 
@@ -60,8 +60,8 @@ def test_a_blob_address_bound_on_the_if_branch_is_not_the_one_the_else_branch_re
         "else:\n"
     ) + VM.format(indent="    ")
     assert _storage(tmp_path, monkeypatch, capsys, body) == [
-        "storage account '<storage account name, deploy.py:12:55>' (1 disk)",
-        "storage account '<storage account name, deploy.py:4:28>' (the files name no disk or image in it)",
+        "storage account '<storage account name, deploy.py:12>' (1 disk)",
+        "storage account '<storage account name, deploy.py:4>' (the files name no disk or image in it)",
     ]
 
 
@@ -73,7 +73,7 @@ def test_a_blob_address_bound_on_the_branch_the_read_is_in_is_that_address(tmp_p
         "    media = 'https://' + sys.argv[3] + '.blob.core.windows.net/vhds/vm1.vhd'\n"
     ) + VM.format(indent="    ")
     assert _storage(tmp_path, monkeypatch, capsys, body) == [
-        "storage account '<storage account name, deploy.py:4:28>' (1 disk)"
+        "storage account '<storage account name, deploy.py:4>' (1 disk)"
     ]
 
 
@@ -87,7 +87,7 @@ def test_a_name_bound_on_either_branch_and_read_twice_is_one_account(tmp_path, m
         "media = 'https://' + acct + '.blob.core.windows.net/vhds/vm1.vhd'\n"
     ) + VM.format(indent="")
     assert _storage(tmp_path, monkeypatch, capsys, body) == [
-        "storage account '<storage account name, deploy.py:8:28>' (1 disk)"
+        "storage account '<storage account name, deploy.py:8>' (1 disk)"
     ]
 
 

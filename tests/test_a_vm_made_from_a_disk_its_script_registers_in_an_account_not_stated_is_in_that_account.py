@@ -89,7 +89,7 @@ def test_three_vms_of_three_disks_in_one_account_are_one_step(tmp_path, monkeypa
 
 def test_a_python_vm_of_a_disk_the_script_registers_is_in_its_account(tmp_path, monkeypatch, capsys):
     steps = storage_steps(tmp_path, monkeypatch, capsys, {"create.py": PYTHON})
-    assert_one_account_of_the_registering_file(steps, "create.py:6:")
+    assert_one_account_of_the_registering_file(steps, "create.py:6>")
 
 
 def test_a_rest_vm_of_a_disk_a_script_registers_is_in_its_account(tmp_path, monkeypatch, capsys):

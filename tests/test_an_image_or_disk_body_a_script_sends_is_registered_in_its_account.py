@@ -73,8 +73,8 @@ requests.post("{URI}{repository}", data=TEMPLATE.format(storage_name), cert=("c"
 
 SCRIPTS = [
     pytest.param("deploy.ps1", _powershell, "$sa", "<storage account name, deploy.ps1:2:45>", id="ps1"),
-    pytest.param("deploy.py", _python, "{storage_name}", "<storage account name, deploy.py:6:28>", id="py"),
-    pytest.param("deploy.py", _python_template, "{0}", "<storage account name, deploy.py:6:28>", id="format"),
+    pytest.param("deploy.py", _python, "{storage_name}", "<storage account name, deploy.py:6>", id="py"),
+    pytest.param("deploy.py", _python_template, "{0}", "<storage account name, deploy.py:6>", id="format"),
 ]
 STATED = [pytest.param("deploy.ps1", _powershell, id="ps1"), pytest.param("deploy.py", _python, id="py")]
 BODIES = [

@@ -81,6 +81,6 @@ def test_classic_cli_blobs_starting_with_one_value_are_in_one_account(tmp_path, 
 
 def test_python_blobs_starting_with_one_value_are_in_one_account(tmp_path, monkeypatch, capsys):
     assert _accounts(tmp_path, monkeypatch, capsys, "deploy.py", PYTHON) == [
-        "storage account '<storage account name, deploy.py:14:55>' (3 disks)",
-        "storage account '<storage account name, deploy.py:20:51>' (1 disk)",
+        "storage account '<storage account name, deploy.py:14>' (3 disks)",
+        "storage account '<storage account name, deploy.py:20>' (1 disk)",
     ]

@@ -66,7 +66,7 @@ def _storage_steps(tmp_path, monkeypatch, capsys, name: str, script: str) -> lis
     ("name", "script", "account"),
     [
         ("deploy.ps1", POWERSHELL, "<storage account name, deploy.ps1:2:45>"),
-        ("deploy.py", PYTHON, "<storage account name, deploy.py:4:28>"),
+        ("deploy.py", PYTHON, "<storage account name, deploy.py:4>"),
         ("deploy.sh", SHELL, "<storage account name, deploy.sh:2:4>"),
     ],
 )

@@ -167,14 +167,14 @@ def test_python_values_it_cannot_know_name_a_network_as_powershell_does(value):
     [deployment] = _deployments("deploy.py", script)
     assert deployment.network_known
     assert deployment.virtual_network is not None
-    assert deployment.virtual_network.name == "<virtual network name, deploy.py:9:130>"
+    assert deployment.virtual_network.name == "<virtual network name, deploy.py:9>"
 
 
 def test_python_two_services_given_one_value_share_the_network():
     script = PYTHON_HEAD + 'vnet = os.environ["VNET"]\n'
     script += PYTHON_CALL.format(service="s1") + PYTHON_CALL.format(service="s2")
     networks = {d.virtual_network.name for d in _deployments("deploy.py", script) if d.virtual_network}
-    assert networks == {"<virtual network name, deploy.py:9:130>"}
+    assert networks == {"<virtual network name, deploy.py:9>"}
 
 
 def test_python_parameter_names_a_network():

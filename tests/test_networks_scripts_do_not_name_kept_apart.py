@@ -64,8 +64,8 @@ def _network_steps(plan) -> dict[str, list[str]]:
                 "py2/deploy.py": PYTHON_SCRIPT.format(service="pysvc2"),
             },
             {
-                "<virtual network name, py1/deploy.py:6:138>": ["pysvc1"],
-                "<virtual network name, py2/deploy.py:6:138>": ["pysvc2"],
+                "<virtual network name, py1/deploy.py:6>": ["pysvc1"],
+                "<virtual network name, py2/deploy.py:6>": ["pysvc2"],
             },
         ),
     ],

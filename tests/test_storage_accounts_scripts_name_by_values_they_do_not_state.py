@@ -107,11 +107,9 @@ def _python_plan(tmp_path, monkeypatch, capsys, media: str) -> list[dict]:
 def test_python_an_account_created_and_named_in_a_blob_by_one_value_is_one(tmp_path, monkeypatch, capsys):
     media = "'https://' + storage_name + '.blob.core.windows.net/vhds/vm1.vhd'"
     steps = _python_plan(tmp_path, monkeypatch, capsys, media)
-    assert [(s["kind"], s["name"]) for s in steps][1:] == [
-        ("storage", "<storage account name, deploy.py:5:28>")
-    ]
+    assert [(s["kind"], s["name"]) for s in steps][1:] == [("storage", "<storage account name, deploy.py:5>")]
     assert steps[1]["after"] == [steps[0]["id"]]
-    assert steps[1]["moves"] == ["storage account '<storage account name, deploy.py:5:28>' (1 disk)"]
+    assert steps[1]["moves"] == ["storage account '<storage account name, deploy.py:5>' (1 disk)"]
 
 
 def test_python_an_f_string_and_a_table_read_twice_name_one_account(tmp_path, monkeypatch, capsys):
@@ -123,7 +121,7 @@ def test_python_an_f_string_and_a_table_read_twice_name_one_account(tmp_path, mo
     _, out, _ = run_cli(capsys, "plan", ".", "--format", "json")
     steps = json.loads(out)["subscriptions"][0]["steps"]
     assert [s["moves"] for s in steps if s["kind"] == "storage"] == [
-        ["storage account '<storage account name, deploy.py:5:28>' (1 disk)"]
+        ["storage account '<storage account name, deploy.py:5>' (1 disk)"]
     ]
 
 
@@ -135,8 +133,8 @@ def test_python_a_blob_of_another_value_is_another_account(tmp_path, monkeypatch
     _, out, _ = run_cli(capsys, "plan", ".", "--format", "json")
     steps = json.loads(out)["subscriptions"][0]["steps"]
     assert sorted(s["moves"][0] for s in steps if s["kind"] == "storage") == [
-        "storage account '<storage account name, deploy.py:10:51>' (1 disk)",
-        "storage account '<storage account name, deploy.py:5:28>' (the files name no disk or image in it)",
+        "storage account '<storage account name, deploy.py:10>' (1 disk)",
+        "storage account '<storage account name, deploy.py:5>' (the files name no disk or image in it)",
     ]
 
 
@@ -185,7 +183,7 @@ def test_python_a_blob_built_on_an_account_value_is_in_that_account_whatever_the
     # address is bound in the loop's turn: the host names the account all the same.
     link = "link = 'https://' + self.account + '.blob.core.windows.net/vhds/' + name_i + '.vhd'"
     assert _accounts(tmp_path, monkeypatch, capsys, IN_A_LOOP.format(before=link, after="")) == [
-        "storage account '<storage account name, deploy.py:15:59>' (3 disks)"
+        "storage account '<storage account name, deploy.py:15>' (3 disks)"
     ]
 
 
@@ -195,7 +193,7 @@ def test_python_a_blob_address_bound_in_the_loops_turn_is_read_where_it_is_built
     link = "link = f'https://{self.account}.blob.core.windows.net/vhds/vm.vhd'"
     script = IN_A_LOOP.format(before=link, after="").replace("' + str(uuid.uuid4()) + '.vhd'", "vm.vhd'")
     assert _accounts(tmp_path, monkeypatch, capsys, script) == [
-        "storage account '<storage account name, deploy.py:15:59>' (3 disks)"
+        "storage account '<storage account name, deploy.py:15>' (3 disks)"
     ]
 
 
@@ -207,7 +205,7 @@ def test_python_a_blob_address_read_before_the_loop_binds_it_again_is_not_put_in
     # in one no file states, which the loop's VMs share, named where the blob is passed.
     link = "link = 'https://' + self.account + '.blob.core.windows.net/vhds/' + name_i + '.vhd'"
     assert _accounts(tmp_path, monkeypatch, capsys, IN_A_LOOP.format(before="", after=link)) == [
-        "storage account '<storage account name, deploy.py:15:59>' (1 disk)",
+        "storage account '<storage account name, deploy.py:15>' (1 disk)",
         "storage account <storage account of the disks of a VM, deploy.py:22> (the OS disks of VMs "
         "'<VM name, deploy.py:20, turn 1>', '<VM name, deploy.py:20, turn 2>')",
     ]

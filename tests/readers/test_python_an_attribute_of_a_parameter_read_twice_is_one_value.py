@@ -36,7 +36,7 @@ def test_both_vms_are_in_one_service_and_their_disks_in_one_account():
     (deployment,) = _deployments(BUILD.format(between="", more=""))
     assert [vm.name for vm in deployment.roles] == ["vm1", "vm2"]
     assert {disk.account for vm in deployment.roles for disk in vm.disks} == {
-        "<storage account name, build.py:12:59>"
+        "<storage account name, build.py:12>"
     }
 
 

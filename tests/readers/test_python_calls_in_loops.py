@@ -696,7 +696,7 @@ UNKNOWN_INHERITANCE = {  # the script, and the line of the VM call whose method 
 def test_a_method_the_reader_cannot_tell_the_class_of_stays_unknown(tmp_path, monkeypatch, shape):
     # Read once with values it does not know: its VM is in a network it does not name, never 'fab-vnet'.
     text, line = UNKNOWN_INHERITANCE[shape]
-    assert networks(text) == [f"<virtual network name, k8s.py:{line}:104>"]
+    assert networks(text) == [f"<virtual network name, k8s.py:{line}>"]
     assert sorted(vms(text)) == [f"<VM name, k8s.py:{line}>"]
 
 

@@ -432,10 +432,9 @@ def test_the_type_of_a_storage_account_the_script_creates(call, expected):
 
 def test_an_account_created_under_a_name_the_script_does_not_state_has_its_type_under_a_stand_in():
     call = "sms.create_storage_account(NAME, 'd', 'l', location='West', account_type='Premium_LRS')\n"
-    column = len("sms.create_storage_account(") + 1
     assert of_type(call, StorageAccountType) == [
         StorageAccountType(
-            f"<storage account name, deploy.py:{FIRST}:{column}>",
+            f"<storage account name, deploy.py:{FIRST}>",
             "Premium_LRS",
             Mark(PATH, FIRST, column=len("sms.") + 1),
         )

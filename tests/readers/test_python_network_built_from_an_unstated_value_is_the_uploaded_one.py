@@ -46,7 +46,7 @@ def _network(script: str) -> str:
     ids=["f-string", "plus", "format"],
 )
 def test_a_deployment_placed_in_it_is_in_that_network(name):
-    assert _network(UPLOAD + CREATE.format(name)) == "<virtual network name, vnet.py:8:5>"
+    assert _network(UPLOAD + CREATE.format(name)) == "<virtual network name, vnet.py:8>"
 
 
 @pytest.mark.parametrize(

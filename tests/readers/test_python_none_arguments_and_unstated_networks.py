@@ -136,7 +136,7 @@ def test_a_network_the_script_does_not_state_on_every_path_is_not_none_on_any(tm
     # call passes it, never none.
     assert deployment.network_known
     assert deployment.virtual_network is not None
-    assert deployment.virtual_network.name == "<virtual network name, deploy.py:10:46>"
+    assert deployment.virtual_network.name == "<virtual network name, deploy.py:10>"
     [vm] = deployment.roles
     assert vm.absent_on_some_path("virtual_network") is None
 

@@ -98,7 +98,7 @@ def test_a_network_built_from_unstated_names_and_prefixes_keeps_the_names_and_dr
     (config,) = [r for r in document.resources if isinstance(r, NetworkConfiguration)]
     (vnet,) = config.virtual_networks
     assert (vnet.name, vnet.location, vnet.address_space) == (
-        "<virtual network name, net.py:8:8>",
+        "<virtual network name, net.py:8>",
         "West US",
         (),
     )

@@ -22,7 +22,7 @@ def deploy(svc, vnet):
                                           virtual_network_name=vnet)
 
 """
-AT = "deploy.py:9:64"  # where the call in `deploy` passes the network
+AT = "deploy.py:9"  # where the call in `deploy` passes the network
 
 
 def _networks(calls: str) -> dict[str, str]:

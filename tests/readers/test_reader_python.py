@@ -247,7 +247,7 @@ def test_a_virtual_network_from_a_parameter_is_one_it_does_not_name():
                                                   virtual_network_name=vnet)
         """
     )
-    assert deployment.virtual_network == NameRef("<virtual network name, deploy.py:5:64>", at(5, 64))
+    assert deployment.virtual_network == NameRef("<virtual network name, deploy.py:5>", at(5, 64))
     assert deployment.network_known
 
 

@@ -175,7 +175,6 @@ from migcheck.model import (
     VirtualIp,
     VnetGatewayFact,
     absent_on_some_path,
-    account_stand_in,
     another_turn,
     apart,
     blob_host_account,
@@ -184,7 +183,6 @@ from migcheck.model import (
     is_stand_in,
     joined_paths,
     lun_key,
-    network_stand_in,
     placed_like,
     request_url_undecided,
     reserved_on_vips,
@@ -5078,9 +5076,10 @@ class _Resources:
         """The stand-in for a network passed by a value the script does not state, at `mark`: one of its
         own for each value passed there, as `deploy(sys.argv[1])` then `deploy(sys.argv[2])` pass two to
         the one call in `deploy`, named for the call of the function that passes it as the deployment is
-        (`<virtual network name, deploy.py:8:40, turn 2>`)."""
-        name = network_stand_in(mark)
-        taken = sum(held.mark == mark for held in self.unstated_networks.values())
+        (`<virtual network name, deploy.py:8, turn 2>`). It says the line, as the script's other stand-ins
+        do (`_stand_in_at`): a second value passed on the same line is its next turn."""
+        name = self._stand_in_at("virtual network", mark)
+        taken = sum(_same_line(held.mark, mark) for held in self.unstated_networks.values())
         return f"{name[:-1]}, turn {self.turn or taken + 1}>" if taken else name
 
     def _uploaded_network(self, node: ast.expr, site: flow.Site) -> str:
@@ -5101,9 +5100,12 @@ class _Resources:
         renamed = []
         for network in configuration.virtual_networks:
             if UNSTATED_TEXT in network.name:
-                name = self.partly_named_networks.setdefault(
-                    _key(network.name), network_stand_in(network.mark)
-                )
+                name = self.partly_named_networks.get(_key(network.name))
+                if name is None:
+                    shown = self._stand_in_at("virtual network", network.mark)
+                    name = self.partly_named_networks[_key(network.name)] = another_turn(
+                        shown, self.stand_in_turns
+                    )
                 network = replace(network, name=name)
             renamed.append(network)
         configuration = replace(configuration, virtual_networks=tuple(renamed))
@@ -5428,8 +5430,9 @@ class _Resources:
     ) -> str:
         """The stand-in for a storage account named by a value the script does not state, told apart by
         `told` (the pieces of the name, see `Flow.built_pieces`: a blob's host and the name a creation is
-        given, read from one value, are one account), named where it is first passed (`<storage account
-        name, deploy.py:5:27>`, see `account_stand_in`); one told by nothing is its own."""
+        given, read from one value, are one account), named where it is first passed by its line, as the
+        script's other stand-ins are (`<storage account name, deploy.py:5>`, see `_stand_in_at`; a second
+        account passed on that line is its next turn); one told by nothing is its own."""
         key: object = (
             ("pieces", told) if told and all(p is not None for p in told) else ("at", mark.line, mark.column)
         )
@@ -5441,7 +5444,7 @@ class _Resources:
             name, at, made = bound
             found = next((s for other, s in made if self.flow.bound_apart(site.scope, name, other, at)), None)
         if found is None:
-            found = another_turn(account_stand_in(mark), self.stand_in_turns)
+            found = another_turn(self._stand_in_at("storage account", mark), self.stand_in_turns)
         if bound is not None and len(bound[2]) < _ARMS_COMPARED:
             bound[2].append((bound[1], found))
         self.unstated_accounts[key] = found
@@ -7819,6 +7822,11 @@ def _calls_to(site: flow.Site) -> list[ast.Call]:
             calls.append(frame.call)
         frame = frame.outer
     return calls[::-1]
+
+
+def _same_line(one: Mark, other: Mark) -> bool:
+    """Whether two places are on one line of one file, where their stand-ins read alike (`_stand_in_at`)."""
+    return one.path == other.path and one.line == other.line
 
 
 def _stated_region(
