@@ -16,8 +16,8 @@ def test_a_scope_whose_findings_are_all_information_passes_without_a_count(tmp_p
     row = next(line for line in out.splitlines() if "(1 VM)" in line)
     # The deployment body names no service: its step asks for the name first, and no count follows.
     assert row.endswith(
-        "(1 VM)  Not decided: the files do not state the cloud service's name: Get-AzureVM, with no "
-        "parameters, lists each VM with its ServiceName"
+        "(1 VM)  Not decided: the files do not state the cloud service's name (Get-AzureVM, with no "
+        "parameters, lists each VM with its ServiceName)"
     )
     assert "MIG208 [info]" in out and "MIG105 [info]" in out  # still listed
     assert out.splitlines()[-1].endswith(": 2 info.")

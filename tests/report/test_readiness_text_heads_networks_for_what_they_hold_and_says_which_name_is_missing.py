@@ -70,6 +70,6 @@ def test_a_reserved_ip_a_script_names_by_a_parameter_says_where_its_name_is_list
     _, out, _ = run_cli(capsys, "check", ".")
     (row,) = [line for line in out.splitlines() if line.strip().startswith("<reserved IP name, ip.ps1:2>")]
     assert row.endswith(
-        "Not decided: the files do not state the reserved IP's name: Get-AzureReservedIP lists the "
-        "subscription's reserved IPs (ReservedIPName)"
+        "Not decided: the files do not state the reserved IP's name (Get-AzureReservedIP lists the "
+        "subscription's reserved IPs (ReservedIPName))"
     )

@@ -486,8 +486,8 @@ def _name_to_find(item: ScopeItem) -> str:
         return "its name is a pipeline token the build or deployment tool fills in: check the files it writes"
     if item.type == "ExpressRouteCircuit":
         return (
-            "the files do not state the circuit's service key: Get-AzureDedicatedCircuit lists the "
-            "subscription's circuits with their service keys"
+            "the files do not state the circuit's service key (Get-AzureDedicatedCircuit lists the "
+            "subscription's circuits with their service keys)"
         )
     if item.type == "CloudService":
         lists = (
@@ -495,11 +495,12 @@ def _name_to_find(item: ScopeItem) -> str:
             if item.migrates.get("vms")
             else "Get-AzureService lists the subscription's cloud services (ServiceName)"
         )
-        return f"the files do not state the cloud service's name: {lists}"
+        return f"the files do not state the cloud service's name ({lists})"
     from migcheck.plan import _FIND_NAME  # only for such a row: the plan is a large module to import
 
     words, find = _FIND_NAME.get(item.type, ("resource", ""))
-    return f"the files do not state the {words}'s name" + (f": {find}" if find else "")
+    # Where to look in brackets: the counts that follow after a semicolon are the row's, not the cmdlet's.
+    return f"the files do not state the {words}'s name" + (f" ({find})" if find else "")
 
 
 # What a storage account's or a network's row says of an item it migrates after that is not ready, by that
