@@ -291,8 +291,10 @@ def read(path: str, data: bytes) -> Document:
 
     try:
         resources = with_frames_to_spare(_EVALUATION_FRAMES, lambda: shell.run_commands(path, data, program))
-    except RecursionError:  # an expression nested deeper than the walk of its tree follows
-        return Document(path, FileKind.SHELL, "", problem=_too_deep(path), text=text)
+    except (
+        RecursionError
+    ):  # values built of others, or expressions nested, deeper than the evaluation follows
+        return Document(path, FileKind.SHELL, "", problem=_evaluated_too_deep(path), text=text)
     if not own and not called and not _modules_not_checked(resources):  # no module of classic resources
         return Document(path, None, "", (), suppressions, marked, text=text)
     named = f"Terraform configuration '{posixpath.basename(path)}'"
@@ -835,6 +837,20 @@ def _too_deep(path: str) -> FileProblem:
         Mark(path, 1, column=1),
         "Write the nested lists or objects as variables or locals of their own, a level or two deep each, so "
         "that the file is read.",
+    )
+
+
+def _evaluated_too_deep(path: str) -> FileProblem:
+    """A configuration that parses but whose evaluation goes deeper than `_EVALUATION_FRAMES`: a chain of
+    locals or variables each built of the next (a thousand and more) as much as an expression nested deep,
+    which `_too_deep`'s advice, to write nested values as locals of their own, would not shorten."""
+    return FileProblem(
+        "syntax",
+        "the Terraform file nests expressions deeper than migcheck follows, or builds a value through as long a "
+        "chain of locals or variables, each built of the next: it is not read",
+        Mark(path, 1, column=1),
+        "Build each value of the one it needs directly, not through a chain of a thousand locals or more, and "
+        "write deeply nested lists or objects a level or two deep each, so that the file is read.",
     )
 
 
