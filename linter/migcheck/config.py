@@ -616,6 +616,13 @@ def utf8_text(data: bytes) -> str:
     wide = next((name for mark, name in _WIDE_MARKS if data.startswith(mark)), None)
     if wide:
         raise NotUTF8(f"it is {wide}: it starts with a {wide} byte order mark")
+    # UTF-16 saved without a mark decodes as UTF-8 with a NUL after each character, and the TOML or JSON
+    # parser then names some key's syntax as the fault; neither format allows a NUL anywhere.
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise NotUTF8(
+            f"it holds a NUL byte at offset {nul}, as UTF-16 text saved without a byte order mark does"
+        )
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
