@@ -89,3 +89,9 @@ Cloud().create_hosted_service('front', 'front')
 def test_a_refusal_in_a_try_body_may_be_caught() -> None:
     script = "try:\n    sms.create_hosted_service('front', 'front')\nexcept ValueError:\n    pass\n"
     assert _deployments(script + VM.format(name="front", label="'l'")) == ["front"]
+
+
+def test_a_method_named_like_a_checking_one_on_an_object_of_another_library_is_not_refused() -> None:
+    # `add_role(name)` of a user directory the script also uses: not the SDK's add_role, which requires three.
+    other = "import directory\nusers = directory.connect()\nusers.add_role('admin')\n"
+    assert _deployments(other + VM.format(name="front", label="'l'")) == ["front"]

@@ -236,6 +236,20 @@ REFUSALS: dict[str, Refusal] = {
 }
 
 
+# The methods of REFUSALS no other library a script may use beside the SDK is known to have: a call of one
+# on an object the reader does not know is the SDK's (`self.sms().create_hosted_service(...)`). A call of the
+# others (`add_role`, `add_disk`, `create_deployment`, ...) is asked about only on a service the script makes.
+_SDK_ONLY_REFUSALS = frozenset(
+    {
+        "create_hosted_service",
+        "create_virtual_machine_deployment",
+        "add_service_certificate",
+        "create_affinity_group",
+        "create_reserved_ip_address",
+        "associate_reserved_ip_address",
+        "disassociate_reserved_ip_address",
+    }
+)
 # The model objects whose contents the reader follows: constructor parameters in the SDK's order.
 MODELS: dict[str, tuple[str, ...]] = {
     "ConfigurationSet": (),
@@ -5669,12 +5683,16 @@ class Flow:
         """Whether the SDK surely refuses a call of one of its methods (`REFUSALS`) read at `site`, raising
         before it sends anything: it leaves out, or passes None for, a parameter the method requires, or
         gives neither or both of the two places it takes one of (a location or an affinity group, each a
-        value the script states). Only in a file that imports the SDK or on an object the script makes a
-        service, and not for a method of the script's own of that name (see `method`)."""
-        refusal = REFUSALS.get(callee(call.func))
+        value the script states). Only on an object the script makes a service, or, in a file that imports
+        the SDK, for a method no other library is known to have (`_SDK_ONLY_REFUSALS`); never for a method
+        of the script's own of that name (see `method`)."""
+        name = callee(call.func)
+        refusal = REFUSALS.get(name)
         receiver = dotted(call.func.value) if isinstance(call.func, ast.Attribute) else None
-        if refusal is None or not (self.index.imports.found or receiver in self.index.services):
+        if refusal is None or not (receiver in self.index.services or self.index.imports.found):
             return False
+        if receiver not in self.index.services and name not in _SDK_ONLY_REFUSALS:
+            return False  # `user.add_role('admin')` of another library the file uses beside the SDK
         if self.method(call, site.scope) is not None:
             return False
         bound = self.bind(call, refusal.params, site)
