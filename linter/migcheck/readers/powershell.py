@@ -6228,6 +6228,17 @@ class EveryAccount(Unknown):
     on the account's name picks of it is followed (see `Interpreter._where_account`)."""
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class ServiceGot(Unknown):
+    """What `Get-AzureService -ServiceName` outputs: the cloud service of that name (`name`, as the call passes
+    it), or the call fails; its `.ServiceName` is that name. An unknown value to all else."""
+
+    name: Value | None = field(default=None, compare=False)
+
+
+# Objects a variable holds as they are: a network, subnet, resource object or cloud service a cmdlet outputs.
+_HELD_OBJECTS = (NetworkOf, SubnetObject, ResourceObject, ServiceGot)
+
 # The services of a storage account's `.Endpoints`, in the order the classic module lists them.
 _ACCOUNT_ENDPOINTS = ("blob", "queue", "table")
 
@@ -10268,8 +10279,8 @@ class Interpreter:
                 return Unknown(text, ("free", scope, key))
         if isinstance(value, EveryVm) and not self._stale(key):
             return value
-        if isinstance(value, (NetworkOf, SubnetObject, ResourceObject)) and not self._stale(key):
-            return replace(value, text=text)  # the network, subnet or resource object, whatever holds it
+        if isinstance(value, _HELD_OBJECTS) and not self._stale(key):
+            return replace(value, text=text)  # the same object, whatever variable holds it
         if isinstance(value, Unknown):
             return Unknown(
                 text,
@@ -11487,6 +11498,8 @@ class Interpreter:
             return Unknown(self.snippet(node), ("authorization", base.record))
         if isinstance(base, CircuitMade) and wanted == "servicekey":
             return Unknown(self.snippet(node), (_FOUND_CIRCUIT if base.found else "circuit", base.name))
+        if isinstance(base, ServiceGot) and base.name is not None and wanted == "servicename":
+            return base.name
         found = self._account_member(base, wanted, node) if isinstance(base, StorageAccountOf) else None
         if found is not None:
             return found
@@ -15744,6 +15757,12 @@ class Interpreter:
             return EveryAccount(self.snippet(node))
         return Unknown(self.snippet(node))
 
+    def _get_service(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Get-AzureService -ServiceName: the service of that name, whose `.ServiceName` is the name it was
+        asked for. Without a name it lists every service of the subscription, which the reader does not follow."""
+        arg = args.get("ServiceName")
+        return ServiceGot(self.snippet(node), name=arg.value if arg is not None else None)
+
     def _account_member(self, account: StorageAccountOf, wanted: str, node: Node) -> Value | None:
         """`.StorageAccountName` of an account Get-AzureStorageAccount gives: the name it was given; its
         `.Endpoints`, of a name the script states: the account's addresses. None for any other member."""
@@ -18450,6 +18469,7 @@ class Interpreter:
         "remove-azurereservedip": _remove_reserved_ip,
         "get-azurereservedip": _get_reserved_ip,
         "get-azurestorageaccount": _get_storage_account,
+        "get-azureservice": _get_service,
         "new-azureaclconfig": _new_acl,
         "get-azureaclconfig": _new_acl,
         "set-azureaclconfig": _set_acl,

@@ -841,6 +841,8 @@ SPECS: dict[str, Spec] = {
     ),
     # `Get-AzureStorageAccount x` names the account by position, as `-StorageAccountName x` does.
     "get-azurestorageaccount": _spec("StorageAccountName:0", aliases={"ServiceName": "StorageAccountName"}),
+    # `Get-AzureService x` gets the service by position, as `-ServiceName x` does.
+    "get-azureservice": _spec("ServiceName:0"),
     "add-azuredisk": _spec("DiskName:0 MediaLocation:1 Label OS"),
     "remove-azuredisk": _spec("DiskName:0 DeleteVHD!"),
     "add-azurevmimage": _spec(
