@@ -1435,6 +1435,11 @@ class LocalNetworkSite:
     # template): `address_space` holds only those it states, and is not compared with another's (MIG004).
     address_space_known: bool = True
     selected_in: str = field(default="", compare=False)  # of a script's: as `Deployment.selected_in`
+    # True for a bare site that is an element of the subscription's network configuration all the same: the
+    # classic CLI's `network local-network create` writes it there, as a netcfg's `LocalNetworkSite` is.
+    # False for one held by a `NetworkConfiguration` (which says so itself) and for a local network gateway
+    # made for one connection (PowerShell's `New-AzureLocalNetworkGateway`).
+    in_network_configuration: bool = field(default=False, compare=False)
 
 
 @record

@@ -3266,6 +3266,7 @@ def _local_network(reading: Reading, parsed: Parsed) -> None:
         parsed.at,
         address_space_known=prefixes.text is not None,
         selected_in=reading.selected_name,
+        in_network_configuration=True,
     )
     reading.made.sites.setdefault(reading._site_here(name.text), site)
 

@@ -1587,16 +1587,15 @@ def _connected_local_sites(estate: Estate) -> frozenset[str]:
 
 def _unconnected_local_sites(estate: Estate) -> frozenset[Mark]:
     """The marks of the local network sites of the network configurations that no gateway connects to.
-    Only a configuration's: a local network gateway a script creates beside ExpressRoute
-    (`New-AzureLocalNetworkGateway`) is made for a connection, and a site a REST body writes under a gateway
-    is that gateway's."""
+    Only a configuration's, a netcfg's or one the classic CLI writes into it (`network local-network
+    create`): a local network gateway a script creates beside ExpressRoute (`New-AzureLocalNetworkGateway`)
+    is made for a connection, and a site a REST body writes under a gateway is that gateway's."""
     connected = _connected_local_sites(estate)
-    return frozenset(
-        site.mark
-        for config in estate.resources(NetworkConfiguration)
-        for site in config.local_sites
-        if site.name.strip().casefold() not in connected
+    configured = (
+        *(site for config in estate.resources(NetworkConfiguration) for site in config.local_sites),
+        *(site for site in estate.resources(LocalNetworkSite) if site.in_network_configuration),
     )
+    return frozenset(site.mark for site in configured if site.name.strip().casefold() not in connected)
 
 
 def _local_site_definitions(estate: Estate) -> Iterator[LocalNetworkSite]:
@@ -1651,7 +1650,8 @@ class InvalidAddressPrefix(Rule):
         "site. An inventory export's description of a network is a snapshot of what is deployed, which "
         "cannot be edited: its prefix is reported only when no other file of the network writes that prefix. "
         "When the intended range is clear, the finding's fix gives it. A local network site of a network "
-        "configuration that no virtual network's gateway connects to is a warning: it moves with no "
+        "configuration (a netcfg's, or one `azure network local-network create` writes into it) that no "
+        "virtual network's gateway connects to is a warning: it moves with no "
         "network's migration, so it blocks no step (the plan says it as a note), though a network "
         "connected to it later would fail to migrate. A script connects a gateway to a site as the "
         "configuration's `ConnectionsToLocalNetwork` does: `Set-AzureVNetGateway -Connect`, or a pre-shared "
