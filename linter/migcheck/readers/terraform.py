@@ -4322,7 +4322,9 @@ def _storage_service(c: _Configuration, r: _Resource) -> None:
 
 def _data_disk(c: _Configuration, r: _Resource) -> None:
     """A registered disk (`name`) attached, or a new one of `size` GB, to the VM `virtual_machine` names, in
-    the cloud service of that name (the provider's AddDataDisk(vm, vm, vm)); a new one's blob is
+    the cloud service of that name (the provider's AddDataDisk(vm, vm, vm)); a new one's blob is the VHD
+    `source_media_link` names, which the disk is made of (the provider sends it as the request's
+    `SourceMediaLink`, whose disk the platform registers from that VHD, leaving `MediaLink` aside), else
     `media_link`, else `http://<storage_service_name>.blob.core.windows.net/disks/<virtual_machine>-<lun>.vhd`
     (the provider's mediaLink)."""
     at = r.mark
@@ -4335,7 +4337,7 @@ def _data_disk(c: _Configuration, r: _Resource) -> None:
         c.call(r, [*_text("vm disk attach", at), vm, registered, *_option("-d", vm)])
         return
     size = c.value(r, "size") or Word(None, at, holder="size")
-    blob = c.value(r, "media_link")
+    blob = c.value(r, "source_media_link") or c.value(r, "media_link")
     account = c.value(r, "storage_service_name")
     if blob is None and account is not None:
         lun = c.value(r, "lun") or Word("0", at)  # the provider's default LUN
