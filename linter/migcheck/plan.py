@@ -3052,6 +3052,13 @@ def _named_by(service: CloudService, deployment: str) -> bool:
     return service.named_by == "deployment" and service.name == deployment
 
 
+def _one_name(service: CloudService, deployment: str) -> bool:
+    """Whether a step is named by the service alone: where it is known only by this deployment's name, or
+    where the deployment is named after a service the files do not name (`azure vm create $SERVICE`), so
+    that `service/deployment` would repeat one stand-in (`<cloud service name, deploy.sh:1>` twice)."""
+    return _named_by(service, deployment) or (service.name == deployment and is_stand_in(deployment))
+
+
 def _placement_words(service: CloudService, deployment: str) -> str:
     """A deployment of a service, in words; the services a script creates one per item of a loop, as
     such: "cloud services created in a loop over $vmList (<cloud service name, d.ps1:25>, 1 or more),
@@ -3105,7 +3112,7 @@ def _service_step(
         id=builder.step_id(f"service:{service.name}/{deployment}", service),
         kind=StepKind.SERVICE,
         name=builder.step_name(
-            service.listed_name if _named_by(service, deployment) else f"{service.listed_name}/{deployment}",
+            service.listed_name if _one_name(service, deployment) else f"{service.listed_name}/{deployment}",
             service,
         ),
         wave=1,
