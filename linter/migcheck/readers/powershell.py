@@ -17892,10 +17892,10 @@ class Interpreter:
         $StorageAccountName`, see `_account_stand_in`); "" otherwise."""
         held = env.lookup(_CURRENT_ACCOUNT)
         account = held.account if isinstance(held, CurrentAccount) else None
-        if isinstance(held, CurrentAccount) and isinstance(account, Unknown) and account.ident is not None:
-            return self._account_stand_in(
-                account.ident, account.shape or automation.HOLE, held.at or Mark("", 0)
-            )
+        # A value paths that met gave (`if (!$sa) { $sa = … }`) is one of theirs, the account one of them names.
+        ident = _identity(account) if isinstance(account, Unknown) else None
+        if isinstance(held, CurrentAccount) and isinstance(account, Unknown) and ident is not None:
+            return self._account_stand_in(ident, account.shape or automation.HOLE, held.at or Mark("", 0))
         return account.value.strip() if isinstance(account, Text) and account.sure else ""
 
     def _add_disk(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -21213,16 +21213,18 @@ def _styled_holes(value: Value, style: str) -> list[object]:
 
 
 def _holes_of(value: Value) -> list[object]:
-    """The values of the holes a value inserted into a string leaves (see `Unknown.holes`): the value
-    itself for each, when it has a definition (`$account`, however it was built); else those of the
-    string it was built from, if known."""
+    """The values of the holes a value inserted into a string leaves (see `Unknown.holes`): those of the
+    string it was built from, when each is known, so that a string built on it through any number of
+    variables (`$container = "http://" + $account + "…"`, `$base = $container + "vm1-"`, `$base + "0.vhd"`)
+    has the same values where `$account` stands, and one storage account holds every blob built so; else
+    the value itself for each, when it has a definition (`$account`, however it was built); else none."""
     ident = _identity(value) if isinstance(value, Unknown) else None
     if not isinstance(value, Unknown) or not value.shape:
         return [ident]
     count = value.shape.count(automation.HOLE)
-    if ident is not None:
-        return [ident] * count
-    return list(value.holes) if len(value.holes) == count else [None] * count
+    if len(value.holes) == count and None not in value.holes:
+        return list(value.holes)
+    return [ident] * count if ident is not None else [None] * count
 
 
 def _stamp(value: Value, key: str, node: Node, copied: bool = False) -> Value:
