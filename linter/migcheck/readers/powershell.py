@@ -13986,7 +13986,20 @@ class Interpreter:
             event = Event("platform_data_disk", mark, {"lun": lun})
         if event is None:
             return self._vm_input(args, piped)
+        if event.kind == "disk" and isinstance(self._vm_input(args, piped), EveryVm):
+            return self._disk_of_every_vm(event, node, env)
         return self._change(event, args, piped, env)
+
+    def _disk_of_every_vm(self, event: Event, node: Node, env: Env) -> Value:
+        """A data disk whose blob the script names, added to every VM of the subscription (`Get-AzureVM |
+        Add-AzureDataDisk -MediaLocation … | Update-AzureVM`): which VMs, and in which cloud services, the
+        files cannot tell, but the account the blob names holds their new disks and migrates after them. The
+        VMs are read as those of a cloud service the files do not state, as `Get-AzureVM -ServiceName $s`
+        gets them, so that the account has its step after theirs."""
+        vms = self._every_vm_of(Unknown(self.snippet(node)), self._at_call(node), None, env)
+        key = self.vms[next(iter(vms.ids))].key
+        env.vars[key] = VmState((None,)).then(event)
+        return vms
 
     def _remove_data_disk(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureDataDisk. From a VM that exists already, only when the call surely runs: the disk
