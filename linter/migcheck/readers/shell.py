@@ -4645,7 +4645,26 @@ class _Walker:
         # Reading a classic command (its words expanded, parsed, described) costs as much as a score of
         # plain statements: counted so, a loop that runs it past the budget stops in a fraction of a second.
         self.spend(_COMMAND_STEPS)
-        self.azure_words(words, self.where.mark(name_node))
+        self.azure_words(words, self._caller_writes(words, self.where.mark(name_node)))
+
+    def _caller_writes(self, words: list[Word], at: Mark) -> Mark:
+        """Where the command `azure <words>`, written at `at`, is shown: at `at`, unless a wrapper function
+        runs it with the words its caller gives it (`azure_call() { azure "$@"; }`, or an array it copies
+        them into). Then the command is the caller's, shown where the caller writes it: the call of the
+        outermost wrapper that passes the words on (the last call before its first word, in its file), which
+        may be in a file that sources the wrapper's. Every call shares the wrapper's one line."""
+        given = self.scope.arguments
+        if not words or not given or words[0].mark not in {word.mark for word in given}:
+            return at
+        first = words[0].mark
+        calls = [
+            call
+            for call in self.call_chain
+            if call is not None
+            and call.path == first.path
+            and (call.line, call.column) <= (first.line, first.column)
+        ]
+        return max(calls, key=lambda call: (call.line, call.column), default=at)
 
     def azure_words(self, words: list[Word], at: Mark) -> None:
         if _AZURE_WRITES & {w.text for w in words[:3]}:  # `storage blob download`, `network export`
@@ -4715,7 +4734,10 @@ class _Walker:
         from a file to create a deployment is of the service the path names (`model.Script.posted_bodies`).
         Another file's (a sourced library's) is its own check's."""
         sent = shell_requests.request(words)
-        if sent is None or self._another_files(words[0].mark):
+        if sent is None:
+            return
+        if self._another_files(words[0].mark):
+            self._body_file_given(sent)
             return
         found = next(((w, u) for w in sent.urls if (u := _management_url(w)) is not None), None)
         if found is None:
@@ -4753,6 +4775,19 @@ class _Walker:
         self._sent_file(sent, path, at)
         self._swap_request(sent, path, at)
         self._connection_request(sent, path, at, url)
+
+    def _body_file_given(self, sent: shell_requests.Request) -> None:
+        """A request a sourced file's function sends (its own check's to list) with a body file the script
+        names in the call (`post capture.xml` of `post() { curl -d @"$1" ...; }`): the file is read here, as
+        one the script sends itself, shown at that call; that check reads the function with no words, so
+        cannot. A body file or body the function writes itself is that file's, read there once."""
+        body, library = sent.body_file, self.in_library
+        if body is None or library is None or self.in_other_file or body.mark.path == library.path:
+            return
+        found = next((u for w in sent.urls if (u := _management_url(w)) is not None), None)
+        if found is not None and not self.reading.never:
+            calls = [call for call in self.call_chain if call is not None and call.path == body.mark.path]
+            self._sent_file(sent, found[1], calls[-1] if calls else body.mark)
 
     def _uploaded_by(self, sent: shell_requests.Request) -> tuple[str]:
         """What a network configuration PUT uploads (`ClassicCall.uploaded`): the file it sends (see
