@@ -1351,7 +1351,7 @@ def _linked_circuits(estate: Estate) -> tuple[Circuit, ...]:
             name,
             behind,
             networks,
-            estate.service_keys(networks),
+            _own_keys(name, estate.service_keys(networks)),
             tuple(owned[n]),
             made.get(key(name), ""),
             found_by="" if key(name) in made else looked_up.get(key(name), ""),
@@ -1359,6 +1359,15 @@ def _linked_circuits(estate: Estate) -> tuple[Circuit, ...]:
         for n, (name, behind, networks) in enumerate(linked)
     )
     return _moved_key(estate, circuits)
+
+
+def _own_keys(name: str, keys: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """Of the service keys the scripts link a circuit's networks by (`Estate.service_keys`), the circuit's
+    own: the one it is named by, where a script links it by that key (two `New-AzureDedicatedCircuitLink
+    -ServiceKey` to one network are two circuits, each its key's), else all of them (a circuit found behind
+    a local network site, whose key the links say)."""
+    own = tuple(entry for entry in keys if key(entry[0]) == key(name))
+    return own or keys
 
 
 def _moved_key(estate: Estate, circuits: tuple[Circuit, ...]) -> tuple[Circuit, ...]:
