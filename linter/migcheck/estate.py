@@ -222,10 +222,13 @@ def owner_of(mark: Mark, name: str = "") -> str:
 
 def file_own(name: str) -> bool:
     """Whether `name` names only what its own file writes with it: a pipeline token, which is no name
-    (two files that write one may be given two values), or a stand-in that says where a script passes a
+    (two files that write one may be given two values), a stand-in that says where a script passes a
     value it does not state (`model.says_where`), which names the file by its name only, so that it reads
-    alike from any working directory: a copy of the script in another folder passes a value of its own."""
-    return is_pipeline_token(name) or says_where(name)
+    alike from any working directory: a copy of the script in another folder passes a value of its own;
+    or a placeholder the file leaves to fill in (`model.is_placeholder`: `'[MY VM NAME]'`,
+    `'<your-service>'`, `'%s-vnet'`), which no resource can be named: two template scripts that write one
+    are filled in by their users, each with names of its own."""
+    return is_pipeline_token(name) or says_where(name) or is_placeholder(name)
 
 
 def named(name: str, kind: str = "") -> str:
