@@ -43,8 +43,12 @@ def acl_findings(tmp_path, monkeypatch, text: str) -> list[str]:
             0,
         ),
         (
-            f"def lock(dry):\n    if dry:\n        raise SystemExit(1)\n    {PUT}\nlock(True)\nlock(False)\n",
+            f"def lock(dry):\n    if dry:\n        raise SystemExit(1)\n    {PUT}\nlock(False)\nlock(True)\n",
             1,
+        ),
+        (  # what lock(True) raises ends the script: lock(False) after it never runs
+            f"def lock(dry):\n    if dry:\n        raise SystemExit(1)\n    {PUT}\nlock(True)\nlock(False)\n",
+            0,
         ),
     ],
 )

@@ -670,6 +670,7 @@ class Exit:
     chain: tuple[int, ...]
     loop: int | None = None
     call: ast.Call | None = None
+    raises: bool = False  # a `raise`: it ends the path of the function's callers too (see `Flow.raises`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -734,6 +735,10 @@ class Scope:
     # `try` or `with` body, in source order: each ends the path through the scope where the SDK refuses
     # what the call passes it, which only the values the call is read with decide (see `Flow.refused`).
     refusals: list[Exit] = field(default_factory=list)
+    # The statements that are a call of what may be one of the script's own functions (`prepare(name)`,
+    # `self.prepare(name)`), kept as `refusals` are: each ends the path through the scope where the function
+    # surely raises at that call (see `Flow.raises`).
+    calls_out: list[Exit] = field(default_factory=list)
     guards: dict[tuple[int, ...], list[Guard]] = field(default_factory=dict)  # by their block, in order
 
 
@@ -2146,16 +2151,16 @@ class _Indexer(ast.NodeVisitor):
             function.returns.append(Return(node.value, _at(node), self.chain))
         self._exit(node)
 
-    def _exit(self, node: ast.stmt, call: ast.Call | None = None) -> None:
+    def _exit(self, node: ast.stmt, call: ast.Call | None = None, raises: bool = False) -> None:
         """A statement that ends the path through its scope (see `Exit`)."""
         if self.scope.kind != "class":
             self.scope.may_end.append(_end(node))
         if not self.guarded[-1] and self.scope.kind != "class":
-            self.scope.exits.append(Exit(_end(node), self.chain, None, call))
+            self.scope.exits.append(Exit(_end(node), self.chain, None, call, raises))
 
     def visit_Raise(self, node: ast.Raise) -> None:
         self.generic_visit(node)
-        self._exit(node)
+        self._exit(node, raises=True)
 
     def visit_Expr(self, node: ast.Expr) -> None:
         self.generic_visit(node)
@@ -2165,15 +2170,14 @@ class _Indexer(ast.NodeVisitor):
 
     def _may_refuse(self, node: ast.stmt, value: ast.expr) -> None:
         """A statement that is a call of a method of `REFUSALS` (`sms.create_hosted_service(...)`, `op =
-        sms.add_role(...)`), kept where a `return` would be kept as an `Exit`."""
-        if (
-            isinstance(value, ast.Call)
-            and isinstance(value.func, ast.Attribute)
-            and value.func.attr in REFUSALS
-            and not self.guarded[-1]
-            and self.scope.kind != "class"
-        ):
+        sms.add_role(...)`), or of what may be a function of the script's (`prepare(name)`), kept where a
+        `return` would be kept as an `Exit`."""
+        if not isinstance(value, ast.Call) or self.guarded[-1] or self.scope.kind == "class":
+            return
+        if isinstance(value.func, ast.Attribute) and value.func.attr in REFUSALS:
             self.scope.refusals.append(Exit(_end(node), self.chain, None, value))
+        elif isinstance(value.func, (ast.Name, ast.Attribute)):
+            self.scope.calls_out.append(Exit(_end(node), self.chain, None, value))
 
     def _with(self, node: ast.With | ast.AsyncWith) -> None:
         """A context manager may swallow what its body raises: no exit in the body is surely the end."""
@@ -3520,6 +3524,10 @@ class Flow:
         self._call_sites: dict[int, CallSite] = {}  # the calls frames are made for, by id(node) (`_frames`)
         # Whether a loop surely breaks, by (loop, frame), with the frame kept so that its id is not reused.
         self._broken: dict[tuple[int, int], tuple[Frame | None, bool]] = {}
+        self._raising: list[Function] = []  # the functions `raises` is reading a call of, outermost first
+        self._own_calls: dict[int, list[Exit]] = {}  # see `_calls_out`, by the id of the scope
+        self._raising_names: frozenset[str] | None = None  # see `_may_raise`
+        self._raised: dict[tuple[int, int, Path], tuple[Frame | None, bool]] = {}  # see `raises`
         # The choices met that neither the script nor the path of the read decides, in the order met (see
         # `alternatives`), once or more each.
         self._open: list[int] = []
@@ -5595,7 +5603,9 @@ class Flow:
                 found = None  # code a module runs when imported (`else:` of its main guard) may run
             elif holds is not when:
                 return False
-        return False if self._ended(site) or self._refused_before(site) else found
+        return (
+            False if self._ended(site) or self._refused_before(site) or self._raised_before(site) else found
+        )
 
     def _runs_imported(self, test: ast.expr, when: bool, site: Site, depth: int) -> bool:
         """Whether a test that keeps code from running when the file is run as a script lets it run when
@@ -5678,6 +5688,131 @@ class Flow:
             ):
                 return True
         return False
+
+    def _raised_before(self, site: Site) -> bool:
+        """Whether a call of one of the script's functions that surely raises (see `raises`) surely runs
+        before the site, as `_ended` asks of a `return`: nothing after it on the path runs."""
+        calls = self._calls_out(site.scope)
+        if len(calls) > MAX_EXITS:
+            return False
+        for ended in calls:
+            self.budget -= 1
+            if ended.at >= site.at or self.budget <= 0:
+                break
+            if ended.call is None or not self._surely_reached(ended, site):
+                continue
+            if self.raises(ended.call, Site(site.scope, _at(ended.call), ended.chain, site.frame, site.path)):
+                return True
+        return False
+
+    def _calls_out(self, scope: Scope) -> list[Exit]:
+        """The statements of `scope.calls_out` that call a name of a function that may raise (see
+        `_may_raise`), worked out once for each scope: no other call is asked whether it raises, nor counts
+        toward MAX_EXITS."""
+        key = id(scope)
+        if key not in self._own_calls:
+            names = self._may_raise()
+            self._own_calls[key] = [
+                e for e in scope.calls_out if e.call is not None and callee(e.call.func) in names
+            ]
+        return self._own_calls[key]
+
+    def _may_raise(self) -> frozenset[str]:
+        """The names of the functions the script defines whose body holds a statement that may raise out of
+        it on every path (see `_body_raises`), whatever the arguments: a `raise`, an exit of the script or a
+        call of a method of `REFUSALS` outside a `try`, loop or handler, or a call there of a function of a
+        name already found; worked out once, so that asking costs nothing for a script that has none."""
+        if self._raising_names is not None:
+            return self._raising_names
+        functions: list[Function] = []
+        scopes = [self.index.module]
+        while scopes:
+            scope = scopes.pop()
+            functions.extend(scope.functions.values())
+            scopes.extend(function.scope for function in scope.functions.values())
+            scopes.extend(scope.classes.values())
+        conditions = self.index.conditions
+        found: list[str] = []  # the names found, each once: those of the functions that call them are next
+        callers: dict[str, set[str]] = {}  # by a name, the names of the functions calling it where it counts
+
+        def unconditional(ended: Exit) -> bool:
+            return ended.loop is None and all(block in conditions for block in ended.chain)
+
+        for function in functions:
+            scope, name = function.scope, function.node.name
+            if any(
+                unconditional(e) and (e.raises or e.call is not None) for e in (*scope.exits, *scope.refusals)
+            ):
+                found.append(name)
+            for e in scope.calls_out:
+                if e.call is not None and unconditional(e):
+                    callers.setdefault(callee(e.call.func), set()).add(name)
+        names = set(found)
+        while found:
+            for caller in callers.get(found.pop(), ()):
+                if caller not in names:
+                    names.add(caller)
+                    found.append(caller)
+        self._raising_names = frozenset(names)
+        return self._raising_names
+
+    def raises(self, call: ast.Call, site: Site) -> bool:
+        """Whether a call of a function the script defines (see `_called`), read at `site`, surely raises
+        what its caller does not catch: on every path through the function's body with the call's
+        arguments, a statement outside a `try` raises before any `return` (a `raise`, an exit of the script,
+        a call the SDK refuses, a call of a function that surely raises in turn), under tests that all hold.
+        Recursion and calls nested past MAX_CALL_DEPTH are not followed. Worked out once for each call,
+        frame and path, as `_decided` is."""
+        memo = (id(call), id(site.frame), site.path)
+        kept = self._raised.get(memo)
+        if kept is None:
+            kept = self._raised[memo] = (site.frame, self._raises(call, site))
+        return kept[1]
+
+    def _raises(self, call: ast.Call, site: Site) -> bool:
+        called = self._called(call, site.scope)
+        if called is None:
+            return False
+        function, signature = called
+        if function.generator or function in self._raising or len(self._raising) >= MAX_CALL_DEPTH:
+            return False
+        if function.outer is site.scope and function.at >= site.at:
+            return False  # not defined yet where it is called
+        values = self._arguments(function, call, site, signature)
+        if values is None:
+            return False
+        frame = Frame(function.scope, values, site.frame, call=call, site=site)
+        self._raising.append(function)
+        try:
+            return self._body_raises(function.scope, frame)
+        finally:
+            self._raising.pop()
+
+    def _body_raises(self, scope: Scope, frame: Frame) -> bool:
+        """Whether a statement that raises out of the body of `scope` (see `raises`) surely runs in `frame`:
+        under tests that all hold (not in a loop, whose items may be none), and after nothing that ends the
+        path first (`runs`)."""
+        kinds = ((scope.exits, "exit"), (scope.refusals, "refusal"), (self._calls_out(scope), "call"))
+        for ended, kind in ((ended, kind) for exits, kind in kinds for ended in exits):
+            self.budget -= 1
+            if self.budget <= 0:
+                return False
+            if ended.loop is not None or not all(block in self.index.conditions for block in ended.chain):
+                continue
+            if not self._raised_by(ended, kind, scope, frame):
+                continue
+            if self.runs(Site(scope, ended.at, ended.chain, frame)) is True:
+                return True
+        return False
+
+    def _raised_by(self, ended: Exit, kind: str, scope: Scope, frame: Frame) -> bool:
+        """Whether a statement of `_body_raises` raises out of the function when it runs."""
+        if ended.call is None:
+            return ended.raises
+        at = Site(scope, _at(ended.call), ended.chain, frame)
+        if kind == "exit":
+            return self._exits_script(ended.call, scope)
+        return self.refused(ended.call, at) if kind == "refusal" else self.raises(ended.call, at)
 
     def refused(self, call: ast.Call, site: Site) -> bool:
         """Whether the SDK surely refuses a call of one of its methods (`REFUSALS`) read at `site`, raising
