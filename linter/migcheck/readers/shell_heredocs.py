@@ -105,7 +105,7 @@ def past_the_line_limit(source: bytes, root: Node) -> Node | None:
     error = grammars.first_error(root)
     if error is None:
         return None
-    started = _heredoc_started(error)
+    started = _heredoc_started(root, error)
     if started is error:  # no here-document of the grammar's at the error: the script's own
         return None
     line = source.rfind(b"\n", 0, started.start_byte) + 1
