@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import functools
+import ipaddress
 import itertools
 import os
 import posixpath
@@ -2260,6 +2261,7 @@ class _Linker:
         )
         services = tuple(_made_to_every_vm(s) for s in services)
         services = _in_networks_of_subnets(services, self._definitions())
+        services = _in_subnets_of_addresses(services, self._definitions())
         services = _stand_ins_told_apart(services)
         networks = self._networks(netcfgs, services)
         disks, disk_vms, namesakes = self._disks(services)
@@ -5261,6 +5263,74 @@ def in_unnamed_networks(estate: Estate) -> frozenset[int]:
 # `Subnet-1`, the Resource Manager portal's `default`): many networks of a subscription have one, so that
 # only one network of the files does tells not which holds a VM in it.
 _DEFAULT_SUBNETS = frozenset({key("Subnet-1"), key("default")})
+
+
+def _in_subnets_of_addresses(
+    services: tuple[CloudService, ...], definitions: Iterable[VirtualNetwork]
+) -> tuple[CloudService, ...]:
+    """A VM the classic CLI creates with a static address in a network its script does not make (`azure vm
+    create -w net1 -S 10.0.9.5`, `Role.subnet_of_address`) is in the subnet of that network that holds the
+    address, as the CLI looks it up in the network: the subnet of the network's definition (another file's)
+    whose prefix holds it. Where no definition's subnet holds it, its subnet stays not stated."""
+    if not any(role.subnet_of_address for s in services for p in s.placements for role in p.roles):
+        return services  # most estates: no such VM
+    subnets: dict[str, list[Subnet]] = defaultdict(list)
+    for vnet in definitions:
+        subnets[join_key(vnet.name, vnet.mark)].extend(vnet.subnets)
+    return tuple(_service_in_subnets_of_addresses(service, subnets) for service in services)
+
+
+def _service_in_subnets_of_addresses(
+    service: CloudService, subnets: Mapping[str, list[Subnet]]
+) -> CloudService:
+    """`_in_subnets_of_addresses` of one service: its network's subnets are `subnets` by the network's key."""
+    placements = list(service.placements)
+    changed = False
+    for at, placement in enumerate(placements):
+        ref = placement.virtual_network
+        if ref is None or not any(role.subnet_of_address for role in placement.roles):
+            continue
+        held = subnets.get(join_key(ref.name, ref.mark), [])
+        placements[at] = replace(
+            placement, roles=tuple(_in_subnet_of_address(r, held) for r in placement.roles)
+        )
+        changed = True
+    return replace(service, placements=tuple(placements)) if changed else service
+
+
+def _in_subnet_of_address(role: Role, subnets: Sequence[Subnet]) -> Role:
+    """`role` in the first of `subnets` whose prefix holds its `subnet_of_address`, as the CLI picks it; as
+    it is where none is known to hold it."""
+    address = role.subnet_of_address
+    holding = _subnet_holding(subnets, address.name) if address is not None else None
+    if address is None or holding is None:
+        return role
+    found = NameRef(holding.name, address.mark)
+    return replace(
+        role,
+        subnets=(found, *role.subnets),
+        primary_subnets=(found,),
+        unknown=role.unknown - {"subnets"},
+        subnet_of_address=None,
+    )
+
+
+def _subnet_holding(subnets: Sequence[Subnet], address: str) -> Subnet | None:
+    """The first of `subnets` whose prefix holds the IPv4 `address`; None when it is no IPv4 address or no
+    prefix is known to hold it."""
+    try:
+        ip = ipaddress.IPv4Address(address.strip())
+    except ValueError:
+        return None
+    for subnet in subnets:
+        try:
+            if subnet.prefix is not None and ip in ipaddress.IPv4Network(
+                subnet.prefix.text.strip(), strict=False
+            ):
+                return subnet
+        except ValueError:
+            continue
+    return None
 
 
 def _in_network_of_subnets(service: CloudService, networks: Mapping[str, dict[str, str]]) -> CloudService:

@@ -867,6 +867,11 @@ class Role:
     # The private addresses the VM asks for in its virtual network (`StaticVirtualNetworkIPAddress` of its
     # network interfaces, `Set-AzureStaticVNetIP`), each where it is written: the address is the name.
     static_ips: tuple[NameRef, ...] = ()
+    # Of a VM the classic CLI creates with a static address in a network the script does not make (`azure
+    # vm create -w <vnet> -S <ip>`): that address, where it is written. The CLI puts the VM in the subnet of
+    # the network that holds it, which the link stage finds in the network's definition (another file's);
+    # until then the subnets are not known. None for any other VM.
+    subnet_of_address: NameRef | None = field(default=None, compare=False)
     # The network security group set on the VM itself (`Set-AzureNetworkSecurityGroupConfig`, a network
     # configuration set's `NetworkSecurityGroup`), where its name is written; None when the file sets none.
     # The migration clones it with the VM (deep dive), as a subnet's with its network.

@@ -934,6 +934,7 @@ class _Vm:
     interfaces: list[tuple[str, tuple[NameRef, ...], NameRef | None]] = field(default_factory=list)
     static_ips: list[NameRef] = field(default_factory=list)
     public_ips: list[NameRef] = field(default_factory=list)
+    subnet_of_address: NameRef | None = None  # as `Role.subnet_of_address`
     endpoints: dict[str, InputEndpoint] = field(default_factory=dict)
     # By endpoint: its name as first written, where the first rule is added, the rules, whether they are all.
     acl_rules: dict[str, tuple[str, Mark, list[AclRule], bool]] = field(default_factory=dict)
@@ -1023,6 +1024,7 @@ class _Vm:
             boot_diagnostics_default=self.boot_diagnostics_default,
             static_ips=tuple(self.static_ips),
             public_ips=tuple(self.public_ips),
+            subnet_of_address=self.subnet_of_address if "subnets" in self.unknown else None,
             unknown=frozenset(self.unknown),
             changes_existing=self.existing,
             removed_endpoints=tuple(self.removed_endpoints),
@@ -2045,6 +2047,9 @@ class Reading:
         holding = _subnet_holding(network.subnets, address.text) if network and address.text else None
         vm.subnets.clear()
         vm.subnets_maybe_none_at, vm.subnets_unset = None, ""
+        # A network the script does not make: the link stage looks the address up in its definition.
+        made = network is not None or vnet.text is None or address.text is None
+        vm.subnet_of_address = None if made else NameRef(address.text or "", address.mark)
         if holding is None:
             vm.unknown.add("subnets")
         else:
@@ -2059,6 +2064,7 @@ class Reading:
             return
         if config.text is None:
             vm.unknown.add("subnets")
+            vm.subnet_of_address = None  # its interfaces' subnets stay not known, whatever `-S` gives
             return
         for nic in _split(config, ","):
             fields = _split(nic, ":")
