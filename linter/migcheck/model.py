@@ -942,6 +942,11 @@ class Role:
     # names); "subnets", where a path that puts it in a subnet names one. Whichever path runs is the VM
     # that migrates, so rules that report the absence say it may be so.
     absent_on_some_paths: tuple[tuple[str, Mark], ...] = field(default=(), compare=False)
+    # Of a VM whose deployment a script creates in a virtual network on some paths and in none on another
+    # ("virtual_network" in `absent_on_some_paths`), where each path that gives one names a network the
+    # script states (`if ($P) { $VNet = 'a' } elseif ($T) { $VNet = 'b' }`): those names, in the order of the
+    # paths; () where they name one, or one the script does not state.
+    candidate_networks: tuple[str, ...] = field(default=(), compare=False)
     # Of a VM in a deployment that may be in a virtual network or in none (see `absent_on_some_paths`),
     # whether the call that creates the deployment in none is the one call that makes it: the VM is in
     # that deployment, in none, whichever path puts its deployment elsewhere for the VMs of other calls.
@@ -971,6 +976,12 @@ class Role:
     # Add-AzureDataDisk -CreateNew without -MediaLocation), each named by a stand-in and with no account.
     # Not among `disks`, where a disk with neither blob nor account is one given by name.
     unplaced_data_disks: tuple[Disk, ...] = field(default=(), compare=False)
+
+    @property
+    def candidate_networks_said(self) -> str:
+        """`candidate_networks` as a message says them (`'a' or 'b'`, `'a', 'b' or 'c'`); "" for none."""
+        quoted = [f"'{name}'" for name in self.candidate_networks]
+        return " or ".join([", ".join(quoted[:-1]), quoted[-1]]) if len(quoted) > 1 else "".join(quoted)
 
     def absent_on_some_path(self, fact: str) -> Mark | None:
         """Where a path that leaves out `fact` is told apart (see `absent_on_some_paths`), or None."""

@@ -6588,6 +6588,13 @@ def _named_on_some_paths(value: Value) -> Text | None:
     return value.alternatives[0]
 
 
+def _with_candidate_networks(role: Role, names: tuple[str, ...]) -> Role:
+    """A VM whose deployment may be in none of `names` (`Role.candidate_networks`), where it may be in none."""
+    if not role.is_vm or role.absent_on_some_path("virtual_network") is None:
+        return role
+    return replace(role, candidate_networks=names)
+
+
 def _alternatives(value: Value | None) -> tuple[Text, ...]:
     """The strings a value may be, each on some path (see `Unknown.alternatives`); () for any other."""
     return value.alternatives if isinstance(value, Unknown) else ()
@@ -7787,6 +7794,9 @@ class DeploymentDraft:
     # The variable assigned nowhere that value is (`Unknown.unset`), where that is why: in none unless the
     # session that runs the script sets it.
     outside_network_unset: str = ""
+    # The networks the script states that the paths giving `-VNetName` one name, where another path gives
+    # none (see `Role.candidate_networks`).
+    candidate_networks: tuple[str, ...] = ()
     # The variable assigned nowhere whose value alone makes the command that placed it create it, in no
     # network (see `Interpreter._placed_by_session`): in none if the session that runs the script sets it.
     placed_unset: str = ""
@@ -15042,6 +15052,8 @@ class Interpreter:
             # never none (a caller, or the person running it, gives one name or another). Given on some
             # paths only, it may be in none on the others: which, or whether any, is not known.
             draft.vnet, draft.network_known = self._unstated_network(arg, draft.mark), True
+            named_each = tuple(dict.fromkeys(text.value for text in _alternatives(arg.value)))
+            draft.candidate_networks = named_each if len(named_each) > 1 else ()
         elif vnet and arg is not None and isinstance(arg.value, Text):
             # `$VnetName = ''` left for the reader to fill in: which network is not known.
             draft.vnet, draft.network_known = None, False
@@ -18743,6 +18755,8 @@ class Interpreter:
         if draft.outside_network_at is not None and not in_none:
             at, unset = draft.outside_network_at, draft.outside_network_unset
             roles = tuple(absent_on_some_path(r, "virtual_network", at, unset) for r in roles)
+            if draft.candidate_networks:
+                roles = tuple(_with_candidate_networks(r, draft.candidate_networks) for r in roles)
             # A VM only the call creating the deployment in none makes is in none, whatever path puts the
             # deployment elsewhere for the VMs of other calls.
             made = {r.name for r in draft.roles.values() if _made_in_none(r) or _apart_from_network(draft, r)}

@@ -1152,7 +1152,14 @@ class VmOutsideVnet(Rule):
             return
         vnet = placement.virtual_network
         # Unstated, the other path's network may be none as well (add_role to a deployment that exists).
-        network = f"is in '{vnet.name}'" if vnet else "may be in a virtual network the script does not state"
+        named = outside[0][0].candidate_networks_said  # the networks the paths into one name
+        network = (
+            f"is in '{vnet.name}'"
+            if vnet
+            else f"is in {named}"
+            if named
+            else "may be in a virtual network the script does not state"
+        )
         at = outside[0][1]
         variable = outside[0][0].session_variable("virtual_network")
         if variable:

@@ -834,12 +834,19 @@ class MissingSubnet(Rule):
                 f"{session_sets(variable)} (line {at.line})"
                 if variable
                 else f"VM '{vm.name}' of {service.label} has no subnet and may be in a virtual network: the "
-                f"script puts its deployment in one it does not state or in none (line {at.line}); in a "
+                f"script puts its deployment in {_networks_or_none(vm)} (line {at.line}); in a "
                 "network, the VM has no subnet there",
                 severity=Severity.WARNING,  # the path that ran decides: the files do not say
                 at=vm.subnets_mark,
                 fix=_NO_SUBNET_ON_SOME_PATHS_FIX,
             )
+
+
+def _networks_or_none(vm: Role) -> str:
+    """Where the paths of a script put a VM's deployment that may be in no network: the networks those
+    into one name, where it states each (`Role.candidate_networks`), else one it does not state; or none."""
+    named = vm.candidate_networks_said
+    return f"{named}, or in none" if named else "one it does not state or in none"
 
 
 def _maybe_no_subnet(vm: Role, line: int) -> str:
