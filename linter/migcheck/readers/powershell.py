@@ -8144,6 +8144,10 @@ class Interpreter:
         # in one (a cloud service and its deployment): "" for the first it selects, and before any.
         self.first_selected: str | None = None
         self.working_in = ""
+        # By subscription (`working_in`): where the script first adds a new data disk whose blob it leaves to
+        # a current storage account it does not state (see `_data_disk`); every such disk of the subscription
+        # is in that one account, named there.
+        self.unstated_current_at: dict[str, Mark] = {}
         # That subscription as the script names it (`SubscriptionSelection.name`), "" before any.
         self.selected_name = ""
         # The circuit links among them by network (see `_name_key`) in the subscription the script works in
@@ -13993,12 +13997,22 @@ class Interpreter:
         if event is None and args.switch("CreateNew") and args.given("MediaLocation") is False:
             # A new disk with no blob named: the platform puts it in the current storage account, as it
             # does the OS disk of a VM made from an image (see `_platform_os_disk`).
-            event = Event("platform_data_disk", mark, {"lun": lun})
+            event = Event(
+                "platform_data_disk", mark, {"lun": lun, "account_at": self._unstated_current_at(env, mark)}
+            )
         if event is None:
             return self._vm_input(args, piped)
         if event.kind == "disk" and isinstance(self._vm_input(args, piped), EveryVm):
             return self._disk_of_every_vm(event, node, env)
         return self._change(event, args, piped, env)
+
+    def _unstated_current_at(self, env: Env, mark: Mark) -> Mark:
+        """Where the stand-in for the subscription's current storage account is named, a new data disk whose
+        blob is left to it being added at `mark`: where the first such disk in the subscription the script
+        works in is added, where the script states no current account here; `mark` otherwise."""
+        if self._current_account(env):
+            return mark
+        return self.unstated_current_at.setdefault(self.working_in, mark)
 
     def _disk_of_every_vm(self, event: Event, node: Node, env: Env) -> Value:
         """A data disk whose blob the script names, added to every VM of the subscription (`Get-AzureVM |
@@ -18982,6 +18996,9 @@ class _Facts:
         # data disks' (`platform_data_disk`), by LUN as `data_disks` are.
         self.platform_os_disk: Mark | None = None
         self.platform_data_disks: dict[object, Mark] = {}
+        # Where the stand-in for the current storage account they go to, where the script states none, is
+        # named: where the first such disk of the subscription is added (see `Interpreter._data_disk`).
+        self.unstated_account_at: Mark | None = None
         # Given an OS disk whose blob is not stated (`unplaced_os_disk`): its storage account is not known,
         # for the reason and at the place it says.
         self.os_disk_unplaced: UnplacedDisk | None = None
@@ -19284,6 +19301,7 @@ class _Facts:
         lun = _lun(event.data["lun"])
         self.data_disks.pop(lun or event, None)
         self.platform_data_disks[lun or event] = event.mark
+        self.unstated_account_at = self.unstated_account_at or event.data.get("account_at")
 
     def _current_account(self, event: Event) -> None:
         """New-AzureVM in a subscription whose current storage account the script states: the OS disk the
@@ -19319,10 +19337,11 @@ class _Facts:
         blob is named, the VM is made from a registered disk, or the VM exists already (Update-AzureVM).
         New-AzureVM and Update-AzureVM name such a disk's blob in the subscription's current storage
         account, whatever account the OS disk is in, and fail when none is set: the disks are in that
-        account, named by a stand-in for it, told apart by where the first of them is added."""
+        account, named by a stand-in for it where the first such disk of the subscription the script works in
+        is added: one account for every VM's (see `Interpreter._unstated_current_at`)."""
         if not self.platform_data_disks or (disks_unknown and self._unplaced_data_disks()):
             return ()
-        first = next(iter(self.platform_data_disks.values()))
+        first = self.unstated_account_at or next(iter(self.platform_data_disks.values()))
         account = _stand_in("current storage account of the subscription", first)
         return tuple(self._platform_data_disks(account).values())
 
