@@ -3,12 +3,15 @@ importing tree-sitter and a grammar costs milliseconds a run that reads no such 
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import importlib
+import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Generator, Iterator
 
     from tree_sitter import Language, Node, Parser, Point, Tree
 
@@ -49,15 +52,61 @@ _CHUNK = 65536  # bytes handed to the parser at a time
 _MOST_PIPES = {"tree_sitter_bash": 2048}
 
 
+class ParseTooSlow(Exception):
+    """A parse of text read from a file stopped past the CPU time the file's size allows (`parsed_within`)."""
+
+    def __init__(self) -> None:
+        super().__init__("the grammar takes longer to parse the text than text of its size may")
+
+
+class _Budget:
+    """The CPU time the parses of one file's text have left, together (`parse_budget`)."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, seconds: float) -> None:
+        self.left = seconds
+
+
+_budget: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("parse budget", default=None)
+
+
+@contextlib.contextmanager
+def parse_budget(size: int) -> Generator[None, None, None]:
+    """Every parse in the block, the first of a file of `size` bytes and those of each rewrite of its text a
+    reader makes to read it as its shell does, shares the CPU time one parse of that file may take: each
+    rewrite parses as long as the first, so a file that only just passed its first parse cost a dozen times
+    that in the rewrites. Only parse time is counted, not the reading between parses."""
+    token = _budget.set(_Budget(_allowed(size)))
+    try:
+        yield
+    finally:
+        _budget.reset(token)
+
+
+def _allowed(size: int) -> float:
+    return PARSE_SECONDS + PARSE_SECONDS_PER_BYTE * size
+
+
 def parsed_in_time(package: str, source: bytes) -> Tree | None:
     """The tree the grammar of `package` parses `source` into, or None when that takes more than
-    `PARSE_SECONDS` and `PARSE_SECONDS_PER_BYTE` of CPU time. CPU time, not wall-clock time, so that a busy
-    machine does not change the answer. A bash source of more pipes than the grammar's error recovery gets
-    through within that time (`_MOST_PIPES`) is None unparsed: that recovery is not stopped by the bound."""
+    `PARSE_SECONDS` and `PARSE_SECONDS_PER_BYTE` of CPU time (or than the parses of its file have left,
+    `parse_budget`). CPU time, not wall-clock time, so that a busy machine does not change the answer. A
+    bash source of more pipes than the grammar's error recovery gets through within that time
+    (`_MOST_PIPES`) is None unparsed: that recovery is not stopped by the bound."""
     most_pipes = _MOST_PIPES.get(package)
     if most_pipes is not None and _pipes(source) > most_pipes:
         return None
     return read_in_time(parser(package), lambda offset, _point: source[offset : offset + _CHUNK], len(source))
+
+
+def parsed_within(package: str, source: bytes) -> Tree:
+    """The tree `parsed_in_time` parses `source` into, for a reader that parses a rewrite of a file's text
+    where it cannot stop: `ParseTooSlow` past the bound, for the reader's caller to say the file unread."""
+    tree = parsed_in_time(package, source)
+    if tree is None:
+        raise ParseTooSlow
+    return tree
 
 
 def _pipes(source: bytes) -> int:
@@ -69,15 +118,19 @@ def _pipes(source: bytes) -> int:
 def read_in_time(parsing: Parser, read: Callable[[int, Point], bytes], size: int) -> Tree | None:
     """The tree `parsing` reads through `read`, a source of `size` bytes, or None when that takes longer than
     `parsed_in_time` allows such a source: for a parser of its own, set to read only some ranges."""
-    import time
-
-    limit = time.process_time() + PARSE_SECONDS + PARSE_SECONDS_PER_BYTE * size
+    budget = _budget.get()
+    started = time.process_time()
+    allowed = _allowed(size) if budget is None else min(_allowed(size), budget.left)
+    limit = started + allowed
     try:
         # The progress callback is only called on a parse that reads its source through a callback.
         return parsing.parse(read, progress_callback=lambda *_: time.process_time() > limit)
     except ValueError:  # stopped by the callback
         parsing.reset()  # else the next parse would go on with this one's source
         return None
+    finally:
+        if budget is not None:
+            budget.left -= time.process_time() - started
 
 
 def nests_deeper_than(tree: Tree, limit: int) -> bool:

@@ -300,8 +300,12 @@ def read(path: str, data: bytes) -> Document:
     # The read makes a few objects per word that all stay alive until it ends: the collector's passes over
     # them grew faster than the script (0.2 s of 0.8 s for 5,000 commands, 2 s of 4.4 s for 20,000); what
     # the read leaves is collected after.
-    with collector.paused():
-        document = _read(path, data)
+    with collector.paused(), grammars.parse_budget(len(data)):
+        try:
+            document = _read(path, data)
+        except grammars.ParseTooSlow:  # a rewrite of it, parsed, ran past what the script's parses may take
+            text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+            document = Document(path, FileKind.SHELL, "", problem=_too_slow_to_parse(path), text=text)
     return _with_the_mark_said(document, data)
 
 
@@ -570,7 +574,7 @@ def _run_before_error(path: str, text: str, first_cut: int | None = None) -> _Pa
         if cut == 0:
             return None
         source = source[:cut]
-        tree = grammars.parser(_GRAMMAR).parse(source)
+        tree = grammars.parsed_within(_GRAMMAR, source)
         if not tree.root_node.has_error:
             kept = {start: held for start, held in placeholders.items() if start < cut}
             return source, tree, where.over(source), kept
@@ -589,22 +593,22 @@ def _prepared(path: str, text: str, first: Tree | None = None) -> _Parsed:
     """A script's source and syntax tree as bash reads them, whether or not it parses (`first`: the
     grammar's tree of `text` as written, where the caller has parsed it)."""
     source = text.encode("utf-8")
-    tree = grammars.parser(_GRAMMAR).parse(source) if first is None else first
+    tree = grammars.parsed_within(_GRAMMAR, source) if first is None else first
     moved = None
     if tree.root_node.has_error:  # here-documents started on one line, read one after the other
         source, tree, moved = shell_heredocs.apart(source, tree)
     placeholders = _placeholders(tree.root_node, source)
     if placeholders:  # read as the words they stand for, each a value the script does not state
         source = _filled(source, placeholders)
-        tree = grammars.parser(_GRAMMAR).parse(source)
+        tree = grammars.parsed_within(_GRAMMAR, source)
     lone = _lone_continuations(tree.root_node, source)
     if lone:  # a line holding only `\`, read as bash reads it: nothing, the next line a command of its own
         source = _blanked(source, lone)
-        tree = grammars.parser(_GRAMMAR).parse(source)
+        tree = grammars.parsed_within(_GRAMMAR, source)
     escapes = _escaped_line_starts(tree.root_node, source)
     if escapes:  # `\azure` on a line of its own, read as bash reads it: `azure`
         source = _blanked(source, sorted(escapes))
-        tree = grammars.parser(_GRAMMAR).parse(source)
+        tree = grammars.parsed_within(_GRAMMAR, source)
     source, tree = _split_tests_read(*_redirected_empty_values(source, tree))
     source, tree = _backtick_comments_ended(source, tree)
     tree, heads = _braced_loops(source, tree)
@@ -616,17 +620,21 @@ def _prepared(path: str, text: str, first: Tree | None = None) -> _Parsed:
 def refuses(text: str) -> bool:
     """Whether bash would refuse to run `text` as a script file (`_parse`); one the grammar takes longer to
     parse than its size allows is refused, as `_read` refuses such a file."""
-    first = grammars.parsed_in_time(_GRAMMAR, text.encode("utf-8"))
-    if first is None or grammars.nests_deeper_than(first, _DEEPEST):
-        return True
-    return _prepared("", text, first)[1].root_node.has_error
+    with grammars.parse_budget(len(text)):
+        first = grammars.parsed_in_time(_GRAMMAR, text.encode("utf-8"))
+        if first is None or grammars.nests_deeper_than(first, _DEEPEST):
+            return True
+        try:
+            return _prepared("", text, first)[1].root_node.has_error
+        except grammars.ParseTooSlow:
+            return True
 
 
 def _bash_parse(source: bytes, first: Tree | None = None) -> tuple[bytes, Tree]:
     """A command line's source and syntax tree as bash reads them (`_redirected_empty_values`,
     `_split_tests_read`, `_backtick_comments_ended`); `first`: the grammar's tree of `source`, where the
     caller has parsed it."""
-    tree = grammars.parser(_GRAMMAR).parse(source) if first is None else first
+    tree = grammars.parsed_within(_GRAMMAR, source) if first is None else first
     read = _redirected_empty_values(source, tree)
     return _backtick_comments_ended(*_split_tests_read(*read))
 
@@ -653,7 +661,7 @@ def _redirected_empty_values(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
     if not spans:
         return source, tree
     blanked = _spaces_over(source, spans)
-    return blanked, grammars.parser(_GRAMMAR).parse(blanked)
+    return blanked, grammars.parsed_within(_GRAMMAR, blanked)
 
 
 def _redirects_a_word(source: bytes, at: int) -> bool:
@@ -678,7 +686,7 @@ def _split_tests_read(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
         if not openings:
             break
         source = _blanked(source, openings, b"_")
-        tree = grammars.parser(_GRAMMAR).parse(source)
+        tree = grammars.parsed_within(_GRAMMAR, source)
     return source, tree
 
 
@@ -752,7 +760,7 @@ def _comments_cut_at_backticks(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
     if not cuts:
         return source, tree
     blanked = _spaces_over(source, cuts)
-    blanked_tree = grammars.parser(_GRAMMAR).parse(blanked)
+    blanked_tree = grammars.parsed_within(_GRAMMAR, blanked)
     by_end = {read.end: read for read in _backtick_substitutions(blanked_tree.root_node)}
     kept = [(start, close) for start, close in cuts if _closes_substitution(by_end, start, close)]
     if kept == cuts:
@@ -760,7 +768,7 @@ def _comments_cut_at_backticks(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
     if not kept:
         return source, tree
     read = _spaces_over(source, kept)
-    return read, grammars.parser(_GRAMMAR).parse(read)
+    return read, grammars.parsed_within(_GRAMMAR, read)
 
 
 def _unescaped_backtick(source: bytes, start: int, end: int) -> int | None:
@@ -818,7 +826,7 @@ def _without_backtick_comments(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
     if not spans:
         return source, tree
     emptied = _emptied(source, [(comment, close) for _, comment, close in spans])
-    emptied_tree = grammars.parser(_GRAMMAR).parse(emptied)
+    emptied_tree = grammars.parsed_within(_GRAMMAR, emptied)
     read_at = {(read.start, read.end): read for read in _backtick_substitutions(emptied_tree.root_node)}
     words: list[tuple[int, int]] = []
     parts: list[tuple[int, int]] = []
@@ -833,7 +841,7 @@ def _without_backtick_comments(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
     if not words and not parts:
         return source, tree
     read = _emptied(_spaces_over(source, words), parts)
-    return read, grammars.parser(_GRAMMAR).parse(read)
+    return read, grammars.parsed_within(_GRAMMAR, read)
 
 
 def _emptied(source: bytes, comments: list[tuple[int, int]]) -> bytes:
@@ -894,7 +902,7 @@ def _braced_loops(source: bytes, tree: Tree) -> tuple[Tree, dict[int, Node]]:
         if loop is None or head is None:
             break
         read = read[: loop.start_byte] + _spaces(read[loop.start_byte : brace]) + read[brace:]
-        tree = grammars.parser(_GRAMMAR).parse(read)
+        tree = grammars.parsed_within(_GRAMMAR, read)
         heads[brace] = head
     return tree, heads
 
@@ -925,7 +933,7 @@ def _loop_head(source: bytes, start: int, brace: int) -> Node | None:
     """The `for` loop whose head runs from `start` to its body's `{` at `brace`, parsed with an empty body
     where it stands (what comes before blanked); None where that is no `for` loop over words."""
     text = _spaces(source[:start]) + source[start:brace] + b"do :; done"
-    root = grammars.parser(_GRAMMAR).parse(text).root_node
+    root = grammars.parsed_within(_GRAMMAR, text).root_node
     loop = root.named_children[-1] if root.named_children else None
     if root.has_error or loop is None or loop.type != "for_statement" or loop.start_byte != start:
         return None
@@ -7276,12 +7284,16 @@ class CommandLines:
             return _too_slow_to_parse(self.path, anchors[0][1] if anchors else None)
         if grammars.nests_deeper_than(first, _DEEPEST):
             return _too_deep(self.path, anchors[0][1] if anchors else None)
-        source, tree = _bash_parse(source, first)
-        placeholders = walker.placeholders
-        if tree.root_node.has_error:
+        try:
+            source, tree = _bash_parse(source, first)
             # What a script file of the same text reads (a placeholder `<name>` as a word, a braced loop) is
             # read so here, every byte in its place: only what `_parse` would refuse there is a fault.
-            prepared, prepared_tree, positions, placeholders = _prepared(self.path, line)
+            as_a_file = _prepared(self.path, line) if tree.root_node.has_error else None
+        except grammars.ParseTooSlow:  # a rewrite of the line, parsed, ran past what its size allows
+            return _too_slow_to_parse(self.path, anchors[0][1] if anchors else None)
+        placeholders = walker.placeholders
+        if as_a_file is not None:
+            prepared, prepared_tree, positions, placeholders = as_a_file
             if prepared_tree.root_node.has_error:
                 return _syntax_problem(tree.root_node, where)
             source, tree, where.loop_heads = prepared, prepared_tree, positions.loop_heads

@@ -39,7 +39,7 @@ def lines_written(source: bytes, sink_of: Callable[[str], str | None]) -> list[W
     written. Nothing where the script names none of them (parsed only where it may)."""
     if not source.strip():
         return []
-    tree = grammars.parser(_GRAMMAR).parse(source)
+    tree = grammars.parsed_within(_GRAMMAR, source)
     found: list[Written] = []
     for statement, sink in _writing_statements(tree.root_node, sink_of):
         found.extend(written.placed(statement) for written in _lines_of(statement, sink))

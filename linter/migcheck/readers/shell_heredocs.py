@@ -125,7 +125,7 @@ def _first_line_apart(source: bytes, root: Node) -> tuple[Node, bytes, Tree, Ori
     if rewritten is None:
         return None
     moved, moved_origins = rewritten
-    moved_tree = grammars.parser(_GRAMMAR).parse(moved)
+    moved_tree = grammars.parsed_within(_GRAMMAR, moved)
     still = grammars.first_error(moved_tree.root_node)
     if still is not None and _heredoc_started(moved_tree.root_node, still).start_byte <= _line_end(
         moved, line
@@ -198,7 +198,7 @@ def _rest(line: bytes, heredocs: list[_Heredoc]) -> int | None:
     blanked = bytearray(line)
     for heredoc in heredocs:
         _blank(blanked, heredoc.operator, heredoc.end)
-    tree = grammars.parser(_GRAMMAR).parse(bytes(blanked) + b"\n")
+    tree = grammars.parsed_within(_GRAMMAR, bytes(blanked) + b"\n")
     if tree.root_node.has_error:
         return None
     last = heredocs[-1]
@@ -297,7 +297,7 @@ def _first_heredoc(line: bytes) -> tuple[int, int, bytes, bool] | None:
     """The first here-document the grammar reads in `line`: where its operator starts, where its word
     ends (at the first character that ends a word outside quotes, which the grammar may read past), its
     delimiter and whether it drops tabs."""
-    tree = grammars.parser(_GRAMMAR).parse(line + b"\n")
+    tree = grammars.parsed_within(_GRAMMAR, line + b"\n")
     stack = [tree.root_node]
     while stack:
         node = stack.pop()
@@ -331,7 +331,7 @@ def _word_end(line: bytes, start: int, stop: int) -> int:
 def _command_of(line: bytes, operator: int, delimiter: bytes) -> int | None:
     """Where the command the here-document at `operator` feeds starts, in the line up to its word holding
     only it (given an empty body: the grammar reads none without one, nor one with a `;` after it)."""
-    tree = grammars.parser(_GRAMMAR).parse(line + b"\n" + delimiter + b"\n")
+    tree = grammars.parsed_within(_GRAMMAR, line + b"\n" + delimiter + b"\n")
     node: Node | None = tree.root_node.descendant_for_byte_range(operator, operator + 2)
     while node is not None and node.type != "redirected_statement":
         node = node.parent
