@@ -146,7 +146,7 @@ def read(path: str, data: bytes) -> Document:
     """The records of one Bicep file. Never raises: a file that does not decode or parse is a syntax
     problem where it breaks."""
     from migcheck.readers.encoding import not_utf8
-    from migcheck.readers.grammars import parser
+    from migcheck.readers.grammars import parsed_in_time
     from migcheck.readers.inventory import _at_a_fixed_depth
 
     if path.lower().endswith(_PARAMETERS_SUFFIX):  # named on its own: nothing of its own to read
@@ -159,7 +159,9 @@ def read(path: str, data: bytes) -> Document:
             path, FileKind.INVENTORY, "", problem=problem, text=data.decode("utf-8-sig", "replace")
         )
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-    tree = parser(_GRAMMAR).parse(body)
+    tree = parsed_in_time(_GRAMMAR, body)
+    if tree is None:
+        return Document(path, FileKind.INVENTORY, "", problem=_too_slow_to_parse(path), text=text)
     positions = _Positions(path, body, text)
     broken = _first_error(tree.root_node)
     if broken is not None:
@@ -421,6 +423,18 @@ def _first_error(root: Node) -> Node | None:
         node = next((child for child in node.children if child.has_error or child.is_missing), node)
         if not (node.has_error or node.is_missing):
             return node
+
+
+def _too_slow_to_parse(path: str) -> FileProblem:
+    """MIG001 of a file the Bicep grammar takes longer to parse than its size allows (`grammars`): some
+    inputs take it time growing faster than their size (`var a = 1 + ` repeated 8,000 times: 6 s)."""
+    return FileProblem(
+        "syntax",
+        "refused: the Bicep file takes longer to parse than a file of its size may (an expression or "
+        "decorator repeated thousands of times?), so migcheck reads none of it",
+        Mark(path, 1, column=1),
+        "Split the file into modules, or exclude it in [tool.migcheck] exclude if it is generated.",
+    )
 
 
 def _syntax(node: Node, positions: _Positions) -> FileProblem:
@@ -714,7 +728,7 @@ class _File:
         that parses and no file the module is read through; None otherwise, said not read (`unread`). An ARM
         template's is read apart (`_arm_module`)."""
         from migcheck.readers import beside
-        from migcheck.readers.grammars import parser
+        from migcheck.readers.grammars import parsed_in_time
 
         if not beside.finding():
             return None
@@ -728,8 +742,8 @@ class _File:
         if found is None:
             return None
         body = found.data[3:] if found.data.startswith(b"\xef\xbb\xbf") else found.data
-        tree = parser(_GRAMMAR).parse(body)
-        if tree.root_node.has_error:
+        tree = parsed_in_time(_GRAMMAR, body)
+        if tree is None or tree.root_node.has_error:  # one too slow to parse is refused where read itself
             self.calls.not_read(self.positions.mark(source))
             return None
         return found.path, body, tree
