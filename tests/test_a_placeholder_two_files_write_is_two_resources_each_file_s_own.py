@@ -1,5 +1,6 @@
 """A name a file writes for its user to fill in (`'[MY VM NAME]'`, `'<your-service>'`, `'%s-web'`: no cloud
-service, VM, storage account or network can be so named) is that file's own, as the stand-ins migcheck makes
+service, VM, storage account or network can be so named; nor `'Cloud Service Name'` a cloud service) is that
+file's own, as the stand-ins migcheck makes
 for names a script does not state are: two template scripts that write `'[UNIQUE SERVICE NAME]'` describe two
 cloud services, each filled in by its user, and their VMs are two, where they were joined as one service and
 one VM, described differently (a false MIG004). Each row says which file it is in. Like the stand-ins, such a
@@ -48,7 +49,13 @@ def _bodies(service: str, vm: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(
-    ("service", "vm"), [("[UNIQUE SERVICE NAME]", "[MY VM NAME]"), ("<your-service>", "<your-vm>")]
+    ("service", "vm"),
+    [
+        ("[UNIQUE SERVICE NAME]", "[MY VM NAME]"),
+        ("<your-service>", "<your-vm>"),
+        ("%s-svc", "%s-vm"),
+        ("Cloud Service Name", "VM Name"),  # no cloud service's DNS name holds a space
+    ],
 )
 def test_two_scripts_that_write_one_placeholder_create_two_services(tmp_path, monkeypatch, service, vm):
     result = lint_files(tmp_path, monkeypatch, _scripts(service, vm), "MIG004", "MIG105", dedent=False)

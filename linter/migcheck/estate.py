@@ -196,11 +196,16 @@ def _holds_underscore_token(name: str) -> bool:
     return False
 
 
-def join_key(name: str, mark: Mark) -> str:
+def join_key(name: str, mark: Mark, kind: str = "") -> str:
     """What names join by across the files: `key`, but for a name that is its file's own (`file_own`),
     which joins only what the same file writes with it (its own deployments, its own references to one
-    network)."""
-    return f"{key(name)}\0{owner_of(mark, name)}" if file_own(name) else key(name)
+    network). `kind`: the type of resource named (`SERVICE_KIND`), where a name it cannot have is a
+    placeholder too (`model.cannot_name`: `'Cloud Service Name'`)."""
+    return f"{key(name)}\0{owner_of(mark, name)}" if file_own(name, kind) else key(name)
+
+
+# The kind `join_key` and `model.cannot_name` know a cloud service's name by.
+SERVICE_KIND = "CloudService"
 
 
 # Terraform reads every configuration file of a folder as one module: a value one of them does not state is
@@ -221,15 +226,16 @@ def owner_of(mark: Mark, name: str = "") -> str:
     return mark.path
 
 
-def file_own(name: str) -> bool:
+def file_own(name: str, kind: str = "") -> bool:
     """Whether `name` names only what its own file writes with it: a pipeline token, which is no name
     (two files that write one may be given two values), a stand-in that says where a script passes a
     value it does not state (`model.says_where`), which names the file by its name only, so that it reads
     alike from any working directory: a copy of the script in another folder passes a value of its own;
     or a placeholder the file leaves to fill in (`model.is_placeholder`: `'[MY VM NAME]'`,
     `'<your-service>'`, `'%s-vnet'`), which no resource can be named: two template scripts that write one
-    are filled in by their users, each with names of its own."""
-    return is_pipeline_token(name) or says_where(name) or is_placeholder(name)
+    are filled in by their users, each with names of its own; so is a name a resource of `kind` cannot
+    have (`'Cloud Service Name'`)."""
+    return is_pipeline_token(name) or says_where(name) or is_placeholder(name, kind)
 
 
 def named(name: str, kind: str = "") -> str:
@@ -2915,7 +2921,7 @@ class _Linker:
         )
         by_name: dict[str, int] = {}
         for index, service in enumerate(services):
-            by_name.setdefault(join_key(service.name, service.mark), index)
+            by_name.setdefault(join_key(service.name, service.mark, SERVICE_KIND), index)
         opened = _Opened(services, self.conflicts, self.scripts)
         deployments = _one_per_stand_in(
             [
@@ -3226,7 +3232,8 @@ class _Linker:
         """A deployment joined to its cloud service: the one of the service name it gives, else, for a body
         that names none, the one `unnamed` tells (see `_UnnamedJoin`), else a service of its own."""
         d = self._with_imported_vms(d)
-        index = by_name.get(join_key(d.service_name, d.mark)) if d.service_name else unnamed.index_of(d)
+        named = join_key(d.service_name, d.mark, SERVICE_KIND) if d.service_name else ""
+        index = by_name.get(named) if named else unnamed.index_of(d)
         roles = (
             d.roles
             if index is None
@@ -3256,7 +3263,7 @@ class _Linker:
         )
         if index is None:
             if d.service_name:
-                by_name[join_key(d.service_name, d.mark)] = len(opened.services)
+                by_name[named] = len(opened.services)
             else:
                 unnamed.opened(d, len(opened.services))
             named_by = "files" if d.service_name else "deployment"
@@ -3893,7 +3900,7 @@ def _named_as_deployed(
     named: dict[int, _NamedConfigurations] = {}  # by the index of the service deployed
     for d in deploying:
         index, path = files.index_of(d)
-        name = join_key(d.service_name, d.mark) if d.service_name else ""
+        name = join_key(d.service_name, d.mark, SERVICE_KIND) if d.service_name else ""
         if index is not None and index in claimed and not name:
             _deployed_unnamed_again(services, d, index, path, unnamed, named)
             continue
@@ -4056,7 +4063,7 @@ def _slot_of_configuration(
     deployed from (`index_of`): one named by a path outside the files checked (the build's `app.publish`
     copy) is the project's configuration of its name, as for the service it deploys."""
     path = files.index_of(d)[1] if d.slot.strip() else ""
-    name = join_key(d.service_name, d.mark) if d.service_name else ""
+    name = join_key(d.service_name, d.mark, SERVICE_KIND) if d.service_name else ""
     index = by_name.get(name) if name else unnamed.get(id(d))
     if path and index is not None:
         services[index] = files.in_slot(services[index], path, d.slot.strip())
