@@ -863,8 +863,9 @@ class _Builder:
 
     def apart(self, name: str, mark: Mark) -> str:
         """Where the resource named `name` at `mark` comes from when it is named by a stand-in another
-        file's reads alike (`_stand_ins_apart`), "" for any other: what its step's id and name add."""
-        if not says_where(name):
+        file's reads alike (`_stand_ins_apart`), or by a placeholder another file writes too (each file's
+        own: `estate.file_own`), "" for any other: what its step's id and name add."""
+        if not _own_to_its_file(name):
             return ""
         if self._apart is None:
             self._apart = _stand_ins_apart(self.items)
@@ -2160,6 +2161,12 @@ def _own_step_name(name: str, mark: Mark, where: str = "") -> str:
     return f"{name} ({where})" if where else name
 
 
+def _own_to_its_file(name: str) -> bool:
+    """Whether `name` names a resource of its file's own that another file may name alike: a stand-in that
+    says where (`model.says_where`) or a placeholder the file leaves to fill in (`'[MY STORAGE ACCOUNT]'`)."""
+    return says_where(name) or is_placeholder(name)
+
+
 def _stand_ins_apart(items: Iterable[ScopeItem]) -> dict[tuple[str, str], str]:
     """Where each item named by a stand-in that says where (`model.says_where`) comes from, by the name's
     `key` and its file's path, when another file's stand-in reads the same (two copies of one script in
@@ -2167,7 +2174,7 @@ def _stand_ins_apart(items: Iterable[ScopeItem]) -> dict[tuple[str, str], str]:
     by_name: dict[str, dict[str, None]] = defaultdict(dict)
     for item in items:
         mark = getattr(item.subject, "mark", None)
-        if mark is not None and says_where(item.name):
+        if mark is not None and _own_to_its_file(item.name):
             by_name[key(item.name)].setdefault(mark.path)
     found: dict[tuple[str, str], str] = {}
     for name, paths in by_name.items():
