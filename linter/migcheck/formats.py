@@ -52,6 +52,10 @@ class Format:
     # What the files of this format are called where one is past the size limit, and what of one goes
     # unread, when its kind's words ("shell scripts" for the kind Terraform's records share) would be wrong.
     called: tuple[str, str] | None = None
+    # The programs that run or read files of this format, for a format they read only as UTF-8 text (or a
+    # code page) when it has no byte order mark: a file of it saved as UTF-16 without one is said to be
+    # so (`encoding.unmarked_utf16`). None for formats whose parsers tell UTF-16 by its NULs (JSON, XML).
+    run_by: str | None = None
 
 
 # Real scripts are at most a few hundred KB (the corpus's largest: 127 KB of Python, 74 KB of PowerShell).
@@ -66,15 +70,30 @@ FORMATS: tuple[Format, ...] = (
     Format(FileKind.NETWORK_CONFIGURATION, (".netcfg", ".xml"), "migcheck.readers.netcfg"),
     Format(FileKind.REST, (".xml",), "migcheck.readers.deployment"),
     Format(FileKind.VM_EXPORT, (".xml",), "migcheck.readers.vmexport"),
-    Format(FileKind.PYTHON, (".py",), "migcheck.readers.python_script", xml=False, max_bytes=SCRIPT_BYTES),
+    Format(
+        FileKind.PYTHON,
+        (".py",),
+        "migcheck.readers.python_script",
+        xml=False,
+        max_bytes=SCRIPT_BYTES,
+        run_by="Python",
+    ),
     Format(
         FileKind.POWERSHELL,
         (".ps1", ".psm1"),
         "migcheck.readers.powershell",
         xml=False,
         max_bytes=SCRIPT_BYTES,
+        run_by="Windows PowerShell 5.1 and PowerShell 7",
     ),
-    Format(FileKind.SHELL, (".sh", ".bash"), "migcheck.readers.shell", xml=False, max_bytes=SCRIPT_BYTES),
+    Format(
+        FileKind.SHELL,
+        (".sh", ".bash"),
+        "migcheck.readers.shell",
+        xml=False,
+        max_bytes=SCRIPT_BYTES,
+        run_by="bash and sh",
+    ),
     # Makefiles (`Makefile`, `GNUmakefile`, `*.mk`) and Dockerfiles (`Dockerfile`, `*.Dockerfile`,
     # `Dockerfile.*`: `NAME_STARTS`), whose recipes and `RUN` lines are read as the shell runs them.
     Format(
@@ -83,6 +102,7 @@ FORMATS: tuple[Format, ...] = (
         "migcheck.readers.makefile",
         xml=False,
         max_bytes=SCRIPT_BYTES,
+        run_by="make",
         called=("Makefiles", "none of its recipes is read"),
     ),
     Format(
@@ -91,11 +111,19 @@ FORMATS: tuple[Format, ...] = (
         "migcheck.readers.dockerfile",
         xml=False,
         max_bytes=SCRIPT_BYTES,
+        run_by="Docker",
         called=("Dockerfiles", "none of its RUN lines is read"),
     ),
     # Ansible playbooks and task files that run the classic CLI or use the classic `azure` module: what
     # they run is read as a shell script running it is.
-    Format(FileKind.SHELL, (".yml", ".yaml"), "migcheck.readers.ansible", xml=False, max_bytes=SCRIPT_BYTES),
+    Format(
+        FileKind.SHELL,
+        (".yml", ".yaml"),
+        "migcheck.readers.ansible",
+        xml=False,
+        max_bytes=SCRIPT_BYTES,
+        run_by="Ansible and the CI services",
+    ),
     # Terraform configurations of the classic `azure` provider: what they declare is read as the classic CLI's
     # commands that make it. A .tfvars file gives values to the .tf files beside it; .tf.json is Terraform's
     # JSON syntax of a .tf file, .tfvars.json of a .tfvars file, picked here before the inventory's .json. A
@@ -106,6 +134,7 @@ FORMATS: tuple[Format, ...] = (
         "migcheck.readers.terraform",
         xml=False,
         max_bytes=SCRIPT_BYTES,
+        run_by="Terraform",
         called=("Terraform files", "none of the resources it declares is read"),
     ),
     Format(FileKind.INVENTORY, (".json",), "migcheck.readers.inventory", xml=False),
@@ -118,10 +147,17 @@ FORMATS: tuple[Format, ...] = (
         "migcheck.readers.bicep",
         xml=False,
         max_bytes=SCRIPT_BYTES,
+        run_by="the Bicep CLI",
         called=("Bicep files", "none of the resources it declares is read"),
     ),
     # Declarations (facts no export shows) in TOML: both readers produce the same types.
-    Format(FileKind.INVENTORY, (".toml",), "migcheck.readers.declarations", xml=False),
+    Format(
+        FileKind.INVENTORY,
+        (".toml",),
+        "migcheck.readers.declarations",
+        xml=False,
+        run_by="TOML parsers, migcheck's among them",
+    ),
     # Visual Studio publish profiles of cloud service projects: MSBuild XML, whose root (`Project`) any
     # build file has, so told by its extension and read whole; the reader parses it with the XML front end. A
     # Cloud Services (extended support) project's profile is an `.azureRMPubxml`, and its `.ccproj` says it is one.

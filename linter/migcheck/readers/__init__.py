@@ -18,7 +18,12 @@ from lxml import etree
 from migcheck.formats import FORMATS, KINDS_READ, STDIN_SHOWN, Format, byte_format
 from migcheck.model import Document, FileKind, FileProblem, Mark
 from migcheck.readers import beside
-from migcheck.readers.encoding import bom_length, wrong_byte_order_mark
+from migcheck.readers.encoding import (
+    bom_length,
+    unmarked_utf16,
+    unmarked_utf16_problem,
+    wrong_byte_order_mark,
+)
 from migcheck.readers.suppressions import read_suppressions
 from migcheck.readers.xml import (
     SNIFF_BYTES,
@@ -314,13 +319,18 @@ def _read_bytes(fmt: Format, path: str, data: bytes, *, explicit: bool) -> Docum
         sniff_file = getattr(module, "sniff_file", None)
         sniffed = sniff_file(path, data) if sniff_file is not None else module.sniff(data)
         wrong_mark = wrong_byte_order_mark(path, data)
+        unmarked = unmarked_utf16(data) if fmt.run_by is not None and wrong_mark is None else None
         if not explicit and not sniffed:
-            # A file a wrong mark hides (its text decoded as the mark says is CJK characters): sniffed past it.
-            past = data[bom_length(data) :] if wrong_mark is not None else b""
+            # A file a wrong mark hides (its text decoded as the mark says is CJK characters), or UTF-16
+            # saved without a mark (a NUL between the letters the sniff looks for): sniffed as its text.
+            past = _as_its_text(data, unmarked) if wrong_mark is not None or unmarked else b""
             if not past or not (sniff_file(path, past) if sniff_file is not None else module.sniff(past)):
                 return None
         if wrong_mark is not None:
             return Document(path, fmt.kind, "", problem=wrong_mark, text=_after_the_mark(data))
+        if unmarked is not None and fmt.run_by is not None:
+            problem = unmarked_utf16_problem(path, unmarked, fmt.run_by)
+            return Document(path, fmt.kind, "", problem=problem, text=data.decode(unmarked, "replace"))
         limit = fmt.max_bytes or MAX_FILE_BYTES
         if len(data) > limit:
             # A module that reads files of several kinds names which this one is (`ansible.too_large`).
@@ -330,6 +340,14 @@ def _read_bytes(fmt: Format, path: str, data: bytes, *, explicit: bool) -> Docum
         return module.read(path, data)
     except Exception as exc:  # the boundary: whatever the bytes, the run goes on
         return Document(path, fmt.kind, "", problem=_failed(path, exc))
+
+
+def _as_its_text(data: bytes, unmarked: str | None) -> bytes:
+    """A file's bytes as the UTF-8 its sniff looks into: past a wrong byte order mark, or decoded from the
+    UTF-16 it was saved as without one (`unmarked`)."""
+    if unmarked is not None:
+        return data.decode(unmarked, "replace").encode("utf-8")
+    return data[bom_length(data) :]
 
 
 def _after_the_mark(data: bytes) -> str:

@@ -74,6 +74,48 @@ def wrong_byte_order_mark(path: str, data: bytes) -> FileProblem | None:
     )
 
 
+# How many bytes of a file's start are looked at to tell UTF-16 text saved without a byte order mark.
+_UNMARKED_LOOKED_AT = 128
+
+
+def unmarked_utf16(data: bytes) -> str | None:
+    """The codec ("utf-16-le" or "utf-16-be") of a file that starts as UTF-16 text saved without a byte
+    order mark, else None: in its first bytes a NUL beside at least every other character, always on the
+    same side (the high byte of a Latin letter, digit or punctuation mark), and no NUL on the other, the
+    characters they make text (at most one in eight a control character other than tab and line endings,
+    where binary data of 16-bit numbers makes many). UTF-8 text holds no NUL, so a UTF-8 file is never
+    taken for one."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    head = data[: min(len(data), _UNMARKED_LOOKED_AT) & ~1]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    codec = "utf-16-le" if odd and not even else "utf-16-be" if even and not odd else None
+    if codec is None or 2 * max(even, odd) < len(head) // 2:
+        return None
+    text = head.decode(codec, "replace")
+    controls = sum(not c.isprintable() and c not in "\t\r\n\f" for c in text)
+    return codec if 8 * controls <= len(text) else None
+
+
+def unmarked_utf16_problem(path: str, codec: str, tools: str) -> FileProblem:
+    """A MIG001 problem for a file saved as UTF-16 (`codec`) without a byte order mark: `tools` (the
+    programs that run files of its format) read such a file as UTF-8 or a code page, NUL bytes between its
+    letters, and so would migcheck's sniffing, which passed over it as holding nothing classic."""
+    endian = "little-endian" if codec.endswith("le") else "big-endian"
+    iconv = "UTF-16LE" if codec.endswith("le") else "UTF-16BE"
+    return FileProblem(
+        "syntax",
+        f"the file is saved as UTF-16 ({endian}) without a byte order mark, so it is not read: "
+        "save it as UTF-8",
+        Mark(path, 1, column=1),
+        f"Save the file as UTF-8 (in your editor, or `iconv -f {iconv} -t UTF-8`): a file without a byte "
+        f"order mark is read by {tools} as UTF-8 (or the system's code page), never as UTF-16, so each "
+        "letter comes with a NUL byte beside it and the file is refused or runs as something else.",
+    )
+
+
 def bom_length(data: bytes) -> int:
     """How many bytes of `data` are a UTF-8 or UTF-16 byte order mark."""
     if data.startswith(codecs.BOM_UTF8):
