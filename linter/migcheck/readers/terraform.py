@@ -294,7 +294,7 @@ def read(path: str, data: bytes) -> Document:
     except (
         RecursionError
     ):  # values built of others, or expressions nested, deeper than the evaluation follows
-        return Document(path, FileKind.SHELL, "", problem=_evaluated_too_deep(path), text=text)
+        return Document(path, FileKind.SHELL, "", problem=_evaluated_too_deep(path, body), text=text)
     if not own and not called and not _modules_not_checked(resources):  # no module of classic resources
         return Document(path, None, "", (), suppressions, marked, text=text)
     named = f"Terraform configuration '{posixpath.basename(path)}'"
@@ -840,10 +840,27 @@ def _too_deep(path: str) -> FileProblem:
     )
 
 
-def _evaluated_too_deep(path: str) -> FileProblem:
-    """A configuration that parses but whose evaluation goes deeper than `_EVALUATION_FRAMES`: a chain of
-    locals or variables each built of the next (a thousand and more) as much as an expression nested deep,
-    which `_too_deep`'s advice, to write nested values as locals of their own, would not shorten."""
+# How deep in the syntax tree a node may be before the evaluation that ran out of frames is said to have
+# gone too deep there: no expression a person writes comes near it (each `[`, `(`, call or `${` is two to
+# four levels of the tree), and the least nesting that runs out of `_EVALUATION_FRAMES` (a thousand nested
+# calls) is three thousand.
+_NESTING_SAID = 1000
+
+
+def _evaluated_too_deep(path: str, body: list[Node]) -> FileProblem:
+    """A configuration that parses but whose evaluation goes deeper than `_EVALUATION_FRAMES`: said at the
+    first node deeper than `_NESTING_SAID` in the file's tree, where an expression nests that deep (lists,
+    parentheses, calls, `${` in templates), else at the file's start as a chain of locals or variables each
+    built of the next (a thousand and more), which `_too_deep`'s advice would not shorten."""
+    nested = _first_deeper_than(body, _NESTING_SAID)
+    if nested is not None:
+        return FileProblem(
+            "syntax",
+            "the Terraform file nests expressions deeper than migcheck follows from here on: it is not read",
+            _node_mark(path, nested),
+            "Write the expression that nests from here as values of their own (locals or variables), a level "
+            "or two deep each, so that the file is read.",
+        )
     return FileProblem(
         "syntax",
         "the Terraform file nests expressions deeper than migcheck follows, or builds a value through as long a "
@@ -852,6 +869,26 @@ def _evaluated_too_deep(path: str) -> FileProblem:
         "Build each value of the one it needs directly, not through a chain of a thousand locals or more, and "
         "write deeply nested lists or objects a level or two deep each, so that the file is read.",
     )
+
+
+def _first_deeper_than(body: list[Node], depth: int) -> Node | None:
+    """The first node, in the order of the text, more than `depth` levels down the trees of `body`, if
+    any: walked with a stack of its own, as the trees are deeper than Python's recursion goes."""
+    stack = [(node, 1) for node in reversed(body)]
+    while stack:
+        node, level = stack.pop()
+        if level > depth:
+            return node
+        if hasattr(node, "data"):  # a Tree (lark is imported with the parse)
+            stack.extend((child, level + 1) for child in reversed(node.children))
+    return None
+
+
+def _node_mark(path: str, node: Node) -> Mark:
+    """Where a node of the tree starts: a token's own place, a tree's from its meta."""
+    if hasattr(node, "data"):  # a Tree (lark is imported with the parse)
+        return _mark(path, node)
+    return Mark(path, getattr(node, "line", None) or 1, column=getattr(node, "column", None) or 1)
 
 
 def _syntax(path: str, what: str, line: int, column: int) -> FileProblem:
