@@ -2103,6 +2103,11 @@ VALUES_NOT_FOLLOWED = "values-not-followed"
 # past the bound on what one module's values may cost): read as a value the script does not state. Said once
 # for the file, at the first such value.
 VALUE_TOO_LONG = "value-too-long"
+# The tag of a `Script.unread` mark of the first reference to a Makefile variable that migcheck leaves not
+# stated because what the file's values expanded to spent its budget (`makefile._Scanner.budget`: four times
+# the file's size and 50,000 characters): from there on every value is a stand-in, though the file states it.
+# Said once for the file.
+MAKE_EXPANSION_SPENT = "make-expansion-spent"
 # The tag of a `Script.unread` mark of the first place a Python script's commands of the classic CLI (or curl)
 # are past what its reader follows (`python_cli`): statements nested past 40 deep, not read; a list of more
 # than 1,000 words, or built of lists past 8 deep, a loop of more than 32 turns written out, or whose body

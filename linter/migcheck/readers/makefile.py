@@ -54,7 +54,16 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from migcheck import automation, collector
-from migcheck.model import DirectiveComment, Document, FileKind, FileProblem, Mark, Script, Suppression
+from migcheck.model import (
+    MAKE_EXPANSION_SPENT,
+    DirectiveComment,
+    Document,
+    FileKind,
+    FileProblem,
+    Mark,
+    Script,
+    Suppression,
+)
 from migcheck.readers import beside, shell
 from migcheck.readers.programs import POWERSHELLS
 from migcheck.readers.suppressions import Directive, gathered, line_comment_text, placed
@@ -337,6 +346,7 @@ class _Scanner:
         self.one_shell = False
         self.comments: list[Comment] = []
         self.budget = 4 * size + 50_000  # characters expanded, at most: past it, values not stated
+        self.spent_at: Place | None = None  # the first reference the spent budget left not stated
         self.expanding: set[str] = set()  # recursive variables being expanded (one that names itself)
         self.cache: dict[str, Pieces] | None = None  # their expansions, once every variable is assigned
         self.frames: list[_Frame] = []  # the conditionals (`ifeq`...) the line read now is in
@@ -810,7 +820,10 @@ class _Scanner:
         """The value of the variable `name`, referred to at `at`."""
         variable = self.variables.get(name)
         unstated: Pieces = [(f"$({name})", at)]
-        if variable is None or name in self.expanding or self.budget <= 0:
+        if variable is None or name in self.expanding:
+            return unstated
+        if self.budget <= 0:  # said once, where the first value it leaves out is (`MAKE_EXPANSION_SPENT`)
+            self.spent_at = self.spent_at or at
             return unstated
         self.budget -= len(variable.pieces)
         if not variable.recursive:
@@ -833,6 +846,8 @@ class _Scanner:
     def _program(self, lines: shell.CommandLines) -> None:
         lines.runs_in("")  # make runs recipes in the Makefile's folder
         self._make(lines, [])
+        if self.spent_at is not None:  # values the file states read as not stated: said why, and where
+            lines.unread(replace(_mark(self.spent_at, self.path), tag=MAKE_EXPANSION_SPENT))
 
     def _make(self, lines: shell.CommandLines, goals: list[str]) -> None:
         """`make` of `goals` (none: the default goal, and any other target may be made by name later)."""

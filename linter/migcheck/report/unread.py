@@ -63,6 +63,7 @@ from migcheck.model import (
     LOADED_FROM_ANOTHER_FOLDER,
     LOOP_TURNS_CUT,
     LOST_CONTINUATION,
+    MAKE_EXPANSION_SPENT,
     MISSING_VALUE,
     MODULE_CALLS_CUT,
     MODULE_NOT_CHECKED,
@@ -179,6 +180,15 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "too long): the words there are read as words the script does not state (stand-ins such as <VM name, "
         "file:line>), so findings about what they name may be missing; split the list or the loop, or run the "
         "commands from a shell script checked with it",
+    ),
+    MAKE_EXPANSION_SPENT: (
+        "make-expansion-spent",
+        "refers to a Makefile variable after the values the file's variables expand to have reached what "
+        "migcheck expands of one Makefile (four times its size and 50,000 characters; long values, each built "
+        "of the one before): from here on every variable's value is read as one the file does not state "
+        "(stand-ins such as <virtual network name, Makefile:N>), though the file states it, so findings about "
+        "what they name may be missing; build long values of fewer and shorter ones, or name the value in the "
+        "recipe",
     ),
     VALUE_TOO_LONG: (
         "value-too-long",
