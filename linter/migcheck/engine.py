@@ -1429,7 +1429,39 @@ def _findings_of(rule: Rule, estate: Estate) -> Iterator[Finding]:
     for finding in findings if plugin is None else _timed(findings, plugin):
         if not isinstance(finding, Finding):
             raise _crashed(rule, TypeError(f"its check gave {_shown(finding)}, not a Finding"))
+        wrong = _wrong_field(finding)
+        if wrong is not None:
+            raise _crashed(rule, TypeError(f"its check gave a Finding whose {wrong}"))
         yield finding
+
+
+# The fields of a finding every stage after the check reads, with the type each must be: a plugin's check
+# that gives another (a severity "fatal", a line "3") would crash the report, with a traceback.
+_FINDING_FIELDS: tuple[tuple[str, type | tuple[type, ...]], ...] = (
+    ("code", str),
+    ("name", str),
+    ("severity", Severity),
+    ("message", str),
+    ("fix", str),
+    ("mark", Mark),
+    ("resource_type", str),
+    ("resource_name", str),
+)
+_MARK_FIELDS: tuple[tuple[str, type], ...] = (("path", str), ("line", int), ("column", int), ("tag", str))
+
+
+def _wrong_field(finding: Finding) -> str | None:
+    """What of `finding` is not of the type the stages after the check read it as (`_FINDING_FIELDS`), in
+    words ("severity is 'fatal' (a str), not a Severity"), else None."""
+    for name, kind in _FINDING_FIELDS:
+        value = getattr(finding, name)
+        if not isinstance(value, kind):
+            return f"{name} is {_shown(value)}, not a {getattr(kind, '__name__', kind)}"
+    for name, kind in _MARK_FIELDS:
+        value = getattr(finding.mark, name)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            return f"mark's {name} is {_shown(value)}, not a {kind.__name__}"
+    return None
 
 
 def _timed(findings: Iterable[Finding], plugin: str) -> Iterator[Finding]:
