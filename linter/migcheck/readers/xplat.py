@@ -3080,17 +3080,20 @@ def _stated(*words: Word | None) -> bool:
 def _network_resource(reading: Reading, parsed: Parsed) -> None:
     """`network nsg create <name> <location>`, `network route-table create <name> <location>`: a group or
     table of its own, at the command, until a subnet is associated with it (New-AzureNetworkSecurityGroup,
-    New-AzureRouteTable)."""
+    New-AzureRouteTable). Under a name the script does not state (`$1-nsg`), the stand-in of the value that
+    holds it (see `_held`): made all the same, it migrates on its own (Move-AzureNetworkSecurityGroup), as
+    PowerShell's and a reserved IP's of such a name do."""
     name = parsed.value("name", 0)
-    if name is None or not name.text:
+    if name is None or name.text == "":
         return
+    group = parsed.path[1] == "nsg"
+    shown = reading._held("network security group name" if group else "route table name", name, parsed.at)
     # Its name is unique within its subscription only: one made of that name in another is another.
-    key, selected = reading._here(name.text.casefold()), reading.selected_name
-    if parsed.path[1] == "nsg":
-        group = NetworkSecurityGroup(name.text, parsed.at, selected_in=selected)
-        reading.made.groups.setdefault(key, group)
+    key, selected = reading._here(shown.casefold()), reading.selected_name
+    if group:
+        reading.made.groups.setdefault(key, NetworkSecurityGroup(shown, parsed.at, selected_in=selected))
     else:
-        reading.made.tables.setdefault(key, RouteTable(name.text, parsed.at, selected_in=selected))
+        reading.made.tables.setdefault(key, RouteTable(shown, parsed.at, selected_in=selected))
 
 
 def _network_resource_delete(reading: Reading, parsed: Parsed) -> None:
