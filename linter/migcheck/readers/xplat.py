@@ -2087,11 +2087,14 @@ class Reading:
 
     def set_vm_group(self, group: Word) -> None:
         """A network security group set on the VM the latest `vm create` made: cloned with it by the
-        migration (deep dive), so no resource to move on its own."""
-        if self.last_created is None or not group.text:
+        migration (deep dive), so no resource to move on its own. Under a name the file does not state
+        (`"${var.nsg}"`), the stand-in of the value that holds it (see `_held`), so the VM's step still says
+        its group is cloned, and a group made under the same value is that group."""
+        if self.last_created is None or group.text == "":
             return
-        self.last_created[1].security_group = NameRef(group.text, group.mark)
-        self.made.vm_groups.add(self._here(group.text.casefold()))
+        name = self._held("network security group name", group, group.mark)
+        self.last_created[1].security_group = NameRef(name, group.mark)
+        self.made.vm_groups.add(self._here(name.casefold()))
 
     def _named_ip(self, vm: _Vm, option: str, into: list[NameRef], value: Word | None) -> None:
         if value is None:
