@@ -129,7 +129,7 @@ from migcheck.readers.programs import SHELLS as SHELLS
 from migcheck.readers.programs import SWITCH_USER as _SWITCH_USER
 from migcheck.readers.programs import first_classic_call as first_classic_call
 from migcheck.readers.suppressions import line_comment_text, starts_like_directive
-from migcheck.readers.xplat import HOLE, Word
+from migcheck.readers.xplat import HOLE, Word, call_path
 
 if TYPE_CHECKING:
     from tree_sitter import Node, Tree
@@ -4660,11 +4660,16 @@ class _Walker:
         runs it with the words its caller gives it (`azure_call() { azure "$@"; }`, or an array it copies
         them into). Then the command is the caller's, shown where the caller writes it: the call of the
         outermost wrapper that passes the words on (the last call before its first word, in its file), which
-        may be in a file that sources the wrapper's. Every call shares the wrapper's one line."""
-        given = self.scope.arguments
-        if not words or not given or words[0].mark not in {word.mark for word in given}:
+        may be in a file that sources the wrapper's. Every call shares the wrapper's one line. A wrapper
+        that writes the command's first words itself (`azure_vm() { azure vm "$@"; }`) runs the caller's
+        command all the same: any word of the command's path (`vm create`) passed on moves it, the first of
+        them telling the call. One that writes the whole path and takes only values (`azure vm create -n
+        "$1"`) runs its own command."""
+        passed = {word.mark for word in self.scope.arguments or ()}
+        named_by = words[: max(1, len(call_path(words)))]
+        first = next((word.mark for word in named_by if word.mark in passed), None)
+        if first is None:
             return at
-        first = words[0].mark
         calls = [
             call
             for call in self.call_chain
