@@ -1786,6 +1786,9 @@ class _Walker:
         # The deployment bodies it sends from a file with curl or wget, with the service each creates one in
         # (`model.Script.posted_bodies`).
         self.posted_bodies: dict[tuple[str, str], None] = {}
+        # Where the script first gives a sourced function a body file to send (`_body_file_given`): the
+        # script's place when that is all it does, which its own Script still needs to carry the body.
+        self.body_given_at: Mark | None = None
         # The argument words of the command run by its words last (`_run_words`), as written: a word's value
         # may not say a path its syntax does (`@"$PWD/capture.xml"`, see `_body_file_path`).
         self.written_arguments: list[Node] = []
@@ -1951,7 +1954,7 @@ class _Walker:
     def script(self) -> Script | None:
         """The script's classic calls and steps; None when it makes none. A sourced file's function that it
         runs makes calls its own check reports, and steps shown at its commands (see `_in_library`)."""
-        if not self.calls and not self.steps:
+        if not self.calls and not self.steps and (not self.posted_bodies or self.body_given_at is None):
             return None
         changes = tuple(call for call in self.calls if call.changes)
         return Script(
@@ -1961,7 +1964,9 @@ class _Walker:
             self._steps_with_calls(),
             first_classic_call(self.calls, self.own_calls, self.path).mark
             if self.calls
-            else self.step_chains[0][0],
+            else self.step_chains[0][0]
+            if self.step_chains
+            else self.body_given_at or Mark(self.path, 1),
             changes=changes,
             uploaded_files=tuple(self.uploaded),
             uploaded_in=tuple(self.uploaded_in),
@@ -4793,14 +4798,19 @@ class _Walker:
         """A request a sourced file's function sends (its own check's to list) with a body file the script
         names in the call (`post capture.xml` of `post() { curl -d @"$1" ...; }`): the file is read here, as
         one the script sends itself, shown at that call; that check reads the function with no words, so
-        cannot. A body file or body the function writes itself is that file's, read there once."""
+        cannot. So is a deployment body sent that way (`deploy deploy.xml`): of the service the request's
+        path names (`_posted`). A body file or body the function writes itself is that file's, read there
+        once."""
         body, library = sent.body_file, self.in_library
         if body is None or library is None or self.in_other_file or body.mark.path == library.path:
             return
         found = next((u for w in sent.urls if (u := _management_url(w)) is not None), None)
         if found is not None and not self.reading.never:
             calls = [call for call in self.call_chain if call is not None and call.path == body.mark.path]
-            self._sent_file(sent, found[1], calls[-1] if calls else body.mark)
+            at = calls[-1] if calls else body.mark
+            self.body_given_at = self.body_given_at or at
+            self._posted(sent, found[1])
+            self._sent_file(sent, found[1], at)
 
     def _uploaded_by(self, sent: shell_requests.Request) -> tuple[str]:
         """What a network configuration PUT uploads (`ClassicCall.uploaded`): the file it sends (see
