@@ -298,7 +298,7 @@ def write(file: FileFixes, fs_path: str) -> None:
     The file is read again first: if it changed since it was checked, or is not valid in its encoding
     (bytes that were read as U+FFFD would be lost), nothing is written."""
     from migcheck.guarded import read_bytes
-    from migcheck.output import OutputError, write_bytes
+    from migcheck.output import OutputError, refuse_linked_folders, write_bytes
     from migcheck.readers import MAX_FILE_BYTES
     from migcheck.readers.xml import encoding_of
 
@@ -320,6 +320,9 @@ def write(file: FileFixes, fs_path: str) -> None:
         raise FixError(f"cannot fix {file.path}: it changed since it was checked; run migcheck again")
     try:
         fixed = (bom + file.after).encode(encoding)
+        # a file named through a linked folder of the project (`net/` a link to a folder elsewhere) is
+        # refused as a report written there is: a repository can commit the link to send the write away
+        refuse_linked_folders(fs_path)
         write_bytes(fs_path, fixed, mode=mode)
     except UnicodeEncodeError:
         raise FixError(
