@@ -1,7 +1,7 @@
 """Two template scripts that each create a storage account named by a placeholder (`New-AzureStorageAccount
 -StorageAccountName '[MY STORAGE ACCOUNT]'`) create two accounts, each its user's to fill in: two plan steps,
 each named and identified with its file (`[MY STORAGE ACCOUNT] (web.ps1)`), as steps named by stand-ins that
-read alike are, where they were two steps of one name and one id."""
+read alike are, where they were two steps of one name and one id; their readiness rows say their files too."""
 
 from __future__ import annotations
 
@@ -26,3 +26,11 @@ def test_each_step_says_its_file(tmp_path, monkeypatch, capsys):
 def test_one_script_s_placeholder_account_is_named_as_written(tmp_path, monkeypatch, capsys):
     lint_files(tmp_path, monkeypatch, {"web.ps1": SCRIPT}, dedent=False)
     assert "1. Storage account: [MY STORAGE ACCOUNT] [wave 1] — ready" in run_cli(capsys, "plan", ".")[1]
+
+
+def test_each_readiness_row_says_its_file(tmp_path, monkeypatch, capsys):
+    lint_files(tmp_path, monkeypatch, {"web.ps1": SCRIPT, "rdp.ps1": SCRIPT}, dedent=False)
+    rows = [line.strip() for line in run_cli(capsys, "check", ".")[1].splitlines()]
+    placeholder = "(a placeholder the file leaves to fill in) (the files name no disk or image in it)"
+    assert f"[MY STORAGE ACCOUNT] (rdp.ps1) {placeholder}" in rows
+    assert f"[MY STORAGE ACCOUNT] (web.ps1) {placeholder}" in rows

@@ -2174,8 +2174,11 @@ def _stand_ins_apart(items: Iterable[ScopeItem]) -> dict[tuple[str, str], str]:
     by_name: dict[str, dict[str, None]] = defaultdict(dict)
     for item in items:
         mark = getattr(item.subject, "mark", None)
-        if mark is not None and _own_to_its_file(item.name):
-            by_name[key(item.name)].setdefault(mark.path)
+        # Its name as the files write it: a placeholder account's row says its file after it (`origin`).
+        suffix = f" ({item.origin})" if item.origin else ""
+        name = item.name[: -len(suffix)] if suffix and item.name.endswith(suffix) else item.name
+        if mark is not None and _own_to_its_file(name):
+            by_name[key(name)].setdefault(mark.path)
     found: dict[tuple[str, str], str] = {}
     for name, paths in by_name.items():
         if len(paths) > 1:

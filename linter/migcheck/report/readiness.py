@@ -83,6 +83,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from migcheck import model
 from migcheck.automation import TEMPLATE_LANGUAGES
+from migcheck.estate import apart as estate_apart
 from migcheck.estate import (
     every_disk_listed,
     in_unnamed_networks,
@@ -1064,9 +1065,11 @@ def _drafted(estate: Estate, described: bool = True) -> Iterator[_Draft]:
             extended,
         )
         yield draft.own(service)
+    placeholders = _placeholder_origins((*estate.storage_accounts, *estate.standalone_storage_accounts()))
     for account in estate.storage_accounts:
         contents = partial(_account_contents, estate, account)
         draft = _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", contents, account)
+        draft.origin = placeholders.get(id(account), "")
         draft.after = _moved_before(estate, account) if described else ()
         # An account a script names by a value it does not state (`-MediaLocation $blob`) is as undecided as
         # one no file places: which account it is, and what else it holds, the files do not say. Not one a
@@ -1079,11 +1082,30 @@ def _drafted(estate: Estate, described: bool = True) -> Iterator[_Draft]:
     yield from _unstated_account_drafts(estate) if described else ()
     for standalone in estate.standalone_storage_accounts():
         empty: dict[str, object] = {"disks": [], "images": []}
-        yield _Draft(ScopeKind.STORAGE, standalone.name, "StorageAccount", empty, standalone).own(standalone)
+        draft = _Draft(ScopeKind.STORAGE, standalone.name, "StorageAccount", empty, standalone)
+        draft.origin = placeholders.get(id(standalone), "")
+        yield draft.own(standalone)
     for ip in estate.reserved_ips_of_undescribed_services():
         bound = {"address": ip.address, "service": _bound_service(ip)}
         yield _Draft(ScopeKind.RESERVED_FOR_UNDESCRIBED, ip.name, "ReservedIP", bound, ip).own(ip)
     yield from _unattached_drafts(estate, reserved)
+
+
+def _placeholder_origins(accounts: Iterable[object]) -> dict[int, str]:
+    """The file of each storage account named by a placeholder another file writes too (`'[MY STORAGE
+    ACCOUNT]'`, each file's own: `estate.file_own`), relative to the folder theirs are in (`estate.apart`), by
+    `id()`: its row says it after the name, as the plan's step does."""
+    by_name: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for account in accounts:
+        name, mark = getattr(account, "name", ""), getattr(account, "mark", None)
+        if mark is not None and is_placeholder(name, "StorageAccount"):
+            by_name[key(name)].append((id(account), mark.path))
+    found: dict[int, str] = {}
+    for alike in by_name.values():
+        if len({path for _, path in alike}) > 1:
+            paths = [path for _, path in alike]
+            found.update((at, where) for (at, _), where in zip(alike, estate_apart(paths), strict=True))
+    return found
 
 
 def _account_contents(estate: Estate, account: StorageAccount) -> dict[str, object]:
