@@ -38,7 +38,7 @@ def test_an_acl_turned_down_still_blocks_its_step(shop, capsys, severity):
     assert f"MIG201 [{severity}] [blocker] [*?] endpoint 'SSH' of VM 'vm1'" in out  # [*?]: an unsafe fix
     counted = "" if severity == "info" else f": 1 {severity}"  # information is never counted
     assert f"Validation failed{counted} (1 error the settings turn down to {severity})" in out
-    assert out.rstrip().endswith("1 blocks the migration.")
+    assert out.rstrip().endswith(f"1 blocks the migration: 1 {severity} marked [blocker].")
     _, plan, _ = run_cli(capsys, "plan", ".")
     step = next(line for line in plan.splitlines() if line.startswith("1. "))
     assert step.endswith("NOT READY (1 blocker)")

@@ -34,7 +34,9 @@ def test_a_state_validate_refuses_beside_it_is_the_one_blocker(broken, capsys):
     _, out, _ = run_cli(capsys, "check", ".")
     assert "MIG001 [warning] not well-formed XML" in out
     assert "MIG208 [warning] [blocker] VM 'ops01'" in out
-    assert out.splitlines()[-1] == "Found 3 findings in 2 files: 3 warnings; 1 blocks the migration."
+    assert out.splitlines()[-1] == (
+        "Found 3 findings in 2 files: 3 warnings; 1 blocks the migration: 1 warning marked [blocker]."
+    )
     _, badge, _ = run_cli(capsys, "badge", ".", "--format", "shields")
     assert json.loads(badge)["message"] == "1 blocker, 1 unread file"
 

@@ -25,8 +25,9 @@ def test_the_warning_is_tagged_a_blocker_and_the_summary_counts_it(jump, capsys)
     code, out, _ = run_cli(capsys, "check", ".")
     assert code == 0  # by severity, as the exit codes promise
     assert "jump.deployment.xml:4:5: MIG208 [warning] [blocker] VM 'ops01'" in out
+    # and MIG105, which blocks nothing
     assert out.splitlines()[-1] == (
-        "Found 2 findings in 1 file: 2 warnings; 1 blocks the migration."  # and MIG105, which blocks nothing
+        "Found 2 findings in 1 file: 2 warnings; 1 blocks the migration: 1 warning marked [blocker]."
     )
     _, badge, _ = run_cli(capsys, "badge", ".", "--format", "shields")
     assert json.loads(badge)["message"] == "1 blocker"
@@ -36,7 +37,8 @@ def test_a_file_migcheck_could_not_read_is_not_counted_as_a_blocker(jump, capsys
     (jump / "broken.netcfg").write_text(UNPARSABLE)
     _, out, _ = run_cli(capsys, "check", ".")
     assert out.splitlines()[-1] == (
-        "Found 3 findings in 2 files: 1 error, 2 warnings; 1 blocks the migration."
+        "Found 3 findings in 2 files: 1 error, 2 warnings; 1 blocks the migration: 1 warning marked "
+        "[blocker]."
     )
     _, badge, _ = run_cli(capsys, "badge", ".", "--format", "shields")
     assert json.loads(badge)["message"] == "1 blocker, 1 unread file"

@@ -65,7 +65,7 @@ def test_a_suppressed_warning_beside_the_blockers_says_it_does_not_block(project
     (project / "shop.xml").write_text(deployment(("vm1", ACL)), encoding="utf-8")
 
     assert summary(capsys) == (
-        "Found 1 finding in 2 files: 1 warning; 1 blocks the migration "
+        "Found 1 finding in 2 files: 1 warning; 1 blocks the migration: 1 warning marked [blocker] "
         "(1 more suppressed, which does not block the migration)."
     )
 
@@ -74,7 +74,7 @@ def test_suppressed_warnings_beside_the_blockers_say_none_of_them_blocks(project
     (project / "shop.xml").write_text(deployment(("vm1", ACL), ("vm2", "")), encoding="utf-8")
 
     assert summary(capsys).endswith(
-        "1 blocks the migration (2 more suppressed, none of them blocks the migration)."
+        "1 blocks the migration: 1 warning marked [blocker] (2 more suppressed, none of them blocks the migration)."
     )
 
 
@@ -85,5 +85,5 @@ def test_a_suppressed_blocker_beside_the_blockers_is_one_more_that_blocks(projec
     )
 
     assert summary(capsys).endswith(
-        "1 blocks the migration (1 more suppressed that still blocks the migration)."
+        "1 blocks the migration: 1 warning marked [blocker] (1 more suppressed that still blocks the migration)."
     )

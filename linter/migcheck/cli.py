@@ -1392,7 +1392,7 @@ def _report(result: LintResult, args: argparse.Namespace, config: Config, paths:
         # report would say otherwise (not for a report on stdout in another format: it says it itself).
         from migcheck.report.text import stale_baseline, summary
 
-        _stdout(stale_baseline(result) + summary(result) + "\n")
+        _stdout(stale_baseline(result) + summary(result, tagged=False) + "\n")
     return EXIT_FINDINGS if result.failed(config.fail_on) and not args.exit_zero else EXIT_OK
 
 
@@ -1412,7 +1412,7 @@ def _statistics(result: LintResult, tail: bool) -> str:
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
     width = len(str(max(counts.values(), default=0)))
     lines = [f"{n:>{width}}  {code}  {name} [{_severities(severities[code])}]\n" for (code, name), n in rows]
-    return "".join(lines) + (stale_baseline(result) + summary(result) + "\n" if tail else "")
+    return "".join(lines) + (stale_baseline(result) + summary(result, tagged=False) + "\n" if tail else "")
 
 
 def _severities(counts: Counter[Severity]) -> str:

@@ -247,7 +247,10 @@ def test_statistics_count_findings_per_rule(contoso, run):
     lines = out.splitlines()
     assert lines[0] == "4  MIG201  endpoint-acl [error]"
     assert sum(int(line.split()[0]) for line in lines[:-1]) == 30
-    assert lines[-1] == "Found 30 findings in 15 files: 19 errors, 11 warnings; 20 block the migration."
+    assert lines[-1] == (
+        "Found 30 findings in 15 files: 19 errors, 11 warnings; 20 block the migration: the 19 errors and "
+        "1 warning (MIG208)."
+    )
     # One line per rule, whatever severities its findings have (MIG602 reports one order as an error and
     # another as a warning).
     codes = [line.split()[1] for line in lines[:-1]]

@@ -24,7 +24,7 @@ def render(result: LintResult) -> str:
 def write(result: LintResult, stream: Stream, *, tail: bool = True) -> None:
     """The report, one line at a time; `tail` adds the summary and the lines before it (not for --quiet)."""
     lines = (annotation(finding, result) for finding in result.findings)
-    write_lines(stream, lines, notes(result) + summary(result) if tail else None)
+    write_lines(stream, lines, notes(result) + summary(result, tagged=False) if tail else None)
 
 
 def annotation(finding: Finding, result: LintResult) -> str:

@@ -326,8 +326,10 @@ def _reads_standard_input(result: LintResult) -> bool:
     return any(document.path not in result.fs_paths for document in result.documents)
 
 
-def summary(result: LintResult) -> str:
-    """The one-line summary every format ends with (CI formats too: it is the last line of their log)."""
+def summary(result: LintResult, *, tagged: bool = True) -> str:
+    """The one-line summary every format ends with (CI formats too: it is the last line of their log).
+    `tagged`: the findings above it carry the `[blocker]` tag (text, concise), which the count of blockers
+    points at; else it names their codes."""
     files = len(result.described)
     aside = _aside(result)
     if not files and not result.findings:
@@ -361,7 +363,7 @@ def summary(result: LintResult) -> str:
     counts = Counter(f.severity for f in every)
     parts = [f"{counts[s]:,} {plural(str(s), counts[s])}" for s in reversed(Severity) if counts[s]]
     total = len(every)
-    blockers = _blockers(every)
+    blockers = _blockers(every, tagged)
     # Those held back are more than the counts, and beside a count of blockers say exactly how many of
     # them block: `19 block the migration (3 suppressed)` read as if the 3 were among the 19.
     aside = _aside(result, beside_counts=True, blockers_said=bool(blockers))
@@ -371,14 +373,41 @@ def summary(result: LintResult) -> str:
     )
 
 
-def _blockers(found: list[Finding]) -> str:
-    """`; 20 block the migration` when a warning blocks it (`[blocker]`), so the counts by severity, which
-    the exit code goes by, agree with the plan's blockers and the badge: errors, less the files migcheck
-    could not read (MIG001, which the plan lists apart), and the warnings of a state Validate refuses."""
+def _blockers(found: list[Finding], tagged: bool = True) -> str:
+    """`; 20 block the migration: the 19 errors and 1 warning marked [blocker]` when a finding below error
+    blocks it, so the counts by severity, which the exit code goes by, agree with the plan's blockers and
+    the badge: errors, less the files migcheck could not read (MIG001, which the plan lists apart), and the
+    warnings of a state Validate refuses. Said so that it adds up: a bare `20 block` beside `19 errors`
+    left the reader to find the twentieth among the warnings."""
     if not any(_blocking(finding) for finding in found):
         return ""
     blocking = sum(1 for finding in found if blocks_migration(finding))
-    return f"; {blocking:,} {'blocks' if blocking == 1 else 'block'} the migration"
+    parts = [_blocking_errors(found), _blocking_below_error(found, tagged)]
+    which = " and ".join(part for part in parts if part)
+    return f"; {blocking:,} {'blocks' if blocking == 1 else 'block'} the migration: {which}"
+
+
+def _blocking_errors(found: list[Finding]) -> str:
+    """`the 19 errors`, `18 of the 19 errors` when some do not block (a file migcheck could not read, a
+    warning the settings raise), or "" when none does."""
+    errors = [finding for finding in found if finding.severity is Severity.ERROR]
+    blocking = sum(1 for finding in errors if blocks_migration(finding))
+    if not blocking:
+        return ""
+    if blocking == len(errors):
+        return "the error" if blocking == 1 else f"the {blocking:,} errors"
+    return f"{blocking:,} of the {len(errors):,} errors"
+
+
+def _blocking_below_error(found: list[Finding], tagged: bool) -> str:
+    """`1 warning marked [blocker]`, `1 warning, 2 info marked [blocker]`; `1 warning (MIG208)` where the
+    findings carry no tag."""
+    below = [finding for finding in found if _blocking(finding)]
+    counts = Counter(finding.severity for finding in below)
+    said = ", ".join(f"{counts[s]:,} {plural(str(s), counts[s])}" for s in reversed(Severity) if counts[s])
+    if tagged:
+        return f"{said} marked [blocker]"
+    return f"{said} ({', '.join(sorted({finding.code for finding in below}))})"
 
 
 def _of_those_read(result: LintResult, files: int) -> str:
