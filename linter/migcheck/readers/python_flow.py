@@ -233,6 +233,13 @@ REFUSALS: dict[str, Refusal] = {
         "has_operating_system label media_link name os", 0, None, "label", "media_link", "name", "os"
     ),
     "add_os_image": _refusal("label media_link name os", 4),
+    # What a script waits on between its calls: Python refuses a call that leaves out the request id, and the
+    # script stops there (`'Status: ' + sms.get_operation_status()`).
+    "get_operation_status": _refusal("request_id", 1),
+    "wait_for_operation_status": _refusal(
+        "request_id wait_for_status timeout sleep_interval progress_callback success_callback failure_callback",
+        1,
+    ),
 }
 
 
