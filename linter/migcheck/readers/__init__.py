@@ -24,6 +24,7 @@ from migcheck.readers.encoding import (
     unmarked_utf16_problem,
     wrong_byte_order_mark,
 )
+from migcheck.readers.grammars import ParseTooSlow
 from migcheck.readers.suppressions import read_suppressions
 from migcheck.readers.xml import (
     SNIFF_BYTES,
@@ -358,13 +359,28 @@ def _after_the_mark(data: bytes) -> str:
 
 
 def _failed(path: str, exc: Exception) -> FileProblem:
-    """A reader that failed on a file: said as such, with what to do, never as a fault of the file."""
+    """A reader that failed on a file: said as such, with what to do, never as a fault of the file; or a
+    parse of a part of it that ran past its bound (`grammars.ParseTooSlow`), which is the file's."""
+    if isinstance(exc, ParseTooSlow):
+        return _too_slow_to_parse(path)
     message = f"migcheck failed to read this file ({type(exc).__name__}: {exc}); nothing in it was checked"
     fix = (
         "This is a fault in migcheck, not in the file: report it with the file attached, and exclude the "
         "file in [tool.migcheck] exclude until it is fixed."
     )
     return FileProblem("syntax", message, Mark(path, 1, column=1), fix)
+
+
+def _too_slow_to_parse(path: str) -> FileProblem:
+    """MIG001 of a file a part of which (a command line a script, step or task runs in bash) the grammar
+    takes longer to parse than text of its size may, where no reader said it of that part first."""
+    return FileProblem(
+        "syntax",
+        "a part of this file takes longer to parse than text of its size may (a construct repeated thousands"
+        " of times, such as `@(...)` patterns, `case` arms or `|` stages?), so nothing in it was checked",
+        Mark(path, 1, column=1),
+        "Split the file, or write the repeated construct as a loop over a list, so that migcheck reads it.",
+    )
 
 
 def _sniff(data: bytes) -> tuple[str, str] | None:
