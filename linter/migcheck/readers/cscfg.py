@@ -113,8 +113,12 @@ def _cloud_in_use(roles: list[Element], marker: Marker) -> tuple[CloudInUse, ...
     none where no setting is one on a cloud's domain (`UseDevelopmentStorage=true`, a placeholder)."""
     for role in roles:
         for setting in children(role, "ConfigurationSettings/Setting"):
-            cloud = _cloud_of_connection(attr(setting, "value"))
-            if cloud:
+            value = setting.get("value")
+            if value is None:  # spelt in another case
+                value = attr(setting, "value")
+            # Only a part whose key ends in "Endpoint" or is "EndpointSuffix" names a cloud: the other
+            # settings (most of a configuration's, tens a role) are passed over without splitting them.
+            if "endpoint" in value.casefold() and (cloud := _cloud_of_connection(value.strip())):
                 return (CloudInUse(cloud, marker.mark(setting)),)
     return ()
 
