@@ -34,7 +34,6 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import functools
-import ipaddress
 import itertools
 import os
 import posixpath
@@ -102,6 +101,7 @@ from migcheck.model import (
     is_stand_in,
     says_where,
     stand_in_file,
+    subnet_holding,
 )
 from migcheck.retirements import EXTENDED_SUPPORT_DEPRECATED, EXTENDED_SUPPORT_RETIRES
 from migcheck.rule import listed
@@ -5309,7 +5309,7 @@ def _in_subnet_of_address(role: Role, subnets: Sequence[Subnet]) -> Role:
     """`role` in the first of `subnets` whose prefix holds its `subnet_of_address`, as the CLI picks it; as
     it is where none is known to hold it."""
     address = role.subnet_of_address
-    holding = _subnet_holding(subnets, address.name) if address is not None else None
+    holding = subnet_holding(subnets, address.name) if address is not None else None
     if address is None or holding is None:
         return role
     found = NameRef(holding.name, address.mark)
@@ -5320,24 +5320,6 @@ def _in_subnet_of_address(role: Role, subnets: Sequence[Subnet]) -> Role:
         unknown=role.unknown - {"subnets"},
         subnet_of_address=None,
     )
-
-
-def _subnet_holding(subnets: Sequence[Subnet], address: str) -> Subnet | None:
-    """The first of `subnets` whose prefix holds the IPv4 `address`; None when it is no IPv4 address or no
-    prefix is known to hold it."""
-    try:
-        ip = ipaddress.IPv4Address(address.strip())
-    except ValueError:
-        return None
-    for subnet in subnets:
-        try:
-            if subnet.prefix is not None and ip in ipaddress.IPv4Network(
-                subnet.prefix.text.strip(), strict=False
-            ):
-                return subnet
-        except ValueError:
-            continue
-    return None
 
 
 def _in_network_of_subnets(service: CloudService, networks: Mapping[str, dict[str, str]]) -> CloudService:

@@ -1498,6 +1498,27 @@ class ReservedIp:
     selected_in: str = field(default="", compare=False)  # as `Deployment.selected_in`
 
 
+def subnet_holding(subnets: Sequence[Subnet], address: str) -> Subnet | None:
+    """The first of `subnets` whose prefix holds the IPv4 `address`, as the classic CLI picks a VM's subnet
+    from its static IP (`azure vm create -S`); None when it is no IPv4 address or no prefix is known to
+    hold it."""
+    import ipaddress  # only where an address is looked up: off the start-up path
+
+    try:
+        ip = ipaddress.IPv4Address(address.strip())
+    except ValueError:
+        return None
+    for subnet in subnets:
+        try:
+            if subnet.prefix is not None and ip in ipaddress.IPv4Network(
+                subnet.prefix.text.strip(), strict=False
+            ):
+                return subnet
+        except ValueError:
+            continue
+    return None
+
+
 class ReservingDraft(Protocol):
     """A deployment as a script reader drafts it, as far as `with_maybe_vips` reads it."""
 

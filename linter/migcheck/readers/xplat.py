@@ -71,7 +71,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import heapq
-import ipaddress
 import json
 import posixpath
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -143,6 +142,7 @@ from migcheck.model import (
     record,
     refused_option,
     rules_after,
+    subnet_holding,
     subscription_guid,
     subscription_in_scope,
     with_maybe_vips,
@@ -2044,7 +2044,7 @@ class Reading:
         if address is None or vnet is None:
             return
         network = self.networks.get(self._network_here(vnet.text)) if vnet.text else None
-        holding = _subnet_holding(network.subnets, address.text) if network and address.text else None
+        holding = subnet_holding(network.subnets, address.text) if network and address.text else None
         vm.subnets.clear()
         vm.subnets_maybe_none_at, vm.subnets_unset = None, ""
         # A network the script does not make: the link stage looks the address up in its definition.
@@ -3290,23 +3290,6 @@ def _shape_identity(word: Word) -> str | None:
     if word.shape is None or not word.holes or None in word.holes:
         return None
     return "\0".join((word.shape, *(hole or "" for hole in word.holes)))
-
-
-def _subnet_holding(subnets: Sequence[Subnet], address: str) -> Subnet | None:
-    """The first of `subnets` whose prefix holds `address`, as the classic CLI picks it; None when the
-    address is no IPv4 address or no subnet's prefix is known to hold it."""
-    try:
-        ip = ipaddress.IPv4Address(address.strip())
-    except ValueError:
-        return None
-    for subnet in subnets:
-        try:
-            held = subnet.prefix is not None and ip in ipaddress.IPv4Network(subnet.prefix.text, strict=False)
-        except ValueError:
-            continue
-        if held:
-            return subnet
-    return None
 
 
 def _kept_prefixes(prefixes: Word) -> tuple[AddressPrefix, ...]:
