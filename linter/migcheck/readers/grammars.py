@@ -153,13 +153,22 @@ def nests_deeper_than(tree: Tree, limit: int) -> bool:
 def first_error(node: Node) -> Node | None:
     """The first error or missing node under `node`, down through the first child holding one at each level
     (in a loop: a script may nest hundreds deep); None where there is none."""
-    found = None
+    path = first_error_path(node)
+    return path[-1] if path else None
+
+
+def first_error_path(node: Node) -> list[Node]:
+    """The nodes from `node` down to its first error (`first_error`), that error last; empty where there is
+    none. What is around the error is read off it: tree-sitter finds a node's parent, or the child that
+    holds a node, by going down from the node asked, so climbing from an error costs its depth squared."""
+    path = [node]
     while not (node.is_error or node.is_missing):
         child = next((c for c in node.children if c.has_error or c.is_missing), None)
         if child is None:
-            return found
-        found = node = child
-    return node
+            return path if len(path) > 1 else []
+        node = child
+        path.append(node)
+    return path
 
 
 def comments(root: Node) -> Iterator[Node]:

@@ -1395,21 +1395,21 @@ def _syntax_problem(root: Node, where: _Positions) -> FileProblem:
     """MIG001 where bash's error starts: at what a missing closer leaves open (an `if`, a quote), not at
     the file's end; at a redirection that takes its file name from a later line (`cmd >` at a line's end,
     which bash refuses there), not where the grammar's recovery gives up."""
-    found = grammars.first_error(root)
-    if found is None:
+    path = grammars.first_error_path(root)
+    if not path:
         return _problem("cannot be parsed here", Mark(where.path, 1, column=1))
-    stopped = shell_heredocs.past_the_limit(where.source, root)
+    found = path[-1]
+    stopped = shell_heredocs.past_the_limit(where.source, path)
     if stopped is not None:  # an error of migcheck's limit, not of the script
         return _heredocs_past_the_limit(where.mark(stopped))
-    crowded = shell_heredocs.past_the_line_limit(where.source, root)
+    crowded = shell_heredocs.past_the_line_limit(where.source, path)
     if crowded is not None:  # as above: migcheck's limit of here-documents on one line
         return _heredocs_past_the_line_limit(where.mark(crowded))
-    redirect = _redirect_across_lines(root, found)
+    redirect = _redirect_across_lines(path)
     if redirect is not None:
         return _problem("redirects here to no file its line names", where.mark(redirect))
-    opened = found.parent if found.is_missing else None
-    if opened is not None and opened.parent is not None:
-        return _problem("opens something here that it never closes", where.mark(opened))
+    if found.is_missing and len(path) > 2:  # what the missing closer's parent opens, below the root
+        return _problem("opens something here that it never closes", where.mark(path[-2]))
     return _problem("cannot be parsed here", where.mark(found))
 
 
@@ -1484,18 +1484,13 @@ def _problem(what: str, at: Mark) -> FileProblem:
     )
 
 
-def _redirect_across_lines(root: Node, node: Node) -> Node | None:
-    """The innermost redirection around `node` (in the tree of `root`) that starts on an earlier line, if
-    any. Found going down from the root: tree-sitter finds a node's parent by going down from the root, so
-    climbing from `node` costs its depth squared (12 s for 1,000 nested `$(`)."""
-    row = node.start_point[0]
-    found = None
-    at: Node | None = root
-    while at is not None and at != node:
-        if at.type == "file_redirect" and at.start_point[0] < row:
-            found = at
-        at = at.child_with_descendant(node)
-    return found
+def _redirect_across_lines(path: list[Node]) -> Node | None:
+    """The innermost redirection around the first syntax error (`path`: the nodes from the root down to it,
+    `grammars.first_error_path`) that starts on an earlier line than the error, if any."""
+    row = path[-1].start_point[0]
+    return next(
+        (at for at in reversed(path[:-1]) if at.type == "file_redirect" and at.start_point[0] < row), None
+    )
 
 
 def _first_error_statement(root: Node) -> Node | None:

@@ -80,7 +80,7 @@ def apart(source: bytes, tree: Tree) -> tuple[bytes, Tree, Origins | None]:
     None. A line whose reading would still be an error is left as it is."""
     written, origins = source, None
     for _ in range(LINES_READ_APART):
-        read = _first_line_apart(source, tree.root_node)
+        read = _first_line_apart(source, grammars.first_error_path(tree.root_node))
         if read is None:
             break
         _, source, tree, moved_origins = read
@@ -90,64 +90,56 @@ def apart(source: bytes, tree: Tree) -> tuple[bytes, Tree, Origins | None]:
     return source, tree, replace(origins, written=written) if origins is not None else None
 
 
-def past_the_limit(source: bytes, root: Node) -> Node | None:
+def past_the_limit(source: bytes, path: list[Node]) -> Node | None:
     """Where `apart` stopped at its limit (`LINES_READ_APART` lines read apart): the here-document that starts the
-    line holding the first error of its tree (`root`), where reading that line apart as well would have read it.
-    None where the error is one of the script's own."""
-    read = _first_line_apart(source, root)
+    line holding the first error of its tree (`path`: the nodes from the root down to it,
+    `grammars.first_error_path`), where reading that line apart as well would have read it. None where the
+    error is one of the script's own."""
+    read = _first_line_apart(source, path)
     return read[0] if read is not None else None
 
 
-def past_the_line_limit(source: bytes, root: Node) -> Node | None:
+def past_the_line_limit(source: bytes, path: list[Node]) -> Node | None:
     """Where `apart` left a line because it starts more here-documents than it reads on one (`ON_A_LINE`):
-    the here-document of the line holding the first error of the tree of `root`, where that line holds more
-    `<<` than that (the count `_read_apart` refuses by). None where the error is of no such line."""
-    error = grammars.first_error(root)
-    if error is None:
+    the here-document of the line holding the first error of the tree (`path`: the nodes from the root down
+    to it), where that line holds more `<<` than that (the count `_read_apart` refuses by). None where the
+    error is of no such line."""
+    if not path:
         return None
-    started = _heredoc_started(root, error)
-    if started is error:  # no here-document of the grammar's at the error: the script's own
+    started = _heredoc_started(path)
+    if started is path[-1]:  # no here-document of the grammar's at the error: the script's own
         return None
     line = source.rfind(b"\n", 0, started.start_byte) + 1
     return started if source.count(b"<<", line, _line_end(source, line)) > ON_A_LINE else None
 
 
-def _first_line_apart(source: bytes, root: Node) -> tuple[Node, bytes, Tree, Origins | None] | None:
-    """The source and tree with the line of the first error of the tree of `root` read apart (`_read_apart`),
-    with the here-document that starts it in that tree; None where the tree has no error, or that line is not one of
-    here-documents bash reads apart, or reading it apart still leaves an error on it."""
-    error = grammars.first_error(root)
-    if error is None:
+def _first_line_apart(source: bytes, path: list[Node]) -> tuple[Node, bytes, Tree, Origins | None] | None:
+    """The source and tree with the line of the first error of a tree (`path`: the nodes from its root down
+    to it) read apart (`_read_apart`), with the here-document that starts it in that tree; None where the
+    tree has no error, or that line is not one of here-documents bash reads apart, or reading it apart still
+    leaves an error on it."""
+    if not path:
         return None
-    started = _heredoc_started(root, error)
+    started = _heredoc_started(path)
     line = source.rfind(b"\n", 0, started.start_byte) + 1
     rewritten = _read_apart(source, line)
     if rewritten is None:
         return None
     moved, moved_origins = rewritten
     moved_tree = grammars.parsed_within(_GRAMMAR, moved)
-    still = grammars.first_error(moved_tree.root_node)
-    if still is not None and _heredoc_started(moved_tree.root_node, still).start_byte <= _line_end(
-        moved, line
-    ):
+    still = grammars.first_error_path(moved_tree.root_node)
+    if still and _heredoc_started(still).start_byte <= _line_end(moved, line):
         return None
     return started, moved, moved_tree, moved_origins
 
 
-def _heredoc_started(root: Node, error: Node) -> Node:
-    """The here-document an error is in (one whose end is missing, where the grammar took another's body
-    for its own: `a <<A && b <<B`), else the first `<<` the error holds as a word of its own, else the
-    error: its line is the one that starts them. The here-document is found going down from `root`:
-    tree-sitter finds a node's parent by going down from the root, so climbing from the error cost its
-    depth squared (9 s for 1,300 nested `$(`)."""
-    if error.type == "heredoc_redirect":
-        return error
-    found = None
-    at: Node | None = root
-    while at is not None and at != error:
-        if at.type == "heredoc_redirect":
-            found = at  # the innermost around the error is the one wanted: the last met going down
-        at = at.child_with_descendant(error)
+def _heredoc_started(path: list[Node]) -> Node:
+    """The here-document an error is in (`path`: the nodes from the root down to the error; one whose end is
+    missing, where the grammar took another's body for its own: `a <<A && b <<B`), else the first `<<` the
+    error holds as a word of its own, else the error: its line is the one that starts them. The innermost
+    here-document around the error is the one wanted."""
+    error = path[-1]
+    found = next((at for at in reversed(path) if at.type == "heredoc_redirect"), None)
     if found is not None:
         return found
     # An error that starts lines above (at the script's first here-document, read well): the `<<` the
