@@ -2106,6 +2106,10 @@ BICEPPARAM_NOT_READ = "bicepparam-not-read"
 # `bicep.PARAMETER_FILES_READ` files of one Bicep file it is read with, each a deployment of its own: the
 # Bicep file is not read with its values, nor with those of the files after it. Said once for the Bicep file.
 BICEPPARAM_FILES_CUT = "bicepparam-files-cut"
+# The tag of a `Script.unread` mark at the start of a `.bicepparam` file the Bicep grammar takes longer to
+# parse than a file of its size may (`grammars.parsed_within`): none of its values is read, and which Bicep
+# file its `using` names is not known, so each Bicep file read with parameters files says it.
+BICEPPARAM_TOO_SLOW = "bicepparam-too-slow"
 # The tag of a `Script.unread` mark of an Eclipse `package.xml` (at its project element) whose Ant properties
 # were not all resolved (`readers.ant`): a target past the 64 holding the tasks read, or past the steps one
 # file's targets may take to resolve, sees the project's own properties only; a value longer than 4,096

@@ -46,6 +46,7 @@ from migcheck.inventory_model import CLASSIC_ROLES, DEFENDER_PRICINGS
 from migcheck.model import (
     BICEPPARAM_FILES_CUT,
     BICEPPARAM_NOT_READ,
+    BICEPPARAM_TOO_SLOW,
     DirectiveComment,
     Document,
     ExtendedSupportService,
@@ -238,7 +239,8 @@ def _parameter_files_of(path: str) -> tuple[_Given, ...]:
 
     if not beside.finding():
         return ()
-    return beside.once_per_run("bicepparam-files", _parameter_files).get(posixpath.normpath(path), ())
+    found = beside.once_per_run("bicepparam-files", _parameter_files)
+    return (*found.get(posixpath.normpath(path), ()), *found.get(_ANY_BICEP_FILE, ()))
 
 
 def _json_parameters_of(path: str, declared: Iterable[str]) -> tuple[_Given, ...]:
@@ -263,25 +265,52 @@ def _parameter_files() -> dict[str, tuple[_Given, ...]]:
     names. Each is looked at, not read as a file of its own (`listed`): migcheck reads no `.bicepparam` file
     alone."""
     from migcheck.readers import beside
-    from migcheck.readers.grammars import parser
 
     found: dict[str, list[_Given]] = {}
     for name in sorted(beside.files_in_run((_PARAMETERS_SUFFIX,))):
         settings = beside.settings_file(name)
-        if settings is None:
-            continue
-        data = settings.data[3:] if settings.data.startswith(b"\xef\xbb\xbf") else settings.data
-        root = parser(_GRAMMAR).parse(data).root_node
-        using = next((n for n in root.named_children if n.type == "using_statement"), None)
-        source = _first_named(using, "string") if using is not None else None
-        stated = _literal(source) if source is not None else None
-        if not stated or ":" in stated:
-            continue
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(settings.path), stated.strip()))
-        given = _given(settings.path, data, root)
-        if given.values or given.unread:
-            found.setdefault(target, []).append(given)
+        read = _parameters_read(settings) if settings is not None else None
+        if read is not None and (read[1].values or read[1].unread):
+            found.setdefault(read[0], []).append(read[1])
     return {target: tuple(files) for target, files in found.items()}
+
+
+def _parameters_read(settings: Settings) -> tuple[str, _Given] | None:
+    """The Bicep file a `.bicepparam` file's `using` names and what the file gives it; None where it names
+    none of the repository's. The parse of the file and that of its rewrite (`_given`) share the CPU time one
+    parse of it may take: past it, the file is `_too_slow`."""
+    from migcheck.readers.grammars import ParseTooSlow, parse_budget, parsed_within
+
+    data = settings.data[3:] if settings.data.startswith(b"\xef\xbb\xbf") else settings.data
+    with parse_budget(len(data)):
+        try:
+            root = parsed_within(_GRAMMAR, data).root_node
+            target = _using(settings.path, root)
+            return None if target is None else (target, _given(settings.path, data, root))
+        except ParseTooSlow:
+            return _ANY_BICEP_FILE, _too_slow(settings.path)
+
+
+# The key of a `.bicepparam` file too slow to parse (`_parameter_files`): which Bicep file its `using` names is
+# not known, so each Bicep file read with parameters files says it was not read.
+_ANY_BICEP_FILE = ""
+
+
+def _using(path: str, root: Node) -> str | None:
+    """The Bicep file (display path) the `using` of the `.bicepparam` file `path` names; None where it names
+    none of the repository's (a registry's, a template spec's)."""
+    using = next((n for n in root.named_children if n.type == "using_statement"), None)
+    source = _first_named(using, "string") if using is not None else None
+    stated = _literal(source) if source is not None else None
+    if not stated or ":" in stated:
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(path), stated.strip()))
+
+
+def _too_slow(path: str) -> _Given:
+    """A `.bicepparam` file the Bicep grammar takes longer to parse than its size allows: none of its values,
+    and its start said not read (`BICEPPARAM_TOO_SLOW`)."""
+    return _Given(path, (), (), (Mark(path, 1, tag=BICEPPARAM_TOO_SLOW, column=1),))
 
 
 def _given(path: str, data: bytes, root: Node) -> _Given:
@@ -290,7 +319,7 @@ def _given(path: str, data: bytes, root: Node) -> _Given:
     each `param` keyword the grammar finds read as a `var` of the same width (`var   name = value`) parses
     as the Bicep variables it means, at the same places, and each is evaluated as a Bicep file's variable
     is. A declaration that still does not parse is said not read where it is written."""
-    from migcheck.readers.grammars import parser
+    from migcheck.readers.grammars import parsed_within
     from migcheck.readers.inventory import _at_a_fixed_depth
 
     keywords = [node for node in _leaves(root) if node.type == "param"]
@@ -299,7 +328,7 @@ def _given(path: str, data: bytes, root: Node) -> _Given:
         rewritten[keyword.start_byte : keyword.end_byte] = b"var  "
     text = data.decode("utf-8", "replace")
     positions = _Positions(path, data, text)
-    parsed = parser(_GRAMMAR).parse(bytes(rewritten)).root_node
+    parsed = parsed_within(_GRAMMAR, bytes(rewritten)).root_node
     file = _File(path, text, parsed, positions)
     values: list[tuple[str, object]] = []
     unread: list[Mark] = []
@@ -362,15 +391,16 @@ def _modules_used() -> frozenset[str]:
     """The files (display paths) that a Bicep file this run checks uses as modules by a path: only files
     that may (`_may_use_a_module`) are parsed, each once per run."""
     from migcheck.readers import beside
-    from migcheck.readers.grammars import parser
+    from migcheck.readers.grammars import parsed_in_time
 
     uses: dict[str, set[str]] = {}
     for name in beside.files_in_run((".bicep",)):
         settings = beside.settings_file(name, wanted=lambda data: _may_use_a_module(data.lower()))
-        if settings is None:
+        tree = parsed_in_time(_GRAMMAR, settings.data) if settings is not None else None
+        if settings is None or tree is None:  # one too slow to parse is refused where it is read itself
             continue
         caller = posixpath.normpath(settings.path)
-        for node in parser(_GRAMMAR).parse(settings.data).root_node.named_children:
+        for node in tree.root_node.named_children:
             source = _first_named(node, "string") if node.type == "module_declaration" else None
             stated = _literal(source) if source is not None else None
             if stated and ":" not in stated:

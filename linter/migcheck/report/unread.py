@@ -47,6 +47,7 @@ from migcheck.model import (
     ANT_PROPERTIES_CUT,
     BICEPPARAM_FILES_CUT,
     BICEPPARAM_NOT_READ,
+    BICEPPARAM_TOO_SLOW,
     BRACED_LOOP,
     CALLED_BY_UNSTATED_NAME,
     CLIENT_UPLOAD_NOT_FOLLOWED,
@@ -221,6 +222,13 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "of its own, in the order of their paths): the Bicep file is not read with the values of this file "
         "nor of those after it, so findings about the resources those deployments declare may be missing; "
         "check the parameters files a few at a time",
+    ),
+    BICEPPARAM_TOO_SLOW: (
+        "bicepparam-too-slow",
+        "starts a `.bicepparam` file that the Bicep grammar takes longer to parse than a file of its size may "
+        "(an expression repeated thousands of times?): none of its values is read, nor which Bicep file its "
+        "`using` names, so a Bicep file it deploys is read with its parameters' defaults and findings about "
+        "the resources it declares may be missing or name stand-ins; split the long value into shorter ones",
     ),
     ANT_PROPERTIES_CUT: (
         "ant-properties-cut",
