@@ -20,12 +20,16 @@ def test_each_step_says_its_file(tmp_path, monkeypatch, capsys):
         ("[MY STORAGE ACCOUNT] (web.ps1)", "storage:[MY STORAGE ACCOUNT]@web.ps1"),
     ]
     plan = run_cli(capsys, "plan", ".")[1]
-    assert "2. Storage account: [MY STORAGE ACCOUNT] (web.ps1) [wave 1] — ready" in plan
+    assert (
+        "2. Storage account: [MY STORAGE ACCOUNT] (web.ps1) [wave 1] — NOT READY (fill in the storage account's "
+        "name first)"
+    ) in plan
 
 
 def test_one_script_s_placeholder_account_is_named_as_written(tmp_path, monkeypatch, capsys):
     lint_files(tmp_path, monkeypatch, {"web.ps1": SCRIPT}, dedent=False)
-    assert "1. Storage account: [MY STORAGE ACCOUNT] [wave 1] — ready" in run_cli(capsys, "plan", ".")[1]
+    plan = run_cli(capsys, "plan", ".")[1]
+    assert "1. Storage account: [MY STORAGE ACCOUNT] [wave 1] — NOT READY" in plan
 
 
 def test_each_readiness_row_says_its_file(tmp_path, monkeypatch, capsys):

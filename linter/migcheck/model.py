@@ -2899,9 +2899,31 @@ SPACELESS_KINDS = frozenset({"StorageAccount", "CloudService", "VM"})
 def cannot_name(kind: str, name: str) -> bool:
     """Whether `name` is one no resource of `kind` (see `SPACELESS_KINDS`) can have, so that a file writing it
     leaves it to fill in: `"Storage Account Name"`, `"VM Name"`, which scripts write as values for their
-    user to replace. Spaces at either end are left to the readers, which strip what they read; a stand-in
-    (`<VM name, deploy.ps1:12>`) is told by `is_stand_in` and `is_placeholder`, which know migcheck's own."""
+    user to replace; or one written in the words of a placeholder whatever its kind (`YOUR_STORAGE_ACCOUNT`,
+    `yourstorageaccount`: see `in_placeholder_words`). Spaces at either end are left to the readers, which
+    strip what they read; a stand-in (`<VM name, deploy.ps1:12>`) is told by `is_stand_in` and
+    `is_placeholder`, which know migcheck's own."""
+    if in_placeholder_words(name):
+        return True
     return kind in SPACELESS_KINDS and not _bracketed(name) and any(map(str.isspace, name.strip()))
+
+
+# How samples and templates begin a name they leave their user to fill in, in upper case (`YOUR_ACCOUNT`,
+# `MY_VM`: no name a user picks is written so, since the platform folds the names of storage accounts and
+# cloud services to lower case), and in any case the second person (`yourstorageaccount`, `your-service`).
+_SHOUTED_BLANKS = ("YOUR_", "MY_", "YOUR-", "MY-")
+_SECOND_PERSON = "your"
+
+
+def in_placeholder_words(name: str) -> bool:
+    """Whether `name` is written as samples write a name for their user to fill in: begun by `YOUR_` or
+    `MY_` in upper case (`YOUR_STORAGE_ACCOUNT`, `MY_VM_NAME`), or by `your` in any case
+    (`yourstorageaccount`, `your-cloud-service`, `YourVmName`). The brackets and format fields the other
+    conventions use (`<account>`, `{account}`, `%s`) are told by `is_placeholder`."""
+    stripped = name.strip()
+    if stripped.startswith(_SHOUTED_BLANKS) and stripped.upper() == stripped:
+        return True
+    return stripped.casefold().startswith(_SECOND_PERSON) and len(stripped) > len(_SECOND_PERSON)
 
 
 # How the stand-in begins for the VMs of a load-balanced set (`Role.stands_for_set`), named or not.

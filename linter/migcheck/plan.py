@@ -3162,7 +3162,7 @@ def _service_step(
         unseen_export=placement.imports_unseen_export,
         name_unstated="cloud service's name" if _unnamed_service(service) else "",
     )
-    step = _token_named_first(step, "cloud service", name)
+    step = _token_named_first(step, "cloud service", name, service.name_kind)
     # A deployment's token that holds its service's is shown in the service's placeholder already.
     return step if name in stated else _token_named_first(step, "deployment", stated)
 
@@ -3504,20 +3504,21 @@ def _named_first(step: Step, kind: str, name: str, apart: str = "") -> Step:
     name (`_unnamed_service_notes`): none of its commands runs as written."""
     words, find = _FIND_NAME[kind]
     if not _unnamed(name, kind):
-        return _token_named_first(step, words, name)
+        return _token_named_first(step, words, name, kind)
     return replace(
         step, notes=(_fill_in_first(words, name, find, apart), *step.notes), name_unstated=f"{words}'s name"
     )
 
 
-def _token_named_first(step: Step, words: str, name: str) -> Step:
+def _token_named_first(step: Step, words: str, name: str, kind: str = "") -> Step:
     """The step of a resource of `words` (`virtual network`) named `name`, which, where that name is a
     pipeline token (`#{Env}#-vnet`, `__Env__-vnet`: `estate.is_pipeline_token`), says first that the build or
     deployment fills it in, shows it in the commands as a placeholder in the form of a stand-in, and is not
     ready until it is put in: no command runs with the token as written, and the file may be deployed under
-    several values of it."""
+    several values of it. Where `name` is a placeholder the file leaves to fill in (of a resource of `kind`:
+    `_placeholder_named_first`), the step says so first, and is not ready either."""
     if not is_pipeline_token(name):
-        return step
+        return _placeholder_named_first(step, words, name, kind)
     placeholder = f"<{words} name, {name} filled in>"
     note = (
         f"{FILL_IN_FIRST} the name of this {words} is '{name}', a pipeline token: the build or deployment tool "
@@ -3533,6 +3534,21 @@ def _token_named_first(step: Step, words: str, name: str) -> Step:
         cli=_commands_naming(step.cli, name, placeholder),
         name_unstated=step.name_unstated or f"{words}'s name",
     )
+
+
+def _placeholder_named_first(step: Step, words: str, name: str, kind: str) -> Step:
+    """The step of a resource of `words` named `name`, which, where that name is a placeholder a file leaves
+    to fill in (`'YOUR_STORAGE_ACCOUNT'`, `'<vnet-name>'`: `model.is_placeholder`), says first that the name
+    is to be put in its place, and is not ready until then: no platform resource has that name, so every
+    command of the step fails as written. The commands keep the placeholder, which is what to replace."""
+    if not is_placeholder(name, kind):
+        return step
+    note = (
+        f"{FILL_IN_FIRST} the name of this {words} is '{name}', a placeholder the file leaves to fill in: no "
+        f"{words} is named so, and no command here runs until the name of the one the file is deployed with "
+        f"is put in place of '{name}'."
+    )
+    return replace(step, notes=(note, *step.notes), name_unstated=step.name_unstated or f"{words}'s name")
 
 
 def _commands_naming(commands: Commands | None, name: str, placeholder: str) -> Commands | None:
@@ -3926,7 +3942,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         unseen_export=service.imports_unseen_export,
         name_unstated="cloud service's name" if _unnamed_service(service) else "",
     )
-    return _token_named_first(step, "cloud service", service_name(service))
+    return _token_named_first(step, "cloud service", service_name(service), service.name_kind)
 
 
 def _partly_described_note(service: CloudService) -> str:

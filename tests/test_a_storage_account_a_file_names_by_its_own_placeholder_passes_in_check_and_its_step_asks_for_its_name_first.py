@@ -1,9 +1,10 @@
 """A storage account a file names by a placeholder of its own (`$storageAccountName = '[MY STORAGE
 ACCOUNT]'`, the account a runbook sample creates its VM's disks in) is a name the file's user knows to fill
 in, as a cloud service the same file names `'[UNIQUE SERVICE NAME]'` is: the readiness row says "Validation
-passed", as the plan's step says ready. The row said "Not decided: the files do not state which account it
-is" where the plan said ready. An account named by a value the script does not state (migcheck's stand-in,
-`<storage account name, x.ps1:3>`) stays not decided in both."""
+passed" (nothing the files show blocks the account they are filled in with), where it said "Not decided: the
+files do not state which account it is". Its plan step is not ready until the name is put in (no command
+runs under a placeholder's name) and says so first, where it said ready. An account named by a value the
+script does not state (migcheck's stand-in, `<storage account name, x.ps1:3>`) stays not decided in both."""
 
 from __future__ import annotations
 
@@ -58,13 +59,16 @@ def _account(tmp_path, monkeypatch, capsys, name: str, text: str) -> tuple[dict,
 
 
 @pytest.mark.parametrize(("name", "text"), [("new-custom-vm.ps1", POWERSHELL), ("deploy.py", PYTHON)])
-def test_an_account_named_by_the_file_s_placeholder_passes_in_check_as_its_step_is_ready(
+def test_an_account_named_by_the_file_s_placeholder_passes_in_check_and_its_step_asks_for_its_name(
     tmp_path, monkeypatch, capsys, name, text
 ):
     item, step = _account(tmp_path, monkeypatch, capsys, name, text)
     assert item["name"] == step["name"] == "[MY STORAGE ACCOUNT]"
     assert item["verdict"] == "Validation passed"
-    assert step["ready"] and not step.get("name_unstated")
+    assert step["name_unstated"] and not step["ready"]
+    assert step["notes"][0].startswith(
+        "Fill in first: the name of this storage account is '[MY STORAGE ACCOUNT]'"
+    )
 
 
 def test_an_account_named_by_a_value_not_stated_is_not_decided_in_either(tmp_path, monkeypatch, capsys):
