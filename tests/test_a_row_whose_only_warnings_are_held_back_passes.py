@@ -52,11 +52,11 @@ def test_a_network_whose_only_warning_the_baseline_knows_passes(tmp_path, monkey
 
 def test_the_warning_reported_still_warns(tmp_path, monkeypatch, capsys):
     out = _check(tmp_path, monkeypatch, capsys, LINK)
-    assert _row(out) == "Validation passed with warnings: 1 warning (checked only at Prepare)"
+    assert _row(out) == "Validation passed with 1 warning (checked only at Prepare)"
 
 
 def test_the_script_row_counts_only_its_own_warning(tmp_path, monkeypatch, capsys):
     out = _check(tmp_path, monkeypatch, capsys, SUPPRESSED + LINK)
     summary = out[out.index("Readiness by migration scope") :]
     [row] = [line for line in summary.splitlines() if line.lstrip().startswith("link.ps1 ")]
-    assert row.split(None, 1)[1] == "Passes with warnings: 1 warning"
+    assert row.split(None, 1)[1] == "Passes with 1 warning"

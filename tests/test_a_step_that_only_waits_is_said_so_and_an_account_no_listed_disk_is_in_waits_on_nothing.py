@@ -126,7 +126,7 @@ def test_an_account_a_created_vms_disk_may_be_in_still_waits(listed, tmp_path, m
 def test_a_network_row_names_the_circuit_it_waits_on(tmp_path, monkeypatch, capsys):
     lint_files(tmp_path, monkeypatch, {"NetworkConfig.netcfg": ER_NETWORK}, dedent=False)
     assert _rows(capsys)["corp"] == (
-        "Validation passed with warnings: 1 warning (checked only at Prepare); "
+        "Validation passed with 1 warning (checked only at Prepare); "
         "after <circuit linked to corp>, which is not decided"
     )
 

@@ -35,5 +35,5 @@ def _row(tmp_path, monkeypatch, capsys, script: str) -> str:
 def test_one_warning_prepare_alone_checks_is_counted_once(tmp_path, monkeypatch, capsys):
     link = "New-AzureDedicatedCircuitLink -ServiceKey 'aaaa-bbbb' -VNetName 'hub'\n"
     assert _row(tmp_path, monkeypatch, capsys, link) == (
-        "Validation passed with warnings: 1 warning (checked only at Prepare)"
+        "Validation passed with 1 warning (checked only at Prepare)"
     )

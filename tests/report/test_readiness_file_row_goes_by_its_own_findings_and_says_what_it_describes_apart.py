@@ -31,7 +31,7 @@ def test_a_script_whose_vm_fails_its_network_s_validate_fails(
     (file_row,) = [
         row for row in rows if row.lstrip().startswith("deploy.ps1")
     ]  # not its VM's disks' account
-    verdict = "Passes with warnings: 1 warning (what it describes has 1 error, counted in the row of corpnet)"
+    verdict = "Passes with 1 warning (what it describes has 1 error, counted in the row of corpnet)"
     assert file_row.split(None, 1)[1] == verdict
     report = json.loads(run_cli(capsys, "check", ".", "--format", "report-json")[1])
     [item] = [
@@ -49,6 +49,6 @@ def test_a_script_whose_vm_passes_with_a_warning_passes(
     (file_row,) = [row for row in _rows(out) if row.lstrip().startswith("deploy.ps1")]
     # The VM in no network: its service's Validate passes, warning that its addresses change (MIG105).
     verdict = (
-        "Passes with warnings: 1 warning (what it describes has 1 warning, counted in the row of web-svc)"
+        "Passes with 1 warning (what it describes has 1 warning, counted in the row of web-svc)"
     )
     assert file_row.split(None, 1)[1] == verdict

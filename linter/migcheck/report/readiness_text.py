@@ -457,9 +457,9 @@ def _verdict(
         verdict = _FILE_VERDICTS[item.verdict] if plain else str(item.verdict)
         if item.verdict is Verdict.NAME_NOT_STATED:
             verdict = f"Not decided: {_name_to_find(item)}"
-    # "Not decided: <why>" says its reason after a colon already: the counts follow it apart.
-    joined = "; " if ":" in verdict else ": "
-    text = f"{verdict}{joined}{shown}" if shown else verdict
+    text = _counted(
+        verdict, shown, only_warnings=all(word == str(Severity.WARNING) for n, word in counts if n)
+    )
     # A warning can fail Validate too: a VM caught in a state the platform refuses until it changes.
     waiting = sum(1 for f in item.findings if f.code in REFUSED_WHILE_IT_LASTS and refused(f))
     held = [s for s in item.held_back if s.finding.severity > Severity.INFO]
@@ -616,6 +616,24 @@ def _checked_at_prepare(item: ScopeItem) -> list[str]:
     if counts == [(item.count(s), str(s)) for s in reversed(Severity) if s > Severity.INFO and item.count(s)]:
         return ["checked only at Prepare" if len(late) == 1 else "all checked only at Prepare"]
     return [" and ".join(f"{n} {plural(word, n)}" for n, word in counts) + " checked only at Prepare"]
+
+
+# How the verdicts of rows with warnings and nothing worse end, which their count of warnings says again.
+_WITH_WARNINGS = " with warnings"
+
+
+def _counted(verdict: str, shown: str, only_warnings: bool) -> str:
+    """The verdict with its counts: `Validation failed: 2 errors, 1 warning`. A verdict that says warnings
+    takes their count in their place (`Validation passed with 1 warning`, `Passes with 2 warnings`), where
+    it said them twice (`Validation passed with warnings: 1 warning`); it keeps a count of another severity
+    apart (`Validation passed with warnings: 1 error`, an error the settings turn down)."""
+    if not shown:
+        return verdict
+    if only_warnings and verdict.endswith(_WITH_WARNINGS):
+        return f"{verdict.removesuffix(_WITH_WARNINGS)} with {shown}"
+    # "Not decided: <why>" says its reason after a colon already: the counts follow it apart.
+    joined = "; " if ":" in verdict else ": "
+    return f"{verdict}{joined}{shown}"
 
 
 _VERDICT_ORDER = list(Verdict)
