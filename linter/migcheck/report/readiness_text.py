@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from migcheck.config import in_settings_file
 from migcheck.estate import is_pipeline_token
-from migcheck.model import Finding, Severity, is_placeholder, may_be_prepared
+from migcheck.model import (
+    Finding,
+    Severity,
+    is_package_roles,
+    is_placeholder,
+    is_unnamed_role,
+    may_be_prepared,
+)
 from migcheck.report.readiness import (
     EXPORT,
     EXTENDED_SUPPORT,
@@ -376,12 +383,24 @@ def _contents(service: Mapping[str, Any]) -> str:
     unsorted = service.get("roles_of_unsaid_kind", ())
     parts = [vms] if service["vms"] or sets or not (service["roles"] or unsorted) else []
     if service["roles"]:
-        parts.append(_count(len(service["roles"]), "web/worker role"))
+        parts.append(_roles(service["roles"]))
     if unsorted:
         parts.append(
             f"{plural('role', len(unsorted))} {', '.join(unsorted)}, of a kind the export does not say"
         )
     return ", ".join(parts)
+
+
+def _roles(names: Sequence[str]) -> str:
+    """`2 web/worker roles`. A script that deploys a package whole names none of its roles, and one stand-in
+    holds the place of however many it has: counted, it said "1 web/worker role" of a package that may hold
+    several, so those are said to be roles the files do not name."""
+    named = [name for name in names if not is_unnamed_role(name) and not is_package_roles(name)]
+    if len(named) == len(names):
+        return _count(len(named), "web/worker role")
+    if not named:
+        return "web/worker roles the files do not name"
+    return f"{_count(len(named), 'web/worker role')} and others the files do not name"
 
 
 def _count(n: int, word: str) -> str:
