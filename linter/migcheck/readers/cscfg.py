@@ -111,16 +111,43 @@ def _configuration(
 def _cloud_in_use(roles: list[Element], marker: Marker) -> tuple[CloudInUse, ...]:
     """The cloud the first storage connection string among the roles' settings is on, at its `Setting`;
     none where no setting is one on a cloud's domain (`UseDevelopmentStorage=true`, a placeholder)."""
+    if not _may_name_a_cloud(marker.text):  # most configurations: no setting reaches Python
+        return ()
     for role in roles:
         for setting in children(role, "ConfigurationSettings/Setting"):
             value = setting.get("value")
             if value is None:  # spelt in another case
                 value = attr(setting, "value")
-            # Only a part whose key ends in "Endpoint" or is "EndpointSuffix" names a cloud: the other
-            # settings (most of a configuration's, tens a role) are passed over without splitting them.
-            if "endpoint" in value.casefold() and (cloud := _cloud_of_connection(value.strip())):
+            # Only a setting with a part whose key names an endpoint's URL or is "EndpointSuffix" can name a
+            # cloud: the others (most of a configuration's, tens a role) are passed over without splitting them.
+            if _names_a_cloud_key(value.casefold()) and (cloud := _cloud_of_connection(value.strip())):
                 return (CloudInUse(cloud, marker.mark(setting)),)
     return ()
+
+
+def _may_name_a_cloud(text: str) -> bool:
+    """Whether the configuration's text (`text`, what its root was parsed from; "" when it is not at hand, as
+    for one carried in base64 in another file) may hold a connection string that names a cloud: searched in
+    C, where walking the settings took a Python step for each (tens a role; 75,000 in the benchmark's
+    estate). An attribute's value is its text with no DOCTYPE (refused) and so no entities but the five
+    predefined ones, none of which is a letter: only a character reference (`&#66;lobEndpoint`) can write a
+    key's letter otherwise, and then, as without a text, the walk decides."""
+    if not text or ("&" in text and "&#" in text):  # one-character search (memchr) first
+        return True
+    return _names_a_cloud_key(text.lower() if text.isascii() else text.casefold())
+
+
+def _names_a_cloud_key(folded: str) -> bool:
+    """Whether `folded` (case folded: folding goes character by character, so a key's folded form is part of
+    its text's) holds one of the keys `_cloud_of_connection` finds a cloud by: each says 'endpoint', which
+    most connection strings say only in `DefaultEndpointsProtocol`, so each time it does, what is around it
+    is looked at."""
+    at = folded.find("endpoint")
+    while at >= 0:
+        if folded.startswith("suffix", at + 8) or folded.endswith(_URL_KEY_STARTS, 0, at):
+            return True
+        at = folded.find("endpoint", at + 8)
+    return False
 
 
 def _cloud_of_connection(value: str) -> str:
@@ -144,6 +171,7 @@ def _cloud_of_connection(value: str) -> str:
 
 # The keys of a storage connection string that name an endpoint by its URL.
 _ENDPOINTS = frozenset({"blobendpoint", "queueendpoint", "tableendpoint", "fileendpoint"})
+_URL_KEY_STARTS = tuple(sorted(key.removesuffix("endpoint") for key in _ENDPOINTS))  # "blob", ...
 
 
 def _extended_support(configuration: ServiceConfiguration) -> ExtendedSupportService | None:
