@@ -55,8 +55,8 @@ def _autofix(finding: Finding) -> dict[str, object] | None:
 
 def finding_json(finding: Finding, steps: Steps | None = None) -> str:
     """`json_text(finding_dict(finding, steps))`, written directly: no dict is built for the encoder to
-    go through, and the texts findings share (a rule's code, name and fix, a file's path) are encoded
-    once. Half the instructions of writing a 4,000-file estate's findings."""
+    go through, and the texts findings share (a rule's code, name and fix, a file's path, the end of a
+    message) are encoded once. Half the instructions of writing a 4,000-file estate's findings."""
     loc = finding.location
     path, line = (loc.path, loc.line) if loc else (finding.mark.path, finding.mark.line)
     column = loc.column if loc else 1
@@ -64,7 +64,7 @@ def finding_json(finding: Finding, steps: Steps | None = None) -> str:
     end_column = (loc.end_column or loc.column) if loc else 1
     fix = finding.autofix
     autofix = (
-        f'{{"description": {_shared(fix.description)}, "safe": {_LITERALS[fix.safe]}}}'
+        f'{{"description": {_recent(fix.description)}, "safe": {_LITERALS[fix.safe]}}}'
         if fix is not None and fix.resolved
         else "null"
     )
@@ -72,9 +72,9 @@ def finding_json(finding: Finding, steps: Steps | None = None) -> str:
     return (
         f'{{"code": {_shared(finding.code)}, "name": {_shared(finding.name)}, '
         f'"severity": {_shared(_SEVERITY_TEXT.get(finding.severity) or str(finding.severity))}, '
-        f'"message": {json_string(finding.message)}, "path": {_shared(path)}, "line": {line}, '
+        f'"message": {_message_json(finding)}, "path": {_recent(path)}, "line": {line}, '
         f'"column": {column}, "end_line": {end_line}, "end_column": {end_column}, '
-        f'"resource": {{"type": {_shared(finding.resource_type)}, "name": {_shared(finding.resource_name)}}}, '
+        f'"resource": {{"type": {_shared(finding.resource_type)}, "name": {_recent(finding.resource_name)}}}, '
         f'"fix": {_value(finding.fix)}, "autofix": {autofix}, '
         f'"blocks_migration": {_LITERALS[blocks_migration(finding)]}{checked_at}}}'
     )
@@ -82,13 +82,55 @@ def finding_json(finding: Finding, steps: Steps | None = None) -> str:
 
 # JSON's words for the values a finding's line holds that are not text or numbers.
 _LITERALS = {True: "true", False: "false", None: "null"}
+
+
 # The texts many findings share, encoded once for all of them (a rule's fix is the same text in each of its
 # findings); bounded, as a message or a name may be a finding's own.
-_shared = functools.lru_cache(maxsize=1024)(json_string)
+class _Encoded(dict[str, str]):
+    """Texts as JSON strings, each encoded once: a lookup, where the `lru_cache` this replaces cost a call
+    that made a tuple of its argument and reordered its list. Bounded: past `_ENCODED_AT_MOST` texts, a
+    new one is encoded each time it is written (the few a run repeats most come first)."""
+
+    def __missing__(self, text: str) -> str:
+        encoded = json_string(text)
+        if len(self) < _ENCODED_AT_MOST:
+            self[text] = encoded
+        return encoded
+
+
+# The texts of a rule (its code and name), a severity and a resource's type, which many findings share:
+# a few hundred in all, so the bound is never reached but by a plugin's rules making texts of their own.
+_ENCODED_AT_MOST = 1024
+_shared = _Encoded().__getitem__
+# A file's path, a resource's name and a fix, which the findings next to each other in the report share
+# (they are sorted by path), and a rule's fix, which may be worded for each finding: the last ones written.
+_recent = functools.lru_cache(maxsize=1024)(json_string)
+
+
+def _message_json(finding: Finding) -> str:
+    """`json_string(finding.message)`, with the end many findings share (`Finding.message_end`, MIG101's
+    quarter of a kilobyte on every web and worker role) encoded once for all of them: encoding the whole
+    text of each message was a quarter of the instructions of writing a 4,000-file estate's findings. A
+    JSON string's characters are escaped one by one, so the two parts joined are the whole text encoded,
+    unless a `##[` or `##vso[` that `json_string` escapes runs across the join (a `#` in the last five
+    characters of the first part): that message is encoded whole."""
+    message, end = finding.message, finding.message_end
+    if not end:
+        return json_string(message)
+    start = message[: len(message) - len(end)]
+    if "#" in start[-5:]:
+        return json_string(message)
+    return json_string(start)[:-1] + _end_json(end)
+
+
+@functools.lru_cache(maxsize=64)  # a few rules end their messages alike; bounded all the same
+def _end_json(end: str) -> str:
+    """A message's shared end as JSON, without its opening quote: what follows the start's encoding."""
+    return json_string(end)[1:]
 
 
 def _value(value: str | None) -> str:
-    return "null" if value is None else _shared(value)
+    return "null" if value is None else _recent(value)
 
 
 def render(result: LintResult) -> str:
