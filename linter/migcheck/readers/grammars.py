@@ -133,21 +133,31 @@ def read_in_time(parsing: Parser, read: Callable[[int, Point], bytes], size: int
             budget.left -= time.process_time() - started
 
 
-def nests_deeper_than(tree: Tree, limit: int) -> bool:
+def nests_deeper_than(tree: Tree, limit: int, chained: str = "") -> bool:
     """Whether a node of `tree` lies more than `limit` levels below its root, found by one walk of a cursor
-    (no recursion, no `Node.parent`) that stops at the first such node."""
+    (no recursion, no `Node.parent`) that stops at the first such node. A node of the type `chained` right
+    inside one of its own type is no level: that is the grammar's way of writing a chain (bash's `a && b &&
+    c`, a list holding the list before it), as long as the script writes it, not nested."""
     cursor = tree.walk()
+    kinds = [tree.root_node.type]  # the type of each node on the path down to the cursor's
+    levels = [False]  # whether each is a level
     depth = 0
     while True:
-        if cursor.goto_first_child():
-            depth += 1
-            if depth > limit:
-                return True
-            continue
-        while not cursor.goto_next_sibling():
-            if not cursor.goto_parent():
-                return False
-            depth -= 1
+        if not cursor.goto_first_child():
+            while not cursor.goto_next_sibling():
+                if not cursor.goto_parent():
+                    return False
+                depth -= levels.pop()
+                kinds.pop()
+            depth -= levels.pop()  # the sibling takes the place of the node before it
+            kinds.pop()
+        kind = cursor.node.type if cursor.node is not None else ""
+        level = not (chained and kind == chained == kinds[-1])
+        kinds.append(kind)
+        levels.append(level)
+        depth += level
+        if depth > limit:
+            return True
 
 
 def first_error(node: Node) -> Node | None:

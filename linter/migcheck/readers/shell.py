@@ -343,7 +343,7 @@ def _read(path: str, data: bytes) -> Document:
     first = grammars.parsed_in_time(_GRAMMAR, text.encode("utf-8"))
     if first is None:
         return Document(path, FileKind.SHELL, "", problem=_too_slow_to_parse(path), text=text)
-    if grammars.nests_deeper_than(first, _DEEPEST):
+    if grammars.nests_deeper_than(first, _DEEPEST, chained="list"):
         return Document(path, FileKind.SHELL, "", problem=_too_deep(path), text=text)
     whole = _parse(path, text, first)
     problem = whole if isinstance(whole, FileProblem) else None
@@ -622,7 +622,7 @@ def refuses(text: str) -> bool:
     parse than its size allows is refused, as `_read` refuses such a file."""
     with grammars.parse_budget(len(text)):
         first = grammars.parsed_in_time(_GRAMMAR, text.encode("utf-8"))
-        if first is None or grammars.nests_deeper_than(first, _DEEPEST):
+        if first is None or grammars.nests_deeper_than(first, _DEEPEST, chained="list"):
             return True
         try:
             return _prepared("", text, first)[1].root_node.has_error
@@ -1444,7 +1444,9 @@ def _heredocs_past_the_line_limit(at: Mark) -> FileProblem:
 # The depth of the bash grammar's tree past which a script is not read: tree-sitter finds a node's parent
 # going down from the root, in C, and overflows the stack below some 20,000 levels (`$(` nested 8,000 deep:
 # the process ended on SIGSEGV); each climb from a node costs its depth, too. A thousand `$(` nested is
-# 3,000 levels, read; no script written by hand comes near.
+# 3,000 levels, read; no script written by hand comes near. A chain `a && b && …` is as deep as it is long
+# (each list holds the one before) but nests nothing: its lists in lists are no levels (`nests_deeper_than`),
+# and a chain of 100,000 commands is read.
 _DEEPEST = 4_000
 
 
@@ -7292,7 +7294,7 @@ class CommandLines:
         first = grammars.parsed_in_time(_GRAMMAR, source)
         if first is None:
             return _too_slow_to_parse(self.path, anchors[0][1] if anchors else None)
-        if grammars.nests_deeper_than(first, _DEEPEST):
+        if grammars.nests_deeper_than(first, _DEEPEST, chained="list"):
             return _too_deep(self.path, anchors[0][1] if anchors else None)
         try:
             source, tree = _bash_parse(source, first)
