@@ -50,6 +50,13 @@ _CHUNK = 65536  # bytes handed to the parser at a time
 # and 1.5 GB, 24,000 49 s (or the end of the memory), none of it stoppable. 2,048 take 0.1 s and 60 MB.
 # Real scripts hold tens (the corpus: 34 at most in one file).
 _MOST_PIPES = {"tree_sitter_bash": 2048}
+# Where a `|` is text, not an operator (the bash grammar's node types): words (`a\|b`), quotes and comments
+# are text whole; strings and here-documents but for the substitutions in them (`"$(a | b)"`).
+_TEXT = frozenset({"word", "raw_string", "ansi_c_string", "comment"})
+_TEXT_AROUND_CODE = frozenset({"string", "heredoc_body"})
+_CODE_IN_TEXT = frozenset(
+    {"command_substitution", "process_substitution", "expansion", "arithmetic_expansion"}
+)
 
 
 class ParseTooSlow(Exception):
@@ -96,7 +103,9 @@ def parsed_in_time(package: str, source: bytes) -> Tree | None:
     (`_MOST_PIPES`) is None unparsed: that recovery is not stopped by the bound."""
     most_pipes = _MOST_PIPES.get(package)
     if most_pipes is not None and _pipes(source) > most_pipes:
-        return None
+        operators = _operator_pipes(package, source)
+        if operators is None or operators > most_pipes:
+            return None
     return read_in_time(parser(package), lambda offset, _point: source[offset : offset + _CHUNK], len(source))
 
 
@@ -111,8 +120,36 @@ def parsed_within(package: str, source: bytes) -> Tree:
 
 def _pipes(source: bytes) -> int:
     """How many `|` of `source` are not half of a `||`: at least as many as the pipes of any pipeline in it,
-    whatever of it is quoted or a comment (this counts bytes, it reads no shell), so only ever a bound."""
+    whatever of it is quoted or a comment (this counts bytes, it reads no shell), so only ever a bound; past
+    `_MOST_PIPES`, those that are operators are counted (`_operator_pipes`)."""
     return source.count(b"|") - 2 * source.count(b"||")
+
+
+def _operator_pipes(package: str, source: bytes) -> int | None:
+    """How many `|` of `source` are operators (`_pipes`), not text in a quote, a here-document or a comment;
+    None where the parse that tells them apart takes longer than `source` may. That parse is of `source` with
+    each `|` a blank, which moves nothing and leaves no pipeline for the grammar's recovery to copy."""
+    blanked = source.replace(b"|", b" ")
+    tree = read_in_time(
+        parser(package), lambda offset, _point: blanked[offset : offset + _CHUNK], len(source)
+    )
+    if tree is None:
+        return None
+    text = 0
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.type in _TEXT:
+            text += _pipes(source[node.start_byte : node.end_byte])
+        elif node.type in _TEXT_AROUND_CODE:
+            code = [child for child in node.children if child.type in _CODE_IN_TEXT]
+            text += _pipes(source[node.start_byte : node.end_byte]) - sum(
+                _pipes(source[child.start_byte : child.end_byte]) for child in code
+            )
+            stack.extend(code)
+        else:
+            stack.extend(node.children)
+    return _pipes(source) - text
 
 
 def read_in_time(parsing: Parser, read: Callable[[int, Point], bytes], size: int) -> Tree | None:
