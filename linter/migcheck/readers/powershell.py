@@ -140,7 +140,7 @@ nothing. A script that calls a cmdlet only that mode has, or gives `-ResourceGro
 both modes share, before any switch (or making none), runs in that mode from its start.
 
 A script PowerShell certainly refuses to parse (a string, here-string, comment or bracket never closed, two
-parameters of a list without a comma between them) is a syntax problem (MIG001) at the place PowerShell
+parameters of a list without a comma between them, an operator given no value after it) is a syntax problem (MIG001) at the place PowerShell
 stops, and nothing is read from it: PowerShell runs none of its lines. A region the grammar could not read
 in a script PowerShell may run is read as opaque code (`Interpreter.opaque`), and so is what follows it in
 the node that holds it (`_Recovered`), where error recovery may have given a part to the wrong whole: the
@@ -5163,7 +5163,110 @@ def _syntax_problem(root: Node, where: Positions, parsed: bytes) -> tuple[FilePr
         offset, token = opener
         fix = f"Close it with '{_CLOSING[token[-1:]].decode()}' where it should end."
         return _problem(where.at(offset), f"'{token.decode()}' is never closed", fix), offset
+    operator = _operator_left_open(root, parsed)
+    if operator is not None:
+        name = _text_in(operator, parsed)
+        what = (
+            f"the '{name}' operator is given no value after it: PowerShell stops at the expression left open"
+        )
+        fix = (
+            f"Write the value after '{name}' (on its line or the next), or remove '{name}'; a command's output "
+            "as a value is written in parentheses: `1 + (Get-Thing)`."
+        )
+        return _problem(where.at(operator.start_byte), what, fix), size
     return None, size
+
+
+# The operators that take a value on each side (`1 + 2`, `$a -eq 1`, `1, 2`), as the grammar names them.
+_BINARY_OPERATORS = frozenset(
+    {"+", "-", "*", "/", "%", "..", ",", "-and", "-or", "-xor", "-band", "-bor", "-bxor"}
+    | {"comparison_operator", "format_operator"}
+)
+# Of those, the ones whose right side may be a type's bare name.
+_TYPE_OPERATORS = frozenset({"-is", "-isnot", "-as"})
+# What a value the grammar read before an operator may be: an expression of its own, or one that ends an
+# expression or a list of a call's arguments; not the word of a command.
+_OPERANDS = frozenset(
+    {
+        "integer_literal",
+        "real_literal",
+        "string_literal",
+        "variable",
+        "type_literal",
+        "argument_expression_list",
+    }
+)
+# What may follow an expression left open: a closer, the end of a statement, or a bare word (the name of a
+# command, which is no value in an expression).
+_ENDS_OF_VALUES = frozenset(b")}];|")
+
+
+def _operator_left_open(root: Node, source: bytes) -> Node | None:
+    """The first binary operator, outside a command's arguments, that the grammar could not give a value
+    after and whose next code PowerShell cannot read as one (`$a = 1 +` and a command on the next line, a
+    closer, or the end of the file): PowerShell refuses the script with "You must provide a value
+    expression following the '+' operator". Found through the subtrees that hold errors only, each node's
+    children looked at once."""
+    stack: list[tuple[Node, Node | None, bool]] = [(root, None, False)] if root.has_error else []
+    while stack:
+        node, before, held = stack.pop()
+        if node.type in _BINARY_OPERATORS:
+            if not held and _left_open(root, node, before, source):
+                return node
+            continue
+        held = held or node.type == "command_elements"
+        below: list[tuple[Node, Node | None, bool]] = []
+        previous = before
+        for child in node.children:
+            held = held or child.type == "command_name"
+            if child.has_error or child.is_missing or child.type in _BINARY_OPERATORS:
+                below.append((child, previous, held))
+            if child.type != "comment":
+                previous = child
+        stack.extend(reversed(below))
+    return None
+
+
+def _left_open(root: Node, operator: Node, before: Node | None, source: bytes) -> bool:
+    """Whether an operator follows a value and no value follows it (see `_operator_left_open`)."""
+    name = source[operator.start_byte : operator.end_byte]
+    if before is None or not _an_operand(before) or name.decode("utf-8", "replace") in _TYPE_OPERATORS:
+        return False
+    after = _next_code(root, operator.end_byte, source)
+    if after == len(source):
+        return True
+    byte = source[after]
+    if name == b"-" and after == operator.end_byte:
+        return False  # `-cin`: an operator the grammar does not know, not a minus
+    return byte in _ENDS_OF_VALUES or chr(byte).isalpha() or byte == 0x5F
+
+
+def _an_operand(node: Node) -> bool:
+    if node.type == "pipeline":  # a condition's (`if ($a -and)`): a value unless it ends in a command
+        chain = node.named_children[-1] if node.named_child_count else None
+        return (
+            chain is not None and chain.named_child_count > 0 and chain.named_children[-1].type != "command"
+        )
+    return node.type in _OPERANDS or (
+        node.type.endswith("_expression") and node.type != "script_block_expression"
+    )
+
+
+def _next_code(root: Node, at: int, source: bytes) -> int:
+    """Where the code after offset `at` starts: past blanks, line ends, lines continued with a backtick and
+    the comments the tree of `root` holds."""
+    while at < len(source):
+        byte = source[at]
+        if byte in b" \t\r\n" or (byte == 0x60 and source[at + 1 : at + 2] in (b"\n", b"\r")):
+            at += 1 if byte != 0x60 else 2
+            continue
+        if byte != 0x23 and source[at : at + 2] != b"<#":
+            return at
+        comment = root.descendant_for_byte_range(at, at + 1)
+        if comment is None or comment.type != "comment" or comment.end_byte <= at:
+            return at
+        at = comment.end_byte
+    return at
 
 
 # Where a `<` may start a token: "<", the operator's own node; ERROR, a region the grammar skipped, which
