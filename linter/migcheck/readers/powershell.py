@@ -6692,10 +6692,9 @@ def _named_on_some_paths(value: Value) -> Text | None:
 
 
 def _with_candidate_networks(role: Role, names: tuple[str, ...]) -> Role:
-    """A VM whose deployment may be in none of `names` (`Role.candidate_networks`), where it may be in none."""
-    if not role.is_vm or role.absent_on_some_path("virtual_network") is None:
-        return role
-    return replace(role, candidate_networks=names)
+    """A VM whose deployment is in one of `names` on each path that gives it a network
+    (`Role.candidate_networks`): every path, as after an if/elseif/else that names one on each, or some."""
+    return replace(role, candidate_networks=names) if role.is_vm else role
 
 
 def _alternatives(value: Value | None) -> tuple[Text, ...]:
@@ -18872,14 +18871,14 @@ class Interpreter:
         if draft.outside_network_at is not None and not in_none:
             at, unset = draft.outside_network_at, draft.outside_network_unset
             roles = tuple(absent_on_some_path(r, "virtual_network", at, unset) for r in roles)
-            if draft.candidate_networks:
-                roles = tuple(_with_candidate_networks(r, draft.candidate_networks) for r in roles)
             # A VM only the call creating the deployment in none makes is in none, whatever path puts the
             # deployment elsewhere for the VMs of other calls.
             made = {r.name for r in draft.roles.values() if _made_in_none(r) or _apart_from_network(draft, r)}
             roles = tuple(replace(r, made_in_none=True) if r.name in made else r for r in roles)
         if in_none and draft.placed_unset:
             roles = tuple(left_to_session(r, "placed", draft.placed_unset) for r in roles)
+        if draft.candidate_networks and not in_none:
+            roles = tuple(_with_candidate_networks(r, draft.candidate_networks) for r in roles)
         vnet, known = draft.vnet, draft.network_known
         if draft.outside_network_at is not None and _unstated(vnet):
             # A network it does not name on one path and none on another: whether it is in any is not known.

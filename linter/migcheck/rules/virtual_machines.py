@@ -804,17 +804,18 @@ class MissingSubnet(Rule):
                     if vm.made_in_none:  # created only where the network's path is not taken
                         continue
                     subnet_on_some_paths = vm.absent_on_some_path("subnets")
+                    # Of a network each path names one of, those names (`'a', 'b' or 'c'`).
+                    named = vm.candidate_networks_said or f"'{network.name}'"
                     if not vm.subnets and "subnets" not in vm.unknown:
                         yield self.finding(
                             vm,
-                            f"VM '{vm.name}' of {service.label} is in virtual network '{network.name}' "
-                            "but has no subnet",
+                            f"VM '{vm.name}' of {service.label} is in virtual network {named} but has no subnet",
                             at=vm.subnets_mark,
                         )
                     elif subnet_on_some_paths is not None:
                         yield self.finding(
                             vm,
-                            f"VM '{vm.name}' of {service.label} is in virtual network '{network.name}' "
+                            f"VM '{vm.name}' of {service.label} is in virtual network {named} "
                             f"{_maybe_no_subnet(vm, subnet_on_some_paths.line)}",
                             severity=Severity.WARNING,  # the path that ran decides: the files do not say
                         )
