@@ -582,11 +582,55 @@ def _run_before_error(path: str, text: str, first_cut: int | None = None) -> _Pa
 
 
 def _statement_line_start(root: Node, source: bytes) -> int:
-    """Where the line starts on which the top-level statement holding the first syntax error starts."""
+    """Where the line starts on which the top-level statement holding the first syntax error starts (past
+    the whole statements an error of the grammar's recovery starts with: `_past_whole_statements`)."""
     found = _first_error_statement(root)
     if found is None:
         return 0
-    return source.rfind(b"\n", 0, found.start_byte) + 1
+    return source.rfind(b"\n", 0, _past_whole_statements(found, source).start_byte) + 1
+
+
+# The statements of the bash grammar: an error of its recovery that starts with whole ones holds them whole.
+_STATEMENTS = frozenset(
+    {
+        "command",
+        "redirected_statement",
+        "variable_assignment",
+        "variable_assignments",
+        "declaration_command",
+        "unset_command",
+        "test_command",
+        "negated_command",
+        "for_statement",
+        "c_style_for_statement",
+        "while_statement",
+        "if_statement",
+        "case_statement",
+        "pipeline",
+        "list",
+        "subshell",
+        "compound_statement",
+        "function_definition",
+        "comment",
+    }
+)
+
+
+def _past_whole_statements(error: Node, source: bytes) -> Node:
+    """Where a syntax error of the grammar's recovery (`error`, an ERROR node) starts as bash reads the
+    script: past the whole statements it starts with, each ended by a line's end (`echo a` on the line
+    before `if then fi (`), which bash reads and runs before it reaches the error. `error` itself where it
+    starts with none, or is no ERROR node."""
+    children = error.children if error.is_error else []
+    for child, after in itertools.pairwise(children):
+        if child.type not in _STATEMENTS or child.has_error or not _line_ends_between(source, child, after):
+            return child
+    return children[-1] if children else error
+
+
+def _line_ends_between(source: bytes, before: Node, after: Node) -> bool:
+    """Whether a line ends between two nodes, one no `\\` at its end continues onto the next."""
+    return b"\n" in source[before.end_byte : after.start_byte].replace(b"\\\n", b"")
 
 
 def _prepared(path: str, text: str, first: Tree | None = None) -> _Parsed:
@@ -1410,7 +1454,7 @@ def _syntax_problem(root: Node, where: _Positions) -> FileProblem:
         return _problem("redirects here to no file its line names", where.mark(redirect))
     if found.is_missing and len(path) > 2:  # what the missing closer's parent opens, below the root
         return _problem("opens something here that it never closes", where.mark(path[-2]))
-    return _problem("cannot be parsed here", where.mark(found))
+    return _problem("cannot be parsed here", where.mark(_past_whole_statements(found, where.source)))
 
 
 def _heredocs_past_the_limit(at: Mark) -> FileProblem:
