@@ -166,7 +166,15 @@ from migcheck.model import (
     StorageAccountType,
     is_placeholder,
 )
-from migcheck.readers import ansible, beside, pipeline_powershell_env, run_order, shell, shell_env_files
+from migcheck.readers import (
+    ansible,
+    beside,
+    grammars,
+    pipeline_powershell_env,
+    run_order,
+    shell,
+    shell_env_files,
+)
 from migcheck.readers import pipeline_expressions as expressions
 from migcheck.readers.xplat import HOLE
 
@@ -994,8 +1002,12 @@ def _written_to_files(
         stated = target.strip("'\"")
         return _SETS_DOTENV if any(stated.startswith(file) for file in dotenv) else None
 
+    try:
+        lines = reader(source, sink_of)
+    except grammars.ParseTooSlow:  # the step's own read of this text is refused, at the step (MIG001 there)
+        return []
     found = []
-    for written in reader(source, sink_of):
+    for written in lines:
         start, end = (at(written.value[0]), at(written.value[1])) if written.value else (-1, -1)
         value = _value_node(line, text, start, end) if written.value else None
         found.append((at(written.at), written.sink, written.name, value))
@@ -2024,10 +2036,9 @@ def _service_sets(path: str, step: _Step) -> bool:
 
 def _variables_read(script: str) -> set[str]:
     """The names of the variables a shell script reads (`$VNET`, `${VNET:-x}`), by bash's grammar; not a
-    positional or special parameter (`$1`, `$@`)."""
-    from migcheck.readers import grammars
-
-    tree = grammars.parser("tree_sitter_bash").parse(script.encode("utf-8"))
+    positional or special parameter (`$1`, `$@`). Parsed within the CPU time its size allows
+    (`grammars.ParseTooSlow` past it, the file's MIG001)."""
+    tree = grammars.parsed_within("tree_sitter_bash", script.encode("utf-8"))
     names: set[str] = set()
     stack = [tree.root_node]
     while stack:

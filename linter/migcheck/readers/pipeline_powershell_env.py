@@ -29,10 +29,11 @@ _DELIMITERS = {
 
 def lines_written(source: bytes, sink_of: Callable[[str], str | None]) -> list[Written]:
     """The `NAME=value` lines the PowerShell script `source` writes to the files `sink_of` names (given the
-    text that names the file, the sink it is, or None for another file), in the order written."""
+    text that names the file, the sink it is, or None for another file), in the order written. Parsed
+    within the CPU time its size allows (`grammars.ParseTooSlow` past it, the file's MIG001)."""
     if not source.strip():
         return []
-    tree = grammars.parser(_GRAMMAR).parse(source)
+    tree = grammars.parsed_within(_GRAMMAR, source)
     found: list[Written] = []
     stack = [tree.root_node]
     while stack:
