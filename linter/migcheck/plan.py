@@ -3069,6 +3069,18 @@ def _one_name(service: CloudService, deployment: str) -> bool:
     return _named_by(service, deployment) or (service.name == deployment and is_stand_in(deployment))
 
 
+def _placement_step_id(builder: _Builder, service: CloudService, deployment: str) -> str:
+    """The id of the step of a deployment of a service (`service:shop/prod`), by the service alone where
+    its name says it alone (`_one_name`): a stand-in's id is `service:<cloud service name, deploy.sh:1>`,
+    as its name is, where it said the stand-in twice."""
+    base = (
+        f"service:{service.name}"
+        if _one_name(service, deployment)
+        else f"service:{service.name}/{deployment}"
+    )
+    return builder.step_id(base, service)
+
+
 def _placement_words(service: CloudService, deployment: str) -> str:
     """A deployment of a service, in words; the services a script creates one per item of a loop, as
     such: "cloud services created in a loop over $vmList (<cloud service name, d.ps1:25>, 1 or more),
@@ -3119,7 +3131,7 @@ def _service_step(
     apart = builder.file_apart(service.mark)
     notes = (*_unnamed_service_notes(service, builder), *_looped_service_notes(service, apart), *notes)
     step = Step(
-        id=builder.step_id(f"service:{service.name}/{deployment}", service),
+        id=_placement_step_id(builder, service, deployment),
         kind=StepKind.SERVICE,
         name=builder.step_name(
             service.listed_name if _one_name(service, deployment) else f"{service.listed_name}/{deployment}",
@@ -4441,10 +4453,7 @@ def _steps_moving_vm(builder: _Builder, service: CloudService, vm: Role) -> Iter
     elif service.roles:  # the service's one step says it cannot move (`_service_steps`)
         yield builder.step_id(f"web-worker:{service.name}", service)
     elif network_known:
-        yield from (
-            builder.step_id(f"service:{service.name}/{p.name}", service)
-            for p in builder.placements_of(service, vm)
-        )
+        yield from (_placement_step_id(builder, service, p.name) for p in builder.placements_of(service, vm))
     else:
         yield builder.step_id(f"service:{service.name}", service)
 

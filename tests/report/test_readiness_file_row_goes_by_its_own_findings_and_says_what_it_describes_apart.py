@@ -48,7 +48,5 @@ def test_a_script_whose_vm_passes_with_a_warning_passes(
     _, out, _ = run_cli(capsys, "check", ".")
     (file_row,) = [row for row in _rows(out) if row.lstrip().startswith("deploy.ps1")]
     # The VM in no network: its service's Validate passes, warning that its addresses change (MIG105).
-    verdict = (
-        "Passes with 1 warning (what it describes has 1 warning, counted in the row of web-svc)"
-    )
+    verdict = "Passes with 1 warning (what it describes has 1 warning, counted in the row of web-svc)"
     assert file_row.split(None, 1)[1] == verdict
