@@ -15,7 +15,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from migcheck.estate import Estate, Network, Placement
+from migcheck.estate import Estate, Network, Placement, key
 from migcheck.model import AddressPrefix, DnsServer, LocalNetworkSite, Mark, SecurityRule, Subnet, record
 
 __all__ = ["Outbound", "Reach", "outbound_internet", "subnet_range"]
@@ -41,11 +41,12 @@ class Reach:
         )
         self._site_on_premises: dict[int, bool] = {}  # id(local site) -> `_on_premises`
         self._vnet_facts: dict[int, _SiteFacts] = {}  # id(local site) -> the networks it overlaps
+        self._linked = _linked_to_circuits(estate)
         # A hub is a network whose own gateway reaches on-premises: through ExpressRoute, or a site-to-site
         # connection to a site with addresses in no virtual network that stands for no other network.
         # Transit through a network that reaches nothing beyond other networks has no on-premises
         # connectivity to lose.
-        hubs = [v for v in estate.virtual_networks if v.gateway and self._reaches_on_premises(v)]
+        hubs = [v for v in estate.virtual_networks if self._reaches_on_premises(v)]
         self.hubs = _Blocks((net, v) for v in hubs for net in ipv4_networks(v.address_space))
         # Hubs whose on-premises ranges the files do not bound: ExpressRoute (its routes are not in the
         # files) or a site whose address space a script leaves to a value it does not state.
@@ -60,10 +61,16 @@ class Reach:
         self._open_sites: dict[int, _SiteFacts] = {}  # id(local site) -> the open hubs it overlaps
         self._reached_sites: dict[int, _SiteFacts] = {}  # id(local site) -> the hubs' ranges it overlaps
 
+    def expressroute(self, network: Network) -> bool:
+        """Whether `network` is linked to ExpressRoute: by a `Dedicated` connection of its gateway, by a
+        script's circuit link, or by an export of a circuit's links, as MIG301 and MIG302 take it."""
+        gateway = network.gateway
+        return (gateway is not None and gateway.has_expressroute) or key(network.name) in self._linked
+
     def _reaches_on_premises(self, network: Network) -> bool:
-        if network.gateway is not None and network.gateway.has_expressroute:
+        if self.expressroute(network):
             return True
-        return any(self._own_on_premises_sites(network))
+        return network.gateway is not None and any(self._own_on_premises_sites(network))
 
     def _own_on_premises_sites(self, network: Network) -> Iterator[LocalNetworkSite]:
         """The sites through which `network`'s own gateway reaches on-premises."""
@@ -74,7 +81,7 @@ class Reach:
         )
 
     def _reaches_anywhere(self, hub: Network) -> bool:
-        if hub.gateway is not None and hub.gateway.has_expressroute:
+        if self.expressroute(hub):
             return True
         return any(not site.address_space_known for site in self._own_on_premises_sites(hub))
 
@@ -116,13 +123,12 @@ class Reach:
     def cut(self, network: Network, placement: Placement) -> str:
         """Why the VMs of `placement` in `network` lose their way to on-premises, or "" when the files do
         not show that they would."""
-        gateway = network.gateway
-        if gateway is None:
-            return ""
-        if gateway.has_expressroute:
+        if self.expressroute(network):
             dns = self._on_premises_dns((*placement.dns_servers, *network.dns_servers))
             if dns is not None:
                 return f"has an ExpressRoute gateway and uses on-premises DNS server '{dns.name}' ({dns.address})"
+        if network.gateway is None:
+            return ""
         site = self.transit_site(network)
         return (
             f"has a VPN gateway in transit connectivity through local network site '{site}'" if site else ""
@@ -200,6 +206,15 @@ class Reach:
 
 # The owner of an on-premises range that several hubs reach: never the network asked about.
 _SHARED = object()
+
+
+def _linked_to_circuits(estate: Estate) -> frozenset[str]:
+    """The keys of the networks that scripts link to an ExpressRoute circuit (`New-AzureDedicatedCircuitLink`
+    not removed again) or that an export of a circuit's links lists as linked: their gateway is an
+    ExpressRoute one whatever their network configuration says, as for MIG301 and MIG302."""
+    scripted = (s.name for s in estate.scripted_gateways if any(f.is_expressroute for f in s.facts))
+    exported = (link.vnet for link in estate.circuit_links() if link.linked)
+    return frozenset(key(name) for name in itertools.chain(scripted, exported))
 
 
 def _overlaps_another(
