@@ -8500,6 +8500,9 @@ class Interpreter:
         # The function read once with values it does not know whose migration steps are being taken, as a
         # branch of a choice among such functions (see `_stage_branches`); () in the script's own code.
         self.stage: tuple[tuple[str, int], ...] = ()
+        # The clauses of `switch`es on a parameter declared with no type around the code being run (see
+        # `_switch`): apart for the migration steps alone, which one run given one value takes on one.
+        self.step_choices: tuple[tuple[str, int], ...] = ()
         self.choices = 0
         # The VMs New-AzureVM creates on branches from configurations the reader cannot see, by deployment
         # and the value's definition: (deployment, VM, the branches of each command that creates it).
@@ -9103,7 +9106,8 @@ class Interpreter:
         it, after the script's own code, which runs first, and never in the same invocation as another:
         its steps are a stage of the runbook of their own (an `-Abort` helper is not an Abort of the
         Prepare of another function, nor of one the script runs later)."""
-        return (*self.stage, *(self.branches or ()))  # code that may run several times runs whichever way
+        # code that may run several times runs whichever way
+        return (*self.stage, *self.step_choices, *(self.branches or ()))
 
     def _step_order(self) -> tuple[int, int]:
         """Where a step (or a change) taken here comes among the script's: in the order the statements that
@@ -9649,10 +9653,11 @@ class Interpreter:
         env.merge(handlers, False, self.spend, unassigned=self._unassigned)
         self.stopped = self.stopped or ended
 
-    def _one_value_parameter(self, subject: Node) -> bool:
+    def _one_value_parameter(self, subject: Node, untyped: bool = False) -> bool:
         """Whether an expression is only a parameter of the script declared as one string or number
         (`[ValidateSet("Validate", "Prepare")][string]$Step`) that nothing else in it assigns, read at the
-        script's level: one value, whichever a run passes."""
+        script's level: one value, whichever a run passes. `untyped`: a parameter declared with no type
+        (`param($Step)`) too, which a caller may pass a list but a run's choice of a step passes one."""
         inner = _unwrap(subject)
         while inner.type == "parenthesized_expression" and len(_named(inner)) == 1:
             inner = _unwrap(_named(inner)[0])
@@ -9666,7 +9671,7 @@ class Interpreter:
         if key not in self.constant_keys or key not in signature.known:
             return False
         declared = signature.types[signature.names.index(key)].removeprefix("system.")
-        return declared == "string" or declared in _WHOLE_TYPES
+        return declared == "string" or declared in _WHOLE_TYPES or (untyped and not declared)
 
     def _value_tested(self, condition: Node | None) -> tuple[str, str] | None:
         """The parameter and value an `if` tests (`$Phase -eq 'Commit'`, `'Commit' -eq $Phase`), when the
@@ -9734,6 +9739,14 @@ class Interpreter:
                 clauses = [c for clauses in _named(child) for c in _named(clauses)]
                 mode = _switch_mode(node)
                 exclusive = _exclusive_clauses(mode, clauses, one_string)
+                # Over a parameter declared with no type, which a caller may pass a list of values, each
+                # clause may run and what they leave adds up; but a run given one value (a runbook's stage,
+                # `switch ($Step)`) takes one clause, so the steps on two are alternatives, not a sequence.
+                apart = exclusive or (
+                    subject_node is not None
+                    and self._one_value_parameter(subject_node, untyped=True)
+                    and _exclusive_clauses(mode, clauses, True)
+                )
                 values = (self._value_switched(mode, subject_node, clause) for clause in clauses)
                 switched = next((value for value in values if value is not None), None)
                 matched = self._matched_clauses(mode, clauses, subject[0]) if one_string else None
@@ -9752,6 +9765,11 @@ class Interpreter:
                             self.branches = self._on_value(around, choice, len(branches), switched, value)
                             branches.append(self._apart(outputs, self._clause, clause, env.child()))
                             self.branches = around
+                        elif apart:
+                            steps_around = self.step_choices
+                            self.step_choices = (*steps_around, (choice, len(branches)))
+                            branches.append(self._clause(clause, env.child()))
+                            self.step_choices = steps_around
                         else:
                             branches.append(self._clause(clause, env.child()))
                     self._undefine(defined, cmdlets_only=True)
