@@ -97,8 +97,10 @@ from migcheck.model import (
     VirtualNetwork,
     VnetGatewayFact,
     common_branches,
+    held_by_no_subnet,
     is_placeholder,
     is_stand_in,
+    refused_static_address,
     says_where,
     stand_in_file,
     subnet_holding,
@@ -2267,7 +2269,8 @@ class _Linker:
         )
         services = tuple(_made_to_every_vm(s) for s in services)
         services = _in_networks_of_subnets(services, self._definitions())
-        services = _in_subnets_of_addresses(services, self._definitions())
+        refused_addresses: list[NamedAfterDelete] = []
+        services = _in_subnets_of_addresses(services, self._definitions(), refused_addresses)
         services = _stand_ins_told_apart(services)
         networks = self._networks(netcfgs, services)
         disks, disk_vms, namesakes = self._disks(services)
@@ -2277,7 +2280,7 @@ class _Linker:
         in_networks = records_in_networks(inventory)
         undefined = self._check_network_references(networks, in_networks)
         self.dangling.extend(_once_per_file(each) for each in self.named_nowhere.values())
-        self.dangling.extend(_named_after_delete(self._all(NamedAfterDelete)))
+        self.dangling.extend(_named_after_delete([*self._all(NamedAfterDelete), *refused_addresses]))
         gateways = {name: facts for name, facts in gateways.items() if name not in undefined}
         inventory = _without_refused_records(inventory, undefined, self.scripts)
         _add_named_networks(
@@ -5273,33 +5276,43 @@ _DEFAULT_SUBNETS = frozenset({key("Subnet-1"), key("default")})
 
 
 def _in_subnets_of_addresses(
-    services: tuple[CloudService, ...], definitions: Iterable[VirtualNetwork]
+    services: tuple[CloudService, ...], definitions: Iterable[VirtualNetwork], refused: list[NamedAfterDelete]
 ) -> tuple[CloudService, ...]:
     """A VM the classic CLI creates with a static address in a network its script does not make (`azure vm
     create -w net1 -S 10.0.9.5`, `Role.subnet_of_address`) is in the subnet of that network that holds the
     address, as the CLI looks it up in the network: the subnet of the network's definition (another file's)
-    whose prefix holds it. Where no definition's subnet holds it, its subnet stays not stated."""
+    whose prefix holds it. Where no definition's subnet holds it, its subnet stays not stated; where the
+    definition states every subnet's prefix and none holds it, the platform refuses the command, added to
+    `refused` (`model.refused_static_address`)."""
     if not any(role.subnet_of_address for s in services for p in s.placements for role in p.roles):
         return services  # most estates: no such VM
-    subnets: dict[str, list[Subnet]] = defaultdict(list)
+    defined: dict[str, list[VirtualNetwork]] = defaultdict(list)
     for vnet in definitions:
-        subnets[join_key(vnet.name, vnet.mark)].extend(vnet.subnets)
-    return tuple(_service_in_subnets_of_addresses(service, subnets) for service in services)
+        defined[join_key(vnet.name, vnet.mark)].append(vnet)
+    return tuple(_service_in_subnets_of_addresses(service, defined, refused) for service in services)
 
 
 def _service_in_subnets_of_addresses(
-    service: CloudService, subnets: Mapping[str, list[Subnet]]
+    service: CloudService, defined: Mapping[str, list[VirtualNetwork]], refused: list[NamedAfterDelete]
 ) -> CloudService:
-    """`_in_subnets_of_addresses` of one service: its network's subnets are `subnets` by the network's key."""
+    """`_in_subnets_of_addresses` of one service: its network's definitions are `defined` by the network's key."""
     placements = list(service.placements)
     changed = False
     for at, placement in enumerate(placements):
         ref = placement.virtual_network
         if ref is None or not any(role.subnet_of_address for role in placement.roles):
             continue
-        held = subnets.get(join_key(ref.name, ref.mark), [])
+        held = defined.get(join_key(ref.name, ref.mark), [])
+        subnets = [subnet for vnet in held for subnet in vnet.subnets]
+        for role in placement.roles:
+            address = role.subnet_of_address
+            if held and subnets and address is not None and held_by_no_subnet(subnets, address.name):
+                network = replace(held[0], subnets=tuple(subnets))
+                made = f"defined in {held[0].mark.path} at line {held[0].mark.line}"
+                uses = f"azure vm create {service.name} -S {address.name}"
+                refused.append(refused_static_address(network, address.name, address.mark, uses, made))
         placements[at] = replace(
-            placement, roles=tuple(_in_subnet_of_address(r, held) for r in placement.roles)
+            placement, roles=tuple(_in_subnet_of_address(r, subnets) for r in placement.roles)
         )
         changed = True
     return replace(service, placements=tuple(placements)) if changed else service

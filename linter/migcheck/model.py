@@ -1519,6 +1519,37 @@ def subnet_holding(subnets: Sequence[Subnet], address: str) -> Subnet | None:
     return None
 
 
+def held_by_no_subnet(subnets: Sequence[Subnet], address: str) -> bool:
+    """Whether the IPv4 `address` is surely in none of `subnets`: each has a prefix stated and none holds it
+    (`subnet_holding`). False for no IPv4 address, or where a subnet's prefix is not stated."""
+    import ipaddress  # only where an address is looked up: off the start-up path
+
+    try:
+        ipaddress.IPv4Address(address.strip())
+    except ValueError:
+        return False
+    return all(s.prefix is not None for s in subnets) and subnet_holding(subnets, address) is None
+
+
+def refused_static_address(
+    network: VirtualNetwork, address: str, at: Mark, uses: str, made: str
+) -> NamedAfterDelete:
+    """The refusal of a classic CLI `vm create -w <network> -S <address>` (`uses`, the address written `at`)
+    where no subnet of `network` holds the address (`held_by_no_subnet`): the platform refuses a static
+    address outside the VM's subnets, and the command creates no VM. `made`: where the network is made or
+    defined ("made at line 3")."""
+    prefixes = ", ".join(f"{s.name} {s.prefix.text}" for s in network.subnets if s.prefix is not None)
+    missing = (
+        f"{made}, whose subnets ({prefixes or 'none'}) do not hold {address} (the static address must be"
+        " in the subnet the VM goes into)"
+    )
+    fix = (
+        f"Give -S an address inside one of the subnets of '{network.name}', or add a subnet whose prefix holds"
+        f" {address} before the command."
+    )
+    return NamedAfterDelete(network.name, "VirtualNetwork", uses, at, network.mark, missing=missing, fix=fix)
+
+
 class ReservingDraft(Protocol):
     """A deployment as a script reader drafts it, as far as `with_maybe_vips` reads it."""
 

@@ -131,6 +131,7 @@ from migcheck.model import (
     another_turn,
     apart,
     blob_host_account,
+    held_by_no_subnet,
     in_no_network,
     is_placeholder_subscription,
     is_stand_in,
@@ -141,6 +142,7 @@ from migcheck.model import (
     network_stand_in,
     record,
     refused_option,
+    refused_static_address,
     rules_after,
     subnet_holding,
     subscription_guid,
@@ -2064,14 +2066,16 @@ class Reading:
         Subnet`) and finds none, and the platform refuses a static address outside the VM's subnets, so the
         command creates no VM; kept (`NamedAfterDelete`) for MIG003 to report."""
         address, vnet = parsed.value("static-ip"), parsed.value("virtual-network-name")
-        if address is None or vnet is None or not address.text or not vnet.text or not _ipv4(address.text):
+        if address is None or vnet is None or not address.text or not vnet.text:
             return False
         network = self.networks.get(self._network_here(vnet.text))
-        if network is None or any(subnet.prefix is None for subnet in network.subnets):
+        if network is None or not held_by_no_subnet(network.subnets, address.text):
             return False
-        if subnet_holding(network.subnets, address.text) is not None:
-            return False
-        self.named_after_delete.append(_in_no_subnet(network, address, f"{uses} -S {address.text}"))
+        made = f"made at line {network.mark.line}"
+        refused = refused_static_address(
+            network, address.text, address.mark, f"{uses} -S {address.text}", made
+        )
+        self.named_after_delete.append(refused)
         return True
 
     def _nics(self, vm: _Vm, config: Word | None) -> None:
@@ -4434,33 +4438,6 @@ def _place_of_service(service: str) -> str:
     if placed and service.startswith("<") and service.endswith(">"):
         return f"the location of the cloud service not stated at {place}"
     return f"the location of cloud service '{service}'"
-
-
-def _ipv4(text: str) -> bool:
-    """Whether `text` is an IPv4 address (`10.0.20.11`)."""
-    import ipaddress  # only where an address is looked at: off the start-up path
-
-    try:
-        ipaddress.IPv4Address(text.strip())
-    except ValueError:
-        return False
-    return True
-
-
-def _in_no_subnet(network: VirtualNetwork, address: Word, uses: str) -> NamedAfterDelete:
-    """The refusal of a VM given a static `address` that no subnet of `network` holds (`_address_in_no_subnet`)."""
-    prefixes = ", ".join(f"{s.name} {s.prefix.text}" for s in network.subnets if s.prefix is not None)
-    missing = (
-        f"made at line {network.mark.line}, whose subnets ({prefixes or 'none'}) do not hold {address.text}"
-        " (the static address must be in the subnet the VM goes into)"
-    )
-    fix = (
-        f"Give -S an address inside one of the subnets of '{network.name}', or add a subnet whose prefix holds"
-        f" {address.text} before the command."
-    )
-    return NamedAfterDelete(
-        network.name, "VirtualNetwork", uses, address.mark, network.mark, missing=missing, fix=fix
-    )
 
 
 def _same_reserved_ip(held: NameRef | None, given: Word) -> bool:
