@@ -38,7 +38,6 @@ entry's, is reported at the key, with where it belongs.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import datetime
 import difflib
 import functools
@@ -347,7 +346,11 @@ def long_dotted_key(text: str) -> tuple[str, int, int] | None:
 
     query = tree_sitter.Query(grammars.language("tree_sitter_toml"), f"({_DOTTED_KEY}) @key")
     data = text.encode("utf-8", "surrogatepass")
-    for dotted in tree_sitter.QueryCursor(query).captures(_syntax_tree(data)).get("key", []):
+    try:
+        root = _syntax_tree(data)
+    except grammars.ParseTooSlow:
+        return _TOO_SLOW, 1, 1
+    for dotted in tree_sitter.QueryCursor(query).captures(root).get("key", []):
         names = _names_in(dotted)
         if names > _KEY_NAMES and (dotted.parent is None or dotted.parent.type != _DOTTED_KEY):
             row, byte = dotted.start_point
@@ -413,6 +416,8 @@ def read(path: str, data: bytes) -> Document:
         return Document(path, None, "", problem=none, text=text)
     prefix, table = found
     positions = _Positions(text)
+    if positions.too_slow:
+        return _broken(path, text, f"not readable TOML: {_TOO_SLOW}", 1, 1)
     wrong = _problems(table)
     if wrong and not isinstance(table, dict):
         line, column = positions.key(prefix, value=True)  # `inventory = 5`: at its value
@@ -575,7 +580,14 @@ _KEYS = _SIMPLE_KEYS | {_DOTTED_KEY}
 
 
 def _syntax_tree(data: bytes) -> Node:
-    return grammars.parser("tree_sitter_toml").parse(data).root_node
+    """The tree of TOML `data`, parsed within the CPU time its size allows (`grammars.ParseTooSlow` past it)."""
+    return grammars.parsed_within("tree_sitter_toml", data).root_node
+
+
+# What a TOML text whose tree-sitter parse ran past its bound is (`long_dotted_key`, `_Positions`).
+_TOO_SLOW = (
+    "the file takes longer to parse than a file of its size may (a construct repeated thousands of times?)"
+)
 
 
 def _parts(node: Node) -> list[Node]:
@@ -625,8 +637,13 @@ class _Positions:
         self.entries: dict[str, list[int]] = {}  # array path → the offset of each entry
         self.tables: dict[str, int] = {}  # `[a.b]` → its offset
         self.keys: dict[tuple[str, int], tuple[int, int]] = {}  # (key path, entry) → (key, value) offsets
-        with contextlib.suppress(RecursionError):  # nested past the walk: what was found stands
+        self.too_slow = False  # parsed past its bound: nothing is placed, every place the file's start
+        try:
             self._walk(_syntax_tree(self._data))
+        except RecursionError:  # nested past the walk: what was found stands
+            pass
+        except grammars.ParseTooSlow:
+            self.too_slow = True
 
     # --- what is where ---
 
