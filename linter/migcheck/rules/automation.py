@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -283,7 +284,7 @@ class ClassicAutomation(Rule):
             if script.written_in in TEMPLATE_LANGUAGES:
                 yield self.finding(script, _template_message(script), fix=_template_fix(script))
             elif _declares_classic(script):
-                yield self.finding(script, _terraform_message(script), fix=_terraform_fix(script))
+                yield from self._terraform(script, queried, expressroute)
             elif script.calls and not script.migration and script.deployed_by:
                 yield self._deploying_steps(script, own, queried, expressroute)
             elif script.calls and not script.migration:
@@ -292,6 +293,21 @@ class ClassicAutomation(Rule):
                 yield self.finding(script, _message(script, own), fix=fix)
             elif script.migration:
                 yield from self._runbook_creates(script, own)
+
+    def _terraform(
+        self, script: Script, queried: Mapping[str, bool], expressroute: frozenset[Mark]
+    ) -> Iterator[Finding]:
+        """A Terraform configuration's MIG601, and one in each script file of the repository its `local-exec`
+        provisioners run (`command = "./deploy.sh"`), at the script's first classic call and naming the
+        configuration, where those calls were said of the configuration's first line without the script."""
+        configuration, run = _provisioned_scripts(script)
+        for ran in run:
+            message = f"{_message(ran, ran.mark.path)}; `terraform apply` runs it, from a local-exec provisioner of {_script_named(script)}"
+            yield self.finding(ran, message, fix=_fix(ran, ran.mark, queried, expressroute))
+        if configuration.calls or configuration.declared_types:
+            yield self.finding(
+                configuration, _terraform_message(configuration), fix=_terraform_fix(configuration)
+            )
 
     def _deploying_steps(
         self, script: Script, own: str, queried: Mapping[str, bool], expressroute: frozenset[Mark]
@@ -337,6 +353,45 @@ def _declares_classic(script: Script) -> bool:
     name), which it still declares, and whose types the state holds until they are rewritten."""
     declares = bool(script.calls or script.declared_types)
     return declares and not script.migration and script.written_in == TERRAFORM_LANGUAGE
+
+
+# The files of a Terraform module: a provisioner's call marked in any other file is in a script it runs.
+_TERRAFORM_FILES = (".tf", ".tf.json")
+
+
+def _provisioned_scripts(script: Script) -> tuple[Script, list[Script]]:
+    """A Terraform configuration without the calls its `local-exec` provisioners make in script files they
+    run (`command = "./deploy.sh"`, `interpreter = ["bash"]` and a script's path), which the reader follows
+    where the repository holds them; and each such file as a script of its own, of its calls, marked at the
+    first (the configuration's first line names neither the script nor the line that calls it)."""
+    by_file: dict[str, list[ClassicCall]] = {}
+    for call in script.calls:
+        if call.mark in script.provisioner_calls and not call.mark.path.endswith(_TERRAFORM_FILES):
+            by_file.setdefault(call.mark.path, []).append(call)
+    if not by_file:
+        return script, []
+    ran = {id(call) for calls in by_file.values() for call in calls}
+    configuration = replace(
+        script,
+        calls=tuple(call for call in script.calls if id(call) not in ran),
+        changes=tuple(call for call in script.changes if call.mark.path not in by_file),
+    )
+    return configuration, [_run_script(script, path, calls) for path, calls in by_file.items()]
+
+
+def _run_script(configuration: Script, path: str, calls: list[ClassicCall]) -> Script:
+    """The script file at `path` a configuration's provisioner runs, as a script of `calls`, its own."""
+    return replace(
+        configuration,
+        name=posixpath.basename(path),
+        calls=tuple(calls),
+        mark=calls[0].mark,
+        changes=tuple(call for call in configuration.changes if call.mark.path == path),
+        written_in="",
+        declared_types=(),
+        provisioner_calls=frozenset(),
+        called="",
+    )
 
 
 def _as_written(script: Script) -> Script:
