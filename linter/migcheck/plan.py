@@ -2042,6 +2042,24 @@ def _vm_public_ips(vms: Iterable[Role]) -> list[str]:
     )
 
 
+# What becomes of a VM's computer name: the classic platform does not keep one, so its Resource Manager VM's
+# osProfile has none after the migration (vm-migration-deep-dive, "Translation of the classic deployment model
+# to Resource Manager resources"), whatever name the guest OS goes by.
+_COMPUTER_NAME = (
+    "no computer name in Resource Manager for {vms} (osProfile.computerName stays empty: the classic platform "
+    "never kept it); the guest OS keeps its host name, but what reads the name from Resource Manager "
+    "(Get-AzVM, az vm show, inventory, policy or backup reports) finds none: look it up in the guest instead"
+)
+
+
+def _computer_names(vms: Iterable[Role]) -> list[str]:
+    """What the steps moving `vms` say of their computer names (`_COMPUTER_NAME`), once; none without VMs."""
+    names = list(dict.fromkeys(named(vm.name, "VM") for vm in vms))
+    if not names:
+        return []
+    return [_COMPUTER_NAME.format(vms=f"VM {names[0]}" if len(names) == 1 else "its VMs")]
+
+
 # What the implicit load balancer of a cloud service becomes (deep dive: "a new load-balancer resource is
 # created, and the load-balancing endpoint set becomes load-balancer rules"; "Input endpoints defined on the
 # VM are converted to inbound network address translation rules under the load balancer"): a Basic SKU one,
@@ -2241,6 +2259,7 @@ def _network_step(
     becomes += [line for s in services for line in _load_balancers(s.label, s, s.vms, s.placements)]
     becomes += [line for s in services for line in _network_vips(s)]
     becomes += _vm_public_ips(vm for s in services for vm in s.vms)
+    becomes += _computer_names(vm for s in services for vm in s.vms)
     becomes += [
         f"reserved IP {named(ip, 'ReservedIP')}: {_STATIC_PUBLIC_IP}"
         for ip in (
@@ -3157,6 +3176,7 @@ def _service_step(
             f"resource group '{name}-Migrated' with the VMs, in a new virtual network (or an existing Resource "
             "Manager network you name)",
             *_vm_public_ips(placement.vms),
+            *_computer_names(placement.vms),
             *_vip_becomes(service, placement, maybe),
             *_load_balancers("the cloud service", service, placement.vms, (placement,)),
         ),
@@ -3931,6 +3951,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         becomes=(
             becomes,
             *_vm_public_ips(service.vms),
+            *_computer_names(service.vms),
             *_load_balancers("the cloud service", service, service.vms, service.placements),
         ),
         downtime=downtime,
