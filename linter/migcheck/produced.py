@@ -15,6 +15,7 @@ from migcheck.inventory_model import (
     AlertRule,
     ApplicationGateway,
     AutoscaleSetting,
+    CircuitLink,
     DeclaredSubscription,
     LinkAuthorization,
     RoleAssignment,
@@ -172,6 +173,11 @@ _ANSIBLE = frozenset(
 # table, a service on Cloud Services (extended support)... An Ansible playbook gives none of them.
 _PIPELINE_POWERSHELL = _POWERSHELL - _ANSIBLE
 
+# What of a classic network's gateway only an inventory export's rows state (Get-AzureDedicatedCircuitLink's
+# link of a network to a circuit, Get-AzureVNetConnection's state of a gateway's connection): no deployment
+# template, ARM JSON or Bicep, declares either.
+_EXPORTED_GATEWAY: frozenset[type] = frozenset({CircuitLink, ConnectionState})
+
 # The types each reader module produces, by its name: what a file of its format holds at the top (and so
 # which files can define a subscription's networks).
 PRODUCES: dict[str, frozenset[type]] = {
@@ -325,9 +331,18 @@ PRODUCES: dict[str, frozenset[type]] = {
     "migcheck.readers.declarations": frozenset(
         {ApplicationGateway, DeclaredSubscription, Document, LinkAuthorization, ServiceInVnet, VnetPeering}
     ),
-    # A Bicep file: the classic resources it declares, as an ARM JSON template's are read.
+    # A Bicep file: the classic resources it declares, as an ARM JSON template's are read; no gateway's facts,
+    # which only an export's rows state.
     "migcheck.readers.bicep": frozenset(
-        {*INVENTORY_TYPES, Disk, Document, ExtendedSupportService, Script, ServiceRegion, UncheckedResource}
+        {
+            *(INVENTORY_TYPES - _EXPORTED_GATEWAY),
+            Disk,
+            Document,
+            ExtendedSupportService,
+            Script,
+            ServiceRegion,
+            UncheckedResource,
+        }
     ),
 }
 # The records of the model that a reader module's records carry inside them, by its name: the rules about
@@ -357,6 +372,9 @@ CARRIES: dict[str, frozenset[type]] = {
 # CI pipeline's PowerShell step can fire names CI pipelines, not Ansible.
 PRODUCED_IN_PART: dict[str, tuple[str, frozenset[type]]] = {
     "migcheck.readers.ansible": ("CI pipelines", _PIPELINE_POWERSHELL),
+    # The inventory reader reads exports and ARM templates alike, but only an export's rows state a network's
+    # circuit link or the state of its gateway's connections: a template declares no gateway.
+    "migcheck.readers.inventory": ("inventory exports", _EXPORTED_GATEWAY),
 }
 
 # The records a reader module gives that state nothing a rule fires on, by its name: a graphical runbook is

@@ -880,6 +880,9 @@ class TransitVpnConnectivity(Rule):
     severity = Severity.WARNING
     scope = Scope.VIRTUAL_NETWORKS
     looks_at = frozenset({VirtualNetwork, LocalNetworkSite})
+    # Its findings are at a gateway's connection to a site: an export's or a template's networks, which state
+    # no gateway, give it address spaces only.
+    fires_on = frozenset({GatewayConnection})
     summary = (
         "A virtual network reaches on-premises only through another network's VPN gateway (transit): it "
         "loses on-premises connectivity when migrated."
