@@ -5,7 +5,8 @@ where it passes none), each resource reported once, where the module declares it
 module's output (`web.outputs.name`) is the value the module works out. The module's file read alone says
 nothing more when another Bicep file of the run uses it (the caller's reading wins); a module file no caller
 uses is read alone as before. A module not read (a registry's, a file missing or outside the folder checked,
-one using the file that uses it) is said not read (`template-file-not-read`) where its path is written."""
+one using the file that uses it) is said not read (`template-file-not-read`) where its path is written; a file of
+the repository the run does not check is said so (`template-file-not-checked`)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from lint_support import RULES, lint_files, where
 from migcheck.config import Config
 from migcheck.engine import lint
 from migcheck.inventory_model import ClassicVm
-from migcheck.model import TEMPLATE_FILE_NOT_READ
+from migcheck.model import TEMPLATE_FILE_NOT_CHECKED, TEMPLATE_FILE_NOT_READ
 from migcheck.readers import bicep
 from migcheck.report.unread import in_documents
 
@@ -129,14 +130,14 @@ def test_a_module_of_a_registry_or_of_a_file_not_checked_is_said_not_read(tmp_pa
     result = lint_files(tmp_path, monkeypatch, {"main.bicep": classic})
     assert _unread(result) == [
         ("main.bicep", 1, 12, TEMPLATE_FILE_NOT_READ),
-        ("main.bicep", 5, 13, TEMPLATE_FILE_NOT_READ),
+        ("main.bicep", 5, 13, TEMPLATE_FILE_NOT_CHECKED),
         ("main.bicep", 9, 14, TEMPLATE_FILE_NOT_READ),
     ]
 
 
 def test_a_file_of_nothing_classic_says_only_the_modules_of_the_repository_not_checked(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, {"main.bicep": REGISTRY_AND_MISSING})
-    assert _unread(result) == [("main.bicep", 5, 13, TEMPLATE_FILE_NOT_READ)]
+    assert _unread(result) == [("main.bicep", 5, 13, TEMPLATE_FILE_NOT_CHECKED)]
     assert result.findings == []
 
 
@@ -147,7 +148,7 @@ def test_a_module_outside_the_folder_checked_is_said_not_read(tmp_path, monkeypa
     lint_files(tmp_path, monkeypatch, {"envs/prod/main.bicep": caller, "modules/vm.bicep": VM})
     monkeypatch.chdir(tmp_path / "envs" / "prod")
     result = lint(["."], Config(), RULES)
-    assert _unread(result) == [("main.bicep", 1, 12, TEMPLATE_FILE_NOT_READ)]
+    assert _unread(result) == [("main.bicep", 1, 12, TEMPLATE_FILE_NOT_CHECKED)]
     assert _deployments(result) == []
 
 

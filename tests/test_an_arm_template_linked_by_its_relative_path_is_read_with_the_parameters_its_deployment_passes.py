@@ -4,7 +4,8 @@ resources of values not stated. The linked template is now read with the `parame
 (evaluated in the linking template), each resource reported once, where the linked template declares it; the
 linked template read alone says nothing more when a template of the run links it (the linking template's
 reading wins), and is no inventory export either. One linked by an address (the network), by a path not
-checked, or that links a template linking it, is said not read (`template-file-not-read`) at the deployment."""
+checked, or that links a template linking it, is said not read (`template-file-not-read`) at the deployment; one
+of the repository the run does not check is said so (`template-file-not-checked`)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from lint_support import RULES, lint_files, where
 from migcheck.config import Config
 from migcheck.engine import lint
 from migcheck.inventory_model import ClassicVm
-from migcheck.model import TEMPLATE_FILE_NOT_READ
+from migcheck.model import TEMPLATE_FILE_NOT_CHECKED, TEMPLATE_FILE_NOT_READ
 from migcheck.readers import inventory
 from migcheck.report.unread import in_documents
 
@@ -117,7 +118,7 @@ def test_a_template_linked_by_an_address_or_not_checked_is_said_not_read(tmp_pat
     result = lint_files(tmp_path, monkeypatch, {"azuredeploy.json": json.dumps(classic, indent=2)})
     assert _unread(result) == [
         ("azuredeploy.json", 10, 5, TEMPLATE_FILE_NOT_READ),
-        ("azuredeploy.json", 21, 5, TEMPLATE_FILE_NOT_READ),
+        ("azuredeploy.json", 21, 5, TEMPLATE_FILE_NOT_CHECKED),
         ("azuredeploy.json", 32, 5, TEMPLATE_FILE_NOT_READ),
     ]
 
@@ -126,7 +127,7 @@ def test_a_template_of_nothing_classic_says_only_the_templates_of_the_repository
     tmp_path, monkeypatch
 ):
     result = lint_files(tmp_path, monkeypatch, {"azuredeploy.json": REMOTE_AND_MISSING})
-    assert _unread(result) == [("azuredeploy.json", 21, 5, TEMPLATE_FILE_NOT_READ)]
+    assert _unread(result) == [("azuredeploy.json", 21, 5, TEMPLATE_FILE_NOT_CHECKED)]
     assert result.findings == []
 
 
@@ -135,7 +136,7 @@ def test_a_linked_template_outside_the_folder_checked_is_said_not_read(tmp_path,
     lint_files(tmp_path, monkeypatch, {"envs/prod/azuredeploy.json": main, "shared/vm.json": VM})
     monkeypatch.chdir(tmp_path / "envs" / "prod")
     result = lint(["."], Config(), RULES)
-    assert _unread(result) == [("azuredeploy.json", 6, 5, TEMPLATE_FILE_NOT_READ)]
+    assert _unread(result) == [("azuredeploy.json", 6, 5, TEMPLATE_FILE_NOT_CHECKED)]
     assert _vms(result) == []
 
 

@@ -2125,10 +2125,14 @@ DYNAMIC_BLOCKS_CUT = "dynamic-blocks-cut"
 MODULE_NOT_CHECKED = "module-not-checked"
 # The tag of a `Script.unread` mark of a file a deployment template uses that is not read: a Bicep module
 # from a registry or template spec (`br:`, `ts:`), an ARM template linked by an address (`templateLink.uri`),
-# one by a path the file does not state, one not among the
-# files the run checks (missing, outside the folder checked, excluded), one that does not parse, or one past
-# the bound on the modules one file reads (nested deeper than it follows, or using a file that uses it).
+# one by a path the file does not state, one that does not parse, or one past the bound on the modules one
+# file reads (nested deeper than it follows, or using a file that uses it).
 TEMPLATE_FILE_NOT_READ = "template-file-not-read"
+# The tag of a `Script.unread` mark of a file of the repository a deployment template uses by its path (a
+# Bicep module's, an ARM template linked by `relativePath`) that the run does not check (missing, outside the
+# folder checked, excluded): said apart from `TEMPLATE_FILE_NOT_READ`, as a Terraform module's folder not
+# checked (`MODULE_NOT_CHECKED`) is, since what to do is to check it with the template.
+TEMPLATE_FILE_NOT_CHECKED = "template-file-not-checked"
 # The tag of a `Script.unread` mark of a `param name = value` of a `.bicepparam` file that gives values to the
 # parameters of a Bicep file migcheck reads (`using './main.bicep'`): tree-sitter-bicep (1.1.0, the latest
 # release) does not parse it, so the Bicep file is read with its parameters' defaults.

@@ -20,7 +20,8 @@ each item it makes, with the parameters the item passes, and its `outputs` are t
 (`web.outputs.name`); a module of an ARM JSON template (`module net './vnet.json'`) is read by the template
 reader with the values it passes (`template.module_records`). A file another Bicep file of the run uses is
 read through it only (`used_elsewhere`). A module that is not read (a registry's, a file not checked, past the bounds of
-`template_values.FilesRead`) is said not read where its path is written (`TEMPLATE_FILE_NOT_READ`). A
+`template_values.FilesRead`) is said not read where its path is written (`TEMPLATE_FILE_NOT_READ`; a file of the
+repository the run does not check, `TEMPLATE_FILE_NOT_CHECKED`). A
 `.bicepparam` file gives the Bicep file its `using` names the values of its parameters (`param name = value`,
 read as Bicep variables: `_given`), which it is read with: each such file a deployment of its own, the Bicep
 file read once with each (as each deployment that links a template reads it with what it passes), a record

@@ -194,7 +194,9 @@ class _Links:
         mark = self.walk.lines.mark(deployment.start)
         found = _linked_template(stated, self.chain) if isinstance(stated, str) else None
         if found is None:  # of the repository and not checked, or an address, a path not stated, a cycle
-            self.files.not_read(mark, unchecked=isinstance(stated, str) and _of_the_repository(stated))
+            self.files.not_read(
+                mark, unchecked=isinstance(stated, str) and _of_the_run(stated, self.chain) is not None
+            )
             return None
         walk = _walked(found) if self.files.take(len(found.data)) else None
         if walk is None or walk.scope is None or "deploymenttemplate.json" not in walk.schema.casefold():
@@ -290,13 +292,20 @@ def _linked_template(stated: str, chain: tuple[str, ...]) -> Settings | None:
     `chain`) and none of `chain`, within the bound on how deep templates link."""
     from migcheck.readers import beside
 
+    wanted = _of_the_run(stated, chain)
+    return None if wanted is None else beside.settings_file(wanted)
+
+
+def _of_the_run(stated: str, chain: tuple[str, ...]) -> str | None:
+    """The path from the run's folder of the template `stated` links, or None where no file checked could be
+    read for it: an address or an absolute path (not in the repository), a template of `chain` (a cycle), or
+    one past the bound on how deep templates link. A path this gives that no file checked has is a template
+    of the repository the run does not check (`TEMPLATE_FILE_NOT_CHECKED`)."""
     relative = stated.strip().replace("\\", "/")
     if not _of_the_repository(relative) or len(chain) > MAX_FILE_DEPTH:
-        return None  # an address, an absolute path: not in the repository
-    wanted = posixpath.normpath(posixpath.join(posixpath.dirname(chain[-1]), relative))
-    if wanted in chain:
         return None
-    return beside.settings_file(posixpath.relpath(wanted, posixpath.dirname(chain[0]) or "."))
+    wanted = posixpath.normpath(posixpath.join(posixpath.dirname(chain[-1]), relative))
+    return None if wanted in chain else posixpath.relpath(wanted, posixpath.dirname(chain[0]) or ".")
 
 
 def _used_as_a_module(path: str) -> bool:

@@ -23,7 +23,14 @@ from typing import TYPE_CHECKING
 
 from migcheck.automation import CLASSIC_RESOURCE_TYPES
 from migcheck.inventory_model import REACHING_INTO_CLASSIC
-from migcheck.model import TEMPLATE_FILE_NOT_READ, ExtendedSupportService, Mark, Script, is_stand_in
+from migcheck.model import (
+    TEMPLATE_FILE_NOT_CHECKED,
+    TEMPLATE_FILE_NOT_READ,
+    ExtendedSupportService,
+    Mark,
+    Script,
+    is_stand_in,
+)
 from migcheck.readers.template_slots import Slotted, deployments, is_deployment_type
 
 if TYPE_CHECKING:
@@ -376,7 +383,7 @@ class FilesRead:
     """What the reading of one template through all the files it uses shares: how many more it may read,
     and how many bytes of them (so that the reading stays linear in the template: a hostile template's loop
     over a large module would read it 800 times), and where it uses a file it does not read (marks tagged
-    `TEMPLATE_FILE_NOT_READ`)."""
+    `TEMPLATE_FILE_NOT_READ`, or `TEMPLATE_FILE_NOT_CHECKED` for a file of the repository not checked)."""
 
     def __init__(self, size: int) -> None:
         self.left = MOST_FILE_READS
@@ -391,8 +398,9 @@ class FilesRead:
 
     def not_read(self, mark: Mark, unchecked: bool = False) -> None:
         """Say the file used at `mark` not read; `unchecked`: it is a file of the repository the run does
-        not check (missing, outside the folder checked, excluded), which may declare classic resources."""
-        marked = replace(mark, tag=TEMPLATE_FILE_NOT_READ)
+        not check (missing, outside the folder checked, excluded), which may declare classic resources, and
+        is said so (`TEMPLATE_FILE_NOT_CHECKED`)."""
+        marked = replace(mark, tag=TEMPLATE_FILE_NOT_CHECKED if unchecked else TEMPLATE_FILE_NOT_READ)
         self.unread.append(marked)
         if unchecked:
             self.unchecked.add(marked)

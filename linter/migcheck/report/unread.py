@@ -87,6 +87,7 @@ from migcheck.model import (
     SOURCED_AFTER_CD,
     STEP_SCRIPT_ROOT,
     SURPLUS_ARGUMENTS,
+    TEMPLATE_FILE_NOT_CHECKED,
     TEMPLATE_FILE_NOT_READ,
     TEMPLATE_NOT_READ,
     UNPARSED_COMMAND_LINE,
@@ -243,11 +244,18 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "template-file-not-read",
         "uses a file of a deployment template that migcheck does not read: a Bicep module from a registry or "
         "a template spec (`br:`, `ts:`), an ARM template linked by an address (`templateLink.uri`, which "
-        "migcheck does not fetch), one by a path the file does not state, one that is not among the "
-        "files checked (missing, outside the folder checked, excluded) or does not parse, or one past "
-        "migcheck's bound on the modules a file uses (nested deeper than it follows, or using a file that "
-        "uses it): the classic resources it declares are not read with the values passed to it, so findings "
-        "about them may be missing; check the file with the template, by a path from the template's folder",
+        "migcheck does not fetch), one by a path the file does not state, one that does not parse, or one "
+        "past migcheck's bound on the modules a file uses (nested deeper than it follows, or using a file "
+        "that uses it): the classic resources it declares are not read with the values passed to it, so "
+        "findings about them may be missing; check the file with the template, by a path from the "
+        "template's folder",
+    ),
+    TEMPLATE_FILE_NOT_CHECKED: (
+        "template-file-not-checked",
+        "uses a file of the repository (a Bicep module, an ARM template linked by its path) that this run "
+        "does not check: it is missing, outside the folder checked, or excluded, so the classic resources it "
+        "declares are not read with the values passed to it and findings about them may be missing; check "
+        "the file with the template (from the folder that holds both, such as the repository's root)",
     ),
     TEMPLATE_NOT_READ: (
         "template-not-read",
