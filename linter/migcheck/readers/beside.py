@@ -307,6 +307,27 @@ def settings_file(
     return settings
 
 
+def repository_tail(stated: str) -> str | None:
+    """Of an absolute path a script states (`C:\\repo\\scripts\\common.ps1`, `/home/x/repo/lib.ps1`): the
+    path from the folder of the script read now of the file its longest tail names from the project root
+    (`scripts/common.ps1` there), a file the run reads: the machine that runs the script keeps the
+    repository at another place than the one checked. None for a relative path, or where no tail names one."""
+    inputs, loading = _INPUTS.get(), _READING.get()
+    path = stated.replace("\\", "/")
+    if inputs is None or loading is None or not _absolute(path):
+        return None
+    parts = path.split("/")[1:] if path[1:2] == ":" else path.split("/")  # without the drive
+    if any(part in (".", "..") for part in parts):
+        return None
+    named = [part for part in parts if part]
+    root, folder = _root(inputs, loading), _folder(inputs, loading)
+    for start in range(len(named)):  # the longest tail first
+        absolute = os.path.normpath(os.path.join(root, *named[start:]))
+        if inputs.find(absolute) is not None:
+            return os.path.relpath(absolute, folder).replace(os.sep, "/")
+    return None
+
+
 def folder_name() -> str | None:
     """The name of the folder of the script read now (`pyazure` for `pyazure/hostedservices.py`); None
     outside a run."""

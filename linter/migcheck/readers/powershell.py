@@ -2049,17 +2049,35 @@ def _with_relative_paths_readable(source: bytes, root: Node) -> bytes:
     path from the current folder written with a slash (`$s = ./x.ps1`, `./x.ps1 -Name a`) is written with
     a backslash (`.\\x.ps1`), one byte for one: the grammar reads the `.` as the dot-source operator, which
     a blank always follows, and the rest as an error to the end of the script. PowerShell takes either
-    separator (see `beside.settings_file`)."""
+    separator (see `beside.settings_file`). So is a script dot-sourced or run by a path from the root
+    (`. /home/x/repo/lib.ps1`): the grammar reads no command name that starts with a slash, and reads each
+    slash of the path written as a backslash."""
     if not root.has_error:
         return source
-    slashes = [
-        operator.end_byte
-        for operator in _captures(_OPERATORS, root).get("operator", [])
-        if _text(operator) == "." and source[operator.end_byte : operator.end_byte + 1] == b"/"
-    ]
+    slashes: list[int] = []
+    for operator in _captures(_OPERATORS, root).get("operator", []):
+        end = operator.end_byte
+        if _text(operator) == "." and source[end : end + 1] == b"/":
+            slashes.append(end)
+        elif source[end : end + 1] in (b" ", b"\t"):
+            slashes += _root_path_slashes(source, _after_blanks(source, end, len(source)))
     if not slashes:
         return source
     return _with_bytes(source, slashes, ord("\\"))
+
+
+# What ends a bare word a command runs by its path: a blank, the line's end, an operator, a quote.
+_PATH_ENDS = frozenset(b" \t\r\n;|&(){}'\"`")
+
+
+def _root_path_slashes(source: bytes, start: int) -> list[int]:
+    """The slashes of a bare path from the root written at `start` (`/home/x/lib.ps1`); [] for any other."""
+    if source[start : start + 1] != b"/":
+        return []
+    end = start
+    while end < len(source) and source[end] not in _PATH_ENDS:
+        end += 1
+    return [at for at in range(start, end) if source[at] == 0x2F]
 
 
 # PowerShell 7's pipeline continued by a pipe that starts the next line (`New-AzureVMConfig -Name db1 …`,
@@ -11155,8 +11173,12 @@ class Interpreter:
             part = _named(part)[0]  # `& $script`: the path the variable holds
         written = self.where.source[part.start_byte : part.end_byte].decode("utf-8", "replace")
         bare = _bare_path(part) if not written.startswith("$") else None
-        if bare is not None:  # a path from the current folder
-            return self._from_working(bare, part) if bare.startswith(_FROM_CURRENT) else None
+        if bare is not None:  # a path from the current folder, or one from a drive's root
+            return (
+                self._from_working(bare, part)
+                if bare.startswith(_FROM_CURRENT)
+                else beside.repository_tail(bare)
+            )
         folders = self._script_folders_at(invoked)
         if part.type == "path_command_name":  # $PSScriptRoot\x.ps1
             named = _named(part)
@@ -11206,7 +11228,9 @@ class Interpreter:
             return self._from_working("./" + value.value.lstrip("\\/"), part)
         if joined is not None:
             return _from_folder(folder, value.value)
-        return self._from_working(value.value, part) if value.value.startswith(_FROM_CURRENT) else None
+        if value.value.startswith(_FROM_CURRENT):
+            return self._from_working(value.value, part)
+        return beside.repository_tail(value.value)  # `'C:\\repo\\common.ps1'`: the repository's file, if any
 
     def _current_folders_at(self, invoked: Node) -> list[str]:
         """The variables that hold the folder the script runs in where a file is dot-sourced: `$PWD`, where
