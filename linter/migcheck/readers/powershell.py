@@ -18442,11 +18442,14 @@ class Interpreter:
 
     def _vm_group(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Set-AzureNetworkSecurityGroupConfig: the group is set on the VM configuration it passes on
-        (`Role.security_group`), by the name the script states; one it does not state changes nothing the
-        reader records."""
+        (`Role.security_group`), by the name the script states, else by a stand-in for a value it does not
+        state (`<network security group name, deploy.ps1:4:60>`): the VM has a group, which moves with it."""
         name = self._network_resource_name(args, "NetworkSecurityGroupName", True)
         self._on_vm(name or self._unresolved_link(True), self._vm_input(args, piped))
         at = self._written_at(args.get("NetworkSecurityGroupName")) or self._at_call(node)
+        arg = args.get("NetworkSecurityGroupName")
+        if not name and arg is not None and isinstance(arg.value, Unknown):
+            name = _stand_in("network security group name", at, column=True)
         group = NameRef(name, at) if name else None
         return self._vm_event("security_group", node, args, piped, env, group=group, removed=False)
 
