@@ -66,7 +66,7 @@ from migcheck.model import (
     resource_types,
 )
 from migcheck.namesakes import named_subscriptions
-from migcheck.plugins import provider, spent
+from migcheck.plugins import provider, spent, with_texts_bounded
 from migcheck.rule import Rule, RuleSet, capped, is_more_findings
 from migcheck.source import SourceText
 from migcheck.subscriptions import _defines_networks as defines_networks  # what the split reads
@@ -1449,7 +1449,7 @@ def _checked(rule: Rule, estate: Estate) -> Iterator[Finding]:
         wrong = _wrong_field(finding)
         if wrong is not None:
             raise _crashed(rule, TypeError(f"its check gave a Finding whose {wrong}"))
-        yield finding
+        yield finding if plugin is None else with_texts_bounded(finding)
 
 
 # The fields of a finding every stage after the check reads, with the type each must be: a plugin's check

@@ -16,6 +16,7 @@ import sys
 import time
 import weakref
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from migcheck.rule import Rule, RuleSet
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 
     import pluggy
+
+    from migcheck.model import Finding
 
 ENTRY_POINT_GROUP = "migcheck"
 _SECTION = b"[" + ENTRY_POINT_GROUP.encode() + b"]"  # a file without it declares no entry point of ours
@@ -63,6 +66,34 @@ def provider(rule: Rule) -> str | None:
     if label is None:
         return None if cls.__module__.startswith(BUILTIN + ".") else f"module {cls.__module__}"
     return None if label == BUILTIN else label
+
+
+# The characters a plugin's finding may show in each of its texts (message, fix, names): a check that gives a
+# message of megabytes wrote it whole into every report, each terminal and CI log line. migcheck's own
+# messages are a few hundred characters long, naming at most five members.
+MOST_SHOWN = 4000
+_TEXT_FIELDS = ("name", "message", "fix", "resource_type", "resource_name")
+
+
+def with_texts_bounded(finding: Finding) -> Finding:
+    """A plugin's `finding` with each text longer than `MOST_SHOWN` cut there, saying how much more it held;
+    the finding itself where none is (its control characters are escaped by each report, `visible`)."""
+    if all(len(getattr(finding, name)) <= MOST_SHOWN for name in _TEXT_FIELDS):
+        return finding
+    return replace(
+        finding,
+        name=_cut(finding.name),
+        message=_cut(finding.message),
+        fix=_cut(finding.fix),
+        resource_type=_cut(finding.resource_type),
+        resource_name=_cut(finding.resource_name),
+    )
+
+
+def _cut(text: str) -> str:
+    if len(text) <= MOST_SHOWN:
+        return text
+    return f"{text[:MOST_SHOWN]}\u2026 ({len(text) - MOST_SHOWN:,} more characters not shown)"
 
 
 def _silent(message: str) -> None:
