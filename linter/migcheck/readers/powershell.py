@@ -8268,6 +8268,9 @@ class Interpreter:
         # a current storage account it does not state (see `_data_disk`); every such disk of the subscription
         # is in that one account, named there.
         self.unstated_current_at: dict[str, Mark] = {}
+        # And where its first VM configuration leaves its OS disk there (see `_new_vm_config`): the account
+        # is named there, as the estate names the account of such OS disks, the data disks' with them.
+        self.os_current_at: dict[str, Mark] = {}
         # That subscription as the script names it (`SubscriptionSelection.name`), "" before any.
         self.selected_name = ""
         # The circuit links among them by network (see `_name_key`) in the subscription the script works in
@@ -13984,8 +13987,12 @@ class Interpreter:
         if disk is not None:
             events.append(disk)
         elif args.given("MediaLocation") is False and args.given("DiskName") is False:
-            # From an image, with no blob named: New-AzureVM puts the OS disk in the current storage account.
-            events.append(self._platform_os_disk(args, mark))
+            # From an image, with no blob named: New-AzureVM puts the OS disk in the current storage account,
+            # which holds the new data disks left to it too, one stand-in for both where no file states it.
+            platform = self._platform_os_disk(args, mark)
+            if not self._current_account(env):
+                self.os_current_at.setdefault(self.working_in, platform.mark)
+            events.append(platform)
         elif args.given("MediaLocation") is False:  # a disk of the repository whose name is not stated
             events.append(self._unplaced_os_disk(args, mark, DiskPlace.REGISTERED_DISK))
         else:
@@ -14141,9 +14148,8 @@ class Interpreter:
         if event is None and args.switch("CreateNew") and args.given("MediaLocation") is False:
             # A new disk with no blob named: the platform puts it in the current storage account, as it
             # does the OS disk of a VM made from an image (see `_platform_os_disk`).
-            event = Event(
-                "platform_data_disk", mark, {"lun": lun, "account_at": self._unstated_current_at(env, mark)}
-            )
+            at = self._unstated_current_at(env, mark)
+            event = Event("platform_data_disk", mark, {"lun": lun, "account_at": at, "in": self.working_in})
         if event is None:
             return self._vm_input(args, piped)
         if event.kind == "disk" and isinstance(self._vm_input(args, piped), EveryVm):
@@ -18983,7 +18989,7 @@ class Interpreter:
         refusals: list[list[tuple[str, Mark, str]]],
     ) -> Role:
         """The VM as one path leaves it; the Set-AzureEndpoint calls that path refuses go to `refusals`."""
-        facts = _Facts(draft.name, draft.base, self.acls)
+        facts = _Facts(draft.name, draft.base, self.acls, self.os_current_at)
         for event in events:
             facts.apply(event)
         if facts.unnamed_disk:
@@ -19091,9 +19097,12 @@ def _platform_disk_slot(disk: Disk) -> str:
 class _Facts:
     """What a VM configuration says once its events have run."""
 
-    def __init__(self, name: str, base: str, acls: list[AclObject]) -> None:
+    def __init__(
+        self, name: str, base: str, acls: list[AclObject], os_current_at: Mapping[str, Mark] | None = None
+    ) -> None:
         self.name = name
         self.acls = acls
+        self.os_current_at = os_current_at or {}  # see `Interpreter.os_current_at`
         self.unknown: set[str] = set()
         if base != "new":
             self.unknown |= {"subnets", "availability_set", "endpoints", "extensions", "public_ips"}
@@ -19448,7 +19457,9 @@ class _Facts:
         lun = _lun(event.data["lun"])
         self.data_disks.pop(lun or event, None)
         self.platform_data_disks[lun or event] = event.mark
-        self.unstated_account_at = self.unstated_account_at or event.data.get("account_at")
+        # Named where the subscription's first OS disk is left there, if one is (see `_new_vm_config`).
+        at = self.os_current_at.get(event.data["in"])
+        self.unstated_account_at = self.unstated_account_at or at or event.data.get("account_at")
 
     def _current_account(self, event: Event) -> None:
         """New-AzureVM in a subscription whose current storage account the script states: the OS disk the

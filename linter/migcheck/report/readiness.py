@@ -83,8 +83,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from migcheck import model
 from migcheck.automation import TEMPLATE_LANGUAGES
-from migcheck.estate import apart as estate_apart
 from migcheck.estate import (
+    UnstatedAccount,
     every_disk_listed,
     in_unnamed_networks,
     is_pipeline_token,
@@ -95,6 +95,7 @@ from migcheck.estate import (
     unique_by_name,
     unstated_disk_accounts,
 )
+from migcheck.estate import apart as estate_apart
 from migcheck.inventory_model import (
     ClassicReservedIp,
     LinkAuthorization,
@@ -1066,11 +1067,15 @@ def _drafted(estate: Estate, described: bool = True) -> Iterator[_Draft]:
         )
         yield draft.own(service)
     placeholders = _placeholder_origins((*estate.storage_accounts, *estate.standalone_storage_accounts()))
+    # An account no file states that holds a VM's OS disk is the one of that name that holds the data
+    # disks a script leaves to it too (the subscription's current account): one row, as the plan's step.
+    unstated = {key(a.name): a for a in unstated_disk_accounts(estate)} if described else {}
     for account in estate.storage_accounts:
-        contents = partial(_account_contents, estate, account)
+        joined = unstated.pop(key(account.name), None)
+        contents = partial(_account_contents, estate, account, joined)
         draft = _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", contents, account)
         draft.origin = placeholders.get(id(account), "")
-        draft.after = _moved_before(estate, account) if described else ()
+        draft.after = _moved_before(estate, account, joined) if described else ()
         # An account a script names by a value it does not state (`-MediaLocation $blob`) is as undecided as
         # one no file places: which account it is, and what else it holds, the files do not say. Not one a
         # file names by a placeholder of its own (`'[MY STORAGE ACCOUNT]'`), which its user knows to fill in,
@@ -1079,7 +1084,7 @@ def _drafted(estate: Estate, described: bool = True) -> Iterator[_Draft]:
             account.name, "StorageAccount"
         )
         yield draft.own(account)
-    yield from _unstated_account_drafts(estate) if described else ()
+    yield from _unstated_account_drafts(estate, unstated.values())
     for standalone in estate.standalone_storage_accounts():
         empty: dict[str, object] = {"disks": [], "images": []}
         draft = _Draft(ScopeKind.STORAGE, standalone.name, "StorageAccount", empty, standalone)
@@ -1108,12 +1113,16 @@ def _placeholder_origins(accounts: Iterable[object]) -> dict[int, str]:
     return found
 
 
-def _account_contents(estate: Estate, account: StorageAccount) -> dict[str, object]:
-    """What the item of a storage account the files place migrates."""
+def _account_contents(
+    estate: Estate, account: StorageAccount, joined: UnstatedAccount | None = None
+) -> dict[str, object]:
+    """What the item of a storage account the files place migrates: with the OS disks of the VMs of the
+    unstated account of its name it is (`joined`)."""
     migrates: dict[str, object] = {
         "disks": [_disk_described(estate, d) for d in account.disks],
         "images": [i.name for i in account.images],
         **({"looped": looped} if (looped := estate.looped_disks(account)) else {}),
+        **({"os_disks_of": [vm.name for _, vm in joined.vms]} if joined is not None else {}),
     }
     vms_first = estate.vms_elsewhere(account)
     if vms_first:  # VMs of its disks that no file describes, which migrate before it
@@ -1143,23 +1152,29 @@ def _disk_described(estate: Estate, disk: Disk) -> str:
     return f"<disk, {disk.mark.path.rsplit('/', 1)[-1]}:{disk.mark.line}>"
 
 
-def _unstated_account_drafts(estate: Estate) -> Iterator[_Draft]:
+def _unstated_account_drafts(estate: Estate, accounts: Iterable[UnstatedAccount]) -> Iterator[_Draft]:
     """The storage account of each created VM's disks that no file states (`estate.UnstatedAccount`): not
     decided, after what moves the VM. It owns no mark: what is found on the VM is its cloud service's."""
-    for account in unstated_disk_accounts(estate):
+    for account in accounts:
         vms = [vm.name for _, vm in account.vms]
         held = "data_disk_of" if account.data_disk is not None else "os_disks_of"
-        migrates: dict[str, object] = {"disks": [], "images": [], held: vms}
+        # the new data disks the platform puts there with the OS disks (`UnstatedAccount.data_disks`)
+        disks = [_disk_described(estate, disk) for disk in account.data_disks]
+        migrates: dict[str, object] = {"disks": disks, "images": [], held: vms}
         draft = _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates, account)
         draft.after = _moving(estate, [service for service, _ in account.vms])
         draft.unstated = True
         yield draft
 
 
-def _moved_before(estate: Estate, account: StorageAccount) -> tuple[object, ...]:
+def _moved_before(
+    estate: Estate, account: StorageAccount, joined: UnstatedAccount | None = None
+) -> tuple[object, ...]:
     """What moves the VMs the account's disks are attached to, once each: the networks their deployments
-    are in, or their cloud service when it is in none (as the plan orders the account's step after theirs)."""
-    return _moving(estate, [service for disk in account.disks for service, _ in estate.vms_of(disk)])
+    are in, or their cloud service when it is in none (as the plan orders the account's step after theirs);
+    and the VMs whose OS disks it holds where it is the unstated account of its name (`joined`)."""
+    services = [service for disk in account.disks for service, _ in estate.vms_of(disk)]
+    return _moving(estate, [*services, *(service for service, _ in (joined.vms if joined else ()))])
 
 
 def _moving(estate: Estate, services: Iterable[CloudService]) -> tuple[object, ...]:

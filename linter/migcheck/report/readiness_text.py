@@ -279,8 +279,10 @@ def _described(item: ScopeItem) -> str:
             parts[0] = f"{len(m['disks'])} or more disks"
         held = ", ".join(parts) or "the files name no disk or image in it"
         if m.get("os_disks_of"):  # no file states it (`estate.UnstatedAccount`)
-            vms = m["os_disks_of"]
-            held = f"the OS disk{'s' if len(vms) > 1 else ''} of {_vms_said(vms)}"
+            vms = m[
+                "os_disks_of"
+            ]  # after the disks of a script's it holds too (`readiness._account_contents`)
+            held = ", ".join([*parts, f"the OS disk{'s' if len(vms) > 1 else ''} of {_vms_said(vms)}"])
         if m.get("data_disk_of"):  # a registered data disk's, which no file states
             held = f"the data disk of {_vms_said(m['data_disk_of'])}"
         if m.get("vms_first"):  # disks of VMs no file describes: the account migrates after them
