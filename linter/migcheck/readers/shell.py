@@ -129,7 +129,7 @@ from migcheck.readers.programs import SHELLS as SHELLS
 from migcheck.readers.programs import SWITCH_USER as _SWITCH_USER
 from migcheck.readers.programs import first_classic_call as first_classic_call
 from migcheck.readers.suppressions import line_comment_text, starts_like_directive
-from migcheck.readers.xplat import HOLE, Word, call_path
+from migcheck.readers.xplat import HOLE, Word, call_path, names_a_verb
 
 if TYPE_CHECKING:
     from tree_sitter import Node, Tree
@@ -1901,6 +1901,9 @@ class _Walker:
         # by (file, name): see `functions_run`.
         self.library_of: dict[int, _Library] = {}
         self.in_library: _Library | None = None
+        # The depth of calls (`depth`) of the body of a function no call runs, while it runs
+        # (`functions_no_call_runs`); -1 otherwise.
+        self.no_call_depth = -1
         # The sourced files run whole here (`_sourced_file_run`), by id: their functions are the script's
         # from there, as PowerShell makes a dot-sourced file's, their calls the script's to report.
         self.run_whole: set[int] = set()
@@ -1960,7 +1963,9 @@ class _Walker:
                     self.stage = ((f"{self.path}{STAGE_CHOICE}", body.start_byte),)
                     self.reading.read_once_in = name
                     first = len(self.calls)
+                    self.no_call_depth = self.depth + 1  # the run's own commands, not those it calls
                     self._call(name, body, ())
+                    self.no_call_depth = -1
                     if name not in self.named_calls:
                         self._uncalled(first, level)
             self.stage = ()
@@ -4696,10 +4701,34 @@ class _Walker:
 
     def azure(self, name_node: Node, arguments: list[Node]) -> None:
         words = [w for argument in arguments for w in self.words(argument)]
+        if self._callers_command_with_no_caller(arguments, words):
+            return
         # Reading a classic command (its words expanded, parsed, described) costs as much as a score of
         # plain statements: counted so, a loop that runs it past the budget stops in a fraction of a second.
         self.spend(_COMMAND_STEPS)
         self.azure_words(words, self._caller_writes(words, self.where.mark(name_node)))
+
+    def _callers_command_with_no_caller(self, arguments: list[Node], words: list[Word]) -> bool:
+        """Whether an `azure` command, in a function no call runs (`functions_no_call_runs`), takes the words
+        that choose the command from the function's arguments: its path stops short of a verb and its
+        words go on with them (`azure vm "$@"`, `azure $*`). Such a wrapper runs its caller's command (see
+        `_caller_writes`), and with no caller it runs none."""
+        if self.depth != self.no_call_depth or names_a_verb(call_path(words)):
+            return False
+        return any(self._passes_arguments(argument) for argument in arguments)
+
+    def _passes_arguments(self, node: Node) -> bool:
+        """Whether a word expands the function's arguments (`"$@"`, `$*`, `${@:2}`, `$1`)."""
+        stack = [node]
+        while stack:
+            at = stack.pop()
+            named = at.named_children
+            if at.type in ("simple_expansion", "expansion") and named:
+                name = self._text(named[0])
+                if name in ("@", "*") or (name.isdigit() and name != "0"):
+                    return True
+            stack.extend(named)
+        return False
 
     def _caller_writes(self, words: list[Word], at: Mark) -> Mark:
         """Where the command `azure <words>`, written at `at`, is shown: at `at`, unless a wrapper function

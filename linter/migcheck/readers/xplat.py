@@ -3865,6 +3865,12 @@ def call_path(words: Sequence[Word]) -> tuple[str, ...]:
     return tuple(path)
 
 
+def names_a_verb(path: tuple[str, ...]) -> bool:
+    """Whether a command's path (`call_path`) goes on to its verb (`vm create`), not stopping at a group
+    (`vm`, `network vnet`), for which the CLI runs nothing and shows its help."""
+    return len(path) > 1 and path[-1] not in _SUBGROUPS
+
+
 # Commands only the CLI's Resource Manager mode has: a script that runs one before any `config mode` was
 # written for that mode.
 _RESOURCE_MANAGER_ONLY = frozenset(
