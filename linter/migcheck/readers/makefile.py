@@ -332,6 +332,7 @@ class _Scanner:
         folder: str = "",
         given: dict[str, _Variable] | None = None,
         environment: dict[str, _Variable] | None = None,
+        budget: int | None = None,
     ) -> None:
         self.path = path
         self.lines = text.replace("\r\n", "\n").split("\n")
@@ -345,7 +346,9 @@ class _Scanner:
         self.rules: list[_Rule] = []
         self.one_shell = False
         self.comments: list[Comment] = []
-        self.budget = 4 * size + 50_000  # characters expanded, at most: past it, values not stated
+        # Characters expanded, at most: past it, values not stated. A Makefile a recipe makes (`$(MAKE) -C
+        # sub`) spends what the Makefile read has left (`budget`), so a chain of them costs no more than one.
+        self.budget = 4 * size + 50_000 if budget is None else budget
         self.spent_at: Place | None = None  # the first reference the spent budget left not stated
         self.expanding: set[str] = set()  # recursive variables being expanded (one that names itself)
         self.cache: dict[str, Pieces] | None = None  # their expansions, once every variable is assigned
@@ -1020,8 +1023,12 @@ class _Scanner:
                 name, value = line.assignment(words.pop(0))
                 environment[name] = value
             program = line.word(words[0]) if words else ""
-            if posixpath.basename(program) in ("make", "gmake") and self.budget > 0:
+            if posixpath.basename(program) not in ("make", "gmake"):
+                continue
+            if self.budget > 0:
                 self._sub_make(lines, _SubMake(command.folder, words[1:], line, environment), path)
+            elif self.spent_at is None:  # a make the spent budget leaves unread: said, where it is run
+                self.spent_at = line.places[words[0][0]]
 
     def _sub_make(self, lines: shell.CommandLines, make: _SubMake, path: dict[int, int] | None) -> None:
         folder, file, goals, given = make.folder, "", [], dict[str, _Variable]()
@@ -1062,17 +1069,27 @@ class _Scanner:
         sub = self.made.get(settings.path) if not (given or environment) else None
         if sub is None:
             text = settings.data.decode("utf-8", "replace")
-            sub = _Scanner(settings.path, text, len(settings.data), where, given, environment)
+            sub = _Scanner(settings.path, text, len(settings.data), where, given, environment, self.budget)
             sub.scanned()
             sub.made, sub.making = self.made, self.making
             if not (given or environment):
                 self.made[settings.path] = sub
+        else:
+            sub.budget = self.budget
         self.making.add(making)
         try:
             with lines.in_folder(where):
                 sub._make(lines, goals)
         finally:
             self.making.discard(making)
+            self._spent_by(sub)
+
+    def _spent_by(self, sub: _Scanner) -> None:
+        """What a Makefile a recipe made (`sub`) spent of the budget they share, and where it ran out, said
+        as this read's (`_program`)."""
+        self.budget = sub.budget
+        if self.spent_at is None and sub.spent_at is not None:
+            self.spent_at = _placed_in(sub.spent_at, sub.path)
 
     def _environment(self, path: dict[int, int] | None) -> dict[str, _Variable]:
         """The variables make exports, as a make it runs on `path` is given them: their values, each character
