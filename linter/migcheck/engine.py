@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import errno
 import functools
 import importlib
 import os
@@ -892,10 +893,7 @@ def _read_bytes(
                 candidate, readers.MAX_FILE_BYTES + 1
             )  # the limit as it is now (tests lower it)
     except OSError as exc:
-        reason = f"cannot read the file: {exc.strerror or type(exc).__name__}"
-        fix = "Check that the file exists and is readable, or exclude it in [tool.migcheck] exclude."
-        problem = FileProblem("syntax", reason, Mark(path, 1, column=1), fix)
-        return Document(path, None, "", problem=problem), b""
+        return Document(path, None, "", problem=_not_read(path, exc)), b""
     if data is None:
         fix = link_fix(candidate.refused) or _REFUSED_FIX
         problem = FileProblem("syntax", candidate.refused, Mark(path, 1, column=1), fix)
@@ -907,6 +905,24 @@ def _read_bytes(
         return readers.read_document(path, data, explicit=candidate.explicit), data
     with readers.beside.reading(candidate):
         return readers.read_document(path, data, explicit=candidate.explicit), data
+
+
+# What a file the walk listed is when it is read no more: gone, or a folder now (a folder of its path a file).
+_WENT_AWAY = frozenset({errno.ENOENT, errno.EISDIR, errno.ENOTDIR})
+
+
+def _not_read(path: str, exc: OSError) -> FileProblem:
+    """MIG001 of a file that could not be read. One that went away after the walk listed it (deleted, or
+    replaced by a folder) is a warning: nothing of the repository as it stands was left unchecked, so it
+    fails no check by itself (exit code 1 is for findings in the files, 2 for a run that could not do its
+    job), yet the run is said not to have read it; one that is there and cannot be read is an error."""
+    if exc.errno in _WENT_AWAY:
+        reason = "the file went away during the check (deleted or replaced after the folder was listed)"
+        fix = "Run migcheck again once nothing is changing the files it checks."
+        return FileProblem("syntax", reason, Mark(path, 1, column=1), fix, Severity.WARNING)
+    reason = f"cannot read the file: {exc.strerror or type(exc).__name__}"
+    fix = "Check that the file exists and is readable, or exclude it in [tool.migcheck] exclude."
+    return FileProblem("syntax", reason, Mark(path, 1, column=1), fix)
 
 
 @functools.cache

@@ -66,7 +66,9 @@ def read_bytes(
     try:
         info = os.fstat(fd)
         if regular_only and not stat.S_ISREG(info.st_mode):
-            raise OSError(0, f"not a regular file ({_what(info.st_mode)}); only regular files are read")
+            # a folder's errno, so that a caller can tell a file replaced by one (the walk lists files only)
+            code = errno.EISDIR if stat.S_ISDIR(info.st_mode) else 0
+            raise OSError(code, f"not a regular file ({_what(info.st_mode)}); only regular files are read")
         if within and (info.st_dev, info.st_ino) != identity:
             _check_within(fd, within)
         return _read_at_most(fd, limit, info.st_size if stat.S_ISREG(info.st_mode) else 0)
