@@ -12,6 +12,8 @@ import gc
 import time
 from collections.abc import Callable
 
+from pytest import MonkeyPatch
+
 LINEAR = 3.0  # doubling the input may at most triple the cost: linear is 2x, quadratic 4x
 
 
@@ -55,6 +57,19 @@ def assert_linear(make: Callable[[int], Callable[[], object]], n: int) -> None:
     assert large <= LINEAR * max(small, 1e-3), (
         f"cost grew {large / max(small, 1e-9):.1f}x when the input doubled"
     )
+
+
+def parse_bound_scaled_to(monkeypatch: MonkeyPatch, reference: Callable[[], object], size: int) -> None:
+    """Sets the CPU time a parse of `size` bytes may take (`grammars.parsed_in_time`) to twice what
+    `reference` costs on this machine, for a test that compares a read cut short at the bound with
+    `reference`: the bound the product ships (1 s and 10 µs a byte) is the same on every machine while
+    `reference` is faster on a faster one, so comparing the two measured the machine's speed (9.8x on a
+    busy one, where 8x was allowed)."""
+    from migcheck.readers import grammars
+
+    best = min(_timed(reference) for _ in range(3))
+    monkeypatch.setattr(grammars, "PARSE_SECONDS", 0.01)  # what a file of a few lines is never refused for
+    monkeypatch.setattr(grammars, "PARSE_SECONDS_PER_BYTE", 2 * best / size)
 
 
 def assert_costs_at_most(work: Callable[[], object], factor: float, reference: Callable[[], object]) -> float:
