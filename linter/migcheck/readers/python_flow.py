@@ -1884,6 +1884,9 @@ class _Indexer(ast.NodeVisitor):
         self.open_loops: list[list[Loop | None]] = [[]]  # per scope, the loops being visited (None: `while`)
         self.loop_blocks: list[list[int]] = [[]]  # per scope, the body blocks of the loops being visited
         self.guarded: list[int] = [0]  # per scope, the `try` and `with` bodies around the statement
+        # Per scope, for each `try` or `with` body around the statement, whether what the SDK raises when it
+        # refuses a call there surely leaves it (see `_refusals_leave_try`, `_refusals_leave_with`).
+        self.refusals_leave: list[list[bool]] = [[]]
         self.loop_elses: dict[int, Loop] = {}
         self.plain_imports: set[str] = set()
         self.choices: dict[int, tuple[ast.If, int]] = {}
@@ -2017,6 +2020,7 @@ class _Indexer(ast.NodeVisitor):
         self.open_loops.append([])
         self.loop_blocks.append([])
         self.guarded.append(0)
+        self.refusals_leave.append([])
         return scope
 
     def _leave(self) -> None:
@@ -2025,6 +2029,7 @@ class _Indexer(ast.NodeVisitor):
         self.open_loops.pop()
         self.loop_blocks.pop()
         self.guarded.pop()
+        self.refusals_leave.pop()
 
     def visit_If(self, node: ast.If) -> None:
         """An `if`, and each `elif` after it at the same depth. An `elif` is an `if` in the `else` of the
@@ -2176,15 +2181,30 @@ class _Indexer(ast.NodeVisitor):
         self._may_refuse(node, node.value)
 
     def _may_refuse(self, node: ast.stmt, value: ast.expr) -> None:
-        """A statement that is a call of a method of `REFUSALS` (`sms.create_hosted_service(...)`, `op =
-        sms.add_role(...)`), or of what may be a function of the script's (`prepare(name)`), kept where a
-        `return` would be kept as an `Exit`."""
+        """A statement that is a call of what may be a function of the script's (`prepare(name)`), kept
+        where a `return` would be kept as an `Exit` (a call of a method of `REFUSALS` is kept wherever its
+        statement surely runs it, see `_refusal`)."""
         if not isinstance(value, ast.Call) or self.guarded[-1] or self.scope.kind == "class":
             return
         if isinstance(value.func, ast.Attribute) and value.func.attr in REFUSALS:
-            self.scope.refusals.append(Exit(_end(node), self.chain, None, value))
-        elif isinstance(value.func, (ast.Name, ast.Attribute)):
+            return
+        if isinstance(value.func, (ast.Name, ast.Attribute)):
             self.scope.calls_out.append(Exit(_end(node), self.chain, None, value))
+
+    def _refusal(self, node: ast.Call) -> None:
+        """A call of a method of `REFUSALS` that runs whenever its statement does (`sms.add_role(...)`,
+        `print(sms.create_hosted_service(...))`, `if sms.add_disk(...):`), outside any `try` or `with` body
+        that may catch what the SDK raises when it refuses the call: kept as an `Exit` that ends where the
+        call does, as what the SDK raises there ends the path."""
+        if not isinstance(node.func, ast.Attribute) or node.func.attr not in REFUSALS:
+            return
+        if (
+            self.scope.kind == "class"
+            or not all(self.refusals_leave[-1])
+            or not _evaluated_first(self.ancestors)
+        ):
+            return
+        self.scope.refusals.append(Exit(_end(node), self.chain, None, node))
 
     def _with(self, node: ast.With | ast.AsyncWith) -> None:
         """A context manager may swallow what its body raises: no exit in the body is surely the end."""
@@ -2200,8 +2220,10 @@ class _Indexer(ast.NodeVisitor):
                 if mode != "r":
                     self.written_files.add(item.optional_vars.id)
         self.guarded[-1] += 1
+        self.refusals_leave[-1].append(_refusals_leave_with(node))
         for statement in node.body:
             self.visit(statement)
+        self.refusals_leave[-1].pop()
         self.guarded[-1] -= 1
         del self.open_files[opened:]
 
@@ -2217,8 +2239,10 @@ class _Indexer(ast.NodeVisitor):
     def _try(self, node: ast.Try) -> None:
         self._statement(node)
         self.guarded[-1] += 1  # what the body raises, a handler may catch
+        self.refusals_leave[-1].append(_refusals_leave_try(node))
         for statement in node.body:
             self.visit(statement)
+        self.refusals_leave[-1].pop()
         self.guarded[-1] -= 1
         key = None  # the handlers are a choice (see `Choice`), its key the first handler's block
         for option, handler in enumerate(node.handlers, 1):
@@ -2553,6 +2577,7 @@ class _Indexer(ast.NodeVisitor):
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
         self._file_io(node)
+        self._refusal(node)
         kept = False  # what is appended or set is kept inside the object: reading the object reads it
         unconsumed = _unconsumed(self.ancestors)
         if isinstance(func, ast.Attribute):
@@ -3009,6 +3034,106 @@ def _at(node: ast.AST) -> Position:
 def _end(node: ast.AST) -> Position:
     """Where a node ends: after everything it holds."""
     return (getattr(node, "end_lineno", None) or _at(node)[0], getattr(node, "end_col_offset", None) or 0)
+
+
+# The parts of a statement it evaluates whenever it runs, before anything else it holds.
+_STATEMENT_HEADS: dict[type[ast.stmt], str] = {
+    ast.Expr: "value",
+    ast.Assign: "value",
+    ast.AugAssign: "value",
+    ast.AnnAssign: "value",
+    ast.Return: "value",
+    ast.If: "test",
+    ast.While: "test",
+    ast.For: "iter",
+    ast.AsyncFor: "iter",
+    ast.With: "items",
+    ast.AsyncWith: "items",
+    ast.Match: "subject",
+}
+# The expressions that evaluate every part they hold whenever they are evaluated.
+_EVALUATED_WHOLE = (
+    ast.Call,
+    ast.keyword,
+    ast.withitem,
+    ast.Attribute,
+    ast.Subscript,
+    ast.Slice,
+    ast.Starred,
+    ast.BinOp,
+    ast.UnaryOp,
+    ast.Tuple,
+    ast.List,
+    ast.Set,
+    ast.Dict,
+    ast.JoinedStr,
+    ast.FormattedValue,
+    ast.NamedExpr,
+    ast.Await,
+)
+
+
+def _evaluated_first(ancestors: Sequence[ast.AST]) -> bool:
+    """Whether the node `ancestors` ends with is evaluated whenever the statement around it runs: in a part
+    of the statement it evaluates first (see `_STATEMENT_HEADS`), and through no part an expression may skip
+    (the right of `or`, a branch of `a if t else b`, a `lambda`'s body, a comprehension's)."""
+    for depth in range(len(ancestors) - 1, 0, -1):
+        parent, child = ancestors[depth - 1], ancestors[depth]
+        if isinstance(parent, ast.stmt):
+            head = getattr(parent, _STATEMENT_HEADS.get(type(parent), ""), None)
+            return head is child or (isinstance(head, list) and any(item is child for item in head))
+        if isinstance(parent, ast.BoolOp):
+            taken = child is parent.values[0]
+        elif isinstance(parent, ast.Compare):
+            taken = child is parent.left or child is parent.comparators[0]
+        elif isinstance(parent, ast.IfExp):
+            taken = child is parent.test
+        else:
+            taken = isinstance(parent, _EVALUATED_WHOLE)
+        if not taken:
+            return False
+    return False
+
+
+# What the SDK raises when it refuses a call: `ValueError` from its checks of the values, `TypeError` from
+# Python's of the arguments left out; and the classes of which they are kinds, which catch them too.
+_REFUSAL_ERRORS = ("ValueError", "TypeError")
+_REFUSAL_ERROR_BASES = frozenset({"BaseException", "Exception", "StandardError"})
+
+
+def _catches(handler: ast.ExceptHandler, error: str) -> bool:
+    """Whether an `except` catches `error`: bare, or naming it or a class it is a kind of, alone or in a
+    tuple. What else it names (`AzureHttpError`, `KeyError`) is no class the SDK's refusal is a kind of."""
+    kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    for kind in kinds:
+        name = (dotted(kind) or "").rpartition(".")[2] if kind is not None else error
+        if name == error or name in _REFUSAL_ERROR_BASES:
+            return True
+    return False
+
+
+def _refusals_leave_try(node: ast.Try) -> bool:
+    """Whether what the SDK raises when it refuses a call in a `try` body surely leaves the `try`: for each
+    error it raises, no handler catches it, or the first that does raises again (`raise`, `raise X from
+    e`) as its last statement."""
+    for error in _REFUSAL_ERRORS:
+        handler = next((h for h in node.handlers if _catches(h, error)), None)
+        if handler is not None and not (handler.body and isinstance(handler.body[-1], ast.Raise)):
+            return False
+    return True
+
+
+# The context managers that never keep what their body raises from going on: the files they open.
+_TRANSPARENT_CONTEXTS = frozenset({"open", "io.open", "codecs.open"})
+
+
+def _refusals_leave_with(node: ast.With | ast.AsyncWith) -> bool:
+    """Whether what the SDK raises in a `with` body surely leaves it: each context manager only opens a file
+    (`with open(path) as f:`); another may keep it from going on (`suppress(ValueError)`, a class's)."""
+    return all(
+        isinstance(item.context_expr, ast.Call) and dotted(item.context_expr.func) in _TRANSPARENT_CONTEXTS
+        for item in node.items
+    )
 
 
 def _ends(body: list[ast.stmt]) -> bool:
