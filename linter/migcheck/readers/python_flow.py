@@ -159,80 +159,163 @@ CLASSIC_METHODS = _words(
 @dataclass(frozen=True, slots=True)
 class Refusal:
     """What a method of the SDK's service checks of its arguments before it sends any request: `params`, its
-    parameters in order; `required`, those it refuses left out or None (Python refuses a call that leaves
-    out one with no default; `_validate_not_none` one given None, or left to a default of None, as
-    add_service_certificate's `password`); `one_of`, two of which it takes exactly one, refusing a call
-    that gives neither or both (create_hosted_service's location and affinity group). A call the SDK
-    refuses raises before the request, and nothing after it on its path runs (see `Flow.refused`)."""
+    parameters in order; `needed`, those it refuses left out (Python refuses a call that leaves out one with
+    no default, and `_validate_not_none` one left to a default of None, as add_service_certificate's
+    `password`); `checked`, those it refuses given None (`_validate_not_none`); `one_of`, two of which it
+    takes exactly one, refusing a call that gives neither or both (create_hosted_service's location and
+    affinity group); `sdk_only`, whether no other library a script may use beside the SDK is known to have a
+    method of its name, so that a call of it on an object the reader does not know is the SDK's
+    (`self.sms().create_hosted_service(...)`), where a call of another (`add_role`, `add_disk`,
+    `delete_deployment`) is asked about only on a service the script makes. A call the SDK refuses raises
+    before the request (`ValueError`, or Python's `TypeError`), and nothing after it on its path runs (see
+    `Flow.refused`)."""
 
     params: tuple[str, ...]
-    required: frozenset[str]
+    needed: frozenset[str]
+    checked: frozenset[str]
     one_of: tuple[str, str] | None = None
+    sdk_only: bool = False
 
 
-def _refusal(params: str, required: int, one_of: tuple[str, str] | None = None, *more: str) -> Refusal:
-    """A `Refusal` whose first `required` parameters are required, and `more` besides."""
+def _refusal(
+    params: str,
+    needed: int,
+    checked: int | str | None = None,
+    one_of: tuple[str, str] | None = None,
+    sdk_only: bool = False,
+    defaulted: str = "",
+) -> Refusal:
+    """A `Refusal` whose first `needed` parameters have no default, and whose first `checked` (as many as
+    `needed` unless given; or those it names) the SDK checks; all but those the SDK gives a default of its own
+    (`defaulted`: shutdown_role's `post_shutdown_action`) are refused left out."""
     names = tuple(params.split())
-    return Refusal(names, frozenset((*names[:required], *more)), one_of)
+    if checked is None:
+        checked = needed
+    validated = frozenset(names[:checked] if isinstance(checked, int) else checked.split())
+    left_to_none = validated - frozenset(defaulted.split())
+    return Refusal(names, frozenset(names[:needed]) | left_to_none, validated, one_of, sdk_only)
 
 
 _VM_PARAMS = """system_config os_virtual_hard_disk network_config availability_set_name data_virtual_hard_disks
     role_size role_type"""
-# The methods that create or change what the reader describes, as azure-servicemanagement-legacy 0.20.8
-# checks them (`_validate_not_none`, and the two places of a cloud service or a storage account).
+_SERVICE = "service_name deployment_name"  # the first two parameters of a method on a deployment
+# The methods that create or change what the reader describes, and those a script waits with, as
+# azure-servicemanagement-legacy 0.20.8 checks them (the parameters without a default, `_validate_not_none`,
+# and the two places of a cloud service or a storage account): the only table of them.
 REFUSALS: dict[str, Refusal] = {
     "create_hosted_service": _refusal(
         "service_name label description location affinity_group extended_properties",
         2,
-        ("location", "affinity_group"),
+        one_of=("location", "affinity_group"),
+        sdk_only=True,
     ),
+    "update_hosted_service": _refusal("service_name label description extended_properties", 1, sdk_only=True),
+    "delete_hosted_service": _refusal("service_name complete", 1, sdk_only=True),
     "create_storage_account": _refusal(
         """service_name description label affinity_group location geo_replication_enabled extended_properties
         account_type""",
         3,
-        ("affinity_group", "location"),
+        one_of=("affinity_group", "location"),
     ),
+    "update_storage_account": _refusal(
+        "service_name description label geo_replication_enabled extended_properties account_type", 1
+    ),
+    "delete_storage_account": _refusal("service_name", 1),
+    "regenerate_storage_account_keys": _refusal("service_name key_type", 2, sdk_only=True),
     "create_virtual_machine_deployment": _refusal(
-        f"""service_name deployment_name deployment_slot label role_name {_VM_PARAMS} virtual_network_name
+        f"""{_SERVICE} deployment_slot label role_name {_VM_PARAMS} virtual_network_name
         resource_extension_references provision_guest_agent vm_image_name media_location dns_servers
         reserved_ip_name""",
+        7,
         5,
+        sdk_only=True,
     ),
     "add_role": _refusal(
-        f"""service_name deployment_name role_name {_VM_PARAMS} resource_extension_references
-        provision_guest_agent vm_image_name media_location""",
+        f"""{_SERVICE} role_name {_VM_PARAMS} resource_extension_references provision_guest_agent vm_image_name
+        media_location""",
+        5,
         3,
     ),
     "update_role": _refusal(
-        """service_name deployment_name role_name os_virtual_hard_disk network_config availability_set_name
+        f"""{_SERVICE} role_name os_virtual_hard_disk network_config availability_set_name
         data_virtual_hard_disks role_size role_type resource_extension_references provision_guest_agent""",
         3,
     ),
+    "delete_role": _refusal(f"{_SERVICE} role_name complete", 3),
+    "start_role": _refusal(f"{_SERVICE} role_name", 3),
+    "start_roles": _refusal(f"{_SERVICE} role_names", 3),
+    "restart_role": _refusal(f"{_SERVICE} role_name", 3),
+    "shutdown_role": _refusal(
+        f"{_SERVICE} role_name post_shutdown_action", 3, 4, defaulted="post_shutdown_action"
+    ),
+    "shutdown_roles": _refusal(
+        f"{_SERVICE} role_names post_shutdown_action", 3, 4, defaulted="post_shutdown_action"
+    ),
+    "capture_role": _refusal(
+        f"""{_SERVICE} role_name post_capture_action target_image_name target_image_label
+        provisioning_configuration""",
+        6,
+    ),
+    "capture_vm_image": _refusal(f"{_SERVICE} role_name options", 4),
     "create_deployment": _refusal(
         """service_name deployment_slot name package_url label configuration start_deployment
         treat_warnings_as_error extended_properties""",
         6,
     ),
-    "add_service_certificate": _refusal("service_name data certificate_format password", 4),
-    "create_affinity_group": _refusal("name label location description", 3),
-    "create_reserved_ip_address": _refusal("name label location", 1),
-    "associate_reserved_ip_address": _refusal("name service_name deployment_name virtual_ip_name", 3),
-    "disassociate_reserved_ip_address": _refusal("name service_name deployment_name virtual_ip_name", 3),
+    "upgrade_deployment": _refusal(
+        f"""{_SERVICE} mode package_url configuration label force role_to_upgrade extended_properties""", 7
+    ),
+    "change_deployment_configuration": _refusal(
+        f"{_SERVICE} configuration treat_warnings_as_error mode extended_properties", 3, sdk_only=True
+    ),
+    "delete_deployment": _refusal(f"{_SERVICE} delete_vhd", 2),
+    "swap_deployment": _refusal("service_name production source_deployment", 3),
+    "update_deployment_status": _refusal(f"{_SERVICE} status", 3),
+    "walk_upgrade_domain": _refusal(f"{_SERVICE} upgrade_domain", 3, sdk_only=True),
+    "rollback_update_or_upgrade": _refusal(f"{_SERVICE} mode force", 4, sdk_only=True),
+    "reboot_role_instance": _refusal(f"{_SERVICE} role_instance_name", 3, sdk_only=True),
+    "reimage_role_instance": _refusal(f"{_SERVICE} role_instance_name", 3, sdk_only=True),
+    "rebuild_role_instance": _refusal(f"{_SERVICE} role_instance_name", 3, sdk_only=True),
+    "delete_role_instances": _refusal(f"{_SERVICE} role_instance_names", 3, sdk_only=True),
+    "add_dns_server": _refusal(f"{_SERVICE} dns_server_name address", 4),
+    "update_dns_server": _refusal(f"{_SERVICE} dns_server_name address", 4),
+    "delete_dns_server": _refusal(f"{_SERVICE} dns_server_name", 3),
+    "add_service_certificate": _refusal("service_name data certificate_format password", 3, 4, sdk_only=True),
+    "add_management_certificate": _refusal("public_key thumbprint data", 3, sdk_only=True),
+    "create_affinity_group": _refusal("name label location description", 3, sdk_only=True),
+    "update_affinity_group": _refusal("affinity_group_name label description", 2, sdk_only=True),
+    "delete_affinity_group": _refusal("affinity_group_name", 1, sdk_only=True),
+    "create_reserved_ip_address": _refusal("name label location", 1, sdk_only=True),
+    "delete_reserved_ip_address": _refusal("name", 1, sdk_only=True),
+    "associate_reserved_ip_address": _refusal(
+        "name service_name deployment_name virtual_ip_name", 3, sdk_only=True
+    ),
+    "disassociate_reserved_ip_address": _refusal(
+        "name service_name deployment_name virtual_ip_name", 3, sdk_only=True
+    ),
     "add_data_disk": _refusal(
-        """service_name deployment_name role_name lun host_caching media_link disk_label disk_name
-        logical_disk_size_in_gb source_media_link""",
+        f"""{_SERVICE} role_name lun host_caching media_link disk_label disk_name logical_disk_size_in_gb
+        source_media_link""",
         4,
     ),
-    "capture_role": _refusal(
-        """service_name deployment_name role_name post_capture_action target_image_name target_image_label
-        provisioning_configuration""",
-        6,
+    "update_data_disk": _refusal(
+        f"""{_SERVICE} role_name lun host_caching media_link updated_lun disk_label disk_name
+        logical_disk_size_in_gb""",
+        4,
     ),
-    "capture_vm_image": _refusal("service_name deployment_name role_name options", 4),
-    "add_disk": _refusal(
-        "has_operating_system label media_link name os", 0, None, "label", "media_link", "name", "os"
-    ),
+    "delete_data_disk": _refusal(f"{_SERVICE} role_name lun delete_vhd", 4),
+    "add_disk": _refusal("has_operating_system label media_link name os", 5, "label media_link name os"),
+    "update_disk": _refusal("disk_name has_operating_system label media_link name os", 1, "disk_name label"),
+    "delete_disk": _refusal("disk_name delete_vhd", 1),
     "add_os_image": _refusal("label media_link name os", 4),
+    "update_os_image": _refusal("image_name label media_link name os", 5),
+    "delete_os_image": _refusal("image_name delete_vhd", 1),
+    "create_vm_image": _refusal("vm_image", 1),
+    "update_vm_image": _refusal("vm_image_name vm_image", 2),
+    "delete_vm_image": _refusal("vm_image_name delete_vhd", 1),
+    "replicate_vm_image": _refusal("vm_image_name regions offer sku version", 5, sdk_only=True),
+    "unreplicate_vm_image": _refusal("vm_image_name", 1, sdk_only=True),
+    "share_vm_image": _refusal("vm_image_name permission", 2, sdk_only=True),
     # What a script waits on between its calls: Python refuses a call that leaves out the request id, and the
     # script stops there (`'Status: ' + sms.get_operation_status()`).
     "get_operation_status": _refusal("request_id", 1),
@@ -243,20 +326,6 @@ REFUSALS: dict[str, Refusal] = {
 }
 
 
-# The methods of REFUSALS no other library a script may use beside the SDK is known to have: a call of one
-# on an object the reader does not know is the SDK's (`self.sms().create_hosted_service(...)`). A call of the
-# others (`add_role`, `add_disk`, `create_deployment`, ...) is asked about only on a service the script makes.
-_SDK_ONLY_REFUSALS = frozenset(
-    {
-        "create_hosted_service",
-        "create_virtual_machine_deployment",
-        "add_service_certificate",
-        "create_affinity_group",
-        "create_reserved_ip_address",
-        "associate_reserved_ip_address",
-        "disassociate_reserved_ip_address",
-    }
-)
 # The model objects whose contents the reader follows: constructor parameters in the SDK's order.
 MODELS: dict[str, tuple[str, ...]] = {
     "ConfigurationSet": (),
@@ -5951,14 +6020,14 @@ class Flow:
         before it sends anything: it leaves out, or passes None for, a parameter the method requires, or
         gives neither or both of the two places it takes one of (a location or an affinity group, each a
         value the script states). Only on an object the script makes a service, or, in a file that imports
-        the SDK, for a method no other library is known to have (`_SDK_ONLY_REFUSALS`); never for a method
+        the SDK, for a method no other library is known to have (`Refusal.sdk_only`); never for a method
         of the script's own of that name (see `method`)."""
         name = callee(call.func)
         refusal = REFUSALS.get(name)
         receiver = dotted(call.func.value) if isinstance(call.func, ast.Attribute) else None
         if refusal is None or not (receiver in self.index.services or self.index.imports.found):
             return False
-        if receiver not in self.index.services and name not in _SDK_ONLY_REFUSALS:
+        if receiver not in self.index.services and not refusal.sdk_only:
             return False  # `user.add_role('admin')` of another library the file uses beside the SDK
         if self.method(call, site.scope) is not None:
             return False
@@ -5966,7 +6035,9 @@ class Flow:
         if bound is None or bound.open:
             return False
         values = bound.values
-        if any(isinstance(values.get(name, NoneV(None)), NoneV) for name in refusal.required):
+        if any(name not in values for name in refusal.needed):
+            return True
+        if any(isinstance(values.get(name), NoneV) for name in refusal.checked):
             return True
         if refusal.one_of is None:
             return False
