@@ -1126,7 +1126,7 @@ class _WholeTree(NamedTuple):
 
     set_options: frozenset[str]
     reads_sdk_by_its_full_name: bool
-    counter_starts: dict[int, tuple[str, ast.expr]]
+    counter_starts: dict[int, dict[str, ast.expr]]
 
 
 def _whole_tree(tree: ast.Module) -> _WholeTree:
@@ -1136,7 +1136,7 @@ def _whole_tree(tree: ast.Module) -> _WholeTree:
     `_builds_sdk_class`) without binding `azure` to anything else, and where the counter of each `while`
     loop starts (see `_counter_starts`). One walk for the three."""
     keys: set[str] = set()
-    counter_starts: dict[int, tuple[str, ast.expr]] = {}
+    counter_starts: dict[int, dict[str, ast.expr]] = {}
     builds = rebinds = False
     for node in nodes(tree):
         if isinstance(node, ast.Call):
@@ -1874,19 +1874,22 @@ _BUILTINS = frozenset(dir(builtins))
 _COUNTER_SET_BEFORE = 8  # the simple statements before a `while` looked through for its counter's start
 
 
-def _counter_starts(statements: object, found: dict[int, tuple[str, ast.expr]]) -> None:
-    """For each `while` of a block of statements whose test compares a name (`while i < 3`), by the `id` of
-    the loop, into `found`: the name and the value the nearest of the few simple statements before the
-    loop in its block sets it to (`i = 0`), where none of those between binds it otherwise and no compound
-    statement comes between."""
+def _counter_starts(statements: object, found: dict[int, dict[str, ast.expr]]) -> None:
+    """For each `while` of a block of statements whose test compares a name (`while i < 3`, `while i <
+    count`), by the `id` of the loop, into `found`: the names it compares, each with the value the nearest of
+    the few simple statements before the loop in its block sets it to (`i = 0`, `count = 3`), where none of
+    those between binds it otherwise and no compound statement comes between."""
     if not isinstance(statements, list):
         return
     for place, statement in enumerate(statements):
         test = statement.test if isinstance(statement, ast.While) else None
-        if isinstance(test, ast.Compare) and isinstance(test.left, ast.Name):
-            start = _set_before(statements[max(0, place - _COUNTER_SET_BEFORE) : place], test.left.id)
-            if start is not None:
-                found[id(statement)] = (test.left.id, start)
+        if not isinstance(test, ast.Compare):
+            continue
+        before = statements[max(0, place - _COUNTER_SET_BEFORE) : place]
+        for side in (test.left, *test.comparators[:1]):
+            start = _set_before(before, side.id) if isinstance(side, ast.Name) else None
+            if isinstance(side, ast.Name) and start is not None:
+                found.setdefault(id(statement), {})[side.id] = start
 
 
 def _set_before(statements: list[ast.stmt], name: str) -> ast.expr | None:
@@ -1934,7 +1937,7 @@ class _Indexer(ast.NodeVisitor):
         self.loops: dict[int, Loop] = {}
         self.whiles: dict[int, ast.While] = {}
         self.loops_cut: list[ast.For] = []
-        self.counter_starts: dict[int, tuple[str, ast.expr]] = {}  # see `_counter_starts`
+        self.counter_starts: dict[int, dict[str, ast.expr]] = {}  # see `_counter_starts`
         self.conditions: dict[int, tuple[ast.expr, bool]] = {}
         self.declared_global: set[str] = set()
         self.declared_nonlocal: set[str] = set()  # names some function declares nonlocal
@@ -2193,7 +2196,7 @@ class _Indexer(ast.NodeVisitor):
         last = node.body[-1]
         if start is None or not isinstance(last, ast.AugAssign):
             return None
-        counted = while_turns(node, lambda name: start[1] if name == start[0] else None, MAX_TURNS)
+        counted = while_turns(node, start.get, MAX_TURNS)
         if counted is None or not (isinstance(last.target, ast.Name) and last.target.id == counted[0]):
             return None
         numbers = [_number_node(number, node) for number in counted[1]]
@@ -6300,7 +6303,7 @@ class Flow:
                 and func.id == "range"
                 and lookup("range", site.scope, self.index.module) is None
             ):
-                numbers = _range_numbers(args)
+                numbers = _range_numbers(args, lambda bound: self._stated_whole_number(bound, site))
                 return [Lit(str(n), _number_node(n, node)) for n in numbers] if numbers is not None else None
             if isinstance(func, ast.Attribute) and func.attr in ("items", "keys", "values") and not args:
                 table = self.value(func.value, site)
@@ -6321,6 +6324,18 @@ class Flow:
         if isinstance(found, DictV) and found.complete:
             return [Lit(key, found.node) for key in found.items]
         return None
+
+    def _stated_whole_number(self, node: ast.expr, site: Site) -> int | None:
+        """A whole number written out (`3`), or the one what the script states holds where `site` reads it
+        (`count` of `count = 3`); None for any other value."""
+        written = whole_number(node)
+        if written is not None or isinstance(node, (ast.Constant, ast.Starred)):
+            return written
+        value = self.value(node, site)
+        if not isinstance(value, Lit) or not isinstance(value.node, ast.expr):
+            return None
+        number = whole_number(value.node)
+        return number if number is not None and str(number) == value.text else None
 
     def _bound(self, scope: Scope, name: str, node: ast.expr, site: Site) -> Value:
         """The value of the expression `name` is bound to, where `site` reads it. Strings, numbers and
@@ -8418,10 +8433,13 @@ def _slice_bounds(part: ast.Slice) -> tuple[int | None, int | None, int | None] 
     return bounds[0], bounds[1], bounds[2]
 
 
-def _range_numbers(args: list[ast.expr]) -> range | None:
-    """The numbers `range(...)` gives when its bounds are written out as whole numbers (`range(2, 9)`), at
-    most MAX_TURNS + 1 of them (a loop over more is read once); None when any bound is not."""
-    bounds = [bound for bound in map(whole_number, args) if bound is not None]
+def _range_numbers(
+    args: list[ast.expr], number: Callable[[ast.expr], int | None] = lambda bound: whole_number(bound)
+) -> range | None:
+    """The numbers `range(...)` gives when its bounds are whole numbers, written out (`range(2, 9)`) or, as
+    `number` reads them, stated (`range(count)` of `count = 3`), at most MAX_TURNS + 1 of them (a loop over
+    more is read once); None when any bound is not."""
+    bounds = [bound for bound in map(number, args) if bound is not None]
     if not 1 <= len(bounds) == len(args) <= 3 or (len(bounds) == 3 and bounds[2] == 0):
         return None  # a step of 0 raises ValueError: the loop never runs, but not as a loop over nothing
     return range(*bounds)[: MAX_TURNS + 1]  # a slice of a range is a range: `range(10**9)` costs nothing
@@ -8540,7 +8558,7 @@ def while_turns(
     test = node.test
     if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in _COUNTED):
         return None
-    counter, bound = test.left, whole_number(test.comparators[0])
+    counter, bound = test.left, _stated_bound(node, start_of)
     if not isinstance(counter, ast.Name) or bound is None:
         return None
     written = start_of(counter.id)
@@ -8550,6 +8568,23 @@ def while_turns(
         return None
     turns = range(start, bound + _COUNTED[type(test.ops[0])], step)
     return (counter.id, turns) if 0 < len(turns) <= most else None
+
+
+def _stated_bound(node: ast.While, start_of: Callable[[str], ast.expr | None]) -> int | None:
+    """The number a counted `while` compares its counter to: written out (`while i < 3`), or held by a name
+    whose value before the loop `start_of` gives as a number and that nothing in the body binds (`while i <
+    count`)."""
+    bound = node.test.comparators[0] if isinstance(node.test, ast.Compare) else None
+    if not isinstance(bound, ast.Name):
+        return whole_number(bound) if bound is not None else None
+    written = start_of(bound.id)
+    if written is None or any(
+        isinstance(n, ast.Name) and n.id == bound.id and not isinstance(n.ctx, ast.Load)
+        for statement in node.body
+        for n in ast.walk(statement)
+    ):
+        return None
+    return whole_number(written)
 
 
 def _step(body: list[ast.stmt], name: str) -> int | None:
