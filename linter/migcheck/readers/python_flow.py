@@ -2253,12 +2253,11 @@ class _Indexer(ast.NodeVisitor):
         self._may_refuse(node, node.value)
 
     def _may_refuse(self, node: ast.stmt, value: ast.expr) -> None:
-        """A statement that is a call of what may be a function of the script's (`prepare(name)`), kept
-        where a `return` would be kept as an `Exit` (a call of a method of `REFUSALS` is kept wherever its
-        statement surely runs it, see `_refusal`)."""
+        """A statement that is a call of what may be a function of the script's (`prepare(name)`, a method
+        named like one of `REFUSALS` too: `self.start_role(name)`), kept where a `return` would be kept as an
+        `Exit` (a call of a method of `REFUSALS` is kept as well wherever its statement surely runs it, see
+        `_refusal`)."""
         if not isinstance(value, ast.Call) or self.guarded[-1] or self.scope.kind == "class":
-            return
-        if isinstance(value.func, ast.Attribute) and value.func.attr in REFUSALS:
             return
         if isinstance(value.func, (ast.Name, ast.Attribute)):
             self.scope.calls_out.append(Exit(_end(node), self.chain, None, value))
