@@ -2053,11 +2053,32 @@ _COMPUTER_NAME = (
 
 
 def _computer_names(vms: Iterable[Role]) -> list[str]:
-    """What the steps moving `vms` say of their computer names (`_COMPUTER_NAME`), once; none without VMs."""
-    names = list(dict.fromkeys(named(vm.name, "VM") for vm in vms))
+    """What the steps moving `vms` say of their computer names (`_COMPUTER_NAME`), once; none without VMs.
+    A stand-in for many VMs (`<VMs of cloud service web>`) is said as the VMs it stands for, not as a VM."""
+    names = list(dict.fromkeys(vm.name for vm in vms))
     if not names:
         return []
-    return [_COMPUTER_NAME.format(vms=f"VM {names[0]}" if len(names) == 1 else "its VMs")]
+    if len(names) > 1:
+        return [_COMPUTER_NAME.format(vms="its VMs")]
+    only = names[0]
+    return [
+        _COMPUTER_NAME.format(
+            vms=_vms_stood_for(only) if only.startswith(_VMS_OF) else f"VM {named(only, 'VM')}"
+        )
+    ]
+
+
+# The stand-ins for many VMs that name what holds them (`<VMs of cloud service web>`, `<VMs of load-balanced set
+# web>`), by what they hold, whose name is quoted as any other.
+_VMS_OF_NAMED = ("cloud service ", "load-balanced set ")
+
+
+def _vms_stood_for(stand_in: str) -> str:
+    """A stand-in for many VMs (`_VMS_OF`), in words: "the VMs of cloud service 'web'"; one that names
+    nothing (`<VMs of a cloud service, d.ps1:3>`) as it reads."""
+    what = stand_in[len(_VMS_OF) : -1]
+    holder = next((words for words in _VMS_OF_NAMED if what.startswith(words)), "")
+    return f"the VMs of {holder}{named(what[len(holder) :])}" if holder else f"the VMs of {what}"
 
 
 # What the implicit load balancer of a cloud service becomes (deep dive: "a new load-balancer resource is
