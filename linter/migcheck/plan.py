@@ -815,7 +815,7 @@ class _Builder:
     def __post_init__(self) -> None:
         self.by_subject = {id(item.subject): item for item in self.items if item.subject is not None}
         own_steps = [s for s in self.estate.cloud_services if not s.virtual_network_refs]
-        self.origins = origins(own_steps)
+        self.origins = origins(own_steps, _id_name)  # of the name a step's id gives (`step_id`)
         self.shown_origins = origins(own_steps, lambda service: service.listed_name)
 
     def stated_by(self, mark: Mark) -> str:
@@ -3002,6 +3002,14 @@ def service_name(service: CloudService) -> str:
     return service.name
 
 
+def _id_name(service: CloudService) -> str:
+    """What a service's step ids name it by: its name, or the stand-in for the name a script does not state
+    (`<cloud service name, make.py:6>`), which the step's name says, where the id said the stand-in the
+    estate keys the service by (`<deployment name, make.py:6>`, of a call that states neither). A service
+    named after a VM or a deployment keeps that name, told apart by where it comes from (`service:web01@a`)."""
+    return service.stand_in or service.name
+
+
 def _member(service: CloudService, vms: tuple[Role, ...] | None = None) -> Member:
     return Member(
         service.label,
@@ -3114,9 +3122,9 @@ def _placement_step_id(builder: _Builder, service: CloudService, deployment: str
     its name says it alone (`_one_name`): a stand-in's id is `service:<cloud service name, deploy.sh:1>`,
     as its name is, where it said the stand-in twice."""
     base = (
-        f"service:{service.name}"
+        f"service:{_id_name(service)}"
         if _one_name(service, deployment)
-        else f"service:{service.name}/{deployment}"
+        else f"service:{_id_name(service)}/{deployment}"
     )
     return builder.step_id(base, service)
 
@@ -3850,7 +3858,7 @@ def _maybe_vip_downtime(service: CloudService, maybe: Sequence[ReservedIp], regi
 
 def _unmigratable(builder: _Builder, service: CloudService) -> Step:
     return Step(
-        id=builder.step_id(f"web-worker:{service.name}", service),
+        id=builder.step_id(f"web-worker:{_id_name(service)}", service),
         kind=StepKind.WEB_WORKER,
         name=builder.step_name(service.listed_name, service),
         wave=1,
@@ -3955,7 +3963,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         downtime = "In a virtual network: none (migrated with the network). In none: stop, deallocate, start."
     commands = _possible_commands(service, in_none=not subnets) if not networks else (None, None)
     step = Step(
-        id=builder.step_id(f"service:{service.name}", service),
+        id=builder.step_id(f"service:{_id_name(service)}", service),
         kind=StepKind.UNKNOWN_NETWORK,
         name=builder.step_name(service.listed_name, service),
         wave=1,
@@ -4493,11 +4501,11 @@ def _steps_moving_vm(builder: _Builder, service: CloudService, vm: Role) -> Iter
     if networks:
         yield from (builder.network_step_id(n) for n in networks if n is not None)
     elif service.roles:  # the service's one step says it cannot move (`_service_steps`)
-        yield builder.step_id(f"web-worker:{service.name}", service)
+        yield builder.step_id(f"web-worker:{_id_name(service)}", service)
     elif network_known:
         yield from (_placement_step_id(builder, service, p.name) for p in builder.placements_of(service, vm))
     else:
-        yield builder.step_id(f"service:{service.name}", service)
+        yield builder.step_id(f"service:{_id_name(service)}", service)
 
 
 def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, builder: _Builder) -> Step:
