@@ -2372,7 +2372,9 @@ def _network_step(
         network_undefined=undecided,
         unseen_export=any(s.imports_unseen_export for s in services),
     )
-    return _named_first(step, "VirtualNetwork", name)
+    return _placeholder_vms_first(
+        _named_first(step, "VirtualNetwork", name), (vm for s in services for vm in s.vms)
+    )
 
 
 def _undefined_network_note(name: str, undecided: bool, apart: str = "") -> str:
@@ -3223,7 +3225,9 @@ def _service_step(
         unseen_export=placement.imports_unseen_export,
         name_unstated="cloud service's name" if _unnamed_service(service) else "",
     )
-    step = _token_named_first(step, "cloud service", name, service.name_kind)
+    step = _placeholder_vms_first(
+        _token_named_first(step, "cloud service", name, service.name_kind), placement.vms
+    )
     # A deployment's token that holds its service's is shown in the service's placeholder already.
     return step if name in stated else _token_named_first(step, "deployment", stated)
 
@@ -3610,6 +3614,23 @@ def _placeholder_named_first(step: Step, words: str, name: str, kind: str) -> St
         f"is put in place of '{name}'."
     )
     return replace(step, notes=(note, *step.notes), name_unstated=step.name_unstated or f"{words}'s name")
+
+
+def _placeholder_vms_first(step: Step, vms: Iterable[Role]) -> Step:
+    """The step moving `vms`, which, where a file names one by a placeholder it leaves to fill in (`'<vm-name>'`,
+    `'[MY VM]'`, `'YOUR_VM'`: `model.is_placeholder`), says first to put in that VM's name, and is not ready
+    until then, as the step of a service so named (`_placeholder_named_first`): no VM has that name, so the
+    step's checks of it (Get-AzureVM -Name, azure vm show) find none, and which VM it moves is not known."""
+    names = list(dict.fromkeys(vm.name for vm in vms if is_placeholder(vm.name, "VM")))
+    if not names:
+        return step
+    said = ", ".join(f"'{name}'" for name in names)
+    note = (
+        f"{FILL_IN_FIRST} {plural('VM', len(names))} {said} of this step {'is' if len(names) == 1 else 'are'} "
+        "named by a placeholder the file leaves to fill in: no VM is named so, and the commands that look a VM "
+        "up by its name find none until the name of the one the file is deployed with is put in its place."
+    )
+    return replace(step, notes=(note, *step.notes), name_unstated=step.name_unstated or "VM's name")
 
 
 def _commands_naming(commands: Commands | None, name: str, placeholder: str) -> Commands | None:
@@ -4004,7 +4025,8 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         unseen_export=service.imports_unseen_export,
         name_unstated="cloud service's name" if _unnamed_service(service) else "",
     )
-    return _token_named_first(step, "cloud service", service_name(service), service.name_kind)
+    step = _token_named_first(step, "cloud service", service_name(service), service.name_kind)
+    return _placeholder_vms_first(step, service.vms)
 
 
 def _partly_described_note(service: CloudService) -> str:
