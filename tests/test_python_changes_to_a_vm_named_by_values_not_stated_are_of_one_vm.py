@@ -23,6 +23,6 @@ sms.add_data_disk(svc, svc, vm, 1, media_link="https://acct.blob.core.windows.ne
 def test_the_plan_has_one_cloud_service_of_one_vm(plan_of) -> None:
     plan = plan_of({"change.py": SCRIPT})
     services = [step for step in plan.steps if step.id.startswith("service:")]
-    assert [step.id for step in services] == ["service:<deployment name, change.py:10>"]
+    assert [step.id for step in services] == ["service:<cloud service name, change.py:10>"]
     assert "VMs <VM name, change.py:10>" in " ".join(services[0].moves)
     assert "<VM name, change.py:11>" not in " ".join(services[0].moves)

@@ -29,7 +29,7 @@ def _service_ids(plan_of) -> list[str]:
 def test_a_stand_in_service_s_step_id_says_it_once(plan_of):
     assert _service_ids(plan_of) == [
         "service:<cloud service name, deploy.sh:2>",
-        "service:<deployment name, make.py:6>",
+        "service:<cloud service name, make.py:6>",
         "service:shop/shop",
     ]
 
