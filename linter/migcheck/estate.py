@@ -2926,13 +2926,15 @@ class _Linker:
         for index, service in enumerate(services):
             by_name.setdefault(join_key(service.name, service.mark, SERVICE_KIND), index)
         opened = _Opened(services, self.conflicts, self.scripts)
-        deployments = _one_per_stand_in(
-            [
-                _network_of_its_subnets(kept, self.scripts)
-                for d in self._all(Deployment)
-                if (kept := _without_deletions(d)) is not None
-            ],
-            self.scripts,
+        deployments = _placeholder_vms_told_apart(
+            _one_per_stand_in(
+                [
+                    _network_of_its_subnets(kept, self.scripts)
+                    for d in self._all(Deployment)
+                    if (kept := _without_deletions(d)) is not None
+                ],
+                self.scripts,
+            )
         )
         packaged = _PackagedBeside(list(services), self.scripts)
         listed = _ListedIps(
@@ -4229,6 +4231,49 @@ def _one_per_stand_in(deployments: list[Deployment], scripts: frozenset[str]) ->
             first[identity] = len(joined)
         joined.append(d)
     return joined
+
+
+def _placeholder_vms_told_apart(deployments: list[Deployment]) -> list[Deployment]:
+    """The deployments, each VM a file names by a placeholder of its own (`'<vm-name>'`, `'[MY VM]'`: see
+    `file_own`) in a cloud service of a stated name named with its file (`<vm-name> (web.ps1)`) where another
+    file writes the same placeholder in that service: their users fill in two names, so they are two VMs.
+    A VM's name is what everything after this knows it by (its deployment's roles, its disks, the counts and
+    steps), so the file is made part of it here, once; the VMs one file writes so stay one VM, as written."""
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for d in deployments:
+        for vm in _placeholder_vms(d):
+            owners[(key(d.service_name), key(vm.name))].add(owner_of(vm.mark, vm.name))
+    shared = {at: files for at, files in owners.items() if len(files) > 1}
+    if not shared:
+        return deployments
+    return [_vms_named_with_files(d, shared) for d in deployments]
+
+
+def _placeholder_vms(d: Deployment) -> Iterator[Role]:
+    """The VMs of `d` named by a placeholder their file leaves to fill in, in a service whose name is stated."""
+    if not d.service_name.strip() or file_own(d.service_name, SERVICE_KIND):
+        return
+    yield from (vm for vm in d.roles if vm.is_vm and is_placeholder(vm.name, "VM"))
+
+
+def _vms_named_with_files(d: Deployment, shared: Mapping[tuple[str, str], set[str]]) -> Deployment:
+    """`d`, its VMs of a placeholder other files write in its service too (`shared`) named with their file:
+    its base name, or its path where two of them share one."""
+    renamed: dict[str, str] = {}
+    for vm in _placeholder_vms(d):
+        files = shared.get((key(d.service_name), key(vm.name)))
+        if files is not None:
+            owner = owner_of(vm.mark, vm.name)
+            bases = Counter(posixpath.basename(f) for f in files)
+            shown = posixpath.basename(owner) if bases[posixpath.basename(owner)] == 1 else owner
+            renamed[key(vm.name)] = f"{vm.name} ({shown})"
+    if not renamed:
+        return d
+    return replace(
+        d,
+        roles=tuple(replace(r, name=renamed.get(key(r.name), r.name)) if r.is_vm else r for r in d.roles),
+        instances=tuple(replace(i, role=renamed.get(key(i.role), i.role)) for i in d.instances),
+    )
 
 
 def _network_of_its_subnets(d: Deployment, scripts: frozenset[str]) -> Deployment:
