@@ -300,8 +300,9 @@ _HINT = (
     r"|recoveryservicesbackupprotection|classicnetwork/virtualnetworks|microsoft\.classic(?:compute|storage|network)/"
     # a role that manages classic resources only, assigned with `New-AzRoleAssignment -RoleDefinitionName`
     r"|classic (?:virtual machine|network|storage account) (?:contributor|key operator)"
-    # the classic CLI's commands on classic resources (`azure vm create`, see `xplat.CLASSIC_GROUPS`)
-    r"|\bazure(?:\.cmd)?[ \t]+(?:vm|service|network|storage)[ \t]"
+    # the classic CLI's commands on classic resources (`azure vm create`, see `xplat.CLASSIC_GROUPS`), run
+    # by a quoted path too (`& "$env:APPDATA\\npm\\azure.cmd" vm create`)
+    r"|\bazure(?:\.cmd)?[\"']?[ \t]+(?:vm|service|network|storage)[ \t]"
     # the classic CLI started by Start-Process (`Start-Process "azure.cmd" -ArgumentList $a`) or by a
     # scheduled task's action (`New-ScheduledTaskAction -Execute azure.cmd`), on its line
     r"|\b(?:start-process|saps|start|new-scheduledtaskaction)[ \t][^\n]{0,200}?\bazure\b"
@@ -6892,6 +6893,18 @@ def _is_cli(program: str) -> bool:
     return name.casefold() in ("azure", "azure.cmd")
 
 
+def _last_path_part_names_the_cli(string: Node) -> bool:
+    """Whether a string that holds values (`"$env:APPDATA\\npm\\azure.cmd"`) names the classic CLI by the
+    last part of its path, written after its last value: whatever folder the values make, PowerShell runs
+    the program that part names (`_is_cli`). A name glued to a value (`"${tool}azure"`) is not known."""
+    inner = _named(string) if string.type == "string_literal" else []
+    values = _named(inner[0]) if len(inner) == 1 and inner[0].type == "expandable_string_literal" else []
+    if not values:
+        return False
+    tail = (string.text or b"")[values[-1].end_byte - string.start_byte :].decode("utf-8", "replace")
+    return any(separator in tail for separator in "\\/") and _is_cli(tail.removesuffix('"'))
+
+
 def _is_powershell(program: str) -> bool:
     """Whether a program a script starts is PowerShell's (`powershell.exe`, `pwsh`, in any folder)."""
     name = program.strip().strip('"').replace("\\", "/").rsplit("/", 1)[-1]
@@ -12511,7 +12524,7 @@ class Interpreter:
             value = self.user_call(node, key, env, piped, in_caller_scope=runs_here)
             self._shared(node, env)
             return value
-        if key in ("azure", "azure.cmd") or (not name and self._invokes_the_cli(invoked, env)):
+        if _is_cli(name) or (not name and self._invokes_the_cli(invoked, env)):
             return self.xplat(node, env)
         if key in _REQUEST_ALIASES:
             key = "invoke-webrequest" if _binds_as_web_request(node) else key + ".exe"
@@ -12718,8 +12731,11 @@ class Interpreter:
 
     def _invokes_the_cli(self, invoked: Node | None, env: Env) -> bool:
         """Whether the call operator runs the classic CLI by a variable that surely holds its name
-        (`$exe = "azure"; & $exe vm disk upload …`)."""
+        (`$exe = "azure"; & $exe vm disk upload …`), or by a path whose last part the script states after
+        the values it does not (`& "$env:APPDATA\\npm\\azure.cmd" …`)."""
         inner = _named(invoked) if invoked is not None else []
+        if len(inner) == 1 and _last_path_part_names_the_cli(inner[0]):
+            return True
         names = _named(inner[0]) if len(inner) == 1 and inner[0].type == "path_command_name" else []
         if len(names) != 1 or names[0].type != "variable":
             return False
@@ -13899,7 +13915,7 @@ class Interpreter:
         only that mode has comes before any `azure config mode` (see `xplat.Reading.arm_from_start`), read
         from the words as written, in the order they are written."""
         commands = _captures(_COMMANDS, root).get("command", [])
-        written = [c for c in commands if _command_name(c).casefold() in ("azure", "azure.cmd")]
+        written = [c for c in commands if _is_cli(_command_name(c))]
         if not written:  # no classic CLI command: its reader is not imported
             return False
         from migcheck.readers import xplat
