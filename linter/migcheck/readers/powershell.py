@@ -8559,6 +8559,8 @@ class Interpreter:
         # gives, None when the script does not state it; and the types calls that may not run give after it
         # (see `_storage_account_types`).
         self.storage_types: dict[str, StorageAccountType | None] = {}
+        # The accounts package calls upload packages to, by name (see `_package_uploaded`).
+        self.package_accounts: dict[str, StorageAccountType] = {}
         # The selection of the script each account it creates is created in (see `_remove_storage_account`).
         self.storage_selections: dict[str, int] = {}
         # The classic cmdlet whose handler is running: where a VM it makes is created (see `_role`).
@@ -15717,7 +15719,27 @@ class Interpreter:
                 or self._published_project(key, args)
             )
             draft.package_file = draft.package_file or self._deployed_file(args, env, "Package")
+        self._package_uploaded(key, args, env, mark)
         return NULL
+
+    def _package_uploaded(self, key: str, args: Args, env: Env, mark: Mark) -> None:
+        """The classic storage account a package call uploads the package to: a package given by its path
+        goes to the subscription's current storage account (`Set-AzureSubscription -CurrentStorageAccountName`,
+        see `_current_account`), where Publish-AzureServiceProject takes `-StorageAccountName` first. It
+        is one of the subscription's classic accounts, which the deployment needs to exist, migrated on its
+        own as a publish profile's `AzureStorageAccountName` is; none for a package already in a blob
+        (`-Package https://…`), nor where the script does not surely leave one account current."""
+        package = args.get("Package")
+        path = package.value if package is not None else None
+        if path is None and key != "publish-azureserviceproject":
+            return
+        if path is not None and not (isinstance(path, Text) and path.sure and "://" not in path.value):
+            return  # a blob's address, or a value that may be one
+        named = _stated_name(args, "StorageAccountName") if key == "publish-azureserviceproject" else ""
+        account = named or self._current_account(env)
+        if account:
+            record = StorageAccountType(account, "", mark, self.reading_once, self.selected_name)
+            self.package_accounts.setdefault(_name_key(account), record)
 
     def _published_project(self, key: str, args: Args) -> str:
         """The configuration Publish-AzureServiceProject deploys when it is given no package: it packages the
@@ -18867,6 +18889,7 @@ class Interpreter:
             *self.service_certificates,
             *self._service_certificates(),
             *self._storage_account_types(),
+            *self.package_accounts.values(),
             *self._registered_disks(),
             *self.disk_uses,
             *self.images.values(),
