@@ -4382,15 +4382,20 @@ def _program_running(path: str, data: bytes) -> str:
     return program or ("python" if path.casefold().endswith(".py") else "")
 
 
-def _after_process_start(statement: Node) -> bool:
-    """Whether the comments right before a statement hold the line that starts another PowerShell process
-    (`programs.PROCESS_START`), where a script's `pwsh -Command` lines are read as one script."""
-    before = statement.prev_sibling
-    while before is not None and before.type == "comment":
-        if _text(before) == programs.PROCESS_START:
-            return True
-        before = before.prev_sibling
-    return False
+def _after_process_starts(parent: Node) -> frozenset[int]:
+    """The statements of `parent` (their ids) that the comments right before them say start another
+    PowerShell process (`programs.PROCESS_START`), where a script's `pwsh -Command` lines are read as one
+    script. One pass over its children: a statement's previous sibling is a walk over those before it."""
+    found: set[int] = set()
+    started = False
+    for child in parent.children:
+        if child.type == "comment":
+            started = started or _text(child) == programs.PROCESS_START
+            continue
+        if started:
+            found.add(child.id)
+        started = False
+    return frozenset(found)
 
 
 def _dot_sourced(command: Node) -> bool:
@@ -8874,16 +8879,17 @@ class Interpreter:
     # --- statements ---------------------------------------------------------------------------------
 
     def statements(self, node: Node, env: Env) -> None:
-        self._sequence(_named(node), env)
+        self._sequence(_named(node), env, _after_process_starts(node))
 
-    def _sequence(self, nodes: list[Node], env: Env) -> None:
-        """Statements in order, until one ends the path (`return`, `exit`, …): those after it do not run."""
+    def _sequence(self, nodes: list[Node], env: Env, process_starts: frozenset[int]) -> None:
+        """Statements in order, until one ends the path (`return`, `exit`, …): those after it do not run;
+        another PowerShell process starts before each of `process_starts` (see `_after_process_starts`)."""
         for at, child in enumerate(nodes):
             if self.stopped is not None:
                 for rest in nodes[at:]:
                     self._not_run(rest)
                 return
-            if _after_process_start(child):
+            if child.id in process_starts:
                 self._process_started(env)
             self.statement(child, env)
 
