@@ -550,7 +550,7 @@ def test_a_dns_server_an_export_of_the_network_states_is_the_named_one_at_its_ad
         ("192.168.10.9", "classic.json"),
     ]
     assert where(result.findings) == ["MIG207 app.xml:7:9"]
-    assert "on-premises DNS server '192.168.10.9' (192.168.10.9)" in result.findings[0].message
+    assert "on-premises DNS server 192.168.10.9: migration cuts" in result.findings[0].message  # said once
 
 
 def test_the_security_group_a_rest_body_gives_a_subnet_stays_with_the_network(tmp_path, monkeypatch):

@@ -235,9 +235,10 @@ _TABLES: tuple[Coverage, ...] = (
         ),
         "A warning that says so when the VM's network is defined in the files checked. Transit is recognised as classic "
         "transit is written (a local site aggregating a gateway network and on-premises ranges); a DNS server "
-        "counts as on-premises only when its address is in a local network site and in no virtual network, "
-        "so one reached over ExpressRoute at an address no local site lists is missed. VMs whose network is "
-        "not known get the finding of the next row.",
+        "counts as on-premises when its address is in no virtual network of the files and is in a local network "
+        "site or, the network being on ExpressRoute (whose routes no site has to list), private (RFC 1918, RFC "
+        "6598); a public address no site lists is not taken as on-premises. VMs whose network is not known get "
+        "the finding of the next row.",
     ),
     Coverage(
         "Compute",

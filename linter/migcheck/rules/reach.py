@@ -124,9 +124,9 @@ class Reach:
         """Why the VMs of `placement` in `network` lose their way to on-premises, or "" when the files do
         not show that they would."""
         if self.expressroute(network):
-            dns = self._on_premises_dns((*placement.dns_servers, *network.dns_servers))
-            if dns is not None:
-                return f"has an ExpressRoute gateway and uses on-premises DNS server '{dns.name}' ({dns.address})"
+            lost = self._on_premises_dns((*placement.dns_servers, *network.dns_servers))
+            if lost:
+                return lost
         if network.gateway is None:
             return ""
         site = self.transit_site(network)
@@ -134,16 +134,29 @@ class Reach:
             f"has a VPN gateway in transit connectivity through local network site '{site}'" if site else ""
         )
 
-    def _on_premises_dns(self, servers: Iterable[DnsServer]) -> DnsServer | None:
-        """The first DNS server whose address is in a local network site and in no virtual network."""
+    def _on_premises_dns(self, servers: Iterable[DnsServer]) -> str:
+        """How an ExpressRoute network uses the first of `servers` that is on-premises, or "" for none: one
+        whose address is in a local network site and in no virtual network, or, with no site holding it, a
+        private address (RFC 1918, RFC 6598) in no virtual network: the circuit's BGP routes reach the
+        on-premises ranges without a local site stating them, and no other way leads to a private address
+        outside Azure."""
         for server in servers:
             address = _address(server.address)
             if address is None:
                 continue
             host = ipaddress.IPv4Network(address)
-            if self.sites.holding(host) and not self.vnets.holding(host):
-                return server
-        return None
+            if self.vnets.holding(host):
+                continue
+            if self.sites.holding(host):
+                return (
+                    f"has an ExpressRoute gateway and uses on-premises DNS server {_named(server, address)}"
+                )
+            if any(address in private for private in _PRIVATE_RANGES):
+                return (
+                    f"is linked to ExpressRoute and uses DNS server {_named(server, address)}, on-premises (a "
+                    "private address in no virtual network of the files) and reached through the circuit"
+                )
+        return ""
 
     def transit_site(self, network: Network) -> str:
         """The local network site through which `network` reaches on-premises via another virtual network.
@@ -370,6 +383,18 @@ def canonical_prefix(text: str) -> str:
     if not values or any(v > 255 for v in values[:4]) or values[4] > 32:
         return ""
     return ".".join(str(v) for v in values[:4]) + f"/{values[4]}"
+
+
+# The private ranges (RFC 1918) and the shared address space of carriers (RFC 6598): an address in them that
+# is in no virtual network is reached through a gateway, not over the Internet.
+_PRIVATE_RANGES = tuple(
+    ipaddress.IPv4Network(r) for r in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10")
+)
+
+
+def _named(server: DnsServer, address: ipaddress.IPv4Address) -> str:
+    """A DNS server as a message names it: an export names it by its address, which is said once."""
+    return f"'{server.name}' ({address})" if server.name.strip() != str(address) else str(address)
 
 
 def _address(text: str) -> ipaddress.IPv4Address | None:
