@@ -1044,7 +1044,9 @@ def _vm_network(vnet: object, spots: Spots) -> tuple[str, tuple[NameRef, ...], b
     No `virtualNetwork` (or null) means none: scripts that read these exports take it so, and a GET has
     no other way of saying that a VM is in no network. Its `subnetNames` are known only when written as
     an array of names (`[]`: in no subnet) or as one name (ConvertTo-Json may drop the array of one
-    item); left out, null, or with an item that is not a name, they are not known."""
+    item); left out, null, or with an item that is not a name, they are not known: the classic providers
+    publish no schema and the rows seen hold an array, so nothing says a null is empty, as a `Get-AzureVM`
+    object's null `SubnetNames` is (ConvertTo-Json writes an empty list of the object so)."""
     if not isinstance(vnet, dict):
         return "", (), True
     name = text(get(vnet, "name")) or parse_id(text(get(vnet, "id"))).name
