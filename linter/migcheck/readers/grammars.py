@@ -118,6 +118,23 @@ def parsed_within(package: str, source: bytes) -> Tree:
     return tree
 
 
+# The depth of the bash grammar's tree past which no reader walks it: tree-sitter finds a node's parent
+# going down from the root, in C, and overflows the stack below some 20,000 levels (`$(` nested 8,000 deep:
+# the process ended on SIGSEGV); each climb from a node costs its depth, too. A thousand `$(` nested is
+# 3,000 levels, read; no script written by hand comes near. A chain `a && b && …` is as deep as it is long
+# (each list holds the one before) but nests nothing: its lists in lists are no levels (`nests_deeper_than`),
+# and a chain of 100,000 commands is read.
+BASH_DEEPEST = 4_000
+
+
+def bash_tree(source: bytes, first: Tree | None = None) -> Tree | None:
+    """The bash grammar's tree of `source` (`parsed_within`; `first`, where the caller has parsed it), or
+    None where it nests deeper than any reader walks (`BASH_DEEPEST`): each reader's bash parse of a
+    script, a command line or a CI step comes through here, so none walks a tree that would end the process."""
+    tree = parsed_within("tree_sitter_bash", source) if first is None else first
+    return None if nests_deeper_than(tree, BASH_DEEPEST, chained="list") else tree
+
+
 def _pipes(source: bytes) -> int:
     """How many `|` of `source` are not half of a `||`: at least as many as the pipes of any pipeline in it,
     whatever of it is quoted or a comment (this counts bytes, it reads no shell), so only ever a bound; past

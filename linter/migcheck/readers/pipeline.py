@@ -2037,9 +2037,12 @@ def _service_sets(path: str, step: _Step) -> bool:
 def _variables_read(script: str) -> set[str]:
     """The names of the variables a shell script reads (`$VNET`, `${VNET:-x}`), by bash's grammar; not a
     positional or special parameter (`$1`, `$@`). Parsed within the CPU time its size allows
-    (`grammars.ParseTooSlow` past it, the file's MIG001)."""
-    tree = grammars.parsed_within("tree_sitter_bash", script.encode("utf-8"))
+    (`grammars.ParseTooSlow` past it, the file's MIG001); none where it nests past what is walked
+    (`grammars.bash_tree`), which the step's own read says (MIG001)."""
+    tree = grammars.bash_tree(script.encode("utf-8"))
     names: set[str] = set()
+    if tree is None:
+        return names
     stack = [tree.root_node]
     while stack:
         node = stack.pop()

@@ -343,7 +343,7 @@ def _read(path: str, data: bytes) -> Document:
     first = grammars.parsed_in_time(_GRAMMAR, text.encode("utf-8"))
     if first is None:
         return Document(path, FileKind.SHELL, "", problem=_too_slow_to_parse(path), text=text)
-    if grammars.nests_deeper_than(first, _DEEPEST, chained="list"):
+    if grammars.bash_tree(text.encode("utf-8"), first) is None:
         return Document(path, FileKind.SHELL, "", problem=_too_deep(path), text=text)
     whole = _parse(path, text, first)
     problem = whole if isinstance(whole, FileProblem) else None
@@ -501,9 +501,10 @@ def read_commands(
     the resources the commands describe, those of a script file they run said to be run by `called` (`Script.
     called`: "Python script 'run.py'"); and the files whose own read is then not said again
     (`Document.functions_run`)."""
-    source, tree = _bash_parse(source)
-    if tree.root_node.has_error:
+    parsed = _bash_parse(source)
+    if parsed is None or parsed[1].root_node.has_error:
         return (), ()
+    source, tree = parsed
     where = _HeldAt(path, marks, exact=False)
     held = (holes, empty_holes)
     named = names_the_api
@@ -531,8 +532,10 @@ def read_commands(
 
 def parses(command_line: str) -> bool:
     """Whether bash parses `command_line` (a command line another language's script runs through a shell):
-    one bash cannot parse, the shell refuses whole and runs none of."""
-    return not _bash_parse(command_line.encode("utf-8"))[1].root_node.has_error
+    one bash cannot parse, the shell refuses whole and runs none of. One nested deeper than migcheck
+    follows (`_DEEPEST`) is not read either, and is said so as one that does not parse."""
+    parsed = _bash_parse(command_line.encode("utf-8"))
+    return parsed is not None and not parsed[1].root_node.has_error
 
 
 # What a syntax problem after classic commands the script runs means for them.
@@ -666,7 +669,7 @@ def refuses(text: str) -> bool:
     parse than its size allows is refused, as `_read` refuses such a file."""
     with grammars.parse_budget(len(text)):
         first = grammars.parsed_in_time(_GRAMMAR, text.encode("utf-8"))
-        if first is None or grammars.nests_deeper_than(first, _DEEPEST, chained="list"):
+        if first is None or grammars.bash_tree(text.encode("utf-8"), first) is None:
             return True
         try:
             return _prepared("", text, first)[1].root_node.has_error
@@ -674,11 +677,15 @@ def refuses(text: str) -> bool:
             return True
 
 
-def _bash_parse(source: bytes, first: Tree | None = None) -> tuple[bytes, Tree]:
+def _bash_parse(source: bytes, first: Tree | None = None) -> tuple[bytes, Tree] | None:
     """A command line's source and syntax tree as bash reads them (`_redirected_empty_values`,
     `_split_tests_read`, `_backtick_comments_ended`); `first`: the grammar's tree of `source`, where the
-    caller has parsed it."""
-    tree = grammars.parsed_within(_GRAMMAR, source) if first is None else first
+    caller has parsed it. None where the tree nests deeper than migcheck follows (`_DEEPEST`): every
+    command line parsed goes through here, so that none is walked where climbing it would overflow the
+    C stack, whichever file it came from."""
+    tree = grammars.bash_tree(source, first)
+    if tree is None:
+        return None
     read = _redirected_empty_values(source, tree)
     return _backtick_comments_ended(*_split_tests_read(*read))
 
@@ -1485,13 +1492,8 @@ def _heredocs_past_the_line_limit(at: Mark) -> FileProblem:
     )
 
 
-# The depth of the bash grammar's tree past which a script is not read: tree-sitter finds a node's parent
-# going down from the root, in C, and overflows the stack below some 20,000 levels (`$(` nested 8,000 deep:
-# the process ended on SIGSEGV); each climb from a node costs its depth, too. A thousand `$(` nested is
-# 3,000 levels, read; no script written by hand comes near. A chain `a && b && …` is as deep as it is long
-# (each list holds the one before) but nests nothing: its lists in lists are no levels (`nests_deeper_than`),
-# and a chain of 100,000 commands is read.
-_DEEPEST = 4_000
+# The depth past which a script is not read (`grammars.bash_tree`).
+_DEEPEST = grammars.BASH_DEEPEST
 
 
 def _too_deep(path: str, at: Mark | None = None) -> FileProblem:
@@ -4046,7 +4048,11 @@ class _Walker:
             self.lines_not_read.append(replace(at, tag=HANDED_ON_TOO_DEEP))
             return
         self.spend(len(source))  # parsed again at each run: paid for by its length
-        source, tree = _bash_parse(source)
+        parsed = _bash_parse(source)
+        if parsed is None:  # nested past what is followed: said, as a line handed on too deep is
+            self.lines_not_read.append(replace(at, tag=HANDED_ON_TOO_DEEP))
+            return
+        source, tree = parsed
         if tree.root_node.has_error:
             return
         saved = self.source, self.where, self.line_holes, self.empty_holes
@@ -7367,10 +7373,11 @@ class CommandLines:
         first = grammars.parsed_in_time(_GRAMMAR, source)
         if first is None:
             return _too_slow_to_parse(self.path, anchors[0][1] if anchors else None)
-        if grammars.nests_deeper_than(first, _DEEPEST, chained="list"):
-            return _too_deep(self.path, anchors[0][1] if anchors else None)
         try:
-            source, tree = _bash_parse(source, first)
+            parsed = _bash_parse(source, first)
+            if parsed is None:
+                return _too_deep(self.path, anchors[0][1] if anchors else None)
+            source, tree = parsed
             # What a script file of the same text reads (a placeholder `<name>` as a word, a braced loop) is
             # read so here, every byte in its place: only what `_parse` would refuse there is a fault.
             as_a_file = _prepared(self.path, line) if tree.root_node.has_error else None

@@ -16,8 +16,6 @@ from migcheck.readers import grammars
 if TYPE_CHECKING:
     from tree_sitter import Node
 
-_GRAMMAR = "tree_sitter_bash"
-
 
 class Written(NamedTuple):
     """A `NAME=value` line written to a file (`sink`, as `sink_of` names it): the value's span in the script's
@@ -39,7 +37,9 @@ def lines_written(source: bytes, sink_of: Callable[[str], str | None]) -> list[W
     written. Nothing where the script names none of them (parsed only where it may)."""
     if not source.strip():
         return []
-    tree = grammars.parsed_within(_GRAMMAR, source)
+    tree = grammars.bash_tree(source)
+    if tree is None:  # nested past what is walked: the step's own read says so (MIG001)
+        return []
     found: list[Written] = []
     for statement, sink in _writing_statements(tree.root_node, sink_of):
         found.extend(written.placed(statement) for written in _lines_of(statement, sink))
