@@ -40,5 +40,5 @@ def test_the_vm_is_in_the_subnet_of_the_defined_network_that_holds_its_address(t
     assert _subnets(tmp_path, monkeypatch, "10.0.9.5") == [(["data"], False)]
 
 
-def test_an_address_no_subnet_holds_leaves_the_subnet_not_stated(tmp_path, monkeypatch):
-    assert _subnets(tmp_path, monkeypatch, "10.0.200.5") == [([], True)]
+def test_an_address_no_subnet_holds_is_refused_and_makes_no_vm(tmp_path, monkeypatch):
+    assert _subnets(tmp_path, monkeypatch, "10.0.200.5") == []

@@ -39,3 +39,22 @@ def test_an_address_no_subnet_of_the_definition_holds_is_refused(tmp_path, monke
 
 def test_an_address_a_subnet_holds_is_not(tmp_path, monkeypatch):
     assert _mig003(tmp_path, monkeypatch, "10.0.1.5") == []
+
+
+def _vms(tmp_path, monkeypatch, script: str) -> list[tuple[str, str]]:
+    files = {"NetworkConfig.netcfg": NETCFG, "deploy.sh": script}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG003")
+    return [(s.name, vm.name) for e in result.estates for s in e.cloud_services for vm in s.vms]
+
+
+def test_the_refused_vm_is_not_in_the_estate_as_where_the_script_makes_the_network(tmp_path, monkeypatch):
+    script = "azure vm create svc1 img user pass -l 'West US' -n vm1 -w net1 -S 10.0.200.5\n"
+    assert _vms(tmp_path, monkeypatch, script) == []
+
+
+def test_only_the_refused_vm_of_a_service_is_left_out(tmp_path, monkeypatch):
+    script = (
+        "azure vm create svc1 img user pass -l 'West US' -n vm1 -w net1 -S 10.0.1.5\n"
+        "azure vm create svc1 img user pass -l 'West US' -n vm2 -w net1 -S 10.0.200.5 --connect\n"
+    )
+    assert _vms(tmp_path, monkeypatch, script) == [("svc1", "vm1")]

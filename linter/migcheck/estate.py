@@ -5328,19 +5328,22 @@ def _in_subnets_of_addresses(
     address, as the CLI looks it up in the network: the subnet of the network's definition (another file's)
     whose prefix holds it. Where no definition's subnet holds it, its subnet stays not stated; where the
     definition states every subnet's prefix and none holds it, the platform refuses the command, added to
-    `refused` (`model.refused_static_address`)."""
+    `refused` (`model.refused_static_address`), and creates no VM: the VM is not in the estate, nor a
+    service that holds no other, as where the script makes the network itself (`xplat`)."""
     if not any(role.subnet_of_address for s in services for p in s.placements for role in p.roles):
         return services  # most estates: no such VM
     defined: dict[str, list[VirtualNetwork]] = defaultdict(list)
     for vnet in definitions:
         defined[join_key(vnet.name, vnet.mark)].append(vnet)
-    return tuple(_service_in_subnets_of_addresses(service, defined, refused) for service in services)
+    placed = (_service_in_subnets_of_addresses(service, defined, refused) for service in services)
+    return tuple(service for service in placed if service is not None)
 
 
 def _service_in_subnets_of_addresses(
     service: CloudService, defined: Mapping[str, list[VirtualNetwork]], refused: list[NamedAfterDelete]
-) -> CloudService:
-    """`_in_subnets_of_addresses` of one service: its network's definitions are `defined` by the network's key."""
+) -> CloudService | None:
+    """`_in_subnets_of_addresses` of one service: its network's definitions are `defined` by the network's
+    key. None where every VM of it is refused."""
     placements = list(service.placements)
     changed = False
     for at, placement in enumerate(placements):
@@ -5349,6 +5352,7 @@ def _service_in_subnets_of_addresses(
             continue
         held = defined.get(join_key(ref.name, ref.mark), [])
         subnets = [subnet for vnet in held for subnet in vnet.subnets]
+        created = []
         for role in placement.roles:
             address = role.subnet_of_address
             if held and subnets and address is not None and held_by_no_subnet(subnets, address.name):
@@ -5356,11 +5360,14 @@ def _service_in_subnets_of_addresses(
                 made = f"defined in {held[0].mark.path} at line {held[0].mark.line}"
                 uses = f"azure vm create {service.name} -S {address.name}"
                 refused.append(refused_static_address(network, address.name, address.mark, uses, made))
-        placements[at] = replace(
-            placement, roles=tuple(_in_subnet_of_address(r, subnets) for r in placement.roles)
-        )
+            else:
+                created.append(_in_subnet_of_address(role, subnets))
+        placements[at] = replace(placement, roles=tuple(created))
         changed = True
-    return replace(service, placements=tuple(placements)) if changed else service
+    if not changed:
+        return service
+    kept = tuple(placement for placement in placements if placement.roles)
+    return replace(service, placements=kept) if kept else None
 
 
 def _in_subnet_of_address(role: Role, subnets: Sequence[Subnet]) -> Role:
