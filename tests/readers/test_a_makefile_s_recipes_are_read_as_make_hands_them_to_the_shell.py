@@ -153,7 +153,7 @@ def test_suppression_comments_cover_the_line_after_them_or_their_own(tmp_path, m
 
 def test_a_recipe_line_the_shell_cannot_parse_is_mig001_where_it_stops(tmp_path, monkeypatch):
     makefile = "deploy:\n\techo ok\n\tazure vm create shop img ops 'P@ss -n web1\n"
-    assert _where(tmp_path, monkeypatch, {"Makefile": makefile}, "MIG001") == ["MIG001 Makefile:3:30"]
+    assert _where(tmp_path, monkeypatch, {"Makefile": makefile}, "MIG001") == ["MIG001 Makefile:3:31"]
 
 
 @pytest.mark.parametrize("name", ["Makefile", "makefile", "GNUmakefile", "deploy/azure.mk"])
