@@ -245,7 +245,7 @@ def read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
         with beside.recording() as loaded:
             document = _read_document(path, data, expected, explicit=explicit)
         if document is not None and loaded:
-            document = _with_settings_files(document, loaded)
+            document = _with_unread_settings_file(_with_settings_files(document, loaded), loaded)
     if document is None:
         return None
     return _on_its_line(document) if document.problem else document
@@ -259,8 +259,46 @@ def reads_alone(path: str) -> bool:
 
 
 def _with_settings_files(document: Document, loaded: list[beside.Loaded]) -> Document:
-    files = tuple(dict.fromkeys(each.path for each in loaded if each.path and each.path != document.path))
+    files = tuple(
+        dict.fromkeys(
+            each.path for each in loaded if each.path and not each.unmarked and each.path != document.path
+        )
+    )
     return replace(document, settings_files=files) if files else document
+
+
+def _with_unread_settings_file(document: Document, loaded: list[beside.Loaded]) -> Document:
+    """The document with a MIG001 problem at the line that loads the first settings file saved as UTF-16
+    without a byte order mark that no check of the run says it of (`Loaded.unmarked`): the file is not
+    read, and the program that runs the script reads it as UTF-8, a NUL beside each letter."""
+    if document.problem is not None:
+        return document
+    for each in loaded:
+        at = _where_loading(document, each.path) if each.unmarked else None
+        if at is not None:
+            fmt = byte_format(document.path)
+            said = unmarked_utf16_problem(
+                each.path, each.unmarked, fmt.run_by if fmt and fmt.run_by else "the program that runs it"
+            )
+            message = f"it loads '{each.path}', which {said.message.removeprefix('the file ')}"
+            problem = FileProblem("syntax", message, Mark(document.path, at[0], column=at[1]), said.fix)
+            return replace(document, problem=problem)
+    return document
+
+
+def _where_loading(document: Document, loaded: str) -> tuple[int, int] | None:
+    """The line and column where the document's text first names the file `loaded` (display paths) by its path from
+    the document's folder, or the folder it is in by that path (a Terraform module's), with `/` or `\\`;
+    None where none does: a file read beside it, not one it loads. A string looked for, not code parsed:
+    the readers that load settings files give no line for them."""
+    relative = posixpath.relpath(loaded, posixpath.dirname(document.path) or ".")
+    folder = posixpath.dirname(relative)
+    for stated in (relative, folder):
+        for written in dict.fromkeys((stated, stated.replace("/", "\\"))) if stated else ():
+            at = document.text.find(written)
+            if at >= 0:
+                return document.text.count("\n", 0, at) + 1, at - document.text.rfind("\n", 0, at)
+    return None
 
 
 def _read_document(path: str, data: bytes, expected: FileKind | None, *, explicit: bool) -> Document | None:
@@ -341,6 +379,21 @@ def _read_bytes(fmt: Format, path: str, data: bytes, *, explicit: bool) -> Docum
         return module.read(path, data)
     except Exception as exc:  # the boundary: whatever the bytes, the run goes on
         return Document(path, fmt.kind, "", problem=_failed(path, exc))
+
+
+def says_its_encoding(path: str, data: bytes) -> bool:
+    """Whether the run's own read of the file it checks at `path` says it is saved as UTF-16 without a byte
+    order mark (`_read_bytes`): one of a format programs run whose text, decoded, its reader sniffs as its
+    own. Of any other (a JSON template, a settings file that holds nothing classic), a script that loads
+    it says so (`_with_unread_settings_file`)."""
+    fmt = byte_format(path, data)
+    codec = unmarked_utf16(data)
+    if fmt is None or fmt.run_by is None or codec is None:
+        return False
+    module = importlib.import_module(fmt.module)
+    sniff_file = getattr(module, "sniff_file", None)
+    text = _as_its_text(data, codec)
+    return bool(sniff_file(path, text) if sniff_file is not None else module.sniff(text))
 
 
 def _as_its_text(data: bytes, unmarked: str | None) -> bytes:

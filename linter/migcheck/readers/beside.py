@@ -21,6 +21,7 @@ a finding may point into (`Document.settings_files`)."""
 from __future__ import annotations
 
 import bisect
+import codecs
 import contextlib
 import contextvars
 import functools
@@ -35,6 +36,7 @@ from typing import NamedTuple, TypeVar, cast
 from migcheck import guarded
 from migcheck.discover import CANDIDATE_SUFFIXES, STDIN, Candidate, Reach, display_path
 from migcheck.formats import SCRIPT_BYTES, STDIN_SHOWN
+from migcheck.readers.encoding import unmarked_utf16
 
 __all__ = [
     "Loaded",
@@ -77,6 +79,10 @@ class Loaded(NamedTuple):
     absolute: str
     path: str
     digest: str
+    # The codec ("utf-16-le", "utf-16-be") of a file saved as UTF-16 without a byte order mark, which is
+    # not read (`settings_file`), where the read that loads it says so: no check of the run says it of the
+    # file itself. "" for every other.
+    unmarked: str = ""
 
 
 class _Inputs:
@@ -297,8 +303,19 @@ def settings_file(
         return None
     absolute = os.path.normpath(os.path.join(_folder(inputs, loading), relative))
     settings = _found(inputs, loading, absolute, any_name)
+    unmarked = unmarked_utf16(settings.data) if settings is not None else None
     if settings is None:
         note([Loaded(absolute, "", "")])
+    elif unmarked is not None:
+        from migcheck.readers import says_its_encoding  # the package that holds this module
+
+        # Said by the file's own read, or not by a read that looks through many files (`wanted`).
+        said_there = wanted is not None or (
+            inputs.find(absolute) is not None and says_its_encoding(settings.path, settings.data)
+        )
+        unread = Loaded(absolute, settings.path, _digest(settings.data), unmarked)
+        note([unread if not said_there else Loaded(absolute, "", unread.digest)])
+        return None
     elif (wanted is not None and not wanted(settings.data)) or not listed:
         note([Loaded(absolute, "", _digest(settings.data))])
         return settings if wanted is None or wanted(settings.data) else None
@@ -564,12 +581,14 @@ def _read(inputs: _Inputs, candidate: Candidate, folder: str, root: str) -> Sett
     if not os.path.realpath(absolute).startswith(root.rstrip(os.sep) + os.sep):
         return None
     if buffer is not None:
-        return Settings(candidate.path, buffer[1]) if len(buffer[1]) <= SCRIPT_BYTES else None
-    try:
-        data = guarded.read_bytes(candidate.fs_path, SCRIPT_BYTES + 1, follow_links=False, within=root)
-    except OSError:
-        return None  # the file's own check says why it cannot be read
-    return Settings(candidate.path, data) if len(data) <= SCRIPT_BYTES else None
+        data = buffer[1]
+    else:
+        try:
+            data = guarded.read_bytes(candidate.fs_path, SCRIPT_BYTES + 1, follow_links=False, within=root)
+        except OSError:
+            return None  # the file's own check says why it cannot be read
+    # Without a UTF-8 byte order mark, as a file's own read takes it (`codecs.BOM_UTF8`).
+    return Settings(candidate.path, data.removeprefix(codecs.BOM_UTF8)) if len(data) <= SCRIPT_BYTES else None
 
 
 def _through_a_link(folder: str, absolute: str) -> bool:

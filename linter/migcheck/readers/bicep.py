@@ -282,7 +282,7 @@ def _parameters_read(settings: Settings) -> tuple[str, _Given] | None:
     parse of it may take: past it, the file is `_too_slow`."""
     from migcheck.readers.grammars import ParseTooSlow, parse_budget, parsed_within
 
-    data = settings.data[3:] if settings.data.startswith(b"\xef\xbb\xbf") else settings.data
+    data = settings.data  # without its byte order mark (`beside.settings_file`)
     with parse_budget(len(data)):
         try:
             root = parsed_within(_GRAMMAR, data).root_node
@@ -772,7 +772,7 @@ class _File:
         found = self._module_file(source, stated)
         if found is None:
             return None
-        body = found.data[3:] if found.data.startswith(b"\xef\xbb\xbf") else found.data
+        body = found.data  # without its byte order mark (`beside.settings_file`)
         tree = parsed_in_time(_GRAMMAR, body)
         if tree is None or tree.root_node.has_error:  # one too slow to parse is refused where read itself
             self.calls.not_read(self.positions.mark(source))
