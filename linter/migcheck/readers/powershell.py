@@ -5168,7 +5168,7 @@ def _syntax_problem(root: Node, where: Positions, parsed: bytes) -> tuple[FilePr
     if redirected is not None:
         return redirected, size
     if not root.has_error:
-        return None, size
+        return _range_problem(root, where, parsed), size
     unclosed = _unclosed(root, where.source)
     if unclosed is not None:
         offset, what, fix = unclosed
@@ -5189,16 +5189,44 @@ def _syntax_problem(root: Node, where: Positions, parsed: bytes) -> tuple[FilePr
         return _problem(where.at(offset), f"'{token.decode()}' is never closed", fix), offset
     operator = _operator_left_open(root, parsed)
     if operator is not None:
-        name = _text_in(operator, parsed)
-        what = (
-            f"the '{name}' operator is given no value after it: PowerShell stops at the expression left open"
-        )
-        fix = (
-            f"Write the value after '{name}' (on its line or the next), or remove '{name}'; a command's output "
-            "as a value is written in parentheses: `1 + (Get-Thing)`."
-        )
-        return _problem(where.at(operator.start_byte), what, fix), size
-    return None, size
+        return _operator_problem(where, operator.start_byte, _text_in(operator, parsed)), size
+    return _range_problem(root, where, parsed), size
+
+
+def _operator_problem(where: Positions, offset: int, name: str) -> FileProblem:
+    what = f"the '{name}' operator is given no value after it: PowerShell stops at the expression left open"
+    fix = (
+        f"Write the value after '{name}' (on its line or the next), or remove '{name}'; a command's output "
+        "as a value is written in parentheses: `1 + (Get-Thing)`."
+    )
+    return _problem(where.at(offset), what, fix)
+
+
+def _range_problem(root: Node, where: Positions, parsed: bytes) -> FileProblem | None:
+    """MIG001 at the first range operator left open that the grammar read as the end of a command's name
+    (`1..` and a command on the next line): PowerShell's tokenizer ends a number before `..`, as in
+    `1..5`, so the name is a number and the operator, and the operator is given no value after it."""
+    for name in _captures({"command_name": "name"}, root).get("name", []):
+        text = parsed[name.start_byte : name.end_byte]
+        dots = name.end_byte - 2
+        if (
+            text.endswith(b"..")
+            and _a_number(text[:-2])
+            and _given_no_value(root, dots, name.end_byte, parsed)
+        ):
+            return _operator_problem(where, dots, "..")
+    return None
+
+
+def _a_number(text: bytes) -> bool:
+    """Whether PowerShell reads `text` whole as a number (`1`, `0x1F`, `2.5`, `1kb`)."""
+    if not text[:1].isdigit():
+        return False
+    root = _parsed_once(text)
+    number = root.descendant_for_byte_range(0, len(text))
+    return (
+        not root.has_error and number is not None and number.type in _NUMBERS and number.end_byte == len(text)
+    )
 
 
 # The operators that take a value on each side (`1 + 2`, `$a -eq 1`, `1, 2`), as the grammar names them.
@@ -5206,7 +5234,14 @@ _BINARY_OPERATORS = frozenset(
     {"+", "-", "*", "/", "%", "..", ",", "-and", "-or", "-xor", "-band", "-bor", "-bxor"}
     | {"comparison_operator", "format_operator"}
 )
-# Of those, the ones whose right side may be a type's bare name.
+# The operators that take a value after them only (`-not $a`, `!$a`), as the grammar names them.
+_UNARY_OPERATORS = frozenset({"-not", "!", "-bnot", "-split", "-join"})
+# What the grammar reads a number as, whole.
+_NUMBERS = frozenset(
+    {"integer_literal", "real_literal", "decimal_integer_literal", "hexadecimal_integer_literal"}
+)
+_EXPRESSION_OPERATORS = _BINARY_OPERATORS | _UNARY_OPERATORS
+# Of the binary operators, the ones whose right side may be a type's bare name.
 _TYPE_OPERATORS = frozenset({"-is", "-isnot", "-as"})
 # What a value the grammar read before an operator may be: an expression of its own, or one that ends an
 # expression or a list of a call's arguments; not the word of a command.
@@ -5234,6 +5269,10 @@ def _operator_left_open(root: Node, source: bytes) -> Node | None:
     stack: list[tuple[Node, Node | None, bool]] = [(root, None, False)] if root.has_error else []
     while stack:
         node, before, held = stack.pop()
+        if node.type in _UNARY_OPERATORS:
+            if not held and _given_no_value(root, node.start_byte, node.end_byte, source):
+                return node
+            continue
         if node.type in _BINARY_OPERATORS:
             if not held and _left_open(root, node, before, source):
                 return node
@@ -5243,7 +5282,7 @@ def _operator_left_open(root: Node, source: bytes) -> Node | None:
         previous = before
         for child in node.children:
             held = held or child.type == "command_name"
-            if child.has_error or child.is_missing or child.type in _BINARY_OPERATORS:
+            if child.has_error or child.is_missing or child.type in _EXPRESSION_OPERATORS:
                 below.append((child, previous, held))
             if child.type != "comment":
                 previous = child
@@ -5256,12 +5295,18 @@ def _left_open(root: Node, operator: Node, before: Node | None, source: bytes) -
     name = source[operator.start_byte : operator.end_byte]
     if before is None or not _an_operand(before) or name.decode("utf-8", "replace") in _TYPE_OPERATORS:
         return False
-    after = _next_code(root, operator.end_byte, source)
+    if name == b"-" and _next_code(root, operator.end_byte, source) == operator.end_byte < len(source):
+        return False  # `-cin`: an operator the grammar does not know, not a minus
+    return _given_no_value(root, operator.start_byte, operator.end_byte, source)
+
+
+def _given_no_value(root: Node, start: int, end: int, source: bytes) -> bool:
+    """Whether the code after an operator at `start`..`end` is no value: the end of the file, a closer, the
+    end of a statement or a bare word (a command's name)."""
+    after = _next_code(root, end, source)
     if after == len(source):
         return True
     byte = source[after]
-    if name == b"-" and after == operator.end_byte:
-        return False  # `-cin`: an operator the grammar does not know, not a minus
     return byte in _ENDS_OF_VALUES or chr(byte).isalpha() or byte == 0x5F
 
 
