@@ -23,6 +23,8 @@ REFUSED = {
     "a negation before a command": ("if (-not Test-Path x) {\n" + VM + "}\n", "1:5", "-not"),
     "a '!' at the end of a line and of the file": (VM + "$x = !\n", "2:6", "!"),
     "a bitwise not before a statement's end": ("$x = -bnot; " + VM, "1:6", "-bnot"),
+    "a split before a closer": ("$x = (-split)\n" + VM, "1:7", "-split"),
+    "a join before a statement's end": ("$x = -join; " + VM, "1:6", "-join"),
 }
 
 
