@@ -28,7 +28,7 @@ def _problem_at(text: str) -> tuple[int, int]:
         ("echo a\n\nwhile do done (\n", (3, 1)),
         ("echo a\necho b\n)\n", (3, 1)),
         ("echo a\n  ls |\n|\n", (2, 3)),
-        ("echo a \\\n  && )\n", (2, 3)),
+        ("echo a \\\n  && )\n", (2, 6)),
     ],
 )
 def test_the_error_is_said_where_bash_stops(text: str, at: tuple[int, int]) -> None:

@@ -590,7 +590,10 @@ def _statement_line_start(root: Node, source: bytes) -> int:
     found = _first_error_statement(root)
     if found is None:
         return 0
-    return source.rfind(b"\n", 0, _past_whole_statements(found, source).start_byte) + 1
+    start = source.rfind(b"\n", 0, _past_whole_statements(found, source).start_byte) + 1
+    while _continued(source, start, set()):  # one command line bash reads whole, error and all
+        start = source.rfind(b"\n", 0, start - 1) + 1
+    return start
 
 
 # The statements of the bash grammar: an error of its recovery that starts with whole ones holds them whole.
@@ -1460,8 +1463,48 @@ def _syntax_problem(root: Node, where: _Positions) -> FileProblem:
     if redirect is not None:
         return _problem("redirects here to no file its line names", where.mark(redirect))
     if found.is_missing and len(path) > 2:  # what the missing closer's parent opens, below the root
+        stray = _stray_keyword(path[-2], where.source)
+        if stray is not None:  # bash stops at it, not at the file's end
+            return _problem("cannot be parsed here", where.mark(stray))
         return _problem("opens something here that it never closes", where.mark(path[-2]))
+    stray = _unmatched_parenthesis(found)
+    if stray is not None:  # bash stops at it, with what is open before it left open
+        return _problem("cannot be parsed here", where.mark(stray))
     return _problem("cannot be parsed here", where.mark(_past_whole_statements(found, where.source)))
+
+
+# The words bash reads as a keyword in a command's place, where the grammar reads a command's name.
+_KEYWORDS_NO_COMMAND_NAMES = frozenset({"}", "fi", "done", "esac", "then", "else", "elif", "do"})
+
+
+def _stray_keyword(opened: Node, source: bytes) -> Node | None:
+    """The first command of a block left open (`opened`) whose name is a keyword that closes another
+    block (`esac` in an `if`): bash rejects it there, where the grammar takes it in as a command."""
+    ahead = [opened]
+    while ahead:
+        node = ahead.pop()
+        name = node.child_by_field_name("name") if node.type == "command" else None
+        if name is not None and source[name.start_byte : name.end_byte] in _KEYWORD_BYTES:
+            return name
+        ahead.extend(reversed(node.named_children))
+    return None
+
+
+_KEYWORD_BYTES = frozenset(word.encode() for word in _KEYWORDS_NO_COMMAND_NAMES)
+
+
+def _unmatched_parenthesis(error: Node) -> Node | None:
+    """The first `)` of a syntax error of the grammar's recovery (an ERROR node) that no `(` of it opens:
+    the token bash rejects (`)` after `foo() {` and a command), later than where the error starts."""
+    depth = 0
+    for child in error.children if error.is_error else []:
+        if child.type == "(" and not child.is_named:
+            depth += 1
+        elif child.type == ")" and not child.is_named:
+            if depth == 0:
+                return child
+            depth -= 1
+    return None
 
 
 def _heredocs_past_the_limit(at: Mark) -> FileProblem:
