@@ -1084,7 +1084,8 @@ def _drafted(estate: Estate, described: bool = True) -> Iterator[_Draft]:
             account.name, "StorageAccount"
         )
         yield draft.own(account)
-    yield from _unstated_account_drafts(estate, unstated.values())
+    if described:  # what only the summary shows (`checked_at` asks which item holds a finding)
+        yield from _unstated_account_drafts(estate, unstated.values())
     for standalone in estate.standalone_storage_accounts():
         empty: dict[str, object] = {"disks": [], "images": []}
         draft = _Draft(ScopeKind.STORAGE, standalone.name, "StorageAccount", empty, standalone)
