@@ -1,6 +1,6 @@
 """A VM `azure vm create` makes without `--vm-name` is named after its cloud service; where the script does
-not state the service's name, the VM's name is that same value, shown by the service's one stand-in (as a
-stated name is one name), not a second stand-in of its own; later commands given the same value change it."""
+not state the service's name, the VM is shown as a VM of a name not stated (`<VM name, create.sh:2>`), as
+the PowerShell reader shows one, not as a cloud service; later commands given the same value change it."""
 
 from __future__ import annotations
 
@@ -20,13 +20,13 @@ def _vms(text: str) -> list[tuple[str, list[str], list[str]]]:
 def test_the_vm_of_an_unstated_service_is_a_vm_of_an_unstated_name():
     ((service, vms, _),) = _vms('azure vm create --virtual-network-name net1 "$PREFIX$1" img user pass\n')
     assert service == "<cloud service name, create.sh:1>"
-    assert vms == [service]
+    assert vms == ["<VM name, create.sh:1>"]
 
 
 def test_a_later_command_given_the_same_value_changes_that_vm():
     text = 'SVC=$1\nazure vm create "$SVC" img u p\nazure vm endpoint create "$SVC" 80 -n web\n'
     ((service, vms, endpoints),) = _vms(text)
-    assert service == "<cloud service name, create.sh:2>" and vms == [service]
+    assert service == "<cloud service name, create.sh:2>" and vms == ["<VM name, create.sh:2>"]
     assert endpoints == ["web"]
 
 

@@ -1759,9 +1759,7 @@ class Reading:
             return
         service = self._held("cloud service name", dns, parsed.at)
         named = parsed.value("vm-name")
-        vm_name = self._held("VM name", named, parsed.at) if named is not None else service
-        if named is None and dns is not None and dns.identity is not None:  # the VM is the service's name
-            self.unstated.setdefault(f"VM name\0{dns.identity}", service)
+        vm_name = self._held("VM name", named if named is not None else dns, parsed.at)
         deployment = self._deployment(service, parsed.at, existing=False)
         deployment.looped_over = deployment.looped_over or self._looped_over(dns)
         vm = self._new_vm(vm_name, parsed.at)
