@@ -270,9 +270,14 @@ def _load(path: str) -> tuple[dict[str, list[Any]], dict[str, dict[str, Any]]]:
 
 def _settings_read(value: object) -> bool:
     """Whether an entry's last field is what `DocumentStore.read` keeps of the settings files a read took
-    values from: [absolute path, display path, digest] each."""
+    values from: a `readers.beside.Loaded` each (absolute path, display path, digest, codec of a file left
+    unread), as a list of its fields."""
+    from migcheck.readers.beside import Loaded
+
     return isinstance(value, list) and all(
-        isinstance(each, list) and len(each) == 3 and all(type(part) is str for part in each)
+        isinstance(each, list)
+        and len(each) == len(Loaded._fields)
+        and all(type(part) is str for part in each)
         for each in value
     )
 
