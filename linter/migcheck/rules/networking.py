@@ -53,7 +53,7 @@ from migcheck.retirements import BASIC_SKU, LEGACY_GATEWAY_SKUS, NON_ZONAL_GATEW
 from migcheck.rule import Docs, Example, Rule, Scope, Stage, listed
 from migcheck.rules.cloud_services import folder_grouping_note
 from migcheck.rules.inventory import network_subscription
-from migcheck.rules.reach import DOTTED, canonical_prefix, denoted_range
+from migcheck.rules.reach import DOTTED, Reach, canonical_prefix, denoted_range
 from migcheck.wording import Tool
 
 
@@ -86,10 +86,15 @@ def _netcfg_with_sites(local_sites: str, sites: str) -> str:
     )
 
 
-def _vpn_kinds(gateway: Gateway) -> list[str]:
-    """How the gateway does VPN, in words: site-to-site connections and a point-to-site client pool."""
+def _vpn_kinds(gateway: Gateway, peer_sites: frozenset[str] = frozenset()) -> list[str]:
+    """How the gateway does VPN, in words: site-to-site connections, VNet-to-VNet ones (to the sites whose
+    keys are `peer_sites`, which stand for other virtual networks) and a point-to-site client pool."""
     kinds = [
-        f"site-to-site VPN to '{c.local_site}'" for c in gateway.connections if c.type.lower() != "dedicated"
+        f"VNet-to-VNet VPN to '{c.local_site}' (a local network site that stands for another virtual network)"
+        if key(c.local_site) in peer_sites
+        else f"site-to-site VPN to '{c.local_site}'"
+        for c in gateway.connections
+        if c.type.lower() != "dedicated"
     ]
     if gateway.client_address_pool:
         kinds.append("point-to-site VPN clients")
@@ -322,6 +327,23 @@ _CLI_SCRIPTED_VPN_FIX = _SCRIPTED_VPN_FIX.replace(
 )
 
 
+class _PeerSites:
+    """The local sites of a network's VPN connections that stand for other virtual networks (VNet-to-VNet),
+    by their keys; the ranges of the estate are indexed (`Reach`) only when a network is asked about."""
+
+    def __init__(self, estate: Estate) -> None:
+        self._estate = estate
+        self._reach: Reach | None = None
+
+    def of(self, network: Network | ScriptedGateway) -> frozenset[str]:
+        if not isinstance(network, Network) or not network.vpn_sites:
+            return frozenset()
+        if self._reach is None:
+            self._reach = Reach(self._estate)
+        reach = self._reach
+        return frozenset(key(s.name) for s in network.vpn_sites if reach.stands_for_another(s, network))
+
+
 class ExpressRouteAndVpnGateway(Rule):
     code = "MIG301"
     name = "expressroute-and-vpn-gateway"
@@ -347,7 +369,9 @@ class ExpressRouteAndVpnGateway(Rule):
         "(`New-AzureDedicatedCircuitLink -VNetName`), or an export of circuit links that lists the network "
         "(`Get-AzureDedicatedCircuitLink | ConvertTo-Json`, a link whose `State` is not `Deprovisioned`). "
         "VPN: a site-to-site connection of the gateway (`IPsec`, the default when no type is written) or "
-        "a point-to-site `VPNClientAddressPool`, or a script that creates a site-to-site gateway beside the ExpressRoute one "
+        "a point-to-site `VPNClientAddressPool` (an IPsec connection to a local site that holds, or lies in, the "
+        "range of another virtual network of the files is one side of a VNet-to-VNet connection, said as such: "
+        "it takes a VPN gateway all the same), or a script that creates a site-to-site gateway beside the ExpressRoute one "
         "(`New-AzureVirtualNetworkGateway -VNetName`: the coexistence setup, which no network configuration "
         "can express), connects the gateway to a local site (`Set-AzureVNetGateway -Connect`) or sets the "
         "shared key of such a connection (`Set-AzureVNetGatewayKey`, which only an IPsec connection has). Both "
@@ -517,11 +541,12 @@ class ExpressRouteAndVpnGateway(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         exported = _exported_links(estate)
+        peers = _PeerSites(estate)
         for network in estate.virtual_networks:
             scripted = estate.scripted_gateway(network.name)
             links = exported.get(key(network.name), [])
             for gateway in _configured_gateways(network):
-                found = list(self._network(network, gateway, scripted, links))
+                found = list(self._network(network, gateway, scripted, links, peers))
                 if found:
                     yield from found
                     break
@@ -535,9 +560,12 @@ class ExpressRouteAndVpnGateway(Rule):
         gateway: Gateway | None,
         scripted: ScriptedGateway | None,
         exported: list[CircuitLink],
+        peers: _PeerSites | None = None,
     ) -> Iterator[Finding]:
         """One finding when the network has both sides, from its gateway, from scripts or from the export
-        of circuit links that lists it (`exported`)."""
+        of circuit links that lists it (`exported`). A VPN connection to a site that stands for another
+        virtual network (`peers`) is said as VNet-to-VNet: the platform refuses it beside ExpressRoute all
+        the same, as it takes a VPN gateway."""
         facts = scripted.facts if scripted is not None else ()
         expressroute, vpn = _sides(gateway, facts, exported)
         if not (expressroute and vpn):
@@ -546,7 +574,7 @@ class ExpressRouteAndVpnGateway(Rule):
             both = (
                 f"the gateway of virtual network '{network.name}' has ExpressRoute (to "
                 f"{listed(c.local_site for c in gateway.connections if c.is_expressroute)}) and also "
-                f"{' and '.join(_vpn_kinds(gateway))}"
+                f"{' and '.join(_vpn_kinds(gateway, peers.of(network) if peers else frozenset()))}"
                 if _stated_in_one_file(gateway)
                 # Described in parts: say which file states each side.
                 else f"virtual network '{network.name}' has ExpressRoute ({'; '.join(expressroute)}) and "
@@ -941,9 +969,7 @@ class TransitVpnConnectivity(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        from migcheck.rules.reach import Reach  # only when networks are checked: it indexes every range
-
-        reach: Reach | None = None
+        reach: Reach | None = None  # made when a network is checked: it indexes every range
         for network in estate.virtual_networks:
             if network.gateway is None or not network.vpn_sites:
                 continue

@@ -41,6 +41,7 @@ class Reach:
         )
         self._site_on_premises: dict[int, bool] = {}  # id(local site) -> `_on_premises`
         self._vnet_facts: dict[int, _SiteFacts] = {}  # id(local site) -> the networks it overlaps
+        self._vpn_blocks: dict[int, dict[tuple[int, int], str]] = {}  # id(network) -> its VPN sites' blocks
         self._linked = _linked_to_circuits(estate)
         # A hub is a network whose own gateway reaches on-premises: through ExpressRoute, or a site-to-site
         # connection to a site with addresses in no virtual network that stands for no other network.
@@ -104,6 +105,11 @@ class Reach:
         """The prefixes of `site` that hold addresses of no virtual network."""
         return [p for p in ipv4_networks(site.address_space) if not self.vnets.holding(p)]
 
+    def stands_for_another(self, site: LocalNetworkSite, network: Network) -> bool:
+        """Whether `network`'s VPN connection to `site` is one side of a VNet-to-VNet connection: the site
+        holds, or lies in, the range of another virtual network of the files."""
+        return self._stands_for_another(site, network)
+
     def _stands_for_another(self, site: LocalNetworkSite, network: Network) -> bool:
         """Whether `site` holds or lies in the range of a virtual network other than `network`: the local
         site of a VNet-to-VNet connection, often written wider than the network it stands for. What else it
@@ -124,7 +130,7 @@ class Reach:
         """Why the VMs of `placement` in `network` lose their way to on-premises, or "" when the files do
         not show that they would."""
         if self.expressroute(network):
-            lost = self._on_premises_dns((*placement.dns_servers, *network.dns_servers))
+            lost = self._on_premises_dns(network, (*placement.dns_servers, *network.dns_servers))
             if lost:
                 return lost
         if network.gateway is None:
@@ -134,12 +140,14 @@ class Reach:
             f"has a VPN gateway in transit connectivity through local network site '{site}'" if site else ""
         )
 
-    def _on_premises_dns(self, servers: Iterable[DnsServer]) -> str:
+    def _on_premises_dns(self, network: Network, servers: Iterable[DnsServer]) -> str:
         """How an ExpressRoute network uses the first of `servers` that is on-premises, or "" for none: one
         whose address is in a local network site and in no virtual network, or, with no site holding it, a
         private address (RFC 1918, RFC 6598) in no virtual network: the circuit's BGP routes reach the
         on-premises ranges without a local site stating them, and no other way leads to a private address
-        outside Azure."""
+        outside Azure. A server in a site the network's gateway reaches by a site-to-site VPN is reached
+        through that VPN, not the circuit: the ExpressRoute migration removes every connection of the
+        network's gateway (its ConnectionsToLocalNetwork emptied), so the VPN's way is cut all the same."""
         for server in servers:
             address = _address(server.address)
             if address is None:
@@ -148,15 +156,36 @@ class Reach:
             if self.vnets.holding(host):
                 continue
             if self.sites.holding(host):
-                return (
-                    f"has an ExpressRoute gateway and uses on-premises DNS server {_named(server, address)}"
-                )
+                named = _named(server, address)
+                vpn = self._vpn_site_holding(network, host)
+                if vpn:
+                    return (
+                        f"is linked to ExpressRoute and uses on-premises DNS server {named} through its "
+                        f"site-to-site VPN to local network site '{vpn}' (the migration of a network linked to "
+                        "ExpressRoute removes its gateway's connections)"
+                    )
+                return f"has an ExpressRoute gateway and uses on-premises DNS server {named}"
             if any(address in private for private in _PRIVATE_RANGES):
                 return (
                     f"is linked to ExpressRoute and uses DNS server {_named(server, address)}, on-premises (a "
                     "private address in no virtual network of the files) and reached through the circuit"
                 )
         return ""
+
+    def _vpn_site_holding(self, network: Network, host: ipaddress.IPv4Network) -> str:
+        """The name of the first local site the network's gateway reaches by VPN whose range holds `host`,
+        or "" for none: the network's VPN sites' prefixes are indexed by block once per network, so a
+        question is one of the host's 33 enclosing blocks."""
+        blocks = self._vpn_blocks.get(id(network))
+        if blocks is None:
+            blocks = self._vpn_blocks[id(network)] = {}
+            for site in network.vpn_sites:
+                for net in ipv4_networks(site.address_space):
+                    blocks.setdefault(_key(net), site.name)
+        address = int(host.network_address)
+        return next(
+            (blocks[k] for length in range(33) if (k := (address & _MASKS[length], length)) in blocks), ""
+        )
 
     def transit_site(self, network: Network) -> str:
         """The local network site through which `network` reaches on-premises via another virtual network.
