@@ -501,9 +501,14 @@ MAX_PATHS = 8
 # Syntax trees nested deeper than this are refused: the one recursive walk over them stays far from Python's
 # recursion limit whatever the caller's stack holds, and the answer does not depend on it.
 MAX_NESTING = 100
-# The most statements that end a path (`return`, `raise`, `sys.exit()`, `break`, `continue`) a scope may hold
-# for the reader to ask whether one of them surely runs before a call: past it, none is asked about.
-MAX_EXITS = 16
+# The statements that end a path (`return`, `raise`, `sys.exit()`, `break`, `continue`, a call the SDK
+# refuses or of a function that raises) the reader may look at, in all, asking whether one of them surely
+# runs before a read in a scope (see `Flow._ending_work`): so many for each statement of the scope, and a
+# floor for a short one. A function that checks twenty arguments one by one and returns on each is read
+# whole, read in any number of frames; one built to make every read look at thousands of exits costs time
+# linear in its size, and its reads past the allowance are read as if no exit ran before them.
+ENDING_WORK_PER_STATEMENT = 64
+ENDING_WORK_FLOOR = 4096
 # The modules whose functions EXIT_CALLS names, which a script may import under another name.
 _EXIT_MODULES = frozenset({"os", "sys"})
 # The `os` functions that replace the script's process by a program's (`os.execv(path, argv)`): nothing of the
@@ -802,6 +807,7 @@ class Scope:
     # which a wrapper passes on, so that what a method of the class returns there is followed (see
     # `Flow.method`), though what calls the decorated method is not.
     wrapped_method_of: tuple[Scope, str] | None = None
+    statements: int = 0  # how many statements the scope holds, its own (not those of the functions in it)
     exits: list[Exit] = field(default_factory=list)  # in source order
     # Where each statement that may end the path through the scope ends (see `Exit`), in source order: those
     # in a `try` or `with` body too, which `exits` leaves out, as what they raise may be caught, but which
@@ -2026,6 +2032,7 @@ class _Indexer(ast.NodeVisitor):
         if isinstance(node, ast.stmt):
             end = getattr(node, "end_lineno", None) or node.lineno
             self.statements.append((node.lineno, end, not isinstance(node, _COMPOUND)))
+            self.scope.statements += 1
         if self.depth >= MAX_NESTING:
             super().generic_visit(node)
             return
@@ -2454,6 +2461,7 @@ class _Indexer(ast.NodeVisitor):
         """Record a statement whose children are visited by hand (generic_visit records the others)."""
         end = getattr(node, "end_lineno", None) or node.lineno
         self.statements.append((node.lineno, end, not isinstance(node, _COMPOUND)))
+        self.scope.statements += 1
 
     def visit_Global(self, node: ast.Global) -> None:
         self.generic_visit(node)
@@ -3729,6 +3737,7 @@ class Flow:
         self._broken: dict[tuple[int, int], tuple[Frame | None, bool]] = {}
         self._raising: list[Function] = []  # the functions `raises` is reading a call of, outermost first
         self._own_calls: dict[int, list[Exit]] = {}  # see `_calls_out`, by the id of the scope
+        self._ending_left: dict[int, int] = {}  # see `_ending_work`, by the id of the scope
         self._raising_names: frozenset[str] | None = None  # see `_may_raise`
         self._raised: dict[tuple[int, int, Path], tuple[Frame | None, bool]] = {}  # see `raises`
         # The choices met that neither the script nor the path of the read decides, in the order met (see
@@ -5859,12 +5868,8 @@ class Flow:
         """Whether a statement of the site's scope that ends the path to it (`Exit`) surely runs before it:
         one written before it, under tests all decided for it beyond the blocks the two share (`if DRY:
         return`). A `break` or `continue` ends the path only to what is in its loop's body."""
-        exits = site.scope.exits
-        if len(exits) > MAX_EXITS:
-            return False
-        for ended in exits:
-            self.budget -= 1
-            if ended.at >= site.at:
+        for ended in site.scope.exits:
+            if ended.at >= site.at or not self._ending_work(site.scope):
                 break
             if ended.loop is not None and ended.loop not in site.chain:
                 continue
@@ -5877,12 +5882,8 @@ class Flow:
     def _refused_before(self, site: Site) -> bool:
         """Whether a call of the site's scope that the SDK refuses (see `refused`) surely runs before it,
         as `_ended` asks of a `return`: the SDK raises there, and the path ends."""
-        refusals = site.scope.refusals
-        if len(refusals) > MAX_EXITS:
-            return False
-        for ended in refusals:
-            self.budget -= 1
-            if ended.at >= site.at:
+        for ended in site.scope.refusals:
+            if ended.at >= site.at or not self._ending_work(site.scope):
                 break
             if ended.call is None or not self._surely_reached(ended, site):
                 continue
@@ -5895,12 +5896,8 @@ class Flow:
     def _raised_before(self, site: Site) -> bool:
         """Whether a call of one of the script's functions that surely raises (see `raises`) surely runs
         before the site, as `_ended` asks of a `return`: nothing after it on the path runs."""
-        calls = self._calls_out(site.scope)
-        if len(calls) > MAX_EXITS:
-            return False
-        for ended in calls:
-            self.budget -= 1
-            if ended.at >= site.at or self.budget <= 0:
+        for ended in self._calls_out(site.scope):
+            if ended.at >= site.at or self.budget <= 0 or not self._ending_work(site.scope):
                 break
             if ended.call is None or not self._surely_reached(ended, site):
                 continue
@@ -5910,8 +5907,8 @@ class Flow:
 
     def _calls_out(self, scope: Scope) -> list[Exit]:
         """The statements of `scope.calls_out` that call a name of a function that may raise (see
-        `_may_raise`), worked out once for each scope: no other call is asked whether it raises, nor counts
-        toward MAX_EXITS."""
+        `_may_raise`), worked out once for each scope: no other call is asked whether it raises, nor is
+        charged to `_ending_work`."""
         key = id(scope)
         if key not in self._own_calls:
             names = self._may_raise()
@@ -6092,6 +6089,18 @@ class Flow:
             and module in self.index.plain_imports
         )
 
+    def _ending_work(self, scope: Scope) -> bool:
+        """Whether the allowance of `scope` for looking at the statements that end a path through it (see
+        ENDING_WORK_PER_STATEMENT) covers one more, which it is charged. It is the scope's own, apart from
+        the budget of evaluations: a function of many exits asked about at every read spends it, and the
+        values of the rest of the script are read all the same."""
+        key = id(scope)
+        left = self._ending_left.get(key)
+        if left is None:
+            left = ENDING_WORK_FLOOR + ENDING_WORK_PER_STATEMENT * scope.statements
+        self._ending_left[key] = left - 1
+        return left > 0
+
     def _surely_reached(self, ended: Exit, site: Site) -> bool:
         """Whether every test of the blocks around `ended` that are not around `site` too holds."""
         common = 0
@@ -6114,7 +6123,7 @@ class Flow:
     def _breaks(self, loop: Loop, frame: Frame | None) -> bool:
         """Whether a `for` loop surely breaks: its items are known and, at one turn, a `break` of its body
         surely runs (its tests hold, and nothing before it surely ends the turn)."""
-        if not loop.breaks or len(loop.breaks) > MAX_EXITS:
+        if not loop.breaks:
             return False
         key = (id(loop), id(frame))
         if key not in self._broken:
@@ -6129,7 +6138,7 @@ class Flow:
         turns = self._turns(loop, frame)
         for turn in turns or ():
             for ended in loop.breaks:
-                if self.budget <= 0:
+                if self.budget <= 0 or not self._ending_work(loop.scope):
                     return False
                 if self.runs(Site(loop.scope, ended.at, ended.chain, turn)):
                     return True
