@@ -6135,14 +6135,25 @@ class Flow:
         return self._broken[key][1]
 
     def _broken_at_a_turn(self, loop: Loop, frame: Frame | None) -> bool:
+        """Whether a `break` under nothing but `if` tests in the loop's body (see `_tested_only`) surely
+        runs at one of its turns: `runs` decides by those tests alone, so one in an `except` handler,
+        which runs only when the `try` body raises, would be taken as surely run."""
         turns = self._turns(loop, frame)
+        breaks = [ended for ended in loop.breaks if self._tested_only(ended.chain, loop.block)]
         for turn in turns or ():
-            for ended in loop.breaks:
+            for ended in breaks:
                 if self.budget <= 0 or not self._ending_work(loop.scope):
                     return False
                 if self.runs(Site(loop.scope, ended.at, ended.chain, turn)):
                     return True
         return False
+
+    def _tested_only(self, chain: tuple[int, ...], block: int) -> bool:
+        """Whether the blocks of `chain` inside `block` are all `if` branches (not a handler, which runs
+        only when its `try` body raises, nor a loop, which may run no turn): ones whose tests decide
+        whether what they hold runs."""
+        inside = chain[chain.index(block) + 1 :] if block in chain else ()
+        return all(inner in self.index.conditions for inner in inside)
 
     def _truth(self, node: ast.expr, site: Site) -> bool | None:
         """Whether a test holds: `not`, `and`, `or`, comparisons of known values, and the truth of one."""
