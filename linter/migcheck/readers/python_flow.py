@@ -1133,17 +1133,21 @@ class _WholeTree(NamedTuple):
     set_options: frozenset[str]
     reads_sdk_by_its_full_name: bool
     counter_starts: dict[int, dict[str, ast.expr]]
+    constants: dict[str, ast.expr]
 
 
 def _whole_tree(tree: ast.Module) -> _WholeTree:
     """What the index reads from every node of the tree, the parts its visit leaves out included (annotations,
     the targets of a `for`, the keywords of a class): the options surely set (see
     `_set_options`), whether the file builds an SDK class by its full name (see
-    `_builds_sdk_class`) without binding `azure` to anything else, and where the counter of each `while`
-    loop starts (see `_counter_starts`). One walk for the three."""
+    `_builds_sdk_class`) without binding `azure` to anything else, where the counter of each `while`
+    loop starts (see `_counter_starts`), and the names bound once in the whole file, by an assignment at
+    its top level, with their values (`ERRORS = (AzureHttpError, ValueError)`, which an `except ERRORS:`
+    names, see `_catches`). One walk for the four."""
     keys: set[str] = set()
     counter_starts: dict[int, dict[str, ast.expr]] = {}
     builds = rebinds = False
+    bound: dict[str, int] = {}
     for node in nodes(tree):
         if isinstance(node, ast.Call):
             builds = builds or _builds_sdk_class(node)
@@ -1152,9 +1156,33 @@ def _whole_tree(tree: ast.Module) -> _WholeTree:
                 keys.update(_set_options(node.value))
         elif type(node) in _AZURE_BINDERS:
             rebinds = rebinds or _binds_azure_otherwise(node)
+        for name in _names_bound(node):
+            bound[name] = bound.get(name, 0) + 1
         for field_name in _BLOCK_FIELDS[type(node)]:
             _counter_starts(getattr(node, field_name), counter_starts)
-    return _WholeTree(frozenset(keys), builds and not rebinds, counter_starts)
+    constants = {
+        statement.targets[0].id: statement.value
+        for statement in tree.body
+        if isinstance(statement, ast.Assign)
+        and len(statement.targets) == 1
+        and isinstance(statement.targets[0], ast.Name)
+        and bound.get(statement.targets[0].id) == 1
+    }
+    return _WholeTree(frozenset(keys), builds and not rebinds, counter_starts, constants)
+
+
+def _names_bound(node: ast.AST) -> Iterator[str]:
+    """The names a node binds itself: a name stored to, deleted or declared global, an import's, a function's
+    or a class's, an `except`'s `as` name."""
+    if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+        yield node.id
+    elif isinstance(node, ast.alias):
+        yield (node.asname or node.name).partition(".")[0]
+    elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.ExceptHandler)):
+        if node.name:
+            yield node.name
+    elif isinstance(node, (ast.Global, ast.Nonlocal)):
+        yield from node.names
 
 
 class _BlockFields(dict[type[ast.AST], tuple[str, ...]]):
@@ -1806,7 +1834,7 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
     """The index of a module, of Python 2 when `python2` (its `map` builds a list: every call runs). Raises
     `TooDeep` for a tree nested deeper than MAX_NESTING."""
     indexer = _Indexer(python2)
-    set_options, reads_sdk_by_its_full_name, indexer.counter_starts = _whole_tree(tree)
+    set_options, reads_sdk_by_its_full_name, indexer.counter_starts, indexer.constants = _whole_tree(tree)
     indexer.visit(tree)
     indexer.file_events()
     indexer.started_threads(tree)
@@ -1944,6 +1972,7 @@ class _Indexer(ast.NodeVisitor):
         self.whiles: dict[int, ast.While] = {}
         self.loops_cut: list[ast.For] = []
         self.counter_starts: dict[int, dict[str, ast.expr]] = {}  # see `_counter_starts`
+        self.constants: dict[str, ast.expr] = {}  # see `_whole_tree`
         self.conditions: dict[int, tuple[ast.expr, bool]] = {}
         self.declared_global: set[str] = set()
         self.declared_nonlocal: set[str] = set()  # names some function declares nonlocal
@@ -2317,7 +2346,7 @@ class _Indexer(ast.NodeVisitor):
     def _try(self, node: ast.Try) -> None:
         self._statement(node)
         self.guarded[-1] += 1  # what the body raises, a handler may catch
-        self.refusals_leave[-1].append(_refusals_leave_try(node))
+        self.refusals_leave[-1].append(_refusals_leave_try(node, self.constants))
         for statement in node.body:
             self.visit(statement)
         self.refusals_leave[-1].pop()
@@ -3180,23 +3209,41 @@ _REFUSAL_ERRORS = ("ValueError", "TypeError")
 _REFUSAL_ERROR_BASES = frozenset({"BaseException", "Exception", "StandardError"})
 
 
-def _catches(handler: ast.ExceptHandler, error: str) -> bool:
+# How many parts of what an `except` names are looked at, the values of the names it is followed through
+# among them (`ERRORS = AZURE_ERRORS + (ValueError,)`): past them, the rest is read as catching nothing the
+# SDK raises, so a `try` costs no more than this whatever the tuples it names hold.
+_MAX_CAUGHT_PARTS = 64
+
+
+def _catches(handler: ast.ExceptHandler, error: str, constants: dict[str, ast.expr]) -> bool:
     """Whether an `except` catches `error`: bare, or naming it or a class it is a kind of, alone or in a
-    tuple. What else it names (`AzureHttpError`, `KeyError`) is no class the SDK's refusal is a kind of."""
-    kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-    for kind in kinds:
-        name = (dotted(kind) or "").rpartition(".")[2] if kind is not None else error
-        if name == error or name in _REFUSAL_ERROR_BASES:
+    tuple, written out or a name the file binds once at its top level to one (`except ERRORS:`, see
+    `_whole_tree`'s `constants`), or to tuples added together. What else it names (`AzureHttpError`,
+    `KeyError`) is no class the SDK's refusal is a kind of."""
+    if handler.type is None:
+        return True
+    kinds = [handler.type]
+    for _ in range(_MAX_CAUGHT_PARTS):
+        if not kinds:
+            break
+        kind = kinds.pop()
+        if isinstance(kind, ast.Tuple):  # a list catches nothing: Python raises TypeError at the `except`
+            kinds.extend(kind.elts[:_MAX_CAUGHT_PARTS])
+        elif isinstance(kind, ast.BinOp) and isinstance(kind.op, ast.Add):
+            kinds.extend((kind.left, kind.right))
+        elif isinstance(kind, ast.Name) and kind.id in constants:
+            kinds.append(constants[kind.id])
+        elif (dotted(kind) or "").rpartition(".")[2] in (error, *_REFUSAL_ERROR_BASES):
             return True
     return False
 
 
-def _refusals_leave_try(node: ast.Try) -> bool:
+def _refusals_leave_try(node: ast.Try, constants: dict[str, ast.expr]) -> bool:
     """Whether what the SDK raises when it refuses a call in a `try` body surely leaves the `try`: for each
     error it raises, no handler catches it, or the first that does raises again (`raise`, `raise X from
     e`) as its last statement."""
     for error in _REFUSAL_ERRORS:
-        handler = next((h for h in node.handlers if _catches(h, error)), None)
+        handler = next((h for h in node.handlers if _catches(h, error, constants)), None)
         if handler is not None and not (handler.body and isinstance(handler.body[-1], ast.Raise)):
             return False
     return True
