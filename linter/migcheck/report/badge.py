@@ -5,7 +5,7 @@ endpoint JSON for teams that let shields.io draw it.
 "N services not decided" (yellow, after the warnings) when a cloud service may have VMs no file describes (a
 script adds one to a deployment that exists, or creates one from an Export-AzureVM file the files lack), whose
 Validate the files cannot decide, and "N networks not
-decided" when no file defines a network (its definition may hold what blocks it), "N accounts not decided" when
+decided" when no file defines a network (its definition may hold what blocks it) or none states its subnets, "N accounts not decided" when
 a VM's disks are in a storage account no file states, and "N names to fill in" for the other items a stand-in
 names (`<cloud service name, deploy.py:48>`, a circuit's service key), whose plan steps wait for the name: the
 readiness summary's "Not decided" verdicts. Never "ready" then: what is not known is not ready.
@@ -91,12 +91,17 @@ def _undecided_services(result: LintResult) -> int:
 
 
 def _undecided_networks(result: LintResult) -> int:
-    """The networks no file defines, whose definition may hold what blocks them (the readiness summary's
-    "Not decided"; another subscription's, that only its link authorizations name, are not counted)."""
+    """The networks no file defines, whose definition may hold what blocks them, and those whose every
+    description leaves their subnets out (the readiness summary's "Not decided"; another subscription's,
+    that only its link authorizations name, are not counted)."""
     undecided = 0
     for estate in result.estates:
         elsewhere = {id(network) for network in linked_from_elsewhere(estate)}
-        undecided += sum(1 for n in estate.virtual_networks if not n.defined and id(n) not in elsewhere)
+        undecided += sum(
+            1
+            for n in estate.virtual_networks
+            if (not n.defined or not any(v.subnets_known for v in n.definitions)) and id(n) not in elsewhere
+        )
     return undecided
 
 

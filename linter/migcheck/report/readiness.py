@@ -243,6 +243,9 @@ class Verdict(str, enum.Enum):
     # Nothing the files show stops it, but no file defines the network: its definition may hold what does
     # (its gateway's connections, other cloud services in it).
     NETWORK_NOT_DECIDED = "Not decided: the network's definition is not in the files"
+    # Nothing the files show stops it, but every description of the network leaves its subnets out (an
+    # export's row without them, `VirtualNetwork.subnets_known`): what its subnets hold is not known.
+    SUBNETS_NOT_STATED = "Not decided: the files do not state the network's subnets"
     # A storage account no file states, that holds the disks of a VM the files create (see
     # `estate.UnstatedAccount`): which account migrates, and what else is in it, is not known.
     ACCOUNT_NOT_STATED = "Not decided: the files do not state which account it is"
@@ -318,6 +321,12 @@ class ScopeItem:
         return refused(finding)
 
     @property
+    def subnets_unstated(self) -> bool:
+        """Of a network: whether it is described and none of its descriptions states its subnets."""
+        definitions = getattr(self.subject, "definitions", ()) if self.type == "VirtualNetwork" else ()
+        return bool(definitions) and not any(v.subnets_known for v in definitions)
+
+    @property
     def verdict(self) -> Verdict:
         stopping = [f for f in self.every if self._stops(f)]
         if stopping:
@@ -325,6 +334,8 @@ class ScopeItem:
             return Verdict.PREPARE_FAILS if at_prepare else Verdict.FAILED
         if self.network_undefined:
             return Verdict.NETWORK_NOT_DECIDED
+        if self.subnets_unstated:
+            return Verdict.SUBNETS_NOT_STATED
         if self.partly_described:
             return Verdict.NOT_DECIDED
         if self.unstated:

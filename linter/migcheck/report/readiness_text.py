@@ -256,7 +256,7 @@ def _described(item: ScopeItem) -> str:
     """`_describe` with the name as written, which each description begins with."""
     m = item.migrates
     if item.type == "VirtualNetwork":
-        subnets = _count(len(m["subnets"]), "subnet") if _subnets_known(item) else "subnets not known"
+        subnets = "subnets not known" if item.subnets_unstated else _count(len(m["subnets"]), "subnet")
         network = subnets + (", gateway" if m["gateway"] else "")
         # A network only a script names may still have a gateway a script creates, which the plan moves.
         undefined = [_undefined_here(m), *(["gateway"] if m["gateway"] else [])]
@@ -304,13 +304,6 @@ def _described(item: ScopeItem) -> str:
         return f"{item.name} (reserved IP of cloud service '{m['service']}')"
     attachment = _ATTACHMENT.get(m.get("attachment", ""), "").format(by=m.get("stated_by", EXPORT))
     return f"{item.name} ({_RESOURCE_WORDS.get(item.type, item.type)}{attachment})"
-
-
-def _subnets_known(item: ScopeItem) -> bool:
-    """Whether a network's description lists its subnets: not where an export's row alone describes it,
-    leaving them out (`VirtualNetwork.subnets_known`), whose none is not the network's."""
-    definitions = getattr(item.subject, "definitions", ())
-    return not definitions or any(v.subnets_known for v in definitions)
 
 
 # What an unattached resource's row says when an export, or the template declaring it (`stated_by`),
@@ -414,6 +407,7 @@ _FILE_VERDICTS = {
     Verdict.PREPARE_FAILS: "Fails at Prepare",
     Verdict.NOT_DECIDED: "Not decided",
     Verdict.NETWORK_NOT_DECIDED: "Not decided",
+    Verdict.SUBNETS_NOT_STATED: "Not decided",
     Verdict.ACCOUNT_NOT_STATED: "Not decided",
     Verdict.NAME_NOT_STATED: "Not decided",
     Verdict.WARNINGS: "Passes with warnings",
@@ -531,6 +525,7 @@ _HELD_BY = {
     Verdict.PREPARE_FAILS: "fails at Prepare",
     Verdict.NOT_DECIDED: "is not decided",
     Verdict.NETWORK_NOT_DECIDED: "is not decided",
+    Verdict.SUBNETS_NOT_STATED: "is not decided",
     Verdict.ACCOUNT_NOT_STATED: "is not decided",
     Verdict.NAME_NOT_STATED: "is not decided",
 }
@@ -664,6 +659,7 @@ _TALLIED = {
     Verdict.PREPARE_FAILS: "failing at Prepare",
     Verdict.NOT_DECIDED: "not decided",
     Verdict.NETWORK_NOT_DECIDED: "not decided",
+    Verdict.SUBNETS_NOT_STATED: "not decided",
     Verdict.ACCOUNT_NOT_STATED: "not decided",
     Verdict.NAME_NOT_STATED: "not decided",
     Verdict.WARNINGS: "passed with warnings",

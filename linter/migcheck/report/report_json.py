@@ -46,7 +46,8 @@ of `Verdict`'s: "Validation failed", "Validation passed, Prepare will fail" (all
 Validate does not check), "Not decided: the service may have VMs the files do not describe" (nothing stops
 it, but a cloud service it moves may hold VMs no file describes: a script adds one to a deployment that
 exists), "Not decided: the network's definition is not in the files" (nothing stops it, but no file defines
-the network), "Not decided: the files do not state which account it is" (a storage account that holds the
+the network), "Not decided: the files do not state the network's subnets" (nothing stops it, but every
+description of the network leaves its subnets out, as an export's row may), "Not decided: the files do not state which account it is" (a storage account that holds the
 OS disk of a VM the files create, which no file names, or one a script names by a value it does not state),
 "Not decided: the files do not state which one it is" (any other item a stand-in names: a cloud service, a
 reserved IP, a circuit whose service key no file states, as its plan step asks for it first), "Validation
