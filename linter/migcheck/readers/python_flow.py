@@ -6249,7 +6249,48 @@ class Flow:
             # A variable a loop's or a comprehension's turn binds (`if n` of `for n in ...`) is the item.
             if len(bindings) > 1 and self._passed(node.id, scope, bindings, site) is None:
                 return self._flag(node.id, scope, site) if scope is site.scope else _UNSTATED
-        return _python(self.value(node, site))
+        has = self._has_attribute(node, site) if isinstance(node, ast.Call) else _UNSTATED
+        if has is not _UNSTATED:
+            return has
+        found = _python(self.value(node, site))
+        if found is _UNSTATED and isinstance(node, ast.Attribute):
+            return _python(self._model_attribute(node.value, node.attr, site))
+        return found
+
+    def _model_attribute(self, holder: ast.expr, attr: str, site: Site) -> Value:
+        """What an attribute of one of the SDK's model objects the script makes holds, in a test (`if
+        disk.source_image_name == IMAGE:`): the value its constructor was given, or the one the script set
+        since, as the object reaches the test with its changes. Unknown for an attribute the reader does not
+        model, and in a script that may set attributes by a name it does not write out (`setattr`)."""
+        if self._sets_by_name():
+            return self.unknown(holder)
+        held = self.value(holder, site)
+        found = held.attrs.get(attr) if isinstance(held, Obj) else None
+        return found if found is not None else self.unknown(holder)
+
+    def _has_attribute(self, call: ast.Call, site: Site) -> object:
+        """Whether Python's `hasattr(obj, 'name')` holds, where the reader knows it does: `obj` is one of
+        the SDK's model objects the script makes, which has every attribute its constructor takes, or an
+        instance of a class of the script's whose class (or a class it derives from) binds the name in its
+        body. `_UNSTATED` otherwise, and for any other call: an attribute may be
+        set where the reader does not look, so none is known missing."""
+        if not (
+            isinstance(call.func, ast.Name)
+            and call.func.id == "hasattr"
+            and lookup("hasattr", site.scope, self.index.module) is None
+            and len(call.args) == 2
+            and not call.keywords
+            and isinstance(call.args[1], ast.Constant)
+            and isinstance(call.args[1].value, str)
+        ):
+            return _UNSTATED
+        holder, attr = call.args[0], call.args[1].value
+        held = self.value(holder, site)
+        if isinstance(held, Obj) and attr in held.attrs:
+            return True
+        instance = self._held(holder, site)
+        suppliers = self._suppliers(instance, attr) if instance is not None else None
+        return True if suppliers and all(found is not None for found in suppliers) else _UNSTATED
 
     def _flag(self, name: str, scope: Scope, site: Site) -> object:
         """The value of a name bound more than once in its function, each time to a constant (`first =
