@@ -2813,7 +2813,8 @@ def _with_lines_ended(source: bytes, tree: Tree) -> tuple[bytes, Tree, dict[int,
             break
         changed = _quoted(source, found)
         changed_tree = _tree(changed)
-        kept = [cut for cut in found if _read_as_cut(changed_tree.root_node, cut)]
+        read = _read_as_cuts(changed_tree.root_node, found)
+        kept = [cut for cut in found if cut[0] in read]
         if not kept:
             break
         if len(kept) != len(found):
@@ -2837,10 +2838,10 @@ def _line_cuts(source: bytes, root: Node) -> Iterator[tuple[int, int, int]]:
     Each line's own, unless the tree already reads it among the arguments of a statement's command that
     ends on its line (what follows it there is read): a line after it may have a part of its own, which
     makes the whole file one error region. A cut the tree with it does not read as one argument of a
-    command that is a statement is undone (see `_read_as_cut`)."""
+    command that is a statement is undone (see `_read_as_cuts`)."""
     seen: set[int] = set()  # the lines cut, or that cannot be
     line_start = line_end = first_word = -1
-    for problem in _error_nodes(root):  # in document order: a line is found once
+    for problem, in_a_statement in _placed_errors(root):  # in document order: a line is found once
         at = problem.start_byte
         if not line_start <= at < line_end:
             line_start = source.rfind(b"\n", 0, at) + 1
@@ -2850,7 +2851,7 @@ def _line_cuts(source: bytes, root: Node) -> Iterator[tuple[int, int, int]]:
             first_word = line_start + len(line) - len(line.lstrip())
         if line_start in seen:
             continue
-        if problem.end_byte <= line_end and _in_a_statement(problem):
+        if problem.end_byte <= line_end and in_a_statement:
             seen.add(line_start)  # the tree ends the command with its line: what follows the part is read
             continue
         while at < line_end and source[at] in _BLANKS:
@@ -2876,60 +2877,102 @@ def _line_cuts(source: bytes, root: Node) -> Iterator[tuple[int, int, int]]:
             yield start, end, 0x27
 
 
-def _in_a_statement(region: Node) -> bool:
-    """Whether an error region is among the arguments of a command that is a statement of a list."""
-    elements = region.parent
-    if elements is not None and elements.type == "command_argument_sep":
-        elements = elements.parent
-    return (
-        elements is not None
-        and elements.type == "command_elements"
-        and elements.parent is not None
-        and _a_statement(elements.parent)
-    )
+class _Above(NamedTuple):
+    """What a walk down the tree knows of the nodes above the one it is at, so that no question about them
+    climbs `Node.parent`: tree-sitter finds a node's parent from the root down, so each step up costs the
+    node's depth, and a climb from each of many nodes costs their number times the depth (an assignment
+    chain `$a = $b = … = Get-Thing` thousands long took seconds for one climb)."""
+
+    parent: str = ""  # the parent's type ("" above the root)
+    grandparent: str = ""
+    # Whether a line break after each of the four nodes above (the parent first) ends a statement of a
+    # list: the node is a list of statements, or a pipeline, chain or assignment that is one.
+    ends: tuple[bool, bool, bool, bool] = (False, False, False, False)
+    # The command's arguments the climb from the parent meets before a list of statements or an error
+    # region, with whether the command they belong to is a statement of a list; None where it meets none.
+    elements: tuple[Node, bool] | None = None
+
+    def below(self, node: Node) -> _Above:
+        """What a child of `node` (the node this describes the ancestors of) knows."""
+        kind = node.type
+        ends = kind in _Recovered._LISTS or (kind in _CUT_HOLDERS and self.ends[0])
+        if kind == "command_elements":
+            # The command is a statement where a line break after its parent ends one.
+            elements: tuple[Node, bool] | None = (node, self.ends[1])
+        elif kind in _Recovered._LISTS or kind == "ERROR":
+            elements = None
+        else:
+            elements = self.elements
+        return _Above(kind, self.parent, (ends, *self.ends[:3]), elements)
+
+    def in_a_statement(self) -> bool:
+        """Whether the node this describes the ancestors of is among the arguments of a command that is a
+        statement of a list (a line break after the command ends it): its parent is the arguments, or a
+        separator of them, and the command's parent ends a statement."""
+        if self.parent == "command_argument_sep":
+            return self.grandparent == "command_elements" and self.ends[3]
+        return self.parent == "command_elements" and self.ends[2]
 
 
-def _error_nodes(root: Node) -> Iterator[Node]:
+def _placed_errors(root: Node) -> Iterator[tuple[Node, bool]]:
     """The error regions and the tokens the grammar could not place (which hold no error of their own, as
-    the tree says: `_problems` finds no such token directly in a region), in document order."""
-    stack = [root] if root.has_error else []
+    the tree says: `_problems` finds no such token directly in a region), in document order, each with
+    whether it is among the arguments of a command that is a statement of a list. One walk down the nodes
+    that hold an error."""
+    stack = [(root, _Above())] if root.has_error else []
     while stack:
-        node = stack.pop()
+        node, above = stack.pop()
         if node.type == "ERROR":
-            yield node
-        stack.extend(child for child in reversed(node.children) if child.has_error or child.type == "ERROR")
+            yield node, above.in_a_statement()
+        inner = above.below(node)
+        stack.extend(
+            (child, inner) for child in reversed(node.children) if child.has_error or child.type == "ERROR"
+        )
 
 
-def _a_statement(command: Node) -> bool:
-    """Whether a command is (the pipeline of) a statement of a list: a line break after it ends it."""
-    above = command.parent
-    while above is not None and above.type in _CUT_HOLDERS:
-        above = above.parent
-    return above is not None and above.type in _Recovered._LISTS
+def _read_as_cuts(root: Node, cuts: list[tuple[int, int, int]]) -> set[int]:
+    """The start of each cut (cuts do not overlap) that a tree reads as one string among a command's
+    arguments, and the line after it as no more of that command: the innermost string that spans the cut
+    exactly is among the arguments of a command, with no list of statements or error region between, and
+    those arguments end with it, hold no error and are a command that is a statement of a list. One walk
+    down the nodes that hold a cut."""
+    spans = sorted((start, end) for start, end, _ in cuts)
+    starts = [start for start, _ in spans]
+    read: set[int] = set()
+    # Each node with what is known above it, and what is known above the innermost string above it (or at
+    # it) that spans the cut the node holds exactly.
+    stack: list[tuple[Node, _Above, _Above | None]] = [(root, _Above(), None)]
+    while stack:
+        node, above, at_string = stack.pop()
+        cut = _cut_held(node, spans, starts)
+        if cut is None:
+            continue
+        if node.type == "string_literal" and (node.start_byte, node.end_byte) == cut:
+            at_string = above
+        inner = above.below(node)
+        held = [child for child in node.children if _cut_held(child, spans, starts) is not None]
+        stack.extend((child, inner, at_string) for child in held)
+        if not held and at_string is not None and _ends_a_statement(at_string.elements, cut[1]):
+            read.add(cut[0])
+    return read
 
 
-def _read_as_cut(root: Node, cut: tuple[int, int, int]) -> bool:
-    """Whether a tree reads a cut as one string among a command's arguments, and the line after it as
-    no more of that command."""
-    start, end, _ = cut
-    node: Node | None = root.descendant_for_byte_range(start, end)
-    while (
-        node is not None
-        and node.type != "string_literal"
-        and (node.start_byte, node.end_byte) == (start, end)
-    ):
-        node = node.parent  # the string's text, which spans it too
-    if node is None or node.type != "string_literal" or node.start_byte != start or node.end_byte != end:
+def _ends_a_statement(elements: tuple[Node, bool] | None, end: int) -> bool:
+    """Whether a command's arguments (with whether the command is a statement of a list) end at `end`, hold
+    no error, and are of a command that is a statement."""
+    if elements is None:
         return False
-    # Up to the command's arguments, and no further than a list of statements or an error region: a step
-    # up costs a walk down from the root.
-    while node is not None and node.type != "command_elements":
-        if node.type in _Recovered._LISTS or node.type == "ERROR":
-            return False
-        node = node.parent
-    if node is None or node.end_byte > end or node.has_error or node.parent is None:
-        return False
-    return _a_statement(node.parent)
+    arguments, statement = elements
+    return arguments.end_byte <= end and not arguments.has_error and statement
+
+
+def _cut_held(node: Node, spans: list[tuple[int, int]], starts: list[int]) -> tuple[int, int] | None:
+    """The cut `node` holds whole, if any: cuts do not overlap, so only the first one that starts in it
+    may end in it."""
+    index = bisect.bisect_left(starts, node.start_byte)
+    if index < len(spans) and spans[index][1] <= node.end_byte:
+        return spans[index]
+    return None
 
 
 def _innermost(root: Node, offsets: list[int], kinds: dict[str, str]) -> list[str]:
