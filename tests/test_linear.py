@@ -794,3 +794,45 @@ def test_mig301_over_many_networks_and_an_export_of_as_many_circuit_links():
         return work
 
     assert_linear(make, 400)
+
+
+def test_mig210_over_many_expressroute_networks_using_dns_through_one_vnet_to_vnet_site():
+    """Each network on ExpressRoute whose DNS server is in the network its VNet-to-VNet site stands for asked
+    which of its VPN sites holds the server, and whether the server's network is on the circuit too."""
+
+    def make(n: int):
+        vnets = "".join(
+            f'<VirtualNetworkSite name="v{i}" Location="West Europe"><AddressSpace>'
+            f"<AddressPrefix>10.{i // 256}.{i % 256}.0/24</AddressPrefix></AddressSpace>"
+            '<DnsServersRef><DnsServerRef name="dc"/></DnsServersRef><Gateway><ConnectionsToLocalNetwork>'
+            '<LocalNetworkSiteRef name="er"><Connection type="Dedicated"/></LocalNetworkSiteRef>'
+            '<LocalNetworkSiteRef name="peer"><Connection type="IPsec"/></LocalNetworkSiteRef>'
+            "</ConnectionsToLocalNetwork></Gateway></VirtualNetworkSite>"
+            for i in range(n)
+        )
+        netcfg = (
+            '<NetworkConfiguration><VirtualNetworkConfiguration><Dns><DnsServers><DnsServer name="dc" '
+            'IPAddress="172.20.0.4"/></DnsServers></Dns><LocalNetworkSites>'
+            '<LocalNetworkSite name="er"><AddressSpace><AddressPrefix>192.168.0.0/16</AddressPrefix>'
+            '</AddressSpace></LocalNetworkSite><LocalNetworkSite name="peer"><AddressSpace>'
+            "<AddressPrefix>172.20.0.0/16</AddressPrefix></AddressSpace></LocalNetworkSite></LocalNetworkSites>"
+            '<VirtualNetworkSites><VirtualNetworkSite name="dns-vnet" Location="West Europe"><AddressSpace>'
+            f"<AddressPrefix>172.20.0.0/16</AddressPrefix></AddressSpace></VirtualNetworkSite>{vnets}"
+            "</VirtualNetworkSites></VirtualNetworkConfiguration></NetworkConfiguration>"
+        )
+        extension = (
+            "<ResourceExtensionReferences><ResourceExtensionReference><Publisher>Microsoft.Compute</Publisher>"
+            "<Name>CustomScriptExtension</Name><Version>1.*</Version></ResourceExtensionReference>"
+            "</ResourceExtensionReferences>"
+        )
+        deployments = "".join(
+            f"<Deployment><Name>d{i}</Name><RoleList>{_vm_role(f'vm{i}').replace('</Role>', extension + '</Role>')}"
+            f"</RoleList><VirtualNetworkName>v{i}</VirtualNetworkName></Deployment>"
+            for i in range(n)
+        )
+        files = {"NetworkConfig.netcfg": netcfg.encode(), "svc.xml": _hosted_service(deployments)}
+        work = _rule_over(files, "MIG210")
+        assert len(work()) == n
+        return work
+
+    assert_linear(make, 300)

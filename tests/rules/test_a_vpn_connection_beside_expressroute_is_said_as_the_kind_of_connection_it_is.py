@@ -8,7 +8,9 @@ an office; the platform still refuses it beside ExpressRoute, as it takes a VPN 
 MIG210: a DNS server in a site the gateway reaches by site-to-site VPN is reached through that VPN, not the
 circuit: the message names the VPN and its site, where it said the server was reached through the
 ExpressRoute gateway. The ExpressRoute migration empties the network's ConnectionsToLocalNetwork, so the VPN
-is cut all the same. A DNS server in another virtual network of the files is not on-premises at all."""
+is cut all the same; so is a DNS server in the virtual network a VNet-to-VNet site stands for, which is no
+on-premises server but is reached through the same gateway's connection. One in the network itself, or in
+another network linked to ExpressRoute (the circuit's routes join the two), is not cut off."""
 
 from __future__ import annotations
 
@@ -121,7 +123,26 @@ def test_a_dns_server_in_a_site_of_the_circuit_is_reached_through_the_expressrou
     )
 
 
-def test_a_dns_server_in_the_network_a_vnet_to_vnet_site_stands_for_is_not_on_premises(
+def test_a_dns_server_in_the_network_a_vnet_to_vnet_site_stands_for_is_reached_through_that_vpn(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert _lint(tmp_path, monkeypatch, "10.5.0.4", VNET_B, "MIG210", "MIG207") == []
+    [found] = _lint(tmp_path, monkeypatch, "10.5.0.4", VNET_B, "MIG210")
+    assert (
+        "'er-vnet' is linked to ExpressRoute and uses DNS server 'dc01' (10.5.0.4) of another virtual network "
+        "through its VNet-to-VNet VPN to local network site 'vnet-b-site' (the migration of a network linked to "
+        "ExpressRoute removes its gateway's connections), which migration cuts off"
+    ) in found
+    assert "on-premises" not in found.split(", which migration cuts off")[0]
+
+
+def test_a_dns_server_of_another_network_on_expressroute_or_of_its_own_is_not_cut_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on_the_circuit = VNET_B.replace(
+        "      </VirtualNetworkSite>",
+        '        <Gateway><ConnectionsToLocalNetwork><LocalNetworkSiteRef name="dc-frankfurt">'
+        '<Connection type="Dedicated"/></LocalNetworkSiteRef></ConnectionsToLocalNetwork></Gateway>\n'
+        "      </VirtualNetworkSite>",
+    )
+    assert _lint(tmp_path, monkeypatch, "10.5.0.4", on_the_circuit, "MIG210", "MIG207") == []
+    assert _lint(tmp_path, monkeypatch, "10.4.1.9", VNET_B, "MIG210", "MIG207") == []

@@ -43,6 +43,13 @@ class Reach:
         self._vnet_facts: dict[int, _SiteFacts] = {}  # id(local site) -> the networks it overlaps
         self._vpn_blocks: dict[int, dict[tuple[int, int], str]] = {}  # id(network) -> its VPN sites' blocks
         self._linked = _linked_to_circuits(estate)
+        # The ranges of the networks linked to ExpressRoute: the circuit's routes join them to one another.
+        self._expressroute_vnets = _Blocks(
+            (net, v)
+            for v in estate.virtual_networks
+            if self.expressroute(v)
+            for net in ipv4_networks(v.address_space)
+        )
         # A hub is a network whose own gateway reaches on-premises: through ExpressRoute, or a site-to-site
         # connection to a site with addresses in no virtual network that stands for no other network.
         # Transit through a network that reaches nothing beyond other networks has no on-premises
@@ -147,13 +154,22 @@ class Reach:
         on-premises ranges without a local site stating them, and no other way leads to a private address
         outside Azure. A server in a site the network's gateway reaches by a site-to-site VPN is reached
         through that VPN, not the circuit: the ExpressRoute migration removes every connection of the
-        network's gateway (its ConnectionsToLocalNetwork emptied), so the VPN's way is cut all the same."""
+        network's gateway (its ConnectionsToLocalNetwork emptied), so the VPN's way is cut all the same. So
+        is a server in another virtual network that such a site stands for (a VNet-to-VNet connection):
+        not on-premises, but reached through the same gateway's connection."""
         for server in servers:
             address = _address(server.address)
             if address is None:
                 continue
             host = ipaddress.IPv4Network(address)
             if self.vnets.holding(host):
+                peer = "" if self._reached_in_azure(host, network) else self._vpn_site_holding(network, host)
+                if peer:
+                    return (
+                        f"is linked to ExpressRoute and uses DNS server {_named(server, address)} of another "
+                        f"virtual network through its VNet-to-VNet VPN to local network site '{peer}' (the "
+                        "migration of a network linked to ExpressRoute removes its gateway's connections)"
+                    )
                 continue
             if self.sites.holding(host):
                 named = _named(server, address)
@@ -171,6 +187,12 @@ class Reach:
                     "private address in no virtual network of the files) and reached through the circuit"
                 )
         return ""
+
+    def _reached_in_azure(self, host: ipaddress.IPv4Network, network: Network) -> bool:
+        """Whether `network` reaches `host`, an address of a virtual network, without its gateway's VPN
+        connections: the address is its own, or that of a network also linked to ExpressRoute, which the
+        circuit's routes join to it."""
+        return self.vnets.held_by(host, network) or self._expressroute_vnets.holding(host)
 
     def _vpn_site_holding(self, network: Network, host: ipaddress.IPv4Network) -> str:
         """The name of the first local site the network's gateway reaches by VPN whose range holds `host`,
@@ -313,6 +335,10 @@ class _Blocks:
     def holding(self, net: ipaddress.IPv4Network) -> bool:
         """Whether a block holds every address of `net`."""
         return any(self._enclosing(net))
+
+    def held_by(self, net: ipaddress.IPv4Network, owner: object) -> bool:
+        """Whether a block of `owner` holds every address of `net`."""
+        return any(id(owner) in owners for owners in self._enclosing(net))
 
     def enclosing_owners(self, nets: Iterable[ipaddress.IPv4Network]) -> frozenset[int]:
         """Owners of blocks that enclose one of `nets`; at most two are gathered, which is enough to tell
