@@ -89,8 +89,8 @@ def test_a_connection_to_a_site_standing_for_another_network_is_said_as_vnet_to_
     [found] = _lint(tmp_path, monkeypatch, "192.168.10.4", VNET_B, "MIG301")
     assert found == (
         "MIG301 18:9 the gateway of virtual network 'er-vnet' has ExpressRoute (to 'dc-frankfurt') and also "
-        "VNet-to-VNet VPN to 'vnet-b-site' (a local network site that stands for another virtual network): "
-        "the platform does not migrate a gateway where ExpressRoute and a VPN coexist"
+        "VNet-to-VNet VPN through local network site 'vnet-b-site': the platform does not migrate a gateway "
+        "where ExpressRoute and a VPN coexist"
     )
 
 
@@ -146,3 +146,21 @@ def test_a_dns_server_of_another_network_on_expressroute_or_of_its_own_is_not_cu
     )
     assert _lint(tmp_path, monkeypatch, "10.5.0.4", on_the_circuit, "MIG210", "MIG207") == []
     assert _lint(tmp_path, monkeypatch, "10.4.1.9", VNET_B, "MIG210", "MIG207") == []
+
+
+def test_a_vnet_to_vnet_connection_beside_a_scripted_circuit_link_is_said_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {
+        "NetworkConfig.netcfg": NETCFG.format(dns="192.168.10.4", vnet_b=VNET_B).replace(
+            '            <LocalNetworkSiteRef name="dc-frankfurt"><Connection type="Dedicated"/></LocalNetworkSiteRef>\n',
+            "",
+        ),
+        "link.ps1": 'New-AzureDedicatedCircuitLink -ServiceKey $ServiceKey -VNetName "er-vnet"\n',
+    }
+    [found] = lint_files(tmp_path, monkeypatch, files, "MIG301").findings
+    assert found.message == (
+        "virtual network 'er-vnet' has ExpressRoute (a circuit link by New-AzureDedicatedCircuitLink at "
+        "link.ps1:1) and also a VPN (VNet-to-VNet VPN through local network site 'vnet-b-site', in "
+        "NetworkConfig.netcfg): the platform does not migrate a gateway where ExpressRoute and a VPN coexist"
+    )

@@ -90,7 +90,7 @@ def _vpn_kinds(gateway: Gateway, peer_sites: frozenset[str] = frozenset()) -> li
     """How the gateway does VPN, in words: site-to-site connections, VNet-to-VNet ones (to the sites whose
     keys are `peer_sites`, which stand for other virtual networks) and a point-to-site client pool."""
     kinds = [
-        f"VNet-to-VNet VPN to '{c.local_site}' (a local network site that stands for another virtual network)"
+        f"VNet-to-VNet VPN through local network site '{c.local_site}'"
         if key(c.local_site) in peer_sites
         else f"site-to-site VPN to '{c.local_site}'"
         for c in gateway.connections
@@ -124,18 +124,22 @@ def _scripted(facts: list[VnetGatewayFact]) -> str:
 
 
 def _sides(
-    gateway: Gateway | None, facts: tuple[VnetGatewayFact, ...], exported: list[CircuitLink]
+    gateway: Gateway | None,
+    facts: tuple[VnetGatewayFact, ...],
+    exported: list[CircuitLink],
+    peer_sites: frozenset[str] = frozenset(),
 ) -> tuple[list[str], list[str]]:
     """Where a network's ExpressRoute and its VPN come from, in words: its gateway in a network configuration
-    or REST body, the script calls that add to it, and the export of circuit links that lists it (when
-    nothing else shows its ExpressRoute: `exported` is then the network's links in that export)."""
+    or REST body (its VNet-to-VNet connections to `peer_sites` said as such), the script calls that add to
+    it, and the export of circuit links that lists it (when nothing else shows its ExpressRoute: `exported`
+    is then the network's links in that export)."""
     expressroute: list[str] = []
     vpn: list[str] = []
     if gateway is not None and gateway.has_expressroute:
         circuits = [c for c in gateway.connections if c.is_expressroute]
         expressroute.append(f"to {listed(c.local_site for c in circuits)}, in {_files(circuits)}")
     if gateway is not None and gateway.has_vpn:
-        vpn.append(f"{' and '.join(_vpn_kinds(gateway))}, in {_files(_vpn_facts(gateway))}")
+        vpn.append(f"{' and '.join(_vpn_kinds(gateway, peer_sites))}, in {_files(_vpn_facts(gateway))}")
     linked = [f for f in facts if f.is_expressroute]
     # Connecting the gateway to a site connects it as the configuration types it: a Dedicated site is
     # ExpressRoute, not a VPN.
@@ -567,14 +571,15 @@ class ExpressRouteAndVpnGateway(Rule):
         virtual network (`peers`) is said as VNet-to-VNet: the platform refuses it beside ExpressRoute all
         the same, as it takes a VPN gateway."""
         facts = scripted.facts if scripted is not None else ()
-        expressroute, vpn = _sides(gateway, facts, exported)
+        peer_sites = peers.of(network) if peers and gateway is not None and gateway.has_vpn else frozenset()
+        expressroute, vpn = _sides(gateway, facts, exported, peer_sites)
         if not (expressroute and vpn):
             return
         if gateway is not None and gateway.has_expressroute and gateway.has_vpn:
             both = (
                 f"the gateway of virtual network '{network.name}' has ExpressRoute (to "
                 f"{listed(c.local_site for c in gateway.connections if c.is_expressroute)}) and also "
-                f"{' and '.join(_vpn_kinds(gateway, peers.of(network) if peers else frozenset()))}"
+                f"{' and '.join(_vpn_kinds(gateway, peer_sites))}"
                 if _stated_in_one_file(gateway)
                 # Described in parts: say which file states each side.
                 else f"virtual network '{network.name}' has ExpressRoute ({'; '.join(expressroute)}) and "
