@@ -848,6 +848,111 @@ sms.create_virtual_machine_deployment("app", "app", "production", "app", "app01"
             "MIG102 vms.json:7:105 cloud service 'svc' has 2 availability sets ('as1', 'as2'); 'as2' holds 'a2'",
         ),
     ),
+    "powershell_secondary_nic_in_another_subnet": Case(
+        "Compute: multiple subnets; this may require removing a secondary NIC (Add-AzureNetworkInterfaceConfig)",
+        {
+            "nic.ps1": """\
+$vm = New-AzureVMConfig -Name "fw01" -InstanceSize Large -ImageName $img |
+    Set-AzureSubnet -SubnetNames "front" |
+    Add-AzureNetworkInterfaceConfig -Name "nic2" -SubnetName "back"
+New-AzureVM -ServiceName "fw" -VMs $vm -VNetName "v"
+""",
+        },
+        ("MIG202",),
+        ("MIG202 nic.ps1:3:62 VM 'fw01' of cloud service 'fw' is in 2 subnets (front, back)",),
+    ),
+    "classic_cli_vm_given_two_subnets": Case(
+        "Compute: multiple subnets associated with a VM (azure vm create --subnet-names)",
+        {
+            "nic.sh": """\
+#!/bin/bash
+azure vm create fw img azureuser 'P@ssw0rd!' --vm-name fw02 --virtual-network-name v --subnet-names front,back
+""",
+        },
+        ("MIG202",),
+        ("MIG202 nic.sh:2:107 VM 'fw02' of cloud service 'fw' is in 2 subnets (front, back)",),
+    ),
+    "rest_vm_with_a_second_interface_in_another_subnet": Case(
+        "Deep dive: multiple network interfaces; a VM in more than one subnet",
+        {
+            "get.xml": """\
+<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+  <Name>fw</Name>
+  <RoleList>
+    <Role><RoleName>fw03</RoleName><RoleType>PersistentVMRole</RoleType>
+      <ConfigurationSets><ConfigurationSet><ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+        <SubnetNames><SubnetName>front</SubnetName></SubnetNames>
+        <NetworkInterfaces><NetworkInterface><Name>nic2</Name><IPConfigurations><IPConfiguration><SubnetName>back</SubnetName></IPConfiguration></IPConfigurations></NetworkInterface></NetworkInterfaces>
+      </ConfigurationSet></ConfigurationSets>
+    </Role>
+  </RoleList>
+  <VirtualNetworkName>v</VirtualNetworkName>
+</Deployment>
+""",
+        },
+        ("MIG202",),
+        ("MIG202 get.xml:7:110 VM 'fw03' of deployment 'fw' is in 2 subnets (front, back)",),
+    ),
+    "python_network_configuration_in_an_affinity_group": Case(
+        "an affinity-group network in a Set Network Configuration body a Python script sends",
+        {
+            "vnet.py": '''\
+from azure.servicemanagement import ServiceManagementService
+
+sms = ServiceManagementService("00000000-0000-0000-0000-000000000000", "mgmt.pem")
+body = """<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration"><VirtualNetworkConfiguration><VirtualNetworkSites><VirtualNetworkSite name="ag-net" AffinityGroup="ag1"><AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace></VirtualNetworkSite></VirtualNetworkSites></VirtualNetworkConfiguration></NetworkConfiguration>"""
+sms.perform_put("/00000000-0000-0000-0000-000000000000/services/networking/media", body)
+''',
+        },
+        ("MIG303",),
+        (
+            "MIG303 vnet.py:4:213 virtual network 'ag-net' is bound to affinity group 'ag1', not to a region: Resource Manager knows regions only",
+        ),
+    ),
+    "security_center_extension_behind_a_transit_vpn": Case(
+        "Compute (2017): Security Center extensions with a VNet that has a VPN gateway in transit connectivity",
+        {
+            "NetworkConfig.netcfg": """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <LocalNetworkSites>
+      <LocalNetworkSite name="office"><AddressSpace><AddressPrefix>192.168.0.0/16</AddressPrefix></AddressSpace><VPNGatewayAddress>203.0.113.10</VPNGatewayAddress></LocalNetworkSite>
+      <LocalNetworkSite name="hub-and-office"><AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix><AddressPrefix>192.168.0.0/16</AddressPrefix></AddressSpace><VPNGatewayAddress>198.51.100.20</VPNGatewayAddress></LocalNetworkSite>
+    </LocalNetworkSites>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="hub" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace>
+        <Gateway><ConnectionsToLocalNetwork><LocalNetworkSiteRef name="office"/></ConnectionsToLocalNetwork></Gateway>
+      </VirtualNetworkSite>
+      <VirtualNetworkSite name="spoke" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.2.0.0/16</AddressPrefix></AddressSpace><Subnets><Subnet name="web"><AddressPrefix>10.2.1.0/24</AddressPrefix></Subnet></Subnets><Gateway><ConnectionsToLocalNetwork><LocalNetworkSiteRef name="hub-and-office"/></ConnectionsToLocalNetwork></Gateway>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+""",
+            "web.xml": """\
+<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+  <Name>web</Name>
+  <RoleList>
+    <Role><RoleName>web01</RoleName><RoleType>PersistentVMRole</RoleType>
+      <ConfigurationSets><ConfigurationSet><ConfigurationSetType>NetworkConfiguration</ConfigurationSetType><SubnetNames><SubnetName>web</SubnetName></SubnetNames></ConfigurationSet></ConfigurationSets>
+      <ResourceExtensionReferences><ResourceExtensionReference><Publisher>Microsoft.Azure.Security.Monitoring</Publisher><Name>AzureSecurityWindowsAgent</Name><Version>1.*</Version></ResourceExtensionReference></ResourceExtensionReferences>
+    </Role>
+  </RoleList>
+  <VirtualNetworkName>spoke</VirtualNetworkName>
+</Deployment>
+""",
+        },
+        (
+            "MIG305",
+            "MIG207",
+        ),
+        (
+            "MIG305 NetworkConfig.netcfg:13:205 virtual network 'spoke' reaches on-premises through another virtual network's gateway (local network site 'hub-and-office' holds that network's range and on-premises addresses): migration drops such transit, and the network loses on-premises connectivity",
+            "MIG207 web.xml:6:36 VM 'web01' has the Defender for Cloud monitoring extension AzureSecurityWindowsAgent and its virtual network 'spoke' has a VPN gateway in transit connectivity through local network site 'hub-and-office': migration cuts the VM off, so its agent cannot report the extension's status and the migration does not go on at Commit",
+        ),
+    ),
 }
 
 
