@@ -10,7 +10,7 @@ circuit: the message names the VPN and its site, where it said the server was re
 ExpressRoute gateway. The ExpressRoute migration empties the network's ConnectionsToLocalNetwork, so the VPN
 is cut all the same; so is a DNS server in the virtual network a VNet-to-VNet site stands for, which is no
 on-premises server but is reached through the same gateway's connection. One in the network itself, or in
-another network linked to ExpressRoute (the circuit's routes join the two), is not cut off."""
+another network linked to ExpressRoute (reached through ExpressRoute, which stays), is not cut off."""
 
 from __future__ import annotations
 

@@ -1398,7 +1398,7 @@ class ExtensionsCutOff(Rule):
         "one in a site the gateway reaches by site-to-site VPN is said to be reached through that VPN, which "
         "the ExpressRoute migration removes with the gateway's other connections, and so is one in another "
         "virtual network of the files that a VNet-to-VNet site of the gateway stands for, unless that network "
-        "is linked to ExpressRoute too (the circuit joins the two). The VMs and their extensions "
+        "is linked to ExpressRoute too (reached through ExpressRoute, which its migration keeps). The VMs and their extensions "
         "are read from every format that states them: REST deployment bodies and GET responses, "
         "Export-AzureVM files, `Get-AzureVM | ConvertTo-Json` exports, PowerShell and Python scripts, and "
         "Resource Graph exports of classic VMs (`properties.extensions`), joined with the network "

@@ -43,7 +43,7 @@ class Reach:
         self._vnet_facts: dict[int, _SiteFacts] = {}  # id(local site) -> the networks it overlaps
         self._vpn_blocks: dict[int, dict[tuple[int, int], str]] = {}  # id(network) -> its VPN sites' blocks
         self._linked = _linked_to_circuits(estate)
-        # The ranges of the networks linked to ExpressRoute: the circuit's routes join them to one another.
+        # The ranges of the networks linked to ExpressRoute, which reach one another through ExpressRoute.
         self._expressroute_vnets = _Blocks(
             (net, v)
             for v in estate.virtual_networks
@@ -190,8 +190,8 @@ class Reach:
 
     def _reached_in_azure(self, host: ipaddress.IPv4Network, network: Network) -> bool:
         """Whether `network` reaches `host`, an address of a virtual network, without its gateway's VPN
-        connections: the address is its own, or that of a network also linked to ExpressRoute, which the
-        circuit's routes join to it."""
+        connections: the address is its own, or that of a network also linked to ExpressRoute, reached
+        through ExpressRoute, which the ExpressRoute migration keeps (the circuit's links stay)."""
         return self.vnets.held_by(host, network) or self._expressroute_vnets.holding(host)
 
     def _vpn_site_holding(self, network: Network, host: ipaddress.IPv4Network) -> str:
