@@ -1,9 +1,10 @@
 """Two scripts that each create a VM named by a placeholder (`'<vm-name>'`, `'[MY VM]'`, `'YOUR_VM'`) in the cloud
 service 'shop' create two VMs, each filled in by its user, as two such services of one placeholder are two
-services: each VM is named with its file (`<vm-name> (web.ps1)`), counted, listed and looked up by that name in
-the readiness row and the plan's step, and keeps its own disk, where they were one VM described differently
-(a false MIG004) whose second disk's account was the first's. A placeholder one file writes twice (a VM as
-created and changed) stays one VM, named as written; so do VMs of a stated name in two files."""
+services: each VM is named with its file (`<vm-name> (web.ps1)`), counted and listed in the readiness row and
+the plan's step (whose commands look it up by the placeholder, saying which file's it is), and keeps its own
+disk, where they were one VM described differently (a false MIG004) whose second disk's account was the
+first's. A placeholder one file writes twice (a VM as created and changed) stays one VM, named as written; so
+do VMs of a stated name in two files."""
 
 from __future__ import annotations
 
@@ -47,8 +48,11 @@ def test_the_row_and_the_step_say_each_vm_with_its_file(tmp_path, monkeypatch, c
         "shop (2 VMs)       Validation passed with 1 warning"
     ]
     plan = run_cli(capsys, "plan", ".")[1]
-    assert "VMs <vm-name> (rdp.ps1) (a placeholder the file leaves to fill in), <vm-name> (web.ps1)" in plan
-    assert "(Get-AzureVM -ServiceName 'shop' -Name '<vm-name> (web.ps1)').VM.MigrationState" in plan
+    assert "VMs '<vm-name>' of rdp.ps1, '<vm-name>' of web.ps1" in plan
+    assert (
+        "(Get-AzureVM -ServiceName 'shop' -Name '<vm-name>').VM.MigrationState  # VM '<vm-name>' of web.ps1:1"
+        in plan
+    )
 
 
 def test_one_file_s_placeholder_vm_is_named_as_written(tmp_path, monkeypatch):

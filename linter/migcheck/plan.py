@@ -45,6 +45,7 @@ from migcheck.estate import (
     key,
     named,
     origins,
+    owner_of,
     placement_subnets,
     portal_short_name,
     region_key,
@@ -2055,15 +2056,15 @@ _COMPUTER_NAME = (
 def _computer_names(vms: Iterable[Role]) -> list[str]:
     """What the steps moving `vms` say of their computer names (`_COMPUTER_NAME`), once; none without VMs.
     A stand-in for many VMs (`<VMs of cloud service web>`) is said as the VMs it stands for, not as a VM."""
-    names = list(dict.fromkeys(vm.name for vm in vms))
-    if not names:
+    named_vms = list({vm.name: vm for vm in vms}.values())
+    if not named_vms:
         return []
-    if len(names) > 1:
+    if len(named_vms) > 1:
         return [_COMPUTER_NAME.format(vms="its VMs")]
-    only = names[0]
+    only = named_vms[0]
     return [
         _COMPUTER_NAME.format(
-            vms=_vms_stood_for(only) if only.startswith(_VMS_OF) else f"VM {named(only, 'VM')}"
+            vms=_vms_stood_for(only.name) if only.name.startswith(_VMS_OF) else f"VM {_vm_said(only)}"
         )
     ]
 
@@ -3045,6 +3046,44 @@ def _unsorted_roles(service: CloudService) -> str:
 _VMS_OF = "<VMs of "
 
 
+def written_vm_name(vm: Role) -> tuple[str, str]:
+    """`vm`'s name as its file writes it, and the file the estate named it with ("" where it did not): a VM
+    several files name by one placeholder in a cloud service is named with its file in the estate (`<vm-name>
+    (web.ps1)`: two VMs, each filled in by its own file's user), which is no name a command can be given, nor
+    one the file writes. The file is its base name, or its path where files of the run share that name."""
+    name = vm.name
+    at = name.rfind(" (")
+    if at <= 0 or not name.endswith(")"):
+        return name, ""
+    written, shown = name[:at], name[at + 2 : -1]
+    owner = owner_of(vm.mark, written)
+    if shown not in (owner, posixpath.basename(owner)) or not is_placeholder(written, "VM"):
+        return name, ""
+    return written, shown
+
+
+def _told_apart(vm: Role) -> str:
+    """A VM named with its file (`written_vm_name`), in words: `'<vm-name>' of web.ps1`; "" for any other."""
+    written, file = written_vm_name(vm)
+    return f"'{written}' of {file}" if file else ""
+
+
+def _vm_said(vm: Role) -> str:
+    """A VM's name quoted for a step's words (`estate.named`), one named with its file as `_told_apart`."""
+    told = _told_apart(vm)
+    return f"{told} (a placeholder the file leaves to fill in)" if told else named(vm.name, "VM")
+
+
+def _looked_up(vm: Role) -> tuple[str, str]:
+    """The name a command looks `vm` up by, and what to say after the command: where the estate named the VM
+    with its file (`written_vm_name`), the placeholder as the file writes it, which is what to replace, and
+    a comment that says which file's VM the command is for; else its name, and nothing."""
+    written, file = written_vm_name(vm)
+    if not file:
+        return vm.name, ""
+    return written, f"  # VM '{written}' of {file}:{vm.mark.line}: put its name in place of '{written}'"
+
+
 def _made_in_loop(vms: Sequence[Role]) -> str:
     """What a loop does to the VMs it names by its item: "changed" where it only changes VMs it takes from a
     query (`Get-AzureVM -Name $r.Vm | … | Update-AzureVM`, `Role.changes_existing`), else "created"."""
@@ -3065,8 +3104,12 @@ def _vm_list(vms: Sequence[Role], service_loop: str = "") -> str:
     looped = [vm for vm in own if vm.looped_over and vm.looped_over != service_loop]
     named_vms = [vm.name for vm in own if not vm.looped_over or vm.looped_over == service_loop]
     shown = [
-        f"{name} (a placeholder the file leaves to fill in)" if cannot_name("VM", name) else name
-        for name in named_vms
+        _told_apart(vm)
+        or (
+            f"{vm.name} (a placeholder the file leaves to fill in)" if cannot_name("VM", vm.name) else vm.name
+        )
+        for vm in own
+        if not vm.looped_over or vm.looped_over == service_loop
     ]
     parts = [f"VMs {', '.join(shown)}"] if named_vms else []
     by_loop: dict[str, list[Role]] = {}
@@ -3399,11 +3442,12 @@ def _prepared_states(service: str, vms: Iterable[Role]) -> list[str]:
     """Get-AzureVM's MigrationState of each VM by name; of every VM of the service, once, for VMs the files
     stand for without naming them (`<VMs of cloud service web>`), or where they name none (a service a
     script only associates a reserved IP with): no `-Name` a command could be given."""
+    vms = list(vms)
     names = [vm.name for vm in vms]
-    named = [name for name in names if not name.startswith(_VMS_OF)]
+    named = [_looked_up(vm) for vm in vms if not vm.name.startswith(_VMS_OF)]
     states = [
-        f"(Get-AzureVM -ServiceName {ps_quoted(service)} -Name {ps_quoted(name)}).VM.MigrationState"
-        for name in named
+        f"(Get-AzureVM -ServiceName {ps_quoted(service)} -Name {ps_quoted(name)}).VM.MigrationState{said}"
+        for name, said in named
     ]
     if len(named) < len(names) or not names:  # none named: those the service holds, whichever they are
         states.append(
@@ -3416,9 +3460,10 @@ def _prepared_states(service: str, vms: Iterable[Role]) -> list[str]:
 def _prepared_states_cli(vms: Iterable[Role]) -> list[str]:
     """`azure vm show` of each VM by name; for VMs the files stand for without naming them, of each VM
     `azure vm list` shows in the service, which the command leaves to fill in."""
+    vms = list(vms)
     names = [vm.name for vm in vms]
-    named = [name for name in names if not name.startswith(_VMS_OF)]
-    states = [f"azure vm show {sh_quoted(name)} -vv" for name in named]
+    named = [_looked_up(vm) for vm in vms if not vm.name.startswith(_VMS_OF)]
+    states = [f"azure vm show {sh_quoted(name)} -vv{said}" for name, said in named]
     if len(named) < len(names) or not names:  # none named: those the service holds, whichever they are
         which = "each other VM" if named else "each VM"
         states += [
@@ -3621,12 +3666,15 @@ def _placeholder_vms_first(step: Step, vms: Iterable[Role]) -> Step:
     `'[MY VM]'`, `'YOUR_VM'`: `model.is_placeholder`), says first to put in that VM's name, and is not ready
     until then, as the step of a service so named (`_placeholder_named_first`): no VM has that name, so the
     step's checks of it (Get-AzureVM -Name, azure vm show) find none, and which VM it moves is not known."""
-    names = list(dict.fromkeys(vm.name for vm in vms if is_placeholder(vm.name, "VM")))
+    placeholders = [vm for vm in vms if is_placeholder(vm.name, "VM")]
+    names = list(dict.fromkeys(_told_apart(vm) or f"'{vm.name}'" for vm in placeholders))
     if not names:
         return step
-    said = ", ".join(f"'{name}'" for name in names)
+    said = ", ".join(names)
+    told_apart = any(written_vm_name(vm)[1] for vm in placeholders)
+    of = "in" if told_apart else "of"  # not `'<vm-name>' of web.ps1 of this step`
     note = (
-        f"{FILL_IN_FIRST} {plural('VM', len(names))} {said} of this step {'is' if len(names) == 1 else 'are'} "
+        f"{FILL_IN_FIRST} {plural('VM', len(names))} {said} {of} this step {'is' if len(names) == 1 else 'are'} "
         "named by a placeholder the file leaves to fill in: no VM is named so, and the commands that look a VM "
         "up by its name find none until the name of the one the file is deployed with is put in its place."
     )
@@ -4201,7 +4249,7 @@ def _unstated_account_step(builder: _Builder, account: UnstatedAccount, waves: M
     after = tuple(
         sorted({step for service, vm in account.vms for step in _steps_moving_vm(builder, service, vm)})
     )
-    vms = [named(vm.name, "VM") for _, vm in account.vms]
+    vms = [_vm_said(vm) for _, vm in account.vms]
     step = Step(
         id=_own_step_id(f"storage:{name}", name, account.mark, builder.apart(name, account.mark)),
         kind=StepKind.STORAGE,
@@ -4293,10 +4341,7 @@ def _unstated_account_notes(account: UnstatedAccount, by: str) -> tuple[str, ...
 
 
 def _vm_labels(account: UnstatedAccount) -> str:
-    labels = [
-        vm.name if is_stand_in(vm.name) else f"'{vm.name}' ({vm.mark.path}:{vm.mark.line})"
-        for _, vm in account.vms
-    ]
+    labels = [_vm_label(vm) for _, vm in account.vms]
     return f"VM{'s' if len(labels) > 1 else ''} {', '.join(labels)}"
 
 
@@ -4398,11 +4443,20 @@ def _left_out_note(account: UnstatedAccount, by: str) -> str:
     )
 
 
+def _vm_label(vm: Role) -> str:
+    """A VM where a note says where it is made: a stand-in, which says so itself, as it is; any other name
+    quoted as its file writes it (`written_vm_name`), with the file and line."""
+    if is_stand_in(vm.name) and not written_vm_name(vm)[1]:
+        return vm.name
+    return f"'{written_vm_name(vm)[0]}' ({vm.mark.path}:{vm.mark.line})"
+
+
 def _unstated_account_note(service: CloudService, vm: Role) -> str:
     """Why the files do not state the account, how to state it (the blob, or the current storage account),
     and where the platform says which it is: the OS disk's MediaLink, whose host is `<account>.blob...`."""
-    label = vm.name if is_stand_in(vm.name) else f"'{vm.name}' ({vm.mark.path}:{vm.mark.line})"
-    ask = f"(Get-AzureVM -ServiceName {ps_quoted(service_name(service))} -Name {ps_quoted(vm.name)} | Get-AzureOSDisk)"
+    label = _vm_label(vm)
+    looked_up = _looked_up(vm)[0]
+    ask = f"(Get-AzureVM -ServiceName {ps_quoted(service_name(service))} -Name {ps_quoted(looked_up)} | Get-AzureOSDisk)"
     passed = vm.unplaced_disk is not None and vm.unplaced_disk.place is DiskPlace.PASSED_BLOB
     why = (
         "its blob's address is a value the files pass and do not state, which may name another account for "
