@@ -83,6 +83,7 @@ from migcheck.readers.template_values import (
     deployment_subscription,
     extended_support_service,
     group_stated,
+    names_its_group,
     parameter_stand_in,
     partly_known,
     passed_at,
@@ -835,7 +836,7 @@ class _File:
                 )
             elif full_type.casefold() == ROLE_ASSIGNMENT:  # on the scope the file is deployed to
                 own["scope"] = _get(self._own_scope(), "id")
-            if not classic_type(full_type) and self.target == "resourcegroup":  # the group commands name
+            if names_its_group(full_type) and self.target == "resourcegroup":  # the group commands name
                 group_stated(own, _get(self._own_scope(), "name"))
             this = _Symbol(full_type, full_name)
             if existing:

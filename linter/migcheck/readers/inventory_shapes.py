@@ -1305,7 +1305,7 @@ def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
             ),
             address_space_known=isinstance(space, list) and len(prefixes) == len(space),
         )
-    yield ClassicNetwork(item.name, item.mark, network, item.subscription, portal_group(item.id))
+    yield ClassicNetwork(item.name, item.mark, network, item.subscription, _network_group(item))
 
 
 # The resource group Resource Manager files the classic networks under that the classic API (a network
@@ -1373,6 +1373,18 @@ def resource_records(
     if group and not is_stand_in(group):
         row["resourceGroup"] = group
     return records(row, mark, PlacedSpots(mark, by_value, by_key))
+
+
+def _network_group(item: Item) -> str:
+    """`portal_group` of a classic network's row: the group its id files it under, else the one the row
+    writes beside it, as a template, Bicep file or azapi resource writes the group it deploys its classic
+    network to where it names it (`template_values.group_stated`): created through Resource Manager, as
+    the Azure portal creates one. A group it does not name (a stand-in, the one the deployment is given)
+    says no name."""
+    if item.id.resource_group:
+        return portal_group(item.id)
+    group = text(get(item.obj, "resourceGroup"))
+    return "" if is_stand_in(group) or key(group) == _CLASSIC_NETWORKS_GROUP else group
 
 
 def portal_group(network: ResourceId) -> str:

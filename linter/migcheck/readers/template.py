@@ -62,10 +62,10 @@ from migcheck.readers.template_values import (
     FilesRead,
     Unknown,
     by_position,
-    classic_type,
     deployment_group,
     deployment_subscription,
     group_stated,
+    names_its_group,
     passed_at,
     read_type,
     records_of,
@@ -656,7 +656,7 @@ class _Expansion:
             own["scope"] = ev.value(written.values["scope"], scope, copies)
         elif rtype.strip().casefold() == ROLE_ASSIGNMENT:  # on the scope the template is deployed to
             own["scope"] = self._deployment_scope(scope)["id"]
-        if not classic_type(rtype) and not deployed_at_subscription(scope):  # the group commands name
+        if names_its_group(rtype) and not deployed_at_subscription(scope):  # the group commands name
             group_stated(own, self._deployment_scope(scope)["name"])
         mark = self._lines.mark(written.start)
         return Declared(rtype, name, props, mark, written.start, written.end, own, passed=self.passed)

@@ -135,9 +135,18 @@ def deployment_subscription(file: str) -> dict[str, object]:
     }
 
 
+def names_its_group(rtype: str) -> bool:
+    """Whether what is said of a declared resource of type `rtype` names the resource group it is deployed
+    to: a Resource Manager resource's (the commands that read it back name it), and a classic network's,
+    which, created through Resource Manager as the Azure portal creates one, the classic API knows as
+    `Group <resource group> <name>` (errors page: "The actual Virtual Network name follows the pattern
+    'Group * <VNET name>'"), the name every migration command takes."""
+    return not classic_type(rtype) or rtype.strip().casefold() == _VNET
+
+
 def group_stated(own: dict[str, object], group: object) -> None:
-    """`own["resourceGroup"]`: the resource group a template's Resource Manager resource is in (the one the
-    commands that read it back name), where the file names it or a stand-in says which it is; a group of a
+    """`own["resourceGroup"]`: the resource group a template's Resource Manager resource or classic network
+    is in (`names_its_group`), where the file names it or a stand-in says which it is; a group of a
     value not known otherwise is left out (the commands leave it to fill in), not searched for in the
     resource's text as its properties' values are."""
     if isinstance(group, str) or (isinstance(group, Unknown) and group.stand_in):
@@ -914,6 +923,7 @@ __all__ = [
     "classic_type",
     "deployment_group",
     "deployment_subscription",
+    "names_its_group",
     "parameter_stand_in",
     "partly_known",
     "passed_at",

@@ -25,9 +25,9 @@ from migcheck.readers.template_values import (
     ROLE_ASSIGNMENT,
     Declared,
     Unknown,
-    classic_type,
     extended_support_service,
     group_stated,
+    names_its_group,
     read_type,
     records_of,
     resource_name,
@@ -113,7 +113,7 @@ def _declared(resource: Resource) -> Declared | ExtendedSupportService:
         own["location"] = location if isinstance(location, str) else Unknown()
     if rtype.casefold() == ROLE_ASSIGNMENT:  # an extension resource: `parent_id` is its scope
         own["scope"] = resource.parent_id if resource.parent_id is not None else Unknown()
-    if not classic_type(rtype):  # the group commands name, where the id states it
+    if names_its_group(rtype):  # the group commands name, where the id states it
         group_stated(own, _segment_after(resource.resource_id or resource.parent_id, "resourcegroups"))
     return Declared(
         rtype,
