@@ -2606,14 +2606,26 @@ def configured_role(
     # One instance address (nearly always): its own tuple of subnets, not a copy of it for each role.
     subnets = addresses[0].subnets if len(addresses) == 1 else tuple(s for a in addresses for s in a.subnets)
     sources = (*role.described_at, *((settings.mark,) if settings else ()), *(a.mark for a in addresses))
-    return _replaced(
-        role,
-        instances=settings.instances if settings else role.instances,
-        # Most configurations bind no ACL: the role's endpoints are kept as they are, not indexed.
-        endpoints=_with_acls(role.endpoints, acls) if acls else role.endpoints,
-        subnets=subnets or role.subnets,
-        sources=sources,
-    )
+    values, instances_at, endpoints_at, subnets_at, sources_at = _configured_places()
+    copied = list(values(role))
+    copied[instances_at] = settings.instances if settings else role.instances
+    # Most configurations bind no ACL: the role's endpoints are kept as they are, not indexed.
+    copied[endpoints_at] = _with_acls(role.endpoints, acls) if acls else role.endpoints
+    copied[subnets_at] = subnets or role.subnets
+    copied[sources_at] = sources
+    return Role(*copied)
+
+
+@functools.cache
+def _configured_places() -> tuple[Callable[[Role], tuple[Any, ...]], int, int, int, int]:
+    """A getter of every field of a `Role` at once, and the places in its `__init__` of the four fields
+    `configured_role` sets: a role is copied for each configuration that deploys it (2,470 copies of a
+    45-field role on a 4,000-file estate), and `_replaced`, which takes the fields it changes by name,
+    checked and looked up the names on each copy, two fifths of the copy's cost."""
+    positional = _positional_fields(Role)
+    assert positional is not None, "Role's __init__ takes every field by position"
+    values, places = positional
+    return values, places["instances"], places["endpoints"], places["subnets"], places["sources"]
 
 
 def _with_acls(
