@@ -1,7 +1,7 @@
 """A network whose every description leaves its subnets out (an export's row that states its address space
 only) is not decided: nothing the files show stops it, but what its subnets hold is not known, so the
 readiness summary says so, where it said "Validation passed"; the badge counts it among the networks not
-decided. A row that lists the subnets, beside it or alone, decides it;
+decided, and the JSON report gives the verdict. A row that lists the subnets, beside it or alone, decides it;
 a network configuration that states none (no `Subnets` element) states that it has none."""
 
 from __future__ import annotations
@@ -69,3 +69,11 @@ def test_a_network_configuration_without_subnets_states_none(tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     _, out, _ = run_cli(capsys, "check", ".")
     assert "    vnet-x (0 subnets)  Validation passed\n" in out
+
+
+def test_the_json_report_gives_the_verdict(tmp_path, monkeypatch, capsys) -> None:
+    (tmp_path / "networks.json").write_text(json.dumps({"data": [NETWORK]}))
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run_cli(capsys, "check", ".", "--format", "report-json")
+    items = [i for s in json.loads(out)["subscriptions"] for scope in s["scopes"] for i in scope["items"]]
+    assert [(i["name"], i["verdict"]) for i in items] == [("vnet-z", NOT_STATED)]
