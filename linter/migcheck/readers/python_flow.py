@@ -2712,6 +2712,25 @@ class _Indexer(ast.NodeVisitor):
                 if not _mapped_over(node, arg):
                     self._escape(arg, call=node)
         self.generic_visit(node)
+        self._nested_call_out(node)
+
+    def _nested_call_out(self, node: ast.Call) -> None:
+        """A call of what may be a function of the script's inside a statement (`log.info('%s',
+        create(name))`, `sms.wait_for_operation_status(create(name).request_id)`, `if create(name):`,
+        `return create(name)`), evaluated whenever the statement runs (see `_evaluated_first`), kept as
+        `_may_refuse` keeps a statement that is the call, where it ends: when the function surely raises
+        there, nothing after it runs. Kept after the calls inside its arguments, as they end first."""
+        parent = self.ancestors[-2] if len(self.ancestors) > 1 else None
+        if isinstance(parent, (ast.Expr, ast.Assign)) and parent.value is node:
+            return  # the statement itself, kept by `_may_refuse`
+        if (
+            self.guarded[-1]
+            or self.scope.kind == "class"
+            or not isinstance(node.func, (ast.Name, ast.Attribute))
+            or not _evaluated_first(self.ancestors)
+        ):
+            return
+        self.scope.calls_out.append(Exit(_end(node), self.chain, None, node))
 
     def _runs_elsewhere(self, node: ast.Call, unconsumed: str | None) -> None:
         """Record the calls of a function that a call makes run in a thread, a process or a pool (see
