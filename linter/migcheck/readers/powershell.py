@@ -844,6 +844,7 @@ def _parse_readable(source: bytes, where: Positions) -> tuple[Tree, SyntaxIndex,
     # Plain lists after the calls made readable: the comma after an argument that goes on past a call
     # (`$a.M().P, $b.N().Q`) is one between arguments only once the grammar can read the argument.
     rewrites = (
+        _with_lone_operators_as_words,
         _with_dashed_operators_read,
         _with_leading_pipes_joined,
         _with_variable_attributes_blanked,
@@ -1383,6 +1384,83 @@ def _unreadable_word(root: Node, offset: int) -> bool:
     while node is not None and node.type != "ERROR":
         node = node.parent
     return node is not None
+
+
+# An operator's character standing alone among a command's arguments (`Write-Output !`, `echo -`, `+`):
+# PowerShell's tokenizer makes it the operator's token where a blank, the end of the line or of the file,
+# or `;`, `,`, `)`, `}`, `|` or `&` follows it, and its parser takes any such token among a command's
+# arguments for the word it is written as (a `!` glued to a word, `!x`, is one word already). The grammar
+# reads an operator missing its value, takes what follows, the next lines too, for that value, and none of
+# the script is read. Each is parsed as a letter; the reader reads the word as written in the script.
+_LONE_OPERATORS = frozenset({"!", "-", "+"})  # those the grammar reads as an operator there
+_ENDS_OF_LONE_OPERATORS = frozenset(b" \t\r\n;,)}|&")
+_LONE_OPERATOR_STAND_IN = ord("x")
+
+
+def _with_lone_operators_as_words(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or a copy with each operator standing alone after a command's
+    argument separator written as a letter (see `_LONE_OPERATORS`), where the tree of the copy reads it as
+    a word."""
+    lone = _lone_operators(root, source)
+    if not lone:
+        return source
+    changed = _with_letters_at(source, lone)
+    words = _captures(_WORDS, _tree(changed).root_node).get("word", [])
+    read = {word.start_byte for word in words if word.end_byte == word.start_byte + 1}
+    kept = [at for at in lone if at in read]
+    if len(kept) == len(lone):
+        return changed
+    return _with_letters_at(source, kept) if kept else source
+
+
+def _with_letters_at(source: bytes, offsets: list[int]) -> bytes:
+    changed = bytearray(source)
+    for at in offsets:
+        changed[at] = _LONE_OPERATOR_STAND_IN
+    return bytes(changed)
+
+
+def _lone_operators(root: Node, source: bytes) -> list[int]:
+    """The offset of each operator's character standing alone that starts what follows a command's argument
+    separator: among a command's arguments, where the grammar took it for an operator given the next line
+    (`Write-Output !` and `$x = 1` on the next line: `!$x`, then `=` and `1` as more arguments), or in an
+    error region, a token it could not place."""
+    holders = _captures(_ELEMENTS, root).get("elements", [])
+    stack = [root] if root.has_error else []
+    while stack:  # the nodes that hold an error, down to the tokens of each region
+        node = stack.pop()
+        if node.type == "ERROR":
+            holders.append(node)
+        stack.extend(child for child in node.children if child.has_error)
+    found = set()
+    for holder in holders:
+        previous = ""
+        for child in holder.children:
+            first = _first_token(child) if previous == "command_argument_sep" else None
+            end = first.end_byte if first is not None else 0
+            if (
+                first is not None
+                and first.type in _LONE_OPERATORS
+                and (end == len(source) or source[end] in _ENDS_OF_LONE_OPERATORS)
+                and not (first.type == "-" and _a_name_follows(source, end))
+            ):
+                found.add(first.start_byte)
+            previous = child.type
+    return sorted(found)
+
+
+def _a_name_follows(source: bytes, at: int) -> bool:
+    """Whether a letter follows the blanks after `at` on its line: a `-` before it is a lone dash before a
+    parameter's name (`- SubscriptionId`), left for the report to say what it is (`unread.construct`)."""
+    at = _after_blanks(source, at, len(source))
+    return at < len(source) and chr(source[at]).isalpha()
+
+
+def _first_token(node: Node) -> Node:
+    """The first token of a node (the node itself, a token)."""
+    while node.child_count > 0:
+        node = node.children[0]
+    return node
 
 
 # Two words PowerShell reads whole that the grammar splits, each made readable by one byte: a parameter
