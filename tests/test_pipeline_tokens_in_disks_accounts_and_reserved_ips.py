@@ -54,7 +54,10 @@ def test_each_file_s_token_storage_account_is_moved_after_its_own_vm(tmp_path, m
         "storage:#{Storage}#@dev/deploy.ps1",
         "storage:#{Storage}#@prod/deploy.ps1",
     ]
-    assert [s.name for s in storage] == ["#{Storage}# (dev/deploy.ps1)", "#{Storage}# (prod/deploy.ps1)"]
+    assert [s.name for s in storage] == [
+        "<storage account name, #{Storage}# filled in> (dev/deploy.ps1)",
+        "<storage account name, #{Storage}# filled in> (prod/deploy.ps1)",
+    ]
     assert storage[0].moves == ("storage account '#{Storage}#' (a pipeline token) (1 disk)",)
     assert [len(s.after) for s in storage] == [1, 1]
     assert storage[0].after != storage[1].after

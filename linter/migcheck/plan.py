@@ -3162,6 +3162,12 @@ def _one_name(service: CloudService, deployment: str) -> bool:
     return _named_by(service, deployment) or (service.name == deployment and is_stand_in(deployment))
 
 
+def _token_twice(service: CloudService, deployment: str) -> bool:
+    """Whether a step's name would say one pipeline token twice (`$(Env)-svc/$(Env)-svc`: the classic CLI names
+    the deployment after its service): it is shown as its placeholder once (`_token_named_first`)."""
+    return service.name == deployment and is_pipeline_token(deployment)
+
+
 def _placement_step_id(builder: _Builder, service: CloudService, deployment: str) -> str:
     """The id of the step of a deployment of a service (`service:shop/prod`), by the service alone where
     its name says it alone (`_one_name`): a stand-in's id is `service:<cloud service name, deploy.sh:1>`,
@@ -3227,7 +3233,9 @@ def _service_step(
         id=_placement_step_id(builder, service, deployment),
         kind=StepKind.SERVICE,
         name=builder.step_name(
-            service.listed_name if _one_name(service, deployment) else f"{service.listed_name}/{deployment}",
+            service.listed_name
+            if _one_name(service, deployment) or _token_twice(service, deployment)
+            else f"{service.listed_name}/{deployment}",
             service,
         ),
         wave=1,
@@ -3623,7 +3631,9 @@ def _named_first(step: Step, kind: str, name: str, apart: str = "") -> Step:
 def _token_named_first(step: Step, words: str, name: str, kind: str = "") -> Step:
     """The step of a resource of `words` (`virtual network`) named `name`, which, where that name is a
     pipeline token (`#{Env}#-vnet`, `__Env__-vnet`: `estate.is_pipeline_token`), says first that the build or
-    deployment fills it in, shows it in the commands as a placeholder in the form of a stand-in, and is not
+    deployment fills it in, shows it as a placeholder in the form of a stand-in in its commands and wherever
+    else it is a name the step calls the resource by (the step's own name, the resource group it becomes, a
+    command its downtime gives), while what it moves says the token as the file writes it; and is not
     ready until it is put in: no command runs with the token as written, and the file may be deployed under
     several values of it. Where `name` is a placeholder the file leaves to fill in (of a resource of `kind`:
     `_placeholder_named_first`), the step says so first, and is not ready either."""
@@ -3639,6 +3649,9 @@ def _token_named_first(step: Step, words: str, name: str, kind: str = "") -> Ste
     )
     return replace(
         step,
+        name=step.name.replace(name, placeholder),
+        becomes=tuple(line.replace(name, placeholder) for line in step.becomes),
+        downtime=step.downtime.replace(name, placeholder),
         notes=(note, *step.notes),
         powershell=_commands_naming(step.powershell, name, placeholder),
         cli=_commands_naming(step.cli, name, placeholder),
