@@ -445,7 +445,7 @@ def _not_read_from(path: str, text: str, problem: FileProblem) -> tuple[Mark | N
     if shell is not None:
         return replace(problem.mark, tag=OTHER_SHELL + shell), None
     source, tree, where, _ = _prepared(path, text)
-    loop = _braced_loop(tree.root_node)
+    loop = _braced_loop(tree.root_node, source)
     if loop is None:
         return None, None
     return replace(where.mark(loop), tag=BRACED_LOOP), source.rfind(b"\n", 0, loop.start_byte) + 1
@@ -466,11 +466,11 @@ def _other_shell(text: str) -> str | None:
     return name if name.endswith("sh") and name not in _BASH_LIKE else None
 
 
-def _braced_loop(root: Node) -> Node | None:
+def _braced_loop(root: Node, source: bytes) -> Node | None:
     """The `for` (or `select`) of a loop whose body is in braces (`for f in *.json; { ...; }`, which bash
     runs and the grammar does not read), where the top-level statement holding the first syntax error
     starts one: a `{` before any `do` after the keyword."""
-    found = _first_error_statement(root)
+    found = _first_refused_statement(root, source)
     if found is None:
         return None
     keyword = None
@@ -502,7 +502,7 @@ def read_commands(
     called`: "Python script 'run.py'"); and the files whose own read is then not said again
     (`Document.functions_run`)."""
     parsed = _bash_parse(source)
-    if parsed is None or parsed[1].root_node.has_error:
+    if parsed is None or _first_refused_statement(parsed[1].root_node, parsed[0]) is not None:
         return (), ()
     source, tree = parsed
     where = _HeldAt(path, marks, exact=False)
@@ -535,7 +535,7 @@ def parses(command_line: str) -> bool:
     one bash cannot parse, the shell refuses whole and runs none of. One nested deeper than migcheck
     follows (`_DEEPEST`) is not read either, and is said so as one that does not parse."""
     parsed = _bash_parse(command_line.encode("utf-8"))
-    return parsed is not None and not parsed[1].root_node.has_error
+    return parsed is not None and _first_refused_statement(parsed[1].root_node, parsed[0]) is None
 
 
 # What a syntax problem after classic commands the script runs means for them.
@@ -556,10 +556,22 @@ def _parse(path: str, text: str, first: Tree | None = None) -> _Parsed | FilePro
     line starts made readable), its positions and placeholders; or why bash would not run it. `first`: the
     grammar's tree of `text` as written, where the caller has parsed it."""
     parsed = _prepared(path, text, first)
-    _, tree, where, _ = parsed
-    if tree.root_node.has_error:
-        return _syntax_problem(tree.root_node, where)
-    return parsed
+    source, tree, where, _ = parsed
+    refused = _refusal(tree.root_node, source, where)
+    return parsed if refused is None else refused
+
+
+def _refusal(root: Node, source: bytes, where: _Positions) -> FileProblem | None:
+    """Why bash refuses the script (or command line) `source` parsed as `root`: at its first syntax error,
+    or at a keyword that closes a block written as a command's name before it (`fi` where no `if` is open,
+    which the grammar takes in as a command); None where bash parses it."""
+    found = _first_refused_statement(root, source)
+    if found is None:
+        return None
+    stray = None if found.has_error or found.is_missing else _stray_keyword(found, source)
+    if stray is not None:
+        return _problem("cannot be parsed here", where.mark(stray))
+    return _syntax_problem(root, where)
 
 
 def _run_before_error(path: str, text: str, first_cut: int | None = None) -> _Parsed | None:
@@ -578,7 +590,7 @@ def _run_before_error(path: str, text: str, first_cut: int | None = None) -> _Pa
             return None
         source = source[:cut]
         tree = grammars.parsed_within(_GRAMMAR, source)
-        if not tree.root_node.has_error:
+        if _first_refused_statement(tree.root_node, source) is None:
             kept = {start: held for start, held in placeholders.items() if start < cut}
             return source, tree, where.over(source), kept
     return None
@@ -587,7 +599,7 @@ def _run_before_error(path: str, text: str, first_cut: int | None = None) -> _Pa
 def _statement_line_start(root: Node, source: bytes) -> int:
     """Where the line starts on which the top-level statement holding the first syntax error starts (past
     the whole statements an error of the grammar's recovery starts with: `_past_whole_statements`)."""
-    found = _first_error_statement(root)
+    found = _first_refused_statement(root, source)
     if found is None:
         return 0
     start = source.rfind(b"\n", 0, _past_whole_statements(found, source).start_byte) + 1
@@ -675,7 +687,8 @@ def refuses(text: str) -> bool:
         if first is None or grammars.bash_tree(text.encode("utf-8"), first) is None:
             return True
         try:
-            return _prepared("", text, first)[1].root_node.has_error
+            source, tree, _, _ = _prepared("", text, first)
+            return _first_refused_statement(tree.root_node, source) is not None
         except grammars.ParseTooSlow:
             return True
 
@@ -1299,11 +1312,21 @@ _TEXTS = frozenset(
 
 
 def _continued(source: bytes, line_start: int, blanked: set[int]) -> bool:
-    """Whether the line before `line_start` ends with a backslash that continues it (one not blanked)."""
+    """Whether the line before `line_start` ends with a backslash that continues it: one not blanked, and
+    not itself escaped (`echo a \\\\` ends its command, with a backslash its last word's text; an odd run
+    of backslashes continues the line)."""
     end = line_start - 2  # the last byte before the line break
     if end >= 0 and source[end : end + 1] == b"\r":
         end -= 1
-    return end >= 0 and source[end : end + 1] == b"\\" and end not in blanked
+    if end < 0 or source[end : end + 1] != b"\\" or end in blanked:
+        return False
+    first = end  # the first of the run of backslashes the line ends with: each pair of them is one
+    while first > 0 and source[first - 1] == _BACKSLASH:
+        first -= 1
+    return (end - first) % 2 == 0
+
+
+_BACKSLASH = ord("\\")
 
 
 def _blanked(source: bytes, positions: list[int], blank: bytes = b" ") -> bytes:
@@ -1478,13 +1501,23 @@ _KEYWORDS_NO_COMMAND_NAMES = frozenset({"}", "fi", "done", "esac", "then", "else
 
 
 def _stray_keyword(opened: Node, source: bytes) -> Node | None:
-    """The first command of a block left open (`opened`) whose name is a keyword that closes another
-    block (`esac` in an `if`): bash rejects it there, where the grammar takes it in as a command."""
+    """The name of the first command in `opened` (a block left open, or a statement) that is a keyword
+    closing another block (`esac` in an `if`, `done` with no loop open): bash rejects it there, where the
+    grammar takes it in as a command. A name after an assignment or a redirection (`x=1 fi`) is no keyword
+    to bash, and a backquoted command (`` `fi` ``) or one in a here-document is parsed only when it runs."""
     ahead = [opened]
     while ahead:
         node = ahead.pop()
+        if node.type == "heredoc_body" or (
+            node.type == "command_substitution" and source[node.start_byte : node.start_byte + 1] == b"`"
+        ):
+            continue
         name = node.child_by_field_name("name") if node.type == "command" else None
-        if name is not None and source[name.start_byte : name.end_byte] in _KEYWORD_BYTES:
+        if (
+            name is not None
+            and name == node.children[0]
+            and source[name.start_byte : name.end_byte] in _KEYWORD_BYTES
+        ):
             return name
         ahead.extend(reversed(node.named_children))
     return None
@@ -1581,6 +1614,21 @@ def _redirect_across_lines(path: list[Node]) -> Node | None:
     row = path[-1].start_point[0]
     return next(
         (at for at in reversed(path[:-1]) if at.type == "file_redirect" and at.start_point[0] < row), None
+    )
+
+
+def _first_refused_statement(root: Node, source: bytes) -> Node | None:
+    """The top-level statement bash refuses first: the first that holds a syntax error (as
+    `_first_error_statement`) or a closing keyword written as a command's name (`_stray_keyword`)."""
+    if root.is_error or root.is_missing:
+        return root
+    return next(
+        (
+            child
+            for child in root.children
+            if child.has_error or child.is_missing or _stray_keyword(child, source) is not None
+        ),
+        None,
     )
 
 
@@ -4096,7 +4144,7 @@ class _Walker:
             self.lines_not_read.append(replace(at, tag=HANDED_ON_TOO_DEEP))
             return
         source, tree = parsed
-        if tree.root_node.has_error:
+        if _first_refused_statement(tree.root_node, source) is not None:
             return
         saved = self.source, self.where, self.line_holes, self.empty_holes
         self.source, self.where, self.line_holes, self.empty_holes = source, _At(at), holes, frozenset()
@@ -7430,8 +7478,11 @@ class CommandLines:
         if as_a_file is not None:
             prepared, prepared_tree, positions, placeholders = as_a_file
             if prepared_tree.root_node.has_error:
-                return _syntax_problem(tree.root_node, where)
+                return _refusal(tree.root_node, source, where)
             source, tree, where.loop_heads = prepared, prepared_tree, positions.loop_heads
+        refused = _refusal(tree.root_node, source, where)  # a closing keyword no block opens
+        if refused is not None:
+            return refused
         saved = walker.source, walker.where, walker.line_holes, walker.empty_holes, walker.stating
         held_placeholders, walker.placeholders = walker.placeholders, placeholders
         walker.source, walker.where = source, where
