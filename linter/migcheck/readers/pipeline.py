@@ -2043,15 +2043,17 @@ def _variables_read(script: str) -> set[str]:
     names: set[str] = set()
     if tree is None:
         return names
-    stack = [tree.root_node]
+    # Each node goes on the stack with whether its parent is an expansion: asking a node for its parent
+    # makes tree-sitter walk down from the root to it, a cost of its depth for each node.
+    stack = [(tree.root_node, False)]
     while stack:
-        node = stack.pop()
-        read = node.parent is not None and node.parent.type in ("simple_expansion", "expansion")
+        node, read = stack.pop()
         if node.type == "variable_name" and read and node.text is not None:
             name = node.text.decode("utf-8", "replace")
             if name.isidentifier():
                 names.add(name)
-        stack.extend(node.children)
+        expansion = node.type in ("simple_expansion", "expansion")
+        stack.extend((child, expansion) for child in node.children)
     return names
 
 
