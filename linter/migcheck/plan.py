@@ -2056,10 +2056,11 @@ _COMPUTER_NAME = (
 def _computer_names(vms: Iterable[Role]) -> list[str]:
     """What the steps moving `vms` say of their computer names (`_COMPUTER_NAME`), once; none without VMs.
     A stand-in for many VMs (`<VMs of cloud service web>`) is said as the VMs it stands for, not as a VM."""
+    vms = list(vms)
     named_vms = list({vm.name: vm for vm in vms}.values())
     if not named_vms:
         return []
-    if len(named_vms) > 1:
+    if len(named_vms) > 1 or _repeated_placeholders(vms):  # `[VM NAME]` twice: two VMs
         return [_COMPUTER_NAME.format(vms="its VMs")]
     only = named_vms[0]
     return [
@@ -3062,10 +3063,22 @@ def written_vm_name(vm: Role) -> tuple[str, str]:
     return written, shown
 
 
-def _told_apart(vm: Role) -> str:
-    """A VM named with its file (`written_vm_name`), in words: `'<vm-name>' of web.ps1`; "" for any other."""
+def _told_apart(vm: Role, repeated: frozenset[str] = frozenset()) -> str:
+    """A VM named with its file (`written_vm_name`), in words: `'<vm-name>' of web.ps1`; one of a placeholder
+    other VMs of the list it is in have too (`repeated`), by where it is written: `'[VM NAME]' (rest.xml:5)`;
+    "" for any other."""
     written, file = written_vm_name(vm)
-    return f"'{written}' of {file}" if file else ""
+    if file:
+        return f"'{written}' of {file}"
+    return f"'{vm.name}' ({vm.mark.path}:{vm.mark.line})" if vm.name in repeated else ""
+
+
+def _repeated_placeholders(vms: Iterable[Role]) -> frozenset[str]:
+    """The placeholders (`model.is_placeholder`: `'[VM NAME]'`) that name more than one of `vms`: a body that
+    lists two roles of one placeholder describes two VMs, each filled in on its own, which read as one name
+    said twice unless each is said with where it is written."""
+    counts = Counter(vm.name for vm in vms if is_placeholder(vm.name, "VM"))
+    return frozenset(name for name, count in counts.items() if count > 1)
 
 
 def _vm_said(vm: Role) -> str:
@@ -3074,14 +3087,19 @@ def _vm_said(vm: Role) -> str:
     return f"{told} (a placeholder the file leaves to fill in)" if told else named(vm.name, "VM")
 
 
-def _looked_up(vm: Role) -> tuple[str, str]:
+def _looked_up(vm: Role, repeated: frozenset[str] = frozenset()) -> tuple[str, str]:
     """The name a command looks `vm` up by, and what to say after the command: where the estate named the VM
     with its file (`written_vm_name`), the placeholder as the file writes it, which is what to replace, and
     a comment that says which file's VM the command is for; else its name, and nothing."""
     written, file = written_vm_name(vm)
-    if not file:
-        return vm.name, ""
-    return written, f"  # VM '{written}' of {file}:{vm.mark.line}: put its name in place of '{written}'"
+    if file:
+        return written, f"  # VM '{written}' of {file}:{vm.mark.line}: put its name in place of '{written}'"
+    if vm.name in repeated:  # one of several VMs of the list named so (`_repeated_placeholders`)
+        return (
+            vm.name,
+            f"  # VM '{vm.name}' of {vm.mark.path}:{vm.mark.line}: put its name in place of '{vm.name}'",
+        )
+    return vm.name, ""
 
 
 def _made_in_loop(vms: Sequence[Role]) -> str:
@@ -3103,8 +3121,9 @@ def _vm_list(vms: Sequence[Role], service_loop: str = "") -> str:
     own = [vm for vm in vms if not vm.name.startswith(_VMS_OF)]
     looped = [vm for vm in own if vm.looped_over and vm.looped_over != service_loop]
     named_vms = [vm.name for vm in own if not vm.looped_over or vm.looped_over == service_loop]
+    repeated = _repeated_placeholders(own)
     shown = [
-        _told_apart(vm)
+        _told_apart(vm, repeated)
         or (
             f"{vm.name} (a placeholder the file leaves to fill in)" if cannot_name("VM", vm.name) else vm.name
         )
@@ -3452,7 +3471,8 @@ def _prepared_states(service: str, vms: Iterable[Role]) -> list[str]:
     script only associates a reserved IP with): no `-Name` a command could be given."""
     vms = list(vms)
     names = [vm.name for vm in vms]
-    named = [_looked_up(vm) for vm in vms if not vm.name.startswith(_VMS_OF)]
+    repeated = _repeated_placeholders(vms)
+    named = [_looked_up(vm, repeated) for vm in vms if not vm.name.startswith(_VMS_OF)]
     states = [
         f"(Get-AzureVM -ServiceName {ps_quoted(service)} -Name {ps_quoted(name)}).VM.MigrationState{said}"
         for name, said in named
@@ -3470,7 +3490,8 @@ def _prepared_states_cli(vms: Iterable[Role]) -> list[str]:
     `azure vm list` shows in the service, which the command leaves to fill in."""
     vms = list(vms)
     names = [vm.name for vm in vms]
-    named = [_looked_up(vm) for vm in vms if not vm.name.startswith(_VMS_OF)]
+    repeated = _repeated_placeholders(vms)
+    named = [_looked_up(vm, repeated) for vm in vms if not vm.name.startswith(_VMS_OF)]
     states = [f"azure vm show {sh_quoted(name)} -vv{said}" for name, said in named]
     if len(named) < len(names) or not names:  # none named: those the service holds, whichever they are
         which = "each other VM" if named else "each VM"
@@ -3680,11 +3701,12 @@ def _placeholder_vms_first(step: Step, vms: Iterable[Role]) -> Step:
     until then, as the step of a service so named (`_placeholder_named_first`): no VM has that name, so the
     step's checks of it (Get-AzureVM -Name, azure vm show) find none, and which VM it moves is not known."""
     placeholders = [vm for vm in vms if is_placeholder(vm.name, "VM")]
-    names = list(dict.fromkeys(_told_apart(vm) or f"'{vm.name}'" for vm in placeholders))
+    repeated = _repeated_placeholders(placeholders)
+    names = list(dict.fromkeys(_told_apart(vm, repeated) or f"'{vm.name}'" for vm in placeholders))
     if not names:
         return step
     said = ", ".join(names)
-    told_apart = any(written_vm_name(vm)[1] for vm in placeholders)
+    told_apart = bool(repeated) or any(written_vm_name(vm)[1] for vm in placeholders)
     of = "in" if told_apart else "of"  # not `'<vm-name>' of web.ps1 of this step`
     note = (
         f"{FILL_IN_FIRST} {plural('VM', len(names))} {said} {of} this step {'is' if len(names) == 1 else 'are'} "
