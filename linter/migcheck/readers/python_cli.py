@@ -562,12 +562,23 @@ class _Script:
             text = _string(node.value)
             if text is not None:
                 self.write(f"{_own(name)}={shlex.quote(text)}\n", node)
-            elif _built_word(node.value) and self.listed(node.value, 0) is None:
+            elif self.one_word(node.value) and self.listed(node.value, 0) is None:
                 self.write(f"{_own(name)}=", node)
                 self.write(self.word(node.value), node.value)
                 self.write("\n")
             else:
                 self.write(f"{_own(name)}={self.hole(node.value, f'{name}@{node.lineno}')}\n", node)
+
+    def one_word(self, value: ast.expr) -> bool:
+        """Whether an assignment's value is a word written from others the script may state: joined
+        (`"contoso-" + name`, `",".join([...])`), formatted (`"app%s" % size`, `"{}-web".format(svc)`,
+        `f"app{size}"`), or another name's (`name = size`), as `word` writes each."""
+        return (
+            _built_word(value)
+            or isinstance(value, ast.JoinedStr)
+            or (isinstance(value, ast.Name) and _shell_name(value.id))
+            or self.template_parts(value) is not None
+        )
 
     def joined_list(self, value: ast.expr) -> ast.expr:
         """`cmd = cmd + ["-b", "web"]` (lists joined by `+`): the list of the items as they are now, so that
