@@ -479,6 +479,10 @@ class _Script:
         if rows is not None and not self.unrolling and _unrolls(node.body, rows):
             self.unrolled(node, rows, depth)
             return
+        enumerated = None if "enumerate" in self.functions else _enumerated(node.target, node.iter)
+        if enumerated is not None and not self.unrolling and _unrolls(node.body, enumerated):
+            self.unrolled(node, enumerated, depth)
+            return
         if rows is not None or (turns is not None and len(turns) > _LOOP_TURNS):
             self.cut(node.iter)  # its turns are read as one of values not stated
         if items is not None and all(_string(item) is not None for item in items):
@@ -1455,6 +1459,39 @@ def _rows(target: ast.expr, items: list[ast.expr] | None) -> list[list[tuple[str
             return None
         rows.append(list(zip(names, item.elts, strict=True)))
     return rows
+
+
+def _enumerated(target: ast.expr, iterated: ast.expr) -> list[list[tuple[str, ast.expr]]] | None:
+    """For a loop over `enumerate` of items the script writes out into a count and an item (`for i, size in
+    enumerate(["Small", "Medium"], 1)`), each turn's count (shown where its item is written) and item, as
+    `_rows` gives them; None for any other loop, and for a start the script does not write out."""
+    if not (
+        isinstance(iterated, ast.Call)
+        and isinstance(iterated.func, ast.Name)
+        and iterated.func.id == "enumerate"
+        and isinstance(target, ast.Tuple)
+        and len(target.elts) == 2
+        and all(isinstance(t, ast.Name) and _shell_name(t.id) for t in target.elts)
+    ):
+        return None
+    given = [*iterated.args, *(k.value for k in iterated.keywords if k.arg == "start")]
+    if len(given) not in (1, 2) or len(given) != len(iterated.args) + len(iterated.keywords):
+        return None
+    items, start = given[0], given[1] if len(given) == 2 else ast.Constant(0)
+    if not isinstance(items, (ast.List, ast.Tuple)) or not isinstance(start, ast.Constant):
+        return None
+    first = start.value
+    if (
+        isinstance(first, bool)
+        or not isinstance(first, int)
+        or any(isinstance(i, ast.Starred) for i in items.elts)
+    ):
+        return None
+    count, item = (t.id for t in target.elts if isinstance(t, ast.Name))
+    return [
+        [(count, ast.copy_location(ast.Constant(str(first + index)), value)), (item, value)]
+        for index, value in enumerate(items.elts)
+    ]
 
 
 def _built_word(node: ast.expr) -> bool:
