@@ -152,6 +152,7 @@ from __future__ import annotations
 import bisect
 import collections
 import contextlib
+import contextvars
 import fnmatch
 import functools
 import itertools
@@ -818,10 +819,15 @@ def _parse(
     deep = _too_deep(source)
     if deep >= 0:
         return _nesting_problem(where.at(deep))
+    budget = _parsed_bytes_left.set([_PARSED_BYTES_FLOOR + _PARSED_BYTES_PER_BYTE * len(source)])
     try:
         return _parse_readable(source, where)
+    except _ParsedTooMuch:
+        return _parsed_too_much(where.at(0))
     except _ParseTooSlow:
         return _too_slow_to_parse(where.at(0))
+    finally:
+        _parsed_bytes_left.reset(budget)
 
 
 def _parse_readable(source: bytes, where: Positions) -> tuple[Tree, SyntaxIndex, Positions] | FileProblem:
@@ -883,6 +889,34 @@ class _ParseTooSlow(Exception):
     """A parse of a script stopped past the CPU time its size allows (see `_tree`)."""
 
 
+class _ParsedTooMuch(_ParseTooSlow):
+    """The parses of a script read more bytes together than its size allows (see `_PARSED_BYTES_PER_BYTE`)."""
+
+
+# The bytes the parses of one script may read together: its first parse, each parse of a rewrite of its
+# text made to read a form the grammar does not know, and each parse again from the bytes (`_tree_in_time`),
+# which `_parse_readable` makes a few dozen times at most, each bounded in CPU time on its own but not in
+# number. Past the bound the script is not read (MIG001), as past a parse's CPU time. A script's parses read
+# under five times its size (the corpus's); the floor keeps a script of a few lines from ever reaching it.
+_PARSED_BYTES_PER_BYTE = 64
+_PARSED_BYTES_FLOOR = 4 << 20
+# What the parses of the script `_parse` reads have left (one item, charged in place); None outside it.
+_parsed_bytes_left: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar(
+    "PowerShell bytes parsed", default=None
+)
+
+
+def _charge_parse(size: int) -> None:
+    """Counts a parse of `size` bytes against what the script being read has left; raises `_ParsedTooMuch`
+    past it."""
+    left = _parsed_bytes_left.get()
+    if left is None:
+        return
+    left[0] -= size
+    if left[0] < 0:
+        raise _ParsedTooMuch
+
+
 def _tree(source: bytes) -> Tree:
     """The tree the grammar parses `source` into, within the CPU time `grammars.parsed_in_time` allows a
     source of its size: some inputs take the grammar time that grows with their size squared (`${a)`
@@ -900,6 +934,7 @@ def _parsed_once(source: bytes) -> Node:
     `Node.text`: that of a tree parsed through a read callback calls it again, a chunk at a time. The
     parse from the bytes `_tree` adds reuses every node of a tree with no error, but reparses the code
     around each error, which the lines `_list_commas` parses on their own mostly hold."""
+    _charge_parse(len(source))
     tree = grammars.parsed_in_time(_GRAMMAR, source)
     if tree is None:
         raise _ParseTooSlow
@@ -907,13 +942,26 @@ def _parsed_once(source: bytes) -> Node:
 
 
 def _tree_in_time(source: bytes) -> Tree | None:
-    """The tree of `source`, as `_tree` parses it; None past the CPU time its size allows."""
+    """The tree of `source`, as `_tree` parses it; None past the CPU time its size allows. Both parses are
+    counted against the bytes the script being read may parse (raises `_ParsedTooMuch` past them)."""
+    _charge_parse(len(source))
     tree = grammars.parsed_in_time(_GRAMMAR, source)
     if tree is None:
         return None
     # Parsed again from the bytes, reusing every node of the first tree (nothing is edited): a node of a
     # tree parsed through a read callback gets its text by calling it again, a chunk at a time.
+    _charge_parse(len(source))
     return _parser().parse(source, tree)
+
+
+def _parsed_too_much(mark: Mark) -> FileProblem:
+    """MIG001 of a script whose parses read more bytes together than its size allows (`_ParsedTooMuch`)."""
+    message = (
+        "refused: reading the script takes more parses of its text than a script of its size may (forms "
+        "the grammar does not know, written thousands of times?), so migcheck reads none of it"
+    )
+    fix = "Split the script, or exclude it in [tool.migcheck] exclude if it is generated."
+    return FileProblem("syntax", message, mark, fix)
 
 
 def _too_slow_to_parse(mark: Mark) -> FileProblem:
