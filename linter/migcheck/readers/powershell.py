@@ -851,6 +851,7 @@ def _parse_readable(source: bytes, where: Positions) -> tuple[Tree, SyntaxIndex,
     # (`$a.M().P, $b.N().Q`) is one between arguments only once the grammar can read the argument.
     rewrites = (
         _with_lone_operators_as_words,
+        _with_switch_clauses_separated,
         _with_dashed_operators_read,
         _with_leading_pipes_joined,
         _with_variable_attributes_blanked,
@@ -1509,6 +1510,46 @@ def _first_token(node: Node) -> Node:
     while node.child_count > 0:
         node = node.children[0]
     return node
+
+
+# A `switch` clause after another on the same line (`switch ($r) { 'web' { … } default { … } }`), which
+# PowerShell reads as it reads them one a line: the grammar reads a clause's condition after a block on
+# its line only when it is a string, and takes a bare one (`default`, `web`) with the block before it for an
+# error, so neither clause is read. The blank after the block is parsed as a `;`, which ends a clause for
+# both; the reader reads the clauses, not the separator.
+_CLAUSES = {"switch_clause": "clause"}
+
+
+def _with_switch_clauses_separated(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, in a tree with errors, a copy with a `;` for the blank
+    after each block an error region holds right before a word (see `_CLAUSES`), where the tree of the copy
+    reads it as the end of a `switch` clause."""
+    if not root.has_error:
+        return source
+    places = [
+        block.end_byte
+        for region in _error_regions(root)
+        for block, after in itertools.pairwise(region.children)
+        if block.type == "statement_block"
+        and after.start_byte == block.end_byte < len(source)
+        and source[block.end_byte] in b" \t"
+    ]
+    if not places:
+        return source
+    changed = _with_bytes_at(source, places, b";")
+    clauses = _captures(_CLAUSES, _tree(changed).root_node).get("clause", [])
+    ends = {last.start_byte for clause in clauses for last in [clause.children[-1]] if last.type == ";"}
+    kept = [at for at in places if at in ends]
+    if len(kept) == len(places):
+        return changed
+    return _with_bytes_at(source, kept, b";") if kept else source
+
+
+def _with_bytes_at(source: bytes, offsets: list[int], byte: bytes) -> bytes:
+    changed = bytearray(source)
+    for at in offsets:
+        changed[at] = byte[0]
+    return bytes(changed)
 
 
 # Two words PowerShell reads whole that the grammar splits, each made readable by one byte: a parameter
