@@ -75,13 +75,13 @@ def test_the_acl_is_on_the_vm_the_script_creates(tmp_path, monkeypatch, name) ->
     found = lint_files(tmp_path, monkeypatch, {name: SCRIPTS[name]}, "MIG201", dedent=False).findings
     (acl,) = found
     created = f"{name}:{CREATED_AT[name]}"
-    assert f"VM '<VM name, {created}>' in cloud service '<cloud service name, {created}>'" in acl.message
+    assert f"VM '<DNS name, {created}>' in cloud service '<DNS name, {created}>'" in acl.message
 
 
 @pytest.mark.parametrize("name", SCRIPTS)
 def test_the_plan_moves_one_cloud_service(plan_of, name) -> None:
     plan = plan_of({name: SCRIPTS[name]})
-    services = [step for step in plan.steps if "cloud service name" in step.id]
+    services = [step for step in plan.steps if "DNS name" in step.id]
     assert len(services) == 1, [step.id for step in plan.steps]
 
 

@@ -79,7 +79,7 @@ def test_a_string_naming_a_classic_cmdlet_with_a_value_not_stated_keeps_the_scri
         (
             'svc=$1\nprintf -v cmd "azure vm create %s img ops Passw0rd! -w ProdVNet -b %s" "$svc" web,data\n'
             "eval $cmd\n",
-            "VM '<VM name, deploy.sh:",
+            "VM '<DNS name, deploy.sh:",
         ),
     ],
 )

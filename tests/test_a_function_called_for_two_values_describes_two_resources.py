@@ -140,14 +140,14 @@ mkvm {second}
 def test_a_shell_function_called_for_two_arguments_creates_two_cloud_services() -> None:
     script = SHELL_VM.replace("{second}", '"$2"')
     assert _services(script, "deploy.sh") == [
-        "<cloud service name, deploy.sh:3, turn 2>",
-        "<cloud service name, deploy.sh:3>",
+        "<DNS name, deploy.sh:3, turn 2>",
+        "<DNS name, deploy.sh:3>",
     ]
 
 
 def test_a_shell_function_called_twice_for_one_argument_creates_one_cloud_service() -> None:
     script = SHELL_VM.replace("{second}", '"$1"')
-    assert _services(script, "deploy.sh") == ["<cloud service name, deploy.sh:3>"]
+    assert _services(script, "deploy.sh") == ["<DNS name, deploy.sh:3>"]
 
 
 SHELL_LOOP = """\

@@ -39,5 +39,5 @@ def test_after_the_loop_the_last_turn_s_value_is_gone(tmp_path, monkeypatch) -> 
         '    - command: azure vm create {{ svc }} img u p --location "West US" -w hub --subnet-names front\n'
     )
     services = _services(tmp_path, monkeypatch, text)
-    assert services[:2] == ["<cloud service name, site.yml:7>", "contoso-data"]
+    assert services[:2] == ["<DNS name, site.yml:7>", "contoso-data"]
     assert services[2:] == ["contoso-web"]

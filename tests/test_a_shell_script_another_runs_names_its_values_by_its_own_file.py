@@ -29,7 +29,7 @@ def test_a_value_the_run_file_passes_is_named_by_that_file(tmp_path, monkeypatch
     result = lint_files(
         tmp_path, monkeypatch, {"build.sh": BUILD, "create_vm.sh": CREATE_VM}, "MIG105", dedent=False
     )
-    assert [f.resource_name for f in result.findings] == ["<cloud service name, create_vm.sh:4>"]
+    assert [f.resource_name for f in result.findings] == ["<DNS name, create_vm.sh:4>"]
     assert where(result.findings) == ["MIG105 create_vm.sh:4:1"]
 
 

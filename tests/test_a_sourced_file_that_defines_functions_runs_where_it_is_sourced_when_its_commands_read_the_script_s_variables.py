@@ -51,8 +51,8 @@ def _services(result) -> list[tuple[str, str]]:
 def test_read_alone_the_file_creates_in_a_service_it_does_not_know(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, {"lib.sh": LIB}, dedent=False)
     assert _services(result) == [
-        ("lib.sh", "<cloud service name, lib.sh:2>"),
-        ("lib.sh", "<cloud service name, lib.sh:4>"),
+        ("lib.sh", "<DNS name, lib.sh:2>"),
+        ("lib.sh", "<DNS name, lib.sh:4>"),
     ]
 
 
@@ -66,7 +66,7 @@ def test_read_alone_the_file_creates_in_a_service_it_does_not_know(tmp_path, mon
 )
 def test_sourced_after_the_variable_is_set_it_runs_there(tmp_path, monkeypatch, runner, text):
     result = lint_files(tmp_path, monkeypatch, {"lib.sh": LIB, runner: text}, dedent=False)
-    assert _services(result) == [(runner, "<cloud service name, lib.sh:2>"), (runner, "svc1")]
+    assert _services(result) == [(runner, "<DNS name, lib.sh:2>"), (runner, "svc1")]
     said = [(f.code, f.location.path, f.location.line) for f in result.findings if f.location]
     assert len(said) == len(set(said))  # each said once, where lib.sh states it
 

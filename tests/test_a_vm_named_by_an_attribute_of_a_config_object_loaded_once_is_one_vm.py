@@ -67,7 +67,7 @@ def _line(text: str, command: str) -> int:
 def test_the_acl_is_on_the_vm_the_script_creates(tmp_path, monkeypatch, name) -> None:
     (acl,) = lint_files(tmp_path, monkeypatch, {name: SCRIPTS[name]}, "MIG201", dedent=False).findings
     created = f"{name}:{_line(SCRIPTS[name], 'vm create')}"
-    assert f"VM '<VM name, {created}>' in cloud service '<cloud service name, {created}>'" in acl.message
+    assert f"VM '<DNS name, {created}>' in cloud service '<DNS name, {created}>'" in acl.message
 
 
 @pytest.mark.parametrize(

@@ -55,4 +55,4 @@ def test_an_item_set_later_is_followed() -> None:
 )
 def test_an_item_the_script_does_not_state_makes_the_array_unknown(change: str) -> None:
     script = f'arr=(a b)\n{change}\nazure vm create "${{arr[1]}}" {CREATE}'
-    assert _services(script) == ["<cloud service name, ops.sh:4>"]
+    assert _services(script) == ["<DNS name, ops.sh:4>"]

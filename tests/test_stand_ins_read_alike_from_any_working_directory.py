@@ -65,7 +65,7 @@ def test_the_plan_says_the_same_from_inside_and_above(tmp_path, monkeypatch, cap
     inside, above = _both(tmp_path, monkeypatch, capsys, "plan", "--format", format_)
     assert inside == above
     assert "storage account name, teamA/deploy.ps1:2:" in inside
-    assert "cloud service name, init.sh:2" in inside
+    assert "DNS name, init.sh:2" in inside
 
 
 def test_copies_of_one_script_in_two_folders_are_two_networks_told_apart_by_their_files(

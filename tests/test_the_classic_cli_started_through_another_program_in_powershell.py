@@ -50,7 +50,7 @@ def test_a_word_the_script_does_not_state_or_single_quotes_are_not_known() -> No
     )
     resources = script_resources(script, "deploy.ps1")
     (deployment,) = [r for r in resources if isinstance(r, Deployment)]
-    assert deployment.service_name.startswith("<cloud service name, deploy.ps1:2")
+    assert deployment.service_name.startswith("<DNS name, deploy.ps1:2")
     # `'West` and `US'` are what the CLI would get: no region is taken from them.
     assert [r for r in resources if isinstance(r, ServiceRegion)] == []
 

@@ -1,7 +1,7 @@
 """The step of a cloud service no file names, whose deployment is named after it (`azure vm create "$SVC"`,
 a Python script's `create_virtual_machine_deployment(name, name, ...)`), is identified as it is named, by the
-service's stand-in once (`service:<cloud service name, deploy.sh:2>`), where its id said it twice
-(`service:<cloud service name, deploy.sh:2>/<cloud service name, deploy.sh:2>`); a step's `after` and the
+service's stand-in once (`service:<DNS name, deploy.sh:2>`), where its id said it twice
+(`service:<DNS name, deploy.sh:2>/<DNS name, deploy.sh:2>`); a step's `after` and the
 overview's `start_with` name it by that id. A service with a deployment of its own name keeps both."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def _service_ids(plan_of) -> list[str]:
 
 def test_a_stand_in_service_s_step_id_says_it_once(plan_of):
     assert _service_ids(plan_of) == [
-        "service:<cloud service name, deploy.sh:2>",
+        "service:<DNS name, deploy.sh:2>",
         "service:<cloud service name, make.py:6>",
         "service:shop/shop",
     ]

@@ -132,9 +132,8 @@ def test_a_python_script_running_the_cli_creates_one_service_per_item_of_its_loo
         '"endpoint", "create", vm, "80", "80", "-n", "HTTP"', '"create", vm, "img", "u", "p"'
     )
     summary, _ = reports(tmp_path, monkeypatch, capsys, "create.py", script)
-    assert (
-        "cloud services created in a loop over sys.argv[1:] (<cloud service name, create.py:5>, 1 or more)"
-        in (summary)
+    assert "cloud services created in a loop over sys.argv[1:] (<DNS name, create.py:5>, 1 or more)" in (
+        summary
     )
     assert "each with 1 VM\n" in summary
 
@@ -146,8 +145,6 @@ def test_a_powershell_script_running_the_cli_creates_one_service_per_item_of_its
         'foreach ($svc in Get-Content services.txt) {\n    azure vm create $svc img u p -l "West US"\n}\n'
     )
     summary, _ = reports(tmp_path, monkeypatch, capsys, "create.ps1", script)
-    listed = (
-        "cloud services created in a loop over Get-Content services.txt (<cloud service name, create.ps1:2>"
-    )
+    listed = "cloud services created in a loop over Get-Content services.txt (<DNS name, create.ps1:2>"
     assert listed in summary
     assert "each with 1 VM\n" in summary

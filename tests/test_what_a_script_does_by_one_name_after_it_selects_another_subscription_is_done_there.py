@@ -245,4 +245,4 @@ def test_a_subscription_an_argument_selects_by_default_is_the_one_a_run_as_writt
 
 def test_a_positional_default_is_a_value_the_script_does_not_state_elsewhere():
     script = "azure vm create \"${1:-web}\" img ops 'P@ss1' --location 'West Europe'\n"
-    assert [service.startswith("<cloud service name") for service, *_ in cli_deployments(script)] == [True]
+    assert [service.startswith("<DNS name") for service, *_ in cli_deployments(script)] == [True]

@@ -30,7 +30,7 @@ def _deployments(text: str) -> list[tuple[str, list[str]]]:
 
 def test_a_flag_given_a_value_after_an_equals_sign_leaves_it_the_next_positional_argument():
     script = 'SVC=$1\nazure vm create "$SVC" img u p -w corpnet\nazure vm create --connect="$SVC" img u p --vm-name web2\n'
-    assert _deployments(script) == [("<cloud service name, deploy.sh:2>", ["<VM name, deploy.sh:2>", "web2"])]
+    assert _deployments(script) == [("<DNS name, deploy.sh:2>", ["<DNS name, deploy.sh:2>", "web2"])]
 
 
 def test_a_stated_service_after_connect_and_an_equals_sign_is_the_one_the_vm_joins():

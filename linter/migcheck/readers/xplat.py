@@ -1734,6 +1734,22 @@ class Reading:
             self.unstated.setdefault(f"{what}\0{shaped}", held)
         return held
 
+    def _held_as_one(self, whats: tuple[str, ...], what: str, word: Word | None, at: Mark) -> str:
+        """A name the script states, else one stand-in for the value `word` holds where it names several
+        things (`whats`: a VM that takes its cloud service's DNS name): the one an earlier command gave it
+        as any of them, else a stand-in of its own that says `what` it is (`<DNS name, x.sh:2>`), which
+        later commands that name any of them by that value find (`_held_before`)."""
+        if word is None or word.text:
+            return self._held(what, word, at)
+        earlier = next(
+            (found for found in map(lambda named: self._held_before(named, word), whats) if found), ""
+        )
+        held = earlier or self._held(what, word, at)
+        for identity in (word.identity, _shape_identity(word)):
+            for named in whats if identity is not None else ():
+                self.unstated.setdefault(f"{named}\0{identity}", held)
+        return held
+
     def _looped_over(self, name: Word | None) -> str:
         """The list of the loop over items the script does not write out that the commands are in, when
         `name` is a value the script does not state that each turn has its own of (the loop's item, what
@@ -1757,9 +1773,14 @@ class Reading:
         uses = f"azure vm create {_text(dns) or '<service>'}"
         if self._refused_after_delete(parsed, uses) or self._address_in_no_subnet(parsed, uses):
             return
-        service = self._held("cloud service name", dns, parsed.at)
         named = parsed.value("vm-name")
-        vm_name = self._held("VM name", named if named is not None else dns, parsed.at)
+        if named is None:  # the VM takes the service's DNS name: one value, shown as one
+            service = vm_name = self._held_as_one(
+                ("cloud service name", "VM name"), "DNS name", dns, parsed.at
+            )
+        else:
+            service = self._held("cloud service name", dns, parsed.at)
+            vm_name = self._held("VM name", named, parsed.at)
         deployment = self._deployment(service, parsed.at, existing=False)
         deployment.looped_over = deployment.looped_over or self._looped_over(dns)
         vm = self._new_vm(vm_name, parsed.at)
