@@ -901,10 +901,11 @@ def _read_bytes(
     if store is not None and candidate.fs_path != STDIN:
         with readers.beside.reading(candidate):  # the folder the settings files it loads are taken from
             return store.read(candidate.fs_path, path, data, explicit=candidate.explicit), data
-    if readers.reads_alone(path):
-        return readers.read_document(path, data, explicit=candidate.explicit), data
+    expected = readers.kind_by_extension(path)
+    if expected is not None:  # read alone: no settings file is loaded, from the candidate's folder or any
+        return readers.read_as(path, data, expected, explicit=candidate.explicit), data
     with readers.beside.reading(candidate):
-        return readers.read_document(path, data, explicit=candidate.explicit), data
+        return readers.read_as(path, data, None, explicit=candidate.explicit), data
 
 
 # What a file the walk listed is when it is read no more: gone, or a folder now (a folder of its path a file).

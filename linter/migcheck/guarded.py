@@ -65,25 +65,31 @@ def read_bytes(
         raise
     try:
         info = os.fstat(fd)
-        if regular_only and not stat.S_ISREG(info.st_mode):
+        regular = stat.S_ISREG(info.st_mode)
+        if regular_only and not regular:
             # a folder's errno, so that a caller can tell a file replaced by one (the walk lists files only)
             code = errno.EISDIR if stat.S_ISDIR(info.st_mode) else 0
             raise OSError(code, f"not a regular file ({_what(info.st_mode)}); only regular files are read")
         if within and (info.st_dev, info.st_ino) != identity:
             _check_within(fd, within)
-        return _read_at_most(fd, limit, info.st_size if stat.S_ISREG(info.st_mode) else 0)
+        if info.st_size and regular:
+            # Read on the descriptor itself (no file object per file), and here rather than a call or two
+            # down, as this runs for every file: a regular file is asked for its size plus one byte, so the
+            # common case is one read of exactly what is there, its end told by a short read.
+            first = min(info.st_size + 1, limit)
+            try:
+                data = os.read(fd, first)
+            except BlockingIOError:  # as `_read`
+                data = b""
+            return data if len(data) < first else _read_on(fd, limit, data)
+        return _read_on(fd, limit, _read(fd, min(_CHUNK, limit)))
     finally:
         os.close(fd)
 
 
-def _read_at_most(fd: int, limit: int, size: int) -> bytes:
-    """Read until the end or `limit` bytes, on the descriptor itself (no file object per file). A regular
-    file is asked for its size plus one byte at first, so the common case is one read of exactly what is
-    there; a file that grows meanwhile, or a pipe, is read on in chunks up to the limit."""
-    first = min(size + 1, limit) if size else min(_CHUNK, limit)
-    data = _read(fd, first)
-    if len(data) < first and size:
-        return data  # the whole file: a short read of a regular file is its end
+def _read_on(fd: int, limit: int, data: bytes) -> bytes:
+    """`data`, read first from `fd`, and what follows it, read in chunks until the end or `limit` bytes in
+    all: a file that grew since its size was asked, or a pipe."""
     chunks, total = [data], len(data)
     while total < limit:
         chunk = _read(fd, min(_CHUNK, limit - total))

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import posixpath
 import random
+from pathlib import Path
 
 import pytest
 
-from migcheck.readers import BY_EXTENSION, _expected_kind, read_document, xml
+from migcheck import readers
+from migcheck.config import Config
+from migcheck.engine import lint
+from migcheck.plugins import load_rules
+from migcheck.readers import BY_EXTENSION, kind_by_extension, read_document, xml
 
 PATHS = [
     "a.cscfg",
@@ -35,7 +40,7 @@ PATHS = [
 
 @pytest.mark.parametrize("path", PATHS)
 def test_the_kind_by_extension_is_the_one_splitext_gives(path: str) -> None:
-    assert _expected_kind(path) == BY_EXTENSION.get(posixpath.splitext(path)[1].lower())
+    assert kind_by_extension(path) == BY_EXTENSION.get(posixpath.splitext(path)[1].lower())
 
 
 def test_the_kind_by_extension_is_the_one_splitext_gives_on_random_paths() -> None:
@@ -43,7 +48,26 @@ def test_the_kind_by_extension_is_the_one_splitext_gives_on_random_paths() -> No
     chance = random.Random(15)
     for _ in range(3000):
         path = "".join(chance.choice(pieces) for _ in range(chance.randint(0, 8)))
-        assert _expected_kind(path) == BY_EXTENSION.get(posixpath.splitext(path)[1].lower()), path
+        assert kind_by_extension(path) == BY_EXTENSION.get(posixpath.splitext(path)[1].lower()), path
+
+
+def test_a_check_looks_up_each_file_s_kind_by_extension_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The engine asks it to know whether the file is read with settings files beside it, and the reader
+    takes its answer rather than asking again (two look-ups a file before)."""
+    (tmp_path / "a.cscfg").write_text('<ServiceConfiguration serviceName="a"/>')
+    (tmp_path / "b.csdef").write_text('<ServiceDefinition name="a"/>')
+    (tmp_path / "c.ps1").write_text("New-AzureVM -ServiceName a\n")
+    asked: list[str] = []
+
+    def counted(path: str) -> object:
+        asked.append(path)
+        return kind_by_extension(path)
+
+    monkeypatch.setattr(readers, "kind_by_extension", counted)
+    lint([str(tmp_path)], Config(), load_rules(entry_points=False), jobs=1)
+    assert sorted(asked) == [str(tmp_path / name) for name in ("a.cscfg", "b.csdef", "c.ps1")]
 
 
 def test_a_dotfile_named_like_a_configuration_is_not_read_as_one() -> None:

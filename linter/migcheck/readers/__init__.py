@@ -44,7 +44,7 @@ from migcheck.readers.xml import (
 from migcheck.suppress import xml_directive_opener
 from migcheck.texts import EVERY_ENDING
 
-__all__ = ["MAX_FILE_BYTES", "beside", "kinds_producing", "read_document"]
+__all__ = ["MAX_FILE_BYTES", "beside", "kind_by_extension", "kinds_producing", "read_as", "read_document"]
 
 # The largest file migcheck reads. Real classic files are kilobytes (the largest REST list bodies a few
 # MB); past this, time and memory grow with the file (about 6 s and 500 MB per 16 MB of dense XML), so a
@@ -238,8 +238,13 @@ def read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
     Returns None for a file met under a folder (not `explicit`) that is not a classic file, decided by
     its extension or, for other files, by sniffing the root element before any parsing. Never raises.
     A script's document names the settings files whose values it took (`Document.settings_files`)."""
-    expected = _expected_kind(path)
-    if expected is not None:  # only an XML reader reads it, and it loads no settings file (`reads_alone`)
+    return read_as(path, data, kind_by_extension(path), explicit=explicit)
+
+
+def read_as(path: str, data: bytes, expected: FileKind | None, *, explicit: bool) -> Document | None:
+    """`read_document` of a file whose kind by its extension (`kind_by_extension(path)`) the caller has
+    asked already, to know whether it is read alone: not asked again, as this runs for every file."""
+    if expected is not None:  # only an XML reader reads it, and it loads no settings file
         document = _read_document(path, data, expected, explicit=explicit)
     else:
         with beside.recording() as loaded:
@@ -249,13 +254,6 @@ def read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
     if document is None:
         return None
     return _on_its_line(document) if document.problem else document
-
-
-def reads_alone(path: str) -> bool:
-    """Whether a file of this path is read with no settings file beside it: a .csdef, .cscfg or .netcfg is
-    read by its XML reader, whatever it holds, and only the script readers load settings files. Spares
-    the recording of what a read loads, two context managers a file (about 2% of reading the estate)."""
-    return _expected_kind(path) is not None
 
 
 def _with_settings_files(document: Document, loaded: list[beside.Loaded]) -> Document:
@@ -322,10 +320,15 @@ def _read_document(path: str, data: bytes, expected: FileKind | None, *, explici
         return Document(path, expected, "", problem=_failed(path, exc))
 
 
-def _expected_kind(path: str) -> FileKind | None:
-    """The kind `BY_EXTENSION` gives `posixpath.splitext(path)`'s extension, without splitting the path
-    (which costs more than the rest of the look-up, for every file): the text from the last dot is an
-    extension unless it holds a slash or every character of the name before it is a dot (`.cscfg`)."""
+def kind_by_extension(path: str) -> FileKind | None:
+    """The kind a file of this path is by its extension (.csdef, .cscfg, .netcfg), whatever it holds, else
+    None. A file of such a kind is read with no settings file beside it: its XML reader reads it, and only
+    the script readers load settings files, so a caller spares the recording of what its read loads, two
+    context managers a file (about 2% of reading the estate).
+
+    What `BY_EXTENSION` gives `posixpath.splitext(path)`'s extension, without splitting the path (which
+    costs more than the rest of the look-up, for every file): the text from the last dot is an extension
+    unless it holds a slash or every character of the name before it is a dot (`.cscfg`)."""
     dot = path.rfind(".")
     expected = BY_EXTENSION.get(path[dot:].lower()) if dot > 0 else None
     if expected is not None and not path[path.rfind("/") + 1 : dot].strip("."):

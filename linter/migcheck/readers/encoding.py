@@ -47,6 +47,8 @@ def _named(encoding: str) -> str:
 
 # How many bytes after a byte order mark are looked at to tell whether the text is what the mark says.
 _LOOKED_AT = 64
+# The byte order marks a file may start with (`wrong_byte_order_mark`).
+_MARKS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def wrong_byte_order_mark(path: str, data: bytes) -> FileProblem | None:
@@ -54,7 +56,12 @@ def wrong_byte_order_mark(path: str, data: bytes) -> FileProblem | None:
     a UTF-16 mark before one-byte text (an editor or a script that wrote the mark, then UTF-8 or ASCII:
     decoded as the mark says, the file is CJK characters), or a UTF-8 mark before UTF-16 text (NUL bytes
     between its letters). Every format migcheck reads starts with ASCII punctuation or letters, which
-    UTF-16 writes with a NUL byte beside each."""
+    UTF-16 writes with a NUL byte beside each.
+
+    A file without a mark, nearly every one, is let go at one look at its first bytes: this runs for every
+    file a check reads."""
+    if not data.startswith(_MARKS):
+        return None
     after = data[bom_length(data) :][:_LOOKED_AT]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and after and b"\x00" not in after:
         said = "a UTF-16 byte order mark (bytes 0xff 0xfe or 0xfe 0xff)"
