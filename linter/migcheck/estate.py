@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
 from migcheck import inventory_model as inv
 from migcheck import model, stand_in_files
+from migcheck.automation import VPN_SITE_EVIDENCE
 from migcheck.clouds import cloud_of_url
 from migcheck.config import one_slip
 from migcheck.discover import published_project, written_tail
@@ -738,10 +739,21 @@ class Network:
     # that group, in the region the network is in (see `affinity_group_regions`); None where they create it
     # in no region, or in several.
     group_region: AffinityGroupRegion | None = None
+    # The VPN connections scripts make to local sites the files define that no definition's gateway
+    # connects to (`Set-AzureVNetGateway -Connect`, `azure network vnet local-network add`, the request
+    # either sends, or a shared key set, which only such a connection has), each marked at its first call:
+    # their sites are among `local_sites` and `vpn_sites`, as a network configuration's connections are.
+    scripted_connections: tuple[GatewayConnection, ...] = ()
 
     @property
     def defined(self) -> bool:
         return bool(self.definitions)
+
+    @property
+    def connections(self) -> tuple[GatewayConnection, ...]:
+        """Every connection of the network's gateway: its definitions' (`gateway`), then the scripts'."""
+        described = self.gateway.connections if self.gateway is not None else ()
+        return (*described, *self.scripted_connections)
 
     @property
     def definition(self) -> VirtualNetwork | None:
@@ -2276,11 +2288,11 @@ class _Linker:
         refused_addresses: list[NamedAfterDelete] = []
         services = _in_subnets_of_addresses(services, self._definitions(), refused_addresses)
         services = _stand_ins_told_apart(services)
-        networks = self._networks(netcfgs, services)
+        gateways = self._scripted_gateways()
+        networks = self._networks(netcfgs, services, gateways)
         disks, disk_vms, namesakes = self._disks(services)
         images = _unique_images(self._all(Image))
         unlisted = self._check_listed_storage(disks, images, disk_vms, inventory)
-        gateways = self._scripted_gateways()
         in_networks = records_in_networks(inventory)
         undefined = self._check_network_references(networks, in_networks)
         self.dangling.extend(_once_per_file(each) for each in self.named_nowhere.values())
@@ -2349,7 +2361,10 @@ class _Linker:
     # --- networks ---------------------------------------------------------------------------------
 
     def _networks(
-        self, netcfgs: list[NetworkConfiguration], services: tuple[CloudService, ...]
+        self,
+        netcfgs: list[NetworkConfiguration],
+        services: tuple[CloudService, ...],
+        scripted: Mapping[str, ScriptedGateway],
     ) -> dict[str, Network]:
         definitions: dict[str, list[VirtualNetwork]] = defaultdict(list)
         for vnet in self._definitions():
@@ -2382,18 +2397,22 @@ class _Linker:
                 own_sites.setdefault(key(site.name), site)
             gateway = _merged_gateway(defs)
             bound = _placing(defs).affinity_group  # type: ignore[union-attr]
+            connects = _scripted_connections(gateway, scripted.get(name_key), own_sites, sites)
+            local_sites = self._gateway_sites(first.name, gateway, own_sites, sites, netcfg_connections)
+            vpn_sites = _vpn_sites(gateway, own_sites, sites)
             networks[name_key] = Network(
                 name=first.name,
                 mark=first.mark,
                 definitions=tuple(defs),
-                local_sites=self._gateway_sites(first.name, gateway, own_sites, sites, netcfg_connections),
-                vpn_sites=_vpn_sites(gateway, own_sites, sites),
+                local_sites=_with_scripted_sites(local_sites, connects, own_sites, sites),
+                vpn_sites=_with_scripted_sites(vpn_sites, connects, own_sites, sites),
                 dns_servers=self._network_dns_servers(defs, servers, in_netcfg),
                 members=tuple(members.get(name_key, ())),
                 gateway=gateway,
                 subnets=_merged_subnets(defs),
                 exported_definitions=tuple(v for v in defs if id(v) in self.exported_networks),
                 group_region=self.affinity_groups.get(key(bound)) if bound.strip() else None,
+                scripted_connections=connects,
             )
         for name_key, ref in names.items():
             if name_key not in networks:
@@ -5994,6 +6013,45 @@ def _vpn_sites(
     for connection in gateway.connections if gateway else ():
         site = _site(connection.local_site, own, defined)
         if site is not None and not connection.is_expressroute:
+            found.setdefault(key(site.name), site)
+    return tuple(found.values())
+
+
+def _scripted_connections(
+    gateway: Gateway | None,
+    scripted: ScriptedGateway | None,
+    own: Mapping[str, LocalNetworkSite],
+    defined: Mapping[str, LocalNetworkSite],
+) -> tuple[GatewayConnection, ...]:
+    """The VPN connections scripts make from the network's gateway to local sites the files define, one per
+    site, at the first call that shows it (a connect, or a shared key set, which only an IPsec connection
+    has): each as the `LocalNetworkSiteRef` of type IPsec the connect writes into the network configuration
+    (the classic CLI writes it so), named as the site is defined. A site the gateway's definitions connect
+    to already is theirs (a Dedicated one stays ExpressRoute), and one the files do not define, or the
+    script does not state, is left to what the scripts say (`Estate.scripted_gateway`)."""
+    held = {key(c.local_site) for c in gateway.connections} if gateway is not None else set()
+    found: dict[str, GatewayConnection] = {}
+    for fact in scripted.facts if scripted is not None else ():
+        if fact.how not in VPN_SITE_EVIDENCE or not fact.local_site:
+            continue
+        site = _site(fact.local_site, own, defined)
+        if site is None or key(site.name) in held or key(site.name) in found:
+            continue
+        found[key(site.name)] = GatewayConnection(site.name, "IPsec", fact.mark)
+    return tuple(found.values())
+
+
+def _with_scripted_sites(
+    sites: tuple[LocalNetworkSite, ...],
+    connections: tuple[GatewayConnection, ...],
+    own: Mapping[str, LocalNetworkSite],
+    defined: Mapping[str, LocalNetworkSite],
+) -> tuple[LocalNetworkSite, ...]:
+    """`sites`, then the sites of the scripts' `connections` (see `_scripted_connections`), once each."""
+    found = {key(site.name): site for site in sites}
+    for connection in connections:
+        site = _site(connection.local_site, own, defined)
+        if site is not None:
             found.setdefault(key(site.name), site)
     return tuple(found.values())
 

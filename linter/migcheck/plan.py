@@ -2546,12 +2546,11 @@ class _Link:
 def _links(builder: _Builder, network: Network) -> list[_Link]:
     """The gateway's connections, one per local site: ExpressRoute, or a VPN connection told by what the
     site's ranges hold (gateway migration: VNet-to-VNet connections become Vnet2Vnet connections without
-    local sites, and transit through an aggregated site loses on-premises connectivity)."""
-    if network.gateway is None:
-        return _scripted_links(builder, network)
+    local sites, and transit through an aggregated site loses on-premises connectivity); then those scripts
+    make to other sites (`_scripted_links`)."""
     sites = {key(site.name): site for site in network.vpn_sites}
     links: dict[str, _Link] = {}
-    for connection in network.gateway.connections:
+    for connection in network.gateway.connections if network.gateway is not None else ():
         name = connection.local_site
         if key(name) in links:
             continue
@@ -2562,25 +2561,34 @@ def _links(builder: _Builder, network: Network) -> list[_Link]:
             links[key(name)] = _Link(_LinkKind.SITE_TO_SITE, name)
         else:
             links[key(name)] = _vpn_link(builder, network, site)
+    for link in _scripted_links(builder, network):
+        links.setdefault(key(link.site), link)
     return list(links.values())
 
 
 def _scripted_links(builder: _Builder, network: Network) -> list[_Link]:
-    """The connections of a gateway no file describes but a script connects to a local site by VPN
+    """The connections a script makes from the network's gateway to a local site by VPN
     (`Set-AzureVNetGateway -Connect`, the classic CLI's `network vnet local-network add`, or the request
-    either sends, after the gateway is created): site-to-site, one per site, as a network configuration's
-    `ConnectionsToLocalNetwork` would state them. A site the script does not state (a loop over the sites of
-    a configuration it reads) is a stand-in: the connection, and so the gateway, move all the same. A site
-    a script disconnects the gateway from is connected to it by VPN too (MIG307 says to connect it again
-    before Prepare)."""
+    either sends, after the gateway is created), one per site, as a network configuration's
+    `ConnectionsToLocalNetwork` would state them: to a site the files define, told as a configured one is
+    (`_vpn_link`: VNet-to-VNet, transit or site-to-site); to another, site-to-site. A site the script does
+    not state (a loop over the sites of a configuration it reads) is a stand-in: the connection, and so the
+    gateway, move all the same. A site a script disconnects the gateway from is connected to it by VPN too
+    (MIG307 says to connect it again before Prepare)."""
     scripted = builder.estate.scripted_gateway(network.name)
     facts = scripted.facts if scripted is not None else ()
     connects = (f for f in facts if f.how in VPN_SITE_EVIDENCE)
-    sites = dict.fromkeys(
+    names = dict.fromkeys(
         f.local_site or local_site_stand_in(f.mark, builder.file_shown(f.mark)) for f in connects
     )
-    sites.update(dict.fromkeys(state.local_site for state in builder.estate.disconnections(network.name)))
-    return [_Link(_LinkKind.SITE_TO_SITE, site) for site in sites]
+    names.update(dict.fromkeys(state.local_site for state in builder.estate.disconnections(network.name)))
+    defined = {key(site.name): site for site in network.vpn_sites}
+    links: dict[str, _Link] = {}
+    for name in names:
+        site = defined.get(key(name))
+        link = _vpn_link(builder, network, site) if site is not None else _Link(_LinkKind.SITE_TO_SITE, name)
+        links.setdefault(key(name), link)
+    return list(links.values())
 
 
 def _vpn_link(builder: _Builder, network: Network, site: LocalNetworkSite) -> _Link:
@@ -2602,12 +2610,8 @@ def _peers(link: _Link) -> str:
 
 def _has_gateway(network: Network, links: list[_Link], created: VnetGatewayFact | None = None) -> bool:
     """Whether the network has a gateway: one the files describe, the one its circuit link goes through,
-    or one a script creates (`created`)."""
-    return (
-        network.gateway is not None
-        or created is not None
-        or any(link.kind in (_LinkKind.EXPRESSROUTE, _LinkKind.SITE_TO_SITE) for link in links)
-    )
+    one a script connects to a local site (of any kind of VPN link), or one a script creates (`created`)."""
+    return network.gateway is not None or created is not None or bool(links)
 
 
 def _gateway_moves(

@@ -111,12 +111,16 @@ _CALL_WORDS = {
 }
 
 
-def _scripted(facts: list[VnetGatewayFact]) -> str:
+def _scripted(facts: list[VnetGatewayFact], peer_sites: frozenset[str] = frozenset()) -> str:
     """The first of a network's script calls on one side, in words, with where it is, and how many more
-    there are: "a site-to-site VPN gateway by New-AzureVirtualNetworkGateway at coexist.ps1:3"."""
+    there are: "a site-to-site VPN gateway by New-AzureVirtualNetworkGateway at coexist.ps1:3". A connection
+    to a site that stands for another virtual network (`peer_sites`) is said as VNet-to-VNet."""
     first = facts[0]
     words = _CALL_WORDS.get(first.how, "a gateway change")
-    if first.local_site:
+    if first.how in VPN_SITE_EVIDENCE and key(first.local_site) in peer_sites:
+        words = words.replace("site-to-site", "VNet-to-VNet")
+        words += f" through local network site {listed([first.local_site])}"
+    elif first.local_site:
         words += f" to {listed([first.local_site])}"
     more = len(facts) - 1
     tail = f" and {more} more {'call' if more == 1 else 'calls'}" if more else ""
@@ -147,7 +151,7 @@ def _sides(
     added = [f for f in facts if f.is_vpn and key(f.local_site) not in dedicated]
     expressroute += [_scripted(linked)] if linked else []
     expressroute += [_exported(exported)] if exported and not expressroute else []
-    vpn += [_scripted(added)] if added else []
+    vpn += [_scripted(added, peer_sites)] if added else []
     return expressroute, vpn
 
 
@@ -374,8 +378,8 @@ class ExpressRouteAndVpnGateway(Rule):
         "(`Get-AzureDedicatedCircuitLink | ConvertTo-Json`, a link whose `State` is not `Deprovisioned`). "
         "VPN: a site-to-site connection of the gateway (`IPsec`, the default when no type is written) or "
         "a point-to-site `VPNClientAddressPool` (an IPsec connection to a local site that holds, or lies in, the "
-        "range of another virtual network of the files is one side of a VNet-to-VNet connection, said as such: "
-        "it takes a VPN gateway all the same), or a script that creates a site-to-site gateway beside the ExpressRoute one "
+        "range of another virtual network of the files is one side of a VNet-to-VNet connection, said as such, "
+        "whether a file or a script's connect makes it: it takes a VPN gateway all the same), or a script that creates a site-to-site gateway beside the ExpressRoute one "
         "(`New-AzureVirtualNetworkGateway -VNetName`: the coexistence setup, which no network configuration "
         "can express), connects the gateway to a local site (`Set-AzureVNetGateway -Connect`) or sets the "
         "shared key of such a connection (`Set-AzureVNetGatewayKey`, which only an IPsec connection has). Both "
@@ -571,7 +575,10 @@ class ExpressRouteAndVpnGateway(Rule):
         virtual network (`peers`) is said as VNet-to-VNet: the platform refuses it beside ExpressRoute all
         the same, as it takes a VPN gateway."""
         facts = scripted.facts if scripted is not None else ()
-        peer_sites = peers.of(network) if peers and gateway is not None and gateway.has_vpn else frozenset()
+        vpn_connected = (gateway is not None and gateway.has_vpn) or any(
+            f.how in VPN_SITE_EVIDENCE for f in facts
+        )
+        peer_sites = peers.of(network) if peers and vpn_connected else frozenset()
         expressroute, vpn = _sides(gateway, facts, exported, peer_sites)
         if not (expressroute and vpn):
             return
@@ -946,9 +953,12 @@ class TransitVpnConnectivity(Rule):
         "those a file defines: a network configuration it uploads (PowerShell's `Set-AzureVNetConfig`, a "
         "Python script's Set Network Configuration request) and what the classic CLI creates (`azure network "
         "vnet create`, `network local-network create`, `network vpn-gateway create`, `network vnet "
-        "local-network add`). An inventory export's classic networks are read for their address spaces "
-        "only: addresses in them are a virtual network's, not on-premises. The finding points at that "
-        "connection.",
+        "local-network add`). So does a connection a script makes from the gateway of a network the files "
+        "define to a local site they define, the spoke's or the hub's (`Set-AzureVNetGateway -Connect`, "
+        "`azure network vnet local-network add`, the request either sends, or a shared key set for it, "
+        "which only such a connection has). An inventory export's classic networks are read for their "
+        "address spaces only: addresses in them are a virtual network's, not on-premises. The finding points "
+        "at that connection: the network configuration's, else the script's first call that makes it.",
         why="Classic transit needs a local site that aggregates the hub's range and the on-premises ranges. "
         "Migration turns VNet-to-VNet connections into connections that need no local site, so the aggregate "
         "is dropped and the spoke network keeps a route to the hub but none to on-premises through it.",
@@ -976,15 +986,14 @@ class TransitVpnConnectivity(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         reach: Reach | None = None  # made when a network is checked: it indexes every range
         for network in estate.virtual_networks:
-            if network.gateway is None or not network.vpn_sites:
+            if not network.vpn_sites:
                 continue
             reach = reach or Reach(estate)
             site = reach.transit_site(network)
             if not site:
                 continue
-            connection = next(
-                (c for c in network.gateway.connections if key(c.local_site) == key(site)), network.gateway
-            )
+            # The network configuration's connection, else the script's call that makes it.
+            connection = next(c for c in network.connections if key(c.local_site) == key(site))
             yield self.finding(
                 network,
                 f"virtual network '{network.name}' reaches on-premises through another virtual network's "

@@ -78,7 +78,7 @@ class Reach:
     def _reaches_on_premises(self, network: Network) -> bool:
         if self.expressroute(network):
             return True
-        return network.gateway is not None and any(self._own_on_premises_sites(network))
+        return any(self._own_on_premises_sites(network))  # its gateway's, or a script's, connections
 
     def _own_on_premises_sites(self, network: Network) -> Iterator[LocalNetworkSite]:
         """The sites through which `network`'s own gateway reaches on-premises."""
@@ -140,7 +140,7 @@ class Reach:
             lost = self._on_premises_dns(network, (*placement.dns_servers, *network.dns_servers))
             if lost:
                 return lost
-        if network.gateway is None:
+        if not network.vpn_sites:  # a gateway connected to no site by VPN, or none
             return ""
         site = self.transit_site(network)
         return (
