@@ -3170,6 +3170,8 @@ _STATEMENT_HEADS: dict[type[ast.stmt], str] = {
     ast.AugAssign: "value",
     ast.AnnAssign: "value",
     ast.Return: "value",
+    ast.Raise: "exc",  # its `from` cause is evaluated after the exception, and not at all if that raises
+    ast.Assert: "test",  # its message only when the test fails
     ast.If: "test",
     ast.While: "test",
     ast.For: "iter",
