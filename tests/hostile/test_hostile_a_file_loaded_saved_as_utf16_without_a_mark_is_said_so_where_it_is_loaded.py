@@ -41,14 +41,14 @@ LOADED = {
             "main.bicep": "module net './net.bicep' = {\n  name: 'net'\n}\n",
             "net.bicep!": "param name string = 'v'\noutput n string = name\n",
         },
-        ("main.bicep", 1, 15, "net.bicep"),
+        ("main.bicep", 1, 12, "net.bicep"),
     ),
     "terraform": (
         {
             "main.tf": 'module "vm" {\n  source = "./modules/vm"\n}\n',
             "modules/vm/main.tf!": 'variable "x" {}\n',
         },
-        ("main.tf", 2, 15, "modules/vm/main.tf"),
+        ("main.tf", 2, 12, "modules/vm/main.tf"),
     ),
 }
 

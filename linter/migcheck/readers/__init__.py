@@ -272,7 +272,7 @@ def _with_unread_settings_file(document: Document, loaded: list[beside.Loaded]) 
     if document.problem is not None:
         return document
     for each in loaded:
-        at = _where_loading(document, each.path) if each.unmarked else None
+        at = _loaded_at(document, each) if each.unmarked else None
         if at is not None:
             fmt = byte_format(document.path)
             said = unmarked_utf16_problem(
@@ -284,11 +284,23 @@ def _with_unread_settings_file(document: Document, loaded: list[beside.Loaded]) 
     return document
 
 
+def _loaded_at(document: Document, loaded: beside.Loaded) -> tuple[int, int] | None:
+    """The line and column where the document loads the settings file `loaded`: where its reader stated
+    the load (`Loaded.at`), else where its text names the file (`_where_loading`); None where another file
+    of the read loads it, which says so in its own read."""
+    if loaded.at == beside.ELSEWHERE:
+        return None
+    if loaded.at:
+        line, column = loaded.at.split(":")
+        return int(line), int(column)
+    return _where_loading(document, loaded.path)
+
+
 def _where_loading(document: Document, loaded: str) -> tuple[int, int] | None:
     """The line and column where the document's text first names the file `loaded` (display paths) by its path from
     the document's folder, or the folder it is in by that path (a Terraform module's), with `/` or `\\`;
     None where none does: a file read beside it, not one it loads. A string looked for, not code parsed:
-    the readers that load settings files give no line for them."""
+    for the readers that give no place for a load (`beside.settings_file`'s `at`)."""
     relative = posixpath.relpath(loaded, posixpath.dirname(document.path) or ".")
     folder = posixpath.dirname(relative)
     for stated in (relative, folder):

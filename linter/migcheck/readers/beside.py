@@ -36,6 +36,7 @@ from typing import NamedTuple, TypeVar, cast
 from migcheck import guarded
 from migcheck.discover import CANDIDATE_SUFFIXES, STDIN, Candidate, Reach, display_path
 from migcheck.formats import SCRIPT_BYTES, STDIN_SHOWN
+from migcheck.model import Mark
 from migcheck.readers.encoding import unmarked_utf16
 
 __all__ = [
@@ -83,6 +84,16 @@ class Loaded(NamedTuple):
     # not read (`settings_file`), where the read that loads it says so: no check of the run says it of the
     # file itself. "" for every other.
     unmarked: str = ""
+    # Where the script read now loads such a file, as the reader found it (`settings_file`'s `at`):
+    # "<line>:<column>" in the script itself; `ELSEWHERE` where another file of the read loads it (a
+    # Terraform module's other file, which says it in its own read) or none does (a file read beside the
+    # script); "" where the reader gave no place.
+    # A string, as the store keeps each field.
+    at: str = ""
+
+
+# `Loaded.at` of a file another file than the script read now loads.
+ELSEWHERE = "elsewhere"
 
 
 class _Inputs:
@@ -282,6 +293,8 @@ def settings_file(
     wanted: Callable[[bytes], bool] | None = None,
     listed: bool = True,
     any_name: bool = False,
+    at: Mark | None = None,
+    loaded: bool = True,
 ) -> Settings | None:
     """The settings file at `stated` (`config.ps1`, `conf\\vars.sh`, `../settings.py`: `/` or `\\`),
     from the folder of the script read now, when it is one to read (see the module's docs); None for any
@@ -294,7 +307,10 @@ def settings_file(
     file is recorded so even when it is returned (a file the read looks at and takes no value from, such as
     a `.bicepparam` file's `using`, which is no file migcheck reads on its own). `any_name`: a file of a
     name no reader reads (`source ./common.conf`, `. ./vars.inc`, `source config`) is read too, where the
-    walk would have met it were its name one it reads (see `_unchecked`)."""
+    walk would have met it were its name one it reads (see `_unchecked`). `at`: where the script states
+    the load (the path's string, a module's source), where a file saved as UTF-16 without a byte order
+    mark is said not read (`Loaded.at`). Not `loaded`: a file read beside the script that no line of it
+    loads (a Terraform module's other files), which the script's read does not say is not read."""
     inputs, loading = _INPUTS.get(), _READING.get()
     relative = stated.replace("\\", "/")
     if inputs is None or loading is None or not relative or _absolute(relative):
@@ -313,7 +329,13 @@ def settings_file(
         said_there = wanted is not None or (
             inputs.find(absolute) is not None and says_its_encoding(settings.path, settings.data)
         )
-        unread = Loaded(absolute, settings.path, _digest(settings.data), unmarked)
+        unread = Loaded(
+            absolute,
+            settings.path,
+            _digest(settings.data),
+            unmarked,
+            _place(at, loading) if loaded else ELSEWHERE,
+        )
         note([unread if not said_there else Loaded(absolute, "", unread.digest)])
         return None
     elif (wanted is not None and not wanted(settings.data)) or not listed:
@@ -322,6 +344,15 @@ def settings_file(
     else:
         note([Loaded(absolute, settings.path, _digest(settings.data))])
     return settings
+
+
+def _place(at: Mark | None, loading: Candidate) -> str:
+    """`Loaded.at` of a load stated `at` by a file of the read of the script `loading`."""
+    if at is None:
+        return ""
+    if at.path != loading.path or at.line < 1:
+        return ELSEWHERE
+    return f"{at.line}:{max(at.column, 1)}"
 
 
 def repository_tail(stated: str) -> str | None:

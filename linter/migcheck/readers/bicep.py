@@ -749,7 +749,7 @@ class _File:
         if wanted in self.chain or len(self.chain) > MAX_FILE_DEPTH:
             self.calls.not_read(self.positions.mark(source))
             return None
-        found = beside.settings_file(posixpath.relpath(wanted, top))
+        found = beside.settings_file(posixpath.relpath(wanted, top), at=self.positions.mark(source))
         if found is None:
             self.calls.not_read(self.positions.mark(source), unchecked=True)
         return found

@@ -1005,7 +1005,8 @@ class _Module:
         for name in beside.files_beside():
             if name == posixpath.basename(path) or not name.endswith((".tf", _JSON, *_VALUES)):
                 continue
-            settings = beside.settings_file(name)
+            # Read with the file as Terraform reads a module's files, not loaded by a line of it.
+            settings = beside.settings_file(name, loaded=False)
             if settings is None:
                 continue
             other = beside.values_of(settings, _items_of)
@@ -1017,14 +1018,15 @@ class _Module:
         return module
 
     @classmethod
-    def called(cls, folder: str, given: dict[str, Node], caller: str) -> _Module | None:
+    def called(cls, folder: str, given: dict[str, Node], caller: str, at: Mark) -> _Module | None:
         """The module of the folder a `module` block calls (`folder`, from the folder of the file read): the
         blocks of its `.tf` and `.tf.json` files this run checks (not its `.tfvars` files: Terraform reads
         those for the root module only), its variables given the values the call passes (the caller's
-        expressions, in `caller`, the file that writes them); None for a folder of no such file."""
+        expressions, in `caller`, the file that writes them); None for a folder of no such file. `at`: the
+        call's `source`, where a file of the folder the run cannot read is said (`beside.settings_file`)."""
         module: _Module | None = None
         for name in _module_files(folder):
-            settings = beside.settings_file(name)
+            settings = beside.settings_file(name, at=at)
             body = beside.values_of(settings, _items_of) if settings is not None else None
             if settings is None or body is None:
                 continue
@@ -1111,7 +1113,7 @@ class _Module:
                 if not source.startswith(_LOCAL_SOURCES) or folder in seen:
                     continue
                 seen.add(folder)
-                called = _Module.called(folder, {}, call.path)
+                called = _Module.called(folder, {}, call.path, _value_mark(call.path, call.given["source"]))
                 if called is not None:
                     yield called
                     waiting.append(called)
@@ -2563,7 +2565,8 @@ class _Configuration:
         stated = self.word(path, given[0], _mark(path, given[0])).text if len(given) == 1 else None
         # Not listed among the files the module takes values from: a file of data, which is no file of
         # anything classic (nor an export a report says it cannot read) when it is read alone.
-        settings = beside.settings_file(stated, listed=False) if stated else None
+        at = _value_mark(path, given[0]) if stated else None
+        settings = beside.settings_file(stated, listed=False, at=at) if stated else None
         reading = _yaml_value if decoding == "yamldecode" else _json_value
         decoded = beside.values_of(settings, reading) if settings is not None else None
         return (settings.path, decoded) if settings is not None and decoded is not None else None
@@ -2787,7 +2790,11 @@ class _Configuration:
         looping = len(self.outputs_of) > _MOST_CALL_DEPTH or (
             folder is not None and self.among(folder, (self.module.folder, *self.outputs_of))
         )
-        module = _Module.called(folder, call.given, call.path) if folder is not None and not looping else None
+        module = (
+            _Module.called(folder, call.given, call.path, _value_mark(call.path, source))
+            if folder is not None and not looping
+            else None
+        )
         stated = module.outputs.get(output) if module is not None else None
         key = ("module", call_name, output)
         if module is None or stated is None or key in self.evaluating:
@@ -2806,7 +2813,7 @@ class _Configuration:
         if len(chain) > _MOST_CALL_DEPTH or self.calls_left[0] <= 0 or self.among(folder, chain):
             self.lines.unread(at)
             return
-        module = _Module.called(folder, given, path)
+        module = _Module.called(folder, given, path, _value_mark(path, given["source"]))
         if module is None and not _module_files(folder):
             # Outside the folder checked, or excluded: read only where the run checks it, as a settings
             # file is (`beside`), so said, not passed over as a module of no classic resources.
@@ -3500,7 +3507,9 @@ def _template_file(c: _Configuration, path: str, arguments: list[Node], at: Mark
     if len(arguments) != 2:
         return None
     stated = c.word(path, arguments[0], at).text
-    settings = beside.settings_file(stated, listed=False) if stated else None
+    settings = (
+        beside.settings_file(stated, listed=False, at=_value_mark(path, arguments[0])) if stated else None
+    )
     template = beside.values_of(settings, _template_node) if settings is not None else None
     given = c.written(path, arguments[1]) if template is not None else None
     if template is None or given is None or _kind(_unwrapped(given[1])) != "object":
@@ -3816,7 +3825,11 @@ class _AzapiBody:
         given = _function(node)[1]
         at = _value_mark(self.path, node)
         stated = self.c.word(self.path, given[0], at).text if len(given) == 1 else None
-        settings = beside.settings_file(stated, listed=False) if stated else None
+        settings = (
+            beside.settings_file(stated, listed=False, at=_value_mark(self.path, given[0]))
+            if stated
+            else None
+        )
         if settings is None:
             return Unknown(mark=at)
         return settings.data.decode("utf-8", "replace").removeprefix("\ufeff")
