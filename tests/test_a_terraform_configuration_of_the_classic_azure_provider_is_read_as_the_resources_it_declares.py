@@ -162,7 +162,7 @@ resource "azure_storage_service" "disks" {
 
 
 def test_the_provider_leaves_boot_diagnostics_off_so_a_premium_vm_is_not_held_back(tmp_path, monkeypatch):
-    config = PREMIUM + "\n" + SHOP.replace('"shopdisks"', "azure_storage_service.disks.id")
+    config = NETWORK + "\n" + PREMIUM + "\n" + SHOP.replace('"shopdisks"', "azure_storage_service.disks.id")
     result = lint_files(tmp_path, monkeypatch, {"main.tf": config}, "MIG205", "MIG601")
     assert [f.code for f in result.findings] == ["MIG601"]
 

@@ -278,6 +278,7 @@ def read(path: str, data: bytes) -> Document:
     ran: list[shell.CommandLines] = []  # the last run's: the script files its commands ran are said
     calling: list[Mark] = []
     provisioner_calls: set[Mark] = set()
+    undeclared: dict[Mark, str] = {}
 
     def program(lines: shell.CommandLines) -> None:
         ran.append(lines)
@@ -288,6 +289,8 @@ def read(path: str, data: bytes) -> Document:
         reaching[:] = [*configuration.reaching, *terraform_azapi.records(configuration.azapi)]
         provisioner_calls.clear()
         provisioner_calls.update(configuration.provisioner_calls)
+        undeclared.clear()
+        undeclared.update(configuration.undeclared)
 
     try:
         resources = with_frames_to_spare(_EVALUATION_FRAMES, lambda: shell.run_commands(path, data, program))
@@ -326,7 +329,29 @@ def read(path: str, data: bytes) -> Document:
     resources += tuple(reaching) + _read_held(path, text, held)
     kind = FileKind.SHELL if resources else None
     files_run = ran[-1].functions_run() if ran else ()
-    return Document(path, kind, "", resources, suppressions, marked, text=text, functions_run=files_run)
+    problem = _first_undeclared(path, undeclared)
+    return Document(
+        path, kind, "", resources, suppressions, marked, problem=problem, text=text, functions_run=files_run
+    )
+
+
+def _first_undeclared(path: str, undeclared: dict[Mark, str]) -> FileProblem | None:
+    """MIG001 at the first reference of the file `path` to a resource of the classic provider its module
+    does not declare (`_Configuration.undeclared_resource`); one in another file is said by that file's read."""
+    own = sorted((at for at in undeclared if at.path == path), key=lambda at: (at.line, at.column))
+    if not own:
+        return None
+    written = undeclared[own[0]]
+    kind, name = written.split(".")[:2]
+    return FileProblem(
+        "syntax",
+        f'`{written}` refers to a resource no block of the module declares (no `resource "{kind}" '
+        f'"{name}"` in its files): Terraform refuses the configuration (Reference to undeclared resource), '
+        "and the argument is read as not given",
+        own[0],
+        f'Declare the resource in a file of the module (`resource "{kind}" "{name}" {{ ... }}`), or make '
+        "the reference name one the module declares: `terraform validate` fails until then.",
+    )
 
 
 # How deep the evaluation of a configuration's values may go below its reading: a value built of another
@@ -966,6 +991,11 @@ class _Module:
     # no release for; None where it says nothing of it.
     needs_terraform_0_12: Mark | None = None
     _refuses: bool | None = None  # `refuses_classic`'s answer, once found
+    # The type and name of each of its `resource` blocks, whatever the type.
+    declared: set[tuple[str, str]] = field(default_factory=set)
+    # Whether every file of its folder the run checks was read with it (beside the file read, each parses):
+    # only then does a reference to a resource none declares name one the configuration lacks.
+    whole: bool = False
     _first_places: dict[str, Mark] | None = None
 
     def made(self) -> list[_Resource]:
@@ -1002,14 +1032,19 @@ class _Module:
         module = cls(path)
         module.add(path, body)
         module.texts[path] = text
+        # Read alone (a test, the plugin), the file is read without the files beside it.
+        module.whole = beside.finding()
         for name in beside.files_beside():
             if name == posixpath.basename(path) or not name.endswith((".tf", _JSON, *_VALUES)):
                 continue
             # Read with the file as Terraform reads a module's files, not loaded by a line of it.
             settings = beside.settings_file(name, loaded=False)
             if settings is None:
+                module.whole = False
                 continue
             other = beside.values_of(settings, _items_of)
+            if other is None:
+                module.whole = False
             if other is not None and name.endswith((".tf", _JSON)):
                 module.add(settings.path, other)
                 module.texts[settings.path] = _settings_text(settings)
@@ -1045,6 +1080,7 @@ class _Module:
         attributes = _attributes(inner)
         nested = [(_block_parts(b)[0], b) for b in inner if _kind(b) == "block"]
         resource = _Resource(labels[0], labels[1], path, _mark(path, item), attributes, nested)
+        self.declared.add((labels[0], labels[1]))
         aws = labels[0] == "azure_instance" and not _AWS_ARGUMENTS.isdisjoint(attributes)
         if labels[0] in _HOLDING:
             self.holding.setdefault((labels[0], labels[1]), resource)
@@ -1706,6 +1742,9 @@ class _Configuration:
         self.outputs_of: tuple[str, ...] = caller.outputs_of if caller is not None else ()
         # How many more blocks each `azurerm` resource's `dynamic` blocks may write (`_MOST_DYNAMIC_BLOCKS`).
         self.dynamic_left: dict[tuple[str, str, str], list[int]] = {}
+        # Each reference to a resource of the classic provider no block of its module declares, which
+        # Terraform refuses, where it is written, as written (`undeclared_resource`).
+        self.undeclared: dict[Mark, str] = caller.undeclared if caller is not None else {}
 
     # --- expressions
 
@@ -2422,7 +2461,20 @@ class _Configuration:
         if holding is not None and names[2] in _HOLDING[holding.kind]:
             return self.argument(holding, _HOLDING[holding.kind][names[2]], at, written)
         looked_up = self.data_id(names, at) if names[0] == "data" and len(names) >= 4 else None
+        if looked_up is None and self.undeclared_resource(names):
+            self.undeclared.setdefault(at, written)
         return looked_up or Word(None, at, holder=written)
+
+    def undeclared_resource(self, names: list[str]) -> bool:
+        """Whether a reference names a resource of the classic provider's types that no `resource` block of
+        the module declares, where all its files are read (`_Module.whole`): Terraform refuses the
+        configuration ("Reference to undeclared resource"), and no such resource is made."""
+        return (
+            len(names) >= 3
+            and names[0] in CLASSIC_TYPES
+            and self.module.whole
+            and (names[0], names[1]) not in self.module.declared
+        )
 
     def data_id(self, names: list[str], at: Mark) -> Word | None:
         """An id an `azurerm` data source gives, built of what its block states: `data.azurerm_subscription.
@@ -3048,10 +3100,13 @@ class _Configuration:
             self.known.clear()
 
     def value(self, resource: _Resource, argument: str) -> Word | None:
+        """An argument's value; None where the block does not write it, or gives it a reference to a resource
+        the module does not declare (`undeclared_resource`), which names no resource to make or look up."""
         node = resource.attributes.get(argument)
         if node is None:
             return None
-        return self.argument_word(resource.path, node)
+        found = self.argument_word(resource.path, node)
+        return None if found.text is None and found.holder in self.undeclared.values() else found
 
     def argument_word(self, path: str, node: Node) -> Word:
         """An argument's value; one the module does not state named where the module first writes it
