@@ -89,6 +89,13 @@ CONNECTS = {
         "connect.sh:1:1",
     ),
     "Python request": ("connect.py", _PYTHON_CONNECT, "connect.py:6:5"),
+    "PowerShell request": (
+        "connect.ps1",
+        '$u = "https://management.core.windows.net/$sub/services/networking/{network}/gateway/connection/{site}"\n'
+        'Invoke-RestMethod -Method PUT -Uri $u -Body "<UpdateConnection><Operation>Connect</Operation>'
+        '</UpdateConnection>"\n',
+        "connect.ps1:2:1",
+    ),
 }
 
 TRANSIT = (
@@ -212,6 +219,16 @@ DEPLOYMENT = """\
             "classic CLI",
             "a VNet-to-VNet VPN connection through local network site 'vnet-b-site' by azure "
             "network vnet local-network add at connect.sh:1",
+        ),
+        (
+            "PowerShell request",
+            "a VNet-to-VNet VPN connection through local network site 'vnet-b-site' by a PUT to "
+            ".../gateway/connection/<site> at connect.ps1:2",
+        ),
+        (
+            "Python request",
+            "a VNet-to-VNet VPN connection through local network site 'vnet-b-site' by a PUT to "
+            ".../gateway/connection/<site> at connect.py:6",
         ),
     ],
 )
