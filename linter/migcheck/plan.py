@@ -297,6 +297,10 @@ class Step:
     # A network no file defines (`Network.defined`): its definition may hold what blocks it (its gateway's
     # connections, MIG301/MIG302; other cloud services in it), so whether Validate passes it is not decided.
     network_undefined: bool = False
+    # A network whose every description leaves its subnets out (an export's row that states its address
+    # space alone, `ScopeItem.subnets_unstated`): what its subnets hold is not known, so whether Validate
+    # passes it is not decided, as the readiness summary says.
+    subnets_unstated: bool = False
     # A VM it moves is created from an Export-AzureVM file the files checked lack
     # (`CloudService.imports_unseen_export`): what blocks that VM is not known, so it is not ready either.
     unseen_export: bool = False
@@ -328,6 +332,7 @@ class Step:
             self.blockers
             or self.partly_described
             or self.network_undefined
+            or self.subnets_unstated
             or self.network_unknown
             or self.unseen_export
             or self.name_unstated
@@ -573,7 +578,13 @@ def _overview_reason(step: Step) -> str:
         return "with_blockers"
     if step.name_unstated:
         return "name_unstated"
-    if step.partly_described or step.network_undefined or step.network_unknown or step.unseen_export:
+    if (
+        step.partly_described
+        or step.network_undefined
+        or step.subnets_unstated
+        or step.network_unknown
+        or step.unseen_export
+    ):
         return "not_decided"
     return "waiting"
 
@@ -2301,6 +2312,8 @@ def _network_step(
     apart = item.migrates.get("defined_apart", "") if item is not None else ""
     note = _undefined_network_note(name, undecided, apart)
     notes = [in_settings_file(note, builder.settings_source)] if not network.defined else []
+    subnets_unstated = not undecided and item is not None and item.subnets_unstated and not state
+    notes += [_subnets_unstated_note(name)] if subnets_unstated else []
     notes += [_portal_alias_note(builder, alias) for alias in aliases]
     notes += _inferred_members(network)
     notes += _write_throttling(sum(len(s.vms) for s in services))
@@ -2372,6 +2385,7 @@ def _network_step(
         migration_state=state,
         partly_described=bool(partly),
         network_undefined=undecided,
+        subnets_unstated=subnets_unstated,
         unseen_export=any(s.imports_unseen_export for s in services),
     )
     return _placeholder_vms_first(
@@ -2404,6 +2418,17 @@ def _undefined_network_note(name: str, undecided: bool, apart: str = "") -> str:
         f"{known} Its definition may hold what blocks it (a gateway connected to ExpressRoute, or to nothing "
         "the files show: MIG301, MIG302; other cloud services in it), so whether Validate passes it is not "
         f"decided.{to_decide}"
+    )
+
+
+def _subnets_unstated_note(name: str) -> str:
+    """What the step of a network whose every description leaves its subnets out says, and what to add so
+    that the plan can decide it."""
+    return (
+        "No file checked here states this network's subnets (an inventory row gives its address space only): "
+        "the VMs of other cloud services in them may block it, so whether Validate passes it "
+        "is not decided. Export the network configuration (Get-AzureVNetConfig -ExportToFile <path>.netcfg, or "
+        f"azure network export <path>.netcfg) and add it to the files checked to decide {ps_quoted(name)}."
     )
 
 

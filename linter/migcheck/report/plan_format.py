@@ -58,6 +58,9 @@ that exists, which no file creates or describes whole) has `"partly_described": 
 though it may have no blocker: Validate takes in VMs no file shows. Other steps have no such key.
 The step of a network no file defines (only its members are known) has `"network_undefined": true` and is
 not `ready` either: its definition may hold what blocks it. Other steps have no such key.
+The step of a network whose every description leaves its subnets out (an inventory row that states its
+address space alone) has `"subnets_unstated": true` and is not `ready` either: what its subnets hold may
+block it. Other steps have no such key.
 The step of a cloud service whose virtual network the files do not state has `"network_unknown": true` and is
 not `ready` either: which network's migration moves it, if any, is not known. Other steps have no such key.
 A step that moves a VM a script creates from a file that is not among the files checked (an Export-AzureVM
@@ -801,9 +804,10 @@ def _sequence(commands: Commands) -> list[str]:
 
 
 # Why a step without blockers is not ready (`Step.partly_described`, `Step.network_undefined`,
-# `Step.network_unknown`, `Step.unseen_export`, `Step.name_unstated`).
+# `Step.subnets_unstated`, `Step.network_unknown`, `Step.unseen_export`, `Step.name_unstated`).
 NOT_DECIDED = "not decided: the files may not hold every VM"
 NETWORK_NOT_DECIDED = "not decided: the network's definition is not in the files"
+SUBNETS_NOT_DECIDED = "not decided: the files do not state the network's subnets"
 UNSEEN_EXPORT_NOT_DECIDED = "not decided: the file a VM is created from is not in the files"
 NETWORK_UNKNOWN_NOT_DECIDED = "not decided: the files do not say which virtual network it is in"
 
@@ -820,6 +824,7 @@ def not_ready_words(step: Step) -> str:
     # A network the files do not name is not defined either: the reason that says which network is unknown.
     undecided = [NETWORK_UNKNOWN_NOT_DECIDED] if step.network_unknown else []
     undecided += [NETWORK_NOT_DECIDED] if step.network_undefined and not step.network_unknown else []
+    undecided += [SUBNETS_NOT_DECIDED] if step.subnets_unstated else []
     undecided += [NOT_DECIDED] if step.partly_described else []
     undecided += [UNSEEN_EXPORT_NOT_DECIDED] if step.unseen_export else []
     said += [_one_not_decided(undecided)] if undecided else []
@@ -1201,6 +1206,7 @@ def _step_data(step: Step, subscription: SubscriptionPlan) -> dict[str, object]:
         "only_waits": step.only_waits,
         **({"partly_described": True} if step.partly_described else {}),
         **({"network_undefined": True} if step.network_undefined else {}),
+        **({"subnets_unstated": True} if step.subnets_unstated else {}),
         **({"network_unknown": True} if step.network_unknown else {}),
         **({"unseen_export": True} if step.unseen_export else {}),
         **({"name_unstated": True} if step.name_unstated else {}),
