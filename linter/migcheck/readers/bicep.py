@@ -202,7 +202,29 @@ def read(path: str, data: bytes) -> Document:
         cut = Mark(past[0].path, 1, tag=BICEPPARAM_FILES_CUT, column=1)
         found = with_unread(found, [cut], cut.path, BICEP_PARAMETERS)
     kind = FileKind.INVENTORY if found else None
-    return Document(path, kind, "", found, suppressions, marked, text=text)
+    refused = _undeclared_given(path, given, file.params)
+    return Document(path, kind, "", found, suppressions, marked, problem=refused, text=text)
+
+
+def _undeclared_given(path: str, given: Iterable[_Given], declared: Iterable[str]) -> FileProblem | None:
+    """MIG001 at the first parameter a `.bicepparam` file of the Bicep file `path` gives a value that the Bicep
+    file does not declare (a name of another case is not told from it, as Resource Manager matches names): the
+    Bicep CLI refuses the parameters file (BCP259), so no deployment of it is made."""
+    known = {name.casefold() for name in declared}
+    for parameters in given:
+        extra = next(((name, at) for name, at in parameters.names if name.casefold() not in known), None)
+        if extra is not None:
+            name, at = extra
+            return FileProblem(
+                "syntax",
+                f"the parameters file gives a value to parameter '{name}', which "
+                f"'{posixpath.basename(path)}' does not declare: the Bicep CLI refuses the file (BCP259), "
+                "so no deployment is made with it",
+                at,
+                f"Give the value to a parameter '{posixpath.basename(path)}' declares, or declare "
+                f"`param {name} <type>` in it.",
+            )
+    return None
 
 
 def _distinct(records: tuple[object, ...]) -> tuple[object, ...]:
@@ -232,6 +254,8 @@ class _Given:
     values: tuple[tuple[str, object], ...]
     written: tuple[tuple[str, Mark], ...]
     unread: tuple[Mark, ...]
+    # Each parameter it gives a value, where its name is written (`_undeclared_given`).
+    names: tuple[tuple[str, Mark], ...] = ()
 
 
 def _parameter_files_of(path: str) -> tuple[_Given, ...]:
@@ -333,6 +357,7 @@ def _given(path: str, data: bytes, root: Node) -> _Given:
     parsed = parsed_within(_GRAMMAR, bytes(rewritten)).root_node
     file = _File(path, text, parsed, positions)
     values: list[tuple[str, object]] = []
+    names: list[tuple[str, Mark]] = []
     unread: list[Mark] = []
     declared = {keyword.start_byte for keyword in keywords}
     for node in parsed.named_children:
@@ -345,6 +370,7 @@ def _given(path: str, data: bytes, root: Node) -> _Given:
             unread.append(replace(positions.mark(node), tag=BICEPPARAM_NOT_READ))
             continue
         symbol = _node_text(name)
+        names.append((symbol, positions.mark(name)))
         try:
             value = _at_a_fixed_depth(partial(file._variable, symbol))
         except RecursionError:
@@ -353,7 +379,7 @@ def _given(path: str, data: bytes, root: Node) -> _Given:
             value = parameter_stand_in(symbol, positions.mark(name))
         values.append((symbol, value))
     written = tuple(_strings_written(positions, parsed.named_children))
-    return _Given(path, tuple(values), written, tuple(unread))
+    return _Given(path, tuple(values), written, tuple(unread), tuple(names))
 
 
 def _strings_written(positions: _Positions, nodes: list[Node]) -> Iterator[tuple[str, Mark]]:
