@@ -919,10 +919,11 @@ class TransitVpnConnectivity(Rule):
     name = "transit-vpn-connectivity"
     severity = Severity.WARNING
     scope = Scope.VIRTUAL_NETWORKS
-    looks_at = frozenset({VirtualNetwork, LocalNetworkSite})
-    # Its findings are at a gateway's connection to a site: an export's or a template's networks, which state
-    # no gateway, give it address spaces only.
-    fires_on = frozenset({GatewayConnection})
+    # And the scripts' connections of a network's gateway to a site (`Network.scripted_connections`).
+    looks_at = frozenset({VirtualNetwork, LocalNetworkSite, VnetGatewayFact})
+    # Its findings are at a gateway's connection to a site, a network configuration's or a script's call: an
+    # export's or a template's networks, which state no gateway, give it address spaces only.
+    fires_on = frozenset({GatewayConnection, VnetGatewayFact})
     summary = (
         "A virtual network reaches on-premises only through another network's VPN gateway (transit): it "
         "loses on-premises connectivity when migrated."
