@@ -2332,7 +2332,7 @@ def _network_step(
     notes += [n for n in builder.attention(network) if not (said and n.finding.code == "MIG302")]
     notes += [n for alias in aliases for n in builder.attention(alias)]
     if portal:
-        notes.append(_PORTAL_NETWORK)
+        notes.append(_portal_network_note(builder, network))
     partly = [s for s in services if s.partly_described]
     notes += [_partly_described_note(s) for s in partly]
     powershell = _move(
@@ -2457,10 +2457,22 @@ def _write_throttling(vms: int) -> list[str]:
 # the classic name is `Group <resource group> <name>`, which neither a resource group's nor a Resource
 # Manager network's name may be (both exclude spaces).
 _PORTAL_NETWORK = (
-    "This network was created in the Azure portal: its classic name, the one the commands take, is 'Group "
-    "<resource group> <name>'. The documents do not say what the platform names the migrated network or its "
-    "resource group (neither name may hold spaces): find both after Prepare (Get-AzVirtualNetwork)."
+    "its classic name, the one the commands take, is 'Group <resource group> <name>'. The documents do not say "
+    "what the platform names the migrated network or its resource group (neither name may hold spaces): find "
+    "both after Prepare (Get-AzVirtualNetwork)."
 )
+
+
+def _portal_network_note(builder: _Builder, network: Network) -> str:
+    """`_PORTAL_NETWORK`, after how the network was created: through Resource Manager by the template,
+    Bicep file or azapi resource that declares it (`stated_by`), which creates it as the Azure portal does,
+    else in the Azure portal, as an export's id filing it under a group of its own says."""
+    templates = (builder.stated_by(v.mark) for v in network.definitions)
+    by = next((t for t in templates if t != EXPORT), "")
+    created = f"through Resource Manager by the {by}" if by else "in the Azure portal"
+    return f"This network was created {created}: {_PORTAL_NETWORK}"
+
+
 _FIND_PORTAL_NETWORK = "Get-AzVirtualNetwork | Select-Object -Property Name, ResourceGroupName"
 
 
