@@ -752,6 +752,9 @@ class Exit:
     loop: int | None = None
     call: ast.Call | None = None
     raises: bool = False  # a `raise`: it ends the path of the function's callers too (see `Flow.raises`)
+    # Where the calls start whose arguments hold `call` (see `_calls_waiting`): though they start before it
+    # ends, none of them is made when it raises.
+    waiting: tuple[Position, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -2302,7 +2305,8 @@ class _Indexer(ast.NodeVisitor):
         """A call of a method of `REFUSALS` that runs whenever its statement does (`sms.add_role(...)`,
         `print(sms.create_hosted_service(...))`, `if sms.add_disk(...):`), outside any `try` or `with` body
         that may catch what the SDK raises when it refuses the call: kept as an `Exit` that ends where the
-        call does, as what the SDK raises there ends the path."""
+        call does, as what the SDK raises there ends the path. Kept after the calls inside its arguments, as
+        they end first."""
         if not isinstance(node.func, ast.Attribute) or node.func.attr not in REFUSALS:
             return
         if (
@@ -2311,7 +2315,9 @@ class _Indexer(ast.NodeVisitor):
             or not _evaluated_first(self.ancestors)
         ):
             return
-        self.scope.refusals.append(Exit(_end(node), self.chain, None, node))
+        self.scope.refusals.append(
+            Exit(_end(node), self.chain, None, node, waiting=_calls_waiting(self.ancestors))
+        )
 
     def _with(self, node: ast.With | ast.AsyncWith) -> None:
         """A context manager may swallow what its body raises: no exit in the body is surely the end."""
@@ -2685,7 +2691,6 @@ class _Indexer(ast.NodeVisitor):
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
         self._file_io(node)
-        self._refusal(node)
         kept = False  # what is appended or set is kept inside the object: reading the object reads it
         unconsumed = _unconsumed(self.ancestors)
         if isinstance(func, ast.Attribute):
@@ -2712,6 +2717,7 @@ class _Indexer(ast.NodeVisitor):
                 if not _mapped_over(node, arg):
                     self._escape(arg, call=node)
         self.generic_visit(node)
+        self._refusal(node)
         self._nested_call_out(node)
 
     def _nested_call_out(self, node: ast.Call) -> None:
@@ -2730,7 +2736,9 @@ class _Indexer(ast.NodeVisitor):
             or not _evaluated_first(self.ancestors)
         ):
             return
-        self.scope.calls_out.append(Exit(_end(node), self.chain, None, node))
+        self.scope.calls_out.append(
+            Exit(_end(node), self.chain, None, node, waiting=_calls_waiting(self.ancestors))
+        )
 
     def _runs_elsewhere(self, node: ast.Call, unconsumed: str | None) -> None:
         """Record the calls of a function that a call makes run in a thread, a process or a pool (see
@@ -3222,6 +3230,29 @@ def _evaluated_first(ancestors: Sequence[ast.AST]) -> bool:
         if not taken:
             return False
     return False
+
+
+def _calls_waiting(ancestors: Sequence[ast.AST]) -> tuple[Position, ...]:
+    """Where the calls start, within its statement, whose arguments hold the node `ancestors` ends with
+    (`f` and `log.info` of `log.info('%s', f(create(name)))`): Python evaluates a call's arguments before it
+    makes the call, so none of them is made when the node raises. A call whose callee starts with another
+    call (`client()(create(name))`) starts where that one does, and is left out: the position would name
+    the callee's call too, which is made."""
+    waiting: list[Position] = []
+    for depth in range(len(ancestors) - 1, 0, -1):
+        parent, child = ancestors[depth - 1], ancestors[depth]
+        if isinstance(parent, ast.stmt):
+            break
+        if isinstance(parent, ast.Call) and child is not parent.func and not _starts_with_call(parent.func):
+            waiting.append(_at(parent))
+    return tuple(waiting)
+
+
+def _starts_with_call(func: ast.expr) -> bool:
+    """Whether a callee's text starts with a call (`client()`, `get_client().services`, `clients()[0]`)."""
+    while isinstance(func, (ast.Attribute, ast.Subscript)):
+        func = func.value
+    return isinstance(func, ast.Call)
 
 
 # What the SDK raises when it refuses a call: `ValueError` from its checks of the values, `TypeError` from
@@ -5951,7 +5982,7 @@ class Flow:
         """Whether a call of the site's scope that the SDK refuses (see `refused`) surely runs before it,
         as `_ended` asks of a `return`: the SDK raises there, and the path ends."""
         for ended in site.scope.refusals:
-            if ended.at >= site.at or not self._ending_work(site.scope):
+            if (ended.at >= site.at and site.at not in ended.waiting) or not self._ending_work(site.scope):
                 break
             if ended.call is None or not self._surely_reached(ended, site):
                 continue
@@ -5965,7 +5996,11 @@ class Flow:
         """Whether a call of one of the script's functions that surely raises (see `raises`) surely runs
         before the site, as `_ended` asks of a `return`: nothing after it on the path runs."""
         for ended in self._calls_out(site.scope):
-            if ended.at >= site.at or self.budget <= 0 or not self._ending_work(site.scope):
+            if (
+                (ended.at >= site.at and site.at not in ended.waiting)
+                or self.budget <= 0
+                or not self._ending_work(site.scope)
+            ):
                 break
             if ended.call is None or not self._surely_reached(ended, site):
                 continue
