@@ -52,6 +52,7 @@ from migcheck.readers.makefile import (
     HeldText,
     Place,
     document_of,
+    may_run_a_named_file,
     places_of,
     refused_if_classic,
     trailing_comment,
@@ -65,8 +66,9 @@ _POWERSHELL_COMMAND = frozenset({"-command", "-c"})
 
 def sniff(data: bytes) -> bool:
     """Whether a `RUN` line may run the classic tools: what a shell script that runs them mentions
-    (`shell.sniff`), or the CLI as an exec form's first word (`RUN ["azure", "vm", ...]`)."""
-    return shell.sniff(data) or (b'"azure"' in data and b"\x00" not in data)
+    (`shell.sniff`), a script file of the build's context it may run by its name alone
+    (`may_run_a_named_file`), or the CLI as an exec form's first word (`RUN ["azure", "vm", ...]`)."""
+    return shell.sniff(data) or may_run_a_named_file(data) or (b'"azure"' in data and b"\x00" not in data)
 
 
 def read(path: str, data: bytes) -> Document:

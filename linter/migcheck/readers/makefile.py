@@ -96,12 +96,27 @@ _DEEPEST = 8
 # deeper, the outer one is a value not stated, where each level took Python frames until the read failed
 # (`$(` nested 5,000 deep in an assignment: "migcheck failed to read this file"). No Makefile nests a dozen.
 _NESTED_REFERENCES = 64
+# What the name of a script file a recipe may run ends with (`bash create.sh`, `pwsh -File deploy.ps1`).
+_SCRIPT_FILES = (b".sh", b".ps1")
 
 
 def sniff(data: bytes) -> bool:
     """Whether a recipe may run the classic tools: what a shell script that runs them mentions
-    (`shell.sniff`), or a make of another Makefile (`$(MAKE) -C sub`, `make -f other.mk`) that may."""
-    return shell.sniff(data) or any(made in data for made in (b"$(MAKE)", b"${MAKE}", b"make -C", b"make -f"))
+    (`shell.sniff`), a script file of the repository it may run by its name alone (`may_run_a_named_file`),
+    or a make of another Makefile (`$(MAKE) -C sub`, `make -f other.mk`) that may."""
+    return (
+        shell.sniff(data)
+        or may_run_a_named_file(data)
+        or any(made in data for made in (b"$(MAKE)", b"${MAKE}", b"make -C", b"make -f"))
+    )
+
+
+def may_run_a_named_file(data: bytes) -> bool:
+    """Whether a command line of a file that is no shell script (a Makefile's recipe, a Dockerfile's `RUN`)
+    may run a script file of the repository by a name with no folder (`pwsh -File deploy.ps1`, `bash
+    create.sh`), which is read where it runs. `shell.sniff` looks for such a run only in a text with a `/`
+    in it, as a shell script's `#!` line has; these files have no such line, and may have no `/` at all."""
+    return any(name in data for name in _SCRIPT_FILES) and b"\x00" not in data
 
 
 def read(path: str, data: bytes) -> Document:
