@@ -46,6 +46,7 @@ from migcheck.model import (
     VirtualMachine,
     VirtualNetwork,
     VnetGatewayFact,
+    is_placeholder,
     record,
 )
 from migcheck.quoting import ps_quoted
@@ -1126,20 +1127,29 @@ class _Conflict:
 def _conflicts(estate: Estate) -> Iterator[_Conflict]:
     # address -> the VMs asking for it, per network: each VM known by its service and name (two files
     # may describe one VM without the link joining them: no service name), the first with its label.
-    asking: dict[tuple[str, str], dict[tuple[str, str], tuple[Role, str, NameRef]]] = {}
-    together: dict[tuple[str, str], Together] = {}  # the same VMs, to tell which can meet
+    asking: dict[tuple[str, str, Mark | None], dict[tuple[str, str], tuple[Role, str, NameRef]]] = {}
+    together: dict[tuple[str, str, Mark | None], Together] = {}  # the same VMs, to tell which can meet
     for service, scope, where, vm, static in _static_addresses(estate):
         address = static.name.strip()
-        vms = asking.setdefault((where, address), {})
+        spot = (where, address, _written_at(address, static))
+        vms = asking.setdefault(spot, {})
         identity = (service.label, key(vm.name))
         if identity in vms:
             continue
-        same = together.setdefault((where, address), Together())
+        same = together.setdefault(spot, Together())
         holder = _created_with(vm, vms.values()) if same.with_(vm) else None
         vms[identity] = (vm, service.label, static)
         same.add(vm)
         if holder is not None:
             yield _Conflict(service, scope, where, address, vm, static, holder)
+
+
+def _written_at(address: str, static: NameRef) -> Mark | None:
+    """Where a placeholder address is written (`"<ip address in that subnet>"`), which is no address: two
+    places that write it leave two values for their user to fill in, where one place given to several VMs
+    (a variable) is one value they share. None for an address or a stand-in of migcheck's, which say the
+    value they are wherever they are written."""
+    return static.mark if is_placeholder(address) else None
 
 
 def _conflict_message(conflicts: list[_Conflict]) -> str:
