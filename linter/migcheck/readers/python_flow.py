@@ -421,6 +421,7 @@ _READING_FUNCTIONS = frozenset(
         "str",
         "repr",
         "isinstance",
+        "hasattr",  # looks an attribute up: the object, or the class, stays what it is
         "type",
         "id",
         "bool",
@@ -6328,8 +6329,9 @@ class Flow:
         """Whether Python's `hasattr(obj, 'name')` holds, where the reader knows it does: `obj` is one of
         the SDK's model objects the script makes, which has every attribute its constructor takes, or an
         instance of a class of the script's whose class (or a class it derives from) binds the name in its
-        body. `_UNSTATED` otherwise, and for any other call: an attribute may be
-        set where the reader does not look, so none is known missing."""
+        body, or such a class itself, named (`hasattr(Settings, 'location')`, see `_class_held`).
+        `_UNSTATED` otherwise, and for any other call: an attribute may be set where the reader does not
+        look, so none is known missing."""
         if not (
             isinstance(call.func, ast.Name)
             and call.func.id == "hasattr"
@@ -6345,6 +6347,9 @@ class Flow:
         if isinstance(held, Obj) and attr in held.attrs:
             return True
         instance = self._held(holder, site)
+        if instance is None:
+            cls = self._class_held(holder, site)
+            instance = Instance(cls, True, of_class=True) if cls is not None else None
         suppliers = self._suppliers(instance, attr) if instance is not None else None
         return True if suppliers and all(found is not None for found in suppliers) else _UNSTATED
 
