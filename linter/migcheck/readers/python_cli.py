@@ -344,6 +344,7 @@ class _Script:
         # The names the script reads but binds nowhere (see `_never_bound`), and, by the mark of a command
         # given one of them, the first such name: the command never runs.
         self.unbound = _never_bound(tree)
+        self.str_kept = _str_kept(tree)  # whether `str(x)` is Python's, the text `f"{x}"` makes too
         self.failing: dict[Mark, str] = {}
         self.at: Mark | None = None  # the mark of the command being written
         # What the shell reader says a loop is (`Role.looped_over`), by the loop as the script writes it.
@@ -895,6 +896,8 @@ class _Script:
             quoted = "".join(self.field(value, quote=True) for value in node.values)
         elif (parts := self.template_parts(node)) is not None:  # `"{}-web".format(svc)`, `"%s-web" % svc`
             quoted = "".join(self.field(part, quote=True) for part in parts)
+        elif (shown := self.shown(node)) is not None:  # `str(i)`
+            quoted = self.field(shown, quote=True)
         elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):  # `"contoso-" + name`
             quoted = self.word(node.left) + self.word(node.right)
         elif (joined := self.joined(node)) is not None:
@@ -925,13 +928,35 @@ class _Script:
             return None
         return separator, items
 
+    def shown(self, node: ast.expr) -> ast.expr | None:
+        """What `str(x)` shows, `x`, whose text it is as `f"{x}"` shows it; None for any other expression,
+        and where the script binds `str` to something else."""
+        if (
+            self.str_kept
+            and isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "str"
+            and len(node.args) == 1
+            and not isinstance(node.args[0], ast.Starred)
+            and not node.keywords
+        ):
+            return node.args[0]
+        return None
+
     def field(self, value: ast.expr, quote: bool) -> str:
-        """A part of an f-string: its text, or a variable it names, or a value the script does not state."""
+        """A part of an f-string or of a template: its text, or a variable it names, or a string built
+        within it (`"app%s" % size` of `"--vm-name %s" % ("app%s" % size)`, `"vm" + str(i)`), or a value
+        the script does not state."""
         text = _string(value)
         if text is not None:
             return shlex.quote(text) if quote else text
         inner = value.value if isinstance(value, ast.FormattedValue) else value
         styled = isinstance(value, ast.FormattedValue) and (value.conversion != -1 or value.format_spec)
+        if not styled:
+            inner = self.shown(inner) or inner
+        if not styled and _builds_text(inner, self.values):
+            built = self.word(inner) if quote else self.line(inner)
+            return built if built is not None else self.hole(inner)
         if not (isinstance(inner, ast.Name) and _shell_name(inner.id)):
             return self.hole(inner)
         if not styled:
@@ -954,6 +979,8 @@ class _Script:
         parts = self.template_parts(node)  # `"azure vm create {} {}".format(...)`, `"... %s %s" % (...)`
         if parts is not None:
             return "".join(self.field(part, quote=False) for part in parts)
+        if (shown := self.shown(node)) is not None:  # `str(i)`
+            return self.field(shown, quote=False)
         if "azure" in (_template_text(node) or ""):  # a command whose words the reader cannot fill in
             self.unread(replace(self.mark(node), tag=UNSTATED_COMMAND_LINE))
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
@@ -1270,6 +1297,41 @@ def _string(node: ast.AST) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
+def _builds_text(node: ast.expr, values: Mapping[str, ast.expr]) -> bool:
+    """Whether an expression builds a string of parts the reader may know: a template filled in (`"app%s"
+    % size`, `"app{}".format(size)`), an f-string, or parts joined with `+` one of which is a string (`"vm"
+    + str(i)`, `PREFIX + "-" + size`, or `PREFIX + size` where `PREFIX` was last assigned one: `values`),
+    so that `+` joins strings rather than adding numbers (`i + 1`)."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        operands = [node.right]
+        left = node.left
+        while isinstance(left, ast.BinOp) and isinstance(left.op, ast.Add):
+            operands.append(left.right)
+            left = left.left
+        return any(
+            _is_text(values.get(operand.id, operand) if isinstance(operand, ast.Name) else operand)
+            for operand in (left, *operands)
+        )
+    return _is_text(node) and not isinstance(node, ast.Constant)
+
+
+def _is_text(node: ast.expr) -> bool:
+    """Whether an expression surely makes a string: one written out, an f-string, a template filled in,
+    or `str(...)`."""
+    return (
+        (isinstance(node, ast.Constant) and isinstance(node.value, str))
+        or isinstance(node, ast.JoinedStr)
+        or (
+            isinstance(node, ast.BinOp)
+            and isinstance(node.op, ast.Mod)
+            and isinstance(node.left, ast.Constant)
+            and isinstance(node.left.value, str)
+        )
+        or (isinstance(node, ast.Call) and _named(node.func, "format"))
+        or (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "str")
+    )
+
+
 def _stated_word(node: ast.AST) -> str | None:
     """The word a list's item states: a string's text, or, for `sys.executable` (the interpreter that runs
     the script, `[sys.executable, "tools/create.py"]`), a Python's name; None for any other."""
@@ -1572,20 +1634,38 @@ def _never_bound(tree: ast.Module) -> frozenset[str]:
     """The names the script reads that nothing in it binds, anywhere (an assignment, a parameter, an
     import, a `def`, a loop's target, ...), nor Python's builtins: each read raises a NameError. Empty
     where something may bind names unseen (`from x import *`, `exec`, `globals()`)."""
-    bound: set[str] = set(dir(builtins)) | _MODULE_NAMES
+    names = _names(tree)
+    if names is None:
+        return frozenset()
+    read, bound = names
+    return frozenset(read - bound - set(dir(builtins)) - _MODULE_NAMES)
+
+
+def _str_kept(tree: ast.Module) -> bool:
+    """Whether `str` is Python's own wherever the script reads it: nothing in the script binds the name,
+    and nothing may bind it unseen (see `_never_bound`)."""
+    names = _names(tree)
+    return names is not None and "str" not in names[1]
+
+
+def _names(tree: ast.Module) -> tuple[set[str], set[str]] | None:
+    """The names the script reads and those it binds, anywhere (an assignment, a parameter, an import, a
+    `def`, a loop's target, ...); None where something may bind names unseen (`from x import *`, `exec`,
+    `globals()`)."""
+    bound: set[str] = set()
     read: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
             (read if isinstance(node.ctx, ast.Load) else bound).add(node.id)
             if node.id in _BINDS_UNSEEN:
-                return frozenset()
+                return None
         elif isinstance(node, ast.arg):
             bound.add(node.arg)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             bound.add(node.name)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             if any(alias.name == "*" for alias in node.names):
-                return frozenset()
+                return None
             bound.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ExceptHandler) and node.name:
             bound.add(node.name)
@@ -1595,4 +1675,4 @@ def _never_bound(tree: ast.Module) -> frozenset[str]:
             bound.add(node.name)
         elif isinstance(node, ast.MatchMapping) and node.rest:
             bound.add(node.rest)
-    return frozenset(read - bound)
+    return read, bound
