@@ -3430,7 +3430,7 @@ class _Linker:
                 name = vms[0].name or posixpath.splitext(posixpath.basename(doc.path))[0]
                 yield name, "role" if vms[0].name else "file", vms
         for (folder, name), vms in sorted(groups.items()):
-            yield name, "folder" if folder or name == "." else "config", vms
+            yield name, "folder" if folder or name == "." else "config", _loose_placeholders_told_apart(vms)
 
     # --- storage ----------------------------------------------------------------------------------
 
@@ -4279,6 +4279,35 @@ def _placeholder_vms(d: Deployment) -> Iterator[Role]:
     yield from (vm for vm in d.roles if vm.is_vm and is_placeholder(vm.name, "VM"))
 
 
+def _loose_placeholders_told_apart(vms: list[Role]) -> list[Role]:
+    """The VMs of the Export-AzureVM files of one group (the service the estate names after their folder),
+    each VM a file names by a placeholder another file of the group writes too (two exports of
+    `[VM NAME]`) named with its file, as `_placeholder_vms_told_apart` names those of a stated service:
+    their users fill in two names, so they are two VMs, each with its own disks."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for vm in vms:
+        if vm.is_vm and is_placeholder(vm.name, "VM"):
+            owners[key(vm.name)].add(owner_of(vm.mark, vm.name))
+    shared = {name: files for name, files in owners.items() if len(files) > 1}
+    if not shared:
+        return vms
+    return [
+        replace(vm, name=_named_with_file(vm, shared[key(vm.name)]))
+        if vm.is_vm and key(vm.name) in shared and is_placeholder(vm.name, "VM")
+        else vm
+        for vm in vms
+    ]
+
+
+def _named_with_file(vm: Role, files: set[str]) -> str:
+    """`<vm-name> (web.ps1)`: the VM's placeholder name with the file that writes it, by its base name, or
+    its path where two of `files` (those that write the placeholder) share one."""
+    owner = owner_of(vm.mark, vm.name)
+    bases = Counter(posixpath.basename(f) for f in files)
+    shown = posixpath.basename(owner) if bases[posixpath.basename(owner)] == 1 else owner
+    return f"{vm.name} ({shown})"
+
+
 def _vms_named_with_files(d: Deployment, shared: Mapping[tuple[str, str], set[str]]) -> Deployment:
     """`d`, its VMs of a placeholder other files write in its service too (`shared`) named with their file:
     its base name, or its path where two of them share one."""
@@ -4286,10 +4315,7 @@ def _vms_named_with_files(d: Deployment, shared: Mapping[tuple[str, str], set[st
     for vm in _placeholder_vms(d):
         files = shared.get((key(d.service_name), key(vm.name)))
         if files is not None:
-            owner = owner_of(vm.mark, vm.name)
-            bases = Counter(posixpath.basename(f) for f in files)
-            shown = posixpath.basename(owner) if bases[posixpath.basename(owner)] == 1 else owner
-            renamed[key(vm.name)] = f"{vm.name} ({shown})"
+            renamed[key(vm.name)] = _named_with_file(vm, files)
     if not renamed:
         return d
     return replace(
