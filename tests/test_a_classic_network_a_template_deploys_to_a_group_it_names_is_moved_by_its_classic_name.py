@@ -4,7 +4,8 @@ every migration command, knows it as `Group <resource group> <name>` (errors pag
 Network name follows the pattern 'Group * <VNET name>'"), as it knows a network an export files under a
 group of its own. Where the file names the group (a nested deployment's `resourceGroup`, a module's
 `scope: resourceGroup('net-rg')`, a `parent_id`), the plan's commands take that name; where it leaves the
-group to the deployment, the network keeps the name it is declared by."""
+group to the deployment, its commands hold the template's stand-in for that group, and its step is not ready
+until the group is filled in."""
 
 from __future__ import annotations
 
@@ -123,11 +124,16 @@ def test_the_vms_a_script_places_in_it_by_its_declared_name_move_with_it(plan_of
     assert [member.vms for member in step.members] == [("vm1",)]
 
 
-def test_a_group_the_template_leaves_to_its_deployment_keeps_the_declared_name(plan_of):
+def test_a_group_the_template_leaves_to_its_deployment_is_filled_in_first(plan_of):
     step = _network_step(plan_of({"azuredeploy.json": _template([VNET])}))
-    assert step.name == "vnet1"
+    assert step.name == "Group <resource group azuredeploy.json is deployed to> vnet1"
     assert step.powershell.validate[0] == (
-        "(Move-AzureVirtualNetwork -Validate -VirtualNetworkName 'vnet1').ValidationMessages"
+        "(Move-AzureVirtualNetwork -Validate -VirtualNetworkName "
+        "'Group <resource group azuredeploy.json is deployed to> vnet1').ValidationMessages"
+    )
+    assert (step.ready, step.name_unstated) == (False, "network's resource group")
+    assert step.notes[0].startswith(
+        "Fill in first: the classic API knows this network as 'Group <resource group> vnet1'"
     )
 
 

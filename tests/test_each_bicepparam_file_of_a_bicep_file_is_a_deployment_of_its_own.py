@@ -39,15 +39,15 @@ def _prepared(tmp_path, monkeypatch, capsys, files: dict[str, str]) -> list[str]
 def test_each_parameters_file_deploys_its_own_network(tmp_path, monkeypatch, capsys):
     files = {"main.bicep": MAIN, "dev.bicepparam": _given("dev-net"), "prod.bicepparam": _given("prod-net")}
     assert _prepared(tmp_path, monkeypatch, capsys, files) == [
-        "Move-AzureVirtualNetwork -Prepare -VirtualNetworkName 'dev-net'",
-        "Move-AzureVirtualNetwork -Prepare -VirtualNetworkName 'prod-net'",
+        "Move-AzureVirtualNetwork -Prepare -VirtualNetworkName 'Group <resource group main.bicep is deployed to> dev-net'",
+        "Move-AzureVirtualNetwork -Prepare -VirtualNetworkName 'Group <resource group main.bicep is deployed to> prod-net'",
     ]
 
 
 def test_two_that_give_the_same_values_deploy_it_once(tmp_path, monkeypatch, capsys):
     files = {"main.bicep": MAIN, "a.bicepparam": _given("dev-net"), "b.bicepparam": _given("dev-net")}
     assert _prepared(tmp_path, monkeypatch, capsys, files) == [
-        "Move-AzureVirtualNetwork -Prepare -VirtualNetworkName 'dev-net'"
+        "Move-AzureVirtualNetwork -Prepare -VirtualNetworkName 'Group <resource group main.bicep is deployed to> dev-net'"
     ]
 
 

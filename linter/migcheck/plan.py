@@ -864,6 +864,10 @@ class _Builder:
         group = self._exported_networks().get(key(name))
         return f"Group {group} {name}" if group and not portal_short_name(name) else name
 
+    def network_group(self, name: str) -> str:
+        """The resource group an export or a template files network `name` under ("" for none)."""
+        return self._exported_networks().get(key(name), "")
+
     def exported_network(self, name: str) -> bool:
         """Whether an export names network `name` by its id (which says what resource group it is in)."""
         return key(name) in self._exported_networks()
@@ -2388,8 +2392,28 @@ def _network_step(
         subnets_unstated=subnets_unstated,
         unseen_export=any(s.imports_unseen_export for s in services),
     )
+    step = _group_filled_in_first(step, builder.network_group(network.name), network.name)
     return _placeholder_vms_first(
         _named_first(step, "VirtualNetwork", name), (vm for s in services for vm in s.vms)
+    )
+
+
+def _group_filled_in_first(step: Step, group: str, declared: str) -> Step:
+    """The step of a network a template, Bicep file or azapi resource deploys to the resource group it is
+    deployed to, which the files do not state (`az deployment group create -g ...`): the classic API knows
+    it as `Group <that group> <name>`, so its commands hold the template's stand-in for the group (`<resource
+    group azuredeploy.json is deployed to>`), and it is not ready until that is filled in."""
+    if not (group.startswith("<") and group.endswith(">")):
+        return step
+    note = (
+        f"{FILL_IN_FIRST} the classic API knows this network as 'Group <resource group> {declared}', in the "
+        f"resource group its file is deployed to, which the files do not state. '{group}' stands for that group "
+        f"in this step, and no command here runs until its name is put in place of '{group}': find it with "
+        f"Get-AzResource -ResourceType Microsoft.ClassicNetwork/virtualNetworks -Name {ps_quoted(declared)} "
+        "(ResourceGroupName)."
+    )
+    return replace(
+        step, notes=(note, *step.notes), name_unstated=step.name_unstated or "network's resource group"
     )
 
 

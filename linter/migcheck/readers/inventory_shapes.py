@@ -1384,7 +1384,15 @@ def _network_group(item: Item) -> str:
     if item.id.resource_group:
         return portal_group(item.id)
     group = text(get(item.obj, "resourceGroup"))
-    return "" if is_stand_in(group) or key(group) == _CLASSIC_NETWORKS_GROUP else group
+    return (
+        ""
+        if (is_stand_in(group) and not _deployment_group(group)) or key(group) == _CLASSIC_NETWORKS_GROUP
+        else group
+    )
+
+
+def _deployment_group(group: str) -> bool:
+    return group.startswith("<resource group ") and group.endswith(" is deployed to>")
 
 
 def portal_group(network: ResourceId) -> str:
