@@ -2244,6 +2244,7 @@ class _Linker:
             [
                 *(s for n in netcfgs for s in n.local_sites),
                 *(s for v in self._definitions() for s in v.inline_local_sites),
+                *self._created_sites(),
             ],
             self.conflicts,
         )
@@ -2352,6 +2353,12 @@ class _Linker:
         (`Deployment.configuration_file`: a profile's, a script's `-Configuration`)."""
         return any(d.deployed_file for d in self._all(Deployment))
 
+    def _created_sites(self) -> Iterator[LocalNetworkSite]:
+        """The local network sites scripts create into the subscription's network configuration (the
+        classic CLI's `network local-network create`), which a gateway connects to as to one a network
+        configuration defines; not a local network gateway made for one connection beside ExpressRoute."""
+        return (site for site in self._all(LocalNetworkSite) if site.in_network_configuration)
+
     def _definitions(self) -> Iterator[VirtualNetwork]:
         """Every virtual network definition, netcfg ones first (they are the network's own document)."""
         for n in self._all(NetworkConfiguration):
@@ -2372,6 +2379,8 @@ class _Linker:
         # By name, the first description kept, as in the estate's lists (`_unique`).
         sites: dict[str, LocalNetworkSite] = {}
         for s in (s for n in netcfgs for s in n.local_sites):
+            sites.setdefault(key(s.name), s)
+        for s in self._created_sites():
             sites.setdefault(key(s.name), s)
         servers: dict[str, DnsServer] = {}
         for d in (d for n in netcfgs for d in n.dns_servers):
@@ -2632,8 +2641,10 @@ class _Linker:
         netcfg_connections: set[int],
     ) -> tuple[LocalNetworkSite, ...]:
         """The local sites the gateway of `network` connects to, once each. A site a network configuration
-        connects to (`netcfg_connections`, by `id`) must be one it defines; a REST body writes its sites
-        inside the network, so a name it gives is never dangling."""
+        connects to (`netcfg_connections`, by `id`) must be one it defines: one only a script creates
+        (`LocalNetworkSite.in_network_configuration`) is the connection's site all the same, but the
+        configuration that names it is refused as it is written. A REST body writes its sites inside the
+        network, so a name it gives is never dangling."""
         found: dict[str, LocalNetworkSite] = {}
         dangling: set[tuple[str, Mark]] = set()  # one site's connections are named at one LocalNetworkSiteRef
         for connection in gateway.connections if gateway else ():
@@ -2641,7 +2652,8 @@ class _Linker:
             named_at = (key(connection.local_site), connection.site_mark or connection.mark)
             if site is not None:
                 found.setdefault(key(site.name), site)
-            elif id(connection) in netcfg_connections and named_at not in dangling:
+            undefined = site is None or site.in_network_configuration
+            if undefined and id(connection) in netcfg_connections and named_at not in dangling:
                 dangling.add(named_at)
                 self._dangle(
                     NameRef(connection.local_site, named_at[1]),
