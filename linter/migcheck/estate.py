@@ -1037,6 +1037,10 @@ class Estate:
     _by_stand_in: dict[str, Network | None] = field(default_factory=dict, repr=False, compare=False)
     # The scripts' disconnections of gateway connections, by the network's `key`, built when first asked for.
     _disconnections: dict[str, list[ConnectionState]] = field(default_factory=dict, repr=False, compare=False)
+    # `_scripted_gateways` by `key` alone, the first of each name, built when first asked for by a name.
+    _gateways_by_name: dict[str, ScriptedGateway | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     # The ExpressRoute circuits, and them by name, built when `circuits` is first called (one entry).
     _circuit_index: list[_CircuitIndex] = field(default_factory=list, repr=False, compare=False)
     _maybe_vips: list[dict[tuple[str, str], list[ReservedIp]]] = field(
@@ -1105,25 +1109,39 @@ class Estate:
         connecting = self._site_gateways.get(key(connection.local_site), []) if connection.local_site else []
         return connecting[0] if len(connecting) == 1 else None
 
-    def disconnections(self, network: str) -> list[ConnectionState]:
+    def disconnections(self, network: Network | ScriptedGateway | str) -> list[ConnectionState]:
         """The connections of the gateway of the network `network` to local sites that scripts disconnect and
         may leave so (`ConnectionState.virtual_network`), in file order: each shows the gateway connected to
         that site by VPN, as Set-AzureVNetGateway and the `UpdateConnection` request connect and disconnect
-        site-to-site connections only."""
+        site-to-site connections only. Matched as `scripted_gateway` matches."""
         if not self._disconnections:
             self._disconnections["\0"] = []  # no network's key: says the index is built, even when empty
             for state in self.resources(ConnectionState):
                 if state.virtual_network:
-                    self._disconnections.setdefault(key(state.virtual_network), []).append(state)
-        return self._disconnections.get(key(network), [])
+                    named = join_key(state.virtual_network, state.mark)
+                    self._disconnections.setdefault(named, []).append(state)
+                    if named != key(state.virtual_network):  # a name alone still finds it
+                        self._disconnections.setdefault(key(state.virtual_network), []).append(state)
+        if isinstance(network, str):
+            return self._disconnections.get(key(network), [])
+        return self._disconnections.get(join_key(network.name, network.mark), [])
 
     def refuses(self, network: str) -> bool:
         """Whether the network `network` a script names does not exist (see `refused_networks`)."""
         return key(network) in self.refused_networks
 
-    def scripted_gateway(self, name: str) -> ScriptedGateway | None:
-        """What scripts say of the gateway of the network `name`, if any says anything."""
-        return self._scripted_gateways.get(key(name))
+    def scripted_gateway(self, network: Network | ScriptedGateway | str) -> ScriptedGateway | None:
+        """What scripts say of the gateway of `network`, if any says anything: matched as the link matches
+        the network's descriptions (`join_key`), so a network whose name is its file's own (a placeholder, a
+        pipeline token) has only what that file says of it. A name alone has what the scripts say of the
+        first network of that name (by `key`)."""
+        if not isinstance(network, str):
+            return self._scripted_gateways.get(join_key(network.name, network.mark))
+        if not self._gateways_by_name:
+            self._gateways_by_name["\0"] = None  # no network's key: says the index is built, even when empty
+            for each in self._scripted_gateways.values():
+                self._gateways_by_name.setdefault(key(each.name), each)
+        return self._gateways_by_name.get(key(network))
 
     def circuit_in_resource_manager(self, service_key: str) -> inv.ExpressRouteCircuit | None:
         """The ExpressRoute circuit of `service_key` that an inventory export shows in Resource Manager
@@ -1192,7 +1210,7 @@ class Estate:
         (`New-AzureDedicatedCircuitLink -ServiceKey`): each key once, in file order."""
         found: dict[str, str] = {}
         for network in networks:
-            scripted = self.scripted_gateway(network.name)
+            scripted = self.scripted_gateway(network)
             for fact in scripted.facts if scripted is not None else ():
                 if fact.is_expressroute and fact.service_key:
                     found.setdefault(fact.service_key, f"{fact.mark.path}:{fact.mark.line}")
@@ -1454,7 +1472,7 @@ def _links_elsewhere(estate: Estate, networks: Mapping[str, Network]) -> Iterato
     keyed: set[str] = set()
     unkeyed: list[tuple[Network, str, str]] = []
     for network in networks.values():
-        scripted = estate.scripted_gateway(network.name)
+        scripted = estate.scripted_gateway(network)
         for fact in scripted.facts if scripted is not None else ():
             if fact.is_expressroute and fact.service_key:
                 keyed.add(key(network.name))
@@ -2298,7 +2316,7 @@ class _Linker:
         undefined = self._check_network_references(networks, in_networks)
         self.dangling.extend(_once_per_file(each) for each in self.named_nowhere.values())
         self.dangling.extend(_named_after_delete([*self._all(NamedAfterDelete), *refused_addresses]))
-        gateways = {name: facts for name, facts in gateways.items() if name not in undefined}
+        gateways = {named: each for named, each in gateways.items() if key(each.name) not in undefined}
         inventory = _without_refused_records(inventory, undefined, self.scripts)
         _add_named_networks(
             networks, [*gateways.values(), *self._networks_without_gateway(), *in_networks], undefined
@@ -2910,14 +2928,14 @@ class _Linker:
 
     def _scripted_gateways(self) -> dict[str, ScriptedGateway]:
         """The scripts' gateway facts grouped by network name, matched as placements are matched to
-        networks (`key`), in one pass."""
+        networks (`join_key`: a name that is its file's own groups that file's facts only), in one pass."""
         grouped: dict[str, list[VnetGatewayFact]] = defaultdict(list)
         configurations = self._checked_configurations_by_file()
         for fact in self._all(VnetGatewayFact):
             if fact.removes_gateway:  # no gateway: the network alone (see `_networks_without_gateway`)
                 continue
             for each in _given_each_network(fact, configurations):
-                grouped[key(each.vnet)].append(each)
+                grouped[join_key(each.vnet, each.mark)].append(each)
         return {
             name_key: ScriptedGateway(facts[0].vnet, facts[0].mark, tuple(facts))
             for name_key, facts in grouped.items()

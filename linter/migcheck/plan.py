@@ -2636,13 +2636,13 @@ def _scripted_links(builder: _Builder, network: Network) -> list[_Link]:
     not state (a loop over the sites of a configuration it reads) is a stand-in: the connection, and so the
     gateway, move all the same. A site a script disconnects the gateway from is connected to it by VPN too
     (MIG307 says to connect it again before Prepare)."""
-    scripted = builder.estate.scripted_gateway(network.name)
+    scripted = builder.estate.scripted_gateway(network)
     facts = scripted.facts if scripted is not None else ()
     connects = (f for f in facts if f.how in VPN_SITE_EVIDENCE)
     names = dict.fromkeys(
         f.local_site or local_site_stand_in(f.mark, builder.file_shown(f.mark)) for f in connects
     )
-    names.update(dict.fromkeys(state.local_site for state in builder.estate.disconnections(network.name)))
+    names.update(dict.fromkeys(state.local_site for state in builder.estate.disconnections(network)))
     defined = {key(site.name): site for site in network.vpn_sites}
     links: dict[str, _Link] = {}
     for name in names:

@@ -178,8 +178,8 @@ def _vpn_facts(gateway: Gateway) -> list[GatewayConnection | AddressPrefix]:
     return [*(c for c in gateway.connections if not c.is_expressroute), *gateway.client_address_pool]
 
 
-def unstated_gateway(estate: Estate, network: str) -> VnetGatewayFact | None:
-    """The gateway a script creates for the network `network` (its first `New-AzureVNetGateway`), when no
+def unstated_gateway(estate: Estate, network: Network | ScriptedGateway | str) -> VnetGatewayFact | None:
+    """The gateway a script creates for `network` (its first `New-AzureVNetGateway`), when no
     file checked states what the gateway serves: the network's gateway in a network configuration or REST
     body has no connection and no client pool, no script links a circuit to it or connects it to a local
     site (nor disconnects it from one: see `Estate.disconnections`), and no export of circuit links lists
@@ -197,11 +197,12 @@ def unstated_gateway(estate: Estate, network: str) -> VnetGatewayFact | None:
         return None
     if estate.disconnections(network):  # a site-to-site connection the script disconnects
         return None
-    defined = estate.virtual_network(network)
+    name = network if isinstance(network, str) else network.name
+    defined = estate.virtual_network(name)
     gateway = defined.gateway if defined is not None else None
     if gateway is not None and (gateway.connections or gateway.client_address_pool):
         return None
-    if any(link.linked and key(link.vnet) == key(network) for link in estate.circuit_links()):
+    if any(link.linked and key(link.vnet) == key(name) for link in estate.circuit_links()):
         return None
     return created[0]
 
@@ -552,7 +553,7 @@ class ExpressRouteAndVpnGateway(Rule):
         exported = _exported_links(estate)
         peers = _PeerSites(estate)
         for network in estate.virtual_networks:
-            scripted = estate.scripted_gateway(network.name)
+            scripted = estate.scripted_gateway(network)
             links = exported.get(key(network.name), [])
             for gateway in _configured_gateways(network):
                 found = list(self._network(network, gateway, scripted, links, peers))
@@ -806,7 +807,7 @@ class ExpressRouteGateway(Rule):
         """A gateway a script creates that no file shows connected (`unstated_gateway`): it may be an
         ExpressRoute gateway, linked in the portal or by a script not checked here, whose circuit must be in
         Resource Manager before Prepare."""
-        created = unstated_gateway(estate, scripted.name)
+        created = unstated_gateway(estate, scripted)
         if created is None:
             return
         named = estate.virtual_network(scripted.name) or scripted
