@@ -116,3 +116,20 @@ def test_the_plan_names_a_connection_to_a_site_a_script_creates_by_what_it_stand
         "its VNet-to-VNet connection to virtual network 'hub' (local network site 'hub-only')" in step.moves
     )
     assert not any("site-to-site" in move for move in step.moves)
+
+
+def test_a_site_a_script_creates_at_other_ranges_than_the_configuration_s_is_described_differently(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One site of the subscription's network configuration, which the two describe at other ranges: the
+    configuration's is the one a connection reaches (it comes first)."""
+    files = {
+        "NetworkConfig.netcfg": _netcfg(),
+        "sites.sh": "azure network local-network create office -a 10.9.0.0/16 -w 203.0.113.10\n",
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG004", dedent=False)
+    assert where(result.findings) == ["MIG004 sites.sh:1:1"]
+    assert [f.message for f in result.findings] == [
+        "local network site 'office' is described differently here than at NetworkConfig.netcfg:4: address "
+        "space ['10.9.0.0/16'] / ['192.168.0.0/16'] (here / there)"
+    ]
