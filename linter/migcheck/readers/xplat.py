@@ -3175,18 +3175,29 @@ def _subnet_link(reading: Reading, parsed: Parsed) -> None:
 def _link_subnet(
     reading: Reading, at: Mark, group: bool, name: Word | None, vnet: Word | None, subnet: Word | None
 ) -> None:
-    if name is None or vnet is None or subnet is None or not _stated(name, vnet, subnet):
+    linked = _linked_name(reading, group, name)
+    if not linked or vnet is None or subnet is None or not _stated(vnet, subnet):
         return
     made, where = reading.made, (reading._network_here(_text(vnet)), _text(subnet).casefold())
     network, named, selected = _text(vnet), _text(subnet), reading.selected_name
     if group:
         made.subnet_groups[where] = NetworkSecurityGroup(
-            _text(name), at, network, named, vnet.mark, subnet.mark, selected_in=selected
+            linked, at, network, named, vnet.mark, subnet.mark, selected_in=selected
         )
     else:
         made.subnet_tables[where] = RouteTable(
-            _text(name), at, network, named, vnet.mark, subnet.mark, selected_in=selected
+            linked, at, network, named, vnet.mark, subnet.mark, selected_in=selected
         )
+
+
+def _linked_name(reading: Reading, group: bool, name: Word | None) -> str:
+    """The name of the group or table a subnet is given: as the script states it, else the stand-in of
+    the value the script created one under (`nsg create "$NSG"`, then `nsg subnet add "$NSG" ...`: that
+    group, which is then no longer unattached), as PowerShell's `_network_resource_name` finds it. "" for
+    a value no command created one under, which may name any group or table of the subscription."""
+    if name is None or name.text:
+        return _text(name)
+    return reading._held_before("network security group name" if group else "route table name", name)
 
 
 def _subnet_unlink(reading: Reading, parsed: Parsed) -> None:
