@@ -1513,14 +1513,50 @@ def _stray_keyword(opened: Node, source: bytes) -> Node | None:
         ):
             continue
         name = node.child_by_field_name("name") if node.type == "command" else None
-        if (
-            name is not None
-            and name == node.children[0]
-            and source[name.start_byte : name.end_byte] in _KEYWORD_BYTES
-        ):
-            return name
+        if name is not None and name == node.children[0]:
+            keyword = _keyword_in_command_place(node, name, source)
+            if keyword is not None:
+                return keyword
         ahead.extend(reversed(node.named_children))
     return None
+
+
+def _keyword_in_command_place(command: Node, name: Node, source: bytes) -> Node | None:
+    """The closing keyword bash reads in the place of `command`'s name (`fi`), or of the command a `time`
+    or `coproc` before it runs (`time fi`, `time -p -- fi`, `coproc fi`, `time ! fi`), which the grammar
+    reads as a command named `time` given arguments; None where there is none. A quoted word (`time "fi"`)
+    is no keyword, and `time` is one only where bash reads it so (`_time_is_a_keyword`)."""
+    after = ""  # what the word before was to bash: "time", "time -p" or another prefix ("")
+    for at, word in enumerate([name, *command.children[1:]]):
+        text = source[word.start_byte : word.end_byte]
+        if at > 0 and word.type != "word":
+            return None
+        if text in _KEYWORD_BYTES:
+            return word
+        if text == b"time" and (at > 0 or _time_is_a_keyword(command)):
+            after = "time"
+        elif text in (b"coproc", b"!") or (after == "time" and text == b"-p"):
+            after = "time -p" if text == b"-p" else ""
+        elif after.startswith("time") and text == b"--":
+            after = ""
+        else:
+            return None
+    return None
+
+
+def _time_is_a_keyword(command: Node) -> bool:
+    """Whether bash reads the `time` that names `command` as the keyword that times a pipeline: where a
+    pipeline starts (after a `|` it runs a command `time`), but not as the very first word of a command
+    substitution (bash reads `$(time fi)` with no error)."""
+    parent, before = command.parent, command.prev_sibling
+    if parent is not None and parent.type == "pipeline" and parent.named_children[0] != command:
+        return False
+    return not (
+        parent is not None
+        and parent.type == "command_substitution"
+        and before is not None
+        and before.type == "$("
+    )
 
 
 _KEYWORD_BYTES = frozenset(word.encode() for word in _KEYWORDS_NO_COMMAND_NAMES)
