@@ -38,4 +38,4 @@ def test_a_word_holding_a_quote_is_no_name(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, {"create.sh": text})
     (estate,) = result.estates
     names = [s.name for s in estate.cloud_services]
-    assert len(names) == 1 and '"' not in names[0] and names[0].startswith("<cloud service name")
+    assert len(names) == 1 and '"' not in names[0] and names[0].startswith("<DNS name")

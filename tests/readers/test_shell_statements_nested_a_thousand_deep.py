@@ -35,7 +35,7 @@ def test_the_deepest_command_is_read_as_one_that_may_run(kind):
     doc = shell.read("deploy.sh", text.encode())
     assert doc.problem is None
     services = sorted(r.service_name for r in doc.resources if isinstance(r, Deployment))
-    after = "<cloud service name" if kind in ("if", "while") else "after-b"
+    after = "<DNS name" if kind in ("if", "while") else "after-b"
     assert services[0].startswith(after)  # what the nested code may assign is not known after it
     assert services[1:] == ["deep"]
     (script,) = [r for r in doc.resources if isinstance(r, Script)]
@@ -46,7 +46,7 @@ def test_the_deepest_command_is_read_as_one_that_may_run(kind):
 def test_a_default_value_nested_a_thousand_deep_is_not_followed():
     text = "azure vm create ${A:-" * DEEP + "deep" + "}" * DEEP + " img u p\n"
     (deployment,) = [r for r in shell.read("deploy.sh", text.encode()).resources if isinstance(r, Deployment)]
-    assert deployment.service_name.startswith("<cloud service name")
+    assert deployment.service_name.startswith("<DNS name")
 
 
 def test_a_fi_missing_a_thousand_deep_is_mig001_where_its_if_opens():
