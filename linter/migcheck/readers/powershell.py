@@ -1415,8 +1415,10 @@ def _with_known_operators(source: bytes, root: Node) -> bytes:
     if not root.has_error:
         return source
     changed: bytearray | None = None
-    for found in _UNKNOWN_OPERATORS.finditer(source):
-        if not _unreadable_word(root, found.end() - 1):
+    operators = list(_UNKNOWN_OPERATORS.finditer(source))
+    unreadable = _unreadable_words(root, [found.end() - 1 for found in operators])
+    for found, placed in zip(operators, unreadable, strict=True):
+        if not placed:
             continue
         known = b"-notin" if found.group().lower().endswith(b"notin") else b"-in"
         changed = changed if changed is not None else bytearray(source)
@@ -1425,14 +1427,45 @@ def _with_known_operators(source: bytes, root: Node) -> bytes:
 
 
 def _unreadable_word(root: Node, offset: int) -> bool:
-    """Whether the character at `offset` is in a word the grammar could not place: in an error region,
-    and not in a string or a comment it read there."""
-    node: Node | None = root.descendant_for_byte_range(offset, offset + 1)
-    if node is None or node.type in _TEXT_TOKENS:
-        return False
-    while node is not None and node.type != "ERROR":
-        node = node.parent
-    return node is not None
+    """Whether the character at `offset` is in a word the grammar could not place (see `_unreadable_words`)."""
+    return _unreadable_words(root, [offset])[0]
+
+
+def _unreadable_words(root: Node, offsets: list[int]) -> list[bool]:
+    """For each of `offsets` (in ascending order), whether the character there is in a word the grammar
+    could not place: in an error region, and not in a string or a comment it read there."""
+    return [
+        held and kind not in _TEXT_TOKENS
+        for kind, held in _smallest_nodes(root, offsets, lambda kind: kind == "ERROR")
+    ]
+
+
+def _smallest_nodes(root: Node, offsets: list[int], marked: Callable[[str], bool]) -> list[tuple[str, bool]]:
+    """For each of `offsets` (in ascending order), the type of the smallest node that holds the byte there
+    (the one `descendant_for_byte_range` finds) and whether it or a node around it is of a type `marked`
+    takes. One walk down from the root into the nodes that hold an offset, each one's children looked at
+    once: climbing `Node.parent` from each offset cost the square of its depth, as tree-sitter finds a
+    node's parent from the root down, and finding each offset's node from the root its depth."""
+    found = [(root.type, marked(root.type))] * len(offsets)
+    stack = [(root, 0, len(offsets), found[0][1] if offsets else False)]
+    while stack:
+        node, low, high, held = stack.pop()
+        at = low
+        for child in node.children:
+            if child.end_byte <= child.start_byte:
+                continue
+            first = bisect.bisect_left(offsets, child.start_byte, at, high)
+            last = bisect.bisect_left(offsets, child.end_byte, first, high)
+            for index in range(at, first):
+                found[index] = (node.type, held)
+            if first < last:
+                stack.append((child, first, last, held or marked(child.type)))
+            at = max(at, last)
+            if at == high:
+                break
+        for index in range(at, high):
+            found[index] = (node.type, held)
+    return found
 
 
 # An operator's character standing alone among a command's arguments (`Write-Output !`, `echo -`, `+`):
@@ -2109,10 +2142,11 @@ def _with_command_names_whole(source: bytes, root: Node) -> bytes:
     reads otherwise is undone."""
     if not root.has_error:
         return source
+    starts = [m.start() for m in _KEYWORD_NAMES.finditer(source)]
     names = [
-        m.start()
-        for m in _KEYWORD_NAMES.finditer(source)
-        if _unreadable_word(root, m.start()) and not _listed_after_comma(source, m.start())
+        at
+        for at, unreadable in zip(starts, _unreadable_words(root, starts), strict=True)
+        if unreadable and not _listed_after_comma(source, at)
     ]
     if not names:
         return source
@@ -2739,7 +2773,9 @@ def _with_backtick_slips_read(source: bytes, root: Node) -> tuple[bytes, dict[in
     if not root.has_error:
         return source, {}
     backticks = [m.start() for m in _BACKTICK_SLIP.finditer(source)]
-    backticks = [at for at in backticks if not _escaped(source, at) and _unreadable_word(root, at + 1)]
+    backticks = [at for at in backticks if not _escaped(source, at)]
+    unreadable = _unreadable_words(root, [at + 1 for at in backticks])
+    backticks = [at for at, placed in zip(backticks, unreadable, strict=True) if placed]
     kept = [at for at, held in zip(backticks, _innermost(root, backticks, _TEXT), strict=True) if not held]
     if not kept:
         return source, {}
@@ -2876,13 +2912,21 @@ def _with_variable_attributes_blanked(source: bytes, root: Node) -> bytes:
     what the statement assigns either way; a type (`[string]`) is kept. Every offset and line stays."""
     if not root.has_error:
         return source
-    spans: list[tuple[int, int]] = []
+    # (start, end, first byte after its blanks) of each line that starts with `[`
+    lines: list[tuple[int, int, int]] = []
     start = 0
     while start < len(source):
         end = source.find(b"\n", start)
         end = len(source) if end < 0 else end
-        spans += _assigned_variable_attributes(source, start, end, root)
+        at = _after_blanks(source, start, end)
+        if source[at : at + 1] == b"[":
+            lines.append((start, end, at))
         start = end + 1
+    placed = _smallest_nodes(root, [at for _, _, at in lines], _not_statement)
+    spans: list[tuple[int, int]] = []
+    for (start, end, _), (_, inside) in zip(lines, placed, strict=True):
+        if not inside:
+            spans += _assigned_variable_attributes(source, start, end)
     if not spans:
         return source
     changed = bytearray(source)
@@ -2896,11 +2940,15 @@ def _with_variable_attributes_blanked(source: bytes, root: Node) -> bytes:
 _NOT_STATEMENTS = ("param_block", "parameter_list", "comment", "string", "here_string")
 
 
-def _assigned_variable_attributes(source: bytes, start: int, end: int, root: Node) -> list[tuple[int, int]]:
+def _not_statement(kind: str) -> bool:
+    return any(part in kind for part in _NOT_STATEMENTS)
+
+
+def _assigned_variable_attributes(source: bytes, start: int, end: int) -> list[tuple[int, int]]:
     """The (start, end) of each attribute (a bracket with a `(` in it, not a type) a statement on the line
     from `start` to `end` puts on the variable it assigns (`[A(…)][string]$x = …`)."""
     at = _after_blanks(source, start, end)
-    if source[at : at + 1] != b"[" or _inside(root, at, _NOT_STATEMENTS):
+    if source[at : at + 1] != b"[":
         return []
     attributes = []
     while source[at : at + 1] == b"[":
@@ -2944,16 +2992,6 @@ def _bracket_end(source: bytes, at: int, end: int) -> int:
             if depth == 0:
                 return index if byte == 0x5D else -1
     return -1
-
-
-def _inside(root: Node, at: int, kinds: tuple[str, ...]) -> bool:
-    """Whether the node at byte `at`, or one around it, is of a type that names one of `kinds`."""
-    node: Node | None = root.descendant_for_byte_range(at, at + 1)
-    while node is not None:
-        if any(kind in node.type for kind in kinds):
-            return True
-        node = node.parent
-    return False
 
 
 # Error recovery may take the line after an unreadable part for more of the same command: in
