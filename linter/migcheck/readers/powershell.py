@@ -3760,7 +3760,7 @@ class _Recovered:
             holder = grandparent if parent is not None and parent.type == "command_argument_sep" else parent
             if holder is not None and holder.type not in self._LISTS and holder.type not in self._READ_ERRORS:
                 spans.append((problem.end_byte, holder))
-        self.regions = list(_error_regions(root))  # the outermost, in document order
+        self.regions = _unread_regions(root)  # the outermost, in document order
         self.spans = spans
         # Where the first error region each holder holds ends: a node after it there may be read wrong.
         self.first_end: dict[int, int] = {}
@@ -5745,6 +5745,20 @@ def _error_regions(root: Node) -> Iterator[Node]:
             yield node
         else:
             stack.extend(child for child in reversed(node.children) if child.has_error)
+
+
+def _unread_regions(root: Node) -> list[Node]:
+    """The outermost error regions, in document order, but for a `switch`'s parameters the reader follows
+    (see `_followed_switch_parameters`): found as `_error_regions` finds them, with the node that holds each."""
+    found = []
+    stack = [(root, root)] if root.has_error else []
+    while stack:
+        node, holder = stack.pop()
+        if node.type != "ERROR":
+            stack.extend((child, node) for child in reversed(node.children) if child.has_error)
+        elif holder.type != "switch_statement" or not _followed_switch_parameters(node):
+            found.append(node)
+    return found
 
 
 # --- brackets never closed ------------------------------------------------------------------------------
@@ -20748,16 +20762,26 @@ def _switch_mode(switch: Node) -> SwitchMode | None:
         written += _text(child).split()
     compare, case = "exact", False
     for word in written:
-        name = word.casefold().removeprefix("-")
-        known = next(
-            (p for p in _SWITCH_PARAMETERS if name and word.startswith("-") and p.startswith(name)), None
-        )
+        known = _switch_parameter(word)
         if known is None or known in ("parallel", "file"):
             return None
         if known in ("regex", "wildcard"):
             compare = "match" if known == "regex" else "like"  # the last of the two written counts
         case = case or known == "casesensitive"
     return SwitchMode(compare, case)
+
+
+def _switch_parameter(word: str) -> str | None:
+    """The parameter of a `switch` a word names by a prefix of its name (`-w`: wildcard); None for none."""
+    name = word.casefold().removeprefix("-")
+    return next((p for p in _SWITCH_PARAMETERS if name and word.startswith("-") and p.startswith(name)), None)
+
+
+def _followed_switch_parameters(region: Node) -> bool:
+    """Whether an error region a `switch` holds is its parameters written by prefixes the grammar does not
+    know (`switch -w (…)`), each one the reader follows (see `_switch_mode`): not an unread part."""
+    words = _text(region).split()
+    return bool(words) and all(_switch_parameter(word) not in (None, "parallel", "file") for word in words)
 
 
 def _clause_matches(
