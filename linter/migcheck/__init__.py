@@ -1,3 +1,3 @@
 """migcheck: will these Azure classic resources migrate to Azure Resource Manager, and what blocks them?"""
 
-__version__ = "0.28.0"
+__version__ = "0.29.0"
