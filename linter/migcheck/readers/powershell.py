@@ -1427,8 +1427,15 @@ def _with_known_operators(source: bytes, root: Node) -> bytes:
 
 
 def _unreadable_word(root: Node, offset: int) -> bool:
-    """Whether the character at `offset` is in a word the grammar could not place (see `_unreadable_words`)."""
-    return _unreadable_words(root, [offset])[0]
+    """Whether the character at `offset` is in a word the grammar could not place (see `_unreadable_words`),
+    for one offset of many asked one at a time: found from its node up, as `_smallest_nodes` walking down
+    from the root would look at every statement before it for each (the square of a script's statements)."""
+    node: Node | None = root.descendant_for_byte_range(offset, offset + 1)
+    if node is None or node.type in _TEXT_TOKENS:
+        return False
+    while node is not None and node.type != "ERROR":
+        node = node.parent
+    return node is not None
 
 
 def _unreadable_words(root: Node, offsets: list[int]) -> list[bool]:
