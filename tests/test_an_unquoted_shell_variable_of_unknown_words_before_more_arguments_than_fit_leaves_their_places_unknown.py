@@ -25,7 +25,7 @@ def _deployments(script: str) -> list[Deployment]:
 def test_two_creates_given_unknown_words_before_their_own_are_two_services_not_known():
     deployments = _deployments(_OPTIONS_FIRST)
     assert [d.mark.line for d in deployments] == [3, 4]
-    assert all(d.service_name.startswith("<cloud service name") for d in deployments)
+    assert all(d.service_name.startswith("<DNS name") for d in deployments)
 
 
 def test_an_unquoted_variable_where_the_words_fit_is_the_one_word_it_names():

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from lint_support import lint_files
 
-from migcheck.readers import beside, read_document
+from migcheck.model import FileKind
+from migcheck.readers import beside, read_as
 
 SCRIPT = "import os\nimport json\nfrom config import SERVICE\n\nprint(os.getcwd(), json.dumps(SERVICE))\n"
 SCRIPTS = {f"task{index}.py": SCRIPT for index in range(6)}
@@ -41,13 +42,13 @@ def test_each_script_records_every_module_it_looked_for(
 ) -> None:
     recorded: dict[str, set[tuple[str, str]]] = {}
 
-    def recording(path: str, data: bytes, *, explicit: bool) -> object:
+    def recording(path: str, data: bytes, expected: FileKind | None, *, explicit: bool) -> object:
         with beside.recording() as loaded:
-            document = read_document(path, data, explicit=explicit)
+            document = read_as(path, data, expected, explicit=explicit)
         recorded[path] = {(os.path.relpath(each.absolute, tmp_path), each.path) for each in loaded}
         return document
 
-    monkeypatch.setattr("migcheck.readers.read_document", recording)
+    monkeypatch.setattr("migcheck.readers.read_as", recording)
     lint_files(tmp_path, monkeypatch, FILES, dedent=False)
     scripts = {path: looks for path, looks in recorded.items() if "task" in path}
     assert len(scripts) == len(SCRIPTS)

@@ -38,4 +38,4 @@ def test_a_continue_goes_on_with_the_next_turn_unless_it_may_skip_the_step():
     assert _services(after_step) == ["web1", "web3"]
     before_step = f"$i = 0\nwhile ($i -lt 3) {{ if ($i -eq 1) {{ continue }}; $i++; {CREATE} }}\n"
     [service] = _services(before_step)  # read once: a VM per turn the reader does not count
-    assert service.startswith("<cloud service name")
+    assert service.startswith("<DNS name")

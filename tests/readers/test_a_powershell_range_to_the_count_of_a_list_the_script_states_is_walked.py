@@ -46,4 +46,4 @@ def test_the_count_of_a_string_is_one():
 )
 def test_the_count_of_a_list_not_known_is_no_range_the_reader_walks(listed):
     [service] = _services(f"{listed}foreach ($i in 1..$vms.Count) {{ {CREATE} }}\n")
-    assert service.startswith("<cloud service name")
+    assert service.startswith("<DNS name")

@@ -60,7 +60,7 @@ def test_every_node_of_migcheck_s_own_modules(package: str) -> None:
 
 def test_options_and_full_names_in_the_parts_the_visit_leaves_out() -> None:
     tree = ast.parse(textwrap.dedent(ODD_PLACES))
-    set_options, builds, _ = python_flow._whole_tree(tree)
+    set_options, builds, _, _ = python_flow._whole_tree(tree)
     assert set_options == frozenset({"vnet"})  # a class keyword's; an annotated dict is no argument_spec
     assert not builds  # the lambda's parameter binds `azure` to something else
 

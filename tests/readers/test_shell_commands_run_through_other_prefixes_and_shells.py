@@ -110,5 +110,5 @@ def test_a_command_xargs_runs_may_not_run_and_is_given_words_the_script_does_not
         ("azure vm create", MAYBE_RUNS),
         ("azure vm create", MAYBE_RUNS),
     ]
-    assert all(d.service_name.startswith("<cloud service name") for d in deployments)
+    assert all(d.service_name.startswith("<DNS name") for d in deployments)
     assert len(deployments) == 2

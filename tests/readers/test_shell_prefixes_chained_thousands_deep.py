@@ -34,4 +34,4 @@ def test_a_command_behind_thousands_of_prefixes_is_read(kind):
 def test_xargs_replacement_chained_replaces_the_words_of_the_command():
     text = "xargs -I {} xargs -n1 azure vm create {} img u p\n"
     (deployment,) = [r for r in shell.read("deploy.sh", text.encode()).resources if isinstance(r, Deployment)]
-    assert deployment.service_name.startswith("<cloud service name")
+    assert deployment.service_name.startswith("<DNS name")
